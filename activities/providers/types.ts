@@ -1,0 +1,54 @@
+// One interface for every message provider, so the outbox logic never knows
+// which SDK is behind it and tests can point the real SDKs at stand-ins.
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Opaque correlation ids only (outbox row id); providers keep these long-term. */
+  customArgs?: Record<string, string>;
+  /** Category tags, e.g. "breach-notice". */
+  categories?: string[];
+}
+
+export interface SmsMessage {
+  to: string;
+  body: string;
+  /** Outbox row id, put in the status-callback URL. */
+  outboxId?: string;
+}
+
+export interface SendResult {
+  provider: string;
+  providerId: string | null;
+}
+
+export interface EmailProvider {
+  readonly name: string;
+  sendEmail(message: EmailMessage): Promise<SendResult>;
+}
+
+export interface SmsProvider {
+  readonly name: string;
+  sendSms(message: SmsMessage): Promise<SendResult>;
+}
+
+/**
+ * How a send failed. The outbox reacts differently to each:
+ * - permanent: the provider refused this recipient or message; fail the row, never retry.
+ * - retryable: the provider surely did not accept it (429, 5xx before acceptance, connection refused); retry later.
+ * - uncertain: the request may have been accepted (timeout, connection reset after the body left); never re-send blindly.
+ */
+export type SendFailureKind = 'permanent' | 'retryable' | 'uncertain';
+
+export class SendError extends Error {
+  constructor(
+    readonly kind: SendFailureKind,
+    message: string,
+    readonly details: { status?: number; code?: string | number; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}

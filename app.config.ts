@@ -1,0 +1,122 @@
+// Application settings from the environment, validated once at start.
+// A bad value stops the process with a message naming the variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const url = z.string().url();
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** `source:secret,source:secret2,...`; several secrets per source allow rotation. */
+export function parseWebhookSecrets(raw: string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!raw || raw.trim() === '') return out;
+  for (const part of raw.split(',')) {
+    const item = part.trim();
+    if (!item) continue;
+    const i = item.indexOf(':');
+    if (i <= 0 || i === item.length - 1) {
+      throw new Error('expected "source:secret" pairs separated by commas');
+    }
+    const source = item.slice(0, i).trim();
+    const secret = item.slice(i + 1).trim();
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(source)) throw new Error(`source "${source}" must be letters, digits, - or _`);
+    if (secret.length < 16) throw new Error(`secret for "${source}" must be at least 16 characters`);
+    out.set(source, [...(out.get(source) ?? []), secret]);
+  }
+  return out;
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BREACHLINE_DATA_DIR: z.string().default('./data'),
+  BREACHLINE_PUBLIC_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  BREACHLINE_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, 'must be at least 24 characters'),
+  BREACHLINE_WEBHOOK_SECRETS: optionalString,
+  BREACHLINE_SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+
+  SENDGRID_API_KEY: optionalString,
+  SENDGRID_FROM_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
+  SENDGRID_FROM_NAME: optionalString,
+  SENDGRID_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  SENDGRID_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+
+  TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-zA-Z]{32}$/.test(v), 'must look like AC followed by 32 characters'),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString.refine((v) => v === undefined || /^\+[1-9]\d{6,14}$/.test(v), 'must be an E.164 number such as +14155550100'),
+  TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-zA-Z]{32}$/.test(v), 'must look like MG followed by 32 characters'),
+  TWILIO_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
+  TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+});
+
+export type AppConfig = ReturnType<typeof loadAppConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  let webhookSecrets: Map<string, string[]>;
+  try {
+    webhookSecrets = parseWebhookSecrets(e.BREACHLINE_WEBHOOK_SECRETS);
+  } catch (err) {
+    throw new ConfigError('BREACHLINE_WEBHOOK_SECRETS', (err as Error).message);
+  }
+  if (e.SENDGRID_API_KEY && !e.SENDGRID_FROM_EMAIL) {
+    throw new ConfigError('SENDGRID_FROM_EMAIL', 'required when SENDGRID_API_KEY is set');
+  }
+  if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_AUTH_TOKEN) {
+    throw new ConfigError('TWILIO_AUTH_TOKEN', 'required when TWILIO_ACCOUNT_SID is set');
+  }
+  if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
+    throw new ConfigError('TWILIO_FROM_NUMBER', 'TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set');
+  }
+  const dataDir = path.resolve(e.BREACHLINE_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbPath: path.join(dataDir, 'breachline.sqlite'),
+    publicUrl: e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, ''),
+    adminToken: e.BREACHLINE_ADMIN_TOKEN,
+    sessionSecret: e.BREACHLINE_SESSION_SECRET,
+    webhookSecrets,
+    logLevel: e.BREACHLINE_LOG_LEVEL,
+    updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
+    uncertainWaitMinutes: e.BREACHLINE_UNCERTAIN_WAIT_MINUTES,
+    sendgrid: e.SENDGRID_API_KEY
+      ? {
+          apiKey: e.SENDGRID_API_KEY,
+          fromEmail: e.SENDGRID_FROM_EMAIL!,
+          fromName: e.SENDGRID_FROM_NAME,
+          baseUrl: e.SENDGRID_BASE_URL,
+          timeoutMs: e.SENDGRID_TIMEOUT_MS,
+        }
+      : undefined,
+    twilio: e.TWILIO_ACCOUNT_SID
+      ? {
+          accountSid: e.TWILIO_ACCOUNT_SID,
+          authToken: e.TWILIO_AUTH_TOKEN!,
+          fromNumber: e.TWILIO_FROM_NUMBER,
+          messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+          baseUrl: e.TWILIO_BASE_URL,
+          timeoutMs: e.TWILIO_TIMEOUT_MS,
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,242 @@
+// Types shared by the incident workflow, its activities and the server.
+// Everything here travels through Temporal history, so it carries ids and
+// non-personal fields only: names, addresses, phone numbers, reporter names,
+// alert bodies and free-text descriptions stay in SQLite.
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STAGES = [
+  'triage',
+  'assessment',
+  'approval',
+  'notifying',
+  'reporting',
+  'closed',
+  'dismissed',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type IncidentStatus = 'open' | 'closed' | 'dismissed';
+export type Role = 'controller' | 'processor';
+export type RiskLevel = 'none' | 'risk' | 'high_risk';
+export type ChannelPolicy = 'email' | 'sms_fallback' | 'both';
+export type Channel = 'email' | 'sms';
+
+export const AUDIENCES = ['regulator', 'individuals', 'media', 'credit_agencies', 'controller'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Who did something: a user id or a system component. Never a person's name. */
+export interface Actor {
+  kind: 'user' | 'token' | 'system' | 'webhook';
+  id: string;
+}
+
+/** Arguments the incident workflow starts with. */
+export interface IncidentInput {
+  incidentId: string;
+  createdAt: string;
+  openedBy: Actor;
+  severity: Severity;
+  detectedAt: string;
+  occurredAt?: string;
+  detectionMethod: string;
+  dataCategories: string[];
+  /** Alert source when the incident was opened by a webhook. */
+  source?: string;
+}
+
+/** Facts the rules engine needs; all of them are non-personal. */
+export interface AssessmentFacts {
+  dataElements: string[];
+  encrypted: boolean;
+  keyCompromised: boolean;
+  role: Role;
+  riskLevel: RiskLevel;
+  /** Residence (ISO 3166-1 alpha-2 or ISO 3166-2) to number of people. */
+  affected: Record<string, number>;
+  sectors: string[];
+  /** ids of controller rows in SQLite (processor role only). */
+  controllerIds: string[];
+  channelPolicy: ChannelPolicy;
+  /** Number of records, when it differs from the number of people. */
+  approximateRecords?: number;
+}
+
+export interface Hold {
+  id: string;
+  source: 'law_enforcement' | 'company';
+  /** Agency and case reference live in SQLite (they can identify an investigation); the workflow keeps the id. */
+  form: 'written' | 'oral';
+  reviewEveryDays: number;
+  placedAt: string;
+  placedBy: Actor;
+  releasedAt: string | null;
+}
+
+export type ObligationStatus =
+  | 'pending'
+  | 'held'
+  | 'sent'
+  | 'filed'
+  | 'not_required'
+  | 'superseded'
+  | 'manual';
+
+/** One obligation as the rules engine returns it (see rules/README.md). */
+export interface RuleObligation {
+  id: string;
+  regime: string;
+  audience: Audience;
+  recipient: string;
+  required: boolean;
+  dueAt: string | null;
+  deadline: string;
+  basis: string;
+  why: string;
+  content: string[];
+  holdMayDelay: boolean;
+}
+
+/** An obligation as the incident tracks it. */
+export interface TrackedObligation extends RuleObligation {
+  status: ObligationStatus;
+  supersededReason?: string;
+  fulfilledAt?: string;
+  filingReference?: string;
+}
+
+export interface Approval {
+  noticeVersion: string;
+  approvedBy: Actor;
+  approvedAt: string;
+}
+
+export interface NoticeSet {
+  noticeVersion: string;
+  recipients: number;
+  renderedAt: string;
+}
+
+export interface DeliveryCounts {
+  pending: number;
+  claimed: number;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  failed: number;
+  uncertain: number;
+  substitute: number;
+}
+
+export interface IncidentState {
+  incidentId: string;
+  stage: Stage;
+  status: IncidentStatus;
+  stateVersion: number;
+  input: IncidentInput;
+  awarenessAt: string | null;
+  facts: AssessmentFacts | null;
+  subjects: { total: number; withEmail: number; withPhone: number; withoutContact: number };
+  obligations: TrackedObligation[];
+  catalogVersion: string | null;
+  hold: Hold | null;
+  notices: NoticeSet | null;
+  approval: Approval | null;
+  controllersNotifiedAt: string | null;
+  subjectsNotifiedAt: string | null;
+  substituteNoticeAt: string | null;
+  alertCount: number;
+  lastAlertAt: string | null;
+  closedAt: string | null;
+  /** Reminder keys already fired ("<obligationId>:<kind>:<dueAt>") so a re-armed deadline reminds again. */
+  firedReminders: string[];
+  nextHoldReviewAt: string | null;
+  /** Answers of recent updates by update id, carried across continue-as-new for idempotency. */
+  recentUpdates: Record<string, UpdateResult>;
+}
+
+/** What every human-step update returns. */
+export interface UpdateResult {
+  incidentId: string;
+  stage: Stage;
+  stateVersion: number;
+  [extra: string]: unknown;
+}
+
+// ---- Update payloads (validated by the server's schemas before they get here) ----
+
+export interface TriageRequest {
+  decision: 'confirm' | 'dismiss';
+  /** id of the free-text reason stored in SQLite (notes table). */
+  reasonNoteId: string;
+  awarenessAt?: string;
+  actor: Actor;
+}
+
+export interface AwarenessChangeRequest {
+  awarenessAt: string;
+  reasonNoteId: string;
+  actor: Actor;
+}
+
+export interface AssessmentRequest extends Omit<AssessmentFacts, 'channelPolicy'> {
+  channelPolicy?: ChannelPolicy;
+  rationaleNoteId: string;
+  actor: Actor;
+}
+
+export interface SubjectsImportedRequest {
+  importId: string;
+  imported: number;
+  rejected: number;
+  actor: Actor;
+}
+
+export interface HoldRequest {
+  holdId: string;
+  source: 'law_enforcement' | 'company';
+  form: 'written' | 'oral';
+  reviewEveryDays: number;
+  actor: Actor;
+}
+
+export interface HoldReleaseRequest {
+  reasonNoteId: string;
+  actor: Actor;
+}
+
+export interface ApprovalRequest {
+  noticeVersion: string;
+  noteId: string;
+  actor: Actor;
+}
+
+export interface FilingRequest {
+  obligationId: string;
+  referenceNoteId: string;
+  late: boolean;
+  delayReasonNoteId?: string;
+  actor: Actor;
+}
+
+export interface CloseRequest {
+  summaryNoteId: string;
+  actor: Actor;
+}
+
+export interface AlertSignal {
+  alertId: string;
+  action: 'trigger' | 'acknowledge' | 'resolve';
+  receivedAt: string;
+}
+
+/** A timeline / audit event. `details` must not hold personal data. */
+export interface TimelineEvent {
+  incidentId: string;
+  type: string;
+  at: string;
+  actor: Actor;
+  summary: string;
+  details?: Record<string, unknown>;
+}
