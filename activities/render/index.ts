@@ -1,0 +1,24 @@
+// Message rendering: Handlebars templates in templates/, one folder per audience, one file per locale.
+export { LOCALES, normalizeLocale, type Locale } from './locale';
+export { TemplateError } from './template-error';
+export type {
+  ClosingReportInput,
+  ControllerNoticeInput,
+  IncidentFactsView,
+  NoticeInput,
+  OrgView,
+  PublicNoticeInput,
+  RegulatorReportInput,
+  ReminderInput,
+  RenderedEmail,
+} from './types';
+export { DATA_ELEMENTS, dataElementLabel, dataElementTexts, type DataElement } from './data-elements';
+export { compileTemplate, listTemplateFallbacks, loadTemplate, TEMPLATES_DIR } from './loader';
+export { RECIPIENT_NAME_TOKEN, renderSubjectEmail, renderSubjectSms } from './subject-notice';
+export { renderControllerEmail } from './controller-notice';
+export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report';
+export { renderReminderEmail } from './reminder';
+export { renderPublicNotice } from './public-notice';
+export { isDecisionEvent, renderClosingReport } from './closing-report';
+export { neutralName } from './narrative';
+export { substitute } from './substitute';

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { registerHelpers } from './helpers';
+import type { Locale } from './locale';
+import { TemplateError } from './template-error';
+
+export const TEMPLATES_DIR = path.join(__dirname, '../../templates');
+
+/** html output is escaped; raw output (text, subject, sms) is left as written. */
+export type OutputMode = 'html' | 'raw';
+export type Part = 'subject' | 'html' | 'text' | 'sms';
+export type TemplateFn = (context: object, locale: Locale) => string;
+
+const RAW_PARTS: readonly string[] = ['subject', 'text', 'sms'];
+
+/** Our own environment, so helpers and partials never leak into another module's Handlebars. */
+const hb = Handlebars.create();
+registerHelpers(hb);
+
+function modeOf(fileName: string): OutputMode {
+  const part = fileName.replace(/\.hbs$/, '').split('.').pop() ?? '';
+  return RAW_PARTS.includes(part) ? 'raw' : 'html';
+}
+
+function toTemplateError(name: string, err: unknown): TemplateError {
+  if (err instanceof TemplateError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  const missing = /^"([^"]+)" not defined in .*?(?: - (\d+):(\d+))?$/s.exec(message);
+  if (missing) {
+    const where = missing[2] ? ` (line ${missing[2]}, column ${missing[3]})` : '';
+    return new TemplateError(`${name}: missing variable "${missing[1]}"${where}`, name, missing[1]);
+  }
+  const partial = /^The partial (.+) could not be found/.exec(message);
+  if (partial) return new TemplateError(`${name}: missing partial "${partial[1]}"`, name, null);
+  const variable = (err as { variable?: string } | null)?.variable ?? null;
+  return new TemplateError(`${name}: ${message}`, name, variable);
+}
+
+type Delegate = (context: object, options?: Handlebars.RuntimeOptions) => string;
+
+/**
+ * Compiles one template the way every shipped template is compiled: strict
+ * (a missing variable throws), ids tracked (so helpers can name a missing
+ * argument), escaped unless the output is raw text. Errors are rethrown as
+ * TemplateError naming this template.
+ */
+function compileDelegate(name: string, source: string, mode: OutputMode): Delegate {
+  try {
+    hb.parse(source);
+  } catch (err) {
+    throw toTemplateError(name, err);
+  }
+  // trackIds is a real compiler option that the type definitions leave out.
+  const options = { strict: true, trackIds: true, noEscape: mode === 'raw' } as CompileOptions;
+  const fn = hb.compile(source, options);
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (err) {
+      throw toTemplateError(name, err);
+    }
+  };
+}
+
+/** The loader's compile step, exported so tests can push a template of their own through it. */
+export function compileTemplate(name: string, source: string, mode: OutputMode): TemplateFn {
+  const fn = compileDelegate(name, source, mode);
+  return (context, locale) => fn(context, { data: { locale } });
+}
+
+let partialsRegistered = false;
+
+/** Shared partials: locale-neutral ones in templates/partials, localized notice bodies in templates/notice-body. */
+function registerPartials(): void {
+  if (partialsRegistered) return;
+  for (const folder of ['partials', 'notice-body']) {
+    for (const file of fs.readdirSync(path.join(TEMPLATES_DIR, folder))) {
+      if (!file.endsWith('.hbs')) continue;
+      const base = file.replace(/\.hbs$/, '');
+      const name = folder === 'partials' ? base : `${folder}/${base}`;
+      const source = fs.readFileSync(path.join(TEMPLATES_DIR, folder, file), 'utf8');
+      // Registered compiled, so a partial keeps the mode of its own file, not of its caller.
+      hb.registerPartial(name, compileDelegate(`${folder}/${file}`, source, modeOf(file)));
+    }
+  }
+  partialsRegistered = true;
+}
+
+const cache = new Map<string, TemplateFn>();
+const fallbacks: string[] = [];
+
+/** Templates that were missing for a locale and fell back to English, with the reason. */
+export function listTemplateFallbacks(): readonly string[] {
+  return fallbacks;
+}
+
+/** Loads `templates/<audience>/<locale>.<part>.hbs` once and caches the compiled function. */
+export function loadTemplate(audience: string, locale: Locale, part: Part): TemplateFn {
+  const key = `${audience}/${locale}.${part}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  registerPartials();
+
+  let file = path.join(TEMPLATES_DIR, audience, `${locale}.${part}.hbs`);
+  if (!fs.existsSync(file) && locale !== 'en') {
+    const reason = `template ${key}.hbs is missing; using ${audience}/en.${part}.hbs`;
+    fallbacks.push(reason);
+    process.emitWarning(reason, 'TemplateFallback');
+    file = path.join(TEMPLATES_DIR, audience, `en.${part}.hbs`);
+  }
+  if (!fs.existsSync(file)) {
+    throw new TemplateError(`template ${key}.hbs not found in ${TEMPLATES_DIR}`, key);
+  }
+  const fn = compileTemplate(`${key}.hbs`, fs.readFileSync(file, 'utf8'), modeOf(part));
+  cache.set(key, fn);
+  return fn;
+}
+
+/** Reads a JSON data file under templates/ (labels, defaults) with the same locale fallback. */
+export function readTemplateJson(folder: string, locale: Locale): unknown {
+  let file = path.join(TEMPLATES_DIR, folder, `${locale}.json`);
+  if (!fs.existsSync(file) && locale !== 'en') {
+    const reason = `${folder}/${locale}.json is missing; using ${folder}/en.json`;
+    fallbacks.push(reason);
+    process.emitWarning(reason, 'TemplateFallback');
+    file = path.join(TEMPLATES_DIR, folder, 'en.json');
+  }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new TemplateError(`${folder}/${locale}.json: ${(err as Error).message}`, `${folder}/${locale}.json`);
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { dataElementTexts } from './data-elements';
+import { compileTemplate, readTemplateJson, type TemplateFn } from './loader';
+import type { Locale } from './locale';
+import type { IncidentFactsView } from './types';
+import { TemplateError } from './template-error';
+
+/** A narrative section as templates see it: the assessor's text, or a built-in intro with concrete items. */
+export interface NarrativeBlock {
+  text: string | null;
+  items: { label: string; text: string }[];
+  isDefault: boolean;
+}
+
+export interface ResolvedNarrative {
+  whatHappened: NarrativeBlock;
+  likelyConsequences: NarrativeBlock;
+  measuresTaken: NarrativeBlock;
+  measuresPlanned: NarrativeBlock;
+  stepsForIndividuals: NarrativeBlock;
+  remedies: NarrativeBlock;
+}
+
+const defaultsSchema = z.object({
+  neutralName: z.string().min(1),
+  narrative: z.object({
+    whatHappened: z.string().min(1),
+    likelyConsequences: z.string().min(1),
+    likelyConsequencesUnknown: z.string().min(1),
+    measuresTaken: z.string().min(1),
+    measuresPlanned: z.string().min(1),
+    stepsForIndividuals: z.string().min(1),
+    remedies: z.string().min(1),
+  }),
+  generalAdvice: z.object({ label: z.string().min(1), text: z.string().min(1) }),
+});
+type Defaults = z.infer<typeof defaultsSchema> & { whatHappened: TemplateFn };
+
+const loaded = new Map<Locale, Defaults>();
+
+function defaultsFor(locale: Locale): Defaults {
+  const cached = loaded.get(locale);
+  if (cached) return cached;
+  const name = `defaults/${locale}.json`;
+  const parsed = defaultsSchema.safeParse(readTemplateJson('defaults', locale));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TemplateError(`${name}: ${issue?.path.join('.')}: ${issue?.message}`, name, issue?.path.join('.') ?? null);
+  }
+  const defaults = {
+    ...parsed.data,
+    whatHappened: compileTemplate(`${name}#narrative.whatHappened`, parsed.data.narrative.whatHappened, 'raw'),
+  };
+  loaded.set(locale, defaults);
+  return defaults;
+}
+
+/** The word used in place of a name for a person we hold no name for ("customer", "用户"). */
+export function neutralName(locale: Locale): string {
+  return defaultsFor(locale).neutralName;
+}
+
+/** Labels of the incident's data elements joined the way the language joins a list. */
+export function elementsText(dataElements: string[], locale: Locale): string {
+  const texts = dataElementTexts(locale);
+  const labels = dataElements.map((id) => texts[id]?.label ?? id);
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(labels);
+}
+
+const custom = (text: string): NarrativeBlock => ({ text, items: [], isDefault: false });
+const builtIn = (text: string, items: NarrativeBlock['items'] = []): NarrativeBlock => ({ text, items, isDefault: true });
+
+/**
+ * Fills every narrative field the assessor left empty with built-in text, so
+ * a notice always says what happened, the possible impact, what was and will
+ * be done, what the person can do, and the remedies.
+ */
+export function resolveNarrative(incident: IncidentFactsView, locale: Locale): ResolvedNarrative {
+  const d = defaultsFor(locale);
+  const texts = dataElementTexts(locale);
+  const known = incident.dataElements.filter((id) => texts[id]);
+  const given = (v: string | null): string | null => (v !== null && v.trim() !== '' ? v : null);
+  const n = incident.narrative;
+
+  const risks = known.map((id) => ({ label: texts[id].label, text: texts[id].risk }));
+  const advice = [...known.map((id) => ({ label: texts[id].label, text: texts[id].advice })), d.generalAdvice];
+
+  return {
+    whatHappened: given(n.whatHappened) !== null
+      ? custom(n.whatHappened as string)
+      : builtIn(d.whatHappened({ incident, elementsText: elementsText(incident.dataElements, locale) }, locale)),
+    likelyConsequences: given(n.likelyConsequences) !== null
+      ? custom(n.likelyConsequences as string)
+      : risks.length > 0
+        ? builtIn(d.narrative.likelyConsequences, risks)
+        : builtIn(d.narrative.likelyConsequencesUnknown),
+    measuresTaken: given(n.measuresTaken) !== null ? custom(n.measuresTaken as string) : builtIn(d.narrative.measuresTaken),
+    measuresPlanned: given(n.measuresPlanned) !== null ? custom(n.measuresPlanned as string) : builtIn(d.narrative.measuresPlanned),
+    stepsForIndividuals: given(n.stepsForIndividuals) !== null
+      ? custom(n.stepsForIndividuals as string)
+      : builtIn(d.narrative.stepsForIndividuals, advice),
+    remedies: given(n.remedies) !== null ? custom(n.remedies as string) : builtIn(d.narrative.remedies),
+  };
+}

@@ -1,0 +1,87 @@
+/** What the renderers take. Optional values are null, never omitted: a template that meets undefined fails. */
+
+export interface OrgView {
+  legalName: string;
+  country: string;
+  dpo: { name: string; email: string; phone: string | null };
+  contactUrl: string | null;
+}
+
+export interface IncidentFactsView {
+  /** Incident id. */
+  reference: string;
+  title: string;
+  occurredAt: string | null;
+  /** Awareness time. */
+  discoveredAt: string;
+  /** Vocabulary ids (see DATA_ELEMENTS); templates show localized labels. */
+  dataElements: string[];
+  approximatePeople: number;
+  approximateRecords: number | null;
+  affectedByJurisdiction: { code: string; count: number }[];
+  /** Free text from the assessment; null means "use the built-in default". */
+  narrative: {
+    whatHappened: string | null;
+    likelyConsequences: string | null;
+    measuresTaken: string | null;
+    measuresPlanned: string | null;
+    stepsForIndividuals: string | null;
+    remedies: string | null;
+  };
+  publicNoticeUrl: string | null;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface NoticeInput {
+  org: OrgView;
+  incident: IncidentFactsView;
+}
+
+export interface ControllerNoticeInput extends NoticeInput {
+  controller: { name: string };
+}
+
+export interface RegulatorReportInput extends NoticeInput {
+  regulator: { name: string; regime: string; regimeName: string; basis: string; deadline: string; dueAt: string | null };
+  phase: 'initial' | 'supplementary';
+  /** Content element ids, one section each, in this order. */
+  content: string[];
+  delayReason: string | null;
+  holdNote: string | null;
+  /** Date shown for the date_of_notice element; defaults to the time of rendering. */
+  noticeDate?: string;
+}
+
+export interface ReminderInput {
+  org: OrgView;
+  incidentRef: string;
+  incidentTitle: string;
+  kind: 'reminder' | 'escalation' | 'hold_review';
+  obligation: { regime: string; audience: string; recipient: string; basis: string; deadline: string; dueAt: string | null } | null;
+  incidentUrl: string | null;
+}
+
+export interface PublicNoticeInput extends NoticeInput {
+  publishedAt: string;
+}
+
+export interface ClosingReportInput {
+  org: OrgView;
+  incident: IncidentFactsView & {
+    stage: string;
+    status: string;
+    severity: string;
+    awarenessAt: string | null;
+    closedAt: string | null;
+    summary: string | null;
+  };
+  timeline: { seq: number; at: string; type: string; actor: string; summary: string }[];
+  obligations: { regime: string; audience: string; recipient: string; basis: string; dueAt: string | null; status: string; fulfilledAt: string | null }[];
+  stats: { channel: string; status: string; count: number }[];
+  auditHead: { seq: number; hash: string } | null;
+}
