@@ -1,0 +1,128 @@
+// `npm start`: everything Breachline needs on one machine. Validates the configuration,
+// starts a Temporal dev server on a SQLite file in the data dir (unless TEMPORAL_ADDRESS
+// names an existing one), then the worker and the web server as child processes, and keeps
+// all three running until Ctrl-C.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadAppConfig, type AppConfig } from '../app.config';
+import { loadTemporalConfig, type TemporalConfig } from '../temporal.config';
+import { startDevServer } from './dev-server';
+import { checkNativeModules } from './native-check';
+import { setupTemporal } from './setup-temporal';
+import { type Running, type Supervised, spawnTsNode, supervise } from './supervise';
+import { REPO_ROOT, findTemporalCli } from './temporal-cli';
+
+const say = (line: string) => console.log(`[start] ${line}`);
+const complain = (line: string) => console.error(`[start] ${line}`);
+
+function loadConfigs(): { app: AppConfig; temporal: TemporalConfig } {
+  try {
+    return { app: loadAppConfig(), temporal: loadTemporalConfig() };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+function localUrl(host: string, port: number): string {
+  const shown = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host) ? 'localhost' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const { app, temporal } = loadConfigs();
+  checkNativeModules();
+
+  for (const script of ['bin/worker.ts', 'bin/web.ts']) {
+    if (!fs.existsSync(path.join(REPO_ROOT, script))) {
+      complain(`${script} is missing; this checkout is incomplete.`);
+      process.exit(1);
+    }
+  }
+
+  const services: Supervised[] = [];
+  let shuttingDown = false;
+  let temporalQuiet = false;
+
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    say('stopping web and worker ...');
+    const temporalService = services.find((s) => s.name === 'temporal');
+    await Promise.all(services.filter((s) => s !== temporalService).map((s) => s.stop()));
+    if (temporalService) {
+      say('stopping Temporal ...');
+      // Its shutdown is a burst of "failed to poll" warnings from its internal workers; only errors matter now.
+      temporalQuiet = true;
+      await temporalService.stop();
+    }
+    say('stopped');
+    process.exit(code);
+  };
+  let interrupts = 0;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      interrupts += 1;
+      if (interrupts > 1 && sig === 'SIGINT') {
+        complain('second Ctrl-C: killing everything now');
+        process.exit(130); // the exit hooks SIGKILL every child
+      }
+      void shutdown(0);
+    });
+  }
+  const giveUp = (message: string) => {
+    complain(message);
+    void shutdown(1);
+  };
+
+  let temporalUi: string;
+  if (temporal.external) {
+    temporalUi = `(external Temporal at ${temporal.address}, namespace ${temporal.namespace})`;
+  } else {
+    const cli = findTemporalCli() ?? (await setupTemporal(say));
+    if (!cli) process.exit(1);
+    const temporalLog = (line: string) => {
+      if (!temporalQuiet || /level=(ERROR|FATAL)/.test(line)) console.log(`[temporal] ${line}`);
+    };
+    const startTemporal = async (): Promise<Running> => {
+      const restarted = await startDevServer(temporal, { cliPath: cli, log: temporalLog });
+      say(`Temporal is back up at ${restarted.address}`);
+      return restarted;
+    };
+    say(`starting Temporal dev server (${temporal.dev.dbFile}) ...`);
+    const server = await startDevServer(temporal, { cliPath: cli, log: temporalLog });
+    if (shuttingDown) {
+      await server.stop();
+      return;
+    }
+    say(`Temporal is up at ${server.address}; namespace "${temporal.namespace}" keeps closed workflows ${temporal.dev.retentionDays} days`);
+    temporalUi = server.uiUrl ?? '(headless)';
+    services.push(supervise({ name: 'temporal', start: startTemporal, initial: server, log: say, onGiveUp: giveUp }));
+  }
+
+  // The worker and the web server read the same environment and so find the same Temporal.
+  for (const name of ['worker', 'web'] as const) {
+    const start = async () => spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: process.env });
+    services.push(supervise({ name, start, log: say, onGiveUp: giveUp }));
+  }
+
+  console.log(
+    [
+      '',
+      'Breachline is running',
+      `  Web:          ${app.publicUrl ?? localUrl(app.host, app.port)}`,
+      `  Temporal UI:  ${temporalUi}`,
+      `  Data:         ${app.dataDir}`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((err: unknown) => {
+  complain(err instanceof ConfigError ? `Configuration error: ${err.message}` : (err as Error).message);
+  process.exit(1);
+});
