@@ -71,19 +71,25 @@ export function compileTemplate(name: string, source: string, mode: OutputMode):
 
 let partialsRegistered = false;
 
-/** Shared partials: locale-neutral ones in templates/partials, localized notice bodies in templates/notice-body. */
+/**
+ * Partials: locale-neutral ones at the top of templates/partials (named after
+ * the file, e.g. `layout`, `narrative.html`), localized ones in a subfolder
+ * (named `<folder>/<locale>.<part>`, e.g. `notice-body/en.html`).
+ */
 function registerPartials(): void {
   if (partialsRegistered) return;
-  for (const folder of ['partials', 'notice-body']) {
-    for (const file of fs.readdirSync(path.join(TEMPLATES_DIR, folder))) {
-      if (!file.endsWith('.hbs')) continue;
-      const base = file.replace(/\.hbs$/, '');
-      const name = folder === 'partials' ? base : `${folder}/${base}`;
-      const source = fs.readFileSync(path.join(TEMPLATES_DIR, folder, file), 'utf8');
+  const root = path.join(TEMPLATES_DIR, 'partials');
+  const register = (dir: string, prefix: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory() && prefix === '') register(path.join(dir, entry.name), `${entry.name}/`);
+      if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
+      const name = prefix + entry.name.replace(/\.hbs$/, '');
+      const source = fs.readFileSync(path.join(dir, entry.name), 'utf8');
       // Registered compiled, so a partial keeps the mode of its own file, not of its caller.
-      hb.registerPartial(name, compileDelegate(`${folder}/${file}`, source, modeOf(file)));
+      hb.registerPartial(name, compileDelegate(`partials/${name}.hbs`, source, modeOf(entry.name)));
     }
-  }
+  };
+  register(root, '');
   partialsRegistered = true;
 }
 
