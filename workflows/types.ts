@@ -48,6 +48,8 @@ export interface IncidentInput {
 
 /** Facts the rules engine needs; all of them are non-personal. */
 export interface AssessmentFacts {
+  /** id of the assessment row in SQLite holding the narrative and rationale. */
+  assessmentId: string;
   dataElements: string[];
   encrypted: boolean;
   keyCompromised: boolean;
@@ -148,6 +150,8 @@ export interface IncidentState {
   substituteNoticeAt: string | null;
   alertCount: number;
   lastAlertAt: string | null;
+  /** Recent alert ids, so a signal delivered twice (a healed webhook retry) counts once. */
+  recentAlertIds: string[];
   closedAt: string | null;
   /** Reminder keys already fired ("<obligationId>:<kind>:<dueAt>") so a re-armed deadline reminds again. */
   firedReminders: string[];
@@ -182,7 +186,6 @@ export interface AwarenessChangeRequest {
 
 export interface AssessmentRequest extends Omit<AssessmentFacts, 'channelPolicy'> {
   channelPolicy?: ChannelPolicy;
-  rationaleNoteId: string;
   actor: Actor;
 }
 

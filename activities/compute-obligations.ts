@@ -1,0 +1,60 @@
+// The workflow never imports the rules: it asks this activity, which records
+// the answer in history, so replays see the same obligations even after the
+// catalog changes.
+import { CATALOG_VERSION, factsSchema, obligations } from '../rules';
+import type { Db } from './db/connection';
+import { getOrgProfile } from './db/org-profile';
+import type { Hold, Role, RiskLevel, RuleObligation } from '../workflows/types';
+
+export interface ObligationFactsInput {
+  incidentId: string;
+  awarenessAt: string;
+  discoveredAt: string;
+  role: Role;
+  dataElements: string[];
+  encrypted: boolean;
+  keyCompromised: boolean;
+  affected: Record<string, number>;
+  riskLevel: RiskLevel;
+  sectors: string[];
+  hold: Hold | null;
+  noticesSent: { regime: string; audience: string; at: string }[];
+}
+
+export const createComputeObligations =
+  (db: Db) =>
+  async (input: ObligationFactsInput): Promise<{ obligations: RuleObligation[]; catalogVersion: string }> => {
+    const org = await getOrgProfile(db);
+    const facts = factsSchema.parse({
+      awarenessAt: input.awarenessAt,
+      discoveredAt: input.discoveredAt,
+      role: input.role,
+      dataElements: input.dataElements,
+      encrypted: input.encrypted,
+      keyCompromised: input.keyCompromised,
+      affected: input.affected,
+      riskLevel: input.riskLevel,
+      sectors: [...new Set([...input.sectors, ...org.sectors])],
+      lawEnforcementHold: input.hold
+        ? { requestedAt: input.hold.placedAt, releasedAt: input.hold.releasedAt, source: input.hold.source, form: input.hold.form }
+        : null,
+      noticesSent: input.noticesSent,
+      establishments: { main: org.mainEstablishment, others: org.otherEstablishments },
+    });
+    const result = obligations(facts).map(
+      (o): RuleObligation => ({
+        id: o.id,
+        regime: o.regime,
+        audience: o.audience,
+        recipient: o.recipient,
+        required: o.required,
+        dueAt: o.dueAt,
+        deadline: o.deadline,
+        basis: o.basis,
+        why: o.why,
+        content: o.content,
+        holdMayDelay: o.holdMayDelay,
+      }),
+    );
+    return { obligations: result, catalogVersion: CATALOG_VERSION };
+  };

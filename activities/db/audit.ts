@@ -1,0 +1,102 @@
+// The append-only, hash-chained audit trail. Each row carries a unique
+// sequence number and the hash of the row before it, so a deleted, edited or
+// reordered row breaks the chain; the head hash printed in the closing report
+// lets a copy kept elsewhere vouch for the whole history.
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from './connection';
+import type { Actor } from '../../workflows/types';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  incidentId: string | null;
+  type: string;
+  at: string;
+  actor: Actor;
+  summary: string;
+  details?: Record<string, unknown>;
+  /** Deterministic key so an activity retry appends the same event once. */
+  eventKey?: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  event_key: string | null;
+  at: string;
+  incident_id: string | null;
+  type: string;
+  actor: string;
+  summary: string;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function actorLabel(actor: Actor): string {
+  return `${actor.kind}:${actor.id}`;
+}
+
+export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'event_key'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.incident_id, row.type, row.actor, row.summary, row.details_json, row.prev_hash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Appends inside an open write transaction; returns the row (existing one if the event key was seen). */
+export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow> {
+  if (entry.eventKey) {
+    const existing = await tx.get<AuditRow>('SELECT * FROM audit_log WHERE event_key = ?', [entry.eventKey]);
+    if (existing) return existing;
+  }
+  const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const base = {
+    seq: (head?.seq ?? 0) + 1,
+    at: entry.at,
+    incident_id: entry.incidentId,
+    type: entry.type,
+    actor: actorLabel(entry.actor),
+    summary: entry.summary,
+    details_json: JSON.stringify(entry.details ?? {}),
+    prev_hash: head?.hash ?? GENESIS_HASH,
+  };
+  const row: AuditRow = { ...base, event_key: entry.eventKey ?? null, hash: hashAuditRow(base) };
+  await tx.run(
+    'INSERT INTO audit_log (seq, event_key, at, incident_id, type, actor, summary, details_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    [row.seq, row.event_key, row.at, row.incident_id, row.type, row.actor, row.summary, row.details_json, row.prev_hash, row.hash],
+  );
+  return row;
+}
+
+export function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRow> {
+  return db.transaction((tx) => appendAuditTx(tx, entry));
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  rows: number;
+  head: { seq: number; hash: string } | null;
+  /** First broken row and why. */
+  error?: { seq: number; reason: string };
+}
+
+export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  let error: ChainVerification['error'];
+  let head: ChainVerification['head'] = null;
+  await db.each<AuditRow>('SELECT * FROM audit_log ORDER BY seq', [], (row) => {
+    rows++;
+    if (error) return;
+    if (row.seq !== expectedSeq) error = { seq: row.seq, reason: `expected sequence ${expectedSeq}` };
+    else if (row.prev_hash !== prevHash) error = { seq: row.seq, reason: 'previous hash does not match the row before' };
+    else if (hashAuditRow(row) !== row.hash) error = { seq: row.seq, reason: 'row content does not match its hash' };
+    prevHash = row.hash;
+    expectedSeq = row.seq + 1;
+    head = { seq: row.seq, hash: row.hash };
+  });
+  return error ? { ok: false, rows, head, error } : { ok: true, rows, head };
+}
+
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
+  return (await db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) ?? null;
+}

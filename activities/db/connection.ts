@@ -1,0 +1,147 @@
+// One SQLite database shared by the web server and the worker processes.
+// Reads use their own connection; every write in this process goes through one
+// queue that holds BEGIN IMMEDIATE ... COMMIT, so concurrent requests and
+// activities never interleave inside a transaction, and other processes wait
+// on SQLite's lock (busy_timeout) instead of failing.
+import fs from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | null | bigint | Buffer;
+export type Params = SqlValue[] | Record<string, SqlValue>;
+
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+/** Statements available inside a write transaction. */
+export interface Tx {
+  run(sql: string, params?: Params): Promise<RunResult>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+}
+
+export interface Db {
+  readonly file: string;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  /** Iterate rows without holding them all in memory. */
+  each<T>(sql: string, params: Params, onRow: (row: T) => void): Promise<number>;
+  /** A single write statement, queued like a transaction. */
+  run(sql: string, params?: Params): Promise<RunResult>;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BUSY_TIMEOUT_MS = 15_000;
+
+function open(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+function execOn(db: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
+}
+
+function runOn(db: sqlite3.Database, sql: string, params: Params = []): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      if (err) reject(err);
+      else resolve({ changes: this.changes, lastID: this.lastID });
+    });
+  });
+}
+
+function getOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T | undefined> {
+  return new Promise((resolve, reject) => db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+}
+
+function allOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T[]> {
+  return new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+}
+
+async function configure(db: sqlite3.Database): Promise<void> {
+  db.configure('busyTimeout', BUSY_TIMEOUT_MS);
+  await execOn(db, `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`);
+}
+
+export async function openDb(file: string): Promise<Db> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX;
+  const writer = await open(file, mode);
+  await configure(writer);
+  const reader = file === ':memory:' ? writer : await open(file, mode);
+  if (reader !== writer) await configure(reader);
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const tx: Tx = {
+    run: (sql, params) => runOn(writer, sql, params),
+    get: (sql, params) => getOn(writer, sql, params),
+    all: (sql, params) => allOn(writer, sql, params),
+  };
+
+  const transaction = <T>(fn: (t: Tx) => Promise<T>): Promise<T> =>
+    enqueue(async () => {
+      await beginImmediate(writer);
+      try {
+        const result = await fn(tx);
+        await execOn(writer, 'COMMIT');
+        return result;
+      } catch (err) {
+        await execOn(writer, 'ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+
+  return {
+    file,
+    get: (sql, params) => getOn(reader, sql, params),
+    all: (sql, params) => allOn(reader, sql, params),
+    each: <T>(sql: string, params: Params, onRow: (row: T) => void) =>
+      new Promise<number>((resolve, reject) => {
+        reader.each(
+          sql,
+          params,
+          (err, row) => {
+            if (!err) onRow(row as T);
+          },
+          (err, count) => (err ? reject(err) : resolve(count)),
+        );
+      }),
+    run: (sql, params) => transaction((t) => t.run(sql, params)),
+    transaction,
+    exec: (sql) => enqueue(() => execOn(writer, sql)),
+    close: async () => {
+      await queue.catch(() => undefined);
+      const closeOne = (d: sqlite3.Database) => new Promise<void>((resolve, reject) => d.close((err) => (err ? reject(err) : resolve())));
+      if (reader !== writer) await closeOne(reader);
+      await closeOne(writer);
+    },
+  };
+}
+
+// BEGIN IMMEDIATE takes the write lock up front so a transaction never fails
+// halfway on SQLITE_BUSY; busy_timeout covers most waits, but a lock held by
+// another process for longer still deserves a retry rather than an error.
+async function beginImmediate(db: sqlite3.Database): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await execOn(db, 'BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== 'SQLITE_BUSY' || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+}

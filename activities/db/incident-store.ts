@@ -1,0 +1,138 @@
+// The incident read model: what the workflow decided, as SQLite rows. The
+// workflow is the writer; state_version guards make an older snapshot that
+// arrives late (an activity retry, two updates in flight) a no-op.
+import type { Db, Tx } from './connection';
+import { appendAuditTx } from './audit';
+import type { IncidentState, TimelineEvent, TrackedObligation } from '../../workflows/types';
+
+export interface IncidentRow {
+  id: string;
+  title: string;
+  description: string;
+  severity: string;
+  detected_at: string;
+  occurred_at: string | null;
+  detection_method: string;
+  data_categories: string;
+  reporter: string | null;
+  source: string | null;
+  linked_incident_id: string | null;
+  created_at: string;
+  created_by: string;
+  stage: string;
+  status: string;
+  role: string | null;
+  awareness_at: string | null;
+  alert_count: number;
+  state_version: number;
+  state_json: string | null;
+  updated_at: string;
+}
+
+export interface NewIncident {
+  id: string;
+  title: string;
+  description: string;
+  severity: string;
+  detectedAt: string;
+  occurredAt: string | null;
+  detectionMethod: string;
+  dataCategories: string[];
+  reporter: string | null;
+  source: string | null;
+  linkedIncidentId: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
+  await tx.run(
+    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    [i.id, i.title, i.description, i.severity, i.detectedAt, i.occurredAt, i.detectionMethod, JSON.stringify(i.dataCategories), i.reporter, i.source, i.linkedIncidentId, i.createdAt, i.createdBy, i.createdAt],
+  );
+}
+
+export async function saveIncidentState(db: Db, state: IncidentState, events: (TimelineEvent & { eventKey?: string })[]): Promise<{ applied: boolean }> {
+  return db.transaction(async (tx) => {
+    for (const e of events) {
+      await appendAuditTx(tx, { incidentId: e.incidentId, type: e.type, at: e.at, actor: e.actor, summary: e.summary, details: e.details, eventKey: e.eventKey });
+    }
+    const r = await tx.run(
+      `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?
+       WHERE id = ? AND state_version < ?`,
+      [
+        state.stage,
+        state.status,
+        state.facts?.role ?? null,
+        state.awarenessAt,
+        state.alertCount,
+        state.stateVersion,
+        JSON.stringify(state),
+        new Date().toISOString(),
+        state.incidentId,
+        state.stateVersion,
+      ],
+    );
+    if (r.changes === 0) return { applied: false };
+    await replaceObligationsTx(tx, state.incidentId, state.obligations, state.stateVersion);
+    if (state.status !== 'open') await releaseAlertDedupTx(tx, state.incidentId);
+    return { applied: true };
+  });
+}
+
+async function replaceObligationsTx(tx: Tx, incidentId: string, obligations: TrackedObligation[], version: number): Promise<void> {
+  await tx.run('DELETE FROM obligations WHERE incident_id = ?', [incidentId]);
+  for (const o of obligations) {
+    await tx.run(
+      `INSERT INTO obligations (incident_id, id, regime, audience, recipient, required, due_at, deadline, basis, why, content_json, hold_may_delay, status, superseded_reason, fulfilled_at, filing_reference, state_version)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      [
+        incidentId,
+        o.id,
+        o.regime,
+        o.audience,
+        o.recipient,
+        o.required ? 1 : 0,
+        o.dueAt,
+        o.deadline,
+        o.basis,
+        o.why,
+        JSON.stringify(o.content),
+        o.holdMayDelay ? 1 : 0,
+        o.status,
+        o.supersededReason ?? null,
+        o.fulfilledAt ?? null,
+        o.filingReference ?? null,
+        version,
+      ],
+    );
+  }
+}
+
+/** A closed or dismissed incident no longer absorbs alerts: the next trigger for its key opens a new incident. */
+export async function releaseAlertDedupTx(tx: Tx, incidentId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await tx.run(
+    'INSERT INTO alert_dedup_history (source, dedup_key, incident_id, closed_at) SELECT source, dedup_key, incident_id, ? FROM alert_dedup WHERE incident_id = ?',
+    [now, incidentId],
+  );
+  await tx.run('DELETE FROM alert_dedup WHERE incident_id = ?', [incidentId]);
+}
+
+export async function getIncident(db: Db, id: string): Promise<IncidentRow | undefined> {
+  return db.get<IncidentRow>('SELECT * FROM incidents WHERE id = ?', [id]);
+}
+
+export function parseState(row: IncidentRow): IncidentState | null {
+  return row.state_json ? (JSON.parse(row.state_json) as IncidentState) : null;
+}
+
+export async function getNote(db: Db, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  return (await db.get<{ body: string }>('SELECT body FROM notes WHERE id = ?', [id]))?.body ?? null;
+}
+
+export async function insertNoteTx(tx: Tx, n: { id: string; incidentId: string; kind: string; body: string; createdBy: string }): Promise<void> {
+  await tx.run('INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?)', [n.id, n.incidentId, n.kind, n.body, new Date().toISOString(), n.createdBy]);
+}

@@ -1,0 +1,97 @@
+// The outbox: one row per (incident, kind, recipient, channel, notice version),
+// the source of truth for what was sent. A row is claimed (committed) before
+// the provider is called, so a crash between the two leaves evidence: claimed
+// rows found by a later attempt become `uncertain`, never silently re-sent.
+import type { Db } from './connection';
+import type { DeliveryCounts } from '../../workflows/types';
+
+export type OutboxStatus = 'pending' | 'claimed' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'uncertain';
+export type OutboxKind = 'subject' | 'controller' | 'regulator' | 'reminder';
+
+export interface OutboxRow {
+  id: string;
+  incident_id: string;
+  kind: OutboxKind;
+  recipient_ref: string;
+  channel: 'email' | 'sms';
+  locale: string;
+  notice_version: string;
+  template: string;
+  status: OutboxStatus;
+  provider: string | null;
+  provider_id: string | null;
+  attempts: number;
+  error: string | null;
+  claimed_at: string | null;
+  sent_at: string | null;
+  updated_at: string;
+}
+
+export async function ensureOutboxRow(
+  db: Db,
+  r: { id: string; incidentId: string; kind: OutboxKind; recipientRef: string; channel: 'email' | 'sms'; locale: string; noticeVersion: string; template: string },
+): Promise<OutboxRow> {
+  await db.run(
+    `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
+     VALUES (?,?,?,?,?,?,?,?, 'pending', ?)
+     ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
+    [r.id, r.incidentId, r.kind, r.recipientRef, r.channel, r.locale, r.noticeVersion, r.template, new Date().toISOString()],
+  );
+  return (await db.get<OutboxRow>(
+    'SELECT * FROM outbox WHERE incident_id = ? AND kind = ? AND recipient_ref = ? AND channel = ? AND notice_version = ?',
+    [r.incidentId, r.kind, r.recipientRef, r.channel, r.noticeVersion],
+  ))!;
+}
+
+/** Claimed rows left by a crashed attempt: the provider may or may not have accepted them. */
+export async function markAbandonedClaimsUncertain(db: Db, incidentId: string, kind: OutboxKind): Promise<number> {
+  const r = await db.run(
+    "UPDATE outbox SET status = 'uncertain', error = 'worker stopped during the provider call; outcome unknown', updated_at = ? WHERE incident_id = ? AND kind = ? AND status = 'claimed'",
+    [new Date().toISOString(), incidentId, kind],
+  );
+  return r.changes;
+}
+
+export async function claimRow(db: Db, id: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  const r = await db.run("UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'", [now, now, id]);
+  return r.changes === 1;
+}
+
+export async function finishRow(
+  db: Db,
+  id: string,
+  outcome: { status: 'sent' | 'failed' | 'uncertain' | 'pending'; provider?: string; providerId?: string | null; error?: string | null },
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.run(
+    `UPDATE outbox SET status = ?, provider = COALESCE(?, provider), provider_id = COALESCE(?, provider_id), error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ?
+     WHERE id = ? AND status = 'claimed'`,
+    [outcome.status, outcome.provider ?? null, outcome.providerId ?? null, outcome.error ?? null, outcome.status, now, now, id],
+  );
+}
+
+export async function deliveryCounts(db: Db, incidentId: string): Promise<Record<'email' | 'sms', DeliveryCounts>> {
+  const rows = await db.all<{ channel: 'email' | 'sms'; status: OutboxStatus; n: number }>(
+    "SELECT channel, status, COUNT(*) AS n FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status",
+    [incidentId],
+  );
+  const empty = (): DeliveryCounts => ({ pending: 0, claimed: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, uncertain: 0, substitute: 0 });
+  const out = { email: empty(), sms: empty() };
+  for (const r of rows) out[r.channel][r.status] += r.n;
+  return out;
+}
+
+export async function listOutbox(db: Db, incidentId: string, limit = 500, offset = 0): Promise<(OutboxRow & { recipient: string | null })[]> {
+  return db.all(
+    `SELECT o.*, CASE o.kind
+        WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email ELSE s.phone END)
+        WHEN 'controller' THEN c.email
+        ELSE NULL END AS recipient
+     FROM outbox o
+     LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = CAST(o.recipient_ref AS INTEGER)
+     LEFT JOIN controllers c ON o.kind = 'controller' AND c.id = o.recipient_ref
+     WHERE o.incident_id = ? ORDER BY o.kind, o.updated_at LIMIT ? OFFSET ?`,
+    [incidentId, limit, offset],
+  );
+}

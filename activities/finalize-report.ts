@@ -1,0 +1,64 @@
+// The post-incident report: timeline, decisions with who and why, delivery
+// statistics and the audit chain's head hash, so the chain can be checked
+// against a copy kept elsewhere.
+import type { Db } from './db/connection';
+import { auditHead, type AuditRow } from './db/audit';
+import { getIncident, getNote, parseState } from './db/incident-store';
+import { loadIncidentView, orgView } from './incident-view';
+import { renderClosingReport } from './render';
+
+const NOTE_FIELDS = ['reasonNoteId', 'assessmentId', 'noteId', 'summaryNoteId', 'referenceNoteId', 'delayReasonNoteId'];
+
+export async function buildClosingReport(db: Db, incidentId: string, baseUrl: string): Promise<{ html: string; head: { seq: number; hash: string } | null }> {
+  const row = await getIncident(db, incidentId);
+  if (!row) throw new Error(`incident ${incidentId} not found`);
+  const state = parseState(row);
+  const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
+  const audit = await db.all<AuditRow>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);
+  const timeline = [];
+  let summary: string | null = null;
+  for (const a of audit) {
+    const details = JSON.parse(a.details_json) as Record<string, unknown>;
+    const reasons: string[] = [];
+    for (const f of NOTE_FIELDS) {
+      const note = typeof details[f] === 'string' ? await getNote(db, details[f] as string) : null;
+      if (note) reasons.push(note);
+      if (f === 'summaryNoteId' && note) summary = note;
+    }
+    timeline.push({ seq: a.seq, at: a.at, type: a.type, actor: a.actor, summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary });
+  }
+  const stats = await db.all<{ channel: string; status: string; count: number }>(
+    "SELECT channel, status, COUNT(*) AS count FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status ORDER BY channel, status",
+    [incidentId],
+  );
+  const head = await auditHead(db);
+  const html = renderClosingReport({
+    org: orgView(org),
+    incident: {
+      ...view,
+      stage: row.stage,
+      status: row.status,
+      severity: row.severity,
+      awarenessAt: row.awareness_at,
+      closedAt: state?.closedAt ?? null,
+      summary,
+    },
+    timeline,
+    obligations: (state?.obligations ?? []).map((o) => ({ regime: o.regime, audience: o.audience, recipient: o.recipient, basis: o.basis, dueAt: o.dueAt, status: o.status, fulfilledAt: o.fulfilledAt ?? null })),
+    stats,
+    auditHead: head,
+  });
+  return { html, head };
+}
+
+export const createFinalizeReport =
+  (deps: { db: Db; baseUrl: string }) =>
+  async (input: { incidentId: string }): Promise<{ seq: number; hash: string } | null> => {
+    const { html, head } = await buildClosingReport(deps.db, input.incidentId, deps.baseUrl);
+    await deps.db.run(
+      `INSERT INTO reports (incident_id, html, audit_head_seq, audit_head_hash, created_at) VALUES (?,?,?,?,?)
+       ON CONFLICT (incident_id) DO UPDATE SET html = excluded.html, audit_head_seq = excluded.audit_head_seq, audit_head_hash = excluded.audit_head_hash, created_at = excluded.created_at`,
+      [input.incidentId, html, head?.seq ?? null, head?.hash ?? null, new Date().toISOString()],
+    );
+    return head;
+  };

@@ -1,0 +1,65 @@
+// Builds the template view of an incident from SQLite: facts from the
+// workflow's last persisted state, free text from the assessment and notes.
+import type { Db } from './db/connection';
+import { getIncident, parseState } from './db/incident-store';
+import { getOrgProfile, type OrgProfile } from './db/org-profile';
+import type { IncidentFactsView, OrgView } from './render';
+
+export interface Narrative {
+  whatHappened: string | null;
+  likelyConsequences: string | null;
+  measuresTaken: string | null;
+  measuresPlanned: string | null;
+  stepsForIndividuals: string | null;
+  remedies: string | null;
+}
+
+export const EMPTY_NARRATIVE: Narrative = {
+  whatHappened: null,
+  likelyConsequences: null,
+  measuresTaken: null,
+  measuresPlanned: null,
+  stepsForIndividuals: null,
+  remedies: null,
+};
+
+export function orgView(p: OrgProfile): OrgView {
+  return { legalName: p.legalName, country: p.mainEstablishment, dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone }, contactUrl: p.contactUrl };
+}
+
+export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
+  return `${baseUrl}/public/notices/${incidentId}`;
+}
+
+/** The assessment the workflow accepted (a rejected or unconfirmed request may have left a newer row). */
+export async function acceptedAssessment(db: Db, assessmentId: string | undefined): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
+  if (!assessmentId) return null;
+  const row = await db.get<{ narrative_json: string; facts_json: string }>('SELECT narrative_json, facts_json FROM assessments WHERE id = ?', [assessmentId]);
+  if (!row) return null;
+  const facts = JSON.parse(row.facts_json) as { approximateRecords?: number };
+  return { narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) }, approximateRecords: facts.approximateRecords ?? null };
+}
+
+export async function loadIncidentView(db: Db, incidentId: string, baseUrl: string): Promise<{ org: OrgProfile; view: IncidentFactsView }> {
+  const row = await getIncident(db, incidentId);
+  if (!row) throw new Error(`incident ${incidentId} not found`);
+  const state = parseState(row);
+  const org = await getOrgProfile(db);
+  const assessment = await acceptedAssessment(db, state?.facts?.assessmentId);
+  const affected = state?.facts?.affected ?? {};
+  const view: IncidentFactsView = {
+    reference: row.id,
+    title: row.title,
+    occurredAt: row.occurred_at,
+    discoveredAt: state?.awarenessAt ?? row.detected_at,
+    dataElements: state?.facts?.dataElements ?? (JSON.parse(row.data_categories) as string[]),
+    approximatePeople: Object.values(affected).reduce((a, b) => a + b, 0),
+    approximateRecords: assessment?.approximateRecords ?? null,
+    affectedByJurisdiction: Object.entries(affected)
+      .map(([code, count]) => ({ code, count }))
+      .sort((a, b) => b.count - a.count),
+    narrative: assessment?.narrative ?? EMPTY_NARRATIVE,
+    publicNoticeUrl: publicNoticeUrl(baseUrl, incidentId),
+  };
+  return { org, view };
+}

@@ -1,0 +1,8 @@
+import type { Db } from './db/connection';
+import { saveIncidentState } from './db/incident-store';
+import type { IncidentState, TimelineEvent } from '../workflows/types';
+
+export const createPersistState =
+  (db: Db) =>
+  async (input: { state: IncidentState; events: (TimelineEvent & { eventKey: string })[] }): Promise<{ applied: boolean }> =>
+    saveIncidentState(db, input.state, input.events);

@@ -1,0 +1,89 @@
+// Renders every notice an approver must see (data-subject email and SMS per
+// locale, each regulator report) and stores them under a version that hashes
+// all of them and the recipient count. What is approved is exactly what is
+// sent: senders read these rows, they do not render again.
+import { createHash } from 'node:crypto';
+import type { Db } from './db/connection';
+import { getIncident, parseState } from './db/incident-store';
+import { loadIncidentView, orgView } from './incident-view';
+import { normalizeLocale, renderRegulatorReport, renderSubjectEmail, renderSubjectSms, type Locale } from './render';
+import { REGIMES } from '../rules';
+import type { NoticeSet } from '../workflows/types';
+
+export interface RenderedNotice {
+  audience: string;
+  locale: Locale;
+  channel: 'email' | 'sms' | 'document';
+  subject: string | null;
+  html: string | null;
+  text: string;
+}
+
+export async function subjectLocales(db: Db, incidentId: string): Promise<Locale[]> {
+  const rows = await db.all<{ locale: string }>('SELECT DISTINCT locale FROM subjects WHERE incident_id = ?', [incidentId]);
+  const set = new Set<Locale>(['en']);
+  for (const r of rows) set.add(normalizeLocale(r.locale));
+  return [...set].sort();
+}
+
+export function regimeName(id: string): string {
+  return REGIMES.find((r) => r.id === id)?.name ?? id;
+}
+
+export async function buildNotices(db: Db, incidentId: string, baseUrl: string): Promise<{ notices: RenderedNotice[]; recipients: number }> {
+  const row = await getIncident(db, incidentId);
+  const state = row ? parseState(row) : null;
+  const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
+  const ov = orgView(org);
+  const notices: RenderedNotice[] = [];
+  for (const locale of await subjectLocales(db, incidentId)) {
+    const email = renderSubjectEmail(locale, { org: ov, incident: view });
+    notices.push({ audience: 'individuals', locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
+    notices.push({ audience: 'individuals', locale, channel: 'sms', subject: null, html: null, text: renderSubjectSms(locale, { org: ov, incident: view }) });
+  }
+  for (const o of state?.obligations ?? []) {
+    if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
+    const report = renderRegulatorReport('en', {
+      org: ov,
+      incident: view,
+      regulator: { name: o.recipient, regime: o.regime, regimeName: regimeName(o.regime), basis: o.basis, deadline: o.deadline, dueAt: o.dueAt },
+      phase: 'initial',
+      content: o.content,
+      delayReason: null,
+      holdNote: o.status === 'held' ? 'Notification is delayed under a law-enforcement hold.' : null,
+    });
+    notices.push({ audience: `regulator:${o.id}`, locale: 'en', channel: 'email', subject: report.subject, html: report.html, text: report.text });
+  }
+  const recipients = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]))?.n ?? 0;
+  return { notices, recipients };
+}
+
+export function noticeVersion(notices: RenderedNotice[], recipients: number): string {
+  const sorted = [...notices].sort((a, b) => `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`));
+  return createHash('sha256').update(JSON.stringify({ recipients, notices: sorted })).digest('hex');
+}
+
+export const createRenderNotices =
+  (db: Db, baseUrl: string) =>
+  async (input: { incidentId: string }): Promise<NoticeSet> => {
+    const { notices, recipients } = await buildNotices(db, input.incidentId, baseUrl);
+    const version = noticeVersion(notices, recipients);
+    const renderedAt = new Date().toISOString();
+    await db.transaction(async (tx) => {
+      for (const n of notices) {
+        await tx.run(
+          `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+          [input.incidentId, version, n.audience, n.locale, n.channel, n.subject, n.html, n.text, recipients, renderedAt],
+        );
+      }
+    });
+    return { noticeVersion: version, recipients, renderedAt };
+  };
+
+export async function storedNotice(db: Db, incidentId: string, version: string, audience: string, locale: string, channel: string) {
+  return db.get<{ subject: string | null; html: string | null; text: string }>(
+    'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
+    [incidentId, version, audience, locale, channel],
+  );
+}

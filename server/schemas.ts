@@ -1,0 +1,118 @@
+// Request bodies, validated before anything reaches Temporal. The schema is the
+// type; a failure becomes 400 {"error", "field"} naming the first bad field.
+import { z } from 'zod';
+import { DATA_ELEMENTS, SECTORS, isKnownJurisdiction } from '../rules';
+import { SEVERITIES } from '../workflows/types';
+import { badRequest } from './errors';
+
+const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z');
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
+const dataElement = z.string().refine((s) => DATA_ELEMENTS.includes(s), (s) => ({ message: `unknown data element "${s}"` }));
+
+export const incidentSchema = z.object({
+  title: text(200),
+  description: z.string().trim().max(20_000).default(''),
+  detectedAt: isoTime,
+  occurredAt: isoTime.optional(),
+  severity: z.enum(SEVERITIES),
+  detectionMethod: text(200),
+  dataCategories: z.array(dataElement).max(50).default([]),
+  reporter: text(200),
+});
+
+export const triageSchema = z.object({
+  decision: z.enum(['confirm', 'dismiss']),
+  reason: text(5_000),
+  awarenessAt: isoTime.optional(),
+});
+
+export const awarenessSchema = z.object({ awarenessAt: isoTime, reason: text(5_000) });
+
+const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 locale such as en or zh-CN');
+
+export const assessmentSchema = z
+  .object({
+    dataElements: z.array(dataElement).min(1, 'name at least one data element').max(50),
+    encrypted: z.boolean(),
+    keyCompromised: z.boolean().default(false),
+    role: z.enum(['controller', 'processor']),
+    controllers: z.array(z.object({ name: text(200), email: z.string().email('must be an email address'), locale: localeCode.default('en') })).max(100).default([]),
+    riskLevel: z.enum(['none', 'risk', 'high_risk']),
+    riskRationale: text(10_000),
+    affected: z
+      .record(z.string(), z.number().int('must be a whole number').min(0).max(10_000_000_000))
+      .refine((a) => Object.keys(a).length > 0, 'name at least one residence and count')
+      .superRefine((a, ctx) => {
+        for (const code of Object.keys(a)) {
+          if (!isKnownJurisdiction(code)) ctx.addIssue({ code: 'custom', message: `unknown jurisdiction "${code}" (ISO 3166-1 alpha-2 or ISO 3166-2)`, path: [code] });
+        }
+      }),
+    sectors: z.array(z.string().refine((s) => SECTORS.includes(s), (s) => ({ message: `unknown sector "${s}"` }))).max(20).default([]),
+    channelPolicy: z.enum(['email', 'sms_fallback', 'both']).default('sms_fallback'),
+    approximateRecords: z.number().int().min(0).optional(),
+    narrative: z
+      .object({
+        whatHappened: z.string().trim().max(10_000).nullable().default(null),
+        likelyConsequences: z.string().trim().max(10_000).nullable().default(null),
+        measuresTaken: z.string().trim().max(10_000).nullable().default(null),
+        measuresPlanned: z.string().trim().max(10_000).nullable().default(null),
+        stepsForIndividuals: z.string().trim().max(10_000).nullable().default(null),
+        remedies: z.string().trim().max(10_000).nullable().default(null),
+      })
+      .partial()
+      .default({}),
+  })
+  .superRefine((a, ctx) => {
+    if (a.role === 'processor' && a.controllers.length === 0) ctx.addIssue({ code: 'custom', message: 'a processor must name at least one controller', path: ['controllers'] });
+    if (!a.encrypted && a.keyCompromised) ctx.addIssue({ code: 'custom', message: 'only meaningful when encrypted is true', path: ['keyCompromised'] });
+  });
+
+export const holdSchema = z.object({
+  source: z.enum(['law_enforcement', 'company']),
+  agency: z.string().trim().max(200).default(''),
+  caseReference: z.string().trim().max(200).default(''),
+  form: z.enum(['written', 'oral']),
+  reason: text(5_000),
+  reviewEveryDays: z.number().int().min(1).max(365).default(30),
+}).superRefine((h, ctx) => {
+  if (h.source === 'law_enforcement' && !h.agency) ctx.addIssue({ code: 'custom', message: 'required for a law-enforcement hold', path: ['agency'] });
+});
+
+export const releaseSchema = z.object({ reason: text(5_000) });
+export const approvalSchema = z.object({ noticeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character notice version'), note: z.string().trim().max(5_000).default('') });
+export const filingSchema = z.object({ obligationId: text(200), reference: text(500), delayReason: z.string().trim().max(5_000).optional() });
+export const closeSchema = z.object({ summary: text(20_000) });
+export const recomputeSchema = z.object({ reason: text(2_000) });
+
+export const subjectRowSchema = z.object({
+  name: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || z.string().email().safeParse(v).success, 'invalid email address'),
+  phone: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/[\s()-]/g, '') : null))
+    .refine((v) => v === null || /^\+[1-9]\d{6,14}$/.test(v), 'phone must be E.164, e.g. +14155550100'),
+  jurisdiction: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : null))
+    .refine((v) => v === null || isKnownJurisdiction(v), 'unknown jurisdiction'),
+  locale: z.string().trim().optional().transform((v) => v || 'en').pipe(localeCode),
+});
+export type SubjectRow = z.infer<typeof subjectRowSchema>;
+
+/** Parses or throws 400 naming the first field at fault, as a dotted path. */
+export function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || 'body';
+  throw badRequest(field, issue.message);
+}

@@ -1,0 +1,83 @@
+// The server's only door to Temporal: starting incidents and running updates
+// under a deadline, with the idempotency key as the update id. Validator
+// rejections become 409, a missing worker becomes 503, never a hung request.
+import { Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { alertSignal, incidentWorkflow } from '../workflows/incident';
+import type { AlertSignal, IncidentInput, UpdateResult } from '../workflows/types';
+import { HttpError } from './errors';
+
+export const workflowIdFor = (incidentId: string) => `incident-${incidentId}`;
+
+export interface TemporalGateway {
+  client: Client;
+  startIncident(input: IncidentInput): Promise<void>;
+  signalAlert(input: IncidentInput, alert: AlertSignal): Promise<'signalled' | 'closed'>;
+  update<A>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, updateId: string): Promise<UpdateResult>;
+}
+
+export function createTemporalGateway(client: Client, opts: { taskQueue: string; updateTimeoutMs: number }): TemporalGateway {
+  return {
+    client,
+    async startIncident(input) {
+      try {
+        await client.workflow.start(incidentWorkflow, {
+          workflowId: workflowIdFor(input.incidentId),
+          taskQueue: opts.taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (err) {
+        // A retried request (same idempotency key) finds its workflow already there: that is success.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    },
+    async signalAlert(input, alert) {
+      try {
+        await client.workflow.signalWithStart(incidentWorkflow, {
+          workflowId: workflowIdFor(input.incidentId),
+          taskQueue: opts.taskQueue,
+          args: [input],
+          signal: alertSignal,
+          signalArgs: [alert],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+        return 'signalled';
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';
+        throw err;
+      }
+    },
+    async update(incidentId, def, arg, updateId) {
+      const handle = client.workflow.getHandle(workflowIdFor(incidentId));
+      try {
+        return await client.connection.withDeadline(Date.now() + opts.updateTimeoutMs, () => handle.executeUpdate(def, { args: [arg], updateId }));
+      } catch (err) {
+        throw translateUpdateError(err);
+      }
+    },
+  };
+}
+
+export function translateUpdateError(err: unknown): Error {
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause as { message?: string; type?: string } | undefined;
+    const message = cause?.message ?? 'update rejected';
+    const m = /^([A-Za-z0-9_.]+): (.*)$/s.exec(message);
+    return new HttpError(409, m ? m[2]! : message, m ? m[1]! : null);
+  }
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(err)) {
+    return new HttpError(503, 'worker unavailable; nothing recorded', null);
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return new HttpError(409, 'the incident workflow is not running (closed or dismissed)', 'stage');
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function isDeadline(err: unknown): boolean {
+  const e = err as { code?: number; cause?: { code?: number } };
+  return e?.code === 4 || e?.cause?.code === 4;
+}

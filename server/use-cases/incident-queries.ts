@@ -1,0 +1,145 @@
+// Reads for the API and pages, all from SQLite (the read model), never from a
+// workflow query.
+import type { Db } from '../../activities/db/connection';
+import { deliveryCounts, listOutbox } from '../../activities/db/outbox';
+import { getIncident, parseState } from '../../activities/db/incident-store';
+import { notFound } from '../errors';
+
+export interface ObligationView {
+  id: string;
+  regime: string;
+  audience: string;
+  recipient: string;
+  required: boolean;
+  dueAt: string | null;
+  deadline: string;
+  status: string;
+  basis: string;
+  why: string;
+  content: string[];
+  holdMayDelay: boolean;
+  supersededReason: string | null;
+  fulfilledAt: string | null;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  type: string;
+  actor: string;
+  summary: string;
+}
+
+export async function listIncidents(db: Db, opts: { status?: string; limit?: number } = {}) {
+  const rows = await db.all<{ id: string; title: string; severity: string; stage: string; status: string; created_at: string; awareness_at: string | null; alert_count: number; next_due: string | null }>(
+    `SELECT i.id, i.title, i.severity, i.stage, i.status, i.created_at, i.awareness_at, i.alert_count,
+            (SELECT MIN(due_at) FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status = 'pending' AND o.due_at IS NOT NULL) AS next_due
+     FROM incidents i ${opts.status ? 'WHERE i.status = ?' : ''} ORDER BY i.created_at DESC LIMIT ?`,
+    opts.status ? [opts.status, opts.limit ?? 200] : [opts.limit ?? 200],
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, severity: r.severity, stage: r.stage, status: r.status, createdAt: r.created_at, awarenessAt: r.awareness_at, alertCount: r.alert_count, nextDueAt: r.next_due }));
+}
+
+export async function obligationsOf(db: Db, incidentId: string): Promise<ObligationView[]> {
+  const rows = await db.all<{
+    id: string; regime: string; audience: string; recipient: string; required: number; due_at: string | null; deadline: string; status: string; basis: string; why: string; content_json: string; hold_may_delay: number; superseded_reason: string | null; fulfilled_at: string | null;
+  }>("SELECT * FROM obligations WHERE incident_id = ? ORDER BY required DESC, CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id", [incidentId]);
+  return rows.map((o) => ({
+    id: o.id,
+    regime: o.regime,
+    audience: o.audience,
+    recipient: o.recipient,
+    required: o.required === 1,
+    dueAt: o.due_at,
+    deadline: o.deadline,
+    status: o.status,
+    basis: o.basis,
+    why: o.why,
+    content: JSON.parse(o.content_json) as string[],
+    holdMayDelay: o.hold_may_delay === 1,
+    supersededReason: o.superseded_reason,
+    fulfilledAt: o.fulfilled_at,
+  }));
+}
+
+export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
+  return db.all<TimelineEntry>('SELECT seq, at, type, actor, summary FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);
+}
+
+export async function incidentView(db: Db, incidentId: string) {
+  const row = await getIncident(db, incidentId);
+  if (!row) throw notFound();
+  const state = parseState(row);
+  const hold = await db.get<{ id: string; source: string; agency: string | null; case_reference: string | null; form: string; reason: string; review_every_days: number; placed_at: string; released_at: string | null }>(
+    'SELECT * FROM holds WHERE incident_id = ? ORDER BY placed_at DESC LIMIT 1',
+    [incidentId],
+  );
+  const activeHold = state?.hold && state.hold.releasedAt === null && hold && hold.id === state.hold.id ? hold : null;
+  const delivery = await deliveryCounts(db, incidentId);
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    severity: row.severity,
+    stage: row.stage,
+    status: row.status,
+    role: row.role,
+    detectedAt: row.detected_at,
+    occurredAt: row.occurred_at,
+    awarenessAt: row.awareness_at,
+    detectionMethod: row.detection_method,
+    dataCategories: JSON.parse(row.data_categories) as string[],
+    source: row.source,
+    linkedIncidentId: row.linked_incident_id,
+    stateVersion: row.state_version,
+    catalogVersion: state?.catalogVersion ?? null,
+    noticeVersion: state?.notices?.noticeVersion ?? null,
+    approval: state?.approval ?? null,
+    facts: state?.facts ?? null,
+    obligations: await obligationsOf(db, incidentId),
+    hold: activeHold
+      ? { id: activeHold.id, source: activeHold.source, agency: activeHold.agency, caseReference: activeHold.case_reference, form: activeHold.form, reason: activeHold.reason, reviewEveryDays: activeHold.review_every_days, placedAt: activeHold.placed_at, nextReviewAt: state?.nextHoldReviewAt ?? null }
+      : null,
+    counts: {
+      alerts: row.alert_count,
+      subjects: state?.subjects ?? { total: 0, withEmail: 0, withPhone: 0, withoutContact: 0 },
+      delivery,
+    },
+    timeline: await timelineOf(db, incidentId),
+  };
+}
+
+export async function noticesOf(db: Db, incidentId: string) {
+  const row = await getIncident(db, incidentId);
+  if (!row) throw notFound();
+  const version = parseState(row)?.notices?.noticeVersion ?? null;
+  if (!version) return { noticeVersion: null, recipients: 0, notices: [] };
+  const notices = await db.all<{ audience: string; locale: string; channel: string; subject: string | null; html: string | null; text: string; recipients: number }>(
+    'SELECT audience, locale, channel, subject, html, text, recipients FROM notices WHERE incident_id = ? AND notice_version = ? ORDER BY audience, locale, channel',
+    [incidentId, version],
+  );
+  return { noticeVersion: version, recipients: notices[0]?.recipients ?? 0, notices: notices.map(({ recipients: _r, ...n }) => n) };
+}
+
+export async function notificationsOf(db: Db, incidentId: string, limit: number, offset: number) {
+  if (!(await getIncident(db, incidentId))) throw notFound();
+  const rows = await listOutbox(db, incidentId, limit, offset);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    recipient: r.recipient,
+    channel: r.channel,
+    template: r.template,
+    locale: r.locale,
+    status: r.status,
+    provider: r.provider,
+    providerId: r.provider_id,
+    attempts: r.attempts,
+    error: r.error,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function reportOf(db: Db, incidentId: string): Promise<string | null> {
+  return (await db.get<{ html: string }>('SELECT html FROM reports WHERE incident_id = ?', [incidentId]))?.html ?? null;
+}

@@ -1,0 +1,96 @@
+// An alert maps to its open incident in one SQLite transaction, then is
+// signalled to that incident's workflow (signal-with-start). A crash between
+// the two heals on retry: the alert row remembers it was not yet signalled, and
+// the workflow counts each alert id once.
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { insertIncidentTx, releaseAlertDedupTx } from '../../activities/db/incident-store';
+import type { AlertSignal, IncidentInput } from '../../workflows/types';
+import type { NormalizedAlert } from '../webhooks/alert-payload';
+import type { UseCaseContext } from './context';
+
+export type AlertOutcome = { incidentId: string } | { ignored: true; reason: string };
+
+export async function ingestAlert(ctx: UseCaseContext, source: string, alert: NormalizedAlert, rawBody: string, signature: string): Promise<AlertOutcome> {
+  const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const now = new Date().toISOString();
+    const decided = await ctx.db.transaction(async (tx) => {
+      const seen = await tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [alertId]);
+      if (seen) return seen.incident_id ? { incidentId: seen.incident_id, created: false } : null;
+      const open = await tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?', [source, alert.dedupKey]);
+      let incidentId = open?.incident_id ?? null;
+      let created = false;
+      if (!incidentId && alert.action === 'trigger') {
+        incidentId = ulid();
+        created = true;
+        const last = await tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup_history WHERE source = ? AND dedup_key = ? ORDER BY closed_at DESC LIMIT 1', [source, alert.dedupKey]);
+        await insertIncidentTx(tx, {
+          id: incidentId,
+          title: alert.summary.slice(0, 200),
+          description: '',
+          severity: alert.severity,
+          detectedAt: now,
+          occurredAt: null,
+          detectionMethod: `alert:${source}`,
+          dataCategories: [],
+          reporter: null,
+          source,
+          linkedIncidentId: last?.incident_id ?? null,
+          createdAt: now,
+          createdBy: `webhook:${source}`,
+        });
+        await tx.run('INSERT INTO alert_dedup (source, dedup_key, incident_id, opened_at) VALUES (?,?,?,?)', [source, alert.dedupKey, incidentId, now]);
+      }
+      await tx.run('INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)', [
+        alertId,
+        source,
+        alert.dedupKey,
+        alert.action,
+        incidentId,
+        alert.summary,
+        alert.severity,
+        rawBody,
+        now,
+      ]);
+      return incidentId ? { incidentId, created } : null;
+    });
+    if (!decided) return { ignored: true, reason: `${alert.action} with no open incident for this dedup key` };
+
+    const incident = await ctx.db.get<{ created_at: string; severity: string; detected_at: string; detection_method: string }>(
+      'SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?',
+      [decided.incidentId],
+    );
+    const input: IncidentInput = {
+      incidentId: decided.incidentId,
+      createdAt: incident!.created_at,
+      openedBy: { kind: 'webhook', id: source },
+      severity: incident!.severity as IncidentInput['severity'],
+      detectedAt: incident!.detected_at,
+      detectionMethod: incident!.detection_method,
+      dataCategories: [],
+      source,
+    };
+    // Signal this alert and any earlier one for the incident that a crash left unsignalled.
+    const pending = await ctx.db.all<{ id: string; action: AlertSignal['action']; received_at: string }>(
+      'SELECT id, action, received_at FROM alerts WHERE incident_id = ? AND signalled_at IS NULL ORDER BY received_at',
+      [decided.incidentId],
+    );
+    let closed = false;
+    for (const p of pending) {
+      const r = await ctx.gateway.signalAlert(input, { alertId: p.id, action: p.action, receivedAt: p.received_at });
+      if (r === 'closed') {
+        closed = true;
+        break;
+      }
+      await ctx.db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [new Date().toISOString(), p.id]);
+    }
+    if (!closed) return { incidentId: decided.incidentId };
+    // The incident closed between the lookup and the signal: free its key and decide again.
+    await ctx.db.transaction(async (tx) => {
+      await releaseAlertDedupTx(tx, decided.incidentId);
+      await tx.run('DELETE FROM alerts WHERE id = ? AND signalled_at IS NULL', [alertId]);
+    });
+  }
+  return { ignored: true, reason: 'the incident for this key closed while the alert arrived' };
+}

@@ -1,0 +1,57 @@
+// Opening an incident: the row (with the personal and free-text parts) is
+// committed first, then the workflow starts with ids and enums only. A retry
+// with the same idempotency key returns the same incident and makes sure its
+// workflow is running, which heals a crash between the two steps.
+import { ulid } from 'ulid';
+import type { z } from 'zod';
+import { insertIncidentTx } from '../../activities/db/incident-store';
+import type { AuthUser } from '../auth';
+import { actorOf } from '../auth';
+import type { incidentSchema } from '../schemas';
+import type { IncidentInput } from '../../workflows/types';
+import type { UseCaseContext } from './context';
+
+export type NewIncidentBody = z.infer<typeof incidentSchema>;
+
+export async function openIncident(ctx: UseCaseContext, body: NewIncidentBody, user: AuthUser, idempotencyKey: string | null): Promise<{ id: string }> {
+  const scopedKey = idempotencyKey ? `open-incident:${user.id}:${idempotencyKey}` : null;
+  const id = ulid();
+  const createdAt = new Date().toISOString();
+  const stored = await ctx.db.transaction(async (tx) => {
+    if (scopedKey) {
+      const prior = await tx.get<{ body_json: string }>('SELECT body_json FROM idempotency WHERE key = ?', [scopedKey]);
+      if (prior) return JSON.parse(prior.body_json) as { id: string; input: IncidentInput };
+    }
+    const input: IncidentInput = {
+      incidentId: id,
+      createdAt,
+      openedBy: actorOf(user),
+      severity: body.severity,
+      detectedAt: new Date(body.detectedAt).toISOString(),
+      occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : undefined,
+      detectionMethod: body.detectionMethod,
+      dataCategories: body.dataCategories,
+    };
+    await insertIncidentTx(tx, {
+      id,
+      title: body.title,
+      description: body.description,
+      severity: body.severity,
+      detectedAt: input.detectedAt,
+      occurredAt: input.occurredAt ?? null,
+      detectionMethod: body.detectionMethod,
+      dataCategories: body.dataCategories,
+      reporter: body.reporter,
+      source: null,
+      linkedIncidentId: null,
+      createdAt,
+      createdBy: actorOf(user).id,
+    });
+    if (scopedKey) {
+      await tx.run('INSERT INTO idempotency (key, scope, status_code, body_json, created_at) VALUES (?,?,?,?,?)', [scopedKey, 'open-incident', 201, JSON.stringify({ id, input }), createdAt]);
+    }
+    return { id, input };
+  });
+  await ctx.gateway.startIncident(stored.input);
+  return { id: stored.id };
+}

@@ -1,0 +1,618 @@
+// The incident workflow: one durable run per breach incident, from triage to
+// close. Every human step is an Update whose validator refuses bad input with a
+// reason naming the field; every state change reaches SQLite (through the
+// persistState activity) before the update that caused it returns.
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { holdInForce, isOpenObligation, mergeObligations, pendingTimers, type TimerEvent } from './obligation-tracking';
+import type {
+  AlertSignal,
+  ApprovalRequest,
+  AssessmentRequest,
+  AwarenessChangeRequest,
+  CloseRequest,
+  FilingRequest,
+  HoldReleaseRequest,
+  HoldRequest,
+  IncidentInput,
+  IncidentState,
+  Stage,
+  SubjectsImportedRequest,
+  TimelineEvent,
+  TriageRequest,
+  UpdateResult,
+  Actor,
+} from './types';
+
+// ---- Messages, declared beside the workflow ----
+export const triageUpdate = defineUpdate<UpdateResult, [TriageRequest]>('triage');
+export const changeAwarenessUpdate = defineUpdate<UpdateResult, [AwarenessChangeRequest]>('changeAwareness');
+export const assessUpdate = defineUpdate<UpdateResult, [AssessmentRequest]>('assess');
+export const subjectsImportedUpdate = defineUpdate<UpdateResult, [SubjectsImportedRequest]>('subjectsImported');
+export const placeHoldUpdate = defineUpdate<UpdateResult, [HoldRequest]>('placeHold');
+export const releaseHoldUpdate = defineUpdate<UpdateResult, [HoldReleaseRequest]>('releaseHold');
+export const approveNoticesUpdate = defineUpdate<UpdateResult, [ApprovalRequest]>('approveNotices');
+export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('recordFiling');
+export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
+export const recomputeUpdate = defineUpdate<UpdateResult, [{ reason: string; actor: Actor }]>('recompute');
+export const alertSignal = defineSignal<[AlertSignal]>('alert');
+/** For debugging and the consistency test only: the read model is SQLite. */
+export const incidentStateQuery = defineQuery<IncidentState>('state');
+
+/** Thrown by validators; the server maps it to 409 {error, field}. */
+export class UpdateRejected extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'UpdateRejected';
+  }
+}
+
+const quick = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const sending = proxyActivities<Activities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConfigurationError'] },
+});
+
+/** Events per run before continuing as new, well under Temporal's suggestion of 4,096. */
+const DEFAULT_HISTORY_LIMIT = 2_000;
+const RECENT_UPDATES_KEPT = 200;
+
+export interface IncidentOptions {
+  historyLimit?: number;
+}
+
+export interface IncidentOutcome {
+  incidentId: string;
+  status: IncidentState['status'];
+  stage: Stage;
+}
+
+export function initialState(input: IncidentInput): IncidentState {
+  return {
+    incidentId: input.incidentId,
+    stage: 'triage',
+    status: 'open',
+    stateVersion: 0,
+    input,
+    awarenessAt: null,
+    facts: null,
+    subjects: { total: 0, withEmail: 0, withPhone: 0, withoutContact: 0 },
+    obligations: [],
+    catalogVersion: null,
+    hold: null,
+    notices: null,
+    approval: null,
+    controllersNotifiedAt: null,
+    subjectsNotifiedAt: null,
+    substituteNoticeAt: null,
+    alertCount: 0,
+    lastAlertAt: null,
+    recentAlertIds: [],
+    closedAt: null,
+    firedReminders: [],
+    nextHoldReviewAt: null,
+    recentUpdates: {},
+  };
+}
+
+export async function incidentWorkflow(
+  input: IncidentInput,
+  carried?: IncidentState & { eventSeq?: number },
+  options: IncidentOptions = {},
+): Promise<IncidentOutcome> {
+  const state: IncidentState = carried ?? initialState(input);
+  let eventSeq = carried?.eventSeq ?? 0;
+  const pendingAlerts: AlertSignal[] = [];
+  let wake = false;
+  const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  const id = state.incidentId;
+
+  const now = () => new Date(Date.now()).toISOString();
+  const event = (type: string, actor: Actor, summary: string, details?: Record<string, unknown>): TimelineEvent & { eventKey: string } => ({
+    incidentId: id,
+    type,
+    at: now(),
+    actor,
+    summary,
+    details,
+    eventKey: `${id}:${++eventSeq}`,
+  });
+
+  const persist = async (events: (TimelineEvent & { eventKey: string })[]) => {
+    state.stateVersion++;
+    await quick.persistState({ state: { ...state, recentUpdates: {} }, events });
+  };
+
+  const facts = () => {
+    const f = state.facts!;
+    return {
+      incidentId: id,
+      awarenessAt: state.awarenessAt!,
+      role: f.role,
+      dataElements: f.dataElements,
+      encrypted: f.encrypted,
+      keyCompromised: f.keyCompromised,
+      affected: f.affected,
+      riskLevel: f.riskLevel,
+      sectors: f.sectors,
+      discoveredAt: state.awarenessAt!,
+      hold: state.hold,
+      noticesSent: state.obligations
+        .filter((o) => (o.status === 'sent' || o.status === 'filed') && o.fulfilledAt)
+        .map((o) => ({ regime: o.regime, audience: o.audience, at: o.fulfilledAt! })),
+    };
+  };
+
+  const recompute = async (trigger: string, events: (TimelineEvent & { eventKey: string })[], actor: Actor) => {
+    if (!state.facts || !state.awarenessAt) return;
+    const result = await quick.computeObligations(facts());
+    const before = new Map(state.obligations.map((o) => [o.id, o]));
+    state.obligations = mergeObligations(state.obligations, result.obligations, state.hold, trigger);
+    state.catalogVersion = result.catalogVersion;
+    const changed = state.obligations.filter((o) => {
+      const b = before.get(o.id);
+      return !b || b.status !== o.status || b.dueAt !== o.dueAt;
+    });
+    if (changed.length > 0) {
+      events.push(
+        event('obligations.recomputed', actor, `Obligations recomputed after ${trigger}`, {
+          catalogVersion: result.catalogVersion,
+          changed: changed.map((o) => ({ id: o.id, status: o.status, dueAt: o.dueAt })),
+        }),
+      );
+    }
+  };
+
+  const rerenderNotices = async (events: (TimelineEvent & { eventKey: string })[], actor: Actor) => {
+    if (!state.facts) return;
+    const rendered = await quick.renderNotices({ incidentId: id });
+    const previous = state.notices?.noticeVersion;
+    state.notices = rendered;
+    if (previous !== rendered.noticeVersion) {
+      events.push(event('notices.rendered', actor, `Notices rendered (version ${rendered.noticeVersion.slice(0, 12)})`, { ...rendered }));
+      if (state.approval && state.approval.noticeVersion !== rendered.noticeVersion) {
+        events.push(event('approval.invalidated', actor, 'Approval withdrawn: the notices changed and need a new approval', { approved: state.approval.noticeVersion }));
+        state.approval = null;
+        if (state.stage === 'notifying') state.stage = 'approval';
+      }
+    }
+  };
+
+  const result = (extra: Record<string, unknown> = {}): UpdateResult => ({ incidentId: id, stage: state.stage, stateVersion: state.stateVersion, ...extra });
+
+  const remember = (r: UpdateResult): UpdateResult => {
+    const updateId = currentUpdateInfo()?.id;
+    if (updateId) {
+      state.recentUpdates[updateId] = r;
+      const keys = Object.keys(state.recentUpdates);
+      if (keys.length > RECENT_UPDATES_KEPT) delete state.recentUpdates[keys[0]!];
+    }
+    wake = true;
+    return r;
+  };
+
+  /** A repeat of an update already answered (possibly in an earlier run) returns the first answer. */
+  const replayed = (): UpdateResult | undefined => {
+    const updateId = currentUpdateInfo()?.id;
+    return updateId ? state.recentUpdates[updateId] : undefined;
+  };
+
+  const requireOpen = () => {
+    if (state.status !== 'open') throw new UpdateRejected('stage', `incident is ${state.status}`);
+  };
+  const requireStage = (...stages: Stage[]) => {
+    requireOpen();
+    if (!stages.includes(state.stage)) throw new UpdateRejected('stage', `not allowed in stage ${state.stage} (allowed: ${stages.join(', ')})`);
+  };
+  const requireIso = (field: string, value: string | undefined) => {
+    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UpdateRejected(field, 'must be an ISO 8601 time');
+  };
+  const guarded = <A>(check: (a: A) => void) => (a: A) => {
+    if (replayed()) return;
+    check(a);
+  };
+
+  // ---- Triage ----
+  setHandler(
+    triageUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const events = [];
+      if (req.decision === 'dismiss') {
+        state.stage = 'dismissed';
+        state.status = 'dismissed';
+        state.closedAt = now();
+        events.push(event('triage.dismissed', req.actor, 'Dismissed: not a personal-data breach', { reasonNoteId: req.reasonNoteId }));
+      } else {
+        state.awarenessAt = req.awarenessAt ?? now();
+        state.stage = 'assessment';
+        events.push(event('triage.confirmed', req.actor, 'Confirmed as a personal-data breach; legal clock started', { awarenessAt: state.awarenessAt, reasonNoteId: req.reasonNoteId }));
+      }
+      await persist(events);
+      return remember(result());
+    },
+    {
+      validator: guarded((req: TriageRequest) => {
+        requireStage('triage');
+        if (req.decision !== 'confirm' && req.decision !== 'dismiss') throw new UpdateRejected('decision', 'must be confirm or dismiss');
+        if (!req.reasonNoteId) throw new UpdateRejected('reason', 'required');
+        requireIso('awarenessAt', req.awarenessAt);
+        if (req.awarenessAt && Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
+      }),
+    },
+  );
+
+  setHandler(
+    changeAwarenessUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const previous = state.awarenessAt;
+      state.awarenessAt = req.awarenessAt;
+      const events = [event('awareness.changed', req.actor, 'Awareness time changed', { from: previous, to: req.awarenessAt, reasonNoteId: req.reasonNoteId })];
+      await recompute('a change of the awareness time', events, req.actor);
+      await persist(events);
+      return remember(result());
+    },
+    {
+      validator: guarded((req: AwarenessChangeRequest) => {
+        requireOpen();
+        if (!state.awarenessAt) throw new UpdateRejected('stage', 'the incident has not been confirmed yet');
+        requireIso('awarenessAt', req.awarenessAt);
+        if (Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
+        if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a change of the legal clock needs a reason');
+      }),
+    },
+  );
+
+  // ---- Scope assessment ----
+  setHandler(
+    assessUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const { actor, channelPolicy, ...facts } = req;
+      state.facts = { ...facts, channelPolicy: channelPolicy ?? state.facts?.channelPolicy ?? 'sms_fallback' };
+      if (state.stage === 'assessment') state.stage = 'approval';
+      const events = [
+        event('assessment.recorded', actor, `Scope assessed: ${facts.riskLevel}, ${Object.values(facts.affected).reduce((a, b) => a + b, 0)} people`, {
+          role: facts.role,
+          riskLevel: facts.riskLevel,
+          dataElements: facts.dataElements,
+          affected: facts.affected,
+          assessmentId: facts.assessmentId,
+        }),
+      ];
+      await recompute('the scope assessment', events, actor);
+      await rerenderNotices(events, actor);
+      await persist(events);
+      return remember(result({ noticeVersion: state.notices?.noticeVersion ?? null }));
+    },
+    {
+      validator: guarded((req: AssessmentRequest) => {
+        requireStage('assessment', 'approval', 'notifying', 'reporting');
+        if (req.role === 'processor' && req.controllerIds.length === 0) throw new UpdateRejected('controllers', 'a processor must name at least one controller');
+        if (!['none', 'risk', 'high_risk'].includes(req.riskLevel)) throw new UpdateRejected('riskLevel', 'must be none, risk or high_risk');
+        for (const [code, n] of Object.entries(req.affected)) {
+          if (!Number.isInteger(n) || n < 0) throw new UpdateRejected(`affected.${code}`, 'must be a whole number of people');
+        }
+      }),
+    },
+  );
+
+  setHandler(
+    subjectsImportedUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      state.subjects = await quick.countSubjects({ incidentId: id });
+      const events = [event('subjects.imported', req.actor, `Imported ${req.imported} people (${req.rejected} rejected)`, { importId: req.importId, imported: req.imported, rejected: req.rejected })];
+      await rerenderNotices(events, req.actor);
+      await persist(events);
+      return remember(result({ subjects: state.subjects, noticeVersion: state.notices?.noticeVersion ?? null }));
+    },
+    { validator: guarded(() => requireStage('triage', 'assessment', 'approval', 'notifying', 'reporting')) },
+  );
+
+  // ---- Hold ----
+  setHandler(
+    placeHoldUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const placedAt = now();
+      state.hold = { id: req.holdId, source: req.source, form: req.form, reviewEveryDays: req.reviewEveryDays, placedAt, placedBy: req.actor, releasedAt: null };
+      state.nextHoldReviewAt = new Date(Date.parse(placedAt) + req.reviewEveryDays * 86_400_000).toISOString();
+      const events = [event('hold.placed', req.actor, `Notification hold placed (${req.source.replace('_', ' ')}, ${req.form})`, { holdId: req.holdId, reviewEveryDays: req.reviewEveryDays })];
+      await recompute('a notification hold', events, req.actor);
+      await persist(events);
+      return remember(result({ held: state.obligations.filter((o) => o.status === 'held').map((o) => o.id) }));
+    },
+    {
+      validator: guarded((req: HoldRequest) => {
+        requireOpen();
+        if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'a hold is already in force; release it first');
+        if (!Number.isInteger(req.reviewEveryDays) || req.reviewEveryDays < 1 || req.reviewEveryDays > 365) throw new UpdateRejected('reviewEveryDays', 'must be 1 to 365');
+      }),
+    },
+  );
+
+  setHandler(
+    releaseHoldUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      state.hold = { ...state.hold!, releasedAt: now() };
+      state.nextHoldReviewAt = null;
+      const events = [event('hold.released', req.actor, 'Notification hold released; held notices resume', { holdId: state.hold.id, reasonNoteId: req.reasonNoteId })];
+      await recompute('the release of the hold', events, req.actor);
+      await persist(events);
+      return remember(result());
+    },
+    {
+      validator: guarded(() => {
+        requireOpen();
+        if (!holdInForce(state.hold)) throw new UpdateRejected('hold', 'no hold is in force');
+      }),
+    },
+  );
+
+  // ---- Approval ----
+  setHandler(
+    approveNoticesUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      state.approval = { noticeVersion: req.noticeVersion, approvedBy: req.actor, approvedAt: now() };
+      state.stage = 'notifying';
+      const events = [event('notices.approved', req.actor, `Notices approved (version ${req.noticeVersion.slice(0, 12)})`, { noticeVersion: req.noticeVersion, noteId: req.noteId })];
+      await persist(events);
+      return remember(result());
+    },
+    {
+      validator: guarded((req: ApprovalRequest) => {
+        requireStage('approval', 'notifying', 'reporting');
+        if (!state.notices) throw new UpdateRejected('noticeVersion', 'no notices have been rendered yet');
+        if (req.noticeVersion !== state.notices.noticeVersion) throw new UpdateRejected('noticeVersion', `stale: the current version is ${state.notices.noticeVersion}`);
+        if (state.approval?.noticeVersion === req.noticeVersion) throw new UpdateRejected('noticeVersion', 'this version is already approved');
+      }),
+    },
+  );
+
+  // ---- Regulator filings ----
+  setHandler(
+    recordFilingUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const o = state.obligations.find((x) => x.id === req.obligationId)!;
+      o.status = 'filed';
+      o.fulfilledAt = o.fulfilledAt ?? now();
+      o.filingReference = req.referenceNoteId;
+      const events = [
+        event('filing.recorded', req.actor, `Filing recorded for ${o.basis}${req.late ? ' (after the deadline, with reasons)' : ''}`, {
+          obligationId: o.id,
+          referenceNoteId: req.referenceNoteId,
+          late: req.late,
+          delayReasonNoteId: req.delayReasonNoteId ?? null,
+        }),
+      ];
+      await recompute('a filing', events, req.actor);
+      await persist(events);
+      return remember(result());
+    },
+    {
+      validator: guarded((req: FilingRequest) => {
+        requireOpen();
+        const o = state.obligations.find((x) => x.id === req.obligationId);
+        if (!o) throw new UpdateRejected('obligationId', 'unknown obligation');
+        if (o.status === 'superseded' || o.status === 'not_required') throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
+        const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
+        if (late && !req.delayReasonNoteId) throw new UpdateRejected('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
+      }),
+    },
+  );
+
+  // ---- Close ----
+  setHandler(
+    closeUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      state.stage = 'closed';
+      state.status = 'closed';
+      state.closedAt = now();
+      const events = [event('incident.closed', req.actor, 'Incident closed', { summaryNoteId: req.summaryNoteId })];
+      await persist(events);
+      const report = await quick.finalizeReport({ incidentId: id });
+      return remember(result({ auditHead: report }));
+    },
+    {
+      validator: guarded(() => {
+        requireStage('assessment', 'approval', 'notifying', 'reporting');
+        if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'release the hold before closing');
+        const open = state.obligations.filter(isOpenObligation);
+        if (open.length > 0) throw new UpdateRejected('obligations', `still open: ${open.map((o) => o.id).join(', ')}`);
+      }),
+    },
+  );
+
+  setHandler(
+    recomputeUpdate,
+    async (req) => {
+      const again = replayed();
+      if (again) return again;
+      const events = [event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason })];
+      await recompute('a request', events, req.actor);
+      await rerenderNotices(events, req.actor);
+      await persist(events);
+      return remember(result());
+    },
+    { validator: guarded(() => requireOpen()) },
+  );
+
+  setHandler(alertSignal, (a) => {
+    pendingAlerts.push(a);
+    wake = true;
+  });
+  setHandler(incidentStateQuery, () => state);
+
+  // ---- The main loop: alerts, sends and timers ----
+  const fired = new Set(state.firedReminders);
+
+  const processAlerts = async () => {
+    if (pendingAlerts.length === 0) return;
+    const batch = pendingAlerts.splice(0, pendingAlerts.length);
+    const events = [];
+    for (const a of batch) {
+      if (state.recentAlertIds.includes(a.alertId)) continue;
+      state.recentAlertIds = [...state.recentAlertIds, a.alertId].slice(-100);
+      state.alertCount++;
+      state.lastAlertAt = a.receivedAt;
+      events.push(event(`alert.${a.action}`, { kind: 'webhook', id: input.source ?? 'alert' }, `Alert ${a.action} received`, { alertId: a.alertId }));
+    }
+    if (events.length > 0) await persist(events);
+  };
+
+  const approvedCurrent = () => state.approval !== null && state.notices !== null && state.approval.noticeVersion === state.notices.noticeVersion;
+
+  const processSends = async () => {
+    if (state.status !== 'open' || !state.facts) return;
+    const system: Actor = { kind: 'system', id: 'workflow' };
+
+    const controllers = state.obligations.filter((o) => o.audience === 'controller' && o.required && o.status === 'pending');
+    if (controllers.length > 0) {
+      const r = await sending.notifyControllers({ incidentId: id });
+      const at = now();
+      for (const o of controllers) Object.assign(o, { status: 'sent', fulfilledAt: at });
+      state.controllersNotifiedAt = at;
+      const events = [event('controllers.notified', system, `Controller notice sent to ${r.sent} controller(s)`, { ...r })];
+      await recompute('the controller notice', events, system);
+      await persist(events);
+    }
+
+    if (!approvedCurrent()) return;
+    const version = state.notices!.noticeVersion;
+
+    const individuals = state.obligations.filter((o) => o.audience === 'individuals' && o.required && o.status === 'pending');
+    if (individuals.length > 0) {
+      const r = await sending.sendSubjectNotices({ incidentId: id, noticeVersion: version, channelPolicy: state.facts.channelPolicy });
+      const at = now();
+      for (const o of individuals) Object.assign(o, { status: 'sent', fulfilledAt: at });
+      state.subjectsNotifiedAt = at;
+      const events = [event('subjects.notified', system, `Data-subject notices: ${r.sent} sent, ${r.failed} failed, ${r.uncertain} uncertain`, { ...r })];
+      if (r.withoutContact > 0 || state.subjects.total === 0) {
+        const p = await quick.publishSubstituteNotice({ incidentId: id, noticeVersion: version });
+        state.substituteNoticeAt = at;
+        events.push(event('substitute.published', system, `Public substitute notice published for ${r.withoutContact} people without usable contact`, { ...p }));
+      }
+      state.subjects = await quick.countSubjects({ incidentId: id });
+      await recompute('the data-subject notice', events, system);
+      await persist(events);
+    }
+
+    const regulators = state.obligations.filter((o) => o.audience === 'regulator' && o.required && o.status === 'pending');
+    for (const o of regulators) {
+      const r = await sending.sendRegulatorReport({ incidentId: id, obligationId: o.id, noticeVersion: version, phase: 'initial' });
+      if (r.status === 'sent') Object.assign(o, { status: 'sent', fulfilledAt: now() });
+      else o.status = 'manual';
+      const events = [
+        event(
+          r.status === 'sent' ? 'regulator.report_sent' : 'regulator.manual_filing',
+          system,
+          r.status === 'sent' ? `Report sent to ${o.recipient} (${o.basis})` : `Report ready for manual portal filing with ${o.recipient} (${o.basis})`,
+          { obligationId: o.id, outboxId: r.outboxId },
+        ),
+      ];
+      await recompute('a regulator report', events, system);
+      await persist(events);
+    }
+
+    const open = state.obligations.filter((o) => o.required && (o.status === 'pending' || o.status === 'held'));
+    if (state.stage === 'notifying' && open.length === 0) {
+      state.stage = 'reporting';
+      await persist([event('stage.reporting', system, 'All notices sent; awaiting filings and close')]);
+    }
+  };
+
+  const processTimers = async () => {
+    const due = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold).filter((t) => t.at <= Date.now());
+    if (due.length === 0) return;
+    // When several are due at once (a deadline already near when it was set), send only the most urgent per obligation.
+    const latest = new Map<string, TimerEvent>();
+    for (const t of due) {
+      fired.add(t.key);
+      const k = t.obligationId ?? t.key;
+      const prev = latest.get(k);
+      if (!prev || t.at >= prev.at) latest.set(k, t);
+    }
+    const events = [];
+    const system: Actor = { kind: 'system', id: 'timer' };
+    for (const t of latest.values()) {
+      await quick.sendReminder({ incidentId: id, obligationId: t.obligationId, kind: t.kind, key: t.key });
+      const o = state.obligations.find((x) => x.id === t.obligationId);
+      events.push(
+        event(`deadline.${t.kind}`, system, t.kind === 'hold_review' ? 'Hold review due: re-confirm the hold with the agency' : `${t.kind === 'escalation' ? 'Deadline passed unmet' : 'Deadline approaching'}: ${o?.basis ?? ''}`, {
+          obligationId: t.obligationId,
+          dueAt: o?.dueAt ?? null,
+        }),
+      );
+      if (t.kind === 'hold_review' && state.hold) {
+        state.nextHoldReviewAt = new Date(Date.parse(state.nextHoldReviewAt!) + state.hold.reviewEveryDays * 86_400_000).toISOString();
+      }
+    }
+    state.firedReminders = [...fired];
+    await persist(events);
+  };
+
+  if (!carried) {
+    await persist([
+      event('incident.opened', input.openedBy, `Incident opened (${input.severity})`, {
+        severity: input.severity,
+        detectionMethod: input.detectionMethod,
+        source: input.source ?? null,
+      }),
+    ]);
+  }
+
+  while (state.status === 'open') {
+    const timers = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold);
+    const nextAt = timers[0]?.at;
+    const needsWork = () => wake || pendingAlerts.length > 0 || state.status !== 'open';
+    if (nextAt === undefined) await condition(needsWork);
+    else if (nextAt > Date.now()) await condition(needsWork, nextAt - Date.now());
+    wake = false;
+    await processAlerts();
+    await processTimers();
+    await processSends();
+
+    const info = workflowInfo();
+    if (state.status === 'open' && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
+      await condition(allHandlersFinished);
+      log.info('continuing as new', { incidentId: id, historyLength: info.historyLength });
+      await continueAsNew<typeof incidentWorkflow>(input, { ...state, firedReminders: [...fired], eventSeq }, options);
+    }
+  }
+
+  await processAlerts();
+  await condition(allHandlersFinished);
+  return { incidentId: id, status: state.status, stage: state.stage };
+}
