@@ -1,0 +1,31 @@
+// One Temporal dev server for the whole test run: in memory, headless, on a free loopback port.
+// Starting one takes about a second, but a server per file would multiply that by every file
+// and leave a 2-core CI machine running several Go servers at once.
+// Set BREACHLINE_TEST_TEMPORAL_LOG=1 to see the server's output.
+import os from 'node:os';
+import type { TestProject } from 'vitest/node';
+import { type DevServer, startDevServer } from '../../bin/dev-server';
+import { loadTemporalConfig } from '../../temporal.config';
+import { freePort } from './temporal-env';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A fixed environment, not process.env: a developer's TEMPORAL_ADDRESS must not send tests to a real cluster.
+  const cfg = loadTemporalConfig({
+    TEMPORAL_DEV_IP: '127.0.0.1',
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_DEV_HEADLESS: 'true',
+    TEMPORAL_NAMESPACE: 'default',
+    BREACHLINE_DATA_DIR: os.tmpdir(), // unused: the server runs in memory
+  });
+  let server: DevServer;
+  try {
+    server = await startDevServer(cfg, {
+      inMemory: true,
+      log: process.env.BREACHLINE_TEST_TEMPORAL_LOG ? (line) => console.log(`[temporal] ${line}`) : undefined,
+    });
+  } catch (err) {
+    throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`);
+  }
+  project.provide('temporalAddress', server.address);
+  return () => server.stop();
+}
