@@ -1,0 +1,192 @@
+import { DateTime } from 'luxon';
+import type { Facts, Hold } from './facts';
+import type { Audience, HoldForm, HoldSource } from './vocabulary';
+import { addBusinessDays } from './business-days';
+import type { Calendar } from './holidays';
+
+// Deadline arithmetic. Every instant comes from the facts; a day-based deadline
+// ends at the end of a local calendar day of the jurisdiction (`zone`).
+
+export type ClockStart =
+  | { kind: 'awareness' }
+  | { kind: 'discovery' }
+  | { kind: 'materiality' }
+  /** A determination that the breach is notifiable; `orAwareness` takes awarenessAt when none is given. */
+  | { kind: 'notifiable'; orAwareness?: boolean }
+  /** A notice already sent (facts.noticesSent), e.g. the notice to individuals. */
+  | { kind: 'notice'; regime: string; audience: Audience; id?: string; label: string }
+  /** The end of the calendar year in which the breach was discovered. */
+  | { kind: 'yearEnd' };
+
+export type Period =
+  | { unit: 'none' }
+  | { unit: 'hours'; n: number }
+  | { unit: 'days'; n: number }
+  | { unit: 'businessDays'; n: number; calendar: Calendar; at?: { hour: number; minute: number } }
+  | { unit: 'months'; n: number };
+
+export type DeadlineSpec = { period: Period; from: ClockStart; zone: string; text: string };
+
+export type HoldRule = {
+  sources: readonly HoldSource[];
+  forms?: readonly HoldForm[];
+  /** An oral request delays for at most this many days from the request (HIPAA 45 CFR 164.412(b)). */
+  oralMaxDays?: number;
+  /** What the law allows, for the why. */
+  note: string;
+};
+
+export const LAW_ENFORCEMENT: readonly HoldSource[] = ['law_enforcement', 'us_attorney_general'];
+
+export function iso(dt: DateTime): string {
+  return new Date(dt.toMillis()).toISOString();
+}
+
+const at = (s: string): DateTime => DateTime.fromISO(s, { setZone: true });
+
+export type Start = { at: DateTime | null; label: string; missing?: string; note?: string };
+
+export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
+  switch (from.kind) {
+    case 'awareness':
+      return { at: at(f.awarenessAt), label: 'awareness' };
+    case 'discovery':
+      return { at: at(f.discoveredAt), label: 'discovery' };
+    case 'materiality':
+      return f.determinations.materialityAt
+        ? { at: at(f.determinations.materialityAt), label: 'the materiality determination' }
+        : { at: null, label: 'the materiality determination', missing: 'the materiality determination has not been made (determinations.materialityAt not given)' };
+    case 'notifiable':
+      if (f.determinations.notifiableAt) return { at: at(f.determinations.notifiableAt), label: 'the determination' };
+      if (from.orAwareness)
+        return {
+          at: at(f.awarenessAt),
+          label: 'the determination',
+          note: 'no determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, the earliest it could start',
+        };
+      return {
+        at: null,
+        label: 'the determination',
+        missing: `the clock runs from the determination that a breach occurred (determinations.notifiableAt), not yet given; had it been made at discovery (${f.discoveredAt}) the limit would follow from that`,
+      };
+    case 'notice': {
+      const sent = f.noticesSent
+        .filter((n) => n.regime === from.regime && n.audience === from.audience && (!from.id || n.id === from.id))
+        .map((n) => at(n.at))
+        .sort((a, b) => a.toMillis() - b.toMillis());
+      return sent.length
+        ? { at: sent[0], label: from.label }
+        : { at: null, label: from.label, missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)` };
+    }
+    case 'yearEnd': {
+      const d = at(f.discoveredAt).setZone(zone);
+      return { at: d.endOf('year'), label: `the end of ${d.year}` };
+    }
+  }
+}
+
+/** The instant a period ends, and the arithmetic in words. */
+export function addPeriod(start: DateTime, period: Period, zone: string, label: string): { due: DateTime | null; arithmetic: string } {
+  const local = start.setZone(zone);
+  const day = local.toFormat('yyyy-MM-dd');
+  switch (period.unit) {
+    case 'none':
+      return { due: null, arithmetic: `The law sets no fixed outer limit, so dueAt is null; act from ${label} (${iso(start)}).` };
+    case 'hours': {
+      const due = start.plus({ hours: period.n });
+      return { due, arithmetic: `${label} at ${iso(start)} + ${period.n} hours = ${iso(due)}.` };
+    }
+    case 'days': {
+      const due = local.plus({ days: period.n }).endOf('day');
+      return {
+        due,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} calendar days = end of ${due.toFormat('yyyy-MM-dd')} local = ${iso(due)}.`,
+      };
+    }
+    case 'businessDays': {
+      const d = addBusinessDays(local, period.n, period.calendar);
+      const due = period.at ? d.set({ hour: period.at.hour, minute: period.at.minute }) : d.endOf('day');
+      const holidays = period.calendar === 'weekends-only' ? 'weekends' : `weekends and ${period.calendar} holidays`;
+      return {
+        due,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} business days (skipping ${holidays}) = ${due.toFormat('yyyy-MM-dd HH:mm')} local = ${iso(due)}.`,
+      };
+    }
+    case 'months': {
+      const due = local.plus({ months: period.n }).endOf('day');
+      return {
+        due,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} month(s) = end of ${due.toFormat('yyyy-MM-dd')} local = ${iso(due)}.`,
+      };
+    }
+  }
+}
+
+export function holdApplies(rule: HoldRule | null, hold: Hold | null): boolean {
+  if (!rule) return false;
+  const source = hold?.source ?? 'law_enforcement';
+  const form = hold?.form ?? 'written';
+  return rule.sources.includes(source) && (!rule.forms || rule.forms.includes(form));
+}
+
+const SOURCE_WORDS: Record<HoldSource, string> = {
+  law_enforcement: 'law enforcement',
+  company: "the company's own decision",
+  us_attorney_general: 'the U.S. Attorney General',
+};
+
+/**
+ * Applies a hold to a computed deadline. Breachline's rule after release: the clock is paused for the
+ * time the hold was in force (from the later of the request and the clock start), so the deadline
+ * moves by that time; a hold placed after the deadline does not move it.
+ */
+export function applyHold(
+  rule: HoldRule | null,
+  hold: Hold | null,
+  start: DateTime | null,
+  due: DateTime | null,
+  basis: string,
+): { due: DateTime | null; note: string | null; held: boolean } {
+  if (!hold) return { due, note: null, held: false };
+  const who = SOURCE_WORDS[hold.source];
+  if (!holdApplies(rule, hold)) {
+    const allowed = rule ? rule.note : `${basis} lets no hold delay this obligation`;
+    const companyNote =
+      hold.source === 'company' && rule && !rule.sources.includes('company')
+        ? " Breachline's policy lets the company decide that notice would impede an investigation, but this law accepts only a law enforcement request, so the company's hold does not delay it."
+        : '';
+    return { due, note: `A ${hold.form} hold by ${who} is in the facts but does not delay this: ${allowed}.${companyNote}`, held: false };
+  }
+  const requested = at(hold.requestedAt);
+  if (due && requested > due) {
+    return { due, note: `The hold by ${who} was requested at ${hold.requestedAt}, after this deadline, so it does not move it.`, held: false };
+  }
+  let release = hold.releasedAt ? at(hold.releasedAt) : null;
+  let capNote = '';
+  if (hold.form === 'oral' && rule?.oralMaxDays) {
+    const cap = requested.plus({ days: rule.oralMaxDays });
+    if (!release || cap < release) {
+      release = cap;
+      capNote = ` An oral request delays at most ${rule.oralMaxDays} days from the request (until ${iso(cap)}) unless a written statement follows.`;
+    }
+  }
+  if (!release) {
+    return {
+      due: null,
+      note: `Held since ${hold.requestedAt} by ${who} (${rule?.note}); the deadline resumes on release, so dueAt is null while the hold is in force.`,
+      held: true,
+    };
+  }
+  if (!due) {
+    return { due: null, note: `Held by ${who} from ${hold.requestedAt} until ${iso(release)}; notify without unreasonable delay after release.${capNote}`, held: false };
+  }
+  const pausedFrom = start && start > requested ? start : requested;
+  const paused = Math.max(0, release.toMillis() - pausedFrom.toMillis());
+  const moved = due.plus({ milliseconds: paused });
+  const hours = Math.round((paused / 3_600_000) * 10) / 10;
+  return {
+    due: moved,
+    note: `Held by ${who} from ${iso(pausedFrom)} until ${iso(release)}: the clock is paused for ${hours} hours, so the deadline moves from ${iso(due)} to ${iso(moved)}.${capNote}`,
+    held: false,
+  };
+}

@@ -1,0 +1,23 @@
+// The jurisdiction rules catalog: data plus a small pure engine. See rules/README.md.
+import { CATALOG } from './catalog';
+
+export { obligations } from './engine';
+export { factsSchema, describeFactsError, type Facts, type FactsInput } from './facts';
+export type { Obligation, Source, RegimeInfo } from './types';
+export {
+  DATA_ELEMENTS,
+  SECTORS,
+  AUDIENCES,
+  CONTENT_ELEMENTS,
+  isKnownJurisdiction,
+  type DataElement,
+  type Sector,
+  type Audience,
+} from './vocabulary';
+
+/** Bump when any rule or fact in the catalog changes; incidents record the version they used. */
+export const CATALOG_VERSION: string = '2026.11.26-1';
+
+export const REGIMES: readonly { id: string; name: string; citation: string; sourceUrl: string; commencement: string }[] = CATALOG.map(
+  ({ info }) => ({ id: info.id, name: info.name, citation: info.citation, sourceUrl: info.sourceUrl, commencement: info.commencement }),
+);

@@ -1,0 +1,86 @@
+import { DateTime } from 'luxon';
+import type { Facts } from './facts';
+import type { Obligation, RegimeInfo, Source } from './types';
+import type { Audience } from './vocabulary';
+import { addPeriod, applyHold, holdApplies, iso, resolveStart, type DeadlineSpec, type HoldRule } from './deadline';
+
+// Turns a regime's decision (who, whether, which clock, which hold rule) into an
+// Obligation with its deadline computed and the reasoning written out.
+
+export type Draft = {
+  regime: RegimeInfo;
+  audience: Audience;
+  recipientKey: string;
+  recipient: string;
+  required: boolean;
+  deadline: DeadlineSpec;
+  basis: string;
+  /** Thresholds and exemptions, one sentence each. */
+  why: string[];
+  content: string[];
+  hold: HoldRule | null;
+  sources?: Source[];
+};
+
+export function buildObligation(f: Facts, d: Draft): Obligation {
+  const why = [...d.why];
+  let dueAt: string | null = null;
+  const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
+  if (d.required) {
+    const start = resolveStart(d.deadline.from, f, d.deadline.zone);
+    if (start.note) why.push(`Clock: ${start.note}.`);
+    if (!start.at) {
+      why.push(`dueAt is null: ${start.missing}.`);
+      const held = applyHold(d.hold, f.lawEnforcementHold, null, null, d.basis);
+      if (held.note) why.push(held.note);
+    } else {
+      const { due, arithmetic } = addPeriod(start.at, d.deadline.period, d.deadline.zone, capitalise(start.label));
+      why.push(arithmetic);
+      const held = applyHold(d.hold, f.lawEnforcementHold, start.at, due, d.basis);
+      if (held.note) why.push(held.note);
+      dueAt = held.due ? iso(held.due) : null;
+    }
+  }
+  const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
+  if (unconfirmed.length) why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
+  const out: Obligation = {
+    id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
+    regime: d.regime.id,
+    audience: d.audience,
+    recipient: d.recipient,
+    required: d.required,
+    dueAt,
+    deadline: d.deadline.text,
+    basis: d.basis,
+    why: why.join(' '),
+    content: d.content,
+    holdMayDelay,
+  };
+  if (d.sources?.length) out.sources = d.sources;
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Small helpers the regimes share. */
+export function count(f: Facts, match: (code: string) => boolean): number {
+  let n = 0;
+  for (const [code, people] of Object.entries(f.affected)) if (match(code)) n += people;
+  return n;
+}
+
+export function hasAny(f: Facts, elements: readonly string[]): boolean {
+  return f.dataElements.some((e) => elements.includes(e));
+}
+
+/** Encrypted and the key not compromised: the usual encryption safe harbour. */
+export function safeHarbour(f: Facts): boolean {
+  return f.encrypted && !f.keyCompromised;
+}
+
+/** Whether the regime applies by the incident's awarenessAt. */
+export function inForce(f: Facts, regime: RegimeInfo, zone: string): boolean {
+  return (DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(zone).toISODate() ?? '') >= regime.commencement;
+}

@@ -1,0 +1,255 @@
+import { DateTime } from 'luxon';
+import type { Facts } from '../facts';
+import type { Obligation, RegimeInfo, Source } from '../types';
+import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
+import { buildObligation } from '../obligation';
+import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
+import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states-data';
+
+// One small evaluator over the state table: coverage of the data, the
+// encryption safe harbour, the risk-of-harm exemption, and each audience with
+// its threshold and clock.
+
+const BASELINE: readonly DataElement[] = ['national_id', 'drivers_license', 'financial_account', 'payment_card'];
+/** All base statutes were in force by mid-2018 (Alabama and South Dakota last); amendments carry their own dates. */
+const BASE_COMMENCEMENT = '2018-07-01';
+
+const IND_CONTENT = ['nature', 'categories_of_data', 'occurred_at', 'date_of_notice', 'measures_taken', 'contact_point', 'steps_for_individuals', 'toll_free_numbers', 'regulator_contacts'];
+const CA_IND_CONTENT = ['notice_title', 'contact_point', 'categories_of_data', 'occurred_at', 'date_of_notice', 'law_enforcement_delay', 'nature', 'measures_taken', 'steps_for_individuals', 'toll_free_numbers'];
+const MA_IND_CONTENT = ['steps_for_individuals', 'regulator_contacts', 'date_of_notice', 'contact_point'];
+const REG_CONTENT = ['sample_notice', 'nature', 'approximate_people', 'occurred_at', 'discovered_at', 'measures_taken', 'date_of_notice', 'contact_point'];
+const CRA_CONTENT = ['date_of_notice', 'approximate_people'];
+const CONTROLLER_CONTENT = ['nature', 'categories_of_data', 'approximate_people', 'occurred_at', 'discovered_at'];
+
+export function stateRegimeInfo(law: StateLaw): RegimeInfo {
+  return {
+    id: `us-${law.code.toLowerCase()}`,
+    name: `${US_STATE_NAMES[law.code]} security breach notification law`,
+    citation: law.citation,
+    sourceUrl: law.url,
+    commencement: BASE_COMMENCEMENT,
+  };
+}
+
+export const STATE_REGIMES: readonly RegimeInfo[] = STATE_LAWS.map(stateRegimeInfo);
+
+/** The entry as amended at the incident's awareness date (local to the state). */
+function effectiveLaw(law: StateLaw, f: Facts): StateLaw {
+  const day = DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(law.zone).toISODate() ?? '';
+  let out = law;
+  for (const a of law.amendments ?? []) if (day >= a.from) out = { ...out, ...a.change, citation: a.citation };
+  return out;
+}
+
+function coveredElements(law: StateLaw, f: Facts): DataElement[] {
+  const hasName = f.dataElements.includes('name');
+  const withName = hasName ? f.dataElements.filter((e) => BASELINE.includes(e) || law.extra.includes(e)) : [];
+  const alone = f.dataElements.filter((e) => (law.alone ?? []).includes(e));
+  return [...new Set([...withName, ...alone])];
+}
+
+function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[] {
+  const checked = (law.checked ?? []).filter((c) => audienceOfFact(c.fact) === audience || audienceOfFact(c.fact) === 'all');
+  if (checked.length) {
+    return [
+      ...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })),
+      { fact: `${law.code}: the list of covered data elements`, url: law.url, confirmed: false },
+    ];
+  }
+  return [{ fact: `${law.code}: ${summary}`, url: law.url, confirmed: false }];
+}
+
+function audienceOfFact(fact: string): Audience | 'all' {
+  if (/attorney general/i.test(fact) && /individual/i.test(fact)) return 'all';
+  if (/attorney general/i.test(fact)) return 'regulator';
+  if (/law enforcement/i.test(fact)) return 'all';
+  return 'individuals';
+}
+
+export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
+  const residents = f.affected[`US-${law0.code}`] ?? 0;
+  if (residents === 0) return [];
+  const info = stateRegimeInfo(law0);
+  if ((DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(law0.zone).toISODate() ?? '') < BASE_COMMENCEMENT) return [];
+  const law = effectiveLaw(law0, f);
+  const state = US_STATE_NAMES[law.code];
+  const zone = law.zone;
+  const covered = coveredElements(law, f);
+  const harbour = f.encrypted && !f.keyCompromised;
+  const hold: HoldRule = {
+    sources: LAW_ENFORCEMENT,
+    forms: law.holdWritten ? ['written'] : undefined,
+    note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
+  };
+  const scope = `${residents} ${state} resident${residents === 1 ? '' : 's'} affected.`;
+  const coverageWhy =
+    covered.length > 0
+      ? `Covered personal information: ${covered.join(', ')}${f.dataElements.includes('name') ? ' (with name)' : ''}.`
+      : `None of the data elements (${f.dataElements.join(', ') || 'none'}) is personal information under ${law.citation}${f.dataElements.includes('name') ? '' : ' (most elements count only together with a name)'}.`;
+  const harbourWhy = harbour
+    ? 'The data was encrypted and the key was not compromised: the encryption safe harbour applies.'
+    : f.encrypted
+      ? 'The data was encrypted but the key was compromised, so the encryption safe harbour does not apply.'
+      : '';
+
+  if (f.role === 'processor') {
+    const deadline: DeadlineSpec = law.processorDays
+      ? { period: { unit: 'days', n: law.processorDays }, from: { kind: 'notifiable' }, zone, text: `within ${law.processorDays} days of determining the breach` }
+      : law.processorHours
+        ? { period: { unit: 'hours', n: law.processorHours }, from: { kind: 'discovery' }, zone, text: `within ${law.processorHours} hours of discovery` }
+        : { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'immediately following discovery' };
+    const required = covered.length > 0 && !harbour;
+    return [
+      buildObligation(f, {
+        regime: info,
+        audience: 'controller',
+        recipientKey: 'owner',
+        recipient: 'The owner or licensee of the data',
+        required,
+        deadline,
+        basis: law.citation,
+        why: [scope, coverageWhy, harbourWhy, required ? 'We maintain the data for its owner: we must tell the owner, who notifies residents and regulators.' : 'No notice to the owner is required.'].filter(Boolean),
+        content: CONTROLLER_CONTENT,
+        hold,
+        sources: sourcesFor(law, 'controller', `a person maintaining data for its owner notifies the owner ${deadline.text}`),
+      }),
+    ];
+  }
+
+  const harmExempt = law.harm && f.riskLevel === 'none';
+  const individualsRequired = covered.length > 0 && !harbour && !harmExempt;
+  const out: Obligation[] = [];
+  const indDeadline: DeadlineSpec = law.individuals.days
+    ? {
+        period: { unit: 'days', n: law.individuals.days },
+        from: law.individuals.from === 'determination' ? { kind: 'notifiable' } : { kind: 'discovery' },
+        zone,
+        text: `within ${law.individuals.days} calendar days of ${law.individuals.from === 'determination' ? 'determining the breach' : 'discovery'}, and without unreasonable delay`,
+      }
+    : { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'in the most expedient time possible and without unreasonable delay' };
+
+  const indWhy = [scope, coverageWhy];
+  if (harbourWhy) indWhy.push(harbourWhy);
+  if (covered.length > 0 && !harbour) {
+    if (harmExempt) indWhy.push(`Risk assessed as 'none': ${state} excuses notice when an investigation finds misuse or harm not reasonably likely; document the determination and keep it.`);
+    else if (f.riskLevel === 'none') indWhy.push(`${state} has no risk-of-harm exemption, so a 'none' risk assessment does not excuse notice.`);
+  }
+  let content = law.code === 'CA' ? CA_IND_CONTENT : law.code === 'MA' ? MA_IND_CONTENT : IND_CONTENT;
+  if (law.creditMonitoring && covered.some((e) => law.creditMonitoring!.elements.includes(e))) {
+    content = [...content, 'credit_monitoring_offer'];
+    indWhy.push(`The breach involves ${law.creditMonitoring.elements.filter((e) => covered.includes(e)).join(', ')}: offer ${law.creditMonitoring.months} months of free credit monitoring or identity theft protection${law.code === 'CA' ? ' (when we were the source of the breach)' : ''}.`);
+  }
+  for (const n of law.notes ?? []) indWhy.push(n);
+  out.push(
+    buildObligation(f, {
+      regime: info,
+      audience: 'individuals',
+      recipientKey: 'residents',
+      recipient: `Affected ${state} residents`,
+      required: individualsRequired,
+      deadline: indDeadline,
+      basis: law.citation,
+      why: indWhy,
+      content,
+      hold,
+      sources: sourcesFor(law, 'individuals', `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`),
+    }),
+  );
+
+  for (const reg of law.regulators) out.push(regulatorObligation(f, law, info, reg, residents, individualsRequired, harmExempt && covered.length > 0 && !harbour, indDeadline, hold, scope));
+
+  if (law.cra) {
+    const met = residents >= law.cra.min;
+    out.push(
+      buildObligation(f, {
+        regime: info,
+        audience: 'credit_agencies',
+        recipientKey: 'nationwide-cras',
+        recipient: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)',
+        required: individualsRequired && met,
+        deadline: { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' },
+        basis: law.citation,
+        why: [
+          scope,
+          `${state} requires notice to the consumer reporting agencies of the timing, distribution and content of the notices when ${law.cra.min === 1 ? 'any resident is' : `${law.cra.min} or more residents are`} notified; ${met ? 'threshold met' : 'threshold not met'}.`,
+          ...(individualsRequired ? [] : ['No notice to residents is required, so none to the agencies either.']),
+        ],
+        content: CRA_CONTENT,
+        hold,
+        sources: sourcesFor(law, 'credit_agencies', `consumer reporting agencies when ${law.cra.min} or more residents are notified`),
+      }),
+    );
+  }
+  return out;
+}
+
+function regulatorObligation(
+  f: Facts,
+  law: StateLaw,
+  info: RegimeInfo,
+  reg: StateRegulator,
+  residents: number,
+  individualsRequired: boolean,
+  noHarmUsed: boolean,
+  indDeadline: DeadlineSpec,
+  hold: HoldRule,
+  scope: string,
+): Obligation {
+  const zone = law.zone;
+  const met = residents >= reg.min;
+  const noHarmNotice = !!reg.onNoHarm && noHarmUsed;
+  const required = (individualsRequired && met) || noHarmNotice;
+  let deadline: DeadlineSpec;
+  switch (reg.when.kind) {
+    case 'withIndividuals':
+      deadline = { ...indDeadline, text: `no later than the notice to residents (${indDeadline.text})` };
+      break;
+    case 'beforeIndividuals':
+      deadline = { ...indDeadline, text: `before the notice to residents (${indDeadline.text})` };
+      break;
+    case 'afterIndividuals':
+      deadline = {
+        period: reg.when.businessDays ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' } : { unit: 'days', n: reg.when.days },
+        from: { kind: 'notice', regime: info.id, audience: 'individuals', label: 'the notice to residents' },
+        zone,
+        text: `within ${reg.when.days} ${reg.when.businessDays ? 'business' : 'calendar'} days of notifying residents`,
+      };
+      break;
+    case 'fromDiscovery':
+      deadline = {
+        period: reg.when.businessDays ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' } : { unit: 'days', n: reg.when.days },
+        from: { kind: 'discovery' },
+        zone,
+        text: `within ${reg.when.days} ${reg.when.businessDays ? 'business' : 'calendar'} days of discovery`,
+      };
+      break;
+    case 'fromDetermination':
+      deadline = { period: { unit: 'days', n: reg.when.days }, from: { kind: 'notifiable' }, zone, text: `within ${reg.when.days} calendar days of determining the breach` };
+      break;
+    case 'expedient':
+      deadline = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' };
+      break;
+  }
+  const threshold = Number.isFinite(reg.min) ? (reg.min <= 1 ? 'for any breach requiring notice to residents' : `when ${reg.min} or more residents are affected`) : 'only to record a no-harm determination';
+  const why = [scope, `${reg.name}: notice ${threshold}; ${Number.isFinite(reg.min) ? (met ? 'threshold met' : `threshold not met (${residents} < ${reg.min})`) : 'no threshold'}.`];
+  if (noHarmNotice) why.push(`Notice to residents is skipped on the risk-of-harm exemption, so ${law.code} requires the written no-harm determination to be given to the ${reg.name}.`);
+  else if (!individualsRequired) why.push('No notice to residents is required, so none to the regulator either.');
+  return buildObligation(f, {
+    regime: info,
+    audience: 'regulator',
+    recipientKey: reg.key,
+    recipient: `${reg.name} (${US_STATE_NAMES[law.code]})`,
+    required,
+    deadline,
+    basis: law.citation,
+    why,
+    content: noHarmNotice ? ['nature', 'approximate_people', 'measures_taken', 'discovered_at'] : REG_CONTENT,
+    hold,
+    sources: sourcesFor(law, 'regulator', `${reg.name} ${threshold}, ${deadline.text}`),
+  });
+}
+
+export const STATE_EVALUATORS: readonly { info: RegimeInfo; evaluate: (f: Facts) => Obligation[] }[] = STATE_LAWS.map((law) => ({
+  info: stateRegimeInfo(law),
+  evaluate: (f: Facts) => evaluateState(law, f),
+}));
