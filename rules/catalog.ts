@@ -3,6 +3,17 @@ import type { Obligation, RegimeInfo } from './types';
 import { EU_GDPR, UK_GDPR, evaluateEuGdpr, evaluateUkGdpr } from './regimes/gdpr';
 import { CN_PIPL, CN_CAC, evaluatePipl, evaluateCac } from './regimes/china';
 import { STATE_EVALUATORS } from './regimes/us-states';
+import { US_HIPAA, evaluateHipaa } from './regimes/us-hipaa';
+import { US_SEC, evaluateSec } from './regimes/us-sec';
+import { US_NYDFS, evaluateNydfs } from './regimes/us-nydfs';
+import { EU_NIS2, evaluateNis2 } from './regimes/eu-nis2';
+import { CA_PIPEDA, CA_QC, evaluatePipeda, evaluateQuebec } from './regimes/canada';
+import { AU_NDB, evaluateNdb } from './regimes/au-ndb';
+import { BR_LGPD, evaluateLgpd } from './regimes/br-lgpd';
+import { SG_PDPA, evaluatePdpa } from './regimes/sg-pdpa';
+import { JP_APPI, evaluateAppi } from './regimes/jp-appi';
+import { KR_PIPA, evaluatePipa } from './regimes/kr-pipa';
+import { IN_DPDP, IN_CERTIN, evaluateDpdp, evaluateCertIn } from './regimes/india';
 
 // The list of regimes the engine runs, in output order.
 
@@ -13,5 +24,18 @@ export const CATALOG: readonly RegimeModule[] = [
   { info: UK_GDPR, evaluate: evaluateUkGdpr },
   { info: CN_PIPL, evaluate: evaluatePipl },
   { info: CN_CAC, evaluate: evaluateCac },
+  { info: EU_NIS2, evaluate: evaluateNis2 },
+  { info: US_HIPAA, evaluate: evaluateHipaa },
+  { info: US_SEC, evaluate: evaluateSec },
+  { info: US_NYDFS, evaluate: evaluateNydfs },
+  { info: CA_PIPEDA, evaluate: evaluatePipeda },
+  { info: CA_QC, evaluate: evaluateQuebec },
+  { info: AU_NDB, evaluate: evaluateNdb },
+  { info: BR_LGPD, evaluate: evaluateLgpd },
+  { info: SG_PDPA, evaluate: evaluatePdpa },
+  { info: JP_APPI, evaluate: evaluateAppi },
+  { info: KR_PIPA, evaluate: evaluatePipa },
+  { info: IN_DPDP, evaluate: evaluateDpdp },
+  { info: IN_CERTIN, evaluate: evaluateCertIn },
   ...STATE_EVALUATORS,
 ];
