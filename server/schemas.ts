@@ -7,7 +7,7 @@ import { badRequest } from './errors';
 
 const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z');
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
-const dataElement = z.string().refine((s) => DATA_ELEMENTS.includes(s), (s) => ({ message: `unknown data element "${s}"` }));
+const dataElement = z.string().refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), { error: (iss) => `unknown data element "${String(iss.input)}"` });
 
 export const incidentSchema = z.object({
   title: text(200),
@@ -47,7 +47,7 @@ export const assessmentSchema = z
           if (!isKnownJurisdiction(code)) ctx.addIssue({ code: 'custom', message: `unknown jurisdiction "${code}" (ISO 3166-1 alpha-2 or ISO 3166-2)`, path: [code] });
         }
       }),
-    sectors: z.array(z.string().refine((s) => SECTORS.includes(s), (s) => ({ message: `unknown sector "${s}"` }))).max(20).default([]),
+    sectors: z.array(z.string().refine((s) => (SECTORS as readonly string[]).includes(s), { error: (iss) => `unknown sector "${String(iss.input)}"` })).max(20).default([]),
     channelPolicy: z.enum(['email', 'sms_fallback', 'both']).default('sms_fallback'),
     approximateRecords: z.number().int().min(0).optional(),
     narrative: z

@@ -1,31 +1,11 @@
 import { z } from 'zod';
+import { DATA_ELEMENTS } from '../../rules/vocabulary';
 import { readTemplateJson } from './loader';
 import type { Locale } from './locale';
 import { TemplateError } from './template-error';
 
-/** The data-element vocabulary the assessment uses; each has a label, a risk and advice per locale. */
-export const DATA_ELEMENTS = [
-  'name',
-  'email',
-  'phone',
-  'postal_address',
-  'date_of_birth',
-  'national_id',
-  'drivers_license',
-  'passport',
-  'tax_id',
-  'financial_account',
-  'payment_card',
-  'account_credentials',
-  'health',
-  'health_insurance',
-  'biometric',
-  'genetic',
-  'precise_location',
-  'online_identifier',
-  'children',
-] as const;
-export type DataElement = (typeof DATA_ELEMENTS)[number];
+// The vocabulary is the rules catalog's; every element in it needs a label, a risk and advice here.
+export { DATA_ELEMENTS, type DataElement } from '../../rules/vocabulary';
 
 const entrySchema = z.object({ label: z.string().min(1), risk: z.string().min(1), advice: z.string().min(1) });
 const fileSchema = z.record(z.string(), entrySchema);

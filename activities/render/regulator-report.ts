@@ -25,6 +25,8 @@ export const REGULATOR_CONTENT_IDS = [
   'regulator_contacts',
   'toll_free_numbers',
   'date_of_notice',
+  'entity_contacts',
+  'incident_type',
 ] as const;
 
 const KNOWN: readonly string[] = REGULATOR_CONTENT_IDS;

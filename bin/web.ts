@@ -1,0 +1,48 @@
+// The web process: UI, API and webhooks. Startable alone (`npm run web`).
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, loadAppConfig } from '../app.config';
+import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
+import { openDb } from '../activities/db/connection';
+import { migrate } from '../activities/db/migrations';
+import { createLogger } from '../activities/logger';
+import { ensureBootstrapToken } from '../server/auth';
+import { createApp } from '../server/app';
+import { createTemporalGateway } from '../server/temporal-gateway';
+import { checkNativeModules } from './native-check';
+
+async function main() {
+  checkNativeModules();
+  const config = loadAppConfig();
+  const temporal = loadTemporalConfig();
+  const logger = createLogger('web', config.logLevel);
+  const db = await openDb(config.dbPath);
+  await migrate(db);
+  const generated = await ensureBootstrapToken(db, config.adminToken);
+  if (generated) {
+    // Printed once: only its hash is stored.
+    process.stdout.write(
+      `\n  Bootstrap admin token (shown once; store it now):\n\n    ${generated}\n\n  Log in at http://localhost:${config.port}/login or use it as "Authorization: Bearer <token>".\n\n`,
+    );
+  }
+  const connection = await Connection.connect(clientConnectionOptions(temporal));
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const gateway = createTemporalGateway(client, { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
+  const app = await createApp({ db, gateway, logger, config, mailboxEnabled: !config.sendgrid || !config.twilio });
+  const server = app.listen(config.port, config.host, () => logger.info({ url: `http://${config.host}:${(server.address() as { port: number }).port}` }, 'web server listening'));
+  const stop = () => {
+    server.close(async () => {
+      await connection.close();
+      await db.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(`Configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// The worker process: runs incident workflows and their activities. Startable
+// alone (`npm run worker`) so it can be scaled and restarted apart from the web.
+import path from 'node:path';
+import { NativeConnection, Worker, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { ConfigError, loadAppConfig } from '../app.config';
+import { loadTemporalConfig, workerConnectionOptions } from '../temporal.config';
+import { openDb } from '../activities/db/connection';
+import { migrate } from '../activities/db/migrations';
+import { createActivities } from '../activities';
+import { createProviders } from '../activities/providers';
+import { createMailboxStore } from '../activities/mailbox-store';
+import { createLogger } from '../activities/logger';
+import { checkNativeModules } from './native-check';
+
+async function main() {
+  checkNativeModules();
+  const config = loadAppConfig();
+  const temporal = loadTemporalConfig();
+  const logger = createLogger('worker', config.logLevel);
+  Runtime.install({
+    logger: {
+      log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')]({ ...meta }, message),
+      trace: (m, meta) => logger.trace(meta ?? {}, m),
+      debug: (m, meta) => logger.debug(meta ?? {}, m),
+      info: (m, meta) => logger.info(meta ?? {}, m),
+      warn: (m, meta) => logger.warn(meta ?? {}, m),
+      error: (m, meta) => logger.error(meta ?? {}, m),
+    },
+    telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+  });
+
+  const db = await openDb(config.dbPath);
+  await migrate(db);
+  const providers = createProviders(
+    {
+      sendgrid: config.sendgrid,
+      twilio: config.twilio,
+      publicUrl: config.publicUrl,
+    },
+    createMailboxStore(db),
+  );
+  const connection = await NativeConnection.connect(workerConnectionOptions(temporal));
+  const worker = await Worker.create({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    workflowsPath: path.join(__dirname, '../workflows/index.ts'),
+    activities: createActivities({ db, email: providers.email, sms: providers.sms, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` }),
+    shutdownGraceTime: '10 seconds',
+  });
+  logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, email: providers.email.name, sms: providers.sms.name }, 'worker started');
+  await worker.run();
+  await connection.close();
+  await db.close();
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(`Configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});

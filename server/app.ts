@@ -1,0 +1,104 @@
+// The Express application: security headers, sessions in SQLite, CSRF on every
+// form, the JSON API, signed webhooks, the public notice page and the UI.
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+import helmet from 'helmet';
+import session from 'express-session';
+import connectSqlite3 from 'connect-sqlite3';
+import cookieParser from 'cookie-parser';
+import { doubleCsrf } from 'csrf-csrf';
+import { rateLimit } from 'express-rate-limit';
+import type { AppConfig } from '../app.config';
+import type { Db } from '../activities/db/connection';
+import type { Logger } from '../activities/logger';
+import { errorHandler, HttpError } from './errors';
+import type { TemporalGateway } from './temporal-gateway';
+import { apiRouter } from './routes/api';
+import { webhookRouter } from './routes/webhooks';
+import { publicRouter } from './routes/public';
+import { uiRouter } from './routes/ui';
+import { createViewEngine, VIEWS_DIR } from './views';
+
+export interface AppDeps {
+  db: Db;
+  gateway: TemporalGateway;
+  logger: Logger;
+  config: AppConfig;
+  /** Local outbox provider in use: the dev mailbox page is shown. */
+  mailboxEnabled: boolean;
+}
+
+/** A secret that signs sessions and CSRF tokens: from the environment, or generated once and kept in the data dir's database. */
+export async function sessionSecret(db: Db, fromEnv: string | undefined): Promise<string> {
+  if (fromEnv) return fromEnv;
+  const row = await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'");
+  if (row) return JSON.parse(row.value_json) as string;
+  const secret = randomBytes(32).toString('hex');
+  await db.run("INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING", [JSON.stringify(secret), new Date().toISOString()]);
+  return JSON.parse((await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json) as string;
+}
+
+export async function createApp(deps: AppDeps): Promise<express.Express> {
+  const { db, gateway, logger, config } = deps;
+  const secure = config.publicUrl?.startsWith('https://') ?? false;
+  const secret = await sessionSecret(db, config.sessionSecret);
+  const ctx = { db, gateway, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (secure) app.set('trust proxy', 1);
+  app.engine('hbs', createViewEngine({ cache: process.env.NODE_ENV !== 'development' }));
+  app.set('view engine', 'hbs');
+  app.set('views', VIEWS_DIR);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'frame-src': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
+  app.use('/public', publicRouter(db));
+  app.use('/webhooks', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false }), webhookRouter(ctx, config));
+  app.use('/api', rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-7', legacyHeaders: false }), apiRouter(ctx));
+
+  const SQLiteStore = connectSqlite3(session);
+  app.use(cookieParser());
+  app.use(
+    session({
+      name: 'bl.sid',
+      secret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 12 * 3600_000 },
+      store: new SQLiteStore({ db: 'sessions.sqlite', dir: config.dataDir, concurrentDb: 'true' }) as unknown as session.Store,
+    }),
+  );
+  const csrf = doubleCsrf({
+    getSecret: () => secret,
+    getSessionIdentifier: (req) => req.session.id,
+    cookieName: secure ? '__Host-bl.csrf' : 'bl.csrf',
+    cookieOptions: { sameSite: 'lax', secure, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : (req.headers['x-csrf-token'] as string | undefined)),
+    errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
+  });
+  app.use('/login', rateLimit({ windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false, skip: (req) => req.method === 'GET' }));
+  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled }));
+  app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
+  app.use(errorHandler(logger));
+  return app;
+}

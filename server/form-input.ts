@@ -1,0 +1,97 @@
+// Turns HTML form fields into the JSON shapes the API schemas validate, so the
+// browser and the API go through the same validation.
+type Fields = Record<string, unknown>;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+const optional = (v: unknown) => (str(v).trim() === '' ? undefined : str(v).trim());
+
+/** `datetime-local` values carry no zone: the form labels them UTC. */
+export function formTime(v: unknown): string | undefined {
+  const s = optional(v);
+  if (!s) return undefined;
+  return /(Z|[+-]\d{2}:?\d{2})$/.test(s) ? s : `${s.length === 16 ? `${s}:00` : s}Z`;
+}
+
+export function incidentFromForm(f: Fields) {
+  return {
+    title: str(f.title),
+    description: str(f.description),
+    detectedAt: formTime(f.detectedAt) ?? '',
+    occurredAt: formTime(f.occurredAt),
+    severity: str(f.severity),
+    detectionMethod: str(f.detectionMethod),
+    dataCategories: list(f.dataCategories),
+    reporter: str(f.reporter),
+  };
+}
+
+export function triageFromForm(f: Fields) {
+  return { decision: str(f.decision), reason: str(f.reason), awarenessAt: formTime(f.awarenessAt) };
+}
+
+/** "DE=1200" or "US-CA: 600", one per line. */
+export function parseAffected(text: string): Record<string, number> | string {
+  const out: Record<string, number> = {};
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^([A-Za-z]{2}(?:-[A-Za-z0-9]{1,3})?)\s*[=:]\s*(\d+)$/.exec(line);
+    if (!m) return `line ${i + 1}: write CODE=NUMBER, e.g. DE=1200 or US-CA=600`;
+    out[m[1]!.toUpperCase()] = Number(m[2]);
+  }
+  return out;
+}
+
+/** "Name <email> locale", one per line. */
+export function parseControllers(text: string): { name: string; email: string; locale: string }[] | string {
+  const out = [];
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^(.+?)\s*<([^>]+)>\s*([A-Za-z-]*)$/.exec(line);
+    if (!m) return `line ${i + 1}: write Name <email> locale, e.g. Example School <dpo@school.example> en`;
+    out.push({ name: m[1]!, email: m[2]!, locale: m[3] || 'en' });
+  }
+  return out;
+}
+
+export function assessmentFromForm(f: Fields): { body: unknown; error?: { field: string; message: string } } {
+  const affected = parseAffected(str(f.affected));
+  if (typeof affected === 'string') return { body: null, error: { field: 'affected', message: affected } };
+  const controllers = parseControllers(str(f.controllers));
+  if (typeof controllers === 'string') return { body: null, error: { field: 'controllers', message: controllers } };
+  const records = optional(f.approximateRecords);
+  return {
+    body: {
+      dataElements: list(f.dataElements),
+      encrypted: str(f.encrypted) === 'on' || str(f.encrypted) === 'true',
+      keyCompromised: str(f.keyCompromised) === 'on' || str(f.keyCompromised) === 'true',
+      role: str(f.role),
+      controllers,
+      riskLevel: str(f.riskLevel),
+      riskRationale: str(f.riskRationale),
+      affected,
+      sectors: list(f.sectors),
+      channelPolicy: optional(f.channelPolicy) ?? 'sms_fallback',
+      approximateRecords: records !== undefined ? Number(records) : undefined,
+      narrative: {
+        whatHappened: optional(f.whatHappened) ?? null,
+        likelyConsequences: optional(f.likelyConsequences) ?? null,
+        measuresTaken: optional(f.measuresTaken) ?? null,
+        measuresPlanned: optional(f.measuresPlanned) ?? null,
+        stepsForIndividuals: optional(f.stepsForIndividuals) ?? null,
+        remedies: optional(f.remedies) ?? null,
+      },
+    },
+  };
+}
+
+export function holdFromForm(f: Fields) {
+  const days = optional(f.reviewEveryDays);
+  return { source: str(f.source), agency: str(f.agency), caseReference: str(f.caseReference), form: str(f.form), reason: str(f.reason), reviewEveryDays: days ? Number(days) : 30 };
+}
+
+export function filingFromForm(f: Fields) {
+  return { obligationId: str(f.obligationId), reference: str(f.reference), delayReason: optional(f.delayReason) };
+}

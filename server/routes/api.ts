@@ -1,0 +1,115 @@
+// The JSON API. Routes parse, call one use case, and answer; permissions are
+// declared at the route.
+import express, { Router, type Request } from 'express';
+import { factsSchema, obligations as computeObligations } from '../../rules';
+import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
+import { bearerAuth, requireRole } from '../auth';
+import { HttpError, notFound } from '../errors';
+import {
+  approvalSchema,
+  assessmentSchema,
+  awarenessSchema,
+  closeSchema,
+  filingSchema,
+  holdSchema,
+  incidentSchema,
+  parse,
+  recomputeSchema,
+  releaseSchema,
+  triageSchema,
+} from '../schemas';
+import type { UseCaseContext } from '../use-cases/context';
+import { openIncident } from '../use-cases/open-incident';
+import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, triage } from '../use-cases/incident-actions';
+import { importSubjects } from '../use-cases/import-subjects';
+import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+
+export function idempotencyKey(req: Request): string | null {
+  const key = req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
+  if (key === undefined || key === '') return null;
+  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw new HttpError(400, 'must be 8 to 200 characters of letters, digits, . _ : -', 'Idempotency-Key');
+  return key;
+}
+
+const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export function apiRouter(ctx: UseCaseContext): Router {
+  const r = Router();
+  const json = express.json({ limit: '1mb', strict: true });
+  r.use(bearerAuth(ctx.db));
+  r.param('id', (_req, _res, next, id: string) => (ID.test(id) ? next() : next(notFound())));
+
+  r.post('/incidents', requireRole('responder'), json, async (req, res) => {
+    const body = parse(incidentSchema, req.body);
+    res.status(201).json(await openIncident(ctx, body, req.user!, idempotencyKey(req)));
+  });
+  r.get('/incidents', requireRole('viewer'), async (req, res) => {
+    const status = typeof req.query.status === 'string' && ['open', 'closed', 'dismissed'].includes(req.query.status) ? req.query.status : undefined;
+    res.json({ incidents: await listIncidents(ctx.db, { status }) });
+  });
+  r.get('/incidents/:id', requireRole('viewer'), async (req, res) => {
+    res.json(await incidentView(ctx.db, String(req.params.id)));
+  });
+  r.post('/incidents/:id/triage', requireRole('responder'), json, async (req, res) => {
+    const body = parse(triageSchema, req.body);
+    if (body.decision === 'dismiss' && !['approver', 'admin'].includes(req.user!.role)) throw new HttpError(403, 'dismissing requires the approver role', 'decision');
+    res.json(await triage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/awareness', requireRole('approver'), json, async (req, res) => {
+    res.json(await changeAwareness(ctx, String(req.params.id), parse(awarenessSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/assessment', requireRole('responder'), json, async (req, res) => {
+    res.json(await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/subjects', requireRole('responder'), express.json({ limit: '20mb' }), async (req, res) => {
+    const key = idempotencyKey(req);
+    const isCsv = Boolean(req.is('text/csv'));
+    if (!isCsv && !req.is('application/json')) throw new HttpError(415, 'send text/csv or application/json', 'Content-Type');
+    const source = isCsv ? { csv: req } : { json: req.body };
+    res.json(await importSubjects(ctx, String(req.params.id), source, req.user!, key));
+  });
+  r.post('/incidents/:id/hold', requireRole('responder'), json, async (req, res) => {
+    res.json(await placeHold(ctx, String(req.params.id), parse(holdSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/hold/release', requireRole('approver'), json, async (req, res) => {
+    res.json(await releaseHold(ctx, String(req.params.id), parse(releaseSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.get('/incidents/:id/notices', requireRole('viewer'), async (req, res) => {
+    res.json(await noticesOf(ctx.db, String(req.params.id)));
+  });
+  r.post('/incidents/:id/approval', requireRole('approver'), json, async (req, res) => {
+    res.json(await approve(ctx, String(req.params.id), parse(approvalSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/filings', requireRole('approver'), json, async (req, res) => {
+    res.json(await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/close', requireRole('approver'), json, async (req, res) => {
+    res.json(await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/recompute', requireRole('approver'), json, async (req, res) => {
+    res.json(await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.get('/incidents/:id/notifications', requireRole('responder'), async (req, res) => {
+    const limit = Math.min(Number(req.query.limit ?? 500) || 500, 5000);
+    const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0);
+    res.json({ notifications: await notificationsOf(ctx.db, String(req.params.id), limit, offset) });
+  });
+  r.get('/incidents/:id/report', requireRole('viewer'), async (req, res) => {
+    const html = await reportOf(ctx.db, String(req.params.id));
+    if (!html) throw new HttpError(404, 'no report yet: the report is written when the incident closes', null);
+    res.type('html').send(html);
+  });
+
+  r.post('/obligations/preview', requireRole('viewer'), json, async (req, res) => {
+    res.json(computeObligations(parse(factsSchema, req.body)));
+  });
+  r.get('/settings/organisation', requireRole('viewer'), async (_req, res) => {
+    res.json(await getOrgProfile(ctx.db));
+  });
+  r.put('/settings/organisation', requireRole('admin'), json, async (req, res) => {
+    const profile = parse(orgProfileSchema, req.body);
+    await saveOrgProfile(ctx.db, profile);
+    res.json(profile);
+  });
+  return r;
+}

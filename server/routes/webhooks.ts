@@ -1,0 +1,50 @@
+// Signed alert webhooks. The signature is checked on the raw bytes before
+// parsing; a signature seen in the last ten minutes gets the first answer again
+// and is not counted twice.
+import express, { Router } from 'express';
+import type { AppConfig } from '../../app.config';
+import { HttpError } from '../errors';
+import { parseAlert } from '../webhooks/alert-payload';
+import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
+import type { UseCaseContext } from '../use-cases/context';
+import { ingestAlert } from '../use-cases/ingest-alert';
+
+const REPLAY_WINDOW_MS = 10 * 60_000;
+
+export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets'>): Router {
+  const r = Router();
+  r.post('/alerts/:source', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+    const source = String(req.params.source);
+    const secrets = config.webhookSecrets.get(source);
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const header = req.get(SIGNATURE_HEADER);
+    // An unknown source answers like a bad signature, so sources cannot be enumerated.
+    const check = secrets ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000)) : { ok: false as const, reason: 'signature does not match' };
+    if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
+
+    const seen = await ctx.db.get<{ status_code: number; response_json: string; received_at: string }>('SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?', [header!]);
+    if (seen && Date.now() - Date.parse(seen.received_at) < REPLAY_WINDOW_MS) {
+      res.status(seen.status_code).json({ ...JSON.parse(seen.response_json), replayed: true });
+      return;
+    }
+
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'malformed JSON', 'body');
+    }
+    const parsed = parseAlert(payload);
+    if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
+    const outcome = await ingestAlert(ctx, source, parsed.alert, body.toString('utf8'), header!);
+    const now = new Date().toISOString();
+    await ctx.db.run(
+      `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json) VALUES (?,?,?,?,?)
+       ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code, response_json = excluded.response_json`,
+      [header!, source, now, 202, JSON.stringify(outcome)],
+    );
+    await ctx.db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString()]);
+    res.status(202).json(outcome);
+  });
+  return r;
+}

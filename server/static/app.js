@@ -1,0 +1,28 @@
+// Progressive enhancement only: times in the viewer's zone and live countdowns.
+(function () {
+  function fmt(d) {
+    return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+  }
+  function countdown(ms) {
+    var past = ms < 0; ms = Math.abs(ms);
+    var h = Math.floor(ms / 3600000), m = Math.floor((ms % 3600000) / 60000);
+    var d = Math.floor(h / 24); h = h % 24;
+    var s = (d ? d + 'd ' : '') + h + 'h ' + m + 'm';
+    return past ? 'overdue by ' + s : 'in ' + s;
+  }
+  function update() {
+    document.querySelectorAll('time[datetime]').forEach(function (t) {
+      var d = new Date(t.getAttribute('datetime'));
+      if (isNaN(d)) return;
+      var text = fmt(d);
+      if (t.hasAttribute('data-countdown')) {
+        var left = d.getTime() - Date.now();
+        text += ' (' + countdown(left) + ')';
+        t.classList.toggle('overdue', left < 0);
+      }
+      t.textContent = text;
+      t.title = t.getAttribute('datetime');
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { update(); setInterval(update, 30000); });
+})();

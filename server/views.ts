@@ -1,0 +1,40 @@
+// Server-rendered pages: Handlebars files in server/views with one layout and
+// partials. Everything is escaped by default; the only raw insertion is the
+// page body inside the layout.
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+
+const VIEWS_DIR = path.join(__dirname, 'views');
+
+export function createViewEngine(opts: { cache: boolean }) {
+  const hb = Handlebars.create();
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
+  hb.registerHelper('shortId', (v: unknown) => (typeof v === 'string' ? v.slice(0, 12) : ''));
+  hb.registerHelper('humanize', (v: unknown) => (typeof v === 'string' ? v.replace(/_/g, ' ') : ''));
+  const partialsDir = path.join(VIEWS_DIR, 'partials');
+  const cache = new Map<string, Handlebars.TemplateDelegate>();
+  const load = (file: string) => {
+    const hit = opts.cache ? cache.get(file) : undefined;
+    if (hit) return hit;
+    if (fs.existsSync(partialsDir)) {
+      for (const p of fs.readdirSync(partialsDir)) hb.registerPartial(path.basename(p, '.hbs'), fs.readFileSync(path.join(partialsDir, p), 'utf8'));
+    }
+    const t = hb.compile(fs.readFileSync(file, 'utf8'));
+    cache.set(file, t);
+    return t;
+  };
+  return (file: string, options: object, callback: (e: unknown, rendered?: string) => void) => {
+    try {
+      const body = load(file)(options);
+      const layout = load(path.join(VIEWS_DIR, 'layout.hbs'));
+      callback(null, layout({ ...options, body: new hb.SafeString(body) }));
+    } catch (err) {
+      callback(err);
+    }
+  };
+}
+
+export { VIEWS_DIR };
