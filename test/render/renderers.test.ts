@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, normalizeLocale, REGULATOR_CONTENT_IDS, renderRegulatorReport, renderSubjectSms } from '../../activities/render';
+import { CONTENT_ELEMENTS } from '../../rules/vocabulary';
 import { incident, org, orgWithoutOptional, sparseIncident } from './fixtures';
 import { regulator, renderAll, renderReport } from './render-inputs';
 
@@ -88,6 +89,15 @@ describe('the regulator report', () => {
     for (const locale of LOCALES) {
       const report = renderRegulatorReport(locale, { org, incident, regulator, phase: 'initial', content: [...REGULATOR_CONTENT_IDS], delayReason: null, holdNote: null });
       expect(report.html.match(/<h2>/g)).toHaveLength(REGULATOR_CONTENT_IDS.length);
+    }
+  });
+
+  it('renders every content element the rules catalog can ask for, in both locales', () => {
+    for (const locale of LOCALES) {
+      const content = Object.keys(CONTENT_ELEMENTS);
+      const report = renderRegulatorReport(locale, { org, incident: sparseIncident, regulator, phase: 'initial', content, delayReason: null, holdNote: null });
+      expect(report.html.match(/<h2>/g)).toHaveLength(content.length);
+      expect(report.text).not.toMatch(LEAKS);
     }
   });
 
