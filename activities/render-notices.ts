@@ -36,6 +36,10 @@ export async function buildNotices(db: Db, incidentId: string, baseUrl: string):
   const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
   const ov = orgView(org);
   const notices: RenderedNotice[] = [];
+  // The report's date is the date of the facts it reports, so re-rendering unchanged facts keeps the version.
+  const assessedAt = state?.facts?.assessmentId
+    ? (await db.get<{ created_at: string }>('SELECT created_at FROM assessments WHERE id = ?', [state.facts.assessmentId]))?.created_at
+    : undefined;
   for (const locale of await subjectLocales(db, incidentId)) {
     const email = renderSubjectEmail(locale, { org: ov, incident: view });
     notices.push({ audience: 'individuals', locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
@@ -51,6 +55,7 @@ export async function buildNotices(db: Db, incidentId: string, baseUrl: string):
       content: o.content,
       delayReason: null,
       holdNote: o.status === 'held' ? 'Notification is delayed under a law-enforcement hold.' : null,
+      noticeDate: assessedAt ?? view.discoveredAt,
     });
     notices.push({ audience: `regulator:${o.id}`, locale: 'en', channel: 'email', subject: report.subject, html: report.html, text: report.text });
   }

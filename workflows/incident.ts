@@ -529,8 +529,11 @@ export async function incidentWorkflow(
       await persist(events);
     }
 
-    const regulators = state.obligations.filter((o) => o.audience === 'regulator' && o.required && o.status === 'pending');
-    for (const o of regulators) {
+    const regulatorIds = state.obligations.filter((o) => o.audience === 'regulator' && o.required && o.status === 'pending').map((o) => o.id);
+    for (const obligationId of regulatorIds) {
+      // Looked up afresh each time: a recompute replaces the obligation objects.
+      const o = state.obligations.find((x) => x.id === obligationId && x.status === 'pending');
+      if (!o) continue;
       const r = await sending.sendRegulatorReport({ incidentId: id, obligationId: o.id, noticeVersion: version, phase: 'initial' });
       if (r.status === 'sent') Object.assign(o, { status: 'sent', fulfilledAt: now() });
       else o.status = 'manual';
