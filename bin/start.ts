@@ -62,11 +62,13 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
-  let interrupts = 0;
+  let firstSignalAt = 0;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
-      interrupts += 1;
-      if (interrupts > 1 && sig === 'SIGINT') {
+      // One Ctrl-C under `npm start` arrives several times within milliseconds (the terminal
+      // signals the whole group and npm and tsx relay it), so only a later one means "hurry".
+      if (firstSignalAt === 0) firstSignalAt = Date.now();
+      else if (sig === 'SIGINT' && Date.now() - firstSignalAt > 1000) {
         complain('second Ctrl-C: killing everything now');
         process.exit(130); // the exit hooks SIGKILL every child
       }
