@@ -7,6 +7,7 @@ export = vitestConfig.defineConfig({
     include: ['test/**/*.test.ts'],
     // One in-memory Temporal dev server for the whole run (see test/support/global-setup.ts).
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/quiet-runtime.ts'],
     // Workflow tests start workers (webpack bundling ~1 s each) and wait on real servers.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,165 @@
+// The whole app in-process for API and workflow tests: a real SQLite file, the
+// real activities and rules, a worker on the shared Temporal dev server (own
+// task queue), and the Express app on port 0 with real auth.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { loadAppConfig } from '../../app.config';
+import { openDb, type Db } from '../../activities/db/connection';
+import { migrate } from '../../activities/db/migrations';
+import { createActivities } from '../../activities';
+import { createProviders, type EmailProvider, type SmsProvider } from '../../activities/providers';
+import { createMailboxStore } from '../../activities/mailbox-store';
+import { createLogger } from '../../activities/logger';
+import { ensureBootstrapToken } from '../../server/auth';
+import { createApp } from '../../server/app';
+import { createTemporalGateway } from '../../server/temporal-gateway';
+import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const WEBHOOK_SECRET = 'whsec-test-secret-0123456789';
+
+export interface Harness {
+  baseUrl: string;
+  db: Db;
+  dataDir: string;
+  client: Client;
+  taskQueue: string;
+  api(method: string, p: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { env?: Record<string, string>; email?: EmailProvider; sms?: SmsProvider; updateTimeoutMs?: number; historyLimit?: number } = {}): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
+  const config = loadAppConfig({
+    BREACHLINE_DATA_DIR: dataDir,
+    BREACHLINE_ADMIN_TOKEN: ADMIN_TOKEN,
+    BREACHLINE_WEBHOOK_SECRETS: `monitor:${WEBHOOK_SECRET}`,
+    BREACHLINE_LOG_LEVEL: 'silent',
+    BREACHLINE_UPDATE_TIMEOUT_MS: String(opts.updateTimeoutMs ?? 10_000),
+    PORT: '0',
+    ...opts.env,
+  });
+  const logger = createLogger('test', 'silent');
+  const db = await openDb(config.dbPath);
+  await migrate(db);
+  await ensureBootstrapToken(db, ADMIN_TOKEN);
+  const address = testTemporalAddress();
+  const taskQueue = uniqueTaskQueue('api');
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: 'default' });
+  const gateway = createTemporalGateway(client, { taskQueue, updateTimeoutMs: config.updateTimeoutMs });
+  const app = await createApp({ db, gateway, logger, config, mailboxEnabled: true });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const local = createProviders({}, createMailboxStore(db));
+  const activities = createActivities({ db, email: opts.email ?? local.email, sms: opts.sms ?? local.sms, logger, baseUrl });
+
+  let worker: { worker: Worker; run: Promise<void>; conn: NativeConnection } | null = null;
+  const startWorker = async () => {
+    const conn = await NativeConnection.connect({ address });
+    const w = await Worker.create({
+      connection: conn,
+      namespace: 'default',
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows/index.ts'),
+      activities,
+      shutdownGraceTime: '1 second',
+    });
+    worker = { worker: w, run: w.run(), conn };
+  };
+  const stopWorker = async () => {
+    if (!worker) return;
+    worker.worker.shutdown();
+    await worker.run;
+    await worker.conn.close();
+    worker = null;
+  };
+  await startWorker();
+
+  return {
+    baseUrl,
+    db,
+    dataDir,
+    client,
+    taskQueue,
+    async api(method, p, body, headers = {}) {
+      const res = await fetch(`${baseUrl}${p}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+          ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* HTML or empty */
+      }
+      return { status: res.status, body: parsed };
+    },
+    startWorker,
+    stopWorker,
+    async close() {
+      await stopWorker();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await fn();
+    if (check(last)) return last;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const incidentBody = (over: Record<string, unknown> = {}) => ({
+  title: 'Customer database exposed',
+  description: 'A backup bucket was public for two days.',
+  detectedAt: '2026-11-25T08:00:00Z',
+  severity: 'high',
+  detectionMethod: 'external researcher report',
+  dataCategories: ['email', 'name'],
+  reporter: 'Rita Reporter-Fixture',
+  ...over,
+});
+
+export const assessmentBody = (over: Record<string, unknown> = {}) => ({
+  dataElements: ['name', 'email', 'account_credentials'],
+  encrypted: false,
+  keyCompromised: false,
+  role: 'controller',
+  riskLevel: 'high_risk',
+  riskRationale: 'Passwords were stored with a weak hash.',
+  affected: { DE: 1200, 'US-CA': 600 },
+  ...over,
+});
+
+export async function openAndConfirm(h: Harness, awarenessAt?: string): Promise<string> {
+  const created = await h.api('POST', '/api/incidents', incidentBody());
+  if (created.status !== 201) throw new Error(`open failed: ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
+  const t = await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Confirmed by the DPO', awarenessAt });
+  if (t.status !== 200) throw new Error(`triage failed: ${JSON.stringify(t.body)}`);
+  return id;
+}
