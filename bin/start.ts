@@ -80,9 +80,9 @@ async function main(): Promise<void> {
     void shutdown(1);
   };
 
-  let temporalUi: string;
+  let temporalLine: string;
   if (temporal.external) {
-    temporalUi = `(external Temporal at ${temporal.address}, namespace ${temporal.namespace})`;
+    temporalLine = `  Temporal:     ${temporal.address} (external), namespace ${temporal.namespace}`;
   } else {
     const cli = findTemporalCli() ?? (await setupTemporal(say));
     if (!cli) process.exit(1);
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       return;
     }
     say(`Temporal is up at ${server.address}; namespace "${temporal.namespace}" keeps closed workflows ${temporal.dev.retentionDays} days`);
-    temporalUi = server.uiUrl ?? '(headless)';
+    temporalLine = `  Temporal UI:  ${server.uiUrl ?? `none (headless); gRPC at ${server.address}`}`;
     services.push(supervise({ name: 'temporal', start: startTemporal, initial: server, log: say, onGiveUp: giveUp }));
   }
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       '',
       'Breachline is running',
       `  Web:          ${app.publicUrl ?? localUrl(app.host, app.port)}`,
-      `  Temporal UI:  ${temporalUi}`,
+      temporalLine,
       `  Data:         ${app.dataDir}`,
       '  Ctrl-C stops everything.',
       '',
