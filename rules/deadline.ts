@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Facts, Hold } from './facts';
 import type { Audience, HoldForm, HoldSource } from './vocabulary';
-import { addBusinessDays } from './business-days';
+import { addBusinessDays, shiftDate } from './business-days';
 import type { Calendar } from './holidays';
+import { formatLocal, instantOfLocal, localDateOf, localTimeOf } from './zones';
+import { memo } from './memo';
 
 // Deadline arithmetic. Every instant comes from the facts; a day-based deadline
 // ends at the end of a local calendar day of the jurisdiction (`zone`).
@@ -42,25 +44,31 @@ export function iso(dt: DateTime): string {
   return new Date(dt.toMillis()).toISOString();
 }
 
+export function isoMs(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 const at = (s: string): DateTime => DateTime.fromISO(s, { setZone: true });
+/** Parsed instants of the facts, parsed once per facts object. */
+const atOf = (f: Facts, s: string): DateTime => memo(f, `at|${s}`, () => at(s));
 
 export type Start = { at: DateTime | null; label: string; missing?: string; note?: string };
 
 export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
   switch (from.kind) {
     case 'awareness':
-      return { at: at(f.awarenessAt), label: 'awareness' };
+      return { at: atOf(f, f.awarenessAt), label: 'awareness' };
     case 'discovery':
-      return { at: at(f.discoveredAt), label: 'discovery' };
+      return { at: atOf(f, f.discoveredAt), label: 'discovery' };
     case 'materiality':
       return f.determinations.materialityAt
-        ? { at: at(f.determinations.materialityAt), label: 'the materiality determination' }
+        ? { at: atOf(f, f.determinations.materialityAt), label: 'the materiality determination' }
         : { at: null, label: 'the materiality determination', missing: 'the materiality determination has not been made (determinations.materialityAt not given)' };
     case 'notifiable':
-      if (f.determinations.notifiableAt) return { at: at(f.determinations.notifiableAt), label: 'the determination' };
+      if (f.determinations.notifiableAt) return { at: atOf(f, f.determinations.notifiableAt), label: 'the determination' };
       if (from.orAwareness)
         return {
-          at: at(f.awarenessAt),
+          at: atOf(f, f.awarenessAt),
           label: 'the determination',
           note: 'no determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, the earliest it could start',
         };
@@ -72,52 +80,60 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
     case 'notice': {
       const sent = f.noticesSent
         .filter((n) => n.regime === from.regime && n.audience === from.audience && (!from.id || n.id === from.id))
-        .map((n) => at(n.at))
+        .map((n) => atOf(f, n.at))
         .sort((a, b) => a.toMillis() - b.toMillis());
       return sent.length
         ? { at: sent[0], label: from.label }
         : { at: null, label: from.label, missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)` };
     }
     case 'yearEnd': {
-      const d = at(f.discoveredAt).setZone(zone);
-      return { at: d.endOf('year'), label: `the end of ${d.year}` };
+      const year = localTimeOf(atOf(f, f.discoveredAt).toMillis(), zone).year;
+      return { at: DateTime.fromMillis(instantOfLocal(zone, year, 12, 31, 23, 59, 59, 999)), label: `the end of ${year}` };
     }
   }
 }
 
-/** The instant a period ends, and the arithmetic in words. */
-export function addPeriod(start: DateTime, period: Period, zone: string, label: string): { due: DateTime | null; arithmetic: string } {
-  const local = start.setZone(zone);
-  const day = local.toFormat('yyyy-MM-dd');
+/** The instant a period ends (ms since the epoch), and the arithmetic in words. */
+export function addPeriod(startMs: number, period: Period, zone: string, label: string): { due: number | null; arithmetic: string } {
+  const startIso = isoMs(startMs);
+  if (period.unit === 'none') {
+    return { due: null, arithmetic: `The law sets no fixed outer limit, so dueAt is null; act from ${label} (${startIso}).` };
+  }
+  if (period.unit === 'hours') {
+    const due = startMs + period.n * 3_600_000;
+    return { due, arithmetic: `${label} at ${startIso} + ${period.n} hours = ${isoMs(due)}.` };
+  }
+  const l = localTimeOf(startMs, zone);
+  const day = localDateOf(startMs, zone);
+  const endOfDay = (date: string): number => {
+    const [y, m, d] = date.split('-').map(Number);
+    return instantOfLocal(zone, y, m, d, 23, 59, 59, 999);
+  };
   switch (period.unit) {
-    case 'none':
-      return { due: null, arithmetic: `The law sets no fixed outer limit, so dueAt is null; act from ${label} (${iso(start)}).` };
-    case 'hours': {
-      const due = start.plus({ hours: period.n });
-      return { due, arithmetic: `${label} at ${iso(start)} + ${period.n} hours = ${iso(due)}.` };
-    }
     case 'days': {
-      const due = local.plus({ days: period.n }).endOf('day');
-      return {
-        due,
-        arithmetic: `${label} on ${day} (${zone}) + ${period.n} calendar days = end of ${due.toFormat('yyyy-MM-dd')} local = ${iso(due)}.`,
-      };
+      const date = shiftDate(day, period.n);
+      const due = endOfDay(date);
+      return { due, arithmetic: `${label} on ${day} (${zone}) + ${period.n} calendar days = end of ${date} local = ${isoMs(due)}.` };
     }
     case 'businessDays': {
-      const d = addBusinessDays(local, period.n, period.calendar);
-      const due = period.at ? d.set({ hour: period.at.hour, minute: period.at.minute }) : d.endOf('day');
+      const date = addBusinessDays(day, period.n, period.calendar);
+      const [y, m, d] = date.split('-').map(Number);
+      const due = period.at ? instantOfLocal(zone, y, m, d, period.at.hour, period.at.minute) : endOfDay(date);
       const holidays = period.calendar === 'weekends-only' ? 'weekends' : `weekends and ${period.calendar} holidays`;
       return {
         due,
-        arithmetic: `${label} on ${day} (${zone}) + ${period.n} business days (skipping ${holidays}) = ${due.toFormat('yyyy-MM-dd HH:mm')} local = ${iso(due)}.`,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} business days (skipping ${holidays}) = ${formatLocal(due, zone)} local = ${isoMs(due)}.`,
       };
     }
     case 'months': {
-      const due = local.plus({ months: period.n }).endOf('day');
-      return {
-        due,
-        arithmetic: `${label} on ${day} (${zone}) + ${period.n} month(s) = end of ${due.toFormat('yyyy-MM-dd')} local = ${iso(due)}.`,
-      };
+      // Calendar months, clamped to the last day of a shorter month (31 January + 1 month = 28/29 February).
+      const monthIndex = l.year * 12 + (l.month - 1) + period.n;
+      const y = Math.floor(monthIndex / 12);
+      const m = (monthIndex % 12) + 1;
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(l.day, last)).padStart(2, '0')}`;
+      const due = endOfDay(date);
+      return { due, arithmetic: `${label} on ${day} (${zone}) + ${period.n} month(s) = end of ${date} local = ${isoMs(due)}.` };
     }
   }
 }
@@ -143,10 +159,10 @@ const SOURCE_WORDS: Record<HoldSource, string> = {
 export function applyHold(
   rule: HoldRule | null,
   hold: Hold | null,
-  start: DateTime | null,
-  due: DateTime | null,
+  startMs: number | null,
+  due: number | null,
   basis: string,
-): { due: DateTime | null; note: string | null; held: boolean } {
+): { due: number | null; note: string | null; held: boolean } {
   if (!hold) return { due, note: null, held: false };
   const who = SOURCE_WORDS[hold.source];
   if (!holdApplies(rule, hold)) {
@@ -157,36 +173,36 @@ export function applyHold(
         : '';
     return { due, note: `A ${hold.form} hold by ${who} is in the facts but does not delay this: ${allowed}.${companyNote}`, held: false };
   }
-  const requested = at(hold.requestedAt);
-  if (due && requested > due) {
+  const requested = Date.parse(hold.requestedAt);
+  if (due !== null && requested > due) {
     return { due, note: `The hold by ${who} was requested at ${hold.requestedAt}, after this deadline, so it does not move it.`, held: false };
   }
-  let release = hold.releasedAt ? at(hold.releasedAt) : null;
+  let release = hold.releasedAt ? Date.parse(hold.releasedAt) : null;
   let capNote = '';
   if (hold.form === 'oral' && rule?.oralMaxDays) {
-    const cap = requested.plus({ days: rule.oralMaxDays });
-    if (!release || cap < release) {
+    const cap = requested + rule.oralMaxDays * 86_400_000;
+    if (release === null || cap < release) {
       release = cap;
-      capNote = ` An oral request delays at most ${rule.oralMaxDays} days from the request (until ${iso(cap)}) unless a written statement follows.`;
+      capNote = ` An oral request delays at most ${rule.oralMaxDays} days from the request (until ${isoMs(cap)}) unless a written statement follows.`;
     }
   }
-  if (!release) {
+  if (release === null) {
     return {
       due: null,
       note: `Held since ${hold.requestedAt} by ${who} (${rule?.note}); the deadline resumes on release, so dueAt is null while the hold is in force.`,
       held: true,
     };
   }
-  if (!due) {
-    return { due: null, note: `Held by ${who} from ${hold.requestedAt} until ${iso(release)}; notify without unreasonable delay after release.${capNote}`, held: false };
+  if (due === null) {
+    return { due: null, note: `Held by ${who} from ${hold.requestedAt} until ${isoMs(release)}; notify without unreasonable delay after release.${capNote}`, held: false };
   }
-  const pausedFrom = start && start > requested ? start : requested;
-  const paused = Math.max(0, release.toMillis() - pausedFrom.toMillis());
-  const moved = due.plus({ milliseconds: paused });
+  const pausedFrom = startMs !== null && startMs > requested ? startMs : requested;
+  const paused = Math.max(0, release - pausedFrom);
+  const moved = due + paused;
   const hours = Math.round((paused / 3_600_000) * 10) / 10;
   return {
     due: moved,
-    note: `Held by ${who} from ${iso(pausedFrom)} until ${iso(release)}: the clock is paused for ${hours} hours, so the deadline moves from ${iso(due)} to ${iso(moved)}.${capNote}`,
+    note: `Held by ${who} from ${isoMs(pausedFrom)} until ${isoMs(release)}: the clock is paused for ${hours} hours, so the deadline moves from ${isoMs(due)} to ${isoMs(moved)}.${capNote}`,
     held: false,
   };
 }

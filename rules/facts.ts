@@ -29,12 +29,17 @@ export const factsSchema = z
     dataElements: z.array(z.enum(DATA_ELEMENTS)),
     encrypted: z.boolean(),
     keyCompromised: z.boolean(),
-    affected: z.record(
-      z.string().refine(isKnownJurisdiction, {
-        error: 'unknown jurisdiction: use an ISO 3166-1 alpha-2 country or a supported ISO 3166-2 subdivision (US-CA, CA-QC, AU-NSW ...)',
-      }),
-      z.number().int().nonnegative(),
-    ),
+    affected: z.record(z.string(), z.number().int().nonnegative()).superRefine((rec, ctx) => {
+      for (const key of Object.keys(rec)) {
+        if (!isKnownJurisdiction(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'unknown jurisdiction: use an ISO 3166-1 alpha-2 country or a supported ISO 3166-2 subdivision (US-CA, CA-QC, AU-NSW ...)',
+          });
+        }
+      }
+    }),
     riskLevel: z.enum(['none', 'risk', 'high_risk']),
     sectors: z.array(z.enum(SECTORS)).default([]),
     lawEnforcementHold: holdSchema.nullable().default(null),

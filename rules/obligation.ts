@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Facts } from './facts';
 import type { Obligation, RegimeInfo, Source } from './types';
 import type { Audience } from './vocabulary';
-import { addPeriod, applyHold, holdApplies, iso, resolveStart, type DeadlineSpec, type HoldRule } from './deadline';
+import { addPeriod, applyHold, holdApplies, isoMs, resolveStart, type DeadlineSpec, type HoldRule } from './deadline';
+import { memo } from './memo';
+import { localDateOf } from './zones';
 
 // Turns a regime's decision (who, whether, which clock, which hold rule) into an
 // Obligation with its deadline computed and the reasoning written out.
@@ -27,18 +28,23 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
   let dueAt: string | null = null;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
-    const start = resolveStart(d.deadline.from, f, d.deadline.zone);
+    const key = `${JSON.stringify(d.deadline.from)}|${JSON.stringify(d.deadline.period)}|${d.deadline.zone}`;
+    const { start, period } = memo(f, key, () => {
+      const start = resolveStart(d.deadline.from, f, d.deadline.zone);
+      const period = start.at ? addPeriod(start.at.toMillis(), d.deadline.period, d.deadline.zone, capitalise(start.label)) : null;
+      return { start, period };
+    });
     if (start.note) why.push(`Clock: ${start.note}.`);
-    if (!start.at) {
+    if (!start.at || !period) {
       why.push(`dueAt is null: ${start.missing}.`);
       const held = applyHold(d.hold, f.lawEnforcementHold, null, null, d.basis);
       if (held.note) why.push(held.note);
     } else {
-      const { due, arithmetic } = addPeriod(start.at, d.deadline.period, d.deadline.zone, capitalise(start.label));
+      const { due, arithmetic } = period;
       why.push(arithmetic);
-      const held = applyHold(d.hold, f.lawEnforcementHold, start.at, due, d.basis);
+      const held = applyHold(d.hold, f.lawEnforcementHold, start.at.toMillis(), due, d.basis);
       if (held.note) why.push(held.note);
-      dueAt = held.due ? iso(held.due) : null;
+      dueAt = held.due !== null ? isoMs(held.due) : null;
     }
   }
   const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
@@ -67,7 +73,7 @@ function capitalise(s: string): string {
 /** Small helpers the regimes share. */
 export function count(f: Facts, match: (code: string) => boolean): number {
   let n = 0;
-  for (const [code, people] of Object.entries(f.affected)) if (match(code)) n += people;
+  for (const [code, people] of memo(f, 'affected-entries', () => Object.entries(f.affected))) if (match(code)) n += people;
   return n;
 }
 
@@ -82,5 +88,10 @@ export function safeHarbour(f: Facts): boolean {
 
 /** Whether the regime applies by the incident's awarenessAt. */
 export function inForce(f: Facts, regime: RegimeInfo, zone: string): boolean {
-  return (DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(zone).toISODate() ?? '') >= regime.commencement;
+  return localAwarenessDate(f, zone) >= regime.commencement;
+}
+
+/** The calendar date of awarenessAt in a zone, 'YYYY-MM-DD'. */
+export function localAwarenessDate(f: Facts, zone: string): string {
+  return memo(f, `awareness-date|${zone}`, () => localDateOf(Date.parse(f.awarenessAt), zone));
 }

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
-import { buildObligation } from '../obligation';
+import { buildObligation, localAwarenessDate } from '../obligation';
 import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
 import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states-data';
 
@@ -35,7 +34,7 @@ export const STATE_REGIMES: readonly RegimeInfo[] = STATE_LAWS.map(stateRegimeIn
 
 /** The entry as amended at the incident's awareness date (local to the state). */
 function effectiveLaw(law: StateLaw, f: Facts): StateLaw {
-  const day = DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(law.zone).toISODate() ?? '';
+  const day = localAwarenessDate(f, law.zone);
   let out = law;
   for (const a of law.amendments ?? []) if (day >= a.from) out = { ...out, ...a.change, citation: a.citation };
   return out;
@@ -70,7 +69,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const residents = f.affected[`US-${law0.code}`] ?? 0;
   if (residents === 0) return [];
   const info = stateRegimeInfo(law0);
-  if ((DateTime.fromISO(f.awarenessAt, { setZone: true }).setZone(law0.zone).toISODate() ?? '') < BASE_COMMENCEMENT) return [];
+  if (localAwarenessDate(f, law0.zone) < BASE_COMMENCEMENT) return [];
   const law = effectiveLaw(law0, f);
   const state = US_STATE_NAMES[law.code];
   const zone = law.zone;
