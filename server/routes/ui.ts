@@ -21,6 +21,7 @@ import { idempotencyKey } from './api';
 declare module 'express-session' {
   interface SessionData {
     flash?: { error: string; field: string | null; form?: Record<string, unknown> };
+    loginStartedAt?: string;
   }
 }
 
@@ -43,6 +44,9 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
   const form = express.urlencoded({ extended: true, limit: '1mb' });
 
   r.get('/login', (req, res) => {
+    // The CSRF token is bound to the session id, and an unmodified new session is never saved
+    // (saveUninitialized: false), so without this the POST would arrive under another id and fail.
+    req.session.loginStartedAt = new Date().toISOString();
     res.render('login', page(req, res, csrf, { next: typeof req.query.next === 'string' && req.query.next.startsWith('/') ? req.query.next : '/incidents' }));
   });
   r.post('/login', form, csrf.doubleCsrfProtection, async (req, res) => {
