@@ -1,0 +1,133 @@
+// What the end-to-end tests share: a small JSON API client, a browser-like session
+// with a cookie jar, polling, and printing a process's output when a test fails.
+import { onTestFailed } from 'vitest';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  ms: number;
+}
+
+export function apiClient(baseUrl: string, token: string) {
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+    const t0 = Date.now();
+    const isText = typeof body === 'string';
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined && !isText ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('application/json')) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed as T, text, ms: Date.now() - t0 };
+  };
+  return {
+    get: <T = any>(path: string) => call<T>('GET', path),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    put: <T = any>(path: string, body?: unknown) => call<T>('PUT', path, body),
+  };
+}
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** Fails with the answer in the message, so a wrong status says why. */
+export function expectStatus<T>(answer: ApiAnswer<T>, status: number, what: string): T {
+  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 1000)}`);
+  return answer.body;
+}
+
+/** A browser: keeps cookies, follows no redirects on its own, posts urlencoded forms. */
+export function browser(baseUrl: string) {
+  const jar = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const header of res.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const i = pair!.indexOf('=');
+      const name = pair!.slice(0, i).trim();
+      const value = pair!.slice(i + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(header)) jar.delete(name);
+      else jar.set(name, value);
+    }
+  };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const request = async (method: string, path: string, form?: Record<string, string | string[]>) => {
+    const body = form === undefined ? undefined : new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body,
+      signal: AbortSignal.timeout(60_000),
+    });
+    remember(res);
+    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  };
+  return {
+    cookies: jar,
+    get: (path: string) => request('GET', path),
+    post: (path: string, form: Record<string, string | string[]>) => request('POST', path, form),
+  };
+}
+
+/** The value of a hidden input in a page, e.g. `_csrf`. */
+export function hiddenField(html: string, name: string): string {
+  const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
+  const value = input && /value="([^"]*)"/.exec(input)?.[1];
+  if (value === undefined) throw new Error(`no hidden field "${name}" in the page`);
+  return value.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/** Polls until `check` returns a value other than undefined (or throws on the last try). */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+      lastError = undefined;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Prints the last lines of each process's output when the current test fails. */
+export function printLogsOnFailure(sources: () => { name: string; logs: () => string }[]): void {
+  onTestFailed(() => {
+    for (const s of sources()) {
+      const lines = s.logs().split('\n');
+      console.error(`--- last ${Math.min(lines.length, 150)} lines of ${s.name} ---\n${lines.slice(-150).join('\n')}`);
+    }
+  });
+}
+
+export interface Incident {
+  id: string;
+  stage: string;
+  status: string;
+  awarenessAt: string | null;
+  stateVersion: number;
+  obligations: { id: string; audience: string; required: boolean; status: string; dueAt: string | null; regime: string }[];
+  timeline: { seq: number; at: string; type: string; actor: string; summary: string }[];
+}
+
+export const ASSESSMENT = {
+  dataElements: ['email', 'name', 'account_credentials'],
+  encrypted: false,
+  role: 'controller',
+  riskLevel: 'high_risk',
+  riskRationale: 'Credentials and contact details were exposed in clear text.',
+  affected: { DE: 2, 'US-CA': 1, CN: 1 },
+};
+
+/** Obligations the incident must still settle by a filing before it can close. */
+export const openRegulatorObligations = (i: Incident) => i.obligations.filter((o) => o.required && o.audience === 'regulator' && ['pending', 'manual', 'sent'].includes(o.status));
