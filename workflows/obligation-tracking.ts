@@ -59,7 +59,8 @@ export function pendingTimers(
 ): TimerEvent[] {
   const events: TimerEvent[] = [];
   for (const o of obligations) {
-    if (!o.required || o.status !== 'pending' || !o.dueAt) continue;
+    // A report marked for manual portal filing is still unmet until the filing is recorded.
+    if (!o.required || (o.status !== 'pending' && o.status !== 'manual') || !o.dueAt) continue;
     const due = Date.parse(o.dueAt);
     for (const lead of REMINDER_LEADS_MS) {
       const key = `${o.id}:reminder-${lead / 3600_000}h:${o.dueAt}`;

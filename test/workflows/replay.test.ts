@@ -1,0 +1,20 @@
+// Replays every committed history against the current workflow code: a change
+// that would break running incidents fails here until it is guarded by patched().
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { HISTORIES_DIR, readHistory } from '../support/histories';
+
+const files = fs.existsSync(HISTORIES_DIR) ? fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.binpb')) : [];
+
+describe('replay of recorded histories', () => {
+  it('has a recorded history for each path', () => {
+    expect(files.map((f) => path.basename(f, '.binpb')).sort()).toEqual(['alert-dedup', 'controller-path', 'dismissal', 'hold-and-deadlines', 'processor-path']);
+  });
+
+  it.each(files)('%s replays without nondeterminism', async (file) => {
+    const history = readHistory(file);
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/index.ts') }, history, `replay-${file}`);
+  });
+});
