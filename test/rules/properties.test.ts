@@ -95,3 +95,21 @@ describe('rules engine properties', () => {
     );
   });
 });
+
+describe('catalog vocabulary', () => {
+  it('every content element an obligation asks for is described in CONTENT_ELEMENTS', async () => {
+    const { CONTENT_ELEMENTS } = await import('../../rules');
+    fc.assert(
+      fc.property(factsArb, (raw) => {
+        for (const o of obligations(parse(raw))) for (const c of o.content) expect(CONTENT_ELEMENTS[c], c).toBeDefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('isKnownJurisdiction accepts real countries and supported subdivisions, case-sensitively', async () => {
+    const { isKnownJurisdiction } = await import('../../rules');
+    expect(['DE', 'US', 'ZA', 'US-CA', 'US-PR', 'CA-QC', 'AU-NSW'].every(isKnownJurisdiction)).toBe(true);
+    expect(['de', 'XX', 'US-XX', 'EU', 'UK', 'us-ca'].some(isKnownJurisdiction)).toBe(false);
+  });
+});
