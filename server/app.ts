@@ -62,11 +62,16 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
           'frame-src': ["'self'"],
           'form-action': ["'self'"],
           'frame-ancestors': ["'none'"],
+          // Over plain http (a laptop, the dev default) upgrading would break every asset.
+          'upgrade-insecure-requests': secure ? [] : null,
         },
       },
     }),
   );
 
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

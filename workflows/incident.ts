@@ -114,12 +114,14 @@ export function initialState(input: IncidentInput): IncidentState {
 
 export async function incidentWorkflow(
   input: IncidentInput,
-  carried?: IncidentState & { eventSeq?: number },
+  carried?: IncidentState & { eventSeq?: number; pendingAlerts?: AlertSignal[] },
   options: IncidentOptions = {},
 ): Promise<IncidentOutcome> {
-  const state: IncidentState = carried ?? initialState(input);
+  const { eventSeq: _seq, pendingAlerts: _alerts, ...carriedState } = carried ?? {};
+  const state: IncidentState = carried ? (carriedState as IncidentState) : initialState(input);
   let eventSeq = carried?.eventSeq ?? 0;
-  const pendingAlerts: AlertSignal[] = [];
+  // Alerts signalled but not yet recorded travel with continue-as-new, so none is lost between runs.
+  const pendingAlerts: AlertSignal[] = [...(carried?.pendingAlerts ?? [])];
   let wake = false;
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const id = state.incidentId;
@@ -611,7 +613,7 @@ export async function incidentWorkflow(
     if (state.status === 'open' && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
       await condition(allHandlersFinished);
       log.info('continuing as new', { incidentId: id, historyLength: info.historyLength });
-      await continueAsNew<typeof incidentWorkflow>(input, { ...state, firedReminders: [...fired], eventSeq }, options);
+      await continueAsNew<typeof incidentWorkflow>(input, { ...state, firedReminders: [...fired], eventSeq, pendingAlerts: [...pendingAlerts] }, options);
     }
   }
 

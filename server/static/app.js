@@ -1,7 +1,7 @@
 // Progressive enhancement only: times in the viewer's zone and live countdowns.
 (function () {
   function fmt(d) {
-    return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+    return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   }
   function countdown(ms) {
     var past = ms < 0; ms = Math.abs(ms);
