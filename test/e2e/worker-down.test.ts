@@ -1,0 +1,134 @@
+// A decision made while no worker runs: the web server must answer within its update
+// deadline (not hang), say that nothing was recorded, and a retry with the same
+// Idempotency-Key once the worker is back must record the decision exactly once.
+//
+// `npm start` restarts a dead worker within a second, so this test runs the three
+// processes itself, as an operator with their own process manager would:
+// the Temporal dev server, `bin/worker.ts` and `bin/web.ts`, all with one environment.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevServer, startDevServer } from '../../bin/dev-server';
+import { loadTemporalConfig } from '../../temporal.config';
+import { appEnv, killAllManaged, type ManagedProcess, newDataDir, newPorts, newToken, spawnScript, waitForHealthz } from '../support/app-process';
+import { ASSESSMENT, apiClient, expectStatus, type Incident, printLogsOnFailure } from './helpers';
+
+const READY_MS = 90_000;
+
+describe('a decision while the worker is down', () => {
+  const dataDir = newDataDir();
+  const temporalLog: string[] = [];
+  let env: NodeJS.ProcessEnv;
+  let devServer: DevServer | undefined;
+  let web: ManagedProcess | undefined;
+  const workers: ManagedProcess[] = [];
+  let baseUrl: string;
+  let token: string;
+
+  const startWorker = async () => {
+    const worker = spawnScript(`worker ${workers.length + 1}`, 'bin/worker.ts', env);
+    workers.push(worker);
+    await worker.waitForLine(/worker started/, READY_MS);
+    return worker;
+  };
+
+  beforeAll(async () => {
+    const ports = await newPorts();
+    token = newToken();
+    env = appEnv({ dataDir, ports, token });
+    baseUrl = `http://127.0.0.1:${ports.web}`;
+    devServer = await startDevServer(loadTemporalConfig(env), { log: (line) => temporalLog.push(line) });
+    web = spawnScript('web', 'bin/web.ts', env);
+    await Promise.all([startWorker(), web.waitForLine(/web server listening/, READY_MS).then(() => waitForHealthz(baseUrl, 10_000, web!.running))]);
+  });
+
+  afterAll(async () => {
+    await killAllManaged();
+    await devServer?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 within the 10 s update deadline, then a retry with the same key records the assessment once', async () => {
+    printLogsOnFailure(() => [
+      ...(web ? [{ name: 'web', logs: web.logs }] : []),
+      ...workers.map((w) => ({ name: w.name, logs: w.logs })),
+      { name: 'temporal', logs: () => temporalLog.join('\n') },
+    ]);
+    // The default deadline is the one under test.
+    expect(env.BREACHLINE_UPDATE_TIMEOUT_MS).toBeUndefined();
+    const api = apiClient(baseUrl, token);
+
+    const { id } = expectStatus(
+      await api.post<{ id: string }>('/api/incidents', {
+        title: 'Misdirected payroll export',
+        detectedAt: new Date(Date.now() - 3600_000).toISOString(),
+        severity: 'medium',
+        detectionMethod: 'recipient report',
+        reporter: 'Payroll team',
+      }),
+      201,
+      'open incident',
+    );
+    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'The export reached an outside address.' }), 200, 'triage');
+
+    // ---- The worker crashes ----
+    await workers[0]!.kill9();
+
+    const key = { 'Idempotency-Key': `assess-${id}` };
+    const refused = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, key);
+    expect(refused.status, refused.text).toBe(503);
+    expect(refused.body).toMatchObject({ error: 'worker unavailable; nothing recorded' });
+    // It waited for the deadline (so a slow worker gets its chance) but no longer than a user can bear.
+    expect(refused.ms).toBeGreaterThanOrEqual(9_000);
+    expect(refused.ms).toBeLessThan(15_000);
+
+    // ---- The worker is back; the client retries with the same key ----
+    await startWorker();
+    const accepted = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, key);
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.body).toMatchObject({ incidentId: id, stage: 'approval' });
+
+    const again = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, key);
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.stateVersion).toBe(accepted.body.stateVersion);
+
+    const incident = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+    expect(incident.stage).toBe('approval');
+    expect(incident.stateVersion).toBe(accepted.body.stateVersion);
+    expect(incident.timeline.filter((e) => e.type === 'assessment.recorded')).toHaveLength(1);
+  }, 120_000);
+
+  // Known bug, kept visible: server/temporal-gateway.ts:72 answers "nothing recorded", but by
+  // then the Temporal server has admitted the update (it stays queued on the workflow) and
+  // assess() (server/use-cases/incident-actions.ts, withUpdate) keeps its SQLite rows on a 503.
+  // When a worker comes back the assessment is recorded without any retry, so a user who read
+  // "nothing recorded" and walked away finds it recorded. The README describes the same answer
+  // as "still pending", which is what happens. `it.fails` until the answer and the outcome agree.
+  it.fails('records nothing later when the client takes the 503 at its word and does not retry', async () => {
+    const api = apiClient(baseUrl, token);
+    const { id } = expectStatus(
+      await api.post<{ id: string }>('/api/incidents', {
+        title: 'Shared drive link forwarded',
+        detectedAt: new Date(Date.now() - 3600_000).toISOString(),
+        severity: 'low',
+        detectionMethod: 'access review',
+        reporter: 'IT',
+      }),
+      201,
+      'open incident',
+    );
+    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Outside accounts opened the files.' }), 200, 'triage');
+    await workers[workers.length - 1]!.kill9();
+    const refused = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, { 'Idempotency-Key': `walk-away-${id}` });
+    expect(refused.status, refused.text).toBe(503);
+    expect(refused.body).toMatchObject({ error: 'worker unavailable; nothing recorded' });
+
+    await startWorker();
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      const incident = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+      expect(incident.stage, 'the refused assessment was recorded after all').toBe('assessment');
+      expect(incident.timeline.filter((e) => e.type === 'assessment.recorded')).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }, 120_000);
+});
