@@ -5,7 +5,8 @@ import { Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledE
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { alertSignal, incidentWorkflow } from '../workflows/incident';
-import type { AlertSignal, IncidentInput, UpdateResult } from '../workflows/types';
+import { ulid } from 'ulid';
+import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
 
 export const workflowIdFor = (incidentId: string) => `incident-${incidentId}`;
@@ -14,7 +15,8 @@ export interface TemporalGateway {
   client: Client;
   startIncident(input: IncidentInput): Promise<void>;
   signalAlert(input: IncidentInput, alert: AlertSignal): Promise<'signalled' | 'closed'>;
-  update<A>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, updateId: string): Promise<UpdateResult>;
+  /** Runs a human step; `requestKey` is the idempotency key (repeats return the first answer). */
+  update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string): Promise<UpdateResult>;
 }
 
 export function createTemporalGateway(client: Client, opts: { taskQueue: string; updateTimeoutMs: number }): TemporalGateway {
@@ -50,10 +52,16 @@ export function createTemporalGateway(client: Client, opts: { taskQueue: string;
         throw err;
       }
     },
-    async update(incidentId, def, arg, updateId) {
+    async update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string) {
       const handle = client.workflow.getHandle(workflowIdFor(incidentId));
+      const deadline = Date.now() + opts.updateTimeoutMs;
+      // The workflow refuses the request once respondBy has passed, so a 503 "nothing recorded" stays true
+      // even if the server later hands this attempt to a worker. Each attempt gets its own update id; the
+      // workflow dedups on requestKey, which also holds across continue-as-new.
+      const attempt: A & RequestMeta = { ...arg, requestKey, respondBy: new Date(deadline).toISOString() };
+      const updateId = `${requestKey}#${ulid()}`;
       try {
-        return await client.connection.withDeadline(Date.now() + opts.updateTimeoutMs, () => handle.executeUpdate(def, { args: [arg], updateId }));
+        return await client.connection.withDeadline(deadline, () => handle.executeUpdate(def, { args: [attempt], updateId }));
       } catch (err) {
         throw translateUpdateError(err);
       }

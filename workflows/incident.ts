@@ -15,6 +15,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
 import { holdInForce, isOpenObligation, mergeObligations, pendingTimers, type TimerEvent } from './obligation-tracking';
 import type {
@@ -34,6 +35,8 @@ import type {
   TriageRequest,
   UpdateResult,
   Actor,
+  RecomputeRequest,
+  RequestMeta,
 } from './types';
 
 // ---- Messages, declared beside the workflow ----
@@ -46,7 +49,7 @@ export const releaseHoldUpdate = defineUpdate<UpdateResult, [HoldReleaseRequest]
 export const approveNoticesUpdate = defineUpdate<UpdateResult, [ApprovalRequest]>('approveNotices');
 export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('recordFiling');
 export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
-export const recomputeUpdate = defineUpdate<UpdateResult, [{ reason: string; actor: Actor }]>('recompute');
+export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
 export const alertSignal = defineSignal<[AlertSignal]>('alert');
 /** For debugging and the consistency test only: the read model is SQLite. */
 export const incidentStateQuery = defineQuery<IncidentState>('state');
@@ -199,21 +202,50 @@ export async function incidentWorkflow(
 
   const result = (extra: Record<string, unknown> = {}): UpdateResult => ({ incidentId: id, stage: state.stage, stateVersion: state.stateVersion, ...extra });
 
-  const remember = (r: UpdateResult): UpdateResult => {
-    const updateId = currentUpdateInfo()?.id;
-    if (updateId) {
-      state.recentUpdates[updateId] = r;
-      const keys = Object.keys(state.recentUpdates);
-      if (keys.length > RECENT_UPDATES_KEPT) delete state.recentUpdates[keys[0]!];
-    }
-    wake = true;
-    return r;
-  };
-
-  /** A repeat of an update already answered (possibly in an earlier run) returns the first answer. */
-  const replayed = (): UpdateResult | undefined => {
-    const updateId = currentUpdateInfo()?.id;
-    return updateId ? state.recentUpdates[updateId] : undefined;
+  /**
+   * Every human step runs through here. The request key (the caller's Idempotency-Key, else
+   * the update id) makes a repeat return the first answer without a second effect, also in a
+   * later run after continue-as-new and also when two copies arrive at once. A request that
+   * reaches a worker after the caller was told "nothing recorded" (respondBy passed) is refused.
+   */
+  const inFlight = new Map<string, Promise<UpdateResult>>();
+  const keyOf = (req: RequestMeta) => req.requestKey ?? currentUpdateInfo()?.id;
+  const step = <A extends RequestMeta>(def: UpdateDefinition<UpdateResult, [A]>, run: (req: NoInfer<A>) => Promise<UpdateResult>, check: (req: NoInfer<A>) => void) => {
+    setHandler(
+      def,
+      async (req: A) => {
+        const key = keyOf(req);
+        if (key) {
+          const done = state.recentUpdates[key] ?? inFlight.get(key);
+          if (done) return done;
+        }
+        const running = run(req).then((r) => {
+          if (key) {
+            state.recentUpdates[key] = r;
+            const keys = Object.keys(state.recentUpdates);
+            if (keys.length > RECENT_UPDATES_KEPT) delete state.recentUpdates[keys[0]!];
+          }
+          wake = true;
+          return r;
+        });
+        if (key) inFlight.set(key, running);
+        try {
+          return await running;
+        } finally {
+          if (key) inFlight.delete(key);
+        }
+      },
+      {
+        validator: (req: A) => {
+          const key = keyOf(req);
+          if (key && (state.recentUpdates[key] || inFlight.has(key))) return;
+          if (req.respondBy && Date.now() > Date.parse(req.respondBy)) {
+            throw new UpdateRejected('request', 'expired before a worker took it; nothing was recorded, send it again');
+          }
+          check(req);
+        },
+      },
+    );
   };
 
   const requireOpen = () => {
@@ -226,17 +258,11 @@ export async function incidentWorkflow(
   const requireIso = (field: string, value: string | undefined) => {
     if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UpdateRejected(field, 'must be an ISO 8601 time');
   };
-  const guarded = <A>(check: (a: A) => void) => (a: A) => {
-    if (replayed()) return;
-    check(a);
-  };
 
   // ---- Triage ----
-  setHandler(
+  step(
     triageUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const events = [];
       if (req.decision === 'dismiss') {
         state.stage = 'dismissed';
@@ -249,48 +275,40 @@ export async function incidentWorkflow(
         events.push(event('triage.confirmed', req.actor, 'Confirmed as a personal-data breach; legal clock started', { awarenessAt: state.awarenessAt, reasonNoteId: req.reasonNoteId }));
       }
       await persist(events);
-      return remember(result());
+      return result();
     },
-    {
-      validator: guarded((req: TriageRequest) => {
-        requireStage('triage');
-        if (req.decision !== 'confirm' && req.decision !== 'dismiss') throw new UpdateRejected('decision', 'must be confirm or dismiss');
-        if (!req.reasonNoteId) throw new UpdateRejected('reason', 'required');
-        requireIso('awarenessAt', req.awarenessAt);
-        if (req.awarenessAt && Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
-      }),
+    (req: TriageRequest) => {
+      requireStage('triage');
+      if (req.decision !== 'confirm' && req.decision !== 'dismiss') throw new UpdateRejected('decision', 'must be confirm or dismiss');
+      if (!req.reasonNoteId) throw new UpdateRejected('reason', 'required');
+      requireIso('awarenessAt', req.awarenessAt);
+      if (req.awarenessAt && Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
     },
   );
 
-  setHandler(
+  step(
     changeAwarenessUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const previous = state.awarenessAt;
       state.awarenessAt = req.awarenessAt;
       const events = [event('awareness.changed', req.actor, 'Awareness time changed', { from: previous, to: req.awarenessAt, reasonNoteId: req.reasonNoteId })];
       await recompute('a change of the awareness time', events, req.actor);
       await persist(events);
-      return remember(result());
+      return result();
     },
-    {
-      validator: guarded((req: AwarenessChangeRequest) => {
-        requireOpen();
-        if (!state.awarenessAt) throw new UpdateRejected('stage', 'the incident has not been confirmed yet');
-        requireIso('awarenessAt', req.awarenessAt);
-        if (Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
-        if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a change of the legal clock needs a reason');
-      }),
+    (req: AwarenessChangeRequest) => {
+      requireOpen();
+      if (!state.awarenessAt) throw new UpdateRejected('stage', 'the incident has not been confirmed yet');
+      requireIso('awarenessAt', req.awarenessAt);
+      if (Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
+      if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a change of the legal clock needs a reason');
     },
   );
 
   // ---- Scope assessment ----
-  setHandler(
+  step(
     assessUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const { actor, channelPolicy, ...facts } = req;
       state.facts = { ...facts, channelPolicy: channelPolicy ?? state.facts?.channelPolicy ?? 'sms_fallback' };
       if (state.stage === 'assessment') state.stage = 'approval';
@@ -306,105 +324,87 @@ export async function incidentWorkflow(
       await recompute('the scope assessment', events, actor);
       await rerenderNotices(events, actor);
       await persist(events);
-      return remember(result({ noticeVersion: state.notices?.noticeVersion ?? null }));
+      return result({ noticeVersion: state.notices?.noticeVersion ?? null });
     },
-    {
-      validator: guarded((req: AssessmentRequest) => {
-        requireStage('assessment', 'approval', 'notifying', 'reporting');
-        if (req.role === 'processor' && req.controllerIds.length === 0) throw new UpdateRejected('controllers', 'a processor must name at least one controller');
-        if (!['none', 'risk', 'high_risk'].includes(req.riskLevel)) throw new UpdateRejected('riskLevel', 'must be none, risk or high_risk');
-        for (const [code, n] of Object.entries(req.affected)) {
-          if (!Number.isInteger(n) || n < 0) throw new UpdateRejected(`affected.${code}`, 'must be a whole number of people');
-        }
-      }),
+    (req: AssessmentRequest) => {
+      requireStage('assessment', 'approval', 'notifying', 'reporting');
+      if (req.role === 'processor' && req.controllerIds.length === 0) throw new UpdateRejected('controllers', 'a processor must name at least one controller');
+      if (!['none', 'risk', 'high_risk'].includes(req.riskLevel)) throw new UpdateRejected('riskLevel', 'must be none, risk or high_risk');
+      for (const [code, n] of Object.entries(req.affected)) {
+        if (!Number.isInteger(n) || n < 0) throw new UpdateRejected(`affected.${code}`, 'must be a whole number of people');
+      }
     },
   );
 
-  setHandler(
+  step(
     subjectsImportedUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       state.subjects = await quick.countSubjects({ incidentId: id });
       const events = [event('subjects.imported', req.actor, `Imported ${req.imported} people (${req.rejected} rejected)`, { importId: req.importId, imported: req.imported, rejected: req.rejected })];
       await rerenderNotices(events, req.actor);
       await persist(events);
-      return remember(result({ subjects: state.subjects, noticeVersion: state.notices?.noticeVersion ?? null }));
+      return result({ subjects: state.subjects, noticeVersion: state.notices?.noticeVersion ?? null });
     },
-    { validator: guarded(() => requireStage('triage', 'assessment', 'approval', 'notifying', 'reporting')) },
+    () => requireStage('triage', 'assessment', 'approval', 'notifying', 'reporting'),
   );
 
   // ---- Hold ----
-  setHandler(
+  step(
     placeHoldUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const placedAt = now();
       state.hold = { id: req.holdId, source: req.source, form: req.form, reviewEveryDays: req.reviewEveryDays, placedAt, placedBy: req.actor, releasedAt: null };
       state.nextHoldReviewAt = new Date(Date.parse(placedAt) + req.reviewEveryDays * 86_400_000).toISOString();
       const events = [event('hold.placed', req.actor, `Notification hold placed (${req.source.replace('_', ' ')}, ${req.form})`, { holdId: req.holdId, reviewEveryDays: req.reviewEveryDays })];
       await recompute('a notification hold', events, req.actor);
       await persist(events);
-      return remember(result({ held: state.obligations.filter((o) => o.status === 'held').map((o) => o.id) }));
+      return result({ held: state.obligations.filter((o) => o.status === 'held').map((o) => o.id) });
     },
-    {
-      validator: guarded((req: HoldRequest) => {
-        requireOpen();
-        if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'a hold is already in force; release it first');
-        if (!Number.isInteger(req.reviewEveryDays) || req.reviewEveryDays < 1 || req.reviewEveryDays > 365) throw new UpdateRejected('reviewEveryDays', 'must be 1 to 365');
-      }),
+    (req: HoldRequest) => {
+      requireOpen();
+      if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'a hold is already in force; release it first');
+      if (!Number.isInteger(req.reviewEveryDays) || req.reviewEveryDays < 1 || req.reviewEveryDays > 365) throw new UpdateRejected('reviewEveryDays', 'must be 1 to 365');
     },
   );
 
-  setHandler(
+  step(
     releaseHoldUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       state.hold = { ...state.hold!, releasedAt: now() };
       state.nextHoldReviewAt = null;
       const events = [event('hold.released', req.actor, 'Notification hold released; held notices resume', { holdId: state.hold.id, reasonNoteId: req.reasonNoteId })];
       await recompute('the release of the hold', events, req.actor);
       await persist(events);
-      return remember(result());
+      return result();
     },
-    {
-      validator: guarded(() => {
-        requireOpen();
-        if (!holdInForce(state.hold)) throw new UpdateRejected('hold', 'no hold is in force');
-      }),
+    () => {
+      requireOpen();
+      if (!holdInForce(state.hold)) throw new UpdateRejected('hold', 'no hold is in force');
     },
   );
 
   // ---- Approval ----
-  setHandler(
+  step(
     approveNoticesUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       state.approval = { noticeVersion: req.noticeVersion, approvedBy: req.actor, approvedAt: now() };
       state.stage = 'notifying';
       const events = [event('notices.approved', req.actor, `Notices approved (version ${req.noticeVersion.slice(0, 12)})`, { noticeVersion: req.noticeVersion, noteId: req.noteId })];
       await persist(events);
-      return remember(result());
+      return result();
     },
-    {
-      validator: guarded((req: ApprovalRequest) => {
-        requireStage('approval', 'notifying', 'reporting');
-        if (!state.notices) throw new UpdateRejected('noticeVersion', 'no notices have been rendered yet');
-        if (req.noticeVersion !== state.notices.noticeVersion) throw new UpdateRejected('noticeVersion', `stale: the current version is ${state.notices.noticeVersion}`);
-        if (state.approval?.noticeVersion === req.noticeVersion) throw new UpdateRejected('noticeVersion', 'this version is already approved');
-      }),
+    (req: ApprovalRequest) => {
+      requireStage('approval', 'notifying', 'reporting');
+      if (!state.notices) throw new UpdateRejected('noticeVersion', 'no notices have been rendered yet');
+      if (req.noticeVersion !== state.notices.noticeVersion) throw new UpdateRejected('noticeVersion', `stale: the current version is ${state.notices.noticeVersion}`);
+      if (state.approval?.noticeVersion === req.noticeVersion) throw new UpdateRejected('noticeVersion', 'this version is already approved');
     },
   );
 
   // ---- Regulator filings ----
-  setHandler(
+  step(
     recordFilingUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const o = state.obligations.find((x) => x.id === req.obligationId)!;
       o.status = 'filed';
       o.fulfilledAt = o.fulfilledAt ?? now();
@@ -419,56 +419,48 @@ export async function incidentWorkflow(
       ];
       await recompute('a filing', events, req.actor);
       await persist(events);
-      return remember(result());
+      return result();
     },
-    {
-      validator: guarded((req: FilingRequest) => {
-        requireOpen();
-        const o = state.obligations.find((x) => x.id === req.obligationId);
-        if (!o) throw new UpdateRejected('obligationId', 'unknown obligation');
-        if (o.status === 'superseded' || o.status === 'not_required') throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
-        const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
-        if (late && !req.delayReasonNoteId) throw new UpdateRejected('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
-      }),
+    (req: FilingRequest) => {
+      requireOpen();
+      const o = state.obligations.find((x) => x.id === req.obligationId);
+      if (!o) throw new UpdateRejected('obligationId', 'unknown obligation');
+      if (o.status === 'superseded' || o.status === 'not_required') throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
+      const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
+      if (late && !req.delayReasonNoteId) throw new UpdateRejected('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
     },
   );
 
   // ---- Close ----
-  setHandler(
+  step(
     closeUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       state.stage = 'closed';
       state.status = 'closed';
       state.closedAt = now();
       const events = [event('incident.closed', req.actor, 'Incident closed', { summaryNoteId: req.summaryNoteId })];
       await persist(events);
       const report = await quick.finalizeReport({ incidentId: id });
-      return remember(result({ auditHead: report }));
+      return result({ auditHead: report });
     },
-    {
-      validator: guarded(() => {
-        requireStage('assessment', 'approval', 'notifying', 'reporting');
-        if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'release the hold before closing');
-        const open = state.obligations.filter(isOpenObligation);
-        if (open.length > 0) throw new UpdateRejected('obligations', `still open: ${open.map((o) => o.id).join(', ')}`);
-      }),
+    () => {
+      requireStage('assessment', 'approval', 'notifying', 'reporting');
+      if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'release the hold before closing');
+      const open = state.obligations.filter(isOpenObligation);
+      if (open.length > 0) throw new UpdateRejected('obligations', `still open: ${open.map((o) => o.id).join(', ')}`);
     },
   );
 
-  setHandler(
+  step(
     recomputeUpdate,
     async (req) => {
-      const again = replayed();
-      if (again) return again;
       const events = [event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason })];
       await recompute('a request', events, req.actor);
       await rerenderNotices(events, req.actor);
       await persist(events);
-      return remember(result());
+      return result();
     },
-    { validator: guarded(() => requireOpen()) },
+    () => requireOpen(),
   );
 
   setHandler(alertSignal, (a) => {

@@ -170,7 +170,13 @@ export interface UpdateResult {
 
 // ---- Update payloads (validated by the server's schemas before they get here) ----
 
-export interface TriageRequest {
+/** Added by the server to every human step: the caller's idempotency key and the moment it stops waiting. */
+export interface RequestMeta {
+  requestKey?: string;
+  respondBy?: string;
+}
+
+export interface TriageRequest extends RequestMeta {
   decision: 'confirm' | 'dismiss';
   /** id of the free-text reason stored in SQLite (notes table). */
   reasonNoteId: string;
@@ -178,25 +184,25 @@ export interface TriageRequest {
   actor: Actor;
 }
 
-export interface AwarenessChangeRequest {
+export interface AwarenessChangeRequest extends RequestMeta {
   awarenessAt: string;
   reasonNoteId: string;
   actor: Actor;
 }
 
-export interface AssessmentRequest extends Omit<AssessmentFacts, 'channelPolicy'> {
+export interface AssessmentRequest extends Omit<AssessmentFacts, 'channelPolicy'>, RequestMeta {
   channelPolicy?: ChannelPolicy;
   actor: Actor;
 }
 
-export interface SubjectsImportedRequest {
+export interface SubjectsImportedRequest extends RequestMeta {
   importId: string;
   imported: number;
   rejected: number;
   actor: Actor;
 }
 
-export interface HoldRequest {
+export interface HoldRequest extends RequestMeta {
   holdId: string;
   source: 'law_enforcement' | 'company';
   form: 'written' | 'oral';
@@ -204,18 +210,18 @@ export interface HoldRequest {
   actor: Actor;
 }
 
-export interface HoldReleaseRequest {
+export interface HoldReleaseRequest extends RequestMeta {
   reasonNoteId: string;
   actor: Actor;
 }
 
-export interface ApprovalRequest {
+export interface ApprovalRequest extends RequestMeta {
   noticeVersion: string;
   noteId: string;
   actor: Actor;
 }
 
-export interface FilingRequest {
+export interface FilingRequest extends RequestMeta {
   obligationId: string;
   referenceNoteId: string;
   late: boolean;
@@ -223,8 +229,13 @@ export interface FilingRequest {
   actor: Actor;
 }
 
-export interface CloseRequest {
+export interface CloseRequest extends RequestMeta {
   summaryNoteId: string;
+  actor: Actor;
+}
+
+export interface RecomputeRequest extends RequestMeta {
+  reason: string;
   actor: Actor;
 }
 

@@ -42,7 +42,7 @@ async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, 
  * workflow refuses it (409). A 503 keeps it: the update may still be accepted later, and
  * a retry with the same key reuses the same rows.
  */
-async function withUpdate<A>(
+async function withUpdate<A extends object>(
   ctx: UseCaseContext,
   incidentId: string,
   name: string,
@@ -53,6 +53,7 @@ async function withUpdate<A>(
   arg: (updateId: string) => A,
 ): Promise<UpdateResult> {
   await requireIncident(ctx, incidentId);
+  // Stored rows take ids derived from the key, so a retry with the same key writes nothing new.
   const updateId = `${name}:${idempotencyKey ?? ulid()}`;
   await ctx.db.transaction((tx) => store(tx, updateId));
   try {

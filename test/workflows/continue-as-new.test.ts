@@ -53,4 +53,27 @@ describe('continue-as-new', () => {
     const history = await h.client.workflow.getHandle(`incident-${id}`, firstRun).fetchHistory();
     expect(history.events!.length).toBeLessThanOrEqual(60);
   });
+
+  it('refuses a request whose caller already stopped waiting, and runs two copies of one request once', async () => {
+    const id = '01JCONTINUEASNEW0000000002';
+    const now = new Date().toISOString();
+    await h.db.transaction((tx) =>
+      insertIncidentTx(tx, { id, title: 't', description: '', severity: 'low', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' }),
+    );
+    const handle = await h.client.workflow.start(incidentWorkflow, {
+      workflowId: `incident-${id}`,
+      taskQueue: h.taskQueue,
+      args: [{ incidentId: id, createdAt: now, openedBy: actor, severity: 'low', detectedAt: now, detectionMethod: 'x', dataCategories: [] }],
+    });
+    const expired = handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor, requestKey: 'k-expired', respondBy: new Date(Date.now() - 1000).toISOString() }] });
+    await expect(expired).rejects.toThrow();
+    expect((await handle.query(incidentStateQuery)).stage).toBe('triage');
+
+    const copies = await Promise.all(
+      [1, 2, 3].map(() => handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n2', actor, requestKey: 'k-once' }] })),
+    );
+    expect(new Set(copies.map((c) => c.stateVersion)).size).toBe(1);
+    const confirms = await h.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'", [id]);
+    expect(confirms!.n).toBe(1);
+  });
 });
