@@ -39,7 +39,6 @@ const envSchema = z.object({
   BREACHLINE_SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 
   SENDGRID_API_KEY: optionalString,
   SENDGRID_FROM_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
@@ -98,7 +97,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     webhookSecrets,
     logLevel: e.BREACHLINE_LOG_LEVEL,
     updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
-    uncertainWaitMinutes: e.BREACHLINE_UNCERTAIN_WAIT_MINUTES,
     sendgrid: e.SENDGRID_API_KEY
       ? {
           apiKey: e.SENDGRID_API_KEY,
