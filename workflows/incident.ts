@@ -165,9 +165,24 @@ export async function incidentWorkflow(
     };
   };
 
-  const recompute = async (trigger: string, events: (TimelineEvent & { eventKey: string })[], actor: Actor) => {
+  const recompute = async (trigger: string, events: (TimelineEvent & { eventKey: string })[], actor: Actor, adoptNewCatalog = false) => {
     if (!state.facts || !state.awarenessAt) return;
     const result = await quick.computeObligations(facts());
+    // The rules an incident was assessed under stay in force until a person chooses to move it to a
+    // newer catalog: deadlines must not shift silently under a running incident.
+    if (state.catalogVersion && result.catalogVersion !== state.catalogVersion && !adoptNewCatalog) {
+      if (state.availableCatalogVersion !== result.catalogVersion) {
+        state.availableCatalogVersion = result.catalogVersion;
+        events.push(
+          event('catalog.update_available', actor, `Rules catalog ${result.catalogVersion} is available (incident uses ${state.catalogVersion}); ask for a recompute to apply it`, {
+            catalogVersion: state.catalogVersion,
+            available: result.catalogVersion,
+          }),
+        );
+      }
+      return;
+    }
+    state.availableCatalogVersion = null;
     const before = new Map(state.obligations.map((o) => [o.id, o]));
     state.obligations = mergeObligations(state.obligations, result.obligations, state.hold, trigger);
     state.catalogVersion = result.catalogVersion;
@@ -455,7 +470,7 @@ export async function incidentWorkflow(
     recomputeUpdate,
     async (req) => {
       const events = [event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason })];
-      await recompute('a request', events, req.actor);
+      await recompute('a request', events, req.actor, true);
       await rerenderNotices(events, req.actor);
       await persist(events);
       return result();

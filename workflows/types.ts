@@ -142,6 +142,8 @@ export interface IncidentState {
   subjects: { total: number; withEmail: number; withPhone: number; withoutContact: number };
   obligations: TrackedObligation[];
   catalogVersion: string | null;
+  /** A newer rules catalog the worker now has; applied only when a person asks for a recompute. */
+  availableCatalogVersion?: string | null;
   hold: Hold | null;
   notices: NoticeSet | null;
   approval: Approval | null;

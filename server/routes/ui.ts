@@ -10,10 +10,10 @@ import { SEVERITIES } from '../../workflows/types';
 import { sessionAuth, userForToken, requireRole, type AuthUser } from '../auth';
 import { HttpError } from '../errors';
 import { assessmentFromForm, filingFromForm, holdFromForm, incidentFromForm, triageFromForm } from '../form-input';
-import { approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, releaseSchema, triageSchema } from '../schemas';
+import { approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
-import { approve, assess, closeIncident, placeHold, recordFiling, releaseHold, triage } from '../use-cases/incident-actions';
+import { approve, assess, closeIncident, placeHold, recompute, recordFiling, releaseHold, triage } from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { idempotencyKey } from './api';
@@ -137,6 +137,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
   r.post('/incidents/:id/hold/release', ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'approver'));
   r.post('/incidents/:id/approval', ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'approver'));
   r.post('/incidents/:id/filings', ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'approver'));
+  r.post('/incidents/:id/recompute', ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'approver'));
   r.post('/incidents/:id/close', ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'approver'));
 
   // Multipart: the CSRF field precedes the file in the form, so it is checked before the file is read.
@@ -220,5 +221,6 @@ function actionsFor(stage: string, status: string, held: boolean, user: AuthUser
     approve: open && ['approval', 'notifying', 'reporting'].includes(stage) && atLeast('approver'),
     file: open && atLeast('approver'),
     close: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && atLeast('approver'),
+    recompute: open && atLeast('approver'),
   };
 }

@@ -93,6 +93,7 @@ export async function incidentView(db: Db, incidentId: string) {
     linkedIncidentId: row.linked_incident_id,
     stateVersion: row.state_version,
     catalogVersion: state?.catalogVersion ?? null,
+    availableCatalogVersion: state?.availableCatalogVersion ?? null,
     noticeVersion: state?.notices?.noticeVersion ?? null,
     approval: state?.approval ?? null,
     facts: state?.facts ?? null,
