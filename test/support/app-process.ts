@@ -420,7 +420,8 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
     logs: () => proc.logs(),
     startAgain: () => startApp({ dataDir, ports, token, env: opts.env, readyTimeoutMs }),
     async dispose() {
-      if (proc.running()) await proc.kill9();
+      // Also when the supervisor already exited: a crashed one may have left children behind.
+      await proc.kill9().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
