@@ -9,7 +9,7 @@ import { createCountSubjects } from './count-subjects';
 import { createRenderNotices } from './render-notices';
 import { createNotifyControllers } from './notify-controllers';
 import { createSendSubjectNotices } from './send-subject-notices';
-import { createSendRegulatorReport } from './send-regulator-report';
+import { createSendRegulatorReport, createSendSupplementaryReport } from './send-regulator-report';
 import { createSendReminder } from './send-reminder';
 import { createPublishSubstituteNotice } from './publish-substitute-notice';
 import { createFinalizeReport } from './finalize-report';
@@ -31,6 +31,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   notifyControllers: createNotifyControllers(deps),
   sendSubjectNotices: createSendSubjectNotices(deps),
   sendRegulatorReport: createSendRegulatorReport(deps),
+  sendSupplementaryReport: createSendSupplementaryReport(deps),
   sendReminder: createSendReminder(deps),
   publishSubstituteNotice: createPublishSubstituteNotice(deps),
   finalizeReport: createFinalizeReport(deps),

@@ -5,10 +5,12 @@ import { heartbeat } from '@temporalio/activity';
 import { ulid } from 'ulid';
 import type { Db } from './db/connection';
 import { ensureOutboxRow, markAbandonedClaimsUncertain } from './db/outbox';
-import { getIncident, parseState } from './db/incident-store';
+import { getIncident, getNote, parseState } from './db/incident-store';
 import { getOrgProfile, regulatorFor } from './db/org-profile';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
-import { storedNotice } from './render-notices';
+import { regimeName, storedNotice } from './render-notices';
+import { loadIncidentView, orgView } from './incident-view';
+import { renderRegulatorReport } from './render';
 import type { EmailProvider } from './providers';
 import type { Logger } from './logger';
 
@@ -40,6 +42,43 @@ export const createSendRegulatorReport =
         () => deps.email.sendEmail({ to: contact.email!, subject: report.subject ?? '', html: report.html ?? '', text: report.text, customArgs: { outboxId: row.id, incidentId: input.incidentId }, categories: ['regulator-report'] }),
         deps.logger,
       );
+      heartbeat();
+      if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
+      return { status: outcome === 'sent' ? 'sent' : 'manual', outboxId: row.id };
+    }
+    return { status: row.status === 'sent' || row.status === 'delivered' ? 'sent' : 'manual', outboxId: row.id };
+  };
+
+/** A supplementary report: current facts, phase "supplementary", and what it adds, to the same regulator. */
+export const createSendSupplementaryReport =
+  (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
+  async (input: { incidentId: string; obligationId: string; informationNoteId: string }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
+    const { db } = deps;
+    const incident = await getIncident(db, input.incidentId);
+    const obligation = incident ? parseState(incident)?.obligations.find((o) => o.id === input.obligationId) : undefined;
+    if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
+    const information = await getNote(db, input.informationNoteId);
+    const { org, view } = await loadIncidentView(db, input.incidentId, deps.baseUrl);
+    const report = renderRegulatorReport('en', {
+      org: orgView(org),
+      incident: view,
+      regulator: { name: obligation.recipient, regime: obligation.regime, regimeName: regimeName(obligation.regime), basis: obligation.basis, deadline: obligation.deadline, dueAt: obligation.dueAt },
+      phase: 'supplementary',
+      content: obligation.content,
+      delayReason: null,
+      holdNote: null,
+      supplement: information,
+    });
+    const version = `supplement:${input.informationNoteId}`;
+    await db.run(
+      `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at) VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT DO NOTHING`,
+      [input.incidentId, version, `regulator:${obligation.id}`, 'en', 'email', report.subject, report.html, report.text, new Date().toISOString()],
+    );
+    const contact = regulatorFor(org, obligation.id, obligation.regime);
+    if (!contact?.email) return { status: 'manual', outboxId: null };
+    const row = await ensureOutboxRow(db, { id: ulid(), incidentId: input.incidentId, kind: 'regulator', recipientRef: obligation.id, channel: 'email', locale: 'en', noticeVersion: version, template: 'regulator-report-supplement' });
+    if (row.status === 'pending') {
+      const outcome = await deliverRow(db, row, () => deps.email.sendEmail({ to: contact.email!, ...report, customArgs: { outboxId: row.id, incidentId: input.incidentId }, categories: ['regulator-report'] }), deps.logger);
       heartbeat();
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
       return { status: outcome === 'sent' ? 'sent' : 'manual', outboxId: row.id };

@@ -81,6 +81,7 @@ export const holdSchema = z.object({
 export const releaseSchema = z.object({ reason: text(5_000) });
 export const approvalSchema = z.object({ noticeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character notice version'), note: z.string().trim().max(5_000).default('') });
 export const filingSchema = z.object({ obligationId: text(200), reference: text(500), delayReason: z.string().trim().max(5_000).optional() });
+export const supplementSchema = z.object({ obligationId: text(200), information: text(20_000) });
 export const closeSchema = z.object({ summary: text(20_000) });
 export const recomputeSchema = z.object({ reason: text(2_000) });
 

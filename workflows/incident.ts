@@ -11,6 +11,7 @@ import {
   defineSignal,
   defineUpdate,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -37,6 +38,7 @@ import type {
   Actor,
   RecomputeRequest,
   RequestMeta,
+  SupplementRequest,
 } from './types';
 
 // ---- Messages, declared beside the workflow ----
@@ -48,6 +50,7 @@ export const placeHoldUpdate = defineUpdate<UpdateResult, [HoldRequest]>('placeH
 export const releaseHoldUpdate = defineUpdate<UpdateResult, [HoldReleaseRequest]>('releaseHold');
 export const approveNoticesUpdate = defineUpdate<UpdateResult, [ApprovalRequest]>('approveNotices');
 export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('recordFiling');
+export const supplementReportUpdate = defineUpdate<UpdateResult, [SupplementRequest]>('supplementReport');
 export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
 export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
 export const alertSignal = defineSignal<[AlertSignal]>('alert');
@@ -202,6 +205,9 @@ export async function incidentWorkflow(
 
   const rerenderNotices = async (events: (TimelineEvent & { eventKey: string })[], actor: Actor) => {
     if (!state.facts) return;
+    // The renderer reads the facts and obligations from SQLite: write them first. Runs started
+    // before this fix rendered from the previous snapshot; patched() keeps their replay intact.
+    if (patched('persist-before-render')) await persist([]);
     const rendered = await quick.renderNotices({ incidentId: id });
     const previous = state.notices?.noticeVersion;
     state.notices = rendered;
@@ -324,7 +330,7 @@ export async function incidentWorkflow(
   step(
     assessUpdate,
     async (req) => {
-      const { actor, channelPolicy, ...facts } = req;
+      const { actor, channelPolicy, requestKey: _key, respondBy: _by, ...facts } = req;
       state.facts = { ...facts, channelPolicy: channelPolicy ?? state.facts?.channelPolicy ?? 'sms_fallback' };
       if (state.stage === 'assessment') state.stage = 'approval';
       const events = [
@@ -443,6 +449,31 @@ export async function incidentWorkflow(
       if (o.status === 'superseded' || o.status === 'not_required') throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
       const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
       if (late && !req.delayReasonNoteId) throw new UpdateRejected('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
+    },
+  );
+
+  // ---- Supplementary information to a regulator, in phases (GDPR Art. 33(4)) ----
+  step(
+    supplementReportUpdate,
+    async (req) => {
+      const o = state.obligations.find((x) => x.id === req.obligationId)!;
+      const r = await sending.sendSupplementaryReport({ incidentId: id, obligationId: o.id, informationNoteId: req.informationNoteId });
+      const events = [
+        event(
+          r.status === 'sent' ? 'regulator.supplement_sent' : 'regulator.supplement_ready',
+          req.actor,
+          r.status === 'sent' ? `Supplementary report sent to ${o.recipient} (${o.basis})` : `Supplementary report ready for manual filing with ${o.recipient}`,
+          { obligationId: o.id, informationNoteId: req.informationNoteId, outboxId: r.outboxId },
+        ),
+      ];
+      await persist(events);
+      return result({ status: r.status });
+    },
+    (req: SupplementRequest) => {
+      requireOpen();
+      const o = state.obligations.find((x) => x.id === req.obligationId);
+      if (!o || o.audience !== 'regulator') throw new UpdateRejected('obligationId', 'not a regulator obligation of this incident');
+      if (!['sent', 'filed', 'manual'].includes(o.status)) throw new UpdateRejected('obligationId', `the initial report has not gone yet (status ${o.status})`);
     },
   );
 

@@ -231,6 +231,13 @@ export interface FilingRequest extends RequestMeta {
   actor: Actor;
 }
 
+export interface SupplementRequest extends RequestMeta {
+  obligationId: string;
+  /** id of the note holding what the supplementary report adds (GDPR Art. 33(4)). */
+  informationNoteId: string;
+  actor: Actor;
+}
+
 export interface CloseRequest extends RequestMeta {
   summaryNoteId: string;
   actor: Actor;

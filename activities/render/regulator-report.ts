@@ -44,6 +44,7 @@ export function renderRegulatorReport(locale: Locale, v: RegulatorReportInput): 
     isSupplementary: v.phase === 'supplementary',
     delayReason: v.delayReason,
     holdNote: v.holdNote,
+    supplement: v.supplement ?? null,
     showDelayReason: v.delayReason !== null && !v.content.includes('delay_reason'),
     showHoldNote: v.holdNote !== null && !v.content.includes('law_enforcement_delay'),
     noticeDate: v.noticeDate ?? new Date().toISOString(),

@@ -53,6 +53,8 @@ export interface RegulatorReportInput extends NoticeInput {
   content: string[];
   delayReason: string | null;
   holdNote: string | null;
+  /** What this supplementary report adds or corrects (GDPR Art. 33(4)); null for an initial report. */
+  supplement?: string | null;
   /** Date shown for the date_of_notice element; defaults to the time of rendering. */
   noticeDate?: string;
 }

@@ -16,11 +16,12 @@ import {
   parse,
   recomputeSchema,
   releaseSchema,
+  supplementSchema,
   triageSchema,
 } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
-import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, triage } from '../use-cases/incident-actions';
+import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 
@@ -82,6 +83,9 @@ export function apiRouter(ctx: UseCaseContext): Router {
   });
   r.post('/incidents/:id/filings', requireRole('approver'), json, async (req, res) => {
     res.json(await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)));
+  });
+  r.post('/incidents/:id/supplements', requireRole('approver'), json, async (req, res) => {
+    res.json(await supplementReport(ctx, String(req.params.id), parse(supplementSchema, req.body), req.user!, idempotencyKey(req)));
   });
   r.post('/incidents/:id/close', requireRole('approver'), json, async (req, res) => {
     res.json(await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)));

@@ -16,13 +16,14 @@ import {
   placeHoldUpdate,
   recomputeUpdate,
   recordFilingUpdate,
+  supplementReportUpdate,
   releaseHoldUpdate,
   triageUpdate,
 } from '../../workflows/incident';
 import type { UpdateResult } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
 import { HttpError, notFound } from '../errors';
-import type { approvalSchema, assessmentSchema, awarenessSchema, closeSchema, filingSchema, holdSchema, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
+import type { approvalSchema, assessmentSchema, awarenessSchema, closeSchema, filingSchema, holdSchema, recomputeSchema, releaseSchema, supplementSchema, triageSchema } from '../schemas';
 import type { UseCaseContext } from './context';
 
 const derivedId = (prefix: string, updateId: string, part = '') => `${prefix}_${createHash('sha256').update(`${updateId}|${part}`).digest('hex').slice(0, 26)}`;
@@ -244,5 +245,19 @@ export function recompute(ctx: UseCaseContext, incidentId: string, body: z.infer
     async () => undefined,
     recomputeUpdate,
     () => ({ reason: body.reason, actor: actorOf(user) }),
+  );
+}
+
+export function supplementReport(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof supplementSchema>, user: AuthUser, key: string | null) {
+  const note = (u: string) => derivedId('note', u);
+  return withUpdate(
+    ctx,
+    incidentId,
+    'supplement',
+    key,
+    (tx, u) => insertNote(tx, note(u), incidentId, 'regulator.supplement', body.information, user.id),
+    (tx, u) => deleteNotes([note(u)])(tx),
+    supplementReportUpdate,
+    (u) => ({ obligationId: body.obligationId, informationNoteId: note(u), actor: actorOf(user) }),
   );
 }

@@ -256,3 +256,34 @@ describe('bad input', () => {
     expect(badHeader).toMatchObject({ status: 400, body: { field: 'csv' } });
   });
 });
+
+describe('regulator reports', () => {
+  it('emails the report where the profile gives an address, and sends supplementary information in phases (GDPR Art. 33(4))', async () => {
+    const original = (await h.api('GET', '/api/settings/organisation')).body;
+    const profile = { ...original, regulators: { 'eu-gdpr': { name: 'Data Protection Commission', email: 'breaches@dpc.example', portalUrl: null } } };
+    expect((await h.api('PUT', '/api/settings/organisation', profile)).status).toBe(200);
+    try {
+      const id = await openAndConfirm(h);
+      await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ affected: { DE: 40 }, riskLevel: 'risk' }));
+      const notices = (await h.api('GET', `/api/incidents/${id}/notices`)).body;
+      expect((await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: notices.noticeVersion })).status).toBe(200);
+      const v = await eventually(() => incident(id), (x) => x.obligations.some((o: { id: string; status: string }) => o.id.startsWith('eu-gdpr:regulator') && o.status === 'sent'));
+      const gdpr = v.obligations.find((o: { id: string }) => o.id.startsWith('eu-gdpr:regulator'));
+      const initial = await h.db.all<{ subject: string; text: string }>("SELECT subject, text FROM dev_mailbox WHERE to_address = 'breaches@dpc.example'");
+      expect(initial).toHaveLength(1);
+      expect(initial[0]!.text).toContain(notices.notices.find((n: { audience: string }) => n.audience.startsWith('regulator:')).text.trim().split('\n')[0]);
+
+      const early = await h.api('POST', `/api/incidents/${id}/supplements`, { obligationId: 'eu-gdpr:individuals:data-subjects', information: 'x' });
+      expect(early.status).toBe(409);
+      const s = await h.api('POST', `/api/incidents/${id}/supplements`, { obligationId: gdpr.id, information: 'Forensics confirmed 40 accounts; no payment data involved.' });
+      expect(s.status, JSON.stringify(s.body)).toBe(200);
+      const all = await h.db.all<{ text: string }>("SELECT text FROM dev_mailbox WHERE to_address = 'breaches@dpc.example' ORDER BY created_at");
+      expect(all).toHaveLength(2);
+      expect(all[1]!.text).toContain('Forensics confirmed 40 accounts; no payment data involved.');
+      expect(all[1]!.text).toMatch(/SUPPLEMENTARY/);
+      expect((await incident(id)).timeline.map((t: { type: string }) => t.type)).toContain('regulator.supplement_sent');
+    } finally {
+      await h.api('PUT', '/api/settings/organisation', original);
+    }
+  });
+});
