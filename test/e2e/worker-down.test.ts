@@ -97,16 +97,10 @@ describe('a decision while the worker is down', () => {
     expect(incident.timeline.filter((e) => e.type === 'assessment.recorded')).toHaveLength(1);
   }, 120_000);
 
-  // Known bug, kept visible. server/temporal-gateway.ts:72 answers "nothing recorded", but
-  // assess() keeps its SQLite rows on a 503 (server/use-cases/incident-actions.ts, withUpdate:
-  // "the update may still be accepted later"), and the Temporal server has admitted the update,
-  // which a returning worker may then apply without any retry (seen in 2 of 3 runs on a 2-core
-  // machine; whether the server keeps the admitted update seems to race the worker's 10 s sticky
-  // queue timeout against the 10 s update deadline). A user who took "nothing recorded" at its
-  // word can find the assessment recorded. The README calls this answer "still pending", which is
-  // what happens. Skipped, not `it.fails`, because the outcome is not deterministic; run it alone
-  // with `-t "takes the 503"` to see the bug, and unskip it once the answer and the outcome agree.
-  it.skip('records nothing later when the client takes the 503 at its word and does not retry', async () => {
+  // The server may still hand the refused attempt to the returning worker (Temporal keeps an
+  // admitted update queued on the workflow); the workflow must refuse it because its respond-by
+  // time has passed, or "nothing recorded" would be a lie to a user who walked away.
+  it('records nothing later when the client takes the 503 at its word and does not retry', async () => {
     const api = apiClient(baseUrl, token);
     const { id } = expectStatus(
       await api.post<{ id: string }>('/api/incidents', {
