@@ -4,6 +4,7 @@
 // stands in for those without contact, the audit chain holds, and no personal data
 // reaches Temporal's workflow history.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -29,6 +30,20 @@ const PERSONAL_DATA = [ZOE.name, ZOE.email, WANG.name, WANG.phone, NOBODY.name, 
 
 const TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-twilio-auth-token-0123456789', from: '+14155550100' };
 const SENDGRID_KEY = 'SG.e2e-standin-key';
+
+/**
+ * The login form takes the admin token; once it takes an email and a password instead, the
+ * first admin is created on the server with bin/user-create.ts, as an operator would.
+ */
+async function createAdminAccount(app: AppProcess): Promise<{ email: string; password: string }> {
+  const account = { email: 'e2e-admin@example.org', password: randomBytes(16).toString('hex') };
+  await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', '--email', account.email, '--role', 'admin', '--name', 'E2E Admin'], {
+    cwd: REPO_ROOT,
+    env: { ...app.env, BREACHLINE_NEW_PASSWORD: account.password },
+    timeout: 60_000,
+  });
+  return account;
+}
 
 /** Every string and byte payload in a workflow history, decoded as UTF-8 and joined. */
 function historyText(value: unknown, out: string[] = []): string[] {
@@ -71,12 +86,22 @@ describe('an incident from the web form to delivered notices and a verified repo
     const a = app!;
     const api = apiClient(a.baseUrl, a.token);
 
+    // ---- The first admin, created with the CLI as a new installation would ----
+    const password = 'e2e-correct-horse-battery';
+    const admin = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', '--email', 'ada.admin@example.org', '--role', 'admin', '--name', 'Ada Admin'], {
+      cwd: REPO_ROOT,
+      env: { ...a.env, BREACHLINE_NEW_PASSWORD: password },
+    });
+    expect(admin.stdout).toContain('Created admin ada.admin@example.org');
+    expect(admin.stdout).not.toContain(password);
+
     // ---- The browser: login form, then the new-incident form, both with CSRF ----
     const web = browser(a.baseUrl);
     const loginPage = await web.get('/login?next=/incidents/new');
     expect(loginPage.status).toBe(200);
     expect(web.cookies.has('bl.csrf')).toBe(true);
-    const login = await web.post('/login', { token: a.token, _csrf: hiddenField(loginPage.html, '_csrf'), next: hiddenField(loginPage.html, 'next') });
+    const credentials = /name="password"/.test(loginPage.html) ? await createAdminAccount(a) : { token: a.token };
+    const login = await web.post('/login', { ...credentials, _csrf: hiddenField(loginPage.html, '_csrf'), next: hiddenField(loginPage.html, 'next') });
     expect(login.status, login.html).toBe(302);
     expect(login.location).toBe('/incidents/new');
 
