@@ -37,14 +37,18 @@ const envSchema = z.object({
   BREACHLINE_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, 'must be at least 24 characters'),
   BREACHLINE_WEBHOOK_SECRETS: optionalString,
   BREACHLINE_SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  /** 32 random bytes, base64: encrypts webhook secrets created in the UI (AES-256-GCM). */
+  BREACHLINE_SECRETS_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64, e.g. from `openssl rand -base64 32`'),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
 
   SENDGRID_API_KEY: optionalString,
   SENDGRID_FROM_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
   SENDGRID_FROM_NAME: optionalString,
   SENDGRID_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
   SENDGRID_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9+/=]{40,}$/.test(v), 'must be the base64 public key from the Signed Event Webhook settings'),
 
   TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-zA-Z]{32}$/.test(v), 'must look like AC followed by 32 characters'),
   TWILIO_AUTH_TOKEN: optionalString,
@@ -52,6 +56,8 @@ const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-zA-Z]{32}$/.test(v), 'must look like MG followed by 32 characters'),
   TWILIO_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  TWILIO_SEGMENTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(1),
+  TWILIO_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type AppConfig = ReturnType<typeof loadAppConfig>;
@@ -95,8 +101,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
     webhookSecrets,
+    secretsKey: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,
     logLevel: e.BREACHLINE_LOG_LEVEL,
     updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
+    uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
+    sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     sendgrid: e.SENDGRID_API_KEY
       ? {
           apiKey: e.SENDGRID_API_KEY,
@@ -114,6 +123,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
           messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
           baseUrl: e.TWILIO_BASE_URL,
           timeoutMs: e.TWILIO_TIMEOUT_MS,
+          segmentsPerSecond: e.TWILIO_SEGMENTS_PER_SECOND,
+          maxSockets: e.TWILIO_MAX_CONCURRENCY,
         }
       : undefined,
   };

@@ -102,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
   });
   app.use('/login', rateLimit({ windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false, skip: (req) => req.method === 'GET' }));
-  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled }));
+  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
   app.use(errorHandler(logger));
   return app;

@@ -1,18 +1,23 @@
 // Who is calling: a bearer token (API) or a session (UI). Tokens are stored as
 // SHA-256 hashes; the bootstrap admin token comes from the environment or is
-// generated once, printed once, and only its hash is kept.
+// generated once, printed once, and only its hash is kept. A person's token
+// acts with that person's current role, so a demotion applies to it at once.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { ulid } from 'ulid';
 import type { Db } from '../activities/db/connection';
 import type { Actor } from '../workflows/types';
 import { HttpError } from './errors';
+import { can, isRole, type Permission, type Role } from './permissions';
 
 export interface AuthUser {
+  /** The person's id, or the token's id for the bootstrap admin token (no person behind it). */
   id: string;
   name: string;
-  role: 'viewer' | 'responder' | 'approver' | 'admin';
+  role: Role;
   via: 'token' | 'session';
+  /** Set when a person is behind the request (sessions and personal tokens). */
+  userId: string | null;
 }
 
 declare module 'express-serve-static-core' {
@@ -23,6 +28,8 @@ declare module 'express-serve-static-core' {
 declare module 'express-session' {
   interface SessionData {
     userId?: string;
+    /** When this session logged in: a later password change ends it. */
+    authAt?: string;
   }
 }
 
@@ -56,17 +63,28 @@ export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined):
 export async function userForToken(db: Db, token: string, via: AuthUser['via']): Promise<AuthUser | null> {
   if (!token || token.length > 200) return null;
   const hash = hashToken(token);
-  const row = await db.get<{ id: string; name: string; role: AuthUser['role']; token_hash: string }>(
-    'SELECT id, name, role, token_hash FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL',
+  const row = await db.get<{ id: string; name: string; role: string; token_hash: string; user_id: string | null; display_name: string | null; user_role: string | null; disabled_at: string | null }>(
+    `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at
+     FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
     [hash],
   );
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return null;
-  return { id: row.id, name: row.name, role: row.role, via };
+  if (row.user_id) {
+    if (row.disabled_at || !isRole(row.user_role)) return null;
+    return { id: row.user_id, name: row.display_name ?? row.name, role: row.user_role, via, userId: row.user_id };
+  }
+  return isRole(row.role) ? { id: row.id, name: row.name, role: row.role, via, userId: null } : null;
 }
 
-export async function userById(db: Db, id: string): Promise<AuthUser | null> {
-  const row = await db.get<{ id: string; name: string; role: AuthUser['role'] }>('SELECT id, name, role FROM api_tokens WHERE id = ? AND revoked_at IS NULL', [id]);
-  return row ? { ...row, via: 'session' } : null;
+/** The person behind a session, unless disabled or their password changed after this session logged in. */
+export async function userById(db: Db, id: string, authAt?: string): Promise<AuthUser | null> {
+  const row = await db.get<{ id: string; display_name: string; role: string; disabled_at: string | null; password_changed_at: string }>(
+    'SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?',
+    [id],
+  );
+  if (!row || row.disabled_at || !isRole(row.role)) return null;
+  if (authAt && row.password_changed_at > authAt) return null;
+  return { id: row.id, name: row.display_name, role: row.role, via: 'session', userId: row.id };
 }
 
 export function bearerAuth(db: Db) {
@@ -84,7 +102,7 @@ export function bearerAuth(db: Db) {
 export function sessionAuth(db: Db) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.userId;
-    const user = id ? await userById(db, id) : null;
+    const user = id ? await userById(db, id, req.session.authAt) : null;
     if (!user) {
       if (req.method === 'GET') return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
       return next(new HttpError(401, 'log in first', null));
@@ -94,12 +112,11 @@ export function sessionAuth(db: Db) {
   };
 }
 
-const RANK: Record<AuthUser['role'], number> = { viewer: 0, responder: 1, approver: 2, admin: 3 };
-
-export function requireRole(role: AuthUser['role']) {
+/** The route's permission from the one table in server/permissions.ts. */
+export function allow(permission: Permission) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.user) return next(new HttpError(401, 'not authenticated', null));
-    if (RANK[req.user.role] < RANK[role]) return next(new HttpError(403, `requires the ${role} role`, null));
+    if (!can(req.user.role, permission)) return next(new HttpError(403, `your role (${req.user.role}) may not do this (${permission})`, null));
     next();
   };
 }

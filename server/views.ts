@@ -11,6 +11,11 @@ export function createViewEngine(opts: { cache: boolean }) {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  // A form field typed back from a flash: one value arrives as a string, several as an array.
+  hb.registerHelper('has', (list: unknown, item: unknown) => (Array.isArray(list) ? list.includes(item) : list === item));
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('memberOf', (members: unknown, id: unknown) => Array.isArray(members) && members.some((m: { id?: unknown }) => m.id === id));
+  hb.registerHelper('not', (v: unknown) => !v);
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
   hb.registerHelper('shortId', (v: unknown) => (typeof v === 'string' ? v.slice(0, 12) : ''));
   hb.registerHelper('humanize', (v: unknown) => (typeof v === 'string' ? v.replace(/_/g, ' ') : ''));

@@ -3,8 +3,12 @@
 import express, { Router, type Request } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
 import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
-import { bearerAuth, requireRole } from '../auth';
+import { actorOf, allow, bearerAuth } from '../auth';
+import { appendAudit } from '../../activities/db/audit';
+import { accessSchema } from '../account-schemas';
+import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
+import { can } from '../permissions';
 import {
   approvalSchema,
   assessmentSchema,
@@ -38,82 +42,87 @@ export function apiRouter(ctx: UseCaseContext): Router {
   const r = Router();
   const json = express.json({ limit: '1mb', strict: true });
   r.use(bearerAuth(ctx.db));
-  r.param('id', (_req, _res, next, id: string) => (ID.test(id) ? next() : next(notFound())));
+  // A restricted incident answers 404 to anyone who is not a member or an admin, on every route.
+  r.param('id', (req, _res, next, id: string) => (ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound())));
 
-  r.post('/incidents', requireRole('responder'), json, async (req, res) => {
+  r.post('/incidents', allow('incident.open'), json, async (req, res) => {
     const body = parse(incidentSchema, req.body);
     res.status(201).json(await openIncident(ctx, body, req.user!, idempotencyKey(req)));
   });
-  r.get('/incidents', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents', allow('incident.read'), async (req, res) => {
     const status = typeof req.query.status === 'string' && ['open', 'closed', 'dismissed'].includes(req.query.status) ? req.query.status : undefined;
-    res.json({ incidents: await listIncidents(ctx.db, { status }) });
+    res.json({ incidents: await listIncidents(ctx.db, req.user!, { status, q: typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : undefined }) });
   });
-  r.get('/incidents/:id', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     res.json(await incidentView(ctx.db, String(req.params.id)));
   });
-  r.post('/incidents/:id/triage', requireRole('responder'), json, async (req, res) => {
+  r.post('/incidents/:id/triage', allow('incident.triage'), json, async (req, res) => {
     const body = parse(triageSchema, req.body);
-    if (body.decision === 'dismiss' && !['approver', 'admin'].includes(req.user!.role)) throw new HttpError(403, 'dismissing requires the approver role', 'decision');
+    if (body.decision === 'dismiss' && !can(req.user!.role, 'incident.dismiss')) throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
     res.json(await triage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/awareness', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/awareness', allow('awareness.change'), json, async (req, res) => {
     res.json(await changeAwareness(ctx, String(req.params.id), parse(awarenessSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/assessment', requireRole('responder'), json, async (req, res) => {
+  r.post('/incidents/:id/assessment', allow('incident.assess'), json, async (req, res) => {
     res.json(await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/subjects', requireRole('responder'), express.json({ limit: '20mb' }), async (req, res) => {
+  r.post('/incidents/:id/subjects', allow('subjects.import'), express.json({ limit: '20mb' }), async (req, res) => {
     const key = idempotencyKey(req);
     const isCsv = Boolean(req.is('text/csv'));
     if (!isCsv && !req.is('application/json')) throw new HttpError(415, 'send text/csv or application/json', 'Content-Type');
     const source = isCsv ? { csv: req } : { json: req.body };
     res.json(await importSubjects(ctx, String(req.params.id), source, req.user!, key));
   });
-  r.post('/incidents/:id/hold', requireRole('responder'), json, async (req, res) => {
+  r.post('/incidents/:id/hold', allow('hold.place'), json, async (req, res) => {
     res.json(await placeHold(ctx, String(req.params.id), parse(holdSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/hold/release', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/hold/release', allow('hold.release'), json, async (req, res) => {
     res.json(await releaseHold(ctx, String(req.params.id), parse(releaseSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.get('/incidents/:id/notices', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents/:id/notices', allow('incident.read'), async (req, res) => {
     res.json(await noticesOf(ctx.db, String(req.params.id)));
   });
-  r.post('/incidents/:id/approval', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/approval', allow('notices.approve'), json, async (req, res) => {
     res.json(await approve(ctx, String(req.params.id), parse(approvalSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/filings', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/filings', allow('filing.record'), json, async (req, res) => {
     res.json(await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/supplements', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/supplements', allow('report.supplement'), json, async (req, res) => {
     res.json(await supplementReport(ctx, String(req.params.id), parse(supplementSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/close', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/close', allow('incident.close'), json, async (req, res) => {
     res.json(await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.post('/incidents/:id/recompute', requireRole('approver'), json, async (req, res) => {
+  r.post('/incidents/:id/recompute', allow('incident.recompute'), json, async (req, res) => {
     res.json(await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)));
   });
-  r.get('/incidents/:id/notifications', requireRole('responder'), async (req, res) => {
+  r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
     const limit = Math.min(Number(req.query.limit ?? 500) || 500, 5000);
     const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0);
     res.json({ notifications: await notificationsOf(ctx.db, String(req.params.id), limit, offset) });
   });
-  r.get('/incidents/:id/report', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
     const html = await reportOf(ctx.db, String(req.params.id));
     if (!html) throw new HttpError(404, 'no report yet: the report is written when the incident closes', null);
     res.type('html').send(html);
   });
 
-  r.post('/obligations/preview', requireRole('viewer'), json, async (req, res) => {
+  r.post('/obligations/preview', allow('incident.read'), json, async (req, res) => {
     res.json(computeObligations(parse(factsSchema, req.body)));
   });
-  r.get('/settings/organisation', requireRole('viewer'), async (_req, res) => {
+  r.get('/settings/organisation', allow('incident.read'), async (_req, res) => {
     res.json(await getOrgProfile(ctx.db));
   });
-  r.put('/settings/organisation', requireRole('admin'), json, async (req, res) => {
+  r.put('/settings/organisation', allow('settings.manage'), json, async (req, res) => {
     const profile = parse(orgProfileSchema, req.body);
     await saveOrgProfile(ctx.db, profile);
+    await appendAudit(ctx.db, { incidentId: null, type: 'settings.organisation_changed', at: new Date().toISOString(), actor: actorOf(req.user!), summary: 'organisation profile changed' });
     res.json(profile);
+  });
+  r.put('/incidents/:id/access', allow('incident.restrict'), json, async (req, res) => {
+    res.json(await setIncidentAccess(ctx, String(req.params.id), parse(accessSchema, req.body), req.user!));
   });
   return r;
 }

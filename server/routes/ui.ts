@@ -1,15 +1,26 @@
-// The browser UI: session login, the incident list, the new-incident form, the
-// incident page with the forms for the current stage, and the dev mailbox.
-// Every form carries a CSRF token and an idempotency key; every action goes
-// through the same schemas and use cases as the API.
+// The browser UI: password login, the dashboard, the incident list, the
+// new-incident form, the incident page with the forms for the current stage,
+// the breach register and the dev mailbox. Every form carries a CSRF token and
+// an idempotency key; every action goes through the same schemas, use cases
+// and permission table as the API.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import Busboy from 'busboy';
 import { ulid } from 'ulid';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { SEVERITIES } from '../../workflows/types';
-import { sessionAuth, userForToken, requireRole, type AuthUser } from '../auth';
+import { allow, sessionAuth, type AuthUser } from '../auth';
+import { can, permissionsOf, type Permission } from '../permissions';
+import { logIn } from '../use-cases/accounts';
+import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
+import { dashboardOf } from '../use-cases/dashboard';
+import { breachRegister, registerCsv } from '../use-cases/breach-register';
+import { listUsers } from '../../activities/db/users';
+import { accountRouter } from './account';
+import { settingsRouter } from './settings';
+import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
 import { assessmentFromForm, filingFromForm, holdFromForm, incidentFromForm, triageFromForm } from '../form-input';
+import { accessSchema } from '../account-schemas';
 import { approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
@@ -22,6 +33,8 @@ declare module 'express-session' {
   interface SessionData {
     flash?: { error: string; field: string | null; form?: Record<string, unknown> };
     loginStartedAt?: string;
+    /** A one-time confirmation shown on the next page. */
+    notice?: string;
   }
 }
 
@@ -33,13 +46,26 @@ export interface Csrf {
 
 const STAGES = ['triage', 'assessment', 'approval', 'notifying', 'reporting', 'closed'];
 
-function page(req: Request, res: Response, csrf: Csrf, extra: Record<string, unknown>) {
+export function page(req: Request, res: Response, csrf: Csrf, extra: Record<string, unknown>) {
   const flash = req.session.flash;
+  const notice = req.session.notice;
   delete req.session.flash;
-  return { user: req.user ?? null, csrfToken: csrf.generateCsrfToken(req, res), idempotencyKey: ulid(), flash: flash ?? null, ...extra };
+  delete req.session.notice;
+  return {
+    notice: notice ?? null,
+    user: req.user ?? null,
+    may: req.user ? permissionsOf(req.user.role) : null,
+    csrfToken: csrf.generateCsrfToken(req, res),
+    idempotencyKey: ulid(),
+    flash: flash ?? null,
+    ...extra,
+  };
 }
 
-export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean }): Router {
+const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const safeNext = (v: unknown) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard');
+
+export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'> }): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
 
@@ -47,35 +73,64 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     // The CSRF token is bound to the session id, and an unmodified new session is never saved
     // (saveUninitialized: false), so without this the POST would arrive under another id and fail.
     req.session.loginStartedAt = new Date().toISOString();
-    res.render('login', page(req, res, csrf, { next: typeof req.query.next === 'string' && req.query.next.startsWith('/') ? req.query.next : '/incidents' }));
+    res.render('login', page(req, res, csrf, { title: 'Log in', next: safeNext(req.query.next) }));
   });
   r.post('/login', form, csrf.doubleCsrfProtection, async (req, res) => {
-    const user = await userForToken(ctx.db, String(req.body.token ?? ''), 'session');
-    if (!user) {
-      req.session.flash = { error: 'That token is not valid.', field: 'token' };
-      return res.redirect('/login');
+    const email = String(req.body.email ?? '').slice(0, 320);
+    const next = safeNext(req.body.next);
+    const outcome = await logIn(ctx.db, email, String(req.body.password ?? ''));
+    if (!outcome.ok) {
+      req.session.flash = outcome.lockedUntil
+        ? { error: `Too many failed attempts: this account is locked until ${outcome.lockedUntil} UTC. Wait, or ask an admin to lift the lock.`, field: 'email', form: { email } }
+        : { error: 'The email or password is not right.', field: 'password', form: { email } };
+      return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
     }
+    // A new session id on login, so an id planted before login is worthless after it.
     req.session.regenerate((err) => {
       if (err) throw err;
-      req.session.userId = user.id;
-      const next = typeof req.body.next === 'string' && req.body.next.startsWith('/') && !req.body.next.startsWith('//') ? req.body.next : '/incidents';
+      req.session.userId = outcome.userId;
+      req.session.authAt = new Date().toISOString();
       req.session.save(() => res.redirect(next));
     });
   });
 
   r.use(sessionAuth(ctx.db));
   r.post('/logout', form, csrf.doubleCsrfProtection, (req, res) => {
-    req.session.destroy(() => res.redirect('/login'));
+    req.session.destroy(() => res.redirect(303, '/login'));
   });
-  r.get('/', (_req, res) => res.redirect('/incidents'));
+  r.get('/', (_req, res) => res.redirect('/dashboard'));
+  // A restricted incident is 404 for anyone who is not a member or an admin.
+  r.param('id', (req, _res, next, id: string) => (ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(new HttpError(404, 'incident not found', null))));
 
-  r.get('/incidents', requireRole('viewer'), async (req, res) => {
-    res.render('incidents', page(req, res, csrf, { incidents: await listIncidents(ctx.db) }));
+  r.use(accountRouter(ctx, csrf));
+  r.use('/settings', settingsRouter(ctx, csrf, opts.config));
+
+  r.get('/dashboard', allow('incident.read'), async (req, res) => {
+    res.render('dashboard', page(req, res, csrf, { title: 'Dashboard', dash: await dashboardOf(ctx.db, req.user!) }));
   });
-  r.get('/incidents/new', requireRole('responder'), (req, res) => {
-    res.render('new-incident', page(req, res, csrf, { severities: SEVERITIES, dataElements: DATA_ELEMENTS, now: new Date().toISOString().slice(0, 16) }));
+
+  r.get('/incidents', allow('incident.read'), async (req, res) => {
+    const q = req.query;
+    const filters = {
+      stage: typeof q.stage === 'string' && [...STAGES, 'dismissed'].includes(q.stage) ? q.stage : undefined,
+      severity: typeof q.severity === 'string' && (SEVERITIES as readonly string[]).includes(q.severity) ? q.severity : undefined,
+      overdue: q.overdue === 'on' || q.overdue === '1',
+      q: typeof q.q === 'string' && q.q.trim() ? q.q.trim().slice(0, 200) : undefined,
+    };
+    res.render('incidents', page(req, res, csrf, { title: 'Incidents', incidents: await listIncidents(ctx.db, req.user!, filters), filters, stages: [...STAGES, 'dismissed'], severities: SEVERITIES }));
   });
-  r.post('/incidents', requireRole('responder'), form, csrf.doubleCsrfProtection, async (req, res) => {
+
+  r.get('/register', allow('incident.read'), async (req, res) => {
+    res.render('register', page(req, res, csrf, { title: 'Breach register', entries: await breachRegister(ctx.db, req.user!) }));
+  });
+  r.get('/register.csv', allow('register.export'), async (req, res) => {
+    res.attachment(`breach-register-${new Date().toISOString().slice(0, 10)}.csv`).type('text/csv; charset=utf-8').send(registerCsv(await breachRegister(ctx.db, req.user!)));
+  });
+
+  r.get('/incidents/new', allow('incident.open'), (req, res) => {
+    res.render('new-incident', page(req, res, csrf, { title: 'New incident', severities: SEVERITIES, dataElements: DATA_ELEMENTS, now: new Date().toISOString().slice(0, 16) }));
+  });
+  r.post('/incidents', allow('incident.open'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
       const { id } = await openIncident(ctx, parse(incidentSchema, incidentFromForm(req.body)), req.user!, idempotencyKey(req));
       res.redirect(303, `/incidents/${id}`);
@@ -86,29 +141,35 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     }
   });
 
-  r.get('/incidents/:id', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     const incident = await incidentView(ctx.db, String(req.params.id));
+    const seesContacts = can(req.user!.role, 'contacts.read');
     const notices = await noticesOf(ctx.db, incident.id);
     const stageIndex = STAGES.indexOf(incident.stage);
     res.render(
       'incident',
       page(req, res, csrf, {
+        title: incident.title,
         incident,
         notices,
+        access: await accessOf(ctx.db, incident.id),
+        users: can(req.user!.role, 'incident.restrict') ? (await listUsers(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role })) : [],
         stages: STAGES.map((s, i) => ({ name: s, state: incident.stage === 'dismissed' ? 'skipped' : i < stageIndex ? 'done' : i === stageIndex ? 'current' : 'todo' })),
         dataElements: DATA_ELEMENTS,
         sectors: SECTORS,
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter((o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator'),
-        outbox: await notificationsOf(ctx.db, incident.id, 100, 0),
+        delivery: deliveryProgress(incident.counts.delivery),
+        // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
+        outbox: seesContacts ? await notificationsOf(ctx.db, incident.id, 100, 0) : [],
       }),
     );
   });
 
   const act =
-    (run: (id: string, body: Record<string, unknown>, user: AuthUser, key: string | null) => Promise<unknown>, role: AuthUser['role']) =>
+    (run: (id: string, body: Record<string, unknown>, user: AuthUser, key: string | null) => Promise<unknown>, permission: Permission) =>
     [
-      requireRole(role),
+      allow(permission),
       form,
       csrf.doubleCsrfProtection,
       async (req: Request, res: Response) => {
@@ -125,23 +186,27 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
 
   r.post('/incidents/:id/triage', ...act((id, b, u, k) => {
     const body = parse(triageSchema, triageFromForm(b));
-    if (body.decision === 'dismiss' && !['approver', 'admin'].includes(u.role)) throw new HttpError(403, 'dismissing requires the approver role', 'decision');
+    if (body.decision === 'dismiss' && !can(u.role, 'incident.dismiss')) throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
     return triage(ctx, id, body, u, k);
-  }, 'responder'));
+  }, 'incident.triage'));
   r.post('/incidents/:id/assessment', ...act((id, b, u, k) => {
     const { body, error } = assessmentFromForm(b);
     if (error) throw new HttpError(400, error.message, error.field);
     return assess(ctx, id, parse(assessmentSchema, body), u, k);
-  }, 'responder'));
-  r.post('/incidents/:id/hold', ...act((id, b, u, k) => placeHold(ctx, id, parse(holdSchema, holdFromForm(b)), u, k), 'responder'));
-  r.post('/incidents/:id/hold/release', ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'approver'));
-  r.post('/incidents/:id/approval', ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'approver'));
-  r.post('/incidents/:id/filings', ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'approver'));
-  r.post('/incidents/:id/recompute', ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'approver'));
-  r.post('/incidents/:id/close', ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'approver'));
+  }, 'incident.assess'));
+  r.post('/incidents/:id/hold', ...act((id, b, u, k) => placeHold(ctx, id, parse(holdSchema, holdFromForm(b)), u, k), 'hold.place'));
+  r.post('/incidents/:id/hold/release', ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'hold.release'));
+  r.post('/incidents/:id/approval', ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'notices.approve'));
+  r.post('/incidents/:id/filings', ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'filing.record'));
+  r.post('/incidents/:id/recompute', ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'incident.recompute'));
+  r.post('/incidents/:id/close', ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'incident.close'));
+  r.post('/incidents/:id/access', ...act(async (id, b, u) => {
+    const memberIds = Array.isArray(b.memberIds) ? b.memberIds.map(String) : typeof b.memberIds === 'string' ? [b.memberIds] : [];
+    return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: b.restricted === 'on', memberIds }), u);
+  }, 'incident.restrict'));
 
   // Multipart: the CSRF field precedes the file in the form, so it is checked before the file is read.
-  r.post('/incidents/:id/subjects', requireRole('responder'), (req, res, next) => {
+  r.post('/incidents/:id/subjects', allow('subjects.import'), (req, res, next) => {
     const id = String(req.params.id);
     let bb: Busboy.Busboy;
     try {
@@ -155,7 +220,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     const fail = (err: unknown) => {
       if (handled) return;
       handled = true;
-      if (err instanceof HttpError && err.status < 500) {
+      if (err instanceof HttpError && err.status < 500 && err.status !== 403) {
         req.session.flash = { error: err.message, field: err.field };
         res.redirect(303, `/incidents/${id}`);
       } else next(err);
@@ -182,25 +247,27 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
         });
     });
     bb.on('close', () => {
-      if (!gotFile) fail(new HttpError(400, 'choose a CSV file', 'file'));
+      if (gotFile) return;
+      req.body = fields;
+      fail(csrf.validateRequest(req) ? new HttpError(400, 'choose a CSV file', 'file') : new HttpError(403, 'invalid or missing CSRF token', '_csrf'));
     });
     bb.on('error', fail);
     req.pipe(bb);
   });
 
-  r.get('/incidents/:id/report', requireRole('viewer'), async (req, res) => {
+  r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
     const html = await reportOf(ctx.db, String(req.params.id));
     if (!html) throw new HttpError(404, 'no report yet: it is written when the incident closes', null);
     res.type('html').send(html);
   });
 
   if (opts.mailboxEnabled) {
-    r.get('/mailbox', requireRole('responder'), async (req, res) => {
+    r.get('/mailbox', allow('contacts.read'), async (req, res) => {
       const messages = await ctx.db.all('SELECT id, channel, to_address, subject, text, created_at FROM dev_mailbox ORDER BY created_at DESC, id DESC LIMIT 500');
       res.render('mailbox', page(req, res, csrf, { messages }));
     });
-    r.get('/mailbox/:id', requireRole('responder'), async (req, res) => {
-      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [String(req.params.id)]);
+    r.get('/mailbox/:messageId', allow('contacts.read'), async (req, res) => {
+      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [String(req.params.messageId)]);
       if (!message) throw new HttpError(404, 'message not found', null);
       res.render('mailbox-message', page(req, res, csrf, { message }));
     });
@@ -210,17 +277,30 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
 
 function actionsFor(stage: string, status: string, held: boolean, user: AuthUser) {
   const open = status === 'open';
-  const atLeast = (role: AuthUser['role']) => ['viewer', 'responder', 'approver', 'admin'].indexOf(user.role) >= ['viewer', 'responder', 'approver', 'admin'].indexOf(role);
+  const may = (p: Permission) => can(user.role, p);
   return {
-    triage: open && stage === 'triage' && atLeast('responder'),
-    dismiss: open && stage === 'triage' && atLeast('approver'),
-    assess: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && atLeast('responder'),
-    importSubjects: open && atLeast('responder'),
-    placeHold: open && !held && atLeast('responder'),
-    releaseHold: open && held && atLeast('approver'),
-    approve: open && ['approval', 'notifying', 'reporting'].includes(stage) && atLeast('approver'),
-    file: open && atLeast('approver'),
-    close: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && atLeast('approver'),
-    recompute: open && atLeast('approver'),
+    triage: open && stage === 'triage' && may('incident.triage'),
+    dismiss: open && stage === 'triage' && may('incident.dismiss'),
+    assess: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && may('incident.assess'),
+    importSubjects: open && may('subjects.import'),
+    placeHold: open && !held && may('hold.place'),
+    releaseHold: open && held && may('hold.release'),
+    approve: open && ['approval', 'notifying', 'reporting'].includes(stage) && may('notices.approve'),
+    file: open && may('filing.record'),
+    close: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && may('incident.close'),
+    recompute: open && may('incident.recompute'),
+    restrict: may('incident.restrict'),
   };
+}
+
+function deliveryProgress(counts: Record<string, object>) {
+  let total = 0;
+  let done = 0;
+  for (const c of Object.values(counts)) {
+    for (const [status, n] of Object.entries(c as Record<string, number>)) {
+      total += n;
+      if (['sent', 'delivered', 'substitute'].includes(status)) done += n;
+    }
+  }
+  return { total, done, percent: total ? Math.round((100 * done) / total) : 0 };
 }

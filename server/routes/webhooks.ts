@@ -8,18 +8,19 @@ import { parseAlert } from '../webhooks/alert-payload';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
 import { ingestAlert } from '../use-cases/ingest-alert';
+import { secretsFor } from '../use-cases/webhook-sources';
 
 const REPLAY_WINDOW_MS = 10 * 60_000;
 
-export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets'>): Router {
+export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'>): Router {
   const r = Router();
   r.post('/alerts/:source', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
     const source = String(req.params.source);
-    const secrets = config.webhookSecrets.get(source);
+    const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretsKey, source);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = req.get(SIGNATURE_HEADER);
     // An unknown source answers like a bad signature, so sources cannot be enumerated.
-    const check = secrets ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000)) : { ok: false as const, reason: 'signature does not match' };
+    const check = secrets.length > 0 ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000)) : { ok: false as const, reason: 'signature does not match' };
     if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
 
     const seen = await ctx.db.get<{ status_code: number; response_json: string; received_at: string }>('SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?', [header!]);

@@ -3,7 +3,9 @@
 import type { Db } from '../../activities/db/connection';
 import { deliveryCounts, listOutbox } from '../../activities/db/outbox';
 import { getIncident, parseState } from '../../activities/db/incident-store';
+import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
+import { visibleClause } from './incident-access';
 
 export interface ObligationView {
   id: string;
@@ -30,14 +32,35 @@ export interface TimelineEntry {
   summary: string;
 }
 
-export async function listIncidents(db: Db, opts: { status?: string; limit?: number } = {}) {
-  const rows = await db.all<{ id: string; title: string; severity: string; stage: string; status: string; created_at: string; awareness_at: string | null; alert_count: number; next_due: string | null }>(
-    `SELECT i.id, i.title, i.severity, i.stage, i.status, i.created_at, i.awareness_at, i.alert_count,
+export interface IncidentFilters {
+  status?: string;
+  stage?: string;
+  severity?: string;
+  /** Only incidents with a required obligation past its due time and still open. */
+  overdue?: boolean;
+  /** Matches the title or the reference. */
+  q?: string;
+  limit?: number;
+}
+
+/** Incidents the user may see (restricted ones only for members and admins), newest first. */
+export async function listIncidents(db: Db, visibleTo: AuthUser, f: IncidentFilters = {}) {
+  const v = visibleClause(visibleTo);
+  const where = [v.sql];
+  const params: (string | number)[] = [...v.params];
+  if (f.status) (where.push('i.status = ?'), params.push(f.status));
+  if (f.stage) (where.push('i.stage = ?'), params.push(f.stage));
+  if (f.severity) (where.push('i.severity = ?'), params.push(f.severity));
+  if (f.overdue) (where.push("EXISTS (SELECT 1 FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status IN ('pending', 'manual') AND o.due_at < ?)"), params.push(new Date().toISOString()));
+  if (f.q) (where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)"), params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.toUpperCase()));
+  params.push(f.limit ?? 200);
+  const rows = await db.all<{ id: string; title: string; severity: string; stage: string; status: string; created_at: string; awareness_at: string | null; alert_count: number; next_due: string | null; restricted: number }>(
+    `SELECT i.id, i.title, i.severity, i.stage, i.status, i.created_at, i.awareness_at, i.alert_count, i.restricted,
             (SELECT MIN(due_at) FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status = 'pending' AND o.due_at IS NOT NULL) AS next_due
-     FROM incidents i ${opts.status ? 'WHERE i.status = ?' : ''} ORDER BY i.created_at DESC LIMIT ?`,
-    opts.status ? [opts.status, opts.limit ?? 200] : [opts.limit ?? 200],
+     FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC LIMIT ?`,
+    params,
   );
-  return rows.map((r) => ({ id: r.id, title: r.title, severity: r.severity, stage: r.stage, status: r.status, createdAt: r.created_at, awarenessAt: r.awareness_at, alertCount: r.alert_count, nextDueAt: r.next_due }));
+  return rows.map((r) => ({ id: r.id, title: r.title, severity: r.severity, stage: r.stage, status: r.status, createdAt: r.created_at, awarenessAt: r.awareness_at, alertCount: r.alert_count, nextDueAt: r.next_due, restricted: r.restricted === 1 }));
 }
 
 export async function obligationsOf(db: Db, incidentId: string): Promise<ObligationView[]> {
@@ -63,7 +86,13 @@ export async function obligationsOf(db: Db, incidentId: string): Promise<Obligat
 }
 
 export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
-  return db.all<TimelineEntry>('SELECT seq, at, type, actor, summary FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);
+  // The actor column is "kind:id"; people are shown by name, with the kind kept for tokens and the system.
+  const rows = await db.all<TimelineEntry & { display_name: string | null }>(
+    `SELECT a.seq, a.at, a.type, a.actor, a.summary, u.display_name FROM audit_log a
+     LEFT JOIN users u ON u.id = substr(a.actor, instr(a.actor, ':') + 1) WHERE a.incident_id = ? ORDER BY a.seq`,
+    [incidentId],
+  );
+  return rows.map(({ display_name, ...r }) => ({ ...r, actor: display_name ? `${display_name}${r.actor.startsWith('token:') ? ' (API token)' : ''}` : r.actor }));
 }
 
 export async function incidentView(db: Db, incidentId: string) {

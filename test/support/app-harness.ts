@@ -163,3 +163,21 @@ export async function openAndConfirm(h: Harness, awarenessAt?: string): Promise<
   if (t.status !== 200) throw new Error(`triage failed: ${JSON.stringify(t.body)}`);
   return id;
 }
+
+/** A person with a password, created through the same use case as the CLI and the settings page. */
+export async function createTestUser(h: Harness, o: { email: string; role: 'viewer' | 'responder' | 'approver' | 'admin'; name?: string; password?: string }) {
+  const { createUser } = await import('../../server/use-cases/accounts');
+  const password = o.password ?? 'test-password-0123456789';
+  const user = await createUser(h.db, { email: o.email, role: o.role, displayName: o.name ?? o.email.split('@')[0]!, password }, { kind: 'system', id: 'test' });
+  return { ...user, password };
+}
+
+/** A cookie-keeping form client logged in through the real login form. */
+export async function logInForm(h: Harness, email: string, password: string) {
+  const { browser, hiddenField } = await import('../e2e/helpers');
+  const web = browser(h.baseUrl);
+  const page = await web.get('/login');
+  const res = await web.post('/login', { email, password, _csrf: hiddenField(page.html, '_csrf'), next: '/dashboard' });
+  if (res.status !== 302) throw new Error(`login failed with ${res.status}`);
+  return web;
+}

@@ -1,0 +1,47 @@
+// A person's own account: password change and their API tokens (created here,
+// shown once, revoked here).
+import express, { Router } from 'express';
+import { actorOf, allow } from '../auth';
+import { passwordChangeSchema, tokenSchema } from '../account-schemas';
+import { HttpError } from '../errors';
+import { parse } from '../schemas';
+import { listTokens } from '../../activities/db/users';
+import { changePassword, createApiToken, revokeApiToken } from '../use-cases/accounts';
+import type { UseCaseContext } from '../use-cases/context';
+import { page, type Csrf } from './ui';
+
+export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
+  const r = Router();
+  const form = express.urlencoded({ extended: false, limit: '64kb' });
+  const tokensOf = (userId: string | null) => (userId ? listTokens(ctx.db, userId) : Promise.resolve([]));
+
+  r.get('/account', allow('account.self'), async (req, res) => {
+    res.render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(req.user!.userId) }));
+  });
+  r.post('/account/password', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    try {
+      const body = parse(passwordChangeSchema, req.body);
+      // This session stays logged in; every other session of this person ends.
+      req.session.authAt = await changePassword(ctx.db, req.user!.userId!, body.current, body.next);
+      req.session.notice = 'Password changed. Your other sessions were logged out.';
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
+      req.session.flash = { error: err.message, field: err.field === 'next' ? 'new password' : err.field };
+    }
+    res.redirect(303, '/account');
+  });
+  r.post('/account/tokens', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const user = req.user!;
+    if (!user.userId) throw new HttpError(400, 'only a person can own a token', null);
+    const { name } = parse(tokenSchema, req.body);
+    const created = await createApiToken(ctx.db, { id: user.userId, role: user.role }, name, actorOf(user));
+    // Rendered, not redirected: the plaintext exists only in this response.
+    res.status(201).render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(user.userId), created }));
+  });
+  r.post('/account/tokens/:tokenId/revoke', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const user = req.user!;
+    await revokeApiToken(ctx.db, String(req.params.tokenId), { ...actorOf(user), userId: user.userId, asAdmin: false });
+    res.redirect(303, '/account');
+  });
+  return r;
+}

@@ -1,0 +1,89 @@
+// Alert webhook sources: from the environment (read-only) and created in the
+// UI (secret shown once, stored sealed). Rotating keeps the previous secret
+// valid for 24 hours so the sender can switch over without losing alerts.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../activities/db/connection';
+import { appendAudit } from '../../activities/db/audit';
+import type { Actor } from '../../workflows/types';
+import { HttpError } from '../errors';
+import { open, seal } from '../secret-box';
+
+export const ROTATION_OVERLAP_MS = 24 * 3600_000;
+export const NO_KEY_MESSAGE = 'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
+
+interface SourceRow {
+  name: string;
+  secret_enc: string;
+  previous_secret_enc: string | null;
+  previous_valid_until: string | null;
+  created_at: string;
+  created_by: string;
+  rotated_at: string | null;
+}
+
+const purpose = (name: string) => `webhook-source:${name}`;
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+/** Every secret that currently verifies a signature from this source. */
+export async function secretsFor(db: Db, env: Map<string, string[]>, key: Buffer | undefined, source: string, now = Date.now()): Promise<string[]> {
+  const fromEnv = env.get(source) ?? [];
+  if (!key) return fromEnv;
+  const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [source]);
+  if (!row) return fromEnv;
+  const out = [...fromEnv];
+  const current = open(key, row.secret_enc, purpose(source));
+  if (current) out.push(current);
+  if (row.previous_secret_enc && row.previous_valid_until && Date.parse(row.previous_valid_until) > now) {
+    const previous = open(key, row.previous_secret_enc, purpose(source));
+    if (previous) out.push(previous);
+  }
+  return out;
+}
+
+export async function listSources(db: Db, env: Map<string, string[]>) {
+  const seen = new Map((await db.all<{ source: string; at: string }>('SELECT source, MAX(received_at) AS at FROM alerts GROUP BY source')).map((r) => [r.source, r.at]));
+  const rows = await db.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name');
+  return [
+    ...[...env.keys()].sort().map((name) => ({ name, origin: 'environment' as const, secrets: env.get(name)!.length, lastAlertAt: seen.get(name) ?? null, createdAt: null, rotatedAt: null, previousValidUntil: null })),
+    ...rows
+      .filter((r) => !env.has(r.name))
+      .map((r) => ({
+        name: r.name,
+        origin: 'ui' as const,
+        secrets: 1,
+        lastAlertAt: seen.get(r.name) ?? null,
+        createdAt: r.created_at,
+        rotatedAt: r.rotated_at,
+        previousValidUntil: r.previous_valid_until && Date.parse(r.previous_valid_until) > Date.now() ? r.previous_valid_until : null,
+      })),
+  ];
+}
+
+/** Returns the new secret; it is shown once and only the sealed form is stored. */
+export async function createSource(db: Db, env: Map<string, string[]>, key: Buffer | undefined, name: string, by: Actor): Promise<string> {
+  if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
+  if (env.has(name)) throw new HttpError(409, 'a source with this name comes from the environment', 'name');
+  const secret = newSecret();
+  const now = new Date().toISOString();
+  const r = await db.run('INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING', [name, seal(key, secret, purpose(name)), now, `${by.kind}:${by.id}`]);
+  if (r.changes !== 1) throw new HttpError(409, 'a source with this name exists', 'name');
+  await appendAudit(db, { incidentId: null, type: 'webhook_source.created', at: now, actor: by, summary: `webhook source ${name} created`, details: { name } });
+  return secret;
+}
+
+export async function rotateSource(db: Db, key: Buffer | undefined, name: string, by: Actor): Promise<string> {
+  if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
+  const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [name]);
+  if (!row) throw new HttpError(404, 'webhook source not found', 'name');
+  const secret = newSecret();
+  const now = new Date();
+  await db.run('UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ?, previous_valid_until = ?, rotated_at = ? WHERE name = ?', [
+    seal(key, secret, purpose(name)),
+    row.secret_enc,
+    new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+    now.toISOString(),
+    name,
+  ]);
+  await appendAudit(db, { incidentId: null, type: 'webhook_source.rotated', at: now.toISOString(), actor: by, summary: `secret of webhook source ${name} rotated; the old one works for 24 hours`, details: { name } });
+  return secret;
+}
