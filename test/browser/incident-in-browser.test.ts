@@ -1,0 +1,178 @@
+// Three people run an incident from the form to the report in a real browser
+// (Debian's Chromium through playwright-core) against the whole app started
+// in-process: an admin invites a responder and an approver, each does only
+// their part, and a responder's attempt to approve is refused.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser, startHarness, type Harness } from '../support/app-harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const PEOPLE_CSV = ['name,email,phone,jurisdiction,locale', 'Mia Browser-Fixture,mia.browser@example.com,,DE,de', 'Jonas Browser-Fixture,jonas.browser@example.com,,DE,en'].join('\n');
+
+let h: Harness;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await h?.close();
+});
+
+async function logIn(email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${h.baseUrl}/dashboard`);
+  expect(new URL(page.url()).pathname).toBe('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/dashboard$/);
+  return page;
+}
+
+async function addPerson(admin: Page, email: string, name: string, role: string, password: string) {
+  await admin.goto(`${h.baseUrl}/settings/users`);
+  await admin.getByLabel('Email').fill(email);
+  await admin.getByLabel('Name', { exact: true }).fill(name);
+  await admin.getByLabel('Role', { exact: true }).selectOption(role);
+  await admin.getByLabel(/Initial password/).fill(password);
+  await admin.getByRole('button', { name: 'Add person' }).click();
+  await expect.poll(() => admin.getByRole('status').textContent()).toContain(`Created ${role} ${email}`);
+}
+
+/** Submits a form and fails with the page's error banner if the server refused it. */
+async function submit(page: Page, button: string) {
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForLoadState('load');
+  const error = page.locator('.flash.error');
+  if (await error.count()) throw new Error(`"${button}" refused: ${await error.first().textContent()}`);
+}
+
+describe('an incident run in the browser by an admin, a responder and an approver', () => {
+  it('goes from the new-incident form to the report, each person doing only their part', async () => {
+    const admin = await createTestUser(h, { email: 'ada.admin@example.org', role: 'admin', name: 'Ada Admin' });
+    const adminPage = await logIn(admin.email, admin.password);
+    await addPerson(adminPage, 'rick.responder@example.org', 'Rick Responder', 'responder', 'responder-pass-0123');
+    await addPerson(adminPage, 'alma.approver@example.org', 'Alma Approver', 'approver', 'approver-pass-0123');
+
+    // ---- Responder: opens the incident through the form ----
+    const r = await logIn('rick.responder@example.org', 'responder-pass-0123');
+    await r.getByRole('link', { name: 'New incident' }).first().click();
+    await r.getByLabel('How it was detected').fill('customer report via support');
+    await r.getByLabel('Reporter').fill('Support desk');
+    await r.getByLabel('Severity').selectOption('critical');
+    await r.getByRole('button', { name: 'Open incident' }).click();
+    // Without a title: an inline message at the field, and what was typed is kept.
+    await expect.poll(() => r.locator('#title-error').textContent()).toContain('required');
+    expect(await r.getByLabel('How it was detected').inputValue()).toBe('customer report via support');
+    expect(await r.getByLabel('Severity').inputValue()).toBe('critical');
+    await r.getByLabel('Title').fill('Support mailbox forwarded to an outside address');
+    await submit(r, 'Open incident');
+    const incidentUrl = r.url();
+    const id = /\/incidents\/([0-9A-Z]{26})$/.exec(incidentUrl)?.[1];
+    expect(id, incidentUrl).toBeDefined();
+
+    // ---- Responder: triage (no dismiss button for this role), assessment, people, hold ----
+    expect(await r.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
+    await r.getByLabel('Reason for the triage decision').fill('Forwarding rule exposed customer emails');
+    await submit(r, 'Confirm personal-data breach');
+    await r.locator('fieldset', { hasText: 'Data elements' }).getByLabel('email', { exact: true }).check();
+    await r.locator('fieldset', { hasText: 'Data elements' }).getByLabel('name', { exact: true }).check();
+    await r.getByLabel('Risk to people').selectOption('high_risk');
+    await r.getByLabel('Why this risk level').fill('Emails with order details reached an unknown party');
+    await r.getByLabel(/Affected people by residence/).fill('DE=2');
+    await submit(r, 'Save assessment');
+    expect(await r.locator('ol.stepper li[aria-current=step]').textContent()).toBe('approval');
+
+    const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-browser-')), 'people.csv');
+    fs.writeFileSync(csvFile, PEOPLE_CSV);
+    await r.getByLabel(/CSV file/).setInputFiles(csvFile);
+    await submit(r, 'Import');
+    await expect.poll(() => r.locator('.facts').textContent()).toContain('2 imported');
+
+    await r.getByLabel('Requested by').selectOption('company');
+    await r.getByLabel('Reason for the hold').fill('Police asked us to wait while they trace the forwarding account');
+    await submit(r, 'Place hold');
+    expect(await r.getByRole('heading', { name: 'Notification hold in force' }).count()).toBe(1);
+
+    // ---- Responder: no approve or release button, and the server refuses a forged approval ----
+    expect(await r.getByRole('button', { name: /Approve/ }).count()).toBe(0);
+    expect(await r.getByRole('button', { name: 'Release hold' }).count()).toBe(0);
+    const csrf = await r.locator('input[name=_csrf]').first().inputValue();
+    const version = (await h.api('GET', `/api/incidents/${id}/notices`)).body.noticeVersion as string;
+    const forged = await r.context().request.post(`${h.baseUrl}/incidents/${id}/approval`, { form: { _csrf: csrf, noticeVersion: version }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect((await h.api('GET', `/api/incidents/${id}`)).body.approval).toBeNull();
+
+    // ---- Approver: releases the hold and approves exactly the previewed notices ----
+    const a = await logIn('alma.approver@example.org', 'approver-pass-0123');
+    await a.goto(incidentUrl);
+    await a.getByLabel('Reason for releasing the hold').fill('Police confirmed in writing that notice may go ahead');
+    await submit(a, 'Release hold');
+    expect(await a.getByRole('heading', { name: 'Notification hold in force' }).count()).toBe(0);
+    expect(await a.locator('iframe.preview').count()).toBeGreaterThan(0);
+    await a.getByLabel('Approval note').fill('Checked with legal');
+    await submit(a, 'Approve exactly these notices');
+
+    // ---- The notices reach the dev mailbox ----
+    await a.goto(`${h.baseUrl}/mailbox`);
+    await expect
+      .poll(async () => {
+        await a.reload();
+        return a.locator('table.list tbody').textContent();
+      }, { timeout: 30_000 })
+      .toMatch(/mia\.browser@example\.com[\s\S]*|jonas\.browser@example\.com/);
+    await expect
+      .poll(async () => {
+        await a.reload();
+        const text = (await a.locator('table.list tbody').textContent()) ?? '';
+        return text.includes('mia.browser@example.com') && text.includes('jonas.browser@example.com');
+      }, { timeout: 30_000 })
+      .toBe(true);
+
+    // ---- Approver: records the regulator filing and closes ----
+    await a.goto(incidentUrl);
+    for (let i = 0; i < 5 && (await a.getByRole('button', { name: 'Record filing' }).count()) > 0; i++) {
+      await a.getByLabel('Filing reference').fill(`BfDI-2026-${i + 1}`);
+      await submit(a, 'Record filing');
+    }
+    await expect
+      .poll(async () => {
+        await a.goto(incidentUrl);
+        return (await h.api('GET', `/api/incidents/${id}`)).body.obligations.filter((o: { required: boolean; status: string }) => o.required && ['pending', 'manual', 'held'].includes(o.status)).length;
+      }, { timeout: 30_000 })
+      .toBe(0);
+    await a.getByLabel('Summary for the post-incident report').fill('Forwarding rule removed; affected customers told.');
+    await submit(a, 'Close incident');
+    await a.getByRole('link', { name: 'Post-incident report' }).click();
+    expect(await a.content()).toContain('Forwarding rule removed; affected customers told.');
+
+    // ---- Screenshots: the incident room, then the dashboard with this and a running incident ----
+    await r.goto(incidentUrl);
+    await r.screenshot({ path: path.join(SCREENSHOTS, 'incident-room.png'), fullPage: true });
+    const running = await h.api('POST', '/api/incidents', { title: 'Laptop with HR files stolen', detectedAt: new Date().toISOString(), severity: 'high', detectionMethod: 'staff report', reporter: 'HR' });
+    await h.api('POST', `/api/incidents/${running.body.id}/triage`, { decision: 'confirm', reason: 'Unencrypted disk' });
+    await h.api('POST', `/api/incidents/${running.body.id}/assessment`, { dataElements: ['name', 'national_id'], encrypted: false, role: 'controller', riskLevel: 'high_risk', riskRationale: 'ID numbers', affected: { DE: 40, FR: 3 } });
+    await a.goto(`${h.baseUrl}/dashboard`);
+    expect(await a.getByRole('heading', { name: 'Next deadlines' }).count()).toBe(1);
+    await expect.poll(async () => (await a.reload(), a.locator('#deadlines-h + table').textContent())).toContain('Laptop with HR files stolen');
+    await a.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    expect(fs.statSync(path.join(SCREENSHOTS, 'dashboard.png')).size).toBeGreaterThan(10_000);
+    expect(fs.statSync(path.join(SCREENSHOTS, 'incident-room.png')).size).toBeGreaterThan(10_000);
+  }, 180_000);
+});
