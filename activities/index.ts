@@ -13,6 +13,12 @@ import { createSendRegulatorReport, createSendSupplementaryReport } from './send
 import { createSendReminder } from './send-reminder';
 import { createPublishSubstituteNotice } from './publish-substitute-notice';
 import { createFinalizeReport } from './finalize-report';
+import { createSendNoticePage } from './send-notice-page';
+import { createPlanNoticePages } from './plan-notice-pages';
+import { createResolveUncertain } from './resolve-uncertain';
+import { createSummarizeNotices } from './summarize-notices';
+
+const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
 export interface ActivityDeps {
   db: Db;
@@ -21,6 +27,8 @@ export interface ActivityDeps {
   logger: Logger;
   /** Base URL of the web app for links in messages (the public URL when set). */
   baseUrl: string;
+  /** How long an uncertain send waits for evidence before its one re-send (BREACHLINE_UNCERTAIN_WAIT_MINUTES). */
+  uncertainWaitMs?: number;
 }
 
 export const createActivities = (deps: ActivityDeps) => ({
@@ -35,6 +43,10 @@ export const createActivities = (deps: ActivityDeps) => ({
   sendReminder: createSendReminder(deps),
   publishSubstituteNotice: createPublishSubstituteNotice(deps),
   finalizeReport: createFinalizeReport(deps),
+  planNoticePages: createPlanNoticePages(deps.db),
+  sendNoticePage: createSendNoticePage(deps),
+  resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
+  summarizeNotices: createSummarizeNotices(deps.db),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -10,6 +10,7 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
+  executeChild,
   log,
   patched,
   proxyActivities,
@@ -18,6 +19,7 @@ import {
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { notifySubjectsWorkflow, notifyWorkflowId } from './notify-subjects';
 import { holdInForce, isOpenObligation, mergeObligations, pendingTimers, type TimerEvent } from './obligation-tracking';
 import type {
   AlertSignal,
@@ -554,7 +556,14 @@ export async function incidentWorkflow(
 
     const individuals = state.obligations.filter((o) => o.audience === 'individuals' && o.required && o.status === 'pending');
     if (individuals.length > 0) {
-      const r = await sending.sendSubjectNotices({ incidentId: id, noticeVersion: version, channelPolicy: state.facts.channelPolicy });
+      const channelPolicy = state.facts.channelPolicy;
+      // Runs started before the fan-out sent everyone from one activity; they keep doing so on replay.
+      const r = patched('notify-fan-out')
+        ? await executeChild(notifySubjectsWorkflow, {
+            workflowId: notifyWorkflowId(id, version),
+            args: [{ incidentId: id, noticeVersion: version, channelPolicy }],
+          })
+        : await sending.sendSubjectNotices({ incidentId: id, noticeVersion: version, channelPolicy });
       const at = now();
       for (const o of individuals) Object.assign(o, { status: 'sent', fulfilledAt: at });
       state.subjectsNotifiedAt = at;

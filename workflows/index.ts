@@ -1,2 +1,3 @@
 // Every workflow the worker registers.
 export { incidentWorkflow } from './incident';
+export { notifySubjectsWorkflow } from './notify-subjects';

@@ -1,7 +1,7 @@
 // The dev default when no provider keys are set: nothing leaves the machine, the
 // app's dev mailbox table keeps the message and its row id stands in for a provider id.
 
-import type { EmailMessage, EmailProvider, SendResult, SmsMessage, SmsProvider } from './types';
+import type { EmailBatch, EmailMessage, EmailProvider, SendResult, SmsMessage, SmsProvider } from './types';
 
 export interface StoredEmail {
   channel: 'email';
@@ -35,7 +35,23 @@ export function createLocalEmailProvider(store: StoreEmail): EmailProvider {
       });
       return { provider: 'outbox', providerId: id };
     },
+    // Applies the substitutions as SendGrid does, so the dev mailbox shows what a person would get.
+    async sendEmailBatch(batch: EmailBatch): Promise<SendResult> {
+      let last: string | null = null;
+      for (const r of batch.recipients) {
+        const apply = (s: string) => applySubstitutions(s, r.substitutions);
+        last = await store({ channel: 'email', to: r.to, subject: apply(batch.subject), html: apply(batch.html), text: apply(batch.text), customArgs: { ...r.customArgs } });
+      }
+      return { provider: 'outbox', providerId: last };
+    },
   };
+}
+
+/** Plain replacement of every key, in the given order, as SendGrid's substitutions work. */
+export function applySubstitutions(s: string, substitutions: Record<string, string>): string {
+  let out = s;
+  for (const [k, v] of Object.entries(substitutions)) out = out.split(k).join(v);
+  return out;
 }
 
 export function createLocalSmsProvider(store: StoreSms): SmsProvider {

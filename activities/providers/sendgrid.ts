@@ -1,7 +1,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { toSendError } from './errors';
-import type { EmailMessage, EmailProvider, SendResult } from './types';
+import type { EmailBatch, EmailMessage, EmailProvider, SendResult } from './types';
 
 export interface SendGridConfig {
   apiKey: string;
@@ -28,6 +28,13 @@ export function createSendGridProvider(cfg: SendGridConfig): EmailProvider {
   mail.setTimeout(cfg.timeoutMs);
 
   const from = cfg.fromName ? { email: cfg.fromEmail, name: cfg.fromName } : { email: cfg.fromEmail };
+  // A statutory notice: no tracking pixels, no rewritten links, no marketing
+  // unsubscribe footer, and no asm group. Suppression lists stay honoured.
+  const trackingSettings = {
+    clickTracking: { enable: false, enableText: false },
+    openTracking: { enable: false },
+    subscriptionTracking: { enable: false },
+  };
 
   return {
     name: 'sendgrid',
@@ -41,19 +48,38 @@ export function createSendGridProvider(cfg: SendGridConfig): EmailProvider {
           text: message.text,
           html: message.html,
           ...(message.categories && message.categories.length > 0 ? { categories: message.categories } : {}),
-          // A statutory notice: no tracking pixels, no rewritten links, no marketing
-          // unsubscribe footer, and no asm group. Suppression lists stay honoured.
-          trackingSettings: {
-            clickTracking: { enable: false, enableText: false },
-            openTracking: { enable: false },
-            subscriptionTracking: { enable: false },
-          },
+          trackingSettings,
           hideWarnings: true,
         });
         const id = headerValue(response.headers, 'x-message-id');
         return { provider: 'sendgrid', providerId: id ?? null };
       } catch (err) {
         throw toSendError(err, 'SendGrid', { secrets: [cfg.apiKey, message.to] });
+      }
+    },
+
+    async sendEmailBatch(batch: EmailBatch): Promise<SendResult> {
+      try {
+        const [response] = await mail.send({
+          from,
+          // Our keys are used as they are: the helper would otherwise wrap each in {{ }}.
+          substitutionWrappers: ['', ''],
+          personalizations: batch.recipients.map((r) => ({
+            to: [{ email: r.to }],
+            substitutions: r.substitutions,
+            substitutionWrappers: ['', ''],
+            customArgs: r.customArgs,
+          })),
+          subject: batch.subject,
+          text: batch.text,
+          html: batch.html,
+          ...(batch.categories && batch.categories.length > 0 ? { categories: batch.categories } : {}),
+          trackingSettings,
+          hideWarnings: true,
+        });
+        return { provider: 'sendgrid', providerId: headerValue(response.headers, 'x-message-id') ?? null };
+      } catch (err) {
+        throw toSendError(err, 'SendGrid', { secrets: [cfg.apiKey, ...batch.recipients.map((r) => r.to)] });
       }
     },
   };

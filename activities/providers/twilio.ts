@@ -3,6 +3,8 @@ import http from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { toSendError } from './errors';
+import { createSegmentPacer } from './segment-pacer';
+import { countSmsSegments } from './sms-segments';
 import type { SendResult, SmsMessage, SmsProvider } from './types';
 
 export interface TwilioConfig {
@@ -15,8 +17,10 @@ export interface TwilioConfig {
   timeoutMs: number;
   /** Public origin of our webhooks; status callbacks are requested only when set. */
   publicUrl?: string;
-  /** Concurrent sockets to the API (twilio's own default is 20, which caps throughput). */
+  /** Concurrent requests and sockets to the API (twilio's own default is 20 sockets, which caps throughput). */
   maxSockets?: number;
+  /** The sender's throughput in SMS segments per second (US long code 1, short code 100+); unset means unpaced. */
+  segmentsPerSecond?: number;
 }
 
 const DEFAULT_MAX_SOCKETS = 20;
@@ -63,12 +67,15 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
     maxTotalSockets: Math.max(maxSockets, 100),
   });
   const client = twilio(cfg.accountSid, cfg.authToken, { httpClient });
+  // Unpaced still caps concurrency at the socket count, so requests never queue inside axios past their timeout.
+  const pacer = createSegmentPacer({ segmentsPerSecond: cfg.segmentsPerSecond ?? 1e9, concurrency: maxSockets });
   const callbackBase = cfg.publicUrl ? `${cfg.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined;
 
   return {
     name: 'twilio',
     async sendSms(message: SmsMessage): Promise<SendResult> {
       const seen: { headers?: unknown } = {};
+      const release = await pacer.acquire(countSmsSegments(message.body).segments);
       try {
         const created = await lastResponse.run(seen, () =>
           client.messages.create({
@@ -83,6 +90,20 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
         return { provider: 'twilio', providerId: created.sid ?? null };
       } catch (err) {
         throw toSendError(err, 'Twilio', { secrets: [cfg.authToken, message.to], headers: seen.headers });
+      } finally {
+        release();
+      }
+    },
+
+    async findSentSince(to: string, since: Date) {
+      try {
+        // A small window around the attempt: the list is newest first and the stand-in and API both filter by To.
+        const found = await client.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 20 });
+        return found
+          .filter((m) => (m.dateCreated ? m.dateCreated.getTime() >= since.getTime() - 60_000 : true))
+          .map((m) => ({ providerId: m.sid, at: (m.dateCreated ?? since).toISOString() }));
+      } catch {
+        return null;
       }
     },
   };

@@ -12,6 +12,27 @@ export interface EmailMessage {
   categories?: string[];
 }
 
+/**
+ * One request carrying many people (SendGrid: at most 1,000 personalizations).
+ * subject, html and text are the approved notice with substitution keys in place;
+ * each recipient's values replace the keys, so what the approver saw is what is sent.
+ */
+export interface EmailBatch {
+  subject: string;
+  html: string;
+  text: string;
+  categories?: string[];
+  recipients: EmailBatchRecipient[];
+}
+
+export interface EmailBatchRecipient {
+  to: string;
+  /** Key to value, applied by plain string replacement (SendGrid escapes nothing). */
+  substitutions: Record<string, string>;
+  /** Opaque correlation ids only (the outbox row id), echoed in every delivery event. */
+  customArgs: Record<string, string>;
+}
+
 export interface SmsMessage {
   to: string;
   body: string;
@@ -27,11 +48,15 @@ export interface SendResult {
 export interface EmailProvider {
   readonly name: string;
   sendEmail(message: EmailMessage): Promise<SendResult>;
+  /** All or nothing: a rejection refuses every recipient of the batch. */
+  sendEmailBatch(batch: EmailBatch): Promise<SendResult>;
 }
 
 export interface SmsProvider {
   readonly name: string;
   sendSms(message: SmsMessage): Promise<SendResult>;
+  /** Messages sent to this number since the given instant, for resolving uncertain sends; null when the provider cannot tell. */
+  findSentSince?(to: string, since: Date): Promise<{ providerId: string; at: string }[] | null>;
 }
 
 /**

@@ -32,6 +32,10 @@ export interface SendGridStandInMode {
 export interface SendGridStandIn {
   url: string;
   received: ReceivedEmail[];
+  /** Requests accepted (202). */
+  accepted: number;
+  /** Every mail/send request that passed authentication: epoch-ms time and answer status. */
+  log: { at: number; status: number }[];
   countFor(email: string): number;
   setMode(mode: SendGridStandInMode): void;
   close(): Promise<void>;
@@ -67,6 +71,7 @@ class Rejection {
 
 export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): Promise<SendGridStandIn> {
   const received: ReceivedEmail[] = [];
+  const state = { accepted: 0, log: [] as { at: number; status: number }[] };
   const counts = new Map<string, number>();
   const keepContent = opts.keepContent !== false;
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
@@ -101,12 +106,14 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
 
     const now = Date.now();
     if (outageUntil !== null && now < outageUntil) {
+      state.log.push({ at: now, status: 503 });
       return answer(res, 503, {}, { errors: [apiError('service unavailable', null)] });
     }
     if (throttle && throttle.times > 0) {
       throttle.times -= 1;
       const retry = throttle.retryAfterSeconds;
       if (throttle.times === 0) throttle = null;
+      state.log.push({ at: now, status: 429 });
       return answer(
         res,
         429,
@@ -131,12 +138,20 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       const accepted = validate(mail, now, reject);
       if (accepted.sandbox) return answer(res, 200, {});
       const messageId = randomBytes(16).toString('base64url').slice(0, 22);
+      state.accepted += 1;
+      state.log.push({ at: now, status: 202 });
       for (const p of accepted.people) {
+        // Substitutions are plain replacements in subject and content, as SendGrid applies them.
+        const apply = (v: string) => {
+          let out = v;
+          for (const [k, val] of Object.entries(p.substitutions)) out = out.split(k).join(val);
+          return out;
+        };
         received.push({
           to: p.to,
-          subject: keepContent ? p.subject : '',
-          html: keepContent ? accepted.html : '',
-          text: keepContent ? accepted.text : '',
+          subject: keepContent ? apply(p.subject) : '',
+          html: keepContent ? apply(accepted.html) : '',
+          text: keepContent ? apply(accepted.text) : '',
           customArgs: p.customArgs,
           messageId,
           at: now,
@@ -182,6 +197,10 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    get accepted() {
+      return state.accepted;
+    },
+    log: state.log,
     countFor: (email) => counts.get(email.toLowerCase()) ?? 0,
     setMode(mode) {
       if (mode.throttle !== undefined) throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
@@ -203,7 +222,7 @@ interface Accepted {
   sandbox: boolean;
   html: string;
   text: string;
-  people: Array<{ to: string; subject: string; customArgs: Record<string, string> }>;
+  people: Array<{ to: string; subject: string; customArgs: Record<string, string>; substitutions: Record<string, string> }>;
 }
 
 function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
@@ -291,7 +310,8 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
     if (Buffer.byteLength(JSON.stringify(args)) >= MAX_CUSTOM_ARGS_BYTES) {
       throw bad(`The custom arguments must total less than ${MAX_CUSTOM_ARGS_BYTES} bytes.`, `personalizations.${i}.custom_args`);
     }
-    for (const e of to) people.push({ to: (record(e)?.email as string) ?? '', subject, customArgs: args });
+    const substitutions = customArgs(p.substitutions, `personalizations.${i}.substitutions`);
+    for (const e of to) people.push({ to: (record(e)?.email as string) ?? '', subject, customArgs: args, substitutions });
   }
 
   const sandbox = record(record(m.mail_settings)?.sandbox_mode)?.enable === true;

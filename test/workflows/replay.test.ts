@@ -14,10 +14,12 @@ describe('replay of recorded histories', () => {
     expect(files.map((f) => path.basename(f, '.binpb')).sort()).toEqual([
       'alert-dedup',
       'controller-path',
+      'controller-path.pre-fan-out',
       'controller-path.pre-render-patch',
       'dismissal',
       'hold-and-deadlines',
       'hold-and-deadlines.pre-render-patch',
+      'notify-subjects',
       'processor-path',
       'processor-path.pre-render-patch',
     ]);

@@ -1,0 +1,190 @@
+// Sends the approved data-subject notice to one page of people (a range of
+// subject ids). The workflow passes only the incident, version and bounds; the
+// people are read here from SQLite. Email goes in SendGrid batches with each
+// person's name as substitutions; SMS one per person through the paced provider.
+// Rows are claimed (committed) before each provider call, so a retried or
+// restarted page never re-sends a row that was sent; claims a dead attempt left
+// behind become `uncertain` and are resolved later (resolve-uncertain.ts).
+import type { Db } from './db/connection';
+import { createPageRows, claimRows, finishClaims, markPageClaimsUncertain, pendingPageRows, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
+import { groupEmailBatches } from './email-batches';
+import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
+import { storedNotice } from './render-notices';
+import { normalizeLocale, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
+import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
+import type { Logger } from './logger';
+import type { ChannelPolicy } from '../workflows/types';
+import { ApplicationFailure } from '@temporalio/common';
+
+/** The key the HTML body carries in place of the name: its value is escaped by us, SendGrid escapes nothing. */
+export const HTML_NAME_KEY = '-recipientNameHtml-';
+/** Text and subject keep the renderer's own token; their value is the raw name. */
+export const TEXT_NAME_KEY = RECIPIENT_NAME_TOKEN;
+
+export interface NoticePageInput extends PageBounds {
+  channelPolicy: ChannelPolicy;
+}
+
+export interface NoticePageResult {
+  rows: number;
+  sent: number;
+  failed: number;
+  uncertain: number;
+}
+
+export interface SendNoticeDeps {
+  db: Db;
+  email: EmailProvider;
+  sms: SmsProvider;
+  logger: Logger;
+}
+
+// Give up inside the activity after this long of continuous provider failures; Temporal's retry takes over.
+const MAX_IN_ACTIVITY_RETRY_MS = 10 * 60_000;
+const SMS_LANES = 64;
+
+type Notice = { subject: string | null; html: string | null; text: string };
+
+export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
+  const cache = new Map<string, Notice>();
+  return async (locale: string, channel: 'email' | 'sms'): Promise<Notice> => {
+    const key = `${locale}|${channel}`;
+    let n = cache.get(key);
+    if (!n) {
+      n = (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ?? (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
+      if (!n) throw ApplicationFailure.nonRetryable(`no approved ${channel} notice for version ${noticeVersion}`, 'ConfigurationError');
+      cache.set(key, n);
+    }
+    return n;
+  };
+}
+
+/** The values that replace the name keys for one person. */
+export function nameSubstitutions(name: string | null, locale: Locale): Record<string, string> {
+  return {
+    [HTML_NAME_KEY]: substitute(RECIPIENT_NAME_TOKEN, { recipientName: name }, 'html', locale),
+    [TEXT_NAME_KEY]: substitute(RECIPIENT_NAME_TOKEN, { recipientName: name }, 'text', locale),
+  };
+}
+
+export const createSendNoticePage =
+  (deps: SendNoticeDeps) =>
+  async (input: NoticePageInput): Promise<NoticePageResult> => {
+    const { db } = deps;
+    await markPageClaimsUncertain(db, input);
+    await createPageRows(db, input, input.channelPolicy);
+    const rows = await pendingPageRows(db, input);
+    const result = await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+    return { rows: rows.length, ...result };
+  };
+
+/** Sends pending rows (a page, or uncertain rows put back for their one re-send). */
+export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeVersion: string, rows: PendingSubjectRow[]): Promise<Omit<NoticePageResult, 'rows'>> {
+  const notice = noticeCache(deps.db, incidentId, noticeVersion);
+  const tally = { sent: 0, failed: 0, uncertain: 0 };
+  const emails = rows.filter((r) => r.channel === 'email' && r.email);
+  const sms = rows.filter((r) => r.channel === 'sms' && r.phone);
+
+  for (const batch of groupEmailBatches(emails.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
+    const n = await notice(batch.locale, 'email');
+    await sendEmailBatch(deps, incidentId, n, batch.locale as Locale, batch.rows, tally);
+    heartbeatIfInActivity({ phase: 'email' });
+  }
+
+  let next = 0;
+  let lastBeat = Date.now();
+  await Promise.all(
+    Array.from({ length: Math.min(SMS_LANES, sms.length) }, async () => {
+      while (next < sms.length) {
+        const row = sms[next++]!;
+        const locale = normalizeLocale(row.locale);
+        const n = await notice(locale, 'sms');
+        const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
+        await sendWithRetry(deps, [row.id], () => deps.sms.sendSms({ to: row.phone!, body, outboxId: row.id }), tally);
+        if (Date.now() - lastBeat > 1000) {
+          lastBeat = Date.now();
+          heartbeatIfInActivity({ phase: 'sms' });
+        }
+      }
+    }),
+  );
+  return tally;
+}
+
+async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, n: Notice, locale: Locale, rows: PendingSubjectRow[], tally: { sent: number; failed: number; uncertain: number }): Promise<void> {
+  const html = (n.html ?? '').split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY);
+  const send = (part: PendingSubjectRow[]) =>
+    deps.email.sendEmailBatch({
+      subject: n.subject ?? '',
+      html,
+      text: n.text,
+      categories: ['breach-notice'],
+      recipients: part.map((r) => ({ to: r.email!, substitutions: nameSubstitutions(r.name, locale), customArgs: { outboxId: r.id, incidentId } })),
+    });
+  // A refused request refuses everyone in it: halve it until the refused person stands alone,
+  // so one bad address fails one row with the provider's reason and the rest go out.
+  const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
+    const refused = await sendWithRetry(deps, part.map((r) => r.id), () => send(part), tally, part.length > 1);
+    if (refused && part.length > 1) {
+      const mid = Math.ceil(part.length / 2);
+      await attempt(part.slice(0, mid));
+      await attempt(part.slice(mid));
+    }
+  };
+  await attempt(rows);
+}
+
+/**
+ * Claims the rows, sends, and records the outcome; waits and tries again on 429,
+ * 5xx and unreachable, putting the rows back to pending while it waits (nothing
+ * left, so a crash then costs nothing). Returns true when the provider refused
+ * the request and `splittable` asked the caller to isolate the cause.
+ */
+async function sendWithRetry(
+  deps: SendNoticeDeps,
+  ids: string[],
+  send: () => Promise<{ provider: string; providerId: string | null }>,
+  tally: { sent: number; failed: number; uncertain: number },
+  splittable = false,
+): Promise<boolean> {
+  const started = Date.now();
+  for (let failures = 0; ; failures++) {
+    const claimed = [...(await claimRows(deps.db, ids))];
+    if (claimed.length === 0) return false;
+    try {
+      const r = await send();
+      await finishClaims(deps.db, claimed, { status: 'sent', provider: r.provider, providerId: r.providerId });
+      tally.sent += claimed.length;
+      return false;
+    } catch (err) {
+      const summary = safeErrorSummary(err);
+      deps.logger.warn({ rows: claimed.length, error: summary }, 'notice send failed');
+      const status = err instanceof SendError ? err.details.status : undefined;
+      if (err instanceof SendError && err.kind === 'retryable') {
+        await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+        if (Date.now() - started > MAX_IN_ACTIVITY_RETRY_MS) {
+          throw ApplicationFailure.create({ message: `provider still failing: ${summary.message}`, type: 'ProviderRetryLater', nextRetryDelay: err.details.retryAfterMs });
+        }
+        await sleepWithHeartbeat(backoffDelayMs(failures, err.details.retryAfterMs), { phase: 'waiting' });
+        continue;
+      }
+      if (err instanceof SendError && err.kind === 'permanent') {
+        // Credentials refused: no person is at fault; hold the rows for when the key is fixed.
+        if (status === 401 || status === 403) {
+          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+          throw ApplicationFailure.create({ message: summary.message, type: 'ProviderCredentialsRefused', nextRetryDelay: 60_000 });
+        }
+        if (splittable) {
+          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+          return true;
+        }
+        await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message });
+        tally.failed += claimed.length;
+        return false;
+      }
+      await finishClaims(deps.db, claimed, { status: 'uncertain', error: summary.message });
+      tally.uncertain += claimed.length;
+      return false;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// The data-subject fan-out at scale. Imports N people from a CSV (timed apart),
+// then times the send through the notify workflow on the default dev server with
+// real activities, SQLite outbox and the SendGrid SDK to a stand-in; then a bare
+// baseline that reads the same rows, renders the same messages and sends the
+// same batches with the same SDK, with no Temporal and no outbox. One JSON line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createSendGridProvider } from '../activities/providers';
+import { createLogger } from '../activities/logger';
+import { groupEmailBatches } from '../activities/email-batches';
+import { HTML_NAME_KEY, nameSubstitutions } from '../activities/send-notice-page';
+import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activities/render';
+import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
+import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
+import { NOTICE, NOTICE_VERSION, openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
+import { argNumber, forkStandIn, machine, sampleRss, startBenchTemporal } from './support';
+
+const API_KEY = 'SG.bench';
+const WINDOW = 4;
+
+async function main() {
+  const recipients = argNumber('recipients', 100_000);
+  Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (m) => console.error(m) } });
+  const rss = sampleRss();
+  const { db, dir } = await openFixtureDb('bench-fanout');
+  const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
+  const standIn = await forkStandIn(['sendgrid', API_KEY]);
+  try {
+    const incidentId = '01JBENCHFANOUT000000000001';
+    await seedIncident(db, incidentId, []);
+
+    const csvPath = path.join(dir, 'people.csv');
+    const out = fs.createWriteStream(csvPath);
+    out.write('name,email,phone,jurisdiction,locale\n');
+    for (let i = 0; i < recipients; i++) {
+      if (!out.write(`Person ${i},person${i}@example.org,,${i % 2 ? 'DE' : 'US-CA'},${i % 7 === 0 ? 'zh-CN' : 'en'}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise<void>((r) => out.end(r));
+
+    let t = performance.now();
+    const imported = await storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath)), 'bench');
+    const importSeconds = (performance.now() - t) / 1000;
+    if (imported.imported !== recipients) throw new Error(`imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`);
+
+    const email = createSendGridProvider({ apiKey: API_KEY, fromEmail: 'notices@breachline.example', baseUrl: standIn.url, timeoutMs: 30_000 });
+    const activities = createActivities({ db, email, sms: email as never, logger: createLogger('bench', 'silent'), baseUrl: 'http://localhost' });
+    const nc = await NativeConnection.connect({ address: temporal.address });
+    const connection = await Connection.connect({ address: temporal.address });
+    const client = new Client({ connection });
+    const taskQueue = 'bench-fanout';
+    const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../workflows/index.ts'), activities });
+    const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
+
+    t = performance.now();
+    const handle = await client.workflow.start(notifySubjectsWorkflow, { workflowId, taskQueue, args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', window: WINDOW }] });
+    const result = await worker.runUntil(handle.result());
+    const seconds = (performance.now() - t) / 1000;
+    const sent = await standIn.ask<{ received: number; distinct: number; once: number; more: number; requests: number }>({ cmd: 'stats' });
+    if (result.sent !== recipients || sent.once !== recipients) throw new Error(`fan-out incomplete: ${JSON.stringify({ result, sent })}`);
+
+    let maxHistoryEventsPerRun = 0;
+    let runs = 0;
+    let runId: string | null | undefined = handle.firstExecutionRunId;
+    while (runId) {
+      const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+      const events: NonNullable<typeof h.events> = h.events ?? [];
+      maxHistoryEventsPerRun = Math.max(maxHistoryEventsPerRun, events.length);
+      runs++;
+      runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+    }
+    await nc.close();
+    await connection.close();
+    const peakRssMb = rss.peakMb();
+
+    await standIn.ask({ cmd: 'reset' });
+    t = performance.now();
+    await baseline(db, incidentId, email);
+    const baselineSeconds = (performance.now() - t) / 1000;
+    const again = await standIn.ask<{ once: number }>({ cmd: 'stats' });
+    if (again.once !== recipients) throw new Error(`baseline incomplete: ${again.once}`);
+
+    const perSecond = Math.round(recipients / seconds);
+    const baselinePerSecond = Math.round(recipients / baselineSeconds);
+    console.log(
+      JSON.stringify({
+        recipients,
+        importSeconds: round(importSeconds),
+        seconds: round(seconds),
+        perSecond,
+        baselinePerSecond,
+        ratio: round(perSecond / baselinePerSecond),
+        maxHistoryEventsPerRun,
+        runs,
+        requests: sent.requests,
+        peakRssMb,
+        machine: machine(),
+      }),
+    );
+  } finally {
+    rss.stop();
+    standIn.stop();
+    await temporal.stop();
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same rows, rendering and batches with the same SDK, as fast as a bare loop with the same concurrency can. */
+async function baseline(db: Awaited<ReturnType<typeof openFixtureDb>>['db'], incidentId: string, email: ReturnType<typeof createSendGridProvider>) {
+  const bounds = (await db.get<{ lo: number; hi: number }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM subjects WHERE incident_id = ?', [incidentId]))!;
+  let cursor = bounds.lo;
+  const lane = async () => {
+    while (cursor <= bounds.hi) {
+      const from = cursor;
+      cursor += 1000;
+      const rows = await db.all<{ id: number; name: string | null; email: string; locale: string }>(
+        'SELECT id, name, email, locale FROM subjects WHERE incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+        [incidentId, from, from + 999],
+      );
+      for (const batch of groupEmailBatches(rows.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
+        const n = NOTICE[batch.locale as keyof typeof NOTICE];
+        await email.sendEmailBatch({
+          subject: n.subject,
+          html: n.html.split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY),
+          text: n.text,
+          categories: ['breach-notice'],
+          recipients: batch.rows.map((r) => ({ to: r.email, substitutions: nameSubstitutions(r.name, batch.locale as Locale), customArgs: { outboxId: String(r.id), incidentId } })),
+        });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: WINDOW }, lane));
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// Shared pieces of the delivery benchmarks: argument parsing, a stand-in in a
+// child process, a Temporal dev server on a free port, and peak memory sampling.
+import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { startDevServer, type DevServer } from '../bin/dev-server';
+import { loadTemporalConfig } from '../temporal.config';
+import net from 'node:net';
+
+export function argNumber(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name}: expected a positive number`);
+  return v;
+}
+
+export interface StandInProcess {
+  url: string;
+  ask<T>(msg: object): Promise<T>;
+  stop(): void;
+}
+
+export async function forkStandIn(args: string[]): Promise<StandInProcess> {
+  const child: ChildProcess = fork(path.join(__dirname, 'standin-process.ts'), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`stand-in exited with ${code}`)));
+  });
+  return {
+    url,
+    ask: <T>(msg: object) =>
+      new Promise<T>((resolve) => {
+        child.once('message', (m) => resolve(m as T));
+        child.send(msg);
+      }),
+    stop: () => child.kill('SIGKILL'),
+  };
+}
+
+/** The default dev server (file-backed SQLite with WAL), in a temporary directory. */
+export async function startBenchTemporal(dataDir: string): Promise<DevServer> {
+  const cfg = loadTemporalConfig({
+    TEMPORAL_DEV_IP: '127.0.0.1',
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_DEV_HEADLESS: 'true',
+    TEMPORAL_NAMESPACE: 'default',
+    BREACHLINE_DATA_DIR: dataDir,
+  });
+  return startDevServer(cfg, {});
+}
+
+export function sampleRss(): { peakMb: () => number; stop: () => void } {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  return { peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576), stop: () => clearInterval(t) };
+}
+
+export function machine(): string {
+  return `${os.cpus().length} cores, ${os.arch()}, Node ${process.version}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
