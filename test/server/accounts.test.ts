@@ -1,0 +1,142 @@
+// Accounts through the real app: password login with a temporary lockout that
+// grows and that an admin can lift, sessions renewed on login and ended by a
+// password change elsewhere, personal API tokens shown once and stored hashed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
+import { browser, hiddenField } from '../e2e/helpers';
+import { hashPassword, verifyPassword } from '../../server/passwords';
+import { lockoutMs } from '../../server/use-cases/accounts';
+import { hashToken } from '../../server/auth';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function attempt(email: string, password: string) {
+  const web = browser(h.baseUrl);
+  const page = await web.get('/login');
+  const res = await web.post('/login', { email, password, _csrf: hiddenField(page.html, '_csrf'), next: '/dashboard' });
+  const next = res.status === 303 ? await web.get(res.location!) : null;
+  return { res, web, message: next?.html ?? '' };
+}
+
+describe('passwords', () => {
+  it('are scrypt hashes with N=2^15, r=8, p=1 and a 16-byte salt, verified in constant time', async () => {
+    const stored = await hashPassword('correct horse battery');
+    const [scheme, n, r, p, salt] = stored.split('$');
+    expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
+    expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
+    expect(await verifyPassword('correct horse battery', stored)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', stored)).toBe(false);
+    expect(await hashPassword('correct horse battery')).not.toBe(stored);
+  });
+});
+
+describe('login and lockout', () => {
+  it('locks an account for 1 minute after 5 failures, doubling up to an hour', () => {
+    expect([4, 5, 6, 7, 11, 12, 30].map(lockoutMs)).toEqual([0, 60_000, 120_000, 240_000, 3600_000, 3600_000, 3600_000]);
+  });
+
+  it('refuses even the right password while locked, until an admin lifts the lockout', async () => {
+    const victim = await createTestUser(h, { email: 'dana.dpo@example.org', role: 'approver' });
+    for (let i = 0; i < 4; i++) expect((await attempt(victim.email, 'wrong-password-xx')).message).toContain('The email or password is not right');
+    const fifth = await attempt(victim.email, 'wrong-password-xx');
+    expect(fifth.message).toContain('locked until');
+    const row = await h.db.get<{ failed_logins: number; locked_until: string }>('SELECT failed_logins, locked_until FROM users WHERE email = ?', [victim.email]);
+    expect(row!.failed_logins).toBe(5);
+    expect(Date.parse(row!.locked_until) - Date.now()).toBeGreaterThan(50_000);
+    expect(Date.parse(row!.locked_until) - Date.now()).toBeLessThanOrEqual(60_000);
+
+    const whileLocked = await attempt(victim.email, victim.password);
+    expect(whileLocked.res.status).toBe(303);
+    expect(whileLocked.message).toContain('locked until');
+
+    const admin = await createTestUser(h, { email: 'lockout.admin@example.org', role: 'admin' });
+    const adminWeb = await logInForm(h, admin.email, admin.password);
+    const users = await adminWeb.get('/settings/users');
+    expect(users.html).toContain('Lift lockout of dana.dpo');
+    const lifted = await adminWeb.post(`/settings/users/${victim.id}/unlock`, { _csrf: hiddenField(users.html, '_csrf') });
+    expect(lifted.status).toBe(303);
+    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'user.lockout_lifted' ORDER BY seq DESC LIMIT 1");
+    expect(audit!.actor).toBe(`user:${admin.id}`);
+
+    const after = await attempt(victim.email, victim.password);
+    expect(after.res.status).toBe(302);
+    expect(after.res.location).toBe('/dashboard');
+  });
+
+  it('gives a new session id on login and none of the token login any more', async () => {
+    const u = await createTestUser(h, { email: 'sam.session@example.org', role: 'viewer' });
+    const web = browser(h.baseUrl);
+    const page = await web.get('/login');
+    const before = web.cookies.get('bl.sid');
+    expect(before).toBeDefined();
+    expect(page.html).not.toContain('name="token"');
+    const ok = await web.post('/login', { email: u.email, password: u.password, _csrf: hiddenField(page.html, '_csrf'), next: '/incidents' });
+    expect(ok.status).toBe(302);
+    expect(web.cookies.get('bl.sid')).not.toBe(before);
+    expect((await web.get('/incidents')).status).toBe(200);
+
+    const tokenLogin = await attempt(ADMIN_TOKEN, ADMIN_TOKEN);
+    expect(tokenLogin.res.status).toBe(303);
+  });
+
+  it('a password change keeps this session and ends the others', async () => {
+    const u = await createTestUser(h, { email: 'pat.password@example.org', role: 'responder' });
+    const here = await logInForm(h, u.email, u.password);
+    const elsewhere = await logInForm(h, u.email, u.password);
+    const account = await here.get('/account');
+    const changed = await here.post('/account/password', { _csrf: hiddenField(account.html, '_csrf'), current: u.password, next: 'a-new-password-456' });
+    expect(changed.status).toBe(303);
+    expect((await here.get('/account')).html).toContain('Password changed');
+    const other = await elsewhere.get('/dashboard');
+    expect(other.status).toBe(302);
+    expect(other.location).toMatch(/^\/login/);
+    expect((await attempt(u.email, u.password)).res.status).toBe(303);
+    expect((await attempt(u.email, 'a-new-password-456')).res.status).toBe(302);
+  });
+
+  it('logout ends the session', async () => {
+    const u = await createTestUser(h, { email: 'lou.logout@example.org', role: 'viewer' });
+    const web = await logInForm(h, u.email, u.password);
+    const page = await web.get('/dashboard');
+    expect((await web.post('/logout', { _csrf: hiddenField(page.html, '_csrf') })).status).toBe(303);
+    expect((await web.get('/dashboard')).status).toBe(302);
+  });
+});
+
+describe('personal API tokens', () => {
+  it('are shown once, stored as a hash, act with the owner’s current role, and stop working when revoked', async () => {
+    const u = await createTestUser(h, { email: 'toby.token@example.org', role: 'responder' });
+    const web = await logInForm(h, u.email, u.password);
+    const account = await web.get('/account');
+    const created = await web.post('/account/tokens', { _csrf: hiddenField(account.html, '_csrf'), name: 'SIEM bridge' });
+    expect(created.status).toBe(201);
+    const token = /data-testid="new-token">([^<]+)</.exec(created.html)![1]!;
+    expect((await web.get('/account')).html).not.toContain(token);
+    const row = await h.db.get<{ id: string; token_hash: string; user_id: string }>('SELECT id, token_hash, user_id FROM api_tokens WHERE name = ?', ['SIEM bridge']);
+    expect(row!.token_hash).toBe(hashToken(token));
+    expect(row!.user_id).toBe(u.id);
+
+    const asToken = (method: string, p: string, body?: unknown) => h.api(method, p, body, { authorization: `Bearer ${token}` });
+    expect((await asToken('GET', '/api/incidents')).status).toBe(200);
+    expect((await asToken('PUT', '/api/settings/organisation', {})).status).toBe(403);
+    await h.db.run("UPDATE users SET role = 'viewer' WHERE id = ?", [u.id]);
+    expect((await asToken('POST', '/api/incidents', {})).status).toBe(403);
+
+    const page = await web.get('/account');
+    const revoked = await web.post(`/account/tokens/${row!.id}/revoke`, { _csrf: hiddenField(page.html, '_csrf') });
+    expect(revoked.status).toBe(303);
+    expect((await asToken('GET', '/api/incidents')).status).toBe(401);
+    const audit = await h.db.all<{ type: string }>("SELECT type FROM audit_log WHERE type IN ('token.created', 'token.revoked') AND actor = ?", [`user:${u.id}`]);
+    expect(audit.map((a) => a.type).sort()).toEqual(['token.created', 'token.revoked']);
+  });
+
+  it('keeps the bootstrap admin token working for the API', async () => {
+    expect((await h.api('GET', '/api/settings/organisation')).status).toBe(200);
+  });
+});

@@ -1,0 +1,87 @@
+// Webhook sources created in the UI: the secret is shown once, stored sealed
+// (AES-256-GCM under BREACHLINE_SECRETS_KEY), accepted by the signed webhook
+// route next to the environment's sources, and after a rotation the old secret
+// keeps working for 24 hours only.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser, logInForm, startHarness, WEBHOOK_SECRET, type Harness } from '../support/app-harness';
+import { hiddenField } from '../e2e/helpers';
+import { signPayload, SIGNATURE_HEADER } from '../../server/webhooks/signature';
+import { secretsFor } from '../../server/use-cases/webhook-sources';
+
+const KEY = randomBytes(32);
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: KEY.toString('base64') } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function post(source: string, secret: string, dedupKey: string) {
+  const body = JSON.stringify({ dedupKey, summary: `Alert ${dedupKey}`, severity: 'high' });
+  const res = await fetch(`${h.baseUrl}/webhooks/alerts/${source}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+    body,
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('webhook sources made in the settings page', () => {
+  it('show the secret once, keep it sealed, and verify alerts signed with it', async () => {
+    const admin = await createTestUser(h, { email: 'wes.webhooks@example.org', role: 'admin' });
+    const web = await logInForm(h, admin.email, admin.password);
+    const page = await web.get('/settings/webhooks');
+    expect(page.html).toContain('environment (read-only)');
+    expect(page.html).toContain('<code>monitor</code>');
+    const created = await web.post('/settings/webhooks', { _csrf: hiddenField(page.html, '_csrf'), name: 'siem' });
+    expect(created.status).toBe(201);
+    const secret = /data-testid="webhook-secret">([^<]+)</.exec(created.html)![1]!;
+    expect((await web.get('/settings/webhooks')).html).not.toContain(secret);
+    const stored = await h.db.get<{ secret_enc: string }>("SELECT secret_enc FROM webhook_sources WHERE name = 'siem'");
+    expect(stored!.secret_enc).not.toContain(secret);
+    expect(stored!.secret_enc.startsWith('v1.')).toBe(true);
+
+    const accepted = await post('siem', secret, 'siem-1');
+    expect(accepted.status, accepted.body).toBe(202);
+    expect((await post('siem', 'whsec_wrong-secret-0123456789', 'siem-2')).status).toBe(401);
+    expect((await post('monitor', WEBHOOK_SECRET, 'env-1')).status).toBe(202);
+    expect((await web.get('/settings/webhooks')).html).toMatch(/<code>siem<\/code>[\s\S]*?<time datetime="20/);
+
+    const again = await web.get('/settings/webhooks');
+    const rotated = await web.post('/settings/webhooks/siem/rotate', { _csrf: hiddenField(again.html, '_csrf') });
+    const newSecret = /data-testid="webhook-secret">([^<]+)</.exec(rotated.html)![1]!;
+    expect(newSecret).not.toBe(secret);
+    expect((await post('siem', secret, 'siem-3')).status).toBe(202);
+    expect((await post('siem', newSecret, 'siem-4')).status).toBe(202);
+    const tomorrow = Date.now() + 24 * 3600_000 + 1000;
+    expect(await secretsFor(h.db, new Map(), KEY, 'siem', tomorrow)).toEqual([newSecret]);
+    expect(await secretsFor(h.db, new Map(), randomBytes(32), 'siem')).toEqual([]);
+    const audit = await h.db.all<{ type: string; actor: string }>("SELECT type, actor FROM audit_log WHERE type LIKE 'webhook_source.%'");
+    expect(audit).toEqual([
+      { type: 'webhook_source.created', actor: `user:${admin.id}` },
+      { type: 'webhook_source.rotated', actor: `user:${admin.id}` },
+    ]);
+  });
+});
+
+describe('without BREACHLINE_SECRETS_KEY', () => {
+  it('says why sources cannot be made here and refuses to make one', async () => {
+    const bare = await startHarness();
+    try {
+      const admin = await createTestUser(bare, { email: 'nokey.admin@example.org', role: 'admin' });
+      const web = await logInForm(bare, admin.email, admin.password);
+      const page = await web.get('/settings/webhooks');
+      expect(page.html).toContain('Set BREACHLINE_SECRETS_KEY');
+      expect(page.html).not.toContain('Create source');
+      const refused = await web.post('/settings/webhooks', { _csrf: hiddenField(page.html, '_csrf'), name: 'siem' });
+      expect(refused.status).toBe(303);
+      expect((await web.get('/settings/webhooks')).html).toContain('Set BREACHLINE_SECRETS_KEY');
+      expect(await bare.db.get('SELECT name FROM webhook_sources')).toBeUndefined();
+    } finally {
+      await bare.close();
+    }
+  });
+});
