@@ -21,7 +21,7 @@ async function main() {
   if (generated) {
     // Printed once: only its hash is stored.
     process.stdout.write(
-      `\n  Bootstrap admin token (shown once; store it now):\n\n    ${generated}\n\n  Log in at http://localhost:${config.port}/login or use it as "Authorization: Bearer <token>".\n\n`,
+      `\n  Bootstrap admin API token (shown once; store it now):\n\n    ${generated}\n\n  Use it as "Authorization: Bearer <token>". People log in at http://localhost:${config.port}/login;\n  create the first admin with: npm run user:create -- --email you@example.org --role admin\n\n`,
     );
   }
   const connection = await Connection.connect(clientConnectionOptions(temporal));

@@ -1,0 +1,64 @@
+// `npm run user:create` as an operator runs it for the first admin: the
+// password from the environment, never printed; a taken email or a short
+// password is refused with exit 1 and nothing stored.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tsxNodeFlags } from '../../bin/supervise';
+import { REPO_ROOT } from '../../bin/temporal-cli';
+import { openDb } from '../../activities/db/connection';
+import { verifyPassword } from '../../server/passwords';
+
+const run = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function userCreate(args: string[], password: string | undefined) {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: dataDir, ...(password === undefined ? {} : { BREACHLINE_NEW_PASSWORD: password }) };
+  try {
+    const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+describe('npm run user:create', () => {
+  it('creates the first admin with a hashed password and never prints it', async () => {
+    const password = 'first-admin-password-7781';
+    const r = await userCreate(['--email', 'Dana.DPO@Example.org', '--role', 'admin', '--name', 'Dana DPO'], password);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Created admin dana.dpo@example.org (Dana DPO)');
+    expect(r.out).not.toContain(password);
+    const db = await openDb(path.join(dataDir, 'breachline.sqlite'));
+    try {
+      const row = await db.get<{ role: string; password_hash: string }>('SELECT role, password_hash FROM users WHERE email = ?', ['dana.dpo@example.org']);
+      expect(row!.role).toBe('admin');
+      expect(row!.password_hash).not.toContain(password);
+      expect(await verifyPassword(password, row!.password_hash)).toBe(true);
+      const audit = await db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'user.created'");
+      expect(audit!.actor).toBe('system:cli');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses a taken email, an unknown role, a short password and a missing password off a terminal', async () => {
+    const taken = await userCreate(['--email', 'dana.dpo@example.org', '--role', 'viewer'], 'another-password-1234');
+    expect(taken.code).toBe(1);
+    expect(taken.out).toContain('exists');
+    const role = await userCreate(['--email', 'x@example.org', '--role', 'superuser'], 'another-password-1234');
+    expect(role.code).toBe(1);
+    expect(role.out).toContain('role');
+    const short = await userCreate(['--email', 'y@example.org', '--role', 'viewer'], 'short');
+    expect(short.code).toBe(1);
+    expect(short.out).toContain('at least 12 characters');
+    const none = await userCreate(['--email', 'z@example.org', '--role', 'viewer'], undefined);
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('BREACHLINE_NEW_PASSWORD');
+  });
+});
