@@ -1,4 +1,5 @@
-// Progressive enhancement only: times in the viewer's zone and live countdowns.
+// Progressive enhancement only: times in the viewer's zone, live countdowns,
+// and sections marked data-refresh reloaded from the same page while open.
 (function () {
   function fmt(d) {
     return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
@@ -24,5 +25,27 @@
       t.title = t.getAttribute('datetime');
     });
   }
-  document.addEventListener('DOMContentLoaded', function () { update(); setInterval(update, 30000); });
+  // Replaces each [data-refresh] section with its fresh copy, so delivery progress moves without a reload
+  // (which would throw away a half-filled form). Stops quietly when the session has ended.
+  function refresh() {
+    var sections = document.querySelectorAll('[data-refresh][id]');
+    if (!sections.length || document.hidden) return;
+    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' }, redirect: 'manual' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        sections.forEach(function (el) {
+          var next = fresh.getElementById(el.id);
+          if (next && !el.contains(document.activeElement)) el.replaceWith(document.importNode(next, true));
+        });
+        update();
+      })
+      .catch(function () {});
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    update();
+    setInterval(update, 30000);
+    setInterval(refresh, 15000);
+  });
 })();

@@ -86,15 +86,6 @@ describe('an incident from the web form to delivered notices and a verified repo
     const a = app!;
     const api = apiClient(a.baseUrl, a.token);
 
-    // ---- The first admin, created with the CLI as a new installation would ----
-    const password = 'e2e-correct-horse-battery';
-    const admin = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', '--email', 'ada.admin@example.org', '--role', 'admin', '--name', 'Ada Admin'], {
-      cwd: REPO_ROOT,
-      env: { ...a.env, BREACHLINE_NEW_PASSWORD: password },
-    });
-    expect(admin.stdout).toContain('Created admin ada.admin@example.org');
-    expect(admin.stdout).not.toContain(password);
-
     // ---- The browser: login form, then the new-incident form, both with CSRF ----
     const web = browser(a.baseUrl);
     const loginPage = await web.get('/login?next=/incidents/new');
