@@ -18,6 +18,8 @@ export interface NotifySubjectsInput {
   window?: number;
   /** Events per run before continuing as new. */
   historyLimit?: number;
+  /** How soon a page held by a dead worker moves to another (at most 30 s). */
+  heartbeatTimeoutMs?: number;
   /** Carried across continue-as-new. */
   cursor?: number;
   maxId?: number;
@@ -42,12 +44,16 @@ const quick = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-// Heartbeats every second or so: a page held by a dead worker moves to another within 20 s.
-const sending = proxyActivities<Activities>({
-  startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConfigurationError'] },
-});
+const DEFAULT_HEARTBEAT_TIMEOUT_MS = 20_000;
+
+// Pages heartbeat after every request and every second while waiting, so a page held
+// by a dead worker moves to another within the heartbeat timeout.
+const sendingActivities = (heartbeatTimeoutMs: number) =>
+  proxyActivities<Activities>({
+    startToCloseTimeout: '2 hours',
+    heartbeatTimeout: Math.min(30_000, heartbeatTimeoutMs),
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConfigurationError'] },
+  });
 
 export function notifyWorkflowId(incidentId: string, noticeVersion: string): string {
   return `notify-${incidentId}-${noticeVersion.slice(0, 16)}`;
@@ -58,6 +64,7 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
   const window = input.window ?? DEFAULT_WINDOW;
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  const sending = sendingActivities(input.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS);
   const tooLong = () => {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength > historyLimit;

@@ -58,7 +58,10 @@ describe('controller path', () => {
     const approved = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: current.noticeVersion, note: 'checked' });
     expect(approved.status).toBe(200);
 
-    const done = await eventually(() => incident(id), (v) => v.counts.delivery.email.sent === 2 && v.counts.delivery.sms.sent === 1);
+    // The rows reach `sent` a moment before the fan-out child reports back and the obligation is marked: wait for both.
+    const individualsSent = (v: { obligations: { audience: string; required: boolean; status: string }[] }) =>
+      v.obligations.filter((o) => o.audience === 'individuals' && o.required).every((o) => o.status === 'sent');
+    const done = await eventually(() => incident(id), (v) => v.counts.delivery.email.sent === 2 && v.counts.delivery.sms.sent === 1 && individualsSent(v));
     expect(done.obligations.filter((o: { audience: string; required: boolean }) => o.audience === 'individuals' && o.required).every((o: { status: string }) => o.status === 'sent')).toBe(true);
 
     const mailbox = await h.db.all<{ to_address: string; html: string | null; text: string }>('SELECT to_address, html, text FROM dev_mailbox WHERE channel = ? ORDER BY to_address', ['email']);
