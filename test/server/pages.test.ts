@@ -1,0 +1,86 @@
+// The pages a team reads under the clock: overdue deadlines flagged on the
+// dashboard, list filters and search, the new-incident form keeping what was
+// typed with the error at the field, and the register keeping dismissals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessmentBody, createTestUser, incidentBody, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
+import { hiddenField } from '../e2e/helpers';
+
+let h: Harness;
+let web: Awaited<ReturnType<typeof logInForm>>;
+let late: string;
+let dismissed: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  late = await openAndConfirm(h, new Date(Date.now() - 80 * 3600_000).toISOString());
+  await h.db.run('UPDATE incidents SET title = ? WHERE id = ?', ['Payroll export left on a share', late]);
+  await h.api('POST', `/api/incidents/${late}/assessment`, assessmentBody({ affected: { DE: 10 } }));
+  const d = await h.api('POST', '/api/incidents', incidentBody({ title: 'Phishing test mistaken for an attack', severity: 'low' }));
+  dismissed = d.body.id;
+  await h.api('POST', `/api/incidents/${dismissed}/triage`, { decision: 'dismiss', reason: 'Internal phishing drill; no data left the company' });
+  const u = await createTestUser(h, { email: 'page.reader@example.org', role: 'responder' });
+  web = await logInForm(h, u.email, u.password);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('dashboard', () => {
+  it('flags a deadline that has passed as overdue', async () => {
+    const page = await web.get('/dashboard');
+    expect(page.status).toBe(200);
+    const row = /<tr class="overdue-row">[\s\S]*?<\/tr>/.exec(page.html)?.[0] ?? '';
+    expect(row).toContain('Overdue');
+    expect(row).toContain('Payroll export left on a share');
+    expect(row).toContain('GDPR Art. 33(1)');
+  });
+});
+
+describe('incident list', () => {
+  const titles = async (q: string) => {
+    const page = await web.get(`/incidents${q}`);
+    expect(page.status).toBe(200);
+    return [...page.html.matchAll(/<a href="\/incidents\/[0-9A-Z]{26}">([^<]+)<\/a>/g)].map((m) => m[1]);
+  };
+  it('filters by stage, severity and overdue, and searches titles and references', async () => {
+    expect(await titles('?stage=dismissed')).toEqual(['Phishing test mistaken for an attack']);
+    expect(await titles('?severity=low')).toEqual(['Phishing test mistaken for an attack']);
+    expect(await titles('?overdue=on')).toEqual(['Payroll export left on a share']);
+    expect(await titles('?q=payroll')).toEqual(['Payroll export left on a share']);
+    expect(await titles(`?q=${late.toLowerCase()}`)).toEqual(['Payroll export left on a share']);
+    expect(await titles('?q=%25')).toEqual([]);
+  });
+});
+
+describe('new-incident form', () => {
+  it('keeps what was typed and shows the error at the field', async () => {
+    const form = await web.get('/incidents/new');
+    const res = await web.post('/incidents', {
+      _csrf: hiddenField(form.html, '_csrf'),
+      idempotencyKey: hiddenField(form.html, 'idempotencyKey'),
+      title: 'Lost backup tape',
+      detectedAt: '2026-11-25T08:00',
+      severity: 'critical',
+      detectionMethod: '',
+      dataCategories: ['email', 'health'],
+      reporter: 'Facilities',
+    });
+    expect(res.status).toBe(303);
+    const again = await web.get(res.location!);
+    expect(again.html).toContain('value="Lost backup tape"');
+    expect(again.html).toContain('value="2026-11-25T08:00"');
+    expect(again.html).toMatch(/<option value="critical" selected>/);
+    expect(again.html).toMatch(/value="health" checked/);
+    expect(again.html).toMatch(/id="detectionMethod"[^>]*aria-invalid="true"/);
+    expect(again.html).toMatch(/<p class="field-error" id="detectionMethod-error">required<\/p>/);
+  });
+});
+
+describe('breach register', () => {
+  it('lists dismissed incidents with the reasoning', async () => {
+    const page = await web.get('/register');
+    expect(page.html).toContain('Phishing test mistaken for an attack');
+    expect(page.html).toContain('dismissed: not a personal-data breach');
+    expect(page.html).toContain('Internal phishing drill; no data left the company');
+  });
+});
