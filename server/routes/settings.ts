@@ -4,7 +4,7 @@
 import express, { Router } from 'express';
 import type { AppConfig } from '../../app.config';
 import { appendAudit } from '../../activities/db/audit';
-import { getOrgProfile, saveOrgProfile } from '../../activities/db/org-profile';
+import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
 import { listTokens, listUsers } from '../../activities/db/users';
 import { actorOf, allow } from '../auth';
 import { newUserSchema, regulatorAddressSchema, roleChangeSchema, tokenSchema, webhookSourceSchema } from '../account-schemas';
@@ -107,6 +107,27 @@ export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<App
     const name = String(req.params.name);
     const secret = await rotateSource(ctx.db, config.secretsKey, name, actorOf(req.user!));
     await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
+  }));
+
+  r.get('/organisation', allow('settings.manage'), async (req, res) => {
+    res.render('settings-organisation', page(req, res, csrf, { title: 'Organisation', section: 'organisation', profile: await getOrgProfile(ctx.db) }));
+  });
+  r.post('/organisation', allow('settings.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/organisation', async (req, res) => {
+    const current = await getOrgProfile(ctx.db);
+    const b = req.body as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+    const profile = parse(orgProfileSchema, {
+      ...current,
+      legalName: text(b.legalName),
+      mainEstablishment: text(b.mainEstablishment).toUpperCase(),
+      dpo: { name: text(b.dpoName), email: text(b.dpoEmail), phone: nullable(b.dpoPhone) },
+      incidentOwnerEmail: text(b.incidentOwnerEmail),
+      contactUrl: nullable(b.contactUrl),
+    });
+    await saveOrgProfile(ctx.db, profile);
+    await appendAudit(ctx.db, { incidentId: null, type: 'settings.organisation_changed', at: new Date().toISOString(), actor: actorOf(req.user!), summary: 'organisation profile changed' });
+    req.session.notice = 'Organisation profile saved.';
+    res.redirect(303, '/settings/organisation');
   }));
 
   r.get('/regulators', allow('settings.manage'), async (req, res) => {
