@@ -1,0 +1,29 @@
+// A worker in its own process for the crash tests: real activities on the given
+// SQLite file, the SendGrid SDK pointed at the test's stand-in. Configured by
+// environment so the test can kill -9 it and start another just the same.
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { openDb } from '../../activities/db/connection';
+import { createActivities } from '../../activities';
+import { createSendGridProvider } from '../../activities/providers';
+import { createLogger } from '../../activities/logger';
+
+async function main() {
+  const env = (k: string) => {
+    const v = process.env[k];
+    if (!v) throw new Error(`${k}: required`);
+    return v;
+  };
+  Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+  const db = await openDb(env('NOTIFY_DB'));
+  const email = createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: env('NOTIFY_SENDGRID_URL'), timeoutMs: 5000 });
+  const activities = createActivities({ db, email, sms: email as never, logger: createLogger('worker', 'silent'), baseUrl: 'http://localhost', uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')) });
+  const connection = await NativeConnection.connect({ address: env('NOTIFY_TEMPORAL') });
+  const worker = await Worker.create({ connection, taskQueue: env('NOTIFY_TASK_QUEUE'), workflowsPath: require.resolve('../../workflows/index.ts'), activities, shutdownGraceTime: '1 second' });
+  process.send?.('ready');
+  await worker.run();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
