@@ -16,6 +16,7 @@ import { errorHandler, HttpError } from './errors';
 import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
 import { webhookRouter } from './routes/webhooks';
+import { deliveryWebhookRouter } from './routes/delivery-webhooks';
 import { publicRouter } from './routes/public';
 import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
@@ -77,6 +78,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   });
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use('/public', publicRouter(db));
+  // Providers post delivery reports in bursts (SendGrid batches, a Twilio callback per message): no per-IP limit here.
+  app.use('/webhooks', deliveryWebhookRouter(ctx, config));
   app.use('/webhooks', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false }), webhookRouter(ctx, config));
   app.use('/api', rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-7', legacyHeaders: false }), apiRouter(ctx));
 
