@@ -19,12 +19,12 @@ import { accountRouter } from './account';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
-import { assessmentFromForm, filingFromForm, holdFromForm, incidentFromForm, triageFromForm } from '../form-input';
+import { assessmentFromForm, filingFromForm, formTime, holdFromForm, incidentFromForm, triageFromForm } from '../form-input';
 import { accessSchema } from '../account-schemas';
-import { approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
+import { awarenessSchema, supplementSchema, approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
-import { approve, assess, closeIncident, placeHold, recompute, recordFiling, releaseHold, triage } from '../use-cases/incident-actions';
+import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { idempotencyKey } from './api';
@@ -159,6 +159,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
         sectors: SECTORS,
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter((o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator'),
+        reportedObligations: incident.obligations.filter((o) => o.audience === 'regulator' && ['sent', 'filed', 'manual'].includes(o.status)),
         delivery: deliveryProgress(incident.counts.delivery),
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? await notificationsOf(ctx.db, incident.id, 100, 0) : [],
@@ -200,6 +201,8 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
   r.post('/incidents/:id/filings', ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'filing.record'));
   r.post('/incidents/:id/recompute', ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'incident.recompute'));
   r.post('/incidents/:id/close', ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'incident.close'));
+  r.post('/incidents/:id/supplements', ...act((id, b, u, k) => supplementReport(ctx, id, parse(supplementSchema, b), u, k), 'report.supplement'));
+  r.post('/incidents/:id/awareness', ...act((id, b, u, k) => changeAwareness(ctx, id, parse(awarenessSchema, { awarenessAt: formTime(b.awarenessAt) ?? '', reason: b.reason }), u, k), 'awareness.change'));
   r.post('/incidents/:id/access', ...act(async (id, b, u) => {
     const memberIds = Array.isArray(b.memberIds) ? b.memberIds.map(String) : typeof b.memberIds === 'string' ? [b.memberIds] : [];
     return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: b.restricted === 'on', memberIds }), u);
@@ -289,6 +292,8 @@ function actionsFor(stage: string, status: string, held: boolean, user: AuthUser
     file: open && may('filing.record'),
     close: open && ['assessment', 'approval', 'notifying', 'reporting'].includes(stage) && may('incident.close'),
     recompute: open && may('incident.recompute'),
+    supplement: open && may('report.supplement'),
+    changeAwareness: open && stage !== 'triage' && may('awareness.change'),
     restrict: may('incident.restrict'),
   };
 }

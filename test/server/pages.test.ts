@@ -84,3 +84,27 @@ describe('breach register', () => {
     expect(page.html).toContain('Internal phishing drill; no data left the company');
   });
 });
+
+describe('approver forms on the incident page', () => {
+  it('send supplementary information to the regulator and correct the awareness time, each in the timeline with who did it', async () => {
+    const gdpr = (await h.api('GET', `/api/incidents/${late}`)).body.obligations.find((o: { id: string }) => o.id.startsWith('eu-gdpr:regulator'));
+    expect((await h.api('POST', `/api/incidents/${late}/filings`, { obligationId: gdpr.id, reference: 'DPC-77', delayReason: 'scope unclear' })).status).toBe(200);
+    const approver = await createTestUser(h, { email: 'sup.approver@example.org', role: 'approver' });
+    const aweb = await logInForm(h, approver.email, approver.password);
+    const responderPage = await web.get(`/incidents/${late}`);
+    expect(responderPage.html).not.toContain('Send supplement');
+    expect(responderPage.html).not.toContain('Correct awareness time');
+
+    let page = await aweb.get(`/incidents/${late}`);
+    expect(page.html).toContain('Send supplement');
+    const sent = await aweb.post(`/incidents/${late}/supplements`, { _csrf: hiddenField(page.html, '_csrf'), idempotencyKey: hiddenField(page.html, 'idempotencyKey'), obligationId: gdpr.id, information: 'Root cause: a misconfigured share' });
+    expect(sent.status).toBe(303);
+    page = await aweb.get(`/incidents/${late}`);
+    expect(page.html).not.toContain('class="flash error"');
+    expect(page.html).toMatch(/regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/);
+
+    const corrected = await aweb.post(`/incidents/${late}/awareness`, { _csrf: hiddenField(page.html, '_csrf'), idempotencyKey: hiddenField(page.html, 'idempotencyKey'), awarenessAt: '2026-11-20T09:30', reason: 'The share owner saw it first on the 20th' });
+    expect(corrected.status).toBe(303);
+    expect((await h.api('GET', `/api/incidents/${late}`)).body.awarenessAt).toBe('2026-11-20T09:30:00.000Z');
+  });
+});
