@@ -165,6 +165,11 @@ describe('an incident run in the browser by an admin, a responder and an approve
     // ---- Screenshots: the incident room, then the dashboard with this and a running incident ----
     await r.goto(incidentUrl);
     await r.screenshot({ path: path.join(SCREENSHOTS, 'incident-room.png'), fullPage: true });
+    // Readable on a phone: the page fits the narrow viewport without sideways scrolling.
+    await r.setViewportSize({ width: 390, height: 844 });
+    await r.reload();
+    expect(await r.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await r.screenshot({ path: path.join(SCREENSHOTS, 'incident-room-phone.png'), fullPage: false });
     // The dashboard is open before the next incident's deadline exists; it appears without a reload.
     await a.goto(`${h.baseUrl}/dashboard`);
     expect(await a.locator('#deadlines').textContent()).not.toContain('Laptop with HR files stolen');
