@@ -17,6 +17,7 @@ import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
 import { webhookRouter } from './routes/webhooks';
 import { deliveryWebhookRouter } from './routes/delivery-webhooks';
+import { setDeliveryTracking } from './delivery-tracking';
 import { publicRouter } from './routes/public';
 import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
@@ -44,6 +45,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const { db, gateway, logger, config } = deps;
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const secret = await sessionSecret(db, config.sessionSecret);
+  setDeliveryTracking(config);
   const ctx = { db, gateway, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
 
   const app = express();

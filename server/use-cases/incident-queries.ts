@@ -2,6 +2,8 @@
 // workflow query.
 import type { Db } from '../../activities/db/connection';
 import { deliveryCounts, listOutbox } from '../../activities/db/outbox';
+import { deliveryProgress } from '../../activities/db/delivery-progress';
+import { deliveryTracking } from '../delivery-tracking';
 import { getIncident, parseState } from '../../activities/db/incident-store';
 import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
@@ -105,6 +107,7 @@ export async function incidentView(db: Db, incidentId: string) {
   );
   const activeHold = state?.hold && state.hold.releasedAt === null && hold && hold.id === state.hold.id ? hold : null;
   const delivery = await deliveryCounts(db, incidentId);
+  const progress = { ...(await deliveryProgress(db, incidentId, delivery)), tracked: deliveryTracking() };
   return {
     id: row.id,
     title: row.title,
@@ -135,6 +138,8 @@ export async function incidentView(db: Db, incidentId: string) {
       subjects: state?.subjects ?? { total: 0, withEmail: 0, withPhone: 0, withoutContact: 0 },
       delivery,
     },
+    /** Send rate, ETA and whether delivery reports are tracked, beside counts.delivery. */
+    delivery: progress,
     timeline: await timelineOf(db, incidentId),
   };
 }
