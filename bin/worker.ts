@@ -45,7 +45,7 @@ async function main() {
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     workflowsPath: path.join(__dirname, '../workflows/index.ts'),
-    activities: createActivities({ db, email: providers.email, sms: providers.sms, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` }),
+    activities: createActivities({ db, email: providers.email, sms: providers.sms, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, uncertainWaitMs: config.uncertainWaitMs }),
     shutdownGraceTime: '10 seconds',
   });
   logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, email: providers.email.name, sms: providers.sms.name }, 'worker started');
