@@ -17,6 +17,7 @@ import { createSendNoticePage } from './send-notice-page';
 import { createPlanNoticePages } from './plan-notice-pages';
 import { createResolveUncertain } from './resolve-uncertain';
 import { createSummarizeNotices } from './summarize-notices';
+import { createSendFallbacks } from './send-fallbacks';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
@@ -47,6 +48,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   sendNoticePage: createSendNoticePage(deps),
   resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
   summarizeNotices: createSummarizeNotices(deps.db),
+  sendFallbacks: createSendFallbacks(deps),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

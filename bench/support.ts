@@ -50,12 +50,18 @@ export async function startBenchTemporal(dataDir: string): Promise<DevServer> {
   return startDevServer(cfg, {});
 }
 
-export function sampleRss(): { peakMb: () => number; stop: () => void } {
+export function sampleRss(): { peakMb: () => number; reset: () => void; stop: () => void } {
   let peak = process.memoryUsage().rss;
   const t = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
-  return { peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576), stop: () => clearInterval(t) };
+  return {
+    peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576),
+    reset: () => {
+      peak = process.memoryUsage().rss;
+    },
+    stop: () => clearInterval(t),
+  };
 }
 
 export function machine(): string {

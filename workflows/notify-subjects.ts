@@ -4,7 +4,7 @@
 // version, bounds, cursor, tallies). It continues as new before its history
 // grows past a few thousand events, so a run stays bounded whatever the number of
 // people. Then it waits out uncertain sends and re-sends those left unresolved once.
-import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ChannelPolicy } from './types';
 
@@ -99,11 +99,15 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
     await Promise.all(inFlight);
   }
 
+  // Runs recorded before the SMS fallback existed replay without it.
+  const fallbacks = patched('sms-fallback');
   for (;;) {
+    if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
     const r = await sending.resolveUncertain({ incidentId, noticeVersion });
     if (r.nextCheckInMs === null) break;
     if (tooLong()) return carry({ phase: 'uncertain' });
     await sleep(r.nextCheckInMs);
   }
+  if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
   return quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy });
 }

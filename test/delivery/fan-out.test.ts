@@ -132,6 +132,24 @@ describe('data-subject fan-out', () => {
     expect(failed!.error).not.toContain('refuse137@example.org');
   });
 
+  it('sends the SMS to a person whose email was refused for good, when they have a phone', async () => {
+    sendgrid.setMode({ reject: ['both.refused@example.org'] });
+    const { incidentId, result } = await runFanOut([
+      { name: 'Refused', email: 'both.refused@example.org', phone: '+4915199999901', locale: 'en' },
+      { name: 'Fine', email: 'both.fine@example.org', phone: '+4915199999902', locale: 'en' },
+    ]);
+    expect(twilio.countFor('+4915199999901')).toBe(1);
+    expect(twilio.countFor('+4915199999902')).toBe(0);
+    expect(sendgrid.countFor('both.fine@example.org')).toBe(1);
+    const rows = await db.all<{ channel: string; status: string }>('SELECT channel, status FROM outbox WHERE incident_id = ? ORDER BY channel, status', [incidentId]);
+    expect(rows).toEqual([
+      { channel: 'email', status: 'failed' },
+      { channel: 'email', status: 'sent' },
+      { channel: 'sms', status: 'sent' },
+    ]);
+    expect(result).toMatchObject({ withoutContact: 0 });
+  });
+
   it('loses nothing through throttling and an outage mid-send, and waits out Retry-After', async () => {
     const people = makePeople(2000, { prefix: 'throttle' });
     sendgrid.setMode({ throttle: { retryAfterSeconds: 1, times: 2 } });
