@@ -160,7 +160,6 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter((o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator'),
         reportedObligations: incident.obligations.filter((o) => o.audience === 'regulator' && ['sent', 'filed', 'manual'].includes(o.status)),
-        delivery: deliveryProgress(incident.counts.delivery),
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? await notificationsOf(ctx.db, incident.id, 100, 0) : [],
       }),
@@ -296,16 +295,4 @@ function actionsFor(stage: string, status: string, held: boolean, user: AuthUser
     changeAwareness: open && stage !== 'triage' && may('awareness.change'),
     restrict: may('incident.restrict'),
   };
-}
-
-function deliveryProgress(counts: Record<string, object>) {
-  let total = 0;
-  let done = 0;
-  for (const c of Object.values(counts)) {
-    for (const [status, n] of Object.entries(c as Record<string, number>)) {
-      total += n;
-      if (['sent', 'delivered', 'substitute'].includes(status)) done += n;
-    }
-  }
-  return { total, done, percent: total ? Math.round((100 * done) / total) : 0 };
 }

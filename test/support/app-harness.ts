@@ -18,6 +18,8 @@ import { createLogger } from '../../activities/logger';
 import { ensureBootstrapToken } from '../../server/auth';
 import { createApp } from '../../server/app';
 import { createTemporalGateway } from '../../server/temporal-gateway';
+import { createUser } from '../../server/use-cases/accounts';
+import { browser, hiddenField } from '../e2e/helpers';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -166,7 +168,6 @@ export async function openAndConfirm(h: Harness, awarenessAt?: string): Promise<
 
 /** A person with a password, created through the same use case as the CLI and the settings page. */
 export async function createTestUser(h: Harness, o: { email: string; role: 'viewer' | 'responder' | 'approver' | 'admin'; name?: string; password?: string }) {
-  const { createUser } = await import('../../server/use-cases/accounts');
   const password = o.password ?? 'test-password-0123456789';
   const user = await createUser(h.db, { email: o.email, role: o.role, displayName: o.name ?? o.email.split('@')[0]!, password }, { kind: 'system', id: 'test' });
   return { ...user, password };
@@ -174,7 +175,6 @@ export async function createTestUser(h: Harness, o: { email: string; role: 'view
 
 /** A cookie-keeping form client logged in through the real login form. */
 export async function logInForm(h: Harness, email: string, password: string) {
-  const { browser, hiddenField } = await import('../e2e/helpers');
   const web = browser(h.baseUrl);
   const page = await web.get('/login');
   const res = await web.post('/login', { email, password, _csrf: hiddenField(page.html, '_csrf'), next: '/dashboard' });
