@@ -75,7 +75,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     req.session.loginStartedAt = new Date().toISOString();
     res.render('login', page(req, res, csrf, { title: 'Log in', next: safeNext(req.query.next) }));
   });
-  r.post('/login', form, csrf.doubleCsrfProtection, async (req, res) => {
+  r.post('/login', form, csrf.doubleCsrfProtection, async (req, res, nextHandler) => {
     const email = String(req.body.email ?? '').slice(0, 320);
     const next = safeNext(req.body.next);
     const outcome = await logIn(ctx.db, email, String(req.body.password ?? ''));
@@ -87,7 +87,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     }
     // A new session id on login, so an id planted before login is worthless after it.
     req.session.regenerate((err) => {
-      if (err) throw err;
+      if (err) return nextHandler(err);
       req.session.userId = outcome.userId;
       req.session.authAt = new Date().toISOString();
       req.session.save(() => res.redirect(next));
