@@ -6,26 +6,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
 import { createSendGridProvider } from '../activities/providers';
-import { createLogger } from '../activities/logger';
 import { groupEmailBatches } from '../activities/email-batches';
 import { HTML_NAME_KEY, nameSubstitutions } from '../activities/send-notice-page';
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activities/render';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE, NOTICE_VERSION, openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
-import { argNumber, forkStandIn, machine, sampleRss, startBenchTemporal } from './support';
+import { argNumber, forkStandIn, machine, peakRssMbOf, startBenchTemporal, startWorkerProcess } from './support';
 
 const API_KEY = 'SG.bench';
 const WINDOW = 4;
 
 async function main() {
   const recipients = argNumber('recipients', 100_000);
-  Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (m) => console.error(m) } });
-  const rss = sampleRss();
-  const { db, dir } = await openFixtureDb('bench-fanout');
+  const { db, dir, dbPath } = await openFixtureDb('bench-fanout');
   const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['sendgrid', API_KEY]);
   try {
@@ -46,20 +41,19 @@ async function main() {
     if (imported.imported !== recipients) throw new Error(`imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`);
 
     const email = createSendGridProvider({ apiKey: API_KEY, fromEmail: 'notices@breachline.example', baseUrl: standIn.url, timeoutMs: 30_000 });
-    const activities = createActivities({ db, email, sms: email as never, logger: createLogger('bench', 'silent'), baseUrl: 'http://localhost' });
-    const nc = await NativeConnection.connect({ address: temporal.address });
+    // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
+    const taskQueue = 'bench-fanout';
+    const worker = await startWorkerProcess({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
     const connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection });
-    const taskQueue = 'bench-fanout';
-    const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../workflows/index.ts'), activities });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
 
-    // Peak memory of the worker during the send (the import runs in this process too, before it).
-    rss.reset();
     t = performance.now();
     const handle = await client.workflow.start(notifySubjectsWorkflow, { workflowId, taskQueue, args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', window: WINDOW }] });
-    const result = await worker.runUntil(handle.result());
+    const result = await handle.result();
     const seconds = (performance.now() - t) / 1000;
+    const workerPeakRssMb = peakRssMbOf(worker.pid!);
+    worker.kill('SIGKILL');
     const sent = await standIn.ask<{ received: number; distinct: number; once: number; more: number; requests: number }>({ cmd: 'stats' });
     if (result.sent !== recipients || sent.once !== recipients) throw new Error(`fan-out incomplete: ${JSON.stringify({ result, sent })}`);
 
@@ -73,9 +67,7 @@ async function main() {
       runs++;
       runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
     }
-    await nc.close();
     await connection.close();
-    const peakRssMb = rss.peakMb();
 
     await standIn.ask({ cmd: 'reset' });
     t = performance.now();
@@ -97,12 +89,11 @@ async function main() {
         maxHistoryEventsPerRun,
         runs,
         requests: sent.requests,
-        peakRssMb,
+        peakRssMb: workerPeakRssMb,
         machine: machine(),
       }),
     );
   } finally {
-    rss.stop();
     standIn.stop();
     await temporal.stop();
     await db.close();

@@ -1,6 +1,7 @@
 // Shared pieces of the delivery benchmarks: argument parsing, a stand-in in a
 // child process, a Temporal dev server on a free port, and peak memory sampling.
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../bin/dev-server';
@@ -77,4 +78,21 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The notify worker (test/support/notify-worker-process.ts) in its own process, ready to poll. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(path.join(__dirname, '../test/support/notify-worker-process.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  return child;
+}
+
+/** A process's peak resident memory so far (Linux VmHWM). */
+export function peakRssMbOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
 }

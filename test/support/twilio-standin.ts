@@ -64,14 +64,14 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   let reject = new Map<string, TwilioRejectCode>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const answer = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const answer = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, immediate = false) => {
     const send = () => {
       if (res.destroyed || res.writableEnded) return;
       const payload = JSON.stringify(body);
       res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
       res.end(payload);
     };
-    if (delayMs <= 0) return send();
+    if (delayMs <= 0 || immediate) return send();
     const t = setTimeout(() => {
       timers.delete(t);
       send();
@@ -97,7 +97,8 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
       return fail(res, { status: 429, code: 20429, message: 'Too Many Requests' }, { 'Retry-After': String(retry) });
     }
 
-    if (req.method === 'GET') return answer(res, 200, list(url.searchParams));
+    // Slow mode models creates that time out; the list stays quick, as it is what resolves them.
+    if (req.method === 'GET') return answer(res, 200, list(url.searchParams), {}, true);
     if (req.method !== 'POST') return fail(res, { status: 405, code: 20004, message: 'Method not allowed' });
     if (raw === null) return fail(res, { status: 413, code: 21617, message: 'Request entity too large' });
 
