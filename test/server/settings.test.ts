@@ -77,6 +77,22 @@ describe('settings', () => {
     expect(await getOrgProfile(h.db)).toMatchObject({ legalName: 'Breachline Test GmbH', mainEstablishment: 'DE', dpo: { name: 'Dora DPO', email: 'dpo@test.example', phone: null } });
   });
 
+  it('create a token for a person, shown once and acting with their role, and revoke any token', async () => {
+    const owner = await createTestUser(h, { email: 'tok.owner@example.org', role: 'responder', name: 'Tok Owner' });
+    const created = await web.post('/settings/tokens', { _csrf: await csrfOf('/settings/tokens'), userId: owner.id, name: 'ticket bridge' });
+    expect(created.status).toBe(201);
+    const token = /data-testid="new-token">([^<]+)</.exec(created.html)![1]!;
+    const list = await web.get('/settings/tokens');
+    expect(list.html).toContain('ticket bridge');
+    expect(list.html).not.toContain(token);
+    const asOwner = { authorization: `Bearer ${token}` };
+    expect((await h.api('GET', '/api/incidents', undefined, asOwner)).status).toBe(200);
+    expect((await h.api('PUT', '/api/settings/organisation', {}, asOwner)).status).toBe(403);
+    const row = await h.db.get<{ id: string }>("SELECT id FROM api_tokens WHERE name = 'ticket bridge'");
+    expect((await web.post(`/settings/tokens/${row!.id}/revoke`, { _csrf: await csrfOf('/settings/tokens') })).status).toBe(303);
+    expect((await h.api('GET', '/api/incidents', undefined, asOwner)).status).toBe(401);
+  });
+
   it('are refused to an approver', async () => {
     const approver = await createTestUser(h, { email: 'not.admin@example.org', role: 'approver' });
     const aweb = await logInForm(h, approver.email, approver.password);
