@@ -43,7 +43,7 @@ async function main() {
     const email = createSendGridProvider({ apiKey: API_KEY, fromEmail: 'notices@breachline.example', baseUrl: standIn.url, timeoutMs: 30_000 });
     // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
     const taskQueue = 'bench-fanout';
-    const worker = await startWorkerProcess({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
+    const worker = await startWorkerProcess({ NOTIFY_SENDGRID_KEY: API_KEY, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
     const connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);

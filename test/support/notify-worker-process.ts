@@ -15,7 +15,7 @@ async function main() {
   };
   Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
   const db = await openDb(env('NOTIFY_DB'));
-  const email = createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: env('NOTIFY_SENDGRID_URL'), timeoutMs: 5000 });
+  const email = createSendGridProvider({ apiKey: process.env.NOTIFY_SENDGRID_KEY ?? 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: env('NOTIFY_SENDGRID_URL'), timeoutMs: 5000 });
   const activities = createActivities({ db, email, sms: email as never, logger: createLogger('worker', 'silent'), baseUrl: 'http://localhost', uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')) });
   const connection = await NativeConnection.connect({ address: env('NOTIFY_TEMPORAL') });
   const worker = await Worker.create({ connection, taskQueue: env('NOTIFY_TASK_QUEUE'), workflowsPath: require.resolve('../../workflows/index.ts'), activities, shutdownGraceTime: '1 second' });
