@@ -6,7 +6,7 @@
 // restarted page never re-sends a row that was sent; claims a dead attempt left
 // behind become `uncertain` and are resolved later (resolve-uncertain.ts).
 import type { Db } from './db/connection';
-import { createPageRows, claimRows, finishClaims, markPageClaimsUncertain, pendingPageRows, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
+import { createPageRows, claimRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pendingPageRows, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
 import { storedNotice } from './render-notices';
@@ -42,6 +42,7 @@ export interface SendNoticeDeps {
 // Give up inside the activity after this long of continuous provider failures; Temporal's retry takes over.
 const MAX_IN_ACTIVITY_RETRY_MS = 10 * 60_000;
 const SMS_LANES = 64;
+const SMS_FINISH_GROUP = 100;
 
 type Notice = { subject: string | null; html: string | null; text: string };
 
@@ -91,6 +92,19 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
     heartbeatIfInActivity({ phase: 'email' });
   }
 
+  // SMS successes are recorded in groups: one write per group instead of one per message. A crash before
+  // a group is written leaves its rows claimed, then uncertain, and Twilio's message list finds them sent.
+  const sentSms: { id: string; providerId: string | null }[] = [];
+  let smsProvider = 'twilio';
+  const flushSms = async () => {
+    const group = sentSms.splice(0, sentSms.length);
+    await finishSentClaims(deps.db, smsProvider, group);
+  };
+  const deferSent = async (ids: string[], r: { provider: string; providerId: string | null }) => {
+    smsProvider = r.provider;
+    for (const id of ids) sentSms.push({ id, providerId: r.providerId });
+    if (sentSms.length >= SMS_FINISH_GROUP) await flushSms();
+  };
   let next = 0;
   let lastBeat = Date.now();
   await Promise.all(
@@ -100,7 +114,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
         const locale = normalizeLocale(row.locale);
         const n = await notice(locale, 'sms');
         const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
-        await sendWithRetry(deps, [row.id], () => deps.sms.sendSms({ to: row.phone!, body, outboxId: row.id }), tally);
+        await sendWithRetry(deps, [row.id], () => deps.sms.sendSms({ to: row.phone!, body, outboxId: row.id }), tally, false, deferSent);
         if (Date.now() - lastBeat > 1000) {
           lastBeat = Date.now();
           heartbeatIfInActivity({ phase: 'sms' });
@@ -108,6 +122,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
       }
     }),
   );
+  await flushSms();
   return tally;
 }
 
@@ -146,6 +161,8 @@ async function sendWithRetry(
   send: () => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
   splittable = false,
+  recordSent: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> = (ids, r) =>
+    finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }),
 ): Promise<boolean> {
   const started = Date.now();
   for (let failures = 0; ; failures++) {
@@ -153,7 +170,7 @@ async function sendWithRetry(
     if (claimed.length === 0) return false;
     try {
       const r = await send();
-      await finishClaims(deps.db, claimed, { status: 'sent', provider: r.provider, providerId: r.providerId });
+      await recordSent(claimed, r);
       tally.sent += claimed.length;
       return false;
     } catch (err) {

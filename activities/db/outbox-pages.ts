@@ -117,6 +117,18 @@ export async function finishClaims(db: Db, ids: string[], o: ClaimOutcome): Prom
   }
 }
 
+/** Marks claimed rows sent, each with its own provider id (SMS: one message sid per row), in one transaction. */
+export async function finishSentClaims(db: Db, provider: string, sent: { id: string; providerId: string | null }[]): Promise<void> {
+  if (sent.length === 0) return;
+  const now = nowIso();
+  await db.run(
+    `UPDATE outbox SET status = 'sent', provider = ?, error = NULL, sent_at = ?, updated_at = ?,
+       provider_id = (SELECT json_extract(j.value, '$.p') FROM json_each(?4) j WHERE json_extract(j.value, '$.id') = outbox.id)
+     WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?4)) AND status = 'claimed'`,
+    [provider, now, now, JSON.stringify(sent.map((x) => ({ id: x.id, p: x.providerId })))],
+  );
+}
+
 export interface NoticeTotals {
   total: number;
   sent: number;

@@ -24,6 +24,7 @@ export interface TwilioConfig {
 }
 
 const DEFAULT_MAX_SOCKETS = 20;
+const PACING_MARGIN = 0.98;
 
 // RestException drops the response headers, so Retry-After would be lost. Each send
 // runs in its own context and the HTTP client drops the headers there.
@@ -68,7 +69,9 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
   });
   const client = twilio(cfg.accountSid, cfg.authToken, { httpClient });
   // Unpaced still caps concurrency at the socket count, so requests never queue inside axios past their timeout.
-  const pacer = createSegmentPacer({ segmentsPerSecond: cfg.segmentsPerSecond ?? 1e9, concurrency: maxSockets });
+  // 2% under the sender's rate: requests leave exactly paced but reach the carrier with some jitter, and a
+  // second must never receive more than the rate.
+  const pacer = createSegmentPacer({ segmentsPerSecond: (cfg.segmentsPerSecond ?? 1e9) * PACING_MARGIN, concurrency: maxSockets });
   const callbackBase = cfg.publicUrl ? `${cfg.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined;
 
   return {

@@ -93,6 +93,10 @@ describe('data-subject fan-out', () => {
     expect(sendgrid.accepted - before).toBeLessThanOrEqual(60);
     const statuses = await db.all<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM outbox WHERE incident_id = ? GROUP BY status", [incidentId]);
     expect(statuses).toEqual([{ status: 'sent', n: 3000 }]);
+    // SMS outcomes are recorded in groups: each row still keeps its own message sid.
+    const smsRows = await db.all<{ phone: string; provider_id: string }>("SELECT s.phone, o.provider_id FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ? AND o.channel = 'sms'", [incidentId]);
+    expect(smsRows).toHaveLength(phones.length);
+    for (const r of smsRows) expect(r.provider_id).toBe(twilio.received.find((m) => m.to === r.phone)!.sid);
 
     const lengths = await runHistoryLengths(workflowId, firstRunId);
     expect(lengths.length, `run lengths ${lengths.join(",")}`).toBeGreaterThan(1);
