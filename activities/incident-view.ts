@@ -5,14 +5,8 @@ import { getIncident, parseState } from './db/incident-store';
 import { getOrgProfile, type OrgProfile } from './db/org-profile';
 import type { IncidentFactsView, OrgView } from './render';
 
-export interface Narrative {
-  whatHappened: string | null;
-  likelyConsequences: string | null;
-  measuresTaken: string | null;
-  measuresPlanned: string | null;
-  stepsForIndividuals: string | null;
-  remedies: string | null;
-}
+/** The assessment's free text for notices, as the templates take it. */
+export type Narrative = IncidentFactsView['narrative'];
 
 export const EMPTY_NARRATIVE: Narrative = {
   whatHappened: null,

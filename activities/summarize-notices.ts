@@ -2,16 +2,9 @@
 // incident records on its timeline and what decides the substitute notice.
 import type { Db } from './db/connection';
 import { noticeTotals } from './db/outbox-pages';
-import type { ChannelPolicy } from '../workflows/types';
+import type { ChannelPolicy, NoticeWaveSummary } from '../workflows/types';
 
-export interface NoticeSummary {
-  total: number;
-  sent: number;
-  failed: number;
-  uncertain: number;
-  possibleDuplicates: number;
-  withoutContact: number;
-}
+export type NoticeSummary = NoticeWaveSummary;
 
 export const createSummarizeNotices =
   (db: Db) =>

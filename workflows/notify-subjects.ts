@@ -6,7 +6,7 @@
 // people. Then it waits out uncertain sends and re-sends those left unresolved once.
 import { continueAsNew, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ChannelPolicy } from './types';
+import type { ChannelPolicy, NoticeWaveSummary } from './types';
 
 export interface NotifySubjectsInput {
   incidentId: string;
@@ -26,14 +26,7 @@ export interface NotifySubjectsInput {
   phase?: 'pages' | 'uncertain';
 }
 
-export interface NotifySubjectsResult {
-  total: number;
-  sent: number;
-  failed: number;
-  uncertain: number;
-  possibleDuplicates: number;
-  withoutContact: number;
-}
+export type NotifySubjectsResult = NoticeWaveSummary;
 
 export const DEFAULT_PAGE_SIZE = 1000;
 const DEFAULT_WINDOW = 4;

@@ -263,3 +263,13 @@ export interface TimelineEvent {
   summary: string;
   details?: Record<string, unknown>;
 }
+
+/** Outcome of a data-subject notice wave, counted from the outbox. */
+export interface NoticeWaveSummary {
+  total: number;
+  sent: number;
+  failed: number;
+  uncertain: number;
+  possibleDuplicates: number;
+  withoutContact: number;
+}
