@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../activities/db/connection';
 import { migrate } from '../../activities/db/migrations';
-import { insertIncidentTx, saveIncidentState, getIncident } from '../../activities/db/incident-store';
+import { saveIncidentState, getIncident } from '../../activities/db/incident-store';
 import { initialState } from '../../workflows/incident';
+import { insertTestIncident } from '../support/incident-row';
 
 let dir: string;
 let db: Db;
@@ -15,10 +16,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-store-'));
   db = await openDb(path.join(dir, 'db.sqlite'));
   await migrate(db);
-  const now = new Date().toISOString();
-  await db.transaction((tx) =>
-    insertIncidentTx(tx, { id: 'inc1', title: 't', description: '', severity: 'low', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' }),
-  );
+  await insertTestIncident(db, 'inc1');
 });
 afterEach(async () => {
   await db.close();

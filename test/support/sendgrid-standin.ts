@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body';
 
 export interface ReceivedEmail {
   to: string;
@@ -169,17 +170,9 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
   const server = http.createServer((req, res) => {
     res.on('error', () => {});
     req.on('error', () => {});
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
+    readBody(req, MAX_BODY_BYTES, (body) => {
       try {
-        handle(req, res, tooLarge ? null : Buffer.concat(chunks));
+        handle(req, res, body);
       } catch {
         if (!res.headersSent) answer(res, 500, {}, { errors: [apiError('internal error', null)] });
       }

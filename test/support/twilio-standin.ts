@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { countSmsSegments } from '../../activities/providers/sms-segments';
+import { readBody } from './read-body';
 
 export interface ReceivedSms {
   to: string;
@@ -180,17 +181,9 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   const server = http.createServer((req, res) => {
     res.on('error', () => {});
     req.on('error', () => {});
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
+    readBody(req, MAX_BODY_BYTES, (body) => {
       try {
-        handle(req, res, tooLarge ? null : Buffer.concat(chunks).toString('utf8'));
+        handle(req, res, body === null ? null : body.toString('utf8'));
       } catch {
         if (!res.headersSent) fail(res, { status: 500, code: 20500, message: 'Internal server error' });
       }

@@ -10,7 +10,6 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { openDb, type Db } from '../../activities/db/connection';
 import { migrate } from '../../activities/db/migrations';
-import { insertIncidentTx } from '../../activities/db/incident-store';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
@@ -18,6 +17,7 @@ import { createLogger } from '../../activities/logger';
 import { assessUpdate, incidentStateQuery, incidentWorkflow, recomputeUpdate, triageUpdate } from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
+import { insertTestIncident } from '../support/incident-row';
 
 const actor: Actor = { kind: 'user', id: 'dpo' };
 let db: Db;
@@ -55,9 +55,7 @@ describe('rules catalog version', () => {
     const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
     const id = '01JCATALOGVERSION000000001';
     const now = new Date().toISOString();
-    await db.transaction((tx) =>
-      insertIncidentTx(tx, { id, title: 't', description: '', severity: 'low', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' }),
-    );
+    await insertTestIncident(db, id);
     await worker.runUntil(async () => {
       const handle = await client.workflow.start(incidentWorkflow, {
         workflowId: `incident-${id}`,

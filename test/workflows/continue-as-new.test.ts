@@ -2,10 +2,10 @@
 // update repeated with the same id after that still returns its first answer
 // without a second effect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertIncidentTx } from '../../activities/db/incident-store';
 import { alertSignal, incidentStateQuery, incidentWorkflow, recomputeUpdate, triageUpdate } from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
+import { insertTestIncident } from '../support/incident-row';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,9 +21,7 @@ describe('continue-as-new', () => {
   it('keeps each run short and honours update ids across runs', async () => {
     const id = '01JCONTINUEASNEW0000000001';
     const now = new Date().toISOString();
-    await h.db.transaction((tx) =>
-      insertIncidentTx(tx, { id, title: 't', description: '', severity: 'low', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' }),
-    );
+    await insertTestIncident(h.db, id);
     const handle = await h.client.workflow.start(incidentWorkflow, {
       workflowId: `incident-${id}`,
       taskQueue: h.taskQueue,
@@ -57,9 +55,7 @@ describe('continue-as-new', () => {
   it('refuses a request whose caller already stopped waiting, and runs two copies of one request once', async () => {
     const id = '01JCONTINUEASNEW0000000002';
     const now = new Date().toISOString();
-    await h.db.transaction((tx) =>
-      insertIncidentTx(tx, { id, title: 't', description: '', severity: 'low', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' }),
-    );
+    await insertTestIncident(h.db, id);
     const handle = await h.client.workflow.start(incidentWorkflow, {
       workflowId: `incident-${id}`,
       taskQueue: h.taskQueue,

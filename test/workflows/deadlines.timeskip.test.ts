@@ -10,7 +10,6 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { openDb, type Db } from '../../activities/db/connection';
 import { migrate } from '../../activities/db/migrations';
-import { insertIncidentTx } from '../../activities/db/incident-store';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
@@ -19,6 +18,7 @@ import { approveNoticesUpdate, assessUpdate, incidentStateQuery, incidentWorkflo
 import type { Actor } from '../../workflows/types';
 import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';
+import { insertTestIncident } from '../support/incident-row';
 
 const HOUR = 3600_000;
 const actor: Actor = { kind: 'user', id: 'tester' };
@@ -46,9 +46,7 @@ describe('deadlines under a law-enforcement hold', () => {
   it('holds subject notices until release while the regulator deadline reminds and escalates', async () => {
     const id = '01JTIMESKIP0000000000000001';
     const start = new Date(await env.currentTimeMs()).toISOString();
-    await db.transaction((tx) =>
-      insertIncidentTx(tx, { id, title: 't', description: '', severity: 'high', detectedAt: start, occurredAt: null, detectionMethod: 'test', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: start, createdBy: 'tester' }),
-    );
+    await insertTestIncident(db, id, { severity: 'high', createdAt: start, detectionMethod: 'test', createdBy: 'tester' });
     await db.run("INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?, 'A', 'a@example.com', NULL, 'DE', 'en', 'i1', 'k1'), (?, 'B', 'b@example.com', NULL, 'US-CA', 'en', 'i1', 'k2')", [id, id]);
 
     const local = createProviders({}, createMailboxStore(db));

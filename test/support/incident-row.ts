@@ -1,0 +1,26 @@
+// The SQLite incident row a workflow test needs before it starts a workflow
+// directly (persistState updates that row; it never creates it).
+import type { Db } from '../../activities/db/connection';
+import { insertIncidentTx, type NewIncident } from '../../activities/db/incident-store';
+
+export function insertTestIncident(db: Db, id: string, over: Partial<NewIncident> = {}): Promise<void> {
+  const at = over.createdAt ?? new Date().toISOString();
+  return db.transaction((tx) =>
+    insertIncidentTx(tx, {
+      id,
+      title: 't',
+      description: '',
+      severity: 'low',
+      detectedAt: at,
+      occurredAt: null,
+      detectionMethod: 'x',
+      dataCategories: [],
+      reporter: null,
+      source: null,
+      linkedIncidentId: null,
+      createdAt: at,
+      createdBy: 'u',
+      ...over,
+    }),
+  );
+}
