@@ -36,10 +36,22 @@ export interface SendGridStandIn {
   /** Requests accepted (202). */
   accepted: number;
   /** Every mail/send request that passed authentication: epoch-ms time and answer status. */
-  log: { at: number; status: number }[];
+  log: StandInLogEntry[];
   countFor(email: string): number;
   setMode(mode: SendGridStandInMode): void;
   close(): Promise<void>;
+}
+
+export interface StandInLogEntry {
+  at: number;
+  status: number;
+  /**
+   * The first personalization's custom_args.outboxId: a retried request carries the same rows, so
+   * this tells which requests are one sender trying again (Retry-After is owed per sender).
+   */
+  key?: string;
+  /** The Retry-After a 429 asked for. */
+  retryAfterMs?: number;
 }
 
 export interface SendGridStandInOptions {
@@ -72,7 +84,7 @@ class Rejection {
 
 export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): Promise<SendGridStandIn> {
   const received: ReceivedEmail[] = [];
-  const state = { accepted: 0, log: [] as { at: number; status: number }[] };
+  const state = { accepted: 0, log: [] as StandInLogEntry[] };
   const counts = new Map<string, number>();
   const keepContent = opts.keepContent !== false;
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
@@ -107,14 +119,14 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
 
     const now = Date.now();
     if (outageUntil !== null && now < outageUntil) {
-      state.log.push({ at: now, status: 503 });
+      state.log.push({ at: now, status: 503, ...keyOf(raw) });
       return answer(res, 503, {}, { errors: [apiError('service unavailable', null)] });
     }
     if (throttle && throttle.times > 0) {
       throttle.times -= 1;
       const retry = throttle.retryAfterSeconds;
       if (throttle.times === 0) throttle = null;
-      state.log.push({ at: now, status: 429 });
+      state.log.push({ at: now, status: 429, retryAfterMs: retry * 1000, ...keyOf(raw) });
       return answer(
         res,
         429,
@@ -140,7 +152,8 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       if (accepted.sandbox) return answer(res, 200, {});
       const messageId = randomBytes(16).toString('base64url').slice(0, 22);
       state.accepted += 1;
-      state.log.push({ at: now, status: 202 });
+      const key = accepted.people[0]?.customArgs.outboxId;
+      state.log.push({ at: now, status: 202, ...(key ? { key } : {}) });
       for (const p of accepted.people) {
         // Substitutions are plain replacements in subject and content, as SendGrid applies them.
         const apply = (v: string) => {
@@ -309,6 +322,19 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
 
   const sandbox = record(record(m.mail_settings)?.sandbox_mode)?.enable === true;
   return { sandbox, html, text, people };
+}
+
+/** Parses a refused request only to name its sender (accepted ones are parsed anyway). */
+function keyOf(raw: Buffer | null): { key?: string } {
+  if (raw === null) return {};
+  try {
+    const personalizations = record(JSON.parse(raw.toString('utf8')))?.personalizations;
+    const first = Array.isArray(personalizations) ? record(personalizations[0]) : undefined;
+    const key = record(first?.custom_args)?.outboxId;
+    return typeof key === 'string' ? { key } : {};
+  } catch {
+    return {};
+  }
 }
 
 function customArgs(v: unknown, field: string): Record<string, string> {
