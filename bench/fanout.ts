@@ -13,6 +13,7 @@ import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activitie
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE, NOTICE_VERSION, openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
+import { BUNDLE_ENV, buildWorkflowBundle } from '../bin/workflow-bundle';
 import { argNumber, forkStandIn, machine, peakRssMbOf, startBenchTemporal, startWorkerProcess } from './support';
 
 const API_KEY = 'SG.bench';
@@ -43,7 +44,10 @@ async function main() {
     const email = createSendGridProvider({ apiKey: API_KEY, fromEmail: 'notices@breachline.example', baseUrl: standIn.url, timeoutMs: 30_000 });
     // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
     const taskQueue = 'bench-fanout';
-    const worker = await startWorkerProcess({ NOTIFY_SENDGRID_KEY: API_KEY, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
+    // As `npm start` does: the workflow code bundled beforehand, so the worker never holds webpack.
+    const bundle = path.join(dir, 'workflow-bundle.js');
+    await buildWorkflowBundle(bundle);
+    const worker = await startWorkerProcess({ [BUNDLE_ENV]: bundle, NOTIFY_SENDGRID_KEY: API_KEY, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
     const connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);

@@ -9,8 +9,9 @@ import { loadTemporalConfig, type TemporalConfig } from '../temporal.config';
 import { startDevServer } from './dev-server';
 import { checkNativeModules } from './native-check';
 import { setupTemporal } from './setup-temporal';
-import { type Running, type Supervised, spawnTsNode, supervise } from './supervise';
+import { type Running, type Supervised, describeExit, spawnTsNode, supervise } from './supervise';
 import { REPO_ROOT, findTemporalCli } from './temporal-cli';
+import { BUNDLE_ENV } from './workflow-bundle';
 
 const say = (line: string) => console.log(`[start] ${line}`);
 const complain = (line: string) => console.error(`[start] ${line}`);
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     }
   }
 
+  // Bundled in a short-lived child while Temporal starts: the worker then loads the file and never
+  // carries webpack's peak (see bin/workflow-bundle.ts). Every start bundles afresh, so it matches the code.
+  const bundleFile = path.join(app.dataDir, 'workflow-bundle.js');
+  const bundler = spawnTsNode({ name: 'bundle', script: 'bin/workflow-bundle.ts', args: [bundleFile], cwd: REPO_ROOT, env: process.env });
+
   const services: Supervised[] = [];
   let shuttingDown = false;
   let temporalQuiet = false;
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     say('stopping web and worker ...');
+    await bundler.stop();
     const temporalService = services.find((s) => s.name === 'temporal');
     await Promise.all(services.filter((s) => s !== temporalService).map((s) => s.stop()));
     if (temporalService) {
@@ -105,9 +112,14 @@ async function main(): Promise<void> {
     services.push(supervise({ name: 'temporal', start: startTemporal, initial: server, log: say, onGiveUp: giveUp }));
   }
 
+  const bundled = await bundler.exited;
+  if (shuttingDown) return;
+  if (bundled.code !== 0) complain(`bundling the workflow code failed (${describeExit(bundled)}); the worker bundles it itself`);
+  const workerEnv = bundled.code === 0 ? { ...process.env, [BUNDLE_ENV]: bundleFile } : process.env;
+
   // The worker and the web server read the same environment and so find the same Temporal.
   for (const name of ['worker', 'web'] as const) {
-    const start = async () => spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: process.env });
+    const start = async () => spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: name === 'worker' ? workerEnv : process.env });
     services.push(supervise({ name, start, log: say, onGiveUp: giveUp }));
   }
 

@@ -62,11 +62,12 @@ export function tsxNodeFlags(): string[] {
 export function spawnTsNode(opts: {
   name: string;
   script: string;
+  args?: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
   graceMs?: number;
 }): Running {
-  const child = spawn(process.execPath, [...tsxNodeFlags(), opts.script], {
+  const child = spawn(process.execPath, [...tsxNodeFlags(), opts.script, ...(opts.args ?? [])], {
     cwd: opts.cwd,
     env: opts.env,
     detached: true,

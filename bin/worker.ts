@@ -1,6 +1,5 @@
 // The worker process: runs incident workflows and their activities. Startable
 // alone (`npm run worker`) so it can be scaled and restarted apart from the web.
-import path from 'node:path';
 import { NativeConnection, Worker, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadAppConfig } from '../app.config';
 import { loadTemporalConfig, workerConnectionOptions } from '../temporal.config';
@@ -11,6 +10,7 @@ import { createProviders } from '../activities/providers';
 import { createMailboxStore } from '../activities/mailbox-store';
 import { createLogger } from '../activities/logger';
 import { checkNativeModules } from './native-check';
+import { workflowSource } from './workflow-bundle';
 
 async function main() {
   checkNativeModules();
@@ -44,7 +44,7 @@ async function main() {
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    workflowsPath: path.join(__dirname, '../workflows/index.ts'),
+    ...workflowSource(),
     activities: createActivities({ db, email: providers.email, sms: providers.sms, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, uncertainWaitMs: config.uncertainWaitMs }),
     shutdownGraceTime: '10 seconds',
   });

@@ -6,6 +6,7 @@ import { openDb } from '../../activities/db/connection';
 import { createActivities } from '../../activities';
 import { createSendGridProvider } from '../../activities/providers';
 import { createLogger } from '../../activities/logger';
+import { workflowSource } from '../../bin/workflow-bundle';
 
 async function main() {
   const env = (k: string) => {
@@ -18,7 +19,7 @@ async function main() {
   const email = createSendGridProvider({ apiKey: process.env.NOTIFY_SENDGRID_KEY ?? 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: env('NOTIFY_SENDGRID_URL'), timeoutMs: 5000 });
   const activities = createActivities({ db, email, sms: email as never, logger: createLogger('worker', 'silent'), baseUrl: 'http://localhost', uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')) });
   const connection = await NativeConnection.connect({ address: env('NOTIFY_TEMPORAL') });
-  const worker = await Worker.create({ connection, taskQueue: env('NOTIFY_TASK_QUEUE'), workflowsPath: require.resolve('../../workflows/index.ts'), activities, shutdownGraceTime: '1 second' });
+  const worker = await Worker.create({ connection, taskQueue: env('NOTIFY_TASK_QUEUE'), ...workflowSource(), activities, shutdownGraceTime: '1 second' });
   process.send?.('ready');
   await worker.run();
 }
