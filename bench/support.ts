@@ -82,7 +82,9 @@ function freePort(): Promise<number> {
 
 /** The notify worker (test/support/notify-worker-process.ts) in its own process, ready to poll. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(path.join(__dirname, '../test/support/notify-worker-process.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_PROFILE_DIR=<dir> writes the worker's CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = fork(path.join(__dirname, '../test/support/notify-worker-process.ts'), [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
