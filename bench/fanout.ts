@@ -57,6 +57,12 @@ async function main() {
     const result = await handle.result();
     const seconds = (performance.now() - t) / 1000;
     const workerPeakRssMb = peakRssMbOf(worker.pid!);
+    if (process.env.BENCH_PROFILE_DIR) {
+      // A profile is written only on a clean exit.
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
     worker.kill('SIGKILL');
     const sent = await standIn.ask<{ received: number; distinct: number; once: number; more: number; requests: number }>({ cmd: 'stats' });
     if (result.sent !== recipients || sent.once !== recipients) throw new Error(`fan-out incomplete: ${JSON.stringify({ result, sent })}`);
