@@ -28,7 +28,10 @@ export const triageSchema = z.object({
 
 export const awarenessSchema = z.object({ awarenessAt: isoTime, reason: text(5_000) });
 
-const localeCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 locale such as en or zh-CN');
+/** Shared with the subject import's fast path (server/subject-row.ts), which must agree with these schemas. */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+const localeCode = z.string().regex(LOCALE_PATTERN, 'must be a BCP 47 locale such as en or zh-CN');
 
 export const assessmentSchema = z
   .object({
@@ -98,7 +101,7 @@ export const subjectRowSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v.replace(/[\s()-]/g, '') : null))
-    .refine((v) => v === null || /^\+[1-9]\d{6,14}$/.test(v), 'phone must be E.164, e.g. +14155550100'),
+    .refine((v) => v === null || E164_PATTERN.test(v), 'phone must be E.164, e.g. +14155550100'),
   jurisdiction: z
     .string()
     .trim()
