@@ -4,9 +4,11 @@
 // person's name as substitutions; SMS one per person through the paced provider.
 // Rows are claimed (committed) before each provider call, so a retried or
 // restarted page never re-sends a row that was sent; claims a dead attempt left
-// behind become `uncertain` and are resolved later (resolve-uncertain.ts).
+// behind become `uncertain` and are resolved later (resolve-uncertain.ts). A
+// person's row is created at its first claim, so a send costs two writes (claim,
+// outcome), each one statement per batch.
 import type { Db } from './db/connection';
-import { createPageRows, claimRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pendingPageRows, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
+import { claimSubjectRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pageWork, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
 import { storedNotice } from './render-notices';
@@ -73,8 +75,7 @@ export const createSendNoticePage =
   async (input: NoticePageInput): Promise<NoticePageResult> => {
     const { db } = deps;
     await markPageClaimsUncertain(db, input);
-    await createPageRows(db, input, input.channelPolicy);
-    const rows = await pendingPageRows(db, input);
+    const rows = await pageWork(db, input, input.channelPolicy);
     const result = await sendRows(deps, input.incidentId, input.noticeVersion, rows);
     return { rows: rows.length, ...result };
   };
@@ -88,7 +89,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
 
   for (const batch of groupEmailBatches(emails.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
     const n = await notice(batch.locale, 'email');
-    await sendEmailBatch(deps, incidentId, n, batch.locale as Locale, batch.rows, tally);
+    await sendEmailBatch(deps, incidentId, noticeVersion, n, batch.locale as Locale, batch.rows, tally);
     heartbeatIfInActivity({ phase: 'email' });
   }
 
@@ -114,7 +115,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
         const locale = normalizeLocale(row.locale);
         const n = await notice(locale, 'sms');
         const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
-        await sendWithRetry(deps, [row.id], () => deps.sms.sendSms({ to: row.phone!, body, outboxId: row.id }), tally, false, deferSent);
+        await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, false, deferSent);
         if (Date.now() - lastBeat > 1000) {
           lastBeat = Date.now();
           heartbeatIfInActivity({ phase: 'sms' });
@@ -126,7 +127,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
   return tally;
 }
 
-async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, n: Notice, locale: Locale, rows: PendingSubjectRow[], tally: { sent: number; failed: number; uncertain: number }): Promise<void> {
+async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVersion: string, n: Notice, locale: Locale, rows: PendingSubjectRow[], tally: { sent: number; failed: number; uncertain: number }): Promise<void> {
   const html = (n.html ?? '').split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY);
   const send = (part: PendingSubjectRow[]) =>
     deps.email.sendEmailBatch({
@@ -134,12 +135,12 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, n: Notic
       html,
       text: n.text,
       categories: ['breach-notice'],
-      recipients: part.map((r) => ({ to: r.email!, substitutions: nameSubstitutions(r.name, locale), customArgs: { outboxId: r.id, incidentId } })),
+      recipients: part.map((r) => ({ to: r.email!, substitutions: nameSubstitutions(r.name, locale), customArgs: { outboxId: r.id!, incidentId } })),
     });
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, part.map((r) => r.id), () => send(part), tally, part.length > 1);
+    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, part.length > 1);
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
       await attempt(part.slice(0, mid));
@@ -157,8 +158,10 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, n: Notic
  */
 async function sendWithRetry(
   deps: SendNoticeDeps,
-  ids: string[],
-  send: () => Promise<{ provider: string; providerId: string | null }>,
+  incidentId: string,
+  noticeVersion: string,
+  rows: PendingSubjectRow[],
+  send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
   splittable = false,
   recordSent: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> = (ids, r) =>
@@ -166,10 +169,13 @@ async function sendWithRetry(
 ): Promise<boolean> {
   const started = Date.now();
   for (let failures = 0; ; failures++) {
-    const claimed = [...(await claimRows(deps.db, ids))];
-    if (claimed.length === 0) return false;
+    const claimedRows = await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
+    if (claimedRows.length === 0) return false;
+    // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
+    rows = claimedRows;
+    const claimed = claimedRows.map((r) => r.id!);
     try {
-      const r = await send();
+      const r = await send(claimedRows);
       await recordSent(claimed, r);
       tally.sent += claimed.length;
       return false;

@@ -120,7 +120,8 @@ async function baseline(db: Awaited<ReturnType<typeof openFixtureDb>>['db'], inc
       const from = cursor;
       cursor += 1000;
       const rows = await db.all<{ id: number; name: string | null; email: string; locale: string }>(
-        'SELECT id, name, email, locale FROM subjects WHERE incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+        // The same page read the worker makes (by rowid range; see activities/db/outbox-pages.ts).
+        'SELECT id, name, email, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
         [incidentId, from, from + 999],
       );
       for (const batch of groupEmailBatches(rows.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {

@@ -12,7 +12,8 @@ export interface PageBounds {
 }
 
 export interface PendingSubjectRow {
-  id: string;
+  /** null until the row is created, which happens when it is first claimed. */
+  id: string | null;
   subject_id: number;
   channel: 'email' | 'sms';
   locale: string;
@@ -27,35 +28,14 @@ const nowIso = () => new Date().toISOString();
 /** 32 hex characters: the subject id (12) then 20 random. */
 export const ROW_ID_SQL = "printf('%012x', id) || lower(hex(randomblob(10)))";
 
-/** One row per person and channel under the policy; rows already there are left alone. */
-export async function createPageRows(db: Db, b: PageBounds, policy: 'email' | 'sms_fallback' | 'both'): Promise<void> {
-  const channels: { channel: 'email' | 'sms'; where: string }[] =
-    policy === 'both'
-      ? [
-          { channel: 'email', where: 'email IS NOT NULL' },
-          { channel: 'sms', where: 'phone IS NOT NULL' },
-        ]
-      : policy === 'email'
-        ? [{ channel: 'email', where: 'email IS NOT NULL' }]
-        : [
-            { channel: 'email', where: 'email IS NOT NULL' },
-            { channel: 'sms', where: 'email IS NULL AND phone IS NOT NULL' },
-          ];
-  const now = nowIso();
-  await db.transaction(async (tx) => {
-    for (const c of channels) {
-      // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
-      // id in front, so a million inserts append to the primary-key index instead of landing at random
-      // in it, and random bits behind, so two rows of one person differ.
-      await tx.run(
-        `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
-         SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'pending', ?, id
-         FROM subjects WHERE incident_id = ? AND id BETWEEN ? AND ? AND ${c.where}
-         ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
-        [c.channel, b.noticeVersion, `subject-${c.channel}`, now, b.incidentId, b.fromId, b.toId],
-      );
-    }
-  });
+export type ChannelPolicyName = 'email' | 'sms_fallback' | 'both';
+
+/** The channels a person is sent on under the policy: the rows they get. */
+export function channelsFor(policy: ChannelPolicyName, p: { email: string | null; phone: string | null }): ('email' | 'sms')[] {
+  const out: ('email' | 'sms')[] = [];
+  if (p.email) out.push('email');
+  if (p.phone && (policy === 'both' || (policy === 'sms_fallback' && !p.email))) out.push('sms');
+  return out;
 }
 
 /** Rows a dead attempt claimed in this range: the provider may have taken them. */
@@ -63,34 +43,93 @@ export async function markPageClaimsUncertain(db: Db, b: PageBounds): Promise<nu
   const now = nowIso();
   const r = await db.run(
     `UPDATE outbox SET status = 'uncertain', uncertain_at = ?, updated_at = ?, error = 'worker stopped during the provider call; outcome unknown'
-     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND subject_id BETWEEN ? AND ? AND status = 'claimed'`,
+     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ? AND status = 'claimed'`,
     [now, now, b.incidentId, b.noticeVersion, b.fromId, b.toId],
   );
   return r.changes;
 }
 
-export async function pendingPageRows(db: Db, b: PageBounds): Promise<PendingSubjectRow[]> {
-  return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
-     FROM outbox o JOIN subjects s ON s.id = o.subject_id
-     WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.subject_id BETWEEN ? AND ? AND o.status = 'pending'
-     ORDER BY o.subject_id, o.channel`,
+/**
+ * What a page still has to send: each person and channel under the policy that has no
+ * row yet (id null: created when claimed) or a pending one. Rows in any other state
+ * were handled by an earlier attempt and are left alone.
+ */
+export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName): Promise<PendingSubjectRow[]> {
+  const people = await db.all<{ id: number; name: string | null; email: string | null; phone: string | null; locale: string }>(
+    // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
+    // person of the incident for each page; the id range on the rowid is what narrows a page.
+    'SELECT id, name, email, phone, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+    [b.incidentId, b.fromId, b.toId],
+  );
+  const existing = await db.all<{ id: string; subject_id: number; channel: 'email' | 'sms'; status: string; attempts: number }>(
+    `SELECT id, subject_id, channel, status, attempts FROM outbox
+     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?`,
     [b.incidentId, b.noticeVersion, b.fromId, b.toId],
   );
+  const rows = new Map(existing.map((r) => [`${r.subject_id}|${r.channel}`, r]));
+  const work: PendingSubjectRow[] = [];
+  for (const p of people) {
+    for (const channel of channelsFor(policy, p)) {
+      const row = rows.get(`${p.id}|${channel}`);
+      if (row && row.status !== 'pending') continue;
+      work.push({ id: row?.id ?? null, subject_id: p.id, channel, locale: p.locale, attempts: row?.attempts ?? 0, name: p.name, email: p.email, phone: p.phone });
+    }
+  }
+  return work;
 }
 
-/** Claims the rows still pending (committed before the provider is called); returns the ids claimed. */
-export async function claimRows(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+/**
+ * Claims rows for one provider call, committed before the call: rows not created yet
+ * are inserted already claimed (one write per person instead of an insert and then a
+ * claim), pending ones move to claimed. Fills in the ids of the rows given and
+ * returns those claimed; rows another attempt created or claimed meanwhile are not
+ * among them.
+ */
+export async function claimSubjectRows(db: Db, incidentId: string, noticeVersion: string, rows: PendingSubjectRow[]): Promise<PendingSubjectRow[]> {
+  if (rows.length === 0) return [];
   const now = nowIso();
-  const rows = await db.transaction((tx) =>
-    tx.all<{ id: string }>(
-      `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?
-       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING id`,
-      [now, now, JSON.stringify(ids)],
-    ),
-  );
-  return new Set(rows.map((r) => r.id));
+  const claimed = await db.transaction(async (tx) => {
+    const got: { id: string; subject_id: number; channel: string; attempts: number }[] = [];
+    for (const channel of ['email', 'sms'] as const) {
+      const fresh = rows.filter((r) => r.id === null && r.channel === channel).map((r) => r.subject_id);
+      if (fresh.length === 0) continue;
+      // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
+      // id in front, so a million inserts append to the primary-key index instead of landing at random
+      // in it, and random bits behind, so two rows of one person differ.
+      got.push(
+        ...(await tx.all<{ id: string; subject_id: number; channel: string; attempts: number }>(
+          `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id)
+           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id
+           FROM subjects WHERE incident_id = ? AND id IN (SELECT value FROM json_each(?))
+           ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
+           RETURNING id, subject_id, channel, attempts`,
+          [channel, noticeVersion, `subject-${channel}`, now, now, incidentId, JSON.stringify(fresh)],
+        )),
+      );
+    }
+    const known = rows.filter((r) => r.id !== null).map((r) => r.id);
+    if (known.length > 0) {
+      got.push(
+        ...(await tx.all<{ id: string; subject_id: number; channel: string; attempts: number }>(
+          `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?
+           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING id, subject_id, channel, attempts`,
+          [now, now, JSON.stringify(known)],
+        )),
+      );
+    }
+    return got;
+  });
+  // The callers' rows learn their ids, so a later retry or a split of the batch claims them by id.
+  const byKey = new Map(claimed.map((c) => [`${c.subject_id}|${c.channel}`, c]));
+  const out: PendingSubjectRow[] = [];
+  for (const r of rows) {
+    const c = byKey.get(`${r.subject_id}|${r.channel}`);
+    if (!c || (r.id !== null && r.id !== c.id)) continue;
+    r.id = c.id;
+    r.attempts = c.attempts;
+    out.push(r);
+  }
+  return out;
 }
 
 export type ClaimOutcome =
