@@ -45,6 +45,7 @@ export interface SendNoticeDeps {
 const MAX_IN_ACTIVITY_RETRY_MS = 10 * 60_000;
 const SMS_LANES = 64;
 const SMS_FINISH_GROUP = 100;
+const SMS_CLAIM_GROUP = 16;
 
 type Notice = { subject: string | null; html: string | null; text: string };
 
@@ -106,16 +107,26 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
     for (const id of ids) sentSms.push({ id, providerId: r.providerId });
     if (sentSms.length >= SMS_FINISH_GROUP) await flushSms();
   };
+  // Claims are written a group at a time too, just before the group's messages go to the pacer,
+  // so the write queue is not the limit at a thousand messages a second; a crash leaves at most the
+  // groups in flight uncertain, which Twilio's message list resolves.
   let next = 0;
   let lastBeat = Date.now();
+  const groups = Math.max(1, Math.floor(SMS_LANES / SMS_CLAIM_GROUP));
   await Promise.all(
-    Array.from({ length: Math.min(SMS_LANES, sms.length) }, async () => {
+    Array.from({ length: Math.min(groups, Math.ceil(sms.length / SMS_CLAIM_GROUP)) }, async () => {
       while (next < sms.length) {
-        const row = sms[next++]!;
-        const locale = normalizeLocale(row.locale);
-        const n = await notice(locale, 'sms');
-        const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
-        await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, false, deferSent);
+        const group = sms.slice(next, next + SMS_CLAIM_GROUP);
+        next += group.length;
+        const claimed = await claimSubjectRows(deps.db, incidentId, noticeVersion, group);
+        await Promise.all(
+          claimed.map(async (row) => {
+            const locale = normalizeLocale(row.locale);
+            const n = await notice(locale, 'sms');
+            const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
+            await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, { claimed: true, recordSent: deferSent });
+          }),
+        );
         if (Date.now() - lastBeat > 1000) {
           lastBeat = Date.now();
           heartbeatIfInActivity({ phase: 'sms' });
@@ -140,7 +151,7 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVe
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, part.length > 1);
+    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1 });
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
       await attempt(part.slice(0, mid));
@@ -154,7 +165,8 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVe
  * Claims the rows, sends, and records the outcome; waits and tries again on 429,
  * 5xx and unreachable, putting the rows back to pending while it waits (nothing
  * left, so a crash then costs nothing). Returns true when the provider refused
- * the request and `splittable` asked the caller to isolate the cause.
+ * the request and `splittable` asked the caller to isolate the cause. `claimed`:
+ * the caller already claimed the rows for the first try.
  */
 async function sendWithRetry(
   deps: SendNoticeDeps,
@@ -163,13 +175,13 @@ async function sendWithRetry(
   rows: PendingSubjectRow[],
   send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
-  splittable = false,
-  recordSent: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> = (ids, r) =>
-    finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }),
+  opts: { splittable?: boolean; claimed?: boolean; recordSent?: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> } = {},
 ): Promise<boolean> {
+  const splittable = opts.splittable ?? false;
+  const recordSent = opts.recordSent ?? ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
   const started = Date.now();
   for (let failures = 0; ; failures++) {
-    const claimedRows = await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
+    const claimedRows = failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
     if (claimedRows.length === 0) return false;
     // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
     rows = claimedRows;
