@@ -1,7 +1,11 @@
-// Writing imported people in bulk. One statement carries many rows, because at
-// a million rows the per-statement round trip to SQLite's thread, not SQLite
-// itself, was the cost; the incident and import ids are bound once per statement.
-import type { Db, SqlValue } from './connection';
+// Writing imported people in bulk. Identity keys are hashes, so people arrive
+// in random key order; inserted straight into subjects, every transaction
+// dirtied most pages of the (incident_id, identity_key) index and rewrote them
+// to the WAL, which made a million-row import spend most of its time on I/O.
+// So an import stages its rows in a TEMP table (its own file, no WAL, nothing
+// other connections can see) and then merges them in key order, one key range
+// per transaction: each merge touches one contiguous stretch of the index.
+import type { Db } from './connection';
 
 export interface SubjectRecord {
   name: string | null;
@@ -12,43 +16,74 @@ export interface SubjectRecord {
   identityKey: string;
 }
 
-/** 500 rows x 6 values + 2 stays far below SQLite's 32,766 bound variables. */
-export const ROWS_PER_STATEMENT = 500;
-const VALUES_PER_ROW = 6;
+/** Rows per merge transaction, roughly: how long other writers may wait on the lock. */
+const ROWS_PER_MERGE = 100_000;
 
-const sqlCache = new Map<number, string>();
-function insertSql(rows: number): string {
-  let sql = sqlCache.get(rows);
-  if (sql === undefined) {
-    const tuples: string[] = [];
-    for (let i = 0; i < rows; i++) {
-      const b = 3 + i * VALUES_PER_ROW;
-      tuples.push(`(?1,?${b},?${b + 1},?${b + 2},?${b + 3},?${b + 4},?2,?${b + 5})`);
-    }
-    sql = `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES ${tuples.join(',')} ON CONFLICT (incident_id, identity_key) DO NOTHING`;
-    // Only the full size and the odd last statement of an import recur.
-    if (sqlCache.size > 8) sqlCache.clear();
-    sqlCache.set(rows, sql);
-  }
-  return sql;
+export interface Staging {
+  /** A plain identifier, e.g. staged_imp_01J...; the table lives in the temp schema. */
+  readonly name: string;
+  staged: number;
+}
+
+/** A staging table private to this process's write connection, named after the import. */
+export async function createStaging(db: Db, importId: string): Promise<Staging> {
+  if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
+  const name = `staged_${importId}`;
+  await db.exec(`CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL)`);
+  return { name, staged: 0 };
 }
 
 /**
- * Inserts the people in one transaction; a person whose identity key the
- * incident already has is skipped. Returns how many were new.
+ * Appends people to the staging table; rowid keeps their order in the file. They travel as one
+ * JSON text that SQLite takes apart on its own thread: binding values one by one cost the
+ * JavaScript thread, which is also parsing the CSV, more than SQLite's JSON reader costs.
  */
-export async function insertSubjects(db: Db, o: { incidentId: string; importId: string; people: readonly SubjectRecord[] }): Promise<number> {
-  return db.transaction(async (tx) => {
-    let inserted = 0;
-    for (let start = 0; start < o.people.length; start += ROWS_PER_STATEMENT) {
-      const end = Math.min(start + ROWS_PER_STATEMENT, o.people.length);
-      const params: SqlValue[] = [o.incidentId, o.importId];
-      for (let i = start; i < end; i++) {
-        const p = o.people[i]!;
-        params.push(p.name, p.email, p.phone, p.jurisdiction, p.locale, p.identityKey);
-      }
-      inserted += (await tx.run(insertSql(end - start), params)).changes;
-    }
-    return inserted;
-  });
+export async function stageSubjects(db: Db, staging: Staging, people: readonly SubjectRecord[]): Promise<void> {
+  const rows = people.map((p) => [p.name, p.email, p.phone, p.jurisdiction, p.locale, p.identityKey]);
+  await db.run(
+    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`,
+    [JSON.stringify(rows)],
+  );
+  staging.staged += people.length;
+}
+
+/** Hex prefixes that split uniformly distributed keys into ranges of about ROWS_PER_MERGE rows. */
+function keyRanges(rows: number): [string, string][] {
+  let digits = 0;
+  while (rows / 16 ** digits > ROWS_PER_MERGE && digits < 4) digits++;
+  const count = 16 ** digits;
+  const ranges: [string, string][] = [];
+  for (let i = 0; i < count; i++) {
+    const from = digits === 0 ? '' : i.toString(16).padStart(digits, '0');
+    // 'g' sorts after every hex digit, so the last range is open-ended.
+    const to = i + 1 === count ? 'g' : (i + 1).toString(16).padStart(digits, '0');
+    ranges.push([from, to]);
+  }
+  return ranges;
+}
+
+/**
+ * Moves the staged people into subjects; one the incident already has (same identity key) is
+ * skipped, and within the file the first row with a key wins. Returns how many were new.
+ */
+export async function mergeStaged(db: Db, staging: Staging, o: { incidentId: string; importId: string }): Promise<number> {
+  if (staging.staged === 0) return 0;
+  await db.exec(`CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`);
+  let inserted = 0;
+  for (const [from, to] of keyRanges(staging.staged)) {
+    const r = await db.run(
+      `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key)
+       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key FROM temp.${staging.name}
+       WHERE identity_key >= ? AND identity_key < ? ORDER BY identity_key, rowid
+       ON CONFLICT (incident_id, identity_key) DO NOTHING`,
+      [o.incidentId, o.importId, from, to],
+    );
+    inserted += r.changes;
+  }
+  return inserted;
+}
+
+export async function dropStaging(db: Db, staging: Staging): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS temp.${staging.name}`);
 }
