@@ -18,6 +18,7 @@ import { createPlanNoticePages } from './plan-notice-pages';
 import { createResolveUncertain } from './resolve-uncertain';
 import { createSummarizeNotices } from './summarize-notices';
 import { createSendFallbacks } from './send-fallbacks';
+import { createRecordLateBounces } from './record-late-bounces';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
@@ -49,6 +50,7 @@ export const createActivities = (deps: ActivityDeps) => ({
   resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
   summarizeNotices: createSummarizeNotices(deps.db),
   sendFallbacks: createSendFallbacks(deps),
+  recordLateBounces: createRecordLateBounces(deps),
 });
 
 export type Activities = ReturnType<typeof createActivities>;

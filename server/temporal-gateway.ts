@@ -5,6 +5,7 @@ import { Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledE
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { alertSignal, incidentWorkflow } from '../workflows/incident';
+import { bouncesReportedSignal, lateBouncesWorkflow, lateBouncesWorkflowId, type LateBouncesInput } from '../workflows/late-bounces';
 import { ulid } from 'ulid';
 import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
@@ -17,6 +18,8 @@ export interface TemporalGateway {
   signalAlert(input: IncidentInput, alert: AlertSignal): Promise<'signalled' | 'closed'>;
   /** Runs a human step; `requestKey` is the idempotency key (repeats return the first answer). */
   update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string): Promise<UpdateResult>;
+  /** Wakes (or starts) the late-bounces workflow of one notice version; throws if Temporal does not take it by the deadline. */
+  signalBouncesReported(input: LateBouncesInput, deadline: number): Promise<void>;
 }
 
 export function createTemporalGateway(client: Client, opts: { taskQueue: string; updateTimeoutMs: number }): TemporalGateway {
@@ -51,6 +54,20 @@ export function createTemporalGateway(client: Client, opts: { taskQueue: string;
         if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';
         throw err;
       }
+    },
+    async signalBouncesReported(input, deadline) {
+      await client.connection.withDeadline(deadline, () =>
+        client.workflow.signalWithStart(lateBouncesWorkflow, {
+          workflowId: lateBouncesWorkflowId(input.incidentId, input.noticeVersion),
+          taskQueue: opts.taskQueue,
+          args: [input],
+          signal: bouncesReportedSignal,
+          signalArgs: [{ channelPolicy: input.channelPolicy }],
+          // A finished run (idle) is replaced by a new one; a running one just gets the signal.
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      );
     },
     async update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string) {
       const handle = client.workflow.getHandle(workflowIdFor(incidentId));

@@ -1,7 +1,10 @@
 // Provider delivery reports applied to outbox rows. Reports repeat and arrive
 // out of order, so each is applied once (by its event key) and only ever moves a
 // row forward: pending < claimed, uncertain < sent < delivered | bounced | failed.
+// A subject notice that moves to bounced or failed leaves a fallback request in
+// the same transaction (see late-bounce-requests.ts).
 import type { Db } from './connection';
+import { requestFallbacksTx } from './late-bounce-requests';
 
 export type ReportedStatus = 'sent' | 'delivered' | 'bounced' | 'failed';
 
@@ -25,6 +28,7 @@ export async function applyDeliveryReports(db: Db, reports: DeliveryReport[]): P
   const now = new Date().toISOString();
   return db.transaction(async (tx) => {
     let moved = 0;
+    const undelivered: string[] = [];
     for (const r of reports) {
       const fresh = await tx.run('INSERT INTO delivery_events (event_key, outbox_id, status, received_at) VALUES (?,?,?,?) ON CONFLICT (event_key) DO NOTHING', [r.eventKey, r.outboxId, r.status, now]);
       if (fresh.changes === 0) continue;
@@ -36,7 +40,9 @@ export async function applyDeliveryReports(db: Db, reports: DeliveryReport[]): P
         [r.status, now, r.providerId ?? null, r.at, r.status, r.at, r.status, r.reason ?? null, r.outboxId, RANK[r.status]],
       );
       moved += u.changes;
+      if (u.changes > 0 && (r.status === 'bounced' || r.status === 'failed')) undelivered.push(r.outboxId);
     }
+    await requestFallbacksTx(tx, undelivered);
     return moved;
   });
 }

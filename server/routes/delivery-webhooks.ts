@@ -1,12 +1,15 @@
 // Delivery reports from the providers: SendGrid's Signed Event Webhook and
 // Twilio's status callbacks. Both are verified on what the provider signed (the
 // raw bytes; the public URL with its query) before anything is read, and both
-// answer 2xx fast so providers do not pile up retries.
+// answer 2xx fast so providers do not pile up retries. A bounced or failed
+// subject notice also wakes the late-bounces workflow (SMS fallback, substitute
+// notice); see use-cases/delivery-reports.ts for why that never fails the request.
 import express, { Router } from 'express';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import twilio from 'twilio';
 import type { AppConfig } from '../../app.config';
-import { applyDeliveryReports, type DeliveryReport } from '../../activities/db/delivery-status';
+import type { DeliveryReport } from '../../activities/db/delivery-status';
+import { recordDeliveryReports } from '../use-cases/delivery-reports';
 import { HttpError } from '../errors';
 import type { UseCaseContext } from '../use-cases/context';
 
@@ -17,7 +20,7 @@ const MAX_AGE_S = 15 * 60;
 
 type Config = Pick<AppConfig, 'publicUrl' | 'sendgridWebhookPublicKey' | 'twilio'>;
 
-export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger'>, config: Config): Router {
+export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' | 'gateway'>, config: Config): Router {
   const r = Router();
   const key: KeyObject | null = config.sendgridWebhookPublicKey ? createPublicKey({ key: Buffer.from(config.sendgridWebhookPublicKey, 'base64'), format: 'der', type: 'spki' }) : null;
 
@@ -43,7 +46,7 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger'>
     }
     if (!Array.isArray(events)) throw new HttpError(400, 'expected a JSON array of events', 'body');
     const reports = events.map(sendgridReport).filter((x): x is DeliveryReport => x !== null);
-    const moved = await applyDeliveryReports(ctx.db, reports);
+    const moved = await recordDeliveryReports(ctx, reports);
     res.json({ received: events.length, applied: moved });
   });
 
@@ -58,7 +61,7 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger'>
     if (!twilio.validateRequest(token, signature, url, params)) throw new HttpError(401, 'signature does not match', 'X-Twilio-Signature');
     const outboxId = typeof req.query.o === 'string' ? req.query.o : null;
     const report = outboxId ? twilioReport(outboxId, params) : null;
-    const moved = report ? await applyDeliveryReports(ctx.db, [report]) : 0;
+    const moved = report ? await recordDeliveryReports(ctx, [report]) : 0;
     res.json({ applied: moved });
   });
   return r;

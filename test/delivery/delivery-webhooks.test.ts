@@ -8,10 +8,13 @@ import type { Server } from 'node:http';
 import express from 'express';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
 import { createLogger } from '../../activities/logger';
 import { deliveryWebhookRouter, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from '../../server/routes/delivery-webhooks';
 import { errorHandler } from '../../server/errors';
+import { createTemporalGateway } from '../../server/temporal-gateway';
+import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 
 const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -24,13 +27,17 @@ let db: Db;
 let dir: string;
 let base: string;
 let server: Server;
+let connection: Connection;
 
 beforeAll(async () => {
   ({ db, dir } = await openFixtureDb('webhooks'));
   await seedIncident(db, INCIDENT, [{ name: 'A', email: 'a@example.org', phone: '+4915100000001', locale: 'en' }]);
   const app = express();
   const config = { publicUrl: PUBLIC_URL, sendgridWebhookPublicKey: PUBLIC_KEY, twilio: { authToken: TOKEN } } as never;
-  app.use('/webhooks', deliveryWebhookRouter({ db, logger: createLogger('test', 'silent') }, config));
+  // Bounces here wake late-bounce workflows on a queue no worker polls: this file checks the rows only (late-bounce.test.ts runs them).
+  connection = await Connection.connect({ address: testTemporalAddress() });
+  const gateway = createTemporalGateway(new Client({ connection }), { taskQueue: uniqueTaskQueue('webhooks'), updateTimeoutMs: 5000 });
+  app.use('/webhooks', deliveryWebhookRouter({ db, gateway, logger: createLogger('test', 'silent') }, config));
   app.use(errorHandler(createLogger('test', 'silent')));
   server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -39,6 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
+  await connection?.close();
   await db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
