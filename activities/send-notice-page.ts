@@ -9,6 +9,7 @@
 // outcome), each one statement per batch.
 import type { Db } from './db/connection';
 import { claimSubjectRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pageWork, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
+import { recordNoticeWave } from './db/notice-waves';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
 import { storedNotice } from './render-notices';
@@ -75,6 +76,7 @@ export const createSendNoticePage =
   (deps: SendNoticeDeps) =>
   async (input: NoticePageInput): Promise<NoticePageResult> => {
     const { db } = deps;
+    await recordNoticeWave(db, input.incidentId, input.noticeVersion, input.channelPolicy);
     await markPageClaimsUncertain(db, input);
     const rows = await pageWork(db, input, input.channelPolicy);
     const result = await sendRows(deps, input.incidentId, input.noticeVersion, rows);

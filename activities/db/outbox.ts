@@ -4,6 +4,7 @@
 // rows found by a later attempt become `uncertain`, never silently re-sent.
 import type { Db } from './connection';
 import type { DeliveryCounts } from '../../workflows/types';
+import { expectedRecipients } from './notice-waves';
 
 export type OutboxStatus = 'pending' | 'claimed' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'uncertain';
 export type OutboxKind = 'subject' | 'controller' | 'regulator' | 'reminder';
@@ -78,7 +79,14 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
   );
   const empty = (): DeliveryCounts => ({ pending: 0, claimed: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, uncertain: 0, substitute: 0 });
   const out = { email: empty(), sms: empty() };
-  for (const r of rows) out[r.channel][r.status] += r.n;
+  const created = { email: 0, sms: 0 };
+  for (const r of rows) {
+    out[r.channel][r.status] += r.n;
+    created[r.channel] += r.n;
+  }
+  // People a running wave has not reached yet have no row: they are pending too.
+  const expected = await expectedRecipients(db, incidentId);
+  for (const c of ['email', 'sms'] as const) out[c].pending += Math.max(0, expected[c] - created[c]);
   return out;
 }
 

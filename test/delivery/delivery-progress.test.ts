@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../activities/db/connection';
 import { deliveryCounts } from '../../activities/db/outbox';
 import { deliveryProgress } from '../../activities/db/delivery-progress';
+import { recordNoticeWave } from '../../activities/db/notice-waves';
+import { claimSubjectRows, finishClaims, pageWork } from '../../activities/db/outbox-pages';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 
 let db: Db;
@@ -42,5 +44,26 @@ describe('delivery progress', () => {
     expect(p.perSecond).toBe(10);
     expect(p.remaining).toBe(601);
     expect(p.etaSeconds).toBe(61);
+  });
+
+  it('counts the people a running wave has not reached yet (they have no row) as pending', async () => {
+    const incident = '01JPROGRESS000000000000002';
+    await seedIncident(db, incident, [
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.org`, phone: null, locale: 'en' as const })),
+      ...Array.from({ length: 5 }, (_, i) => ({ name: `S${i}`, email: null, phone: `+4915100000${10 + i}`, locale: 'en' as const })),
+    ]);
+    const ids = (await db.all<{ id: number }>('SELECT id FROM subjects WHERE incident_id = ? ORDER BY id', [incident])).map((r) => r.id);
+    await recordNoticeWave(db, incident, NOTICE_VERSION, 'sms_fallback');
+    // The first page of 10 people went out.
+    const rows = await pageWork(db, { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! }, 'sms_fallback');
+    const claimed = await claimSubjectRows(db, incident, NOTICE_VERSION, rows);
+    await finishClaims(db, claimed.map((r) => r.id!), { status: 'sent', provider: 'sendgrid', providerId: 'x' });
+
+    const counts = await deliveryCounts(db, incident);
+    expect(counts.email).toMatchObject({ sent: 10, pending: 20 });
+    expect(counts.sms).toMatchObject({ sent: 0, pending: 5 });
+    const p = await deliveryProgress(db, incident, counts);
+    expect(p.channels.email).toEqual({ total: 30, done: 10, percent: 33 });
+    expect(p.remaining).toBe(25);
   });
 });
