@@ -49,9 +49,9 @@ export async function stageSubjects(db: Db, staging: Staging, people: readonly S
 }
 
 /** Hex prefixes that split uniformly distributed keys into ranges of about ROWS_PER_MERGE rows. */
-function keyRanges(rows: number): [string, string][] {
+function keyRanges(rows: number, rowsPerMerge: number): [string, string][] {
   let digits = 0;
-  while (rows / 16 ** digits > ROWS_PER_MERGE && digits < 4) digits++;
+  while (rows / 16 ** digits > rowsPerMerge && digits < 4) digits++;
   const count = 16 ** digits;
   const ranges: [string, string][] = [];
   for (let i = 0; i < count; i++) {
@@ -67,11 +67,11 @@ function keyRanges(rows: number): [string, string][] {
  * Moves the staged people into subjects; one the incident already has (same identity key) is
  * skipped, and within the file the first row with a key wins. Returns how many were new.
  */
-export async function mergeStaged(db: Db, staging: Staging, o: { incidentId: string; importId: string }): Promise<number> {
+export async function mergeStaged(db: Db, staging: Staging, o: { incidentId: string; importId: string; rowsPerMerge?: number }): Promise<number> {
   if (staging.staged === 0) return 0;
   await db.exec(`CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`);
   let inserted = 0;
-  for (const [from, to] of keyRanges(staging.staged)) {
+  for (const [from, to] of keyRanges(staging.staged, o.rowsPerMerge ?? ROWS_PER_MERGE)) {
     const r = await db.run(
       `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key)
        SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key FROM temp.${staging.name}

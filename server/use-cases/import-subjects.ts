@@ -1,9 +1,10 @@
 // Affected people go to SQLite, never into workflow history. The CSV streams
 // through the parser row by row; each row is validated on its own, and a
-// person's identity key makes a second import of the same file a no-op.
+// person's identity key makes a second import of the same file a no-op. The
+// API, the UI and the CLI (bin/subjects-import.ts) all import through here.
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import { ulid } from 'ulid';
 import type { Db } from '../../activities/db/connection';
 import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../activities/db/subject-store';
@@ -32,8 +33,11 @@ export interface Rejection {
 }
 
 export interface StoreOptions {
-  /** Sees every rejection, also those past the listed 1,000 (the CLI's rejected-rows file). */
-  onRejected?: (r: Rejection) => void;
+  /** Sees every rejection, also those past the listed 1,000 (the CLI's rejected-rows file); a returned promise is awaited. */
+  onRejected?: (r: Rejection) => void | Promise<void>;
+  /** Sizes of a staging chunk and of a merge transaction; tests make them small to cross their boundaries. */
+  rowsPerChunk?: number;
+  rowsPerMerge?: number;
 }
 
 // Rows are staged a chunk per transaction: the rows parsed while one chunk is
@@ -67,6 +71,7 @@ export class ImportInterruptedError extends Error {
 export async function storeSubjects(db: Db, incidentId: string, rows: AsyncIterable<Record<string, unknown>>, by: string, opts: StoreOptions = {}): Promise<ImportResult> {
   const importId = `imp_${ulid()}`;
   const result: ImportResult = { importId, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+  const rowsPerChunk = opts.rowsPerChunk ?? ROWS_PER_CHUNK;
   const staging = await createStaging(db, importId);
   try {
     let chunk: SubjectRecord[] = [];
@@ -84,12 +89,13 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
         if (!checked.ok) {
           result.rejectedCount++;
           if (result.rejected.length < MAX_REJECTIONS_LISTED) result.rejected.push({ row: n, error: `${checked.field}: ${checked.message}` });
-          opts.onRejected?.({ row: n, field: checked.field, message: checked.message });
+          const told = opts.onRejected?.({ row: n, field: checked.field, message: checked.message });
+        if (told) await told;
           continue;
         }
         const p = checked.row;
         chunk.push({ name: p.name, email: p.email, phone: p.phone, jurisdiction: p.jurisdiction, locale: p.locale, identityKey: identityKey(p) });
-        if (chunk.length >= ROWS_PER_CHUNK) {
+        if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
           await writing;
           write(chunk);
@@ -105,7 +111,7 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
     if (chunk.length > 0) write(chunk);
     await writing;
     const staged = staging.staged;
-    result.imported = await mergeStaged(db, staging, { incidentId, importId });
+    result.imported = await mergeStaged(db, staging, { incidentId, importId, rowsPerMerge: opts.rowsPerMerge });
     result.duplicates = staged - result.imported;
   } finally {
     await dropStaging(db, staging);
@@ -153,11 +159,11 @@ async function* arrayRows(rows: unknown[]): AsyncIterable<Record<string, unknown
 }
 
 function sourceFailure(err: ImportInterruptedError): Error {
-  const cause = err.cause as { code?: string; message?: string } | undefined;
+  const cause = err.cause;
   if (cause instanceof HttpError) return cause;
-  if (typeof cause?.code !== 'string' || !cause.code.startsWith('CSV_')) return cause instanceof Error ? cause : err;
+  if (!(cause instanceof CsvError)) return cause instanceof Error ? cause : err;
   // csv-parse quotes the offending field's text in some messages; that may be personal data.
-  const reason = (cause.message ?? cause.code).replace(/, value is .*$/s, '');
+  const reason = cause.message.replace(/, value is .*$/s, '');
   return new HttpError(400, `malformed CSV: ${reason}; nobody was imported`, 'csv');
 }
 
