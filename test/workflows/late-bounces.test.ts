@@ -7,6 +7,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { bouncesReportedSignal, lateBouncesStateQuery, lateBouncesWorkflow, type LateBouncesInput } from '../../workflows/late-bounces';
 import { eventually } from '../support/app-harness';
+import { recordHistory } from '../support/histories';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 
 let connection: Connection;
@@ -54,9 +55,10 @@ const input = (over: Partial<LateBouncesInput> = {}): LateBouncesInput => ({ inc
 describe('lateBouncesWorkflow', () => {
   it('gives reports that arrive during a round a round of their own, with the latest policy, then finishes when idle', async () => {
     const m = mockActivities();
+    const workflowId = `late-bounces-wf-${Date.now()}`;
     const result = await withWorker(m.activities, async (taskQueue) => {
       const handle = await client.workflow.signalWithStart(lateBouncesWorkflow, {
-        workflowId: `late-bounces-wf-${Date.now()}`,
+        workflowId,
         taskQueue,
         args: [input()],
         signal: bouncesReportedSignal,
@@ -72,6 +74,7 @@ describe('lateBouncesWorkflow', () => {
     // Two reports during the first round need one more round, not two.
     expect(result).toEqual({ rounds: 2, fallbacks: 2 });
     expect(m.calls).toEqual([{ policy: 'sms_fallback' }, { policy: 'email' }]);
+    await recordHistory(client, workflowId, 'late-bounces');
   });
 
   it('continues as new when its history grows, carrying a report that arrived during the last round', async () => {

@@ -19,6 +19,7 @@ describe('replay of recorded histories', () => {
       'dismissal',
       'hold-and-deadlines',
       'hold-and-deadlines.pre-render-patch',
+      'late-bounces',
       'notify-subjects',
       'processor-path',
       'processor-path.pre-render-patch',
