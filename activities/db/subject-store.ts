@@ -39,7 +39,7 @@ export async function createStaging(db: Db, importId: string): Promise<Staging> 
  * JavaScript thread, which is also parsing the CSV, more than SQLite's JSON reader costs.
  */
 export async function stageSubjects(db: Db, staging: Staging, people: readonly SubjectRecord[]): Promise<void> {
-  const rows = people.map((p) => [p.name, p.email, p.phone, p.jurisdiction, p.locale, p.identityKey]);
+  const rows = people.map((p) => [p.name === null ? null : wellFormed(p.name), p.email, p.phone, p.jurisdiction, p.locale, p.identityKey]);
   await db.run(
     `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key)
      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`,
@@ -47,6 +47,13 @@ export async function stageSubjects(db: Db, staging: Staging, people: readonly S
   );
   staging.staged += people.length;
 }
+
+// JSON carries a lone UTF-16 surrogate as an escape that SQLite would store as invalid UTF-8; a
+// bound string stores U+FFFD instead, as it always has. Only names can hold one: the other fields
+// passed ASCII-only patterns.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+const wellFormed = (text: string) => (LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text);
 
 /** Hex prefixes that split uniformly distributed keys into ranges of about ROWS_PER_MERGE rows. */
 function keyRanges(rows: number, rowsPerMerge: number): [string, string][] {

@@ -68,6 +68,18 @@ describe('storeSubjects', () => {
     ]);
   });
 
+  it('stores names exactly as a bound string would, quotes, backslashes, emoji and broken surrogates included', async () => {
+    const names = ['Zoë "Z" O\'Neil', 'back\\slash \\u0041', 'emoji 😀 漢字', 'broken \ud800 surrogate', 'tail \udc00'];
+    const rows = names.map((n, i) => ({ name: n, email: `n${i}@example.org` }));
+    async function* source() {
+      yield* rows;
+    }
+    await storeSubjects(db, INCIDENT, source(), 'u1');
+    const got = await db.all<{ name: string; bound: string }>('SELECT s.name, b.v AS bound FROM subjects s JOIN (SELECT ? AS e, ? AS v UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?) b ON b.e = s.email', rows.flatMap((r) => [r.email, r.name]));
+    expect(got).toHaveLength(5);
+    for (const r of got) expect(r.name).toBe(r.bound);
+  });
+
   it('names the field of every kind of rejection', async () => {
     const r = await storeSubjects(
       db,
