@@ -90,7 +90,7 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
           result.rejectedCount++;
           if (result.rejected.length < MAX_REJECTIONS_LISTED) result.rejected.push({ row: n, error: `${checked.field}: ${checked.message}` });
           const told = opts.onRejected?.({ row: n, field: checked.field, message: checked.message });
-        if (told) await told;
+          if (told) await told;
           continue;
         }
         const p = checked.row;
