@@ -110,6 +110,21 @@ async function resultOf(connection: Connection, workflowId: string): Promise<Not
   return new Client({ connection }).workflow.getHandle<typeof notifySubjectsWorkflow>(workflowId).result();
 }
 
+/** Activities of the whole continue-as-new chain that needed more than one attempt (a lost completion, a timed-out page). */
+async function retriedActivities(connection: Connection, workflowId: string): Promise<number> {
+  const client = new Client({ connection });
+  let retried = 0;
+  let runId: string | null | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
+  // Walk back from the last run to the first through each run's first event.
+  while (runId) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    retried += events.filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || null;
+  }
+  return retried;
+}
+
 async function waitForReceived(ask: ReturnType<typeof asker>, atLeast: number): Promise<number> {
   for (;;) {
     const { received } = await ask<{ received: number }>({ cmd: 'count' });
@@ -245,6 +260,7 @@ async function restartScenario(recipients: number): Promise<boolean> {
         const result = await resultOf(connection, first.workflowId);
         const seconds = (performance.now() - t) / 1000;
         const d = await delivery(rig, ask, recipients);
+        const retriedPages = await retriedActivities(connection, first.workflowId);
         return report(
           'restart',
           {
@@ -255,6 +271,7 @@ async function restartScenario(recipients: number): Promise<boolean> {
             receivedAtKill,
             receivedWhileDown,
             workerSurvived: workerExit === undefined,
+            retriedPages,
             received: d.received,
             missing: d.missing,
             duplicates: d.duplicates,
