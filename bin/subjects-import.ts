@@ -90,7 +90,12 @@ async function main(): Promise<number> {
       throw new BadInput(`rejected: cannot write ${args.rejectedPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
 
-    connection = await Connection.connect(clientConnectionOptions(temporal));
+    // Before any import work: with Temporal unreachable the people would be stored but the workflow never told.
+    try {
+      connection = await Connection.connect(clientConnectionOptions(temporal));
+    } catch (err) {
+      throw new Error(`cannot reach Temporal at ${temporal.address} (${(err as Error).message}); nothing imported`);
+    }
     const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace }), { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
     // importSubjects tells the workflow only once the people are stored; knowing that lets a refusal say so.
     let stored = false;
