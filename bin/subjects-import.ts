@@ -109,8 +109,13 @@ async function main(): Promise<number> {
       result = await importSubjects(ctx, args.incidentId, { csv: fs.createReadStream(args.file) }, operator(), null, { onRejected: (r) => sink.write(r) });
     } catch (err) {
       if (stored) {
+        // The import stands, so its rejected rows are kept.
+        await sink.close();
+        rejected = null;
         const reason = err instanceof HttpError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : (err as Error).message;
-        throw new Error(`the people were stored, but the incident workflow was not told: ${reason}. Importing the same file again adds nobody and retries telling it.`);
+        throw new Error(
+          `the people were stored (rejected rows in ${sink.path}), but the incident workflow was not told: ${reason}. Importing the same file again adds nobody and retries telling it.`,
+        );
       }
       throw err;
     }

@@ -26,8 +26,8 @@ afterAll(async () => {
   fs.rmSync(files, { recursive: true, force: true });
 });
 
-async function subjectsImport(args: string[]) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: h.dataDir, TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', BREACHLINE_LOG_LEVEL: 'silent' };
+async function subjectsImport(args: string[], extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: h.dataDir, TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', BREACHLINE_LOG_LEVEL: 'silent', ...extraEnv };
   try {
     const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/subjects-import.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
     return { code: 0, out: r.stdout + r.stderr };
@@ -74,6 +74,29 @@ describe('npm run subjects:import', () => {
     expect(fs.readFileSync(path.join(files, 'again.csv'), 'utf8')).toContain('5,jurisdiction,unknown jurisdiction');
     expect((await h.db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [id]))!.n).toBe(3);
     await eventually(() => h.api('GET', `/api/incidents/${id}`), (r) => r.body.timeline.filter((e: { type: string }) => e.type === 'subjects.imported').length === 2);
+  });
+
+  it('exits 1 when the workflow cannot be told, keeping the people and the rejected rows, and a rerun tells it', async () => {
+    const id = await openAndConfirm(h);
+    const file = path.join(files, 'no-worker.csv');
+    fs.writeFileSync(file, `${CSV}\n`);
+    await h.stopWorker();
+    let failed: Awaited<ReturnType<typeof subjectsImport>>;
+    try {
+      failed = await subjectsImport([id, file], { BREACHLINE_UPDATE_TIMEOUT_MS: '1500' });
+    } finally {
+      await h.startWorker();
+    }
+    expect(failed.code, failed.out).toBe(1);
+    expect(failed.out).toContain('the people were stored');
+    expect(failed.out).toContain('worker unavailable');
+    expect(fs.readFileSync(path.join(files, 'no-worker.rejected.csv'), 'utf8')).toContain('3,email,invalid email address');
+    expect((await h.db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [id]))!.n).toBe(3);
+
+    const rerun = await subjectsImport([id, file]);
+    expect(rerun.code, rerun.out).toBe(0);
+    expect(rerun.out).toContain('Imported 0 people');
+    await eventually(() => h.api('GET', `/api/incidents/${id}`), (r) => r.body.counts.subjects.total === 3);
   });
 
   it('exits 2 naming the problem: missing arguments, a missing file, an unknown or dismissed incident, a malformed file', async () => {
