@@ -240,7 +240,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
       importSubjects(ctx, id, { csv: stream }, req.user!, fields.idempotencyKey || null)
         .then((r) => {
           handled = true;
-          if (r.rejected.length > 0) req.session.flash = { error: `Imported ${r.imported} people; ${r.rejected.length} rows rejected (first: row ${r.rejected[0]!.row}: ${r.rejected[0]!.error})`, field: 'file' };
+          if (r.rejectedCount > 0) req.session.flash = { error: `Imported ${r.imported} people; ${r.rejectedCount} rows rejected (first: row ${r.rejected[0]!.row}: ${r.rejected[0]!.error})`, field: 'file' };
           res.redirect(303, `/incidents/${id}`);
         })
         .catch((err) => {
