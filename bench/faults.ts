@@ -18,6 +18,7 @@ import type { SendGridStandInMode, StandInLogEntry } from '../test/support/sendg
 import { retryAfterViolations, sendersOf } from '../test/support/standin-log';
 import { argNumber, forkStandIn, machine, startWorkerProcess, type StandInProcess } from './support';
 import { importPeople, personEmail } from './import-people';
+import { BUNDLE_ENV, buildWorkflowBundle } from '../bin/workflow-bundle';
 
 const API_KEY = 'SG.bench';
 const WINDOW = 4;
@@ -45,6 +46,8 @@ interface Rig {
   incidentId: string;
   taskQueue: string;
   importSeconds: number;
+  /** The workflow code bundled once, as `npm start` hands it to every worker it starts. */
+  bundle: string;
 }
 
 /** Serialises IPC questions: the stand-in answers in order, one reply per question. */
@@ -68,7 +71,9 @@ async function withRig<T>(name: string, recipients: number, run: (rig: Rig, ask:
     trace(`${name}: importing ${recipients}`);
     const importSeconds = await importPeople(db, dir, incidentId, recipients);
     trace(`${name}: imported in ${round(importSeconds)} s`);
-    return await run({ db, dir, dbPath, temporal, standIn, incidentId, taskQueue: `bench-faults-${name}`, importSeconds }, asker(standIn));
+    const bundle = path.join(dir, 'workflow-bundle.js');
+    await buildWorkflowBundle(bundle);
+    return await run({ db, dir, dbPath, temporal, standIn, incidentId, taskQueue: `bench-faults-${name}`, importSeconds, bundle }, asker(standIn));
   } finally {
     standIn?.stop();
     await temporal?.stop();
@@ -79,6 +84,7 @@ async function withRig<T>(name: string, recipients: number, run: (rig: Rig, ask:
 
 function startWorker(rig: Rig, address = rig.temporal.address): Promise<ChildProcess> {
   return startWorkerProcess({
+    [BUNDLE_ENV]: rig.bundle,
     NOTIFY_SENDGRID_KEY: API_KEY,
     NOTIFY_DB: rig.dbPath,
     NOTIFY_SENDGRID_URL: rig.standIn.url,
@@ -117,8 +123,8 @@ async function retriedActivities(connection: Connection, workflowId: string): Pr
   let runId: string | null | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   // Walk back from the last run to the first through each run's first event.
   while (runId) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = history.events ?? [];
+    const history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events: NonNullable<typeof history.events> = history.events ?? [];
     retried += events.filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
     runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || null;
   }
