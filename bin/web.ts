@@ -8,6 +8,7 @@ import { createLogger } from '../activities/logger';
 import { ensureBootstrapToken } from '../server/auth';
 import { createApp } from '../server/app';
 import { createTemporalGateway } from '../server/temporal-gateway';
+import { signalOwedFallbacks } from '../server/use-cases/delivery-reports';
 import { checkNativeModules } from './native-check';
 
 async function main() {
@@ -29,7 +30,14 @@ async function main() {
   const gateway = createTemporalGateway(client, { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
   const app = await createApp({ db, gateway, logger, config, mailboxEnabled: !config.sendgrid || !config.twilio });
   const server = app.listen(config.port, config.host, () => logger.info({ url: `http://${config.host}:${(server.address() as { port: number }).port}` }, 'web server listening'));
+  // A fallback owed while Temporal was down is otherwise signalled only with the next delivery report,
+  // which may never come: sweep for owed ones every minute.
+  const sweep = setInterval(() => {
+    signalOwedFallbacks({ db, logger, gateway }).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'late-bounce sweep failed'));
+  }, 60_000);
+  sweep.unref();
   const stop = () => {
+    clearInterval(sweep);
     server.close(async () => {
       await connection.close();
       await db.close();
