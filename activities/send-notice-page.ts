@@ -77,8 +77,9 @@ export const createSendNoticePage =
   async (input: NoticePageInput): Promise<NoticePageResult> => {
     const { db } = deps;
     await recordNoticeWave(db, input.incidentId, input.noticeVersion, input.channelPolicy);
-    await markPageClaimsUncertain(db, input);
-    const rows = await pageWork(db, input, input.channelPolicy);
+    // Read first: only a page a dead attempt left claimed rows in needs the write.
+    const { rows, stranded } = await pageWork(db, input, input.channelPolicy);
+    if (stranded > 0) await markPageClaimsUncertain(db, input);
     const result = await sendRows(deps, input.incidentId, input.noticeVersion, rows);
     return { rows: rows.length, ...result };
   };

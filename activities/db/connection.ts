@@ -39,7 +39,7 @@ const BUSY_TIMEOUT_MS = 15_000;
 // SQLite's default page cache is 2 MB; the outbox indexes of a million-person incident are
 // far larger, and a cache that small turns every batch of inserts into page reads.
 // Allocated only as pages are used, per connection.
-const CACHE_KIB = 64 * 1024;
+const CACHE_KIB = 16 * 1024;
 
 function open(file: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
@@ -70,7 +70,7 @@ function allOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promi
 
 async function configure(db: sqlite3.Database): Promise<void> {
   db.configure('busyTimeout', BUSY_TIMEOUT_MS);
-  await execOn(db, `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA cache_size = -${CACHE_KIB};`);
+  await execOn(db, `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA cache_size = -${CACHE_KIB}; PRAGMA wal_autocheckpoint = 10000;`);
 }
 
 export async function openDb(file: string): Promise<Db> {

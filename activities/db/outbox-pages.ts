@@ -52,9 +52,10 @@ export async function markPageClaimsUncertain(db: Db, b: PageBounds): Promise<nu
 /**
  * What a page still has to send: each person and channel under the policy that has no
  * row yet (id null: created when claimed) or a pending one. Rows in any other state
- * were handled by an earlier attempt and are left alone.
+ * were handled by an earlier attempt and are left alone; `stranded` counts rows a
+ * dead attempt left claimed, which the caller marks uncertain.
  */
-export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName): Promise<PendingSubjectRow[]> {
+export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName): Promise<{ rows: PendingSubjectRow[]; stranded: number }> {
   const people = await db.all<{ id: number; name: string | null; email: string | null; phone: string | null; locale: string }>(
     // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
     // person of the incident for each page; the id range on the rowid is what narrows a page.
@@ -68,6 +69,7 @@ export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName)
   );
   const rows = new Map(existing.map((r) => [`${r.subject_id}|${r.channel}`, r]));
   const work: PendingSubjectRow[] = [];
+  const stranded = existing.filter((r) => r.status === 'claimed').length;
   for (const p of people) {
     for (const channel of channelsFor(policy, p)) {
       const row = rows.get(`${p.id}|${channel}`);
@@ -75,7 +77,7 @@ export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName)
       work.push({ id: row?.id ?? null, subject_id: p.id, channel, locale: p.locale, attempts: row?.attempts ?? 0, name: p.name, email: p.email, phone: p.phone });
     }
   }
-  return work;
+  return { rows: work, stranded };
 }
 
 /**
@@ -93,6 +95,7 @@ export async function claimSubjectRows(db: Db, incidentId: string, noticeVersion
     for (const channel of ['email', 'sms'] as const) {
       const fresh = rows.filter((r) => r.id === null && r.channel === channel).map((r) => r.subject_id);
       if (fresh.length === 0) continue;
+      // `+incident_id` keeps the planner on rowid lookups (see pageWork).
       // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
       // id in front, so a million inserts append to the primary-key index instead of landing at random
       // in it, and random bits behind, so two rows of one person differ.
@@ -100,7 +103,7 @@ export async function claimSubjectRows(db: Db, incidentId: string, noticeVersion
         ...(await tx.all<{ id: string; subject_id: number; channel: string; attempts: number }>(
           `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id)
            SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id
-           FROM subjects WHERE incident_id = ? AND id IN (SELECT value FROM json_each(?))
+           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?))
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
           [channel, noticeVersion, `subject-${channel}`, now, now, incidentId, JSON.stringify(fresh)],

@@ -55,7 +55,7 @@ describe('delivery progress', () => {
     const ids = (await db.all<{ id: number }>('SELECT id FROM subjects WHERE incident_id = ? ORDER BY id', [incident])).map((r) => r.id);
     await recordNoticeWave(db, incident, NOTICE_VERSION, 'sms_fallback');
     // The first page of 10 people went out.
-    const rows = await pageWork(db, { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! }, 'sms_fallback');
+    const { rows } = await pageWork(db, { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! }, 'sms_fallback');
     const claimed = await claimSubjectRows(db, incident, NOTICE_VERSION, rows);
     await finishClaims(db, claimed.map((r) => r.id!), { status: 'sent', provider: 'sendgrid', providerId: 'x' });
 
