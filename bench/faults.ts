@@ -311,13 +311,15 @@ async function outageScenario(recipients: number): Promise<boolean> {
     const { connection, workflowId } = await startFanOut(rig);
     try {
       const receivedAtOutage = await waitForReceived(ask, Math.round(recipients * 0.3));
+      const outageEnd = Date.now() + OUTAGE_MS;
+      await ask({ cmd: 'mode', mode: { outageUntil: outageEnd } satisfies SendGridStandInMode });
+      // The outage starts when the stand-in has taken the mode, not when it was asked: a request
+      // accepted while the message crossed the pipe is not one accepted during the outage.
       const outageFrom = Date.now();
-      await ask({ cmd: 'mode', mode: { outageUntil: outageFrom + OUTAGE_MS } satisfies SendGridStandInMode });
       const result = await resultOf(connection, workflowId);
       const seconds = (performance.now() - t) / 1000;
       const d = await delivery(rig, ask, recipients);
       const { log } = await ask<{ log: StandInLogEntry[] }>({ cmd: 'log' });
-      const outageEnd = outageFrom + OUTAGE_MS;
       const throttled = log.filter((l) => l.status === 429);
       const refused = log.filter((l) => l.status === 503);
       const violations = retryAfterViolations(log);
