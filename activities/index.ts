@@ -19,6 +19,7 @@ import { createResolveUncertain } from './resolve-uncertain';
 import { createSummarizeNotices } from './summarize-notices';
 import { createSendFallbacks } from './send-fallbacks';
 import { createRecordLateBounces } from './record-late-bounces';
+import { createSendGate } from './send-gate';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
@@ -33,24 +34,27 @@ export interface ActivityDeps {
   uncertainWaitMs?: number;
 }
 
-export const createActivities = (deps: ActivityDeps) => ({
-  persistState: createPersistState(deps.db),
-  computeObligations: createComputeObligations(deps.db),
-  countSubjects: createCountSubjects(deps.db),
-  renderNotices: createRenderNotices(deps.db, deps.baseUrl),
-  notifyControllers: createNotifyControllers(deps),
-  sendSubjectNotices: createSendSubjectNotices(deps),
-  sendRegulatorReport: createSendRegulatorReport(deps),
-  sendSupplementaryReport: createSendSupplementaryReport(deps),
-  sendReminder: createSendReminder(deps),
-  publishSubstituteNotice: createPublishSubstituteNotice(deps),
-  finalizeReport: createFinalizeReport(deps),
-  planNoticePages: createPlanNoticePages(deps.db),
-  sendNoticePage: createSendNoticePage(deps),
-  resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
-  summarizeNotices: createSummarizeNotices(deps.db),
-  sendFallbacks: createSendFallbacks(deps),
-  recordLateBounces: createRecordLateBounces(deps),
-});
+export const createActivities = (given: ActivityDeps) => {
+  const deps = { ...given, emailGate: createSendGate() };
+  return {
+    persistState: createPersistState(deps.db),
+    computeObligations: createComputeObligations(deps.db),
+    countSubjects: createCountSubjects(deps.db),
+    renderNotices: createRenderNotices(deps.db, deps.baseUrl),
+    notifyControllers: createNotifyControllers(deps),
+    sendSubjectNotices: createSendSubjectNotices(deps),
+    sendRegulatorReport: createSendRegulatorReport(deps),
+    sendSupplementaryReport: createSendSupplementaryReport(deps),
+    sendReminder: createSendReminder(deps),
+    publishSubstituteNotice: createPublishSubstituteNotice(deps),
+    finalizeReport: createFinalizeReport(deps),
+    planNoticePages: createPlanNoticePages(deps.db),
+    sendNoticePage: createSendNoticePage(deps),
+    resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
+    summarizeNotices: createSummarizeNotices(deps.db),
+    sendFallbacks: createSendFallbacks(deps),
+    recordLateBounces: createRecordLateBounces(deps),
+  };
+};
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -10,6 +10,7 @@
 import type { Db } from './db/connection';
 import { claimSubjectRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pageWork, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
 import { recordNoticeWave } from './db/notice-waves';
+import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
 import { storedNotice } from './render-notices';
@@ -36,6 +37,8 @@ export interface NoticePageResult {
 }
 
 export interface SendNoticeDeps {
+  /** One email batch at a time in this process (see send-gate.ts); none in tests that want otherwise. */
+  emailGate?: SendGate;
   db: Db;
   email: EmailProvider;
   sms: SmsProvider;
@@ -154,7 +157,7 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVe
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1 });
+    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1, gate: deps.emailGate });
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
       await attempt(part.slice(0, mid));
@@ -178,51 +181,58 @@ async function sendWithRetry(
   rows: PendingSubjectRow[],
   send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
-  opts: { splittable?: boolean; claimed?: boolean; recordSent?: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> } = {},
+  opts: { splittable?: boolean; claimed?: boolean; gate?: SendGate; recordSent?: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> } = {},
 ): Promise<boolean> {
   const splittable = opts.splittable ?? false;
   const recordSent = opts.recordSent ?? ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
   const started = Date.now();
   for (let failures = 0; ; failures++) {
-    const claimedRows = failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
-    if (claimedRows.length === 0) return false;
-    // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
-    rows = claimedRows;
-    const claimed = claimedRows.map((r) => r.id!);
+    // Held from the claim to the recorded outcome, never while waiting to retry.
+    const release = opts.gate ? await opts.gate.acquire() : () => {};
+    let retry: SendError | null = null;
     try {
-      const r = await send(claimedRows);
-      await recordSent(claimed, r);
-      tally.sent += claimed.length;
-      return false;
-    } catch (err) {
-      const summary = safeErrorSummary(err);
-      deps.logger.warn({ rows: claimed.length, error: summary }, 'notice send failed');
-      const status = err instanceof SendError ? err.details.status : undefined;
-      if (err instanceof SendError && err.kind === 'retryable') {
-        await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
-        if (Date.now() - started > MAX_IN_ACTIVITY_RETRY_MS) {
-          throw ApplicationFailure.create({ message: `provider still failing: ${summary.message}`, type: 'ProviderRetryLater', nextRetryDelay: err.details.retryAfterMs });
-        }
-        await sleepWithHeartbeat(backoffDelayMs(failures, err.details.retryAfterMs), { phase: 'waiting' });
-        continue;
-      }
-      if (err instanceof SendError && err.kind === 'permanent') {
-        // Credentials refused: no person is at fault; hold the rows for when the key is fixed.
-        if (status === 401 || status === 403) {
-          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
-          throw ApplicationFailure.create({ message: summary.message, type: 'ProviderCredentialsRefused', nextRetryDelay: 60_000 });
-        }
-        if (splittable) {
-          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
-          return true;
-        }
-        await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message });
-        tally.failed += claimed.length;
+      const claimedRows = failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
+      if (claimedRows.length === 0) return false;
+      // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
+      rows = claimedRows;
+      const claimed = claimedRows.map((r) => r.id!);
+      try {
+        const r = await send(claimedRows);
+        await recordSent(claimed, r);
+        tally.sent += claimed.length;
         return false;
+      } catch (err) {
+        const summary = safeErrorSummary(err);
+        deps.logger.warn({ rows: claimed.length, error: summary }, 'notice send failed');
+        const status = err instanceof SendError ? err.details.status : undefined;
+        if (err instanceof SendError && err.kind === 'retryable') {
+          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+          if (Date.now() - started > MAX_IN_ACTIVITY_RETRY_MS) {
+            throw ApplicationFailure.create({ message: `provider still failing: ${summary.message}`, type: 'ProviderRetryLater', nextRetryDelay: err.details.retryAfterMs });
+          }
+          retry = err;
+        } else if (err instanceof SendError && err.kind === 'permanent') {
+          // Credentials refused: no person is at fault; hold the rows for when the key is fixed.
+          if (status === 401 || status === 403) {
+            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+            throw ApplicationFailure.create({ message: summary.message, type: 'ProviderCredentialsRefused', nextRetryDelay: 60_000 });
+          }
+          if (splittable) {
+            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+            return true;
+          }
+          await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message });
+          tally.failed += claimed.length;
+          return false;
+        } else {
+          await finishClaims(deps.db, claimed, { status: 'uncertain', error: summary.message });
+          tally.uncertain += claimed.length;
+          return false;
+        }
       }
-      await finishClaims(deps.db, claimed, { status: 'uncertain', error: summary.message });
-      tally.uncertain += claimed.length;
-      return false;
+    } finally {
+      release();
     }
+    await sleepWithHeartbeat(backoffDelayMs(failures, retry.details.retryAfterMs), { phase: 'waiting' });
   }
 }
