@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../bin/dev-server';
 import { loadTemporalConfig } from '../temporal.config';
-import net from 'node:net';
+import { freePort } from '../test/support/free-port';
+import { forkNotifyWorker, type NotifyWorkerEnv } from '../test/support/notify-worker';
 
 export function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,27 +70,11 @@ export function machine(): string {
   return `${os.cpus().length} cores, ${os.arch()}, Node ${process.version}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The notify worker (test/support/notify-worker-process.ts) in its own process, ready to poll. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+export function startWorkerProcess(env: NotifyWorkerEnv): Promise<ChildProcess> {
   // BENCH_PROFILE_DIR=<dir> writes the worker's CPU profile there when it exits (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = fork(path.join(__dirname, '../test/support/notify-worker-process.ts'), [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-  return child;
+  return forkNotifyWorker(env, profile);
 }
 
 /** A process's peak resident memory so far (Linux VmHWM). */

@@ -2,7 +2,7 @@
 // again on the same port and SQLite file: the worker, left running, picks the work up
 // by itself, and the fan-out completes with everyone told and duplicates only for
 // rows the outbox flagged as possible duplicates.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { uniqueTaskQueue } from '../support/temporal-env';
 import { startRestartableTemporal, type RestartableTemporal } from '../support/restartable-temporal';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
+import { forkNotifyWorker } from '../support/notify-worker';
 
 const PEOPLE = 3000;
 const PAGE = 100;
@@ -40,15 +41,7 @@ afterAll(async () => {
 });
 
 function startWorker(taskQueue: string): Promise<ChildProcess> {
-  const child = fork(path.join(__dirname, '../support/notify-worker-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
-  });
+  return forkNotifyWorker({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' });
 }
 
 describe('Temporal server restarted during a fan-out', () => {

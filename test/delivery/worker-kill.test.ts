@@ -1,9 +1,8 @@
 // kill -9 of the worker process at random moments during a fan-out: when it
 // finishes, everyone has the notice, and the only people who got it twice are
 // rows that were uncertain (claimed by the killed worker) and re-sent once.
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
@@ -11,6 +10,7 @@ import { notifySubjectsWorkflow, notifyWorkflowId } from '../../workflows/notify
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
+import { forkNotifyWorker } from '../support/notify-worker';
 
 const PEOPLE = 4000;
 const PAGE = 200;
@@ -38,15 +38,7 @@ afterAll(async () => {
 });
 
 function startWorker(taskQueue: string): Promise<ChildProcess> {
-  const child = fork(path.join(__dirname, '../support/notify-worker-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: testTemporalAddress(), NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
-  });
+  return forkNotifyWorker({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: testTemporalAddress(), NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' });
 }
 
 describe('worker killed during a fan-out', () => {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
+import { freePort } from './free-port';
 
 export interface ExitInfo {
   code: number | null;
@@ -322,17 +323,6 @@ export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.Proc
   return env;
 }
 
-/** A port that was free on 127.0.0.1 a moment ago. (Not temporal-env's: that module needs a Vitest worker, and this one also runs in scripts.) */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function newPorts(): Promise<AppPorts> {
   const taken = new Set<number>();

@@ -1,9 +1,9 @@
 // A private, file-backed Temporal dev server that can be killed and started again
 // on the same port with the same SQLite file, so its state survives. The suite's
 // shared server is in-memory and serves every test: never restart that one.
-import net from 'node:net';
 import { startDevServer, type DevServer } from '../../bin/dev-server';
 import { loadTemporalConfig, type TemporalConfig } from '../../temporal.config';
+import { freePort } from './free-port';
 
 export interface RestartableTemporal {
   /** host:port; the same across restarts. */
@@ -45,15 +45,4 @@ export async function startRestartableTemporal(dataDir: string): Promise<Restart
       server = null;
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

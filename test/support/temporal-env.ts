@@ -31,17 +31,7 @@ export function timeSkippingServerPath(): string {
   return found;
 }
 
-/** A port that was free on 127.0.0.1 a moment ago. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './free-port';
 
 let counter = 0;
 /** A task queue no other test uses, e.g. `incident-3f9a1c-2`. */
