@@ -90,6 +90,7 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
   return out;
 }
 
+// In the unique key's order, so a page of a million-row outbox is read off the index, not sorted.
 export async function listOutbox(db: Db, incidentId: string, limit = 500, offset = 0): Promise<(OutboxRow & { recipient: string | null })[]> {
   return db.all(
     `SELECT o.*, CASE o.kind
@@ -99,7 +100,7 @@ export async function listOutbox(db: Db, incidentId: string, limit = 500, offset
      FROM outbox o
      LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = CAST(o.recipient_ref AS INTEGER)
      LEFT JOIN controllers c ON o.kind = 'controller' AND c.id = o.recipient_ref
-     WHERE o.incident_id = ? ORDER BY o.kind, o.updated_at LIMIT ? OFFSET ?`,
+     WHERE o.incident_id = ? ORDER BY o.kind, o.recipient_ref, o.channel, o.notice_version LIMIT ? OFFSET ?`,
     [incidentId, limit, offset],
   );
 }
