@@ -1,7 +1,7 @@
 // The dev default when no provider keys are set: nothing leaves the machine, the
 // app's dev mailbox table keeps the message and its row id stands in for a provider id.
 
-import type { EmailBatch, EmailMessage, EmailProvider, PreparedEmailBatch, SendResult, SmsMessage, SmsProvider } from './types';
+import type { EmailBatch, EmailMessage, EmailProvider, SendResult, SmsMessage, SmsProvider } from './types';
 
 export interface StoredEmail {
   channel: 'email';
@@ -43,12 +43,6 @@ export function createLocalEmailProvider(store: StoreEmail): EmailProvider {
         last = await store({ channel: 'email', to: r.to, subject: apply(batch.subject), html: apply(batch.html), text: apply(batch.text), customArgs: { ...r.customArgs } });
       }
       return { provider: 'outbox', providerId: last };
-    },
-    prepareEmailBatch(batch: EmailBatch): PreparedEmailBatch {
-      return { batch, request: null };
-    },
-    sendPreparedEmailBatch(prepared: PreparedEmailBatch): Promise<SendResult> {
-      return this.sendEmailBatch(prepared.batch);
     },
   };
 }

@@ -1,11 +1,7 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
-import { classes } from '@sendgrid/helpers';
-import type { ClientRequest } from '@sendgrid/client/src/request';
 import { toSendError } from './errors';
-import type { EmailBatch, EmailMessage, EmailProvider, PreparedEmailBatch, SendResult } from './types';
-
-const { Mail } = classes;
+import type { EmailBatch, EmailMessage, EmailProvider, SendResult } from './types';
 
 export interface SendGridConfig {
   apiKey: string;
@@ -63,14 +59,8 @@ export function createSendGridProvider(cfg: SendGridConfig): EmailProvider {
     },
 
     async sendEmailBatch(batch: EmailBatch): Promise<SendResult> {
-      return this.sendPreparedEmailBatch(this.prepareEmailBatch(batch));
-    },
-    // What MailService.send does, in two steps: the helper builds the JSON body (deep
-    // copies and re-cased keys for every personalization: the costly part), then the
-    // client sends it.
-    prepareEmailBatch(batch: EmailBatch): PreparedEmailBatch {
       try {
-        const built = Mail.create({
+        const [response] = await mail.send({
           from,
           // Our keys are used as they are: the helper would otherwise wrap each in {{ }}.
           substitutionWrappers: ['', ''],
@@ -86,21 +76,10 @@ export function createSendGridProvider(cfg: SendGridConfig): EmailProvider {
           ...(batch.categories && batch.categories.length > 0 ? { categories: batch.categories } : {}),
           trackingSettings,
           hideWarnings: true,
-          isMultiple: false,
         });
-        // No mail-level headers and no secret rules are set, so the body goes as built.
-        const request: ClientRequest = { method: 'POST', url: '/v3/mail/send', body: built.toJSON() };
-        return { batch, request };
-      } catch (err) {
-        throw toSendError(err, 'SendGrid', { secrets: [cfg.apiKey, ...batch.recipients.map((r) => r.to)] });
-      }
-    },
-    async sendPreparedEmailBatch(prepared: PreparedEmailBatch): Promise<SendResult> {
-      try {
-        const [response] = await client.request(prepared.request as ClientRequest);
         return { provider: 'sendgrid', providerId: headerValue(response.headers, 'x-message-id') ?? null };
       } catch (err) {
-        throw toSendError(err, 'SendGrid', { secrets: [cfg.apiKey, ...prepared.batch.recipients.map((r) => r.to)] });
+        throw toSendError(err, 'SendGrid', { secrets: [cfg.apiKey, ...batch.recipients.map((r) => r.to)] });
       }
     },
   };

@@ -50,19 +50,6 @@ export interface EmailProvider {
   sendEmail(message: EmailMessage): Promise<SendResult>;
   /** All or nothing: a rejection refuses every recipient of the batch. */
   sendEmailBatch(batch: EmailBatch): Promise<SendResult>;
-  /**
-   * The request for a batch, built without sending it; `sendEmailBatch` is this and
-   * `sendPreparedEmailBatch` in one. Apart, the costly building can happen while
-   * another batch holds the send gate.
-   */
-  prepareEmailBatch(batch: EmailBatch): PreparedEmailBatch;
-  sendPreparedEmailBatch(prepared: PreparedEmailBatch): Promise<SendResult>;
-}
-
-/** A batch with its provider request already built; opaque to callers. */
-export interface PreparedEmailBatch {
-  readonly batch: EmailBatch;
-  readonly request: unknown;
 }
 
 export interface SmsProvider {
