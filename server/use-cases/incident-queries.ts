@@ -1,8 +1,8 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
 import type { Db } from '../../activities/db/connection';
-import { deliveryCounts, listOutbox } from '../../activities/db/outbox';
-import { deliveryProgress } from '../../activities/db/delivery-progress';
+import { listOutbox } from '../../activities/db/outbox';
+import { deliverySnapshot } from './delivery-snapshot';
 import { deliveryTracking } from '../delivery-tracking';
 import { getIncident, parseState } from '../../activities/db/incident-store';
 import type { AuthUser } from '../auth';
@@ -106,8 +106,9 @@ export async function incidentView(db: Db, incidentId: string) {
     [incidentId],
   );
   const activeHold = state?.hold && state.hold.releasedAt === null && hold && hold.id === state.hold.id ? hold : null;
-  const delivery = await deliveryCounts(db, incidentId);
-  const progress = { ...(await deliveryProgress(db, incidentId, delivery)), tracked: deliveryTracking() };
+  const snapshot = await deliverySnapshot(db, incidentId);
+  const delivery = snapshot.counts;
+  const progress = { ...snapshot.progress, tracked: deliveryTracking() };
   return {
     id: row.id,
     title: row.title,
