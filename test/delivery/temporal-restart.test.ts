@@ -14,6 +14,7 @@ import { uniqueTaskQueue } from '../support/temporal-env';
 import { startRestartableTemporal, type RestartableTemporal } from '../support/restartable-temporal';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 import { forkNotifyWorker } from '../support/notify-worker';
+import { auditDelivery } from '../support/delivery-audit';
 
 const PEOPLE = 3000;
 const PAGE = 100;
@@ -83,16 +84,10 @@ describe('Temporal server restarted during a fan-out', () => {
       // With no server to hand out new pages, only the pages already in flight can finish.
       expect(receivedWhileDown - receivedAtKill).toBeLessThanOrEqual(WINDOW * PAGE);
       expect(receivedWhileDown, 'people were left for after the restart').toBeLessThan(PEOPLE);
-      const counts = people.map((p) => sendgrid.countFor(p.email!));
+      const { counts, rows, flagged, twice } = await auditDelivery(db, sendgrid, incidentId, people);
       expect(counts.filter((n) => n === 0)).toHaveLength(0);
-      const rows = await db.all<{ email: string; status: string; possible_duplicate: number }>(
-        'SELECT s.email, o.status, o.possible_duplicate FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ?',
-        [incidentId],
-      );
       expect(rows).toHaveLength(PEOPLE);
       expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
-      const flagged = new Set(rows.filter((r) => r.possible_duplicate === 1).map((r) => r.email));
-      const twice = people.filter((p) => sendgrid.countFor(p.email!) > 1).map((p) => p.email!);
       expect(Math.max(...counts)).toBeLessThanOrEqual(2);
       expect(twice.filter((e) => !flagged.has(e))).toEqual([]);
       expect(result).toMatchObject({ total: PEOPLE, sent: PEOPLE, failed: 0, uncertain: 0, possibleDuplicates: flagged.size });

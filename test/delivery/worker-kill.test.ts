@@ -11,6 +11,7 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 import { forkNotifyWorker } from '../support/notify-worker';
+import { auditDelivery } from '../support/delivery-audit';
 
 const PEOPLE = 4000;
 const PAGE = 200;
@@ -73,16 +74,10 @@ describe('worker killed during a fan-out', () => {
     const result = await handle.result();
     sendgrid.setMode({ delayMs: 0 });
 
-    const counts = people.map((p) => sendgrid.countFor(p.email!));
+    const { counts, rows, flagged, twice } = await auditDelivery(db, sendgrid, incidentId, people);
     expect(counts.filter((n) => n === 0)).toHaveLength(0);
-    const rows = await db.all<{ email: string; status: string; possible_duplicate: number }>(
-      'SELECT s.email, o.status, o.possible_duplicate FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ?',
-      [incidentId],
-    );
     expect(rows).toHaveLength(PEOPLE);
     expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
-    const flagged = new Set(rows.filter((r) => r.possible_duplicate === 1).map((r) => r.email));
-    const twice = people.filter((p) => sendgrid.countFor(p.email!) > 1).map((p) => p.email!);
     // Nobody more than twice, and only people whose row was uncertain and re-sent.
     expect(Math.max(...counts)).toBeLessThanOrEqual(2);
     expect(twice.filter((e) => !flagged.has(e))).toEqual([]);
