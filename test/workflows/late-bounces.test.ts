@@ -3,6 +3,7 @@
 // it finishes when idle and continues as new with a report still owed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { bouncesReportedSignal, lateBouncesStateQuery, lateBouncesWorkflow, type LateBouncesInput } from '../../workflows/late-bounces';
@@ -98,5 +99,40 @@ describe('lateBouncesWorkflow', () => {
     expect(m.calls).toHaveLength(2);
     // A limit this small ends every run after its round: the last run only waited out the idle spell.
     expect(result).toEqual({ rounds: 0, fallbacks: 0 });
+  });
+
+  it('runs a round for a report delivered in the same workflow task as the idle timer', async () => {
+    const m = mockActivities();
+    m.release();
+    const taskQueue = uniqueTaskQueue('late-bounces-race');
+    const workflowId = `late-bounces-race-${Date.now()}`;
+    const runWorker = async <T>(fn: () => Promise<T>): Promise<T> => {
+      const nc = await NativeConnection.connect({ address: testTemporalAddress() });
+      try {
+        const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities: m.activities, maxCachedWorkflows: 0 });
+        return await worker.runUntil(fn());
+      } finally {
+        await nc.close();
+      }
+    };
+    const handle = await client.workflow.start(lateBouncesWorkflow, { workflowId, taskQueue, args: [input({ idleTimeout: '2 seconds' })] });
+    // The first task starts the idle timer; then no worker runs while the timer fires and the report
+    // arrives, so the next task carries both. The web side has already counted that signal as taken,
+    // so finishing on the timer would drop the fallback. (Also what happens when a report lands while
+    // the finishing task is in flight: the server refuses the completion and the retried task holds
+    // both.) Signals are delivered before timers within a task, so the condition sees the report.
+    await runWorker(() => eventually(() => handle.query(lateBouncesStateQuery), (q) => q.reported === 0));
+    await new Promise((r) => setTimeout(r, 3_000));
+    await handle.signal(bouncesReportedSignal, { channelPolicy: 'sms_fallback' });
+    const result = await runWorker(() => handle.result());
+    expect(m.calls).toEqual([{ policy: 'sms_fallback' }]);
+    expect(result).toEqual({ rounds: 1, fallbacks: 1 });
+    const history = await handle.fetchHistory();
+    const types = history.events!.map((e) => e.eventType);
+    const fired = types.indexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_FIRED);
+    const signalled = types.indexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+    // Both landed between the same two workflow tasks: the case this test is about.
+    const tasks = types.map((t, i) => (t === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED ? i : -1)).filter((i) => i >= 0);
+    expect(tasks.filter((i) => i > Math.min(fired, signalled) && i < Math.max(fired, signalled))).toEqual([]);
   });
 });
