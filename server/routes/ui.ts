@@ -63,6 +63,7 @@ export function page(req: Request, res: Response, csrf: Csrf, extra: Record<stri
 }
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const LOGIN_REFUSED = 'The email or password is not right. After five failures in a row an account is locked for a while; an admin can lift the lock.';
 const safeNext = (v: unknown) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard');
 
 export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'> }): Router {
@@ -80,9 +81,8 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     const next = safeNext(req.body.next);
     const outcome = await logIn(ctx.db, email, String(req.body.password ?? ''));
     if (!outcome.ok) {
-      req.session.flash = outcome.lockedUntil
-        ? { error: `Too many failed attempts: this account is locked until ${outcome.lockedUntil} UTC. Wait, or ask an admin to lift the lock.`, field: 'email', form: { email } }
-        : { error: 'The email or password is not right.', field: 'password', form: { email } };
+      // One answer for every refusal: saying an account is locked would tell anyone which emails have one.
+      req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };
       return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
     }
     // A new session id on login, so an id planted before login is worthless after it.

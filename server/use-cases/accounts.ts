@@ -41,7 +41,11 @@ export async function logIn(db: Db, email: string, password: string, now = new D
     await verifyPassword(password, await dummyPasswordHash());
     return { ok: false, lockedUntil: null };
   }
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) return { ok: false, lockedUntil: user.locked_until };
+  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+    // The same work as any other refusal, so the answer's timing does not tell a locked account apart.
+    await verifyPassword(password, await dummyPasswordHash());
+    return { ok: false, lockedUntil: user.locked_until };
+  }
   if (await verifyPassword(password, user.password_hash)) {
     if (user.failed_logins > 0) await users.clearLockout(db, user.id);
     await audit(db, { kind: 'user', id: user.id }, 'user.logged_in', 'logged in');

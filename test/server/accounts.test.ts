@@ -7,6 +7,7 @@ import { browser, hiddenField } from '../e2e/helpers';
 import { hashPassword, verifyPassword } from '../../server/passwords';
 import { lockoutMs } from '../../server/use-cases/accounts';
 import { hashToken } from '../../server/auth';
+import { LOGIN_REFUSED } from '../../server/routes/ui';
 
 let h: Harness;
 beforeAll(async () => {
@@ -43,9 +44,13 @@ describe('login and lockout', () => {
 
   it('refuses even the right password while locked, until an admin lifts the lockout', async () => {
     const victim = await createTestUser(h, { email: 'dana.dpo@example.org', role: 'approver' });
-    for (let i = 0; i < 4; i++) expect((await attempt(victim.email, 'wrong-password-xx')).message).toContain('The email or password is not right');
+    const refusal = (html: string) => /role="alert"><strong>[^<]*<\/strong>\s*([^<]*)</.exec(html)?.[1];
+    const stranger = refusal((await attempt('nobody.here@example.org', 'wrong-password-xx')).message);
+    expect(stranger).toBe(LOGIN_REFUSED);
+    for (let i = 0; i < 4; i++) expect(refusal((await attempt(victim.email, 'wrong-password-xx')).message)).toBe(stranger);
+    // Locked, the answer is still the stranger's: it must not tell which emails have an account.
     const fifth = await attempt(victim.email, 'wrong-password-xx');
-    expect(fifth.message).toContain('locked until');
+    expect(refusal(fifth.message)).toBe(stranger);
     const row = await h.db.get<{ failed_logins: number; locked_until: string }>('SELECT failed_logins, locked_until FROM users WHERE email = ?', [victim.email]);
     expect(row!.failed_logins).toBe(5);
     expect(Date.parse(row!.locked_until) - Date.now()).toBeGreaterThan(50_000);
@@ -53,7 +58,7 @@ describe('login and lockout', () => {
 
     const whileLocked = await attempt(victim.email, victim.password);
     expect(whileLocked.res.status).toBe(303);
-    expect(whileLocked.message).toContain('locked until');
+    expect(refusal(whileLocked.message)).toBe(stranger);
 
     const admin = await createTestUser(h, { email: 'lockout.admin@example.org', role: 'admin' });
     const adminWeb = await logInForm(h, admin.email, admin.password);
