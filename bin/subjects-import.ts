@@ -126,6 +126,7 @@ async function main(): Promise<number> {
       `Imported ${count(result.imported)} people into ${args.incidentId} (${count(result.duplicates)} duplicates, ${count(result.rejectedCount)} rejected) ` +
         `in ${seconds.toFixed(1)} s, ${count(Math.round(rows / Math.max(seconds, 0.001)))} rows/s; import ${result.importId}, stage ${result.stage}.`,
     );
+    if (result.completedEarlier > 0) console.log(`This completes ${count(result.completedEarlier)} earlier import(s) of the same file that stopped partway.`);
     console.log(`Rejected rows (row,field,error): ${rejected.path}`);
     return 0;
   } catch (err) {

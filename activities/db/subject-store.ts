@@ -74,7 +74,11 @@ function keyRanges(rows: number, rowsPerMerge: number): [string, string][] {
  * Moves the staged people into subjects; one the incident already has (same identity key) is
  * skipped, and within the file the first row with a key wins. Returns how many were new.
  */
-export async function mergeStaged(db: Db, staging: Staging, o: { incidentId: string; importId: string; rowsPerMerge?: number }): Promise<number> {
+export async function mergeStaged(
+  db: Db,
+  staging: Staging,
+  o: { incidentId: string; importId: string; rowsPerMerge?: number; onMerged?: (insertedSoFar: number) => Promise<void> },
+): Promise<number> {
   if (staging.staged === 0) return 0;
   await db.exec(`CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`);
   let inserted = 0;
@@ -87,6 +91,7 @@ export async function mergeStaged(db: Db, staging: Staging, o: { incidentId: str
       [o.incidentId, o.importId, from, to],
     );
     inserted += r.changes;
+    await o.onMerged?.(inserted);
   }
   return inserted;
 }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { ulid } from 'ulid';
 import type { Db } from '../../activities/db/connection';
+import { finishImportRecord, importProgressed, startImportRecord } from '../../activities/db/subject-imports';
 import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../activities/db/subject-store';
 import { subjectsImportedUpdate } from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
@@ -23,6 +24,8 @@ export interface ImportResult {
   /** The first MAX_REJECTIONS_LISTED rejections; rejectedCount has them all. */
   rejected: { row: number; error: string }[];
   rejectedCount: number;
+  /** Earlier imports of the same source that had stopped partway, now complete. */
+  completedEarlier: number;
 }
 
 /** A rejected row: its number (the header is row 0), the field at fault or `row`, and why. Never the row's content. */
@@ -38,6 +41,8 @@ export interface StoreOptions {
   /** Sizes of a staging chunk and of a merge transaction; tests make them small to cross their boundaries. */
   rowsPerChunk?: number;
   rowsPerMerge?: number;
+  /** SHA-256 of the whole source, read once the rows have ended: ties re-imports of one file together. */
+  sourceSha256?: () => string | null;
 }
 
 // Rows are staged a chunk per transaction: the rows parsed while one chunk is
@@ -70,7 +75,7 @@ export class ImportInterruptedError extends Error {
  */
 export async function storeSubjects(db: Db, incidentId: string, rows: AsyncIterable<Record<string, unknown>>, by: string, opts: StoreOptions = {}): Promise<ImportResult> {
   const importId = `imp_${ulid()}`;
-  const result: ImportResult = { importId, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0 };
+  const result: ImportResult = { importId, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0, completedEarlier: 0 };
   const rowsPerChunk = opts.rowsPerChunk ?? ROWS_PER_CHUNK;
   const staging = await createStaging(db, importId);
   try {
@@ -111,21 +116,16 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
     if (chunk.length > 0) write(chunk);
     await writing;
     const staged = staging.staged;
-    result.imported = await mergeStaged(db, staging, { incidentId, importId, rowsPerMerge: opts.rowsPerMerge });
+    // Recorded before the merge: if this process stops partway, the record stays unfinished and the
+    // incident page says so (importing the same file again completes it: stored people are skipped).
+    const sourceSha256 = opts.sourceSha256?.() ?? null;
+    await startImportRecord(db, { importId, incidentId, rejected: result.rejectedCount, rejectedListed: result.rejected, by, sourceSha256 });
+    result.imported = await mergeStaged(db, staging, { incidentId, importId, rowsPerMerge: opts.rowsPerMerge, onMerged: (n) => importProgressed(db, importId, n) });
     result.duplicates = staged - result.imported;
+    result.completedEarlier = await finishImportRecord(db, { importId, incidentId, imported: result.imported, duplicates: result.duplicates, sourceSha256 });
   } finally {
     await dropStaging(db, staging);
   }
-  await db.run('INSERT INTO subject_imports (id, incident_id, imported, duplicates, rejected, rejected_json, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)', [
-    importId,
-    incidentId,
-    result.imported,
-    result.duplicates,
-    result.rejectedCount,
-    JSON.stringify(result.rejected),
-    new Date().toISOString(),
-    by,
-  ]);
   return result;
 }
 
@@ -138,8 +138,9 @@ function headerColumns(header: string[]): string[] {
   return cols;
 }
 
-/** One object per record, keyed by the header's columns. */
-export async function* csvRows(stream: Readable): AsyncIterable<Record<string, unknown>> {
+/** One object per record, keyed by the header's columns; `digest` sees every byte of the source. */
+export async function* csvRows(stream: Readable, digest?: crypto.Hash): AsyncIterable<Record<string, unknown>> {
+  if (digest) stream.on('data', (chunk: Buffer | string) => digest.update(chunk));
   // Records come as arrays and are named here: csv-parse's `columns` option cost a second per million rows.
   const records: AsyncIterable<string[]> = stream.pipe(parseCsv({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }));
   let cols: string[] | null = null;
@@ -184,16 +185,18 @@ export async function importSubjects(
   if (!incident) throw notFound();
   if (incident.status !== 'open') throw new HttpError(409, `incident is ${incident.status}`, 'stage');
   let rows: AsyncIterable<Record<string, unknown>>;
-  if ('csv' in source) rows = csvRows(source.csv);
+  const digest = crypto.createHash('sha256');
+  if ('csv' in source) rows = csvRows(source.csv, digest);
   else {
     const body = source.json as { subjects?: unknown } | unknown[];
     const list = Array.isArray(body) ? body : (body as { subjects?: unknown }).subjects;
     if (!Array.isArray(list)) throw new HttpError(400, 'expected a JSON array of people or {"subjects": [...]}', 'subjects');
+    digest.update(JSON.stringify(list));
     rows = arrayRows(list);
   }
   let result: ImportResult;
   try {
-    result = await storeSubjects(ctx.db, incidentId, rows, importer.id, opts);
+    result = await storeSubjects(ctx.db, incidentId, rows, importer.id, { ...opts, sourceSha256: () => digest.digest('hex') });
   } catch (err) {
     throw err instanceof ImportInterruptedError ? sourceFailure(err) : err;
   }

@@ -3,6 +3,7 @@
 import type { Db } from '../../activities/db/connection';
 import { listOutbox } from '../../activities/db/outbox';
 import { deliverySnapshot } from './delivery-snapshot';
+import { unfinishedImports } from '../../activities/db/subject-imports';
 import { deliveryTracking } from '../delivery-tracking';
 import { getIncident, parseState } from '../../activities/db/incident-store';
 import type { AuthUser } from '../auth';
@@ -142,6 +143,8 @@ export async function incidentView(db: Db, incidentId: string) {
     /** Send rate, ETA and whether delivery reports are tracked, beside counts.delivery. */
     delivery: progress,
     timeline: await timelineOf(db, incidentId),
+    /** Imports whose people were still being stored when last seen; `stopped` ones lost their process. */
+    unfinishedImports: await unfinishedImports(db, incidentId),
   };
 }
 

@@ -2,7 +2,7 @@
 // people land in SQLite, the incident workflow hears of the import through the
 // same update as the API's, a second run adds nobody, every rejected row is in
 // the rejected-rows file without the person's data, and bad input exits 2.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
-import { eventually, incidentBody, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
+import { createTestUser, eventually, incidentBody, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
 import { testTemporalAddress } from '../support/temporal-env';
 
 const run = promisify(execFile);
@@ -26,8 +26,18 @@ afterAll(async () => {
   fs.rmSync(files, { recursive: true, force: true });
 });
 
+const cliEnv = (extraEnv: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  BREACHLINE_DATA_DIR: h.dataDir,
+  TEMPORAL_ADDRESS: testTemporalAddress(),
+  TEMPORAL_NAMESPACE: 'default',
+  BREACHLINE_LOG_LEVEL: 'silent',
+  ...extraEnv,
+});
+
 async function subjectsImport(args: string[], extraEnv: Record<string, string> = {}) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: h.dataDir, TEMPORAL_ADDRESS: testTemporalAddress(), TEMPORAL_NAMESPACE: 'default', BREACHLINE_LOG_LEVEL: 'silent', ...extraEnv };
+  const env = cliEnv(extraEnv);
   try {
     const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/subjects-import.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
     return { code: 0, out: r.stdout + r.stderr };
@@ -98,6 +108,53 @@ describe('npm run subjects:import', () => {
     expect(rerun.out).toContain('Imported 0 people');
     await eventually(() => h.api('GET', `/api/incidents/${id}`), (r) => r.body.counts.subjects.total === 3);
   });
+
+  it('leaves an import killed while storing people marked as stopped, and importing the same file again completes it', async () => {
+    const id = await openAndConfirm(h);
+    const file = path.join(files, 'big.csv');
+    const PEOPLE = 200_000;
+    const lines = ['name,email,phone,jurisdiction,locale'];
+    for (let i = 0; i < PEOPLE; i++) lines.push(`Big ${i},big${i}@example.org,,DE,de`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+
+    const child = spawn(process.execPath, [...tsxNodeFlags(), 'bin/subjects-import.ts', id, file], { cwd: REPO_ROOT, env: cliEnv(), stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // The record appears when the people start moving into subjects: kill the CLI right then.
+    // (Polled every 10 ms: merging 200,000 people takes about a second here.)
+    const giveUpAt = Date.now() + 60_000;
+    let started: { id: string; finished_at: string | null } | undefined;
+    while (!started && Date.now() < giveUpAt) {
+      started = await h.db.get<{ id: string; finished_at: string | null }>('SELECT id, finished_at FROM subject_imports WHERE incident_id = ?', [id]);
+      if (!started) await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(started!.finished_at).toBeNull();
+    const stored = async () => (await h.db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [id]))!.n;
+    expect(await stored()).toBeLessThan(PEOPLE);
+
+    const fresh = await h.api('GET', `/api/incidents/${id}`);
+    expect(fresh.body.unfinishedImports).toEqual([expect.objectContaining({ importId: started!.id, stopped: false })]);
+    // Minutes later with no progress, the page calls it stopped and says what to do.
+    await h.db.run("UPDATE subject_imports SET progress_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes') WHERE id = ?", [started!.id]);
+    const stale = await h.api('GET', `/api/incidents/${id}`);
+    expect(stale.body.unfinishedImports).toEqual([expect.objectContaining({ importId: started!.id, stopped: true })]);
+    const admin = await createTestUser(h, { email: 'import.watcher@example.org', role: 'viewer' });
+    const page = await (await logInForm(h, admin.email, admin.password)).get(`/incidents/${id}`);
+    expect(page.html).toContain('An import stopped partway');
+    expect(page.html).toContain('Import the same file again');
+
+    const rerun = await subjectsImport([id, file]);
+    expect(rerun.code, rerun.out).toBe(0);
+    expect(rerun.out).toContain('This completes 1 earlier import(s) of the same file that stopped partway.');
+    expect(await stored()).toBe(PEOPLE);
+    const first = await h.db.get<{ finished_at: string | null; completed_by: string | null }>('SELECT finished_at, completed_by FROM subject_imports WHERE id = ?', [started!.id]);
+    expect(first!.finished_at).not.toBeNull();
+    expect(first!.completed_by).toMatch(/^imp_/);
+    const after = await eventually(() => h.api('GET', `/api/incidents/${id}`), (r) => r.body.counts.subjects.total === PEOPLE);
+    expect(after.body.unfinishedImports).toEqual([]);
+    expect((await (await logInForm(h, admin.email, admin.password)).get(`/incidents/${id}`)).html).not.toContain('An import stopped partway');
+  }, 120_000);
 
   it('exits 2 naming the problem: missing arguments, a missing file, an unknown or dismissed incident, a malformed file', async () => {
     const file = path.join(files, 'ok.csv');
