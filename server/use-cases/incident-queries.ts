@@ -143,9 +143,23 @@ export async function incidentView(db: Db, incidentId: string) {
     /** Send rate, ETA and whether delivery reports are tracked, beside counts.delivery. */
     delivery: progress,
     timeline: await timelineOf(db, incidentId),
+    substituteNotice: await substituteNoticeOf(db, incidentId),
     /** Imports whose people were still being stored when last seen; `stopped` ones lost their process. */
     unfinishedImports: await unfinishedImports(db, incidentId),
   };
+}
+
+/**
+ * The public substitute notice as it stands, whoever put it up: the incident workflow after the wave,
+ * or the late-bounces workflow when a report came in later. Read from the published pages themselves.
+ */
+export async function substituteNoticeOf(db: Db, incidentId: string): Promise<{ publishedAt: string; noticeVersion: string; locales: string[]; url: string } | null> {
+  const rows = await db.all<{ locale: string; notice_version: string; published_at: string }>(
+    'SELECT locale, notice_version, published_at FROM public_notices WHERE incident_id = ? ORDER BY published_at DESC, locale',
+    [incidentId],
+  );
+  if (rows.length === 0) return null;
+  return { publishedAt: rows[0]!.published_at, noticeVersion: rows[0]!.notice_version, locales: rows.map((r) => r.locale), url: `/public/notices/${incidentId}` };
 }
 
 export async function noticesOf(db: Db, incidentId: string) {

@@ -25,6 +25,7 @@ import { createTemporalGateway, type TemporalGateway } from '../../server/tempor
 import { notifySubjectsWorkflow, notifyWorkflowId, type NotifySubjectsInput } from '../../workflows/notify-subjects';
 import { lateBouncesStateQuery, lateBouncesWorkflowId } from '../../workflows/late-bounces';
 import type { ChannelPolicy } from '../../workflows/types';
+import { substituteNoticeOf } from '../../server/use-cases/incident-queries';
 import { eventually } from '../support/app-harness';
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standin';
@@ -194,6 +195,8 @@ describe('late bounces', () => {
     ]);
     // The person without a phone is why the public page is now up for this notice, and the chain says so.
     expect(await db.get('SELECT notice_version FROM public_notices WHERE incident_id = ? AND locale = ?', [incidentId, 'en'])).toEqual({ notice_version: NOTICE_VERSION });
+    // The incident page reads the same pages, so it shows the notice whoever put it up.
+    expect(await substituteNoticeOf(db, incidentId)).toMatchObject({ noticeVersion: NOTICE_VERSION, locales: ['en'], url: `/public/notices/${incidentId}` });
     const late = await auditOf(incidentId, 'subjects.late_bounces');
     expect(late).toHaveLength(1);
     expect(JSON.parse(late[0]!.details_json)).toMatchObject({ fallbacksSent: 1, undelivered: 2, withoutContact: 1 });

@@ -76,6 +76,8 @@ describe('controller path', () => {
     const publicHtml = await publicNotice.text();
     expect(publicHtml).not.toContain('Nobody Reachable');
     expect(publicHtml).not.toContain('zoe.fixture');
+    const shown = await incident(id);
+    expect(shown.substituteNotice).toMatchObject({ url: `/public/notices/${id}`, noticeVersion: shown.noticeVersion });
 
     const tooEarly = await h.api('POST', `/api/incidents/${id}/close`, { summary: 'done' });
     expect(tooEarly.status).toBe(409);
