@@ -17,6 +17,7 @@ export const newUserSchema = z.object({
 export type NewUser = z.infer<typeof newUserSchema>;
 
 export const roleChangeSchema = z.object({ role: z.enum(ROLES) });
+export const passwordResetSchema = z.object({ password });
 export const passwordChangeSchema = z.object({ current: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH), next: password });
 export const tokenSchema = z.object({ name: z.string().trim().min(1, 'required').max(100) });
 export const accessSchema = z.object({ restricted: z.boolean(), memberIds: z.array(z.string().max(100)).max(500).default([]) });

@@ -106,7 +106,20 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     getCsrfTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : (req.headers['x-csrf-token'] as string | undefined)),
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
   });
-  app.use('/login', rateLimit({ windowMs: 15 * 60_000, limit: 20, standardHeaders: 'draft-7', legacyHeaders: false, skip: (req) => req.method === 'GET' }));
+  // Counts refused logins only: guessing is what it slows down, and a team logging in after a shift
+  // change from one office address must not be locked out by its own successes.
+  app.use(
+    '/login',
+    rateLimit({
+      windowMs: 15 * 60_000,
+      limit: 20,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      skip: (req) => req.method === 'GET',
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.locals.loginRefused !== true,
+    }),
+  );
   app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
   app.use(errorHandler(logger));

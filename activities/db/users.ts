@@ -41,6 +41,11 @@ export const recordFailedLogin = (db: Db, id: string, failedLogins: number, lock
 export const clearLockout = (db: Db, id: string) => db.run('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
 export const setUserRole = (db: Db, id: string, role: string) => db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
 export const setPasswordHash = (db: Db, id: string, hash: string, at: string) => db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
+/** A person set a new password for someone else: their lockout goes with the old password. */
+export const resetPasswordHash = (db: Db, id: string, hash: string, at: string) =>
+  db.run('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [hash, at, id]);
+export const setDisabledAt = (db: Db, id: string, at: string | null) => db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
+export const countActiveAdmins = async (db: Db) => (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL"))?.n ?? 0;
 
 export const insertToken = (db: Db, t: { id: string; name: string; tokenHash: string; role: string; userId: string | null; at: string }) =>
   db.run('INSERT INTO api_tokens (id, name, token_hash, role, user_id, created_at) VALUES (?,?,?,?,?,?)', [t.id, t.name, t.tokenHash, t.role, t.userId, t.at]);

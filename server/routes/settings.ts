@@ -7,11 +7,11 @@ import { appendAudit } from '../../activities/db/audit';
 import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
 import { listTokens, listUsers } from '../../activities/db/users';
 import { actorOf, allow } from '../auth';
-import { newUserSchema, regulatorAddressSchema, roleChangeSchema, tokenSchema, webhookSourceSchema } from '../account-schemas';
+import { newUserSchema, passwordResetSchema, regulatorAddressSchema, roleChangeSchema, tokenSchema, webhookSourceSchema } from '../account-schemas';
 import { HttpError } from '../errors';
 import { ROLES } from '../permissions';
 import { parse } from '../schemas';
-import { changeRole, createApiToken, createUser, liftLockout, revokeApiToken } from '../use-cases/accounts';
+import { changeRole, createApiToken, createUser, disableUser, enableUser, liftLockout, resetPassword, revokeApiToken } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from './ui';
@@ -44,6 +44,8 @@ export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<App
       role: u.role,
       failedLogins: u.failed_logins,
       lockedUntil: u.locked_until && Date.parse(u.locked_until) > now ? u.locked_until : null,
+      disabledAt: u.disabled_at,
+      self: u.id === req.user!.userId,
       createdAt: u.created_at,
     }));
     res.render('settings-users', page(req, res, csrf, { title: 'Users', section: 'users', users, roles: ROLES, ...extra }));
@@ -59,6 +61,21 @@ export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<App
   r.post('/users/:userId/role', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
     await changeRole(ctx.db, String(req.params.userId), parse(roleChangeSchema, req.body).role, actorOf(req.user!));
     req.session.notice = 'Role changed.';
+    res.redirect(303, '/settings/users');
+  }));
+  r.post('/users/:userId/disable', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
+    await disableUser(ctx.db, String(req.params.userId), { ...actorOf(req.user!), userId: req.user!.userId });
+    req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
+    res.redirect(303, '/settings/users');
+  }));
+  r.post('/users/:userId/enable', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
+    await enableUser(ctx.db, String(req.params.userId), actorOf(req.user!));
+    req.session.notice = 'Account enabled again.';
+    res.redirect(303, '/settings/users');
+  }));
+  r.post('/users/:userId/password', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
+    await resetPassword(ctx.db, String(req.params.userId), parse(passwordResetSchema, req.body).password, actorOf(req.user!));
+    req.session.notice = 'New password set; their other sessions have ended. Give it to them through a separate channel.';
     res.redirect(303, '/settings/users');
   }));
   r.post('/users/:userId/unlock', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {

@@ -83,6 +83,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     if (!outcome.ok) {
       // One answer for every refusal: saying an account is locked would tell anyone which emails have one.
       req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };
+      res.locals.loginRefused = true;
       return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
     }
     // A new session id on login, so an id planted before login is worthless after it.

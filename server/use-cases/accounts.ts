@@ -77,12 +77,43 @@ export async function liftLockout(db: Db, userId: string, by: Actor) {
 export async function changeRole(db: Db, userId: string, role: Role, by: Actor) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
-  if (user.role === 'admin' && role !== 'admin') {
-    const admins = await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL");
-    if ((admins?.n ?? 0) <= 1) throw new HttpError(409, 'the last admin cannot be demoted', 'role');
-  }
+  if (user.role === 'admin' && role !== 'admin' && !user.disabled_at && (await users.countActiveAdmins(db)) <= 1) throw new HttpError(409, 'the last admin cannot be demoted', 'role');
   await users.setUserRole(db, userId, role);
   await audit(db, by, 'user.role_changed', `role of ${userId} changed from ${user.role} to ${role}`, { userId, from: user.role, to: role });
+}
+
+/**
+ * Someone who left, or whose account may be in the wrong hands: their sessions and API tokens stop
+ * working at the next request (both check disabled_at), and they cannot log in. Nothing they did is removed.
+ */
+export async function disableUser(db: Db, userId: string, by: Actor & { userId: string | null }) {
+  const user = await users.findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  if (user.disabled_at) return user.disabled_at;
+  if (by.userId === userId) throw new HttpError(409, 'you cannot disable your own account; ask another admin', 'user');
+  if (user.role === 'admin' && (await users.countActiveAdmins(db)) <= 1) throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
+  const at = new Date().toISOString();
+  await users.setDisabledAt(db, userId, at);
+  await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
+  return at;
+}
+
+export async function enableUser(db: Db, userId: string, by: Actor) {
+  const user = await users.findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  if (!user.disabled_at) return;
+  await users.setDisabledAt(db, userId, null);
+  await audit(db, by, 'user.enabled', `user ${userId} enabled again`, { userId });
+}
+
+/**
+ * An admin sets a new password for someone who forgot theirs (there is no email reset: an emailed link
+ * would make the mailbox the key to breach notices). Ends that person's sessions and lifts any lockout.
+ */
+export async function resetPassword(db: Db, userId: string, next: string, by: Actor) {
+  if (!(await users.findUserById(db, userId))) throw new HttpError(404, 'user not found', null);
+  await users.resetPasswordHash(db, userId, await hashPassword(next), new Date().toISOString());
+  await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId });
 }
 
 /** Returns the plaintext token once; only its hash is kept. */

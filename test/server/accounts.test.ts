@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
 import { hashPassword, verifyPassword } from '../../server/passwords';
-import { lockoutMs } from '../../server/use-cases/accounts';
+import { disableUser, lockoutMs } from '../../server/use-cases/accounts';
 import { hashToken } from '../../server/auth';
 import { LOGIN_REFUSED } from '../../server/routes/ui';
 
@@ -111,6 +111,81 @@ describe('login and lockout', () => {
     const page = await web.get('/dashboard');
     expect((await web.post('/logout', { _csrf: hiddenField(page.html, '_csrf') })).status).toBe(303);
     expect((await web.get('/dashboard')).status).toBe(302);
+  });
+});
+
+describe('admin account control', () => {
+  it('disabling someone ends their sessions and tokens at once and refuses their login; enabling restores it', async () => {
+    const admin = await createTestUser(h, { email: 'ada.admin-control@example.org', role: 'admin' });
+    const leaver = await createTestUser(h, { email: 'leo.leaver@example.org', role: 'responder', name: 'Leo Leaver' });
+    const leaverWeb = await logInForm(h, leaver.email, leaver.password);
+    const account = await leaverWeb.get('/account');
+    const created = await leaverWeb.post('/account/tokens', { _csrf: hiddenField(account.html, '_csrf'), name: 'leaver script' });
+    const token = /data-testid="new-token">([^<]+)</.exec(created.html)![1]!;
+    const asLeaver = () => h.api('GET', '/api/incidents', undefined, { authorization: `Bearer ${token}` });
+    expect((await asLeaver()).status).toBe(200);
+
+    const adminWeb = await logInForm(h, admin.email, admin.password);
+    const users = await adminWeb.get('/settings/users');
+    expect(users.html).toContain('Disable Leo Leaver');
+    const disabled = await adminWeb.post(`/settings/users/${leaver.id}/disable`, { _csrf: hiddenField(users.html, '_csrf') });
+    expect(disabled.status).toBe(303);
+    expect((await leaverWeb.get('/dashboard')).location).toMatch(/^\/login/);
+    expect((await asLeaver()).status).toBe(401);
+    expect((await attempt(leaver.email, leaver.password)).res.status).toBe(303);
+    const listed = await adminWeb.get('/settings/users');
+    expect(listed.html).toContain('Enable Leo Leaver');
+    const audit = await h.db.get<{ actor: string; details_json: string }>("SELECT actor, details_json FROM audit_log WHERE type = 'user.disabled' ORDER BY seq DESC LIMIT 1");
+    expect(audit).toMatchObject({ actor: `user:${admin.id}` });
+    expect(JSON.parse(audit!.details_json)).toEqual({ userId: leaver.id });
+
+    const enabled = await adminWeb.post(`/settings/users/${leaver.id}/enable`, { _csrf: hiddenField(listed.html, '_csrf') });
+    expect(enabled.status).toBe(303);
+    expect((await attempt(leaver.email, leaver.password)).res.status).toBe(302);
+    expect((await asLeaver()).status).toBe(200);
+  });
+
+  it('refuses to disable yourself or the last active admin, saying why', async () => {
+    await h.db.run("UPDATE users SET disabled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE role = 'admin'");
+    try {
+      const only = await createTestUser(h, { email: 'solo.admin@example.org', role: 'admin' });
+      const web = await logInForm(h, only.email, only.password);
+      const users = await web.get('/settings/users');
+      expect(users.html).not.toContain(`/settings/users/${only.id}/disable`);
+      expect((await web.post(`/settings/users/${only.id}/disable`, { _csrf: hiddenField(users.html, '_csrf') })).status).toBe(303);
+      expect((await web.get('/settings/users')).html).toContain('you cannot disable your own account');
+      // Nobody else can leave the installation without an active admin either (a system actor, as a script would be).
+      await expect(disableUser(h.db, only.id, { kind: 'system', id: 'test', userId: null })).rejects.toThrow('the last active admin cannot be disabled');
+      // With a second admin, one may disable the other.
+      const second = await createTestUser(h, { email: 'second.admin@example.org', role: 'admin' });
+      const page = await web.get('/settings/users');
+      expect((await web.post(`/settings/users/${second.id}/disable`, { _csrf: hiddenField(page.html, '_csrf') })).status).toBe(303);
+      expect((await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [second.id]))!.disabled_at).not.toBeNull();
+      expect((await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [only.id]))!.disabled_at).toBeNull();
+    } finally {
+      await h.db.run("UPDATE users SET disabled_at = NULL WHERE role = 'admin'");
+    }
+  });
+
+  it('an admin sets a new password: the old one stops, their sessions end, a lockout goes, and a weak one is refused', async () => {
+    const admin = await createTestUser(h, { email: 'reset.admin@example.org', role: 'admin' });
+    const forgetful = await createTestUser(h, { email: 'fay.forgot@example.org', role: 'approver', name: 'Fay Forgot' });
+    const theirs = await logInForm(h, forgetful.email, forgetful.password);
+    for (let i = 0; i < 5; i++) await attempt(forgetful.email, 'not-her-password-x');
+    const adminWeb = await logInForm(h, admin.email, admin.password);
+    const users = await adminWeb.get('/settings/users');
+    expect(users.html).toContain('Set a new password for Fay Forgot');
+    const weak = await adminWeb.post(`/settings/users/${forgetful.id}/password`, { _csrf: hiddenField(users.html, '_csrf'), password: 'short' });
+    expect(weak.status).toBe(303);
+    expect((await adminWeb.get('/settings/users')).html).toContain('Not saved (password)');
+    const page = await adminWeb.get('/settings/users');
+    const set = await adminWeb.post(`/settings/users/${forgetful.id}/password`, { _csrf: hiddenField(page.html, '_csrf'), password: 'a-brand-new-password-789' });
+    expect(set.status).toBe(303);
+    expect((await theirs.get('/dashboard')).location).toMatch(/^\/login/);
+    expect((await attempt(forgetful.email, forgetful.password)).res.status).toBe(303);
+    expect((await attempt(forgetful.email, 'a-brand-new-password-789')).res.status).toBe(302);
+    const audit = await h.db.get<{ summary: string; details_json: string }>("SELECT summary, details_json FROM audit_log WHERE type = 'user.password_reset' ORDER BY seq DESC LIMIT 1");
+    expect(audit!.summary + audit!.details_json).not.toContain('a-brand-new-password-789');
   });
 });
 

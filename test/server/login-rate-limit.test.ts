@@ -1,8 +1,8 @@
 // Password guessing from one address is slowed twice over: the per-account
-// lockout, and a rate limit on login attempts that also covers guesses spread
-// over many accounts.
+// lockout, and a rate limit on refused login attempts that also covers guesses
+// spread over many accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/app-harness';
+import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
 
 let h: Harness;
@@ -23,5 +23,17 @@ describe('login rate limit', () => {
     expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
     expect(statuses[20]).toBe(429);
     expect((await web.get('/login')).status).toBe(200);
+  });
+
+  it('counts only refused attempts: a team logging in from one address is never limited', async () => {
+    // A harness of its own: the test above used up this address's allowance on h.
+    const fresh = await startHarness();
+    try {
+      const people = await Promise.all([0, 1, 2].map((i) => createTestUser(fresh, { email: `shift${i}@example.org`, role: 'viewer' })));
+      // 24 logins, more than the 20 refused attempts allowed.
+      for (let round = 0; round < 8; round++) for (const p of people) await logInForm(fresh, p.email, p.password);
+    } finally {
+      await fresh.close();
+    }
   });
 });
