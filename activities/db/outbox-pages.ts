@@ -2,7 +2,7 @@
 // ids), so a million people cost about a thousand statements of each kind rather
 // than a million. Every transition names the state it leaves, so a repeated or
 // concurrent call never moves a row twice or backwards.
-import type { Db } from './connection';
+import type { Db, Params } from './connection';
 
 export interface PageBounds {
   incidentId: string;
@@ -90,38 +90,41 @@ export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName)
 export async function claimSubjectRows(db: Db, incidentId: string, noticeVersion: string, rows: PendingSubjectRow[]): Promise<PendingSubjectRow[]> {
   if (rows.length === 0) return [];
   const now = nowIso();
-  const claimed = await db.transaction(async (tx) => {
-    const got: { id: string; subject_id: number; channel: string; attempts: number }[] = [];
-    for (const channel of ['email', 'sms'] as const) {
-      const fresh = rows.filter((r) => r.id === null && r.channel === channel).map((r) => r.subject_id);
-      if (fresh.length === 0) continue;
-      // `+incident_id` keeps the planner on rowid lookups (see pageWork).
-      // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
-      // id in front, so a million inserts append to the primary-key index instead of landing at random
-      // in it, and random bits behind, so two rows of one person differ.
-      got.push(
-        ...(await tx.all<{ id: string; subject_id: number; channel: string; attempts: number }>(
-          `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id)
+  type Claimed = { id: string; subject_id: number; channel: string; attempts: number };
+  const statements: { sql: string; params: Params }[] = [];
+  for (const channel of ['email', 'sms'] as const) {
+    const fresh = rows.filter((r) => r.id === null && r.channel === channel).map((r) => r.subject_id);
+    if (fresh.length === 0) continue;
+    // `+incident_id` keeps the planner on rowid lookups (see pageWork).
+    // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
+    // id in front, so a million inserts append to the primary-key index instead of landing at random
+    // in it, and random bits behind, so two rows of one person differ.
+    statements.push({
+      sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id)
            SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id
            FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?))
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
-          [channel, noticeVersion, `subject-${channel}`, now, now, incidentId, JSON.stringify(fresh)],
-        )),
-      );
-    }
-    const known = rows.filter((r) => r.id !== null).map((r) => r.id);
-    if (known.length > 0) {
-      got.push(
-        ...(await tx.all<{ id: string; subject_id: number; channel: string; attempts: number }>(
-          `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?
+      params: [channel, noticeVersion, `subject-${channel}`, now, now, incidentId, JSON.stringify(fresh)],
+    });
+  }
+  const known = rows.filter((r) => r.id !== null).map((r) => r.id);
+  if (known.length > 0) {
+    statements.push({
+      sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?
            WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING id, subject_id, channel, attempts`,
-          [now, now, JSON.stringify(known)],
-        )),
-      );
-    }
-    return got;
-  });
+      params: [now, now, JSON.stringify(known)],
+    });
+  }
+  // A batch is almost always one channel's new rows: one statement, which commits on its own.
+  const claimed =
+    statements.length === 1
+      ? await db.writeAll<Claimed>(statements[0]!.sql, statements[0]!.params)
+      : await db.transaction(async (tx) => {
+          const got: Claimed[] = [];
+          for (const st of statements) got.push(...(await tx.all<Claimed>(st.sql, st.params)));
+          return got;
+        });
   // The callers' rows learn their ids, so a later retry or a split of the batch claims them by id.
   const byKey = new Map(claimed.map((c) => [`${c.subject_id}|${c.channel}`, c]));
   const out: PendingSubjectRow[] = [];
