@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { ulid } from 'ulid';
 import type { Db } from '../activities/db/connection';
+import { recordTokenUse, TOKEN_USE_RESOLUTION_MS } from '../activities/db/users';
 import type { Actor } from '../workflows/types';
 import { HttpError } from './errors';
 import { can, isRole, type Permission, type Role } from './permissions';
@@ -63,17 +64,19 @@ export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined):
 export async function userForToken(db: Db, token: string, via: AuthUser['via']): Promise<AuthUser | null> {
   if (!token || token.length > 200) return null;
   const hash = hashToken(token);
-  const row = await db.get<{ id: string; name: string; role: string; token_hash: string; user_id: string | null; display_name: string | null; user_role: string | null; disabled_at: string | null }>(
-    `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at
+  const row = await db.get<{ id: string; name: string; role: string; token_hash: string; user_id: string | null; display_name: string | null; user_role: string | null; disabled_at: string | null; last_used_at: string | null }>(
+    `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at, t.last_used_at
      FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
     [hash],
   );
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return null;
+  let user: AuthUser | null = null;
   if (row.user_id) {
-    if (row.disabled_at || !isRole(row.user_role)) return null;
-    return { id: row.user_id, name: row.display_name ?? row.name, role: row.user_role, via, userId: row.user_id };
-  }
-  return isRole(row.role) ? { id: row.id, name: row.name, role: row.role, via, userId: null } : null;
+    if (!row.disabled_at && isRole(row.user_role)) user = { id: row.user_id, name: row.display_name ?? row.name, role: row.user_role, via, userId: row.user_id };
+  } else if (isRole(row.role)) user = { id: row.id, name: row.name, role: row.role, via, userId: null };
+  const now = new Date();
+  if (user && (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_USE_RESOLUTION_MS)) await recordTokenUse(db, row.id, now);
+  return user;
 }
 
 /** The person behind a session, unless disabled or their password changed after this session logged in. */

@@ -22,6 +22,7 @@ export interface TokenRow {
   user_id: string | null;
   created_at: string;
   revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 export const findUserByEmail = (db: Db, email: string) => db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.trim().toLowerCase()]);
@@ -51,7 +52,15 @@ export const insertToken = (db: Db, t: { id: string; name: string; tokenHash: st
   db.run('INSERT INTO api_tokens (id, name, token_hash, role, user_id, created_at) VALUES (?,?,?,?,?,?)', [t.id, t.name, t.tokenHash, t.role, t.userId, t.at]);
 export const listTokens = (db: Db, userId?: string) =>
   userId
-    ? db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC', [userId])
-    : db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC');
-export const findToken = (db: Db, id: string) => db.get<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at FROM api_tokens WHERE id = ?', [id]);
+    ? db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC', [userId])
+    : db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens ORDER BY created_at DESC');
+/** At most one write a minute per token, however busy it is. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+export const recordTokenUse = (db: Db, id: string, at: Date) =>
+  db.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [
+    at.toISOString(),
+    id,
+    new Date(at.getTime() - TOKEN_USE_RESOLUTION_MS).toISOString(),
+  ]);
+export const findToken = (db: Db, id: string) => db.get<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE id = ?', [id]);
 export const revokeToken = (db: Db, id: string, at: string) => db.run('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [at, id]);

@@ -203,7 +203,15 @@ describe('personal API tokens', () => {
     expect(row!.user_id).toBe(u.id);
 
     const asToken = (method: string, p: string, body?: unknown) => h.api(method, p, body, { authorization: `Bearer ${token}` });
+    expect((await web.get('/account')).html).toMatch(/SIEM bridge<\/td><td><time[^>]*>[^<]*<\/time><\/td><td>never<\/td>/);
+    const beforeUse = Date.now();
     expect((await asToken('GET', '/api/incidents')).status).toBe(200);
+    const used = await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [row!.id]);
+    expect(Date.parse(used!.last_used_at)).toBeGreaterThanOrEqual(beforeUse - 1000);
+    expect((await web.get('/account')).html).toContain(`<time datetime="${used!.last_used_at}">`);
+    // Busy tokens write their last use once a minute, not on every request.
+    await asToken('GET', '/api/incidents');
+    expect((await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [row!.id]))!.last_used_at).toBe(used!.last_used_at);
     expect((await asToken('PUT', '/api/settings/organisation', {})).status).toBe(403);
     await h.db.run("UPDATE users SET role = 'viewer' WHERE id = ?", [u.id]);
     expect((await asToken('POST', '/api/incidents', {})).status).toBe(403);
