@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DATA_ELEMENTS, SECTORS, isKnownJurisdiction } from '../rules';
 import { SEVERITIES } from '../workflows/types';
 import { badRequest } from './errors';
+import { OUTBOX_STATUSES, type OutboxCursor } from '../activities/db/outbox';
 
 const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z');
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
@@ -111,6 +112,38 @@ export const subjectRowSchema = z.object({
   locale: z.string().trim().optional().transform((v) => v || 'en').pipe(localeCode),
 });
 export type SubjectRow = z.infer<typeof subjectRowSchema>;
+
+/** An opaque position in the notifications listing: base64url of the last row's unique key. */
+export function encodeOutboxCursor(c: OutboxCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+const outboxCursor = z.string().transform((v, ctx): OutboxCursor => {
+  try {
+    const c: unknown = JSON.parse(Buffer.from(v, 'base64url').toString('utf8'));
+    if (Array.isArray(c) && c.length === 4 && c.every((x) => typeof x === 'string')) return c as OutboxCursor;
+  } catch {
+    /* reported below */
+  }
+  ctx.addIssue({ code: 'custom', message: 'not a cursor this listing gave out (use the `next` of the previous page)' });
+  return z.NEVER;
+});
+
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)));
+
+export const notificationsQuerySchema = z
+  .object({
+    limit: queryInt(1, 5000, 500),
+    offset: queryInt(0, Number.MAX_SAFE_INTEGER, 0),
+    after: outboxCursor.optional(),
+    status: z.enum(OUTBOX_STATUSES).optional(),
+  })
+  .refine((q) => !(q.after && q.offset > 0), { message: 'give either after or offset, not both', path: ['offset'] });
 
 /** Parses or throws 400 naming the first field at fault, as a dotted path. */
 export function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {

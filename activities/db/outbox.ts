@@ -2,11 +2,12 @@
 // the source of truth for what was sent. A row is claimed (committed) before
 // the provider is called, so a crash between the two leaves evidence: claimed
 // rows found by a later attempt become `uncertain`, never silently re-sent.
-import type { Db } from './connection';
+import type { Db, SqlValue } from './connection';
 import type { DeliveryCounts } from '../../workflows/types';
 import { expectedRecipients } from './notice-waves';
 
-export type OutboxStatus = 'pending' | 'claimed' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'uncertain';
+export const OUTBOX_STATUSES = ['pending', 'claimed', 'sent', 'delivered', 'bounced', 'failed', 'uncertain'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type OutboxKind = 'subject' | 'controller' | 'regulator' | 'reminder';
 
 export interface OutboxRow {
@@ -91,7 +92,31 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
 }
 
 // In the unique key's order, so a page of a million-row outbox is read off the index, not sorted.
-export async function listOutbox(db: Db, incidentId: string, limit = 500, offset = 0): Promise<(OutboxRow & { recipient: string | null })[]> {
+/** Where a page of the listing ends: the row's unique key, in the listing's order. */
+export type OutboxCursor = [kind: string, recipientRef: string, channel: string, noticeVersion: string];
+
+export interface OutboxListing {
+  limit: number;
+  /** Rows after this key (keyset paging: as fast at the millionth row as at the first). */
+  after?: OutboxCursor;
+  /** Rows skipped from the start; kept for old callers, slow deep into a large outbox. */
+  offset?: number;
+  status?: string;
+}
+
+export async function listOutbox(db: Db, incidentId: string, q: OutboxListing): Promise<(OutboxRow & { recipient: string | null })[]> {
+  const where = ['o.incident_id = ?'];
+  const params: SqlValue[] = [incidentId];
+  if (q.status) {
+    where.push('o.status = ?');
+    params.push(q.status);
+  }
+  if (q.after) {
+    // A row value: SQLite ranges over the unique (incident, kind, ref, channel, version) index.
+    where.push('(o.kind, o.recipient_ref, o.channel, o.notice_version) > (?, ?, ?, ?)');
+    params.push(...q.after);
+  }
+  params.push(q.limit, q.offset ?? 0);
   return db.all(
     `SELECT o.*, CASE o.kind
         WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email ELSE s.phone END)
@@ -100,7 +125,7 @@ export async function listOutbox(db: Db, incidentId: string, limit = 500, offset
      FROM outbox o
      LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = CAST(o.recipient_ref AS INTEGER)
      LEFT JOIN controllers c ON o.kind = 'controller' AND c.id = o.recipient_ref
-     WHERE o.incident_id = ? ORDER BY o.kind, o.recipient_ref, o.channel, o.notice_version LIMIT ? OFFSET ?`,
-    [incidentId, limit, offset],
+     WHERE ${where.join(' AND ')} ORDER BY o.kind, o.recipient_ref, o.channel, o.notice_version LIMIT ? OFFSET ?`,
+    params,
   );
 }

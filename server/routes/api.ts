@@ -17,6 +17,7 @@ import {
   filingSchema,
   holdSchema,
   incidentSchema,
+  notificationsQuerySchema,
   parse,
   recomputeSchema,
   releaseSchema,
@@ -99,9 +100,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
     res.json(await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)));
   });
   r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
-    const limit = Math.min(Number(req.query.limit ?? 500) || 500, 5000);
-    const offset = Math.max(Number(req.query.offset ?? 0) || 0, 0);
-    res.json({ notifications: await notificationsOf(ctx.db, String(req.params.id), limit, offset) });
+    res.json(await notificationsOf(ctx.db, String(req.params.id), parse(notificationsQuerySchema, req.query)));
   });
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
     const html = await reportOf(ctx.db, String(req.params.id));

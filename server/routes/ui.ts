@@ -162,7 +162,7 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
         openObligations: incident.obligations.filter((o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator'),
         reportedObligations: incident.obligations.filter((o) => o.audience === 'regulator' && ['sent', 'filed', 'manual'].includes(o.status)),
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
-        outbox: seesContacts ? await notificationsOf(ctx.db, incident.id, 100, 0) : [],
+        outbox: seesContacts ? (await notificationsOf(ctx.db, incident.id, { limit: 100 })).notifications : [],
       }),
     );
   });

@@ -1,7 +1,8 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
 import type { Db } from '../../activities/db/connection';
-import { listOutbox } from '../../activities/db/outbox';
+import { listOutbox, type OutboxListing } from '../../activities/db/outbox';
+import { encodeOutboxCursor } from '../schemas';
 import { deliverySnapshot } from './delivery-snapshot';
 import { unfinishedImports } from '../../activities/db/subject-imports';
 import { deliveryTracking } from '../delivery-tracking';
@@ -174,10 +175,13 @@ export async function noticesOf(db: Db, incidentId: string) {
   return { noticeVersion: version, recipients: notices[0]?.recipients ?? 0, notices: notices.map(({ recipients: _r, ...n }) => n) };
 }
 
-export async function notificationsOf(db: Db, incidentId: string, limit: number, offset: number) {
+/** A page of the incident's outbox; `next` continues after its last row (null on the last page). */
+export async function notificationsOf(db: Db, incidentId: string, q: OutboxListing) {
   if (!(await getIncident(db, incidentId))) throw notFound();
-  const rows = await listOutbox(db, incidentId, limit, offset);
-  return rows.map((r) => ({
+  const rows = await listOutbox(db, incidentId, q);
+  const last = rows.at(-1);
+  const next = rows.length === q.limit && last ? encodeOutboxCursor([last.kind, last.recipient_ref, last.channel, last.notice_version]) : null;
+  const notifications = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     recipient: r.recipient,
@@ -191,6 +195,7 @@ export async function notificationsOf(db: Db, incidentId: string, limit: number,
     error: r.error,
     updatedAt: r.updated_at,
   }));
+  return { notifications, next };
 }
 
 export async function reportOf(db: Db, incidentId: string): Promise<string | null> {
