@@ -39,6 +39,10 @@ const envSchema = z.object({
   BREACHLINE_SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
   /** 32 random bytes, base64: encrypts webhook secrets created in the UI (AES-256-GCM). */
   BREACHLINE_SECRETS_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64, e.g. from `openssl rand -base64 32`'),
+  /** Keys that sealed values before the current one, comma-separated: they still open, never seal. */
+  BREACHLINE_SECRETS_KEY_PREVIOUS: optionalString
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((k) => k.trim()).filter(Boolean)))
+    .refine((keys) => keys === undefined || keys.every((k) => Buffer.from(k, 'base64').length === 32), 'each key must be 32 bytes in base64, separated by commas'),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
@@ -88,6 +92,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
   if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_AUTH_TOKEN) {
     throw new ConfigError('TWILIO_AUTH_TOKEN', 'required when TWILIO_ACCOUNT_SID is set');
   }
+  if (e.BREACHLINE_SECRETS_KEY_PREVIOUS?.length && !e.BREACHLINE_SECRETS_KEY) {
+    throw new ConfigError('BREACHLINE_SECRETS_KEY', 'BREACHLINE_SECRETS_KEY is required when BREACHLINE_SECRETS_KEY_PREVIOUS is set (the new key seals, the previous ones only open)');
+  }
   if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError('TWILIO_FROM_NUMBER', 'TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set');
   }
@@ -101,7 +108,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
     webhookSecrets,
-    secretsKey: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,
+    secretKeys: {
+      current: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,
+      previous: (e.BREACHLINE_SECRETS_KEY_PREVIOUS ?? []).map((k) => Buffer.from(k, 'base64')),
+    },
     logLevel: e.BREACHLINE_LOG_LEVEL,
     updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),

@@ -2,6 +2,8 @@
 // AES-256-GCM under a key from the environment. The stored form is
 // v1.<iv>.<tag>.<ciphertext>, base64url; the purpose is bound as associated
 // data so a sealed value cannot be moved to another column and still open.
+// Keys rotate: new values are sealed with the current key, and earlier keys
+// still open what they sealed until `npm run secrets:reseal` moves it over.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 export function seal(key: Buffer, plaintext: string, purpose: string): string {
@@ -24,4 +26,19 @@ export function open(key: Buffer, sealed: string, purpose: string): string | nul
   } catch {
     return null;
   }
+}
+
+/** The current key seals; it and the previous ones open. */
+export interface Keyring {
+  current: Buffer | undefined;
+  previous: readonly Buffer[];
+}
+
+/** The plaintext under whichever key of the ring sealed it, or null. */
+export function openAny(ring: Keyring, sealed: string, purpose: string): string | null {
+  for (const key of ring.current ? [ring.current, ...ring.previous] : ring.previous) {
+    const plain = open(key, sealed, purpose);
+    if (plain !== null) return plain;
+  }
+  return null;
 }

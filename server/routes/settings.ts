@@ -16,7 +16,7 @@ import type { UseCaseContext } from '../use-cases/context';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from './ui';
 
-export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'>): Router {
+export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const nullable = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -109,20 +109,20 @@ export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<App
       title: 'Webhook sources',
       section: 'webhooks',
       sources: await listSources(ctx.db, config.webhookSecrets),
-      keyMissing: config.secretsKey ? null : NO_KEY_MESSAGE,
+      keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
       ...extra,
     }));
   };
   r.get('/webhooks', allow('webhooks.manage'), (req, res) => webhooksPage(req, res));
   r.post('/webhooks', allow('webhooks.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/webhooks', async (req, res) => {
     const { name } = parse(webhookSourceSchema, req.body);
-    const secret = await createSource(ctx.db, config.webhookSecrets, config.secretsKey, name, actorOf(req.user!));
+    const secret = await createSource(ctx.db, config.webhookSecrets, config.secretKeys.current, name, actorOf(req.user!));
     res.status(201);
     await webhooksPage(req, res, { shown: { name, secret } });
   }));
   r.post('/webhooks/:name/rotate', allow('webhooks.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/webhooks', async (req, res) => {
     const name = String(req.params.name);
-    const secret = await rotateSource(ctx.db, config.secretsKey, name, actorOf(req.user!));
+    const secret = await rotateSource(ctx.db, config.secretKeys.current, name, actorOf(req.user!));
     await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
   }));
 

@@ -66,7 +66,7 @@ const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const LOGIN_REFUSED = 'The email or password is not right. After five failures in a row an account is locked for a while; an admin can lift the lock.';
 const safeNext = (v: unknown) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard');
 
-export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'> }): Router {
+export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'> }): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
 

@@ -12,11 +12,11 @@ import { secretsFor } from '../use-cases/webhook-sources';
 
 const REPLAY_WINDOW_MS = 10 * 60_000;
 
-export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets' | 'secretsKey'>): Router {
+export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>): Router {
   const r = Router();
   r.post('/alerts/:source', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
     const source = String(req.params.source);
-    const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretsKey, source);
+    const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = req.get(SIGNATURE_HEADER);
     // An unknown source answers like a bad signature, so sources cannot be enumerated.

@@ -6,7 +6,7 @@ import type { Db } from '../../activities/db/connection';
 import { appendAudit } from '../../activities/db/audit';
 import type { Actor } from '../../workflows/types';
 import { HttpError } from '../errors';
-import { open, seal } from '../secret-box';
+import { openAny, seal, type Keyring } from '../secret-box';
 
 export const ROTATION_OVERLAP_MS = 24 * 3600_000;
 export const NO_KEY_MESSAGE = 'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
@@ -25,19 +25,62 @@ const purpose = (name: string) => `webhook-source:${name}`;
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /** Every secret that currently verifies a signature from this source. */
-export async function secretsFor(db: Db, env: Map<string, string[]>, key: Buffer | undefined, source: string, now = Date.now()): Promise<string[]> {
+export async function secretsFor(db: Db, env: Map<string, string[]>, ring: Keyring, source: string, now = Date.now()): Promise<string[]> {
   const fromEnv = env.get(source) ?? [];
-  if (!key) return fromEnv;
+  if (!ring.current && ring.previous.length === 0) return fromEnv;
   const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [source]);
   if (!row) return fromEnv;
   const out = [...fromEnv];
-  const current = open(key, row.secret_enc, purpose(source));
+  const current = openAny(ring, row.secret_enc, purpose(source));
   if (current) out.push(current);
   if (row.previous_secret_enc && row.previous_valid_until && Date.parse(row.previous_valid_until) > now) {
-    const previous = open(key, row.previous_secret_enc, purpose(source));
+    const previous = openAny(ring, row.previous_secret_enc, purpose(source));
     if (previous) out.push(previous);
   }
   return out;
+}
+
+export interface ResealResult {
+  /** Values now sealed with the current key. */
+  resealed: number;
+  /** Sources with a value no key of the ring opens: left as they were. */
+  unreadable: string[];
+}
+
+/**
+ * Seals every stored secret again with the current key, so earlier keys can be dropped from the
+ * environment. One transaction: a value is rewritten only when it opened, so nothing is lost.
+ */
+export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<ResealResult> {
+  const key = ring.current;
+  if (!key) throw new HttpError(409, 'BREACHLINE_SECRETS_KEY is not set: nothing to seal with', 'BREACHLINE_SECRETS_KEY');
+  const result = await db.transaction(async (tx) => {
+    const out: ResealResult = { resealed: 0, unreadable: [] };
+    for (const row of await tx.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name')) {
+      const current = openAny(ring, row.secret_enc, purpose(row.name));
+      const previous = row.previous_secret_enc === null ? null : openAny(ring, row.previous_secret_enc, purpose(row.name));
+      if (current === null || (row.previous_secret_enc !== null && previous === null)) {
+        out.unreadable.push(row.name);
+        continue;
+      }
+      await tx.run('UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ? WHERE name = ?', [
+        seal(key, current, purpose(row.name)),
+        previous === null ? null : seal(key, previous, purpose(row.name)),
+        row.name,
+      ]);
+      out.resealed += previous === null ? 1 : 2;
+    }
+    return out;
+  });
+  await appendAudit(db, {
+    incidentId: null,
+    type: 'secrets.resealed',
+    at: new Date().toISOString(),
+    actor: by,
+    summary: `stored secrets sealed again with the current key (${result.resealed} value(s)${result.unreadable.length ? `; ${result.unreadable.length} source(s) unreadable` : ''})`,
+    details: { resealed: result.resealed, unreadable: result.unreadable },
+  });
+  return result;
 }
 
 export async function listSources(db: Db, env: Map<string, string[]>) {

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, logInForm, startHarness, WEBHOOK_SECRET, type Harness } from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
 import { signPayload, SIGNATURE_HEADER } from '../../server/webhooks/signature';
-import { secretsFor } from '../../server/use-cases/webhook-sources';
+import { createSource, secretsFor } from '../../server/use-cases/webhook-sources';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { tsxNodeFlags } from '../../bin/supervise';
+import { REPO_ROOT } from '../../bin/temporal-cli';
+
+const run = promisify(execFile);
 
 const KEY = randomBytes(32);
 let h: Harness;
@@ -57,14 +63,62 @@ describe('webhook sources made in the settings page', () => {
     expect((await post('siem', secret, 'siem-3')).status).toBe(202);
     expect((await post('siem', newSecret, 'siem-4')).status).toBe(202);
     const tomorrow = Date.now() + 24 * 3600_000 + 1000;
-    expect(await secretsFor(h.db, new Map(), KEY, 'siem', tomorrow)).toEqual([newSecret]);
-    expect(await secretsFor(h.db, new Map(), randomBytes(32), 'siem')).toEqual([]);
+    expect(await secretsFor(h.db, new Map(), { current: KEY, previous: [] }, 'siem', tomorrow)).toEqual([newSecret]);
+    expect(await secretsFor(h.db, new Map(), { current: randomBytes(32), previous: [] }, 'siem')).toEqual([]);
     const audit = await h.db.all<{ type: string; actor: string }>("SELECT type, actor FROM audit_log WHERE type LIKE 'webhook_source.%'");
     expect(audit).toEqual([
       { type: 'webhook_source.created', actor: `user:${admin.id}` },
       { type: 'webhook_source.rotated', actor: `user:${admin.id}` },
     ]);
   });
+});
+
+describe('changing BREACHLINE_SECRETS_KEY', () => {
+  const reseal = async (env: Record<string, string>) => {
+    try {
+      const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/secrets-reseal.ts'], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent', ...env },
+        timeout: 60_000,
+      });
+      return { code: 0, out: r.stdout + r.stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  };
+
+  it('keeps old secrets opening under the previous key, and secrets:reseal moves them to the new one', async () => {
+    const secret = await createSource(h.db, new Map(), KEY, 'rotating-key', { kind: 'system', id: 'test' });
+    const NEW = randomBytes(32);
+    const b64 = (k: Buffer) => k.toString('base64');
+    expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [] }, 'rotating-key')).toEqual([]);
+    expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [KEY] }, 'rotating-key')).toEqual([secret]);
+    const before = await h.db.all<{ name: string; secret_enc: string }>('SELECT name, secret_enc FROM webhook_sources ORDER BY name');
+
+    // A key that opens nothing: every source is named, and nothing is rewritten.
+    const wrong = await reseal({ BREACHLINE_SECRETS_KEY: b64(randomBytes(32)) });
+    expect(wrong.code, wrong.out).toBe(1);
+    expect(wrong.out).toContain('rotating-key');
+    expect(await h.db.all('SELECT name, secret_enc FROM webhook_sources ORDER BY name')).toEqual(before);
+
+    const moved = await reseal({ BREACHLINE_SECRETS_KEY: b64(NEW), BREACHLINE_SECRETS_KEY_PREVIOUS: `${b64(randomBytes(32))},${b64(KEY)}` });
+    expect(moved.code, moved.out).toBe(0);
+    expect(moved.out).toMatch(/Sealed \d+ stored secret\(s\) again/);
+    expect(moved.out).not.toContain(secret);
+    expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [] }, 'rotating-key')).toEqual([secret]);
+    expect(await secretsFor(h.db, new Map(), { current: KEY, previous: [] }, 'rotating-key')).toEqual([]);
+    expect((await reseal({ BREACHLINE_SECRETS_KEY: b64(NEW) })).code).toBe(0);
+    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'secrets.resealed' ORDER BY seq DESC LIMIT 1");
+    expect(audit!.actor).toBe('system:cli:secrets-reseal');
+
+    const noCurrent = await reseal({ BREACHLINE_SECRETS_KEY_PREVIOUS: b64(KEY) });
+    expect(noCurrent.code).toBe(2);
+    expect(noCurrent.out).toContain('BREACHLINE_SECRETS_KEY is required when BREACHLINE_SECRETS_KEY_PREVIOUS is set');
+    const badPrevious = await reseal({ BREACHLINE_SECRETS_KEY: b64(NEW), BREACHLINE_SECRETS_KEY_PREVIOUS: 'short' });
+    expect(badPrevious.code).toBe(2);
+    expect(badPrevious.out).toContain('BREACHLINE_SECRETS_KEY_PREVIOUS');
+  }, 120_000);
 });
 
 describe('without BREACHLINE_SECRETS_KEY', () => {
