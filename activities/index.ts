@@ -20,6 +20,7 @@ import { createSummarizeNotices } from './summarize-notices';
 import { createSendFallbacks } from './send-fallbacks';
 import { createRecordLateBounces } from './record-late-bounces';
 import { createSendGate } from './send-gate';
+import { createRecoverySignal } from './provider-backoff';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
@@ -35,7 +36,7 @@ export interface ActivityDeps {
 }
 
 export const createActivities = (given: ActivityDeps) => {
-  const deps = { ...given, emailGate: createSendGate() };
+  const deps = { ...given, emailGate: createSendGate(), emailRecovery: createRecoverySignal(), smsRecovery: createRecoverySignal() };
   return {
     persistState: createPersistState(deps.db),
     computeObligations: createComputeObligations(deps.db),

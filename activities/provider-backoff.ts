@@ -13,14 +13,45 @@ export function backoffDelayMs(failures: number, retryAfterMs: number | undefine
   return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** Sleeps while telling Temporal the activity is alive, so a long Retry-After is not taken for a dead worker. */
-export async function sleepWithHeartbeat(ms: number, details?: unknown): Promise<void> {
-  const until = Date.now() + ms;
+/**
+ * Tells the sends of one provider in this process that it answers again. A send backing off after a
+ * 5xx or an unreachable provider (no Retry-After to honour) then stops waiting: without it, pages
+ * could sleep up to the 30 s cap after an outage ended while another page was already sending.
+ */
+export interface RecoverySignal {
+  /** Resolves at the next recovery. */
+  next(): Promise<void>;
+  recovered(): void;
+}
+
+export function createRecoverySignal(): RecoverySignal {
+  let wake!: () => void;
+  let pending = new Promise<void>((r) => (wake = r));
+  return {
+    next: () => pending,
+    recovered() {
+      const w = wake;
+      pending = new Promise<void>((r) => (wake = r));
+      w();
+    },
+  };
+}
+
+/**
+ * Sleeps while telling Temporal the activity is alive, so a long Retry-After is not taken for a dead
+ * worker. `until` ends the sleep early (a provider recovery seen by another send).
+ */
+export async function sleepWithHeartbeat(ms: number, details?: unknown, until?: Promise<void>): Promise<void> {
+  const end = Date.now() + ms;
+  let woken = false;
+  void until?.then(() => (woken = true));
   for (;;) {
-    const left = until - Date.now();
-    if (left <= 0) return;
+    const left = end - Date.now();
+    if (left <= 0 || woken) return;
     heartbeatIfInActivity(details);
-    await new Promise((r) => setTimeout(r, Math.min(left, 1000)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((r) => (timer = setTimeout(r, Math.min(left, 1000)))), ...(until ? [until] : [])]);
+    clearTimeout(timer);
   }
 }
 

@@ -12,7 +12,7 @@ import { claimSubjectRows, finishClaims, finishSentClaims, markPageClaimsUncerta
 import { recordNoticeWave } from './db/notice-waves';
 import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
-import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat } from './provider-backoff';
+import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import { storedNotice } from './render-notices';
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
 import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
@@ -39,6 +39,9 @@ export interface NoticePageResult {
 export interface SendNoticeDeps {
   /** One email batch at a time in this process (see send-gate.ts); none in tests that want otherwise. */
   emailGate?: SendGate;
+  /** Wake this process's sends backing off from a provider when another send to it succeeds. */
+  emailRecovery?: RecoverySignal;
+  smsRecovery?: RecoverySignal;
   db: Db;
   email: EmailProvider;
   sms: SmsProvider;
@@ -130,7 +133,7 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
             const locale = normalizeLocale(row.locale);
             const n = await notice(locale, 'sms');
             const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
-            await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, { claimed: true, recordSent: deferSent });
+            await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, { claimed: true, recordSent: deferSent, recovery: deps.smsRecovery });
           }),
         );
         if (Date.now() - lastBeat > 1000) {
@@ -157,7 +160,7 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVe
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1, gate: deps.emailGate });
+    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1, gate: deps.emailGate, recovery: deps.emailRecovery });
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
       await attempt(part.slice(0, mid));
@@ -181,7 +184,13 @@ async function sendWithRetry(
   rows: PendingSubjectRow[],
   send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
-  opts: { splittable?: boolean; claimed?: boolean; gate?: SendGate; recordSent?: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void> } = {},
+  opts: {
+    splittable?: boolean;
+    claimed?: boolean;
+    gate?: SendGate;
+    recovery?: RecoverySignal;
+    recordSent?: (ids: string[], r: { provider: string; providerId: string | null }) => Promise<void>;
+  } = {},
 ): Promise<boolean> {
   const splittable = opts.splittable ?? false;
   const recordSent = opts.recordSent ?? ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
@@ -198,6 +207,8 @@ async function sendWithRetry(
       const claimed = claimedRows.map((r) => r.id!);
       try {
         const r = await send(claimedRows);
+        // Taken before the outcome is written: the others waiting out a failure may go at once.
+        opts.recovery?.recovered();
         await recordSent(claimed, r);
         tally.sent += claimed.length;
         return false;
@@ -233,6 +244,8 @@ async function sendWithRetry(
     } finally {
       release();
     }
-    await sleepWithHeartbeat(backoffDelayMs(failures, retry.details.retryAfterMs), { phase: 'waiting' });
+    // A provider's Retry-After is waited out in full; a plain backoff ends when another send gets through.
+    const wake = retry.details.retryAfterMs === undefined ? opts.recovery?.next() : undefined;
+    await sleepWithHeartbeat(backoffDelayMs(failures, retry.details.retryAfterMs), { phase: 'waiting' }, wake);
   }
 }
