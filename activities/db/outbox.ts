@@ -26,6 +26,9 @@ export interface OutboxRow {
   error: string | null;
   claimed_at: string | null;
   sent_at: string | null;
+  delivered_at: string | null;
+  /** 1 when the row was re-sent after an unresolved uncertain attempt. */
+  possible_duplicate: number;
   updated_at: string;
 }
 

@@ -29,6 +29,7 @@ import { openIncident } from '../use-cases/open-incident';
 import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 
 export function idempotencyKey(req: Request): string | null {
   const key = req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
@@ -101,6 +102,12 @@ export function apiRouter(ctx: UseCaseContext): Router {
   });
   r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
     res.json(await notificationsOf(ctx.db, String(req.params.id), parse(notificationsQuerySchema, req.query)));
+  });
+  r.get('/incidents/:id/notifications.csv', allow('contacts.read'), async (req, res) => {
+    // The incident's existence and visibility were checked with its id (r.param above).
+    const id = String(req.params.id);
+    res.attachment(`notifications-${id}.csv`).type('text/csv; charset=utf-8');
+    await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
   });
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
     const html = await reportOf(ctx.db, String(req.params.id));

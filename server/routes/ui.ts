@@ -8,7 +8,7 @@ import Busboy from 'busboy';
 import { ulid } from 'ulid';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { SEVERITIES } from '../../workflows/types';
-import { allow, sessionAuth, type AuthUser } from '../auth';
+import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
 import { can, permissionsOf, type Permission } from '../permissions';
 import { logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
@@ -27,6 +27,7 @@ import { openIncident } from '../use-cases/open-incident';
 import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { idempotencyKey } from './api';
 
 declare module 'express-session' {
@@ -142,6 +143,11 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     }
   });
 
+  r.get('/incidents/:id/notifications.csv', allow('contacts.read'), async (req, res) => {
+    const id = String(req.params.id);
+    res.attachment(`notifications-${id}.csv`).type('text/csv; charset=utf-8');
+    await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
+  });
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     const incident = await incidentView(ctx.db, String(req.params.id));
     const seesContacts = can(req.user!.role, 'contacts.read');
