@@ -1,6 +1,7 @@
 // `npm run audit:verify`: walks the audit chain and says where it breaks.
 // Exit 0 when intact, 1 when broken, 2 when it cannot run.
-import { ConfigError, loadAppConfig } from '../app.config';
+import { loadAppConfig } from '../app.config';
+import { runCommand } from './run-command';
 import { openDb } from '../activities/db/connection';
 import { verifyAuditChain } from '../activities/db/audit';
 
@@ -18,10 +19,4 @@ async function main() {
   return 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-    process.exit(2);
-  },
-);
+runCommand(main);

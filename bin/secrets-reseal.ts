@@ -4,7 +4,8 @@
 // dropped from the environment. Safe to run twice; prints counts, never a secret.
 // Exit 0 when every value is sealed with the current key, 1 when some could not
 // be opened with any key given (left untouched), 2 when it cannot run.
-import { ConfigError, loadAppConfig } from '../app.config';
+import { loadAppConfig } from '../app.config';
+import { runCommand } from './run-command';
 import { openDb } from '../activities/db/connection';
 import { migrate } from '../activities/db/migrations';
 import { HttpError } from '../server/errors';
@@ -38,10 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-    process.exit(2);
-  },
-);
+runCommand(main);

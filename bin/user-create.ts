@@ -5,7 +5,8 @@
 // Exit 0 when created, 1 when refused (bad input, email taken), 2 when it cannot run.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { ConfigError, loadAppConfig } from '../app.config';
+import { loadAppConfig } from '../app.config';
+import { runCommand } from './run-command';
 import { openDb } from '../activities/db/connection';
 import { migrate } from '../activities/db/migrations';
 import { newUserSchema } from '../server/account-schemas';
@@ -70,10 +71,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : err);
-    process.exit(2);
-  },
-);
+runCommand(main);
