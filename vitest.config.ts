@@ -1,4 +1,5 @@
 // CommonJS like the rest of the project, so Vite loads it without a module-format warning.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS form of import
 import vitestConfig = require('vitest/config');
 
 export = vitestConfig.defineConfig({

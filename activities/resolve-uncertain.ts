@@ -3,7 +3,6 @@
 // Twilio message found for that number since the claim marks them sent. Rows
 // still uncertain after the configured wait are re-sent once, flagged as possible
 // duplicates: for a breach notice a duplicate is better than a person never told.
-import type { Db } from './db/connection';
 import type { PendingSubjectRow } from './db/outbox-pages';
 import { sendRows, type SendNoticeDeps } from './send-notice-page';
 

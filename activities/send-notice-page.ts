@@ -198,7 +198,7 @@ async function sendWithRetry(
   for (let failures = 0; ; failures++) {
     // Held from the claim to the recorded outcome, never while waiting to retry.
     const release = opts.gate ? await opts.gate.acquire() : () => {};
-    let retry: SendError | null = null;
+    let retry: SendError;
     try {
       const claimedRows = failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
       if (claimedRows.length === 0) return false;

@@ -16,7 +16,10 @@ async function main() {
         for (const r of s.received) per.set(r.to, (per.get(r.to) ?? 0) + 1);
         let once = 0;
         let more = 0;
-        for (const n of per.values()) (n === 1 ? once++ : more++);
+        for (const n of per.values()) {
+          if (n === 1) once++;
+          else more++;
+        }
         process.send!({ received: s.received.length, distinct: per.size, once, more, requests: s.accepted });
       } else if (m.cmd === 'reset') {
         s.received.length = 0;

@@ -12,7 +12,7 @@ interface NativeProblem {
 export function findNativeProblems(): NativeProblem[] {
   const problems: NativeProblem[] = [];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports -- loaded lazily: this check exists to report a failed load
     const sqlite3 = require('sqlite3') as typeof import('sqlite3');
     new sqlite3.Database(':memory:').close();
   } catch (err) {

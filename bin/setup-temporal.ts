@@ -40,9 +40,12 @@ function installFromPypi(log: Log): boolean {
 }
 
 async function installFromSdkDownload(log: Log): Promise<boolean> {
+  // A dev dependency, loaded only here so that production installs without it still start.
+  /* eslint-disable @typescript-eslint/consistent-type-imports, @typescript-eslint/no-require-imports */
   let testing: typeof import('@temporalio/testing');
   try {
     testing = require('@temporalio/testing') as typeof import('@temporalio/testing');
+    /* eslint-enable @typescript-eslint/consistent-type-imports, @typescript-eslint/no-require-imports */
   } catch {
     log('@temporalio/testing is not installed (a dev dependency), so the SDK download is not available.');
     return false;

@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     try {
       connection = await Connection.connect(clientConnectionOptions(temporal));
     } catch (err) {
-      throw new Error(`cannot reach Temporal at ${temporal.address} (${(err as Error).message}); nothing imported`);
+      throw new Error(`cannot reach Temporal at ${temporal.address} (${(err as Error).message}); nothing imported`, { cause: err });
     }
     const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace }), { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
     // importSubjects tells the workflow only once the people are stored; knowing that lets a refusal say so.
@@ -115,6 +115,7 @@ async function main(): Promise<number> {
         const reason = err instanceof HttpError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : (err as Error).message;
         throw new Error(
           `the people were stored (rejected rows in ${sink.path}), but the incident workflow was not told: ${reason}. Importing the same file again adds nobody and retries telling it.`,
+          { cause: err },
         );
       }
       throw err;

@@ -1,6 +1,6 @@
 // Keeps a set of long-running processes alive for `npm start`: prefixes their output,
 // restarts one that dies with growing delays, and gives up on one that keeps crashing.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import module from 'node:module';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -79,7 +79,7 @@ export function spawnTsNode(opts: {
 }
 
 /** SIGTERM to the child's process group, SIGKILL after graceMs. */
-export function fromChildProcess(child: import('node:child_process').ChildProcess, graceMs: number): Running {
+export function fromChildProcess(child: ChildProcess, graceMs: number): Running {
   let running = true;
   const exited = new Promise<ExitInfo>((resolve) => {
     child.once('exit', (code, signal) => {

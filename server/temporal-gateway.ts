@@ -1,7 +1,7 @@
 // The server's only door to Temporal: starting incidents and running updates
 // under a deadline, with the idempotency key as the update id. Validator
 // rejections become 409, a missing worker becomes 503, never a hung request.
-import { Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { alertSignal, incidentWorkflow } from '../workflows/incident';

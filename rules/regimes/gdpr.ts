@@ -1,5 +1,5 @@
 import type { Facts } from '../facts';
-import type { Obligation, RegimeInfo, Source } from '../types';
+import type { Obligation, RegimeInfo } from '../types';
 import { EEA_STATES } from '../vocabulary';
 import { buildObligation, count, safeHarbour, inForce } from '../obligation';
 import { LAW_ENFORCEMENT, type HoldRule } from '../deadline';

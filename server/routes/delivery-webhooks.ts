@@ -31,7 +31,7 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' 
     const timestamp = req.get(SENDGRID_TIMESTAMP_HEADER);
     if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) throw new HttpError(401, 'signature missing', SENDGRID_SIGNATURE_HEADER);
     if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_AGE_S) throw new HttpError(401, 'timestamp too old', SENDGRID_TIMESTAMP_HEADER);
-    let ok = false;
+    let ok: boolean;
     try {
       ok = verify('sha256', Buffer.concat([Buffer.from(timestamp), body]), key, Buffer.from(signature, 'base64'));
     } catch {

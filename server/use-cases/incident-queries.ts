@@ -52,11 +52,26 @@ export async function listIncidents(db: Db, visibleTo: AuthUser, f: IncidentFilt
   const v = visibleClause(visibleTo);
   const where = [v.sql];
   const params: (string | number)[] = [...v.params];
-  if (f.status) (where.push('i.status = ?'), params.push(f.status));
-  if (f.stage) (where.push('i.stage = ?'), params.push(f.stage));
-  if (f.severity) (where.push('i.severity = ?'), params.push(f.severity));
-  if (f.overdue) (where.push("EXISTS (SELECT 1 FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status IN ('pending', 'manual') AND o.due_at < ?)"), params.push(new Date().toISOString()));
-  if (f.q) (where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)"), params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.toUpperCase()));
+  if (f.status) {
+    where.push('i.status = ?');
+    params.push(f.status);
+  }
+  if (f.stage) {
+    where.push('i.stage = ?');
+    params.push(f.stage);
+  }
+  if (f.severity) {
+    where.push('i.severity = ?');
+    params.push(f.severity);
+  }
+  if (f.overdue) {
+    where.push("EXISTS (SELECT 1 FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status IN ('pending', 'manual') AND o.due_at < ?)");
+    params.push(new Date().toISOString());
+  }
+  if (f.q) {
+    where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)");
+    params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.toUpperCase());
+  }
   params.push(f.limit ?? 200);
   const rows = await db.all<{ id: string; title: string; severity: string; stage: string; status: string; created_at: string; awareness_at: string | null; alert_count: number; next_due: string | null; restricted: number }>(
     `SELECT i.id, i.title, i.severity, i.stage, i.status, i.created_at, i.awareness_at, i.alert_count, i.restricted,

@@ -370,7 +370,7 @@ export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv
 /** Polls GET /healthz until it answers 200. */
 export async function waitForHealthz(baseUrl: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
+  let last: string;
   for (;;) {
     if (!alive()) throw new Error(`process exited before ${baseUrl}/healthz answered`);
     try {
@@ -426,7 +426,9 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
     const logs = proc.logs();
     await proc.kill9().catch(() => undefined);
     if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`Breachline did not start: ${(err as Error).message}\n--- output ---\n${logs.split('\n').slice(-80).join('\n')}`);
+    throw new Error(`Breachline did not start: ${(err as Error).message}\n--- output ---\n${logs.split('\n').slice(-80).join('\n')}`, {
+      cause: err,
+    });
   }
   return app;
 }

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       log: process.env.BREACHLINE_TEST_TEMPORAL_LOG ? (line) => console.log(`[temporal] ${line}`) : undefined,
     });
   } catch (err) {
-    throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`);
+    throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`, { cause: err });
   }
   project.provide('temporalAddress', server.address);
   return () => server.stop();

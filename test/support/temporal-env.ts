@@ -1,6 +1,5 @@
 // What tests need to reach Temporal. global-setup.ts starts one dev server for the run and
 // provides its address; workflow tests that need time skipping start their own test server.
-import net from 'node:net';
 import { inject } from 'vitest';
 import { findTestServer } from '../../bin/temporal-cli';
 
