@@ -22,7 +22,8 @@ export function parseWebhookSecrets(raw: string | undefined): Map<string, string
     }
     const source = item.slice(0, i).trim();
     const secret = item.slice(i + 1).trim();
-    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(source)) throw new Error(`source "${source}" must be letters, digits, - or _`);
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/i.test(source))
+      throw new Error(`source "${source}" must be letters, digits, - or _`);
     if (secret.length < 16) throw new Error(`secret for "${source}" must be at least 16 characters`);
     out.set(source, [...(out.get(source) ?? []), secret]);
   }
@@ -34,30 +35,69 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   BREACHLINE_DATA_DIR: z.string().default('./data'),
   BREACHLINE_PUBLIC_URL: url.optional().or(z.literal('').transform(() => undefined)),
-  BREACHLINE_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, 'must be at least 24 characters'),
+  BREACHLINE_ADMIN_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.length >= 24,
+    'must be at least 24 characters',
+  ),
   BREACHLINE_WEBHOOK_SECRETS: optionalString,
-  BREACHLINE_SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  BREACHLINE_SESSION_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    'must be at least 32 characters',
+  ),
   /** 32 random bytes, base64: encrypts webhook secrets created in the UI (AES-256-GCM). */
-  BREACHLINE_SECRETS_KEY: optionalString.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64, e.g. from `openssl rand -base64 32`'),
+  BREACHLINE_SECRETS_KEY: optionalString.refine(
+    (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+    'must be 32 bytes in base64, e.g. from `openssl rand -base64 32`',
+  ),
   /** Keys that sealed values before the current one, comma-separated: they still open, never seal. */
   BREACHLINE_SECRETS_KEY_PREVIOUS: optionalString
-    .transform((v) => (v === undefined ? undefined : v.split(',').map((k) => k.trim()).filter(Boolean)))
-    .refine((keys) => keys === undefined || keys.every((k) => Buffer.from(k, 'base64').length === 32), 'each key must be 32 bytes in base64, separated by commas'),
+    .transform((v) =>
+      v === undefined
+        ? undefined
+        : v
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys === undefined || keys.every((k) => Buffer.from(k, 'base64').length === 32),
+      'each key must be 32 bytes in base64, separated by commas',
+    ),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce.number().min(0).max(7 * 24 * 60).default(15),
+  BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(15),
 
   SENDGRID_API_KEY: optionalString,
-  SENDGRID_FROM_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
+  SENDGRID_FROM_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SENDGRID_FROM_NAME: optionalString,
   SENDGRID_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
   SENDGRID_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
-  SENDGRID_WEBHOOK_PUBLIC_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9+/=]{40,}$/.test(v), 'must be the base64 public key from the Signed Event Webhook settings'),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: optionalString.refine(
+    (v) => v === undefined || /^[A-Za-z0-9+/=]{40,}$/.test(v),
+    'must be the base64 public key from the Signed Event Webhook settings',
+  ),
 
-  TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-zA-Z]{32}$/.test(v), 'must look like AC followed by 32 characters'),
+  TWILIO_ACCOUNT_SID: optionalString.refine(
+    (v) => v === undefined || /^AC[0-9a-zA-Z]{32}$/.test(v),
+    'must look like AC followed by 32 characters',
+  ),
   TWILIO_AUTH_TOKEN: optionalString,
-  TWILIO_FROM_NUMBER: optionalString.refine((v) => v === undefined || /^\+[1-9]\d{6,14}$/.test(v), 'must be an E.164 number such as +14155550100'),
-  TWILIO_MESSAGING_SERVICE_SID: optionalString.refine((v) => v === undefined || /^MG[0-9a-zA-Z]{32}$/.test(v), 'must look like MG followed by 32 characters'),
+  TWILIO_FROM_NUMBER: optionalString.refine(
+    (v) => v === undefined || /^\+[1-9]\d{6,14}$/.test(v),
+    'must be an E.164 number such as +14155550100',
+  ),
+  TWILIO_MESSAGING_SERVICE_SID: optionalString.refine(
+    (v) => v === undefined || /^MG[0-9a-zA-Z]{32}$/.test(v),
+    'must look like MG followed by 32 characters',
+  ),
   TWILIO_BASE_URL: url.optional().or(z.literal('').transform(() => undefined)),
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   TWILIO_SEGMENTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(1),
@@ -67,7 +107,10 @@ const envSchema = z.object({
 export type AppConfig = ReturnType<typeof loadAppConfig>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`${variable}: ${reason}`);
     this.name = 'ConfigError';
   }
@@ -93,10 +136,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError('TWILIO_AUTH_TOKEN', 'required when TWILIO_ACCOUNT_SID is set');
   }
   if (e.BREACHLINE_SECRETS_KEY_PREVIOUS?.length && !e.BREACHLINE_SECRETS_KEY) {
-    throw new ConfigError('BREACHLINE_SECRETS_KEY', 'BREACHLINE_SECRETS_KEY is required when BREACHLINE_SECRETS_KEY_PREVIOUS is set (the new key seals, the previous ones only open)');
+    throw new ConfigError(
+      'BREACHLINE_SECRETS_KEY',
+      'BREACHLINE_SECRETS_KEY is required when BREACHLINE_SECRETS_KEY_PREVIOUS is set (the new key seals, the previous ones only open)',
+    );
   }
   if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
-    throw new ConfigError('TWILIO_FROM_NUMBER', 'TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set');
+    throw new ConfigError(
+      'TWILIO_FROM_NUMBER',
+      'TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set',
+    );
   }
   const dataDir = path.resolve(e.BREACHLINE_DATA_DIR);
   return {

@@ -66,7 +66,10 @@ const envSchema = z.object({
   TEMPORAL_DEV_PORT: z.preprocess(blankToUndefined, port.default(7233)),
   TEMPORAL_DEV_UI_PORT: z.preprocess(blankToUndefined, port.optional()),
   TEMPORAL_DEV_HEADLESS: flag,
-  TEMPORAL_DEV_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'never']).default('warn')),
+  TEMPORAL_DEV_LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['debug', 'info', 'warn', 'error', 'never']).default('warn'),
+  ),
   // Temporal refuses retention under a day; ten years is far beyond any breach-record rule.
   TEMPORAL_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   BREACHLINE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
@@ -76,7 +79,10 @@ function readPemFile(variable: string, file: string): Buffer {
   try {
     return fs.readFileSync(path.resolve(file));
   } catch (err) {
-    throw new ConfigError(variable, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ConfigError(
+      variable,
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -89,13 +95,14 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
   const e = parsed.data;
   const external = e.TEMPORAL_ADDRESS !== undefined;
 
-  const tlsVariables = (['TEMPORAL_TLS_CA_PATH', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME'] as const).filter(
-    (name) => e[name] !== undefined,
-  );
+  const tlsVariables = (
+    ['TEMPORAL_TLS_CA_PATH', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME'] as const
+  ).filter((name) => e[name] !== undefined);
   if (!external) {
     // The dev server speaks plain gRPC on loopback; TLS settings without an address are a misconfiguration
     // that would otherwise be silently ignored.
-    const stray = e.TEMPORAL_API_KEY !== undefined ? 'TEMPORAL_API_KEY' : e.TEMPORAL_TLS ? 'TEMPORAL_TLS' : tlsVariables[0];
+    const stray =
+      e.TEMPORAL_API_KEY !== undefined ? 'TEMPORAL_API_KEY' : e.TEMPORAL_TLS ? 'TEMPORAL_TLS' : tlsVariables[0];
     if (stray) throw new ConfigError(stray, 'only applies to an external server; set TEMPORAL_ADDRESS too');
   }
   if (e.TEMPORAL_TLS === false && tlsVariables.length > 0) {
@@ -113,7 +120,8 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
   if (tlsOn) {
     tls = {};
     if (e.TEMPORAL_TLS_SERVER_NAME) tls.serverName = e.TEMPORAL_TLS_SERVER_NAME;
-    if (e.TEMPORAL_TLS_CA_PATH) tls.serverRootCACertificate = readPemFile('TEMPORAL_TLS_CA_PATH', e.TEMPORAL_TLS_CA_PATH);
+    if (e.TEMPORAL_TLS_CA_PATH)
+      tls.serverRootCACertificate = readPemFile('TEMPORAL_TLS_CA_PATH', e.TEMPORAL_TLS_CA_PATH);
     if (e.TEMPORAL_TLS_CERT_PATH && e.TEMPORAL_TLS_KEY_PATH) {
       tls.clientCertPair = {
         crt: readPemFile('TEMPORAL_TLS_CERT_PATH', e.TEMPORAL_TLS_CERT_PATH),

@@ -36,25 +36,28 @@ export const createComputeObligations =
       riskLevel: input.riskLevel,
       sectors: [...new Set([...input.sectors, ...org.sectors])],
       lawEnforcementHold: input.hold
-        ? { requestedAt: input.hold.placedAt, releasedAt: input.hold.releasedAt, source: input.hold.source, form: input.hold.form }
+        ? {
+            requestedAt: input.hold.placedAt,
+            releasedAt: input.hold.releasedAt,
+            source: input.hold.source,
+            form: input.hold.form,
+          }
         : null,
       noticesSent: input.noticesSent,
       establishments: { main: org.mainEstablishment, others: org.otherEstablishments },
     });
-    const result = obligations(facts).map(
-      (o): RuleObligation => ({
-        id: o.id,
-        regime: o.regime,
-        audience: o.audience,
-        recipient: o.recipient,
-        required: o.required,
-        dueAt: o.dueAt,
-        deadline: o.deadline,
-        basis: o.basis,
-        why: o.why,
-        content: o.content,
-        holdMayDelay: o.holdMayDelay,
-      }),
-    );
+    const result = obligations(facts).map((o): RuleObligation => ({
+      id: o.id,
+      regime: o.regime,
+      audience: o.audience,
+      recipient: o.recipient,
+      required: o.required,
+      dueAt: o.dueAt,
+      deadline: o.deadline,
+      basis: o.basis,
+      why: o.why,
+      content: o.content,
+      holdMayDelay: o.holdMayDelay,
+    }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

@@ -71,7 +71,12 @@ export function retryLaterFailure(r: RetryLater): ApplicationFailure {
 }
 
 /** Runs `work` over items with at most `limit` in flight; stops taking new items once `stop()` is true. */
-export async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+export async function runPool<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stop: () => boolean,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length && !stop()) {

@@ -4,7 +4,10 @@
 // a repeated address moves to the next request.
 export const MAX_BATCH = 1000;
 
-export function groupEmailBatches<T extends { locale: string; email: string | null }>(rows: T[], max = MAX_BATCH): { locale: string; rows: T[] }[] {
+export function groupEmailBatches<T extends { locale: string; email: string | null }>(
+  rows: T[],
+  max = MAX_BATCH,
+): { locale: string; rows: T[] }[] {
   const out: { locale: string; rows: T[]; addresses: Set<string> }[] = [];
   const open = new Map<string, { locale: string; rows: T[]; addresses: Set<string> }[]>();
   for (const row of rows) {

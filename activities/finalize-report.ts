@@ -9,7 +9,11 @@ import { renderClosingReport } from './render';
 
 const NOTE_FIELDS = ['reasonNoteId', 'assessmentId', 'noteId', 'summaryNoteId', 'referenceNoteId', 'delayReasonNoteId'];
 
-export async function buildClosingReport(db: Db, incidentId: string, baseUrl: string): Promise<{ html: string; head: { seq: number; hash: string } | null }> {
+export async function buildClosingReport(
+  db: Db,
+  incidentId: string,
+  baseUrl: string,
+): Promise<{ html: string; head: { seq: number; hash: string } | null }> {
   const row = await getIncident(db, incidentId);
   if (!row) throw new Error(`incident ${incidentId} not found`);
   const state = parseState(row);
@@ -25,7 +29,13 @@ export async function buildClosingReport(db: Db, incidentId: string, baseUrl: st
       if (note) reasons.push(note);
       if (f === 'summaryNoteId' && note) summary = note;
     }
-    timeline.push({ seq: a.seq, at: a.at, type: a.type, actor: a.actor, summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary });
+    timeline.push({
+      seq: a.seq,
+      at: a.at,
+      type: a.type,
+      actor: a.actor,
+      summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary,
+    });
   }
   const stats = await db.all<{ channel: string; status: string; count: number }>(
     "SELECT channel, status, COUNT(*) AS count FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status ORDER BY channel, status",
@@ -44,7 +54,15 @@ export async function buildClosingReport(db: Db, incidentId: string, baseUrl: st
       summary,
     },
     timeline,
-    obligations: (state?.obligations ?? []).map((o) => ({ regime: o.regime, audience: o.audience, recipient: o.recipient, basis: o.basis, dueAt: o.dueAt, status: o.status, fulfilledAt: o.fulfilledAt ?? null })),
+    obligations: (state?.obligations ?? []).map((o) => ({
+      regime: o.regime,
+      audience: o.audience,
+      recipient: o.recipient,
+      basis: o.basis,
+      dueAt: o.dueAt,
+      status: o.status,
+      fulfilledAt: o.fulfilledAt ?? null,
+    })),
     stats,
     auditHead: head,
   });

@@ -18,7 +18,12 @@ export const EMPTY_NARRATIVE: Narrative = {
 };
 
 export function orgView(p: OrgProfile): OrgView {
-  return { legalName: p.legalName, country: p.mainEstablishment, dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone }, contactUrl: p.contactUrl };
+  return {
+    legalName: p.legalName,
+    country: p.mainEstablishment,
+    dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone },
+    contactUrl: p.contactUrl,
+  };
 }
 
 export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
@@ -26,15 +31,28 @@ export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
 }
 
 /** The assessment the workflow accepted (a rejected or unconfirmed request may have left a newer row). */
-export async function acceptedAssessment(db: Db, assessmentId: string | undefined): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
+export async function acceptedAssessment(
+  db: Db,
+  assessmentId: string | undefined,
+): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
   if (!assessmentId) return null;
-  const row = await db.get<{ narrative_json: string; facts_json: string }>('SELECT narrative_json, facts_json FROM assessments WHERE id = ?', [assessmentId]);
+  const row = await db.get<{ narrative_json: string; facts_json: string }>(
+    'SELECT narrative_json, facts_json FROM assessments WHERE id = ?',
+    [assessmentId],
+  );
   if (!row) return null;
   const facts = JSON.parse(row.facts_json) as { approximateRecords?: number };
-  return { narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) }, approximateRecords: facts.approximateRecords ?? null };
+  return {
+    narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) },
+    approximateRecords: facts.approximateRecords ?? null,
+  };
 }
 
-export async function loadIncidentView(db: Db, incidentId: string, baseUrl: string): Promise<{ org: OrgProfile; view: IncidentFactsView }> {
+export async function loadIncidentView(
+  db: Db,
+  incidentId: string,
+  baseUrl: string,
+): Promise<{ org: OrgProfile; view: IncidentFactsView }> {
   const row = await getIncident(db, incidentId);
   if (!row) throw new Error(`incident ${incidentId} not found`);
   const state = parseState(row);

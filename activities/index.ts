@@ -36,7 +36,12 @@ export interface ActivityDeps {
 }
 
 export const createActivities = (given: ActivityDeps) => {
-  const deps = { ...given, emailGate: createSendGate(), emailRecovery: createRecoverySignal(), smsRecovery: createRecoverySignal() };
+  const deps = {
+    ...given,
+    emailGate: createSendGate(),
+    emailRecovery: createRecoverySignal(),
+    smsRecovery: createRecoverySignal(),
+  };
   return {
     persistState: createPersistState(deps.db),
     computeObligations: createComputeObligations(deps.db),
@@ -51,7 +56,10 @@ export const createActivities = (given: ActivityDeps) => {
     finalizeReport: createFinalizeReport(deps),
     planNoticePages: createPlanNoticePages(deps.db),
     sendNoticePage: createSendNoticePage(deps),
-    resolveUncertain: createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
+    resolveUncertain: createResolveUncertain({
+      ...deps,
+      uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS,
+    }),
     summarizeNotices: createSummarizeNotices(deps.db),
     sendFallbacks: createSendFallbacks(deps),
     recordLateBounces: createRecordLateBounces(deps),

@@ -9,7 +9,19 @@ export function createLogger(name: string, level: string = process.env.BREACHLIN
     name,
     level,
     redact: {
-      paths: ['*.email', '*.phone', '*.name', '*.to', '*.authorization', '*.apiKey', '*.authToken', '*.password', '*.token', 'req.headers.authorization', 'req.headers.cookie'],
+      paths: [
+        '*.email',
+        '*.phone',
+        '*.name',
+        '*.to',
+        '*.authorization',
+        '*.apiKey',
+        '*.authToken',
+        '*.password',
+        '*.token',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
       censor: '[redacted]',
     },
   });

@@ -8,21 +8,18 @@ export function createMailboxStore(db: Db) {
   return {
     email: async (m: StoredEmail): Promise<string> => {
       const id = `dev_${ulid()}`;
-      await db.run('INSERT INTO dev_mailbox (id, channel, to_address, subject, html, text, custom_args_json, created_at) VALUES (?,?,?,?,?,?,?,?)', [
-        id,
-        'email',
-        m.to,
-        m.subject,
-        m.html,
-        m.text,
-        JSON.stringify(m.customArgs ?? {}),
-        new Date().toISOString(),
-      ]);
+      await db.run(
+        'INSERT INTO dev_mailbox (id, channel, to_address, subject, html, text, custom_args_json, created_at) VALUES (?,?,?,?,?,?,?,?)',
+        [id, 'email', m.to, m.subject, m.html, m.text, JSON.stringify(m.customArgs ?? {}), new Date().toISOString()],
+      );
       return id;
     },
     sms: async (m: StoredSms): Promise<string> => {
       const id = `dev_${ulid()}`;
-      await db.run('INSERT INTO dev_mailbox (id, channel, to_address, subject, html, text, custom_args_json, created_at) VALUES (?,?,?,?,?,?,?,?)', [id, 'sms', m.to, null, null, m.body, '{}', new Date().toISOString()]);
+      await db.run(
+        'INSERT INTO dev_mailbox (id, channel, to_address, subject, html, text, custom_args_json, created_at) VALUES (?,?,?,?,?,?,?,?)',
+        [id, 'sms', m.to, null, null, m.body, '{}', new Date().toISOString()],
+      );
       return id;
     },
   };

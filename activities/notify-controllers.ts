@@ -29,7 +29,11 @@ export const createNotifyControllers =
     const result = { sent: 0, failed: 0, uncertain: 0 };
     for (const c of controllers) {
       const locale = normalizeLocale(c.locale);
-      const rendered = renderControllerEmail(locale, { org: orgView(org), incident: view, controller: { name: c.name } });
+      const rendered = renderControllerEmail(locale, {
+        org: orgView(org),
+        incident: view,
+        controller: { name: c.name },
+      });
       const version = createHash('sha256').update(JSON.stringify(rendered)).digest('hex').slice(0, 32);
       const row = await ensureOutboxRow(db, {
         id: ulid(),
@@ -50,7 +54,13 @@ export const createNotifyControllers =
       const outcome = await deliverRow(
         db,
         row,
-        () => deps.email.sendEmail({ to: c.email, ...rendered, customArgs: { outboxId: row.id, incidentId: input.incidentId }, categories: ['controller-notice'] }),
+        () =>
+          deps.email.sendEmail({
+            to: c.email,
+            ...rendered,
+            customArgs: { outboxId: row.id, incidentId: input.incidentId },
+            categories: ['controller-notice'],
+          }),
         deps.logger,
       );
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);

@@ -4,5 +4,8 @@ import type { IncidentState, TimelineEvent } from '../workflows/types';
 
 export const createPersistState =
   (db: Db) =>
-  async (input: { state: IncidentState; events: (TimelineEvent & { eventKey: string })[] }): Promise<{ applied: boolean }> =>
+  async (input: {
+    state: IncidentState;
+    events: (TimelineEvent & { eventKey: string })[];
+  }): Promise<{ applied: boolean }> =>
     saveIncidentState(db, input.state, input.events);

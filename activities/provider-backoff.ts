@@ -7,7 +7,11 @@ import { heartbeat } from '@temporalio/activity';
 const BASE_MS = 500;
 const CAP_MS = 30_000;
 
-export function backoffDelayMs(failures: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  failures: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return retryAfterMs + Math.floor(random() * 250);
   const ceiling = Math.min(CAP_MS, BASE_MS * 2 ** Math.min(failures, 16));
   return Math.floor(ceiling / 2 + (random() * ceiling) / 2);

@@ -19,7 +19,12 @@ const ACTOR: Actor = { kind: 'system', id: 'late-bounces' };
 
 export const createRecordLateBounces =
   (deps: { db: Db; baseUrl: string }) =>
-  async (input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy; fallbacksSent: number }): Promise<LateBouncesRecord> => {
+  async (input: {
+    incidentId: string;
+    noticeVersion: string;
+    channelPolicy: ChannelPolicy;
+    fallbacksSent: number;
+  }): Promise<LateBouncesRecord> => {
     const { incidentId, noticeVersion } = input;
     const summary = await createSummarizeNotices(deps.db)(input);
     const counts = (await deps.db.get<{ undelivered: number; sms_settled: number }>(
@@ -28,7 +33,10 @@ export const createRecordLateBounces =
        FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject'`,
       [incidentId, noticeVersion],
     ))!;
-    const published = summary.withoutContact > 0 && (await needsPublishing(deps.db, incidentId, noticeVersion)) ? await createPublishSubstituteNotice(deps)({ incidentId, noticeVersion }) : null;
+    const published =
+      summary.withoutContact > 0 && (await needsPublishing(deps.db, incidentId, noticeVersion))
+        ? await createPublishSubstituteNotice(deps)({ incidentId, noticeVersion })
+        : null;
     const at = new Date().toISOString();
     // Keyed by what the outbox shows, so a retry or a round with nothing new appends nothing.
     const stateKey = `${counts.undelivered}:${counts.sms_settled}:${summary.withoutContact}`;
@@ -39,7 +47,12 @@ export const createRecordLateBounces =
         at,
         actor: ACTOR,
         summary: `Late delivery reports: ${input.fallbacksSent} SMS fallback(s) sent; ${summary.withoutContact} people without usable contact count toward the public substitute notice`,
-        details: { noticeVersion, fallbacksSent: input.fallbacksSent, undelivered: counts.undelivered, withoutContact: summary.withoutContact },
+        details: {
+          noticeVersion,
+          fallbacksSent: input.fallbacksSent,
+          undelivered: counts.undelivered,
+          withoutContact: summary.withoutContact,
+        },
         eventKey: `late-bounces:${incidentId}:${noticeVersion}:${stateKey}`,
       });
       if (published) {

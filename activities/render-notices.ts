@@ -20,7 +20,9 @@ export interface RenderedNotice {
 }
 
 export async function subjectLocales(db: Db, incidentId: string): Promise<Locale[]> {
-  const rows = await db.all<{ locale: string }>('SELECT DISTINCT locale FROM subjects WHERE incident_id = ?', [incidentId]);
+  const rows = await db.all<{ locale: string }>('SELECT DISTINCT locale FROM subjects WHERE incident_id = ?', [
+    incidentId,
+  ]);
   const set = new Set<Locale>(['en']);
   for (const r of rows) set.add(normalizeLocale(r.locale));
   return [...set].sort();
@@ -30,7 +32,11 @@ export function regimeName(id: string): string {
   return REGIMES.find((r) => r.id === id)?.name ?? id;
 }
 
-export async function buildNotices(db: Db, incidentId: string, baseUrl: string): Promise<{ notices: RenderedNotice[]; recipients: number }> {
+export async function buildNotices(
+  db: Db,
+  incidentId: string,
+  baseUrl: string,
+): Promise<{ notices: RenderedNotice[]; recipients: number }> {
   const row = await getIncident(db, incidentId);
   const state = row ? parseState(row) : null;
   const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
@@ -38,34 +44,71 @@ export async function buildNotices(db: Db, incidentId: string, baseUrl: string):
   const notices: RenderedNotice[] = [];
   // The report's date is the date of the facts it reports, so re-rendering unchanged facts keeps the version.
   const assessedAt = state?.facts?.assessmentId
-    ? (await db.get<{ created_at: string }>('SELECT created_at FROM assessments WHERE id = ?', [state.facts.assessmentId]))?.created_at
+    ? (
+        await db.get<{ created_at: string }>('SELECT created_at FROM assessments WHERE id = ?', [
+          state.facts.assessmentId,
+        ])
+      )?.created_at
     : undefined;
   for (const locale of await subjectLocales(db, incidentId)) {
     const email = renderSubjectEmail(locale, { org: ov, incident: view });
-    notices.push({ audience: 'individuals', locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
-    notices.push({ audience: 'individuals', locale, channel: 'sms', subject: null, html: null, text: renderSubjectSms(locale, { org: ov, incident: view }) });
+    notices.push({
+      audience: 'individuals',
+      locale,
+      channel: 'email',
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    });
+    notices.push({
+      audience: 'individuals',
+      locale,
+      channel: 'sms',
+      subject: null,
+      html: null,
+      text: renderSubjectSms(locale, { org: ov, incident: view }),
+    });
   }
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
     const report = renderRegulatorReport('en', {
       org: ov,
       incident: view,
-      regulator: { name: o.recipient, regime: o.regime, regimeName: regimeName(o.regime), basis: o.basis, deadline: o.deadline, dueAt: o.dueAt },
+      regulator: {
+        name: o.recipient,
+        regime: o.regime,
+        regimeName: regimeName(o.regime),
+        basis: o.basis,
+        deadline: o.deadline,
+        dueAt: o.dueAt,
+      },
       phase: 'initial',
       content: o.content,
       delayReason: null,
       holdNote: o.status === 'held' ? 'Notification is delayed under a law-enforcement hold.' : null,
       noticeDate: assessedAt ?? view.discoveredAt,
     });
-    notices.push({ audience: `regulator:${o.id}`, locale: 'en', channel: 'email', subject: report.subject, html: report.html, text: report.text });
+    notices.push({
+      audience: `regulator:${o.id}`,
+      locale: 'en',
+      channel: 'email',
+      subject: report.subject,
+      html: report.html,
+      text: report.text,
+    });
   }
-  const recipients = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]))?.n ?? 0;
+  const recipients =
+    (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]))?.n ?? 0;
   return { notices, recipients };
 }
 
 export function noticeVersion(notices: RenderedNotice[], recipients: number): string {
-  const sorted = [...notices].sort((a, b) => `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`));
-  return createHash('sha256').update(JSON.stringify({ recipients, notices: sorted })).digest('hex');
+  const sorted = [...notices].sort((a, b) =>
+    `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`),
+  );
+  return createHash('sha256')
+    .update(JSON.stringify({ recipients, notices: sorted }))
+    .digest('hex');
 }
 
 export const createRenderNotices =
@@ -79,14 +122,32 @@ export const createRenderNotices =
         await tx.run(
           `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at)
            VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-          [input.incidentId, version, n.audience, n.locale, n.channel, n.subject, n.html, n.text, recipients, renderedAt],
+          [
+            input.incidentId,
+            version,
+            n.audience,
+            n.locale,
+            n.channel,
+            n.subject,
+            n.html,
+            n.text,
+            recipients,
+            renderedAt,
+          ],
         );
       }
     });
     return { noticeVersion: version, recipients, renderedAt };
   };
 
-export async function storedNotice(db: Db, incidentId: string, version: string, audience: string, locale: string, channel: string) {
+export async function storedNotice(
+  db: Db,
+  incidentId: string,
+  version: string,
+  audience: string,
+  locale: string,
+  channel: string,
+) {
   return db.get<{ subject: string | null; html: string | null; text: string }>(
     'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
     [incidentId, version, audience, locale, channel],

@@ -57,7 +57,9 @@ export const createResolveUncertain =
       `SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain' AND possible_duplicate = 1`,
       [input.incidentId, input.noticeVersion],
     );
-    const nextCheckInMs = waiting?.first ? Math.max(1000, Date.parse(waiting.first) + deps.uncertainWaitMs - Date.now()) : null;
+    const nextCheckInMs = waiting?.first
+      ? Math.max(1000, Date.parse(waiting.first) + deps.uncertainWaitMs - Date.now())
+      : null;
     return { foundSent, resent, stillUncertain: still?.n ?? 0, nextCheckInMs };
   };
 

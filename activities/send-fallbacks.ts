@@ -8,7 +8,11 @@ import type { ChannelPolicy } from '../workflows/types';
 
 export const createSendFallbacks =
   (deps: SendNoticeDeps) =>
-  async (input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy }): Promise<{ fallbacks: number }> => {
+  async (input: {
+    incidentId: string;
+    noticeVersion: string;
+    channelPolicy: ChannelPolicy;
+  }): Promise<{ fallbacks: number }> => {
     if (input.channelPolicy === 'email') return { fallbacks: 0 };
     const now = new Date().toISOString();
     await deps.db.run(

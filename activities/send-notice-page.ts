@@ -8,7 +8,15 @@
 // person's row is created at its first claim, so a send costs two writes (claim,
 // outcome), each one statement per batch.
 import type { Db } from './db/connection';
-import { claimSubjectRows, finishClaims, finishSentClaims, markPageClaimsUncertain, pageWork, type PageBounds, type PendingSubjectRow } from './db/outbox-pages';
+import {
+  claimSubjectRows,
+  finishClaims,
+  finishSentClaims,
+  markPageClaimsUncertain,
+  pageWork,
+  type PageBounds,
+  type PendingSubjectRow,
+} from './db/outbox-pages';
 import { recordNoticeWave } from './db/notice-waves';
 import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
@@ -62,8 +70,14 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
     const key = `${locale}|${channel}`;
     let n = cache.get(key);
     if (!n) {
-      n = (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ?? (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
-      if (!n) throw ApplicationFailure.nonRetryable(`no approved ${channel} notice for version ${noticeVersion}`, 'ConfigurationError');
+      n =
+        (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ??
+        (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
+      if (!n)
+        throw ApplicationFailure.nonRetryable(
+          `no approved ${channel} notice for version ${noticeVersion}`,
+          'ConfigurationError',
+        );
       cache.set(key, n);
     }
     return n;
@@ -91,7 +105,12 @@ export const createSendNoticePage =
   };
 
 /** Sends pending rows (a page, or uncertain rows put back for their one re-send). */
-export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeVersion: string, rows: PendingSubjectRow[]): Promise<Omit<NoticePageResult, 'rows'>> {
+export async function sendRows(
+  deps: SendNoticeDeps,
+  incidentId: string,
+  noticeVersion: string,
+  rows: PendingSubjectRow[],
+): Promise<Omit<NoticePageResult, 'rows'>> {
   const notice = noticeCache(deps.db, incidentId, noticeVersion);
   const tally = { sent: 0, failed: 0, uncertain: 0 };
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
@@ -133,7 +152,15 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
             const locale = normalizeLocale(row.locale);
             const n = await notice(locale, 'sms');
             const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
-            await sendWithRetry(deps, incidentId, noticeVersion, [row], ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }), tally, { claimed: true, recordSent: deferSent, recovery: deps.smsRecovery });
+            await sendWithRetry(
+              deps,
+              incidentId,
+              noticeVersion,
+              [row],
+              ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }),
+              tally,
+              { claimed: true, recordSent: deferSent, recovery: deps.smsRecovery },
+            );
           }),
         );
         if (Date.now() - lastBeat > 1000) {
@@ -147,7 +174,15 @@ export async function sendRows(deps: SendNoticeDeps, incidentId: string, noticeV
   return tally;
 }
 
-async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVersion: string, n: Notice, locale: Locale, rows: PendingSubjectRow[], tally: { sent: number; failed: number; uncertain: number }): Promise<void> {
+async function sendEmailBatch(
+  deps: SendNoticeDeps,
+  incidentId: string,
+  noticeVersion: string,
+  n: Notice,
+  locale: Locale,
+  rows: PendingSubjectRow[],
+  tally: { sent: number; failed: number; uncertain: number },
+): Promise<void> {
   const html = (n.html ?? '').split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY);
   const send = (part: PendingSubjectRow[]) =>
     deps.email.sendEmailBatch({
@@ -155,12 +190,20 @@ async function sendEmailBatch(deps: SendNoticeDeps, incidentId: string, noticeVe
       html,
       text: n.text,
       categories: ['breach-notice'],
-      recipients: part.map((r) => ({ to: r.email!, substitutions: nameSubstitutions(r.name, locale), customArgs: { outboxId: r.id!, incidentId } })),
+      recipients: part.map((r) => ({
+        to: r.email!,
+        substitutions: nameSubstitutions(r.name, locale),
+        customArgs: { outboxId: r.id!, incidentId },
+      })),
     });
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, { splittable: part.length > 1, gate: deps.emailGate, recovery: deps.emailRecovery });
+    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, {
+      splittable: part.length > 1,
+      gate: deps.emailGate,
+      recovery: deps.emailRecovery,
+    });
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
       await attempt(part.slice(0, mid));
@@ -193,14 +236,17 @@ async function sendWithRetry(
   } = {},
 ): Promise<boolean> {
   const splittable = opts.splittable ?? false;
-  const recordSent = opts.recordSent ?? ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
+  const recordSent =
+    opts.recordSent ??
+    ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
   const started = Date.now();
   for (let failures = 0; ; failures++) {
     // Held from the claim to the recorded outcome, never while waiting to retry.
     const release = opts.gate ? await opts.gate.acquire() : () => {};
     let retry: SendError;
     try {
-      const claimedRows = failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
+      const claimedRows =
+        failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
       if (claimedRows.length === 0) return false;
       // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
       rows = claimedRows;
@@ -219,14 +265,22 @@ async function sendWithRetry(
         if (err instanceof SendError && err.kind === 'retryable') {
           await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
           if (Date.now() - started > MAX_IN_ACTIVITY_RETRY_MS) {
-            throw ApplicationFailure.create({ message: `provider still failing: ${summary.message}`, type: 'ProviderRetryLater', nextRetryDelay: err.details.retryAfterMs });
+            throw ApplicationFailure.create({
+              message: `provider still failing: ${summary.message}`,
+              type: 'ProviderRetryLater',
+              nextRetryDelay: err.details.retryAfterMs,
+            });
           }
           retry = err;
         } else if (err instanceof SendError && err.kind === 'permanent') {
           // Credentials refused: no person is at fault; hold the rows for when the key is fixed.
           if (status === 401 || status === 403) {
             await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
-            throw ApplicationFailure.create({ message: summary.message, type: 'ProviderCredentialsRefused', nextRetryDelay: 60_000 });
+            throw ApplicationFailure.create({
+              message: summary.message,
+              type: 'ProviderCredentialsRefused',
+              nextRetryDelay: 60_000,
+            });
           }
           if (splittable) {
             await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });

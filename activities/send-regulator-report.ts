@@ -16,13 +16,27 @@ import type { Logger } from './logger';
 
 export const createSendRegulatorReport =
   (deps: { db: Db; email: EmailProvider; logger: Logger }) =>
-  async (input: { incidentId: string; obligationId: string; noticeVersion: string; phase: 'initial' | 'supplementary' }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
+  async (input: {
+    incidentId: string;
+    obligationId: string;
+    noticeVersion: string;
+    phase: 'initial' | 'supplementary';
+  }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
-    const obligation = incident ? parseState(incident)?.obligations.find((o) => o.id === input.obligationId) : undefined;
+    const obligation = incident
+      ? parseState(incident)?.obligations.find((o) => o.id === input.obligationId)
+      : undefined;
     if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
     const contact = regulatorFor(await getOrgProfile(db), obligation.id, obligation.regime);
-    const report = await storedNotice(db, input.incidentId, input.noticeVersion, `regulator:${obligation.id}`, 'en', 'email');
+    const report = await storedNotice(
+      db,
+      input.incidentId,
+      input.noticeVersion,
+      `regulator:${obligation.id}`,
+      'en',
+      'email',
+    );
     if (!contact?.email || !report) return { status: 'manual', outboxId: null };
     await markAbandonedClaimsUncertain(db, input.incidentId, 'regulator');
     const row = await ensureOutboxRow(db, {
@@ -39,7 +53,15 @@ export const createSendRegulatorReport =
       const outcome = await deliverRow(
         db,
         row,
-        () => deps.email.sendEmail({ to: contact.email!, subject: report.subject ?? '', html: report.html ?? '', text: report.text, customArgs: { outboxId: row.id, incidentId: input.incidentId }, categories: ['regulator-report'] }),
+        () =>
+          deps.email.sendEmail({
+            to: contact.email!,
+            subject: report.subject ?? '',
+            html: report.html ?? '',
+            text: report.text,
+            customArgs: { outboxId: row.id, incidentId: input.incidentId },
+            categories: ['regulator-report'],
+          }),
         deps.logger,
       );
       heartbeat();
@@ -52,17 +74,30 @@ export const createSendRegulatorReport =
 /** A supplementary report: current facts, phase "supplementary", and what it adds, to the same regulator. */
 export const createSendSupplementaryReport =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
-  async (input: { incidentId: string; obligationId: string; informationNoteId: string }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
+  async (input: {
+    incidentId: string;
+    obligationId: string;
+    informationNoteId: string;
+  }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
-    const obligation = incident ? parseState(incident)?.obligations.find((o) => o.id === input.obligationId) : undefined;
+    const obligation = incident
+      ? parseState(incident)?.obligations.find((o) => o.id === input.obligationId)
+      : undefined;
     if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
     const information = await getNote(db, input.informationNoteId);
     const { org, view } = await loadIncidentView(db, input.incidentId, deps.baseUrl);
     const report = renderRegulatorReport('en', {
       org: orgView(org),
       incident: view,
-      regulator: { name: obligation.recipient, regime: obligation.regime, regimeName: regimeName(obligation.regime), basis: obligation.basis, deadline: obligation.deadline, dueAt: obligation.dueAt },
+      regulator: {
+        name: obligation.recipient,
+        regime: obligation.regime,
+        regimeName: regimeName(obligation.regime),
+        basis: obligation.basis,
+        deadline: obligation.deadline,
+        dueAt: obligation.dueAt,
+      },
       phase: 'supplementary',
       content: obligation.content,
       delayReason: null,
@@ -72,13 +107,43 @@ export const createSendSupplementaryReport =
     const version = `supplement:${input.informationNoteId}`;
     await db.run(
       `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at) VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT DO NOTHING`,
-      [input.incidentId, version, `regulator:${obligation.id}`, 'en', 'email', report.subject, report.html, report.text, new Date().toISOString()],
+      [
+        input.incidentId,
+        version,
+        `regulator:${obligation.id}`,
+        'en',
+        'email',
+        report.subject,
+        report.html,
+        report.text,
+        new Date().toISOString(),
+      ],
     );
     const contact = regulatorFor(org, obligation.id, obligation.regime);
     if (!contact?.email) return { status: 'manual', outboxId: null };
-    const row = await ensureOutboxRow(db, { id: ulid(), incidentId: input.incidentId, kind: 'regulator', recipientRef: obligation.id, channel: 'email', locale: 'en', noticeVersion: version, template: 'regulator-report-supplement' });
+    const row = await ensureOutboxRow(db, {
+      id: ulid(),
+      incidentId: input.incidentId,
+      kind: 'regulator',
+      recipientRef: obligation.id,
+      channel: 'email',
+      locale: 'en',
+      noticeVersion: version,
+      template: 'regulator-report-supplement',
+    });
     if (row.status === 'pending') {
-      const outcome = await deliverRow(db, row, () => deps.email.sendEmail({ to: contact.email!, ...report, customArgs: { outboxId: row.id, incidentId: input.incidentId }, categories: ['regulator-report'] }), deps.logger);
+      const outcome = await deliverRow(
+        db,
+        row,
+        () =>
+          deps.email.sendEmail({
+            to: contact.email!,
+            ...report,
+            customArgs: { outboxId: row.id, incidentId: input.incidentId },
+            categories: ['regulator-report'],
+          }),
+        deps.logger,
+      );
       heartbeat();
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
       return { status: outcome === 'sent' ? 'sent' : 'manual', outboxId: row.id };

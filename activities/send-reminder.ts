@@ -14,18 +14,34 @@ import type { Logger } from './logger';
 
 export const createSendReminder =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
-  async (input: { incidentId: string; obligationId: string | null; kind: 'reminder' | 'escalation' | 'hold_review'; key: string }): Promise<{ outboxId: string }> => {
+  async (input: {
+    incidentId: string;
+    obligationId: string | null;
+    kind: 'reminder' | 'escalation' | 'hold_review';
+    key: string;
+  }): Promise<{ outboxId: string }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
     if (!incident) throw new Error(`incident ${input.incidentId} not found`);
-    const o = input.obligationId ? parseState(incident)?.obligations.find((x) => x.id === input.obligationId) ?? null : null;
+    const o = input.obligationId
+      ? (parseState(incident)?.obligations.find((x) => x.id === input.obligationId) ?? null)
+      : null;
     const org = await getOrgProfile(db);
     const rendered = renderReminderEmail('en', {
       org: orgView(org),
       incidentRef: incident.id,
       incidentTitle: incident.title,
       kind: input.kind,
-      obligation: o ? { regime: o.regime, audience: o.audience, recipient: o.recipient, basis: o.basis, deadline: o.deadline, dueAt: o.dueAt } : null,
+      obligation: o
+        ? {
+            regime: o.regime,
+            audience: o.audience,
+            recipient: o.recipient,
+            basis: o.basis,
+            deadline: o.deadline,
+            dueAt: o.dueAt,
+          }
+        : null,
       incidentUrl: `${deps.baseUrl}/incidents/${incident.id}`,
     });
     const row = await ensureOutboxRow(db, {
@@ -39,7 +55,18 @@ export const createSendReminder =
       template: `owner-${input.kind}`,
     });
     if (row.status === 'pending') {
-      const outcome = await deliverRow(db, row, () => deps.email.sendEmail({ to: org.incidentOwnerEmail, ...rendered, customArgs: { outboxId: row.id }, categories: ['deadline-reminder'] }), deps.logger);
+      const outcome = await deliverRow(
+        db,
+        row,
+        () =>
+          deps.email.sendEmail({
+            to: org.incidentOwnerEmail,
+            ...rendered,
+            customArgs: { outboxId: row.id },
+            categories: ['deadline-reminder'],
+          }),
+        deps.logger,
+      );
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
     }
     return { outboxId: row.id };

@@ -58,7 +58,11 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
 
 export const createSendSubjectNotices =
   (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger }) =>
-  async (input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy }): Promise<SubjectSendResult> => {
+  async (input: {
+    incidentId: string;
+    noticeVersion: string;
+    channelPolicy: ChannelPolicy;
+  }): Promise<SubjectSendResult> => {
     const { db } = deps;
     const { incidentId, noticeVersion } = input;
     await markAbandonedClaimsUncertain(db, incidentId, 'subject');
@@ -69,7 +73,9 @@ export const createSendSubjectNotices =
       const key = `${locale}|${channel}`;
       let n = noticeCache.get(key);
       if (!n) {
-        n = (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ?? (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
+        n =
+          (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ??
+          (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
         if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
         noticeCache.set(key, n);
       }
@@ -104,7 +110,11 @@ export const createSendSubjectNotices =
                     customArgs: { outboxId: row.id, incidentId },
                     categories: ['breach-notice'],
                   })
-                : deps.sms.sendSms({ to: row.phone!, body: substitute(n.text, { recipientName: row.name }, 'text', locale), outboxId: row.id }),
+                : deps.sms.sendSms({
+                    to: row.phone!,
+                    body: substitute(n.text, { recipientName: row.name }, 'text', locale),
+                    outboxId: row.id,
+                  }),
             deps.logger,
           );
           if (isRetryLater(outcome)) retry = outcome;

@@ -8,7 +8,11 @@ export type NoticeSummary = NoticeWaveSummary;
 
 export const createSummarizeNotices =
   (db: Db) =>
-  async (input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy }): Promise<NoticeSummary> => {
+  async (input: {
+    incidentId: string;
+    noticeVersion: string;
+    channelPolicy: ChannelPolicy;
+  }): Promise<NoticeSummary> => {
     const totals = await noticeTotals(db, input.incidentId, input.noticeVersion);
     // Failed and bounced emails with no phone to fall back to count toward the substitute notice too.
     const noContact = await db.get<{ n: number }>(

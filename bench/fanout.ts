@@ -32,28 +32,49 @@ async function main() {
     const out = fs.createWriteStream(csvPath);
     out.write('name,email,phone,jurisdiction,locale\n');
     for (let i = 0; i < recipients; i++) {
-      if (!out.write(`Person ${i},person${i}@example.org,,${i % 2 ? 'DE' : 'US-CA'},${i % 7 === 0 ? 'zh-CN' : 'en'}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (!out.write(`Person ${i},person${i}@example.org,,${i % 2 ? 'DE' : 'US-CA'},${i % 7 === 0 ? 'zh-CN' : 'en'}\n`))
+        await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(r));
 
     let t = performance.now();
     const imported = await storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath)), 'bench');
     const importSeconds = (performance.now() - t) / 1000;
-    if (imported.imported !== recipients) throw new Error(`imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`);
+    if (imported.imported !== recipients)
+      throw new Error(
+        `imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`,
+      );
 
-    const email = createSendGridProvider({ apiKey: API_KEY, fromEmail: 'notices@breachline.example', baseUrl: standIn.url, timeoutMs: 30_000 });
+    const email = createSendGridProvider({
+      apiKey: API_KEY,
+      fromEmail: 'notices@breachline.example',
+      baseUrl: standIn.url,
+      timeoutMs: 30_000,
+    });
     // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
     const taskQueue = 'bench-fanout';
     // As `npm start` does: the workflow code bundled beforehand, so the worker never holds webpack.
     const bundle = path.join(dir, 'workflow-bundle.js');
     await buildWorkflowBundle(bundle);
-    const worker = await startWorkerProcess({ [BUNDLE_ENV]: bundle, NOTIFY_SENDGRID_KEY: API_KEY, NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: standIn.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000) });
+    const worker = await startWorkerProcess({
+      [BUNDLE_ENV]: bundle,
+      NOTIFY_SENDGRID_KEY: API_KEY,
+      NOTIFY_DB: dbPath,
+      NOTIFY_SENDGRID_URL: standIn.url,
+      NOTIFY_TEMPORAL: temporal.address,
+      NOTIFY_TASK_QUEUE: taskQueue,
+      NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000),
+    });
     const connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
 
     t = performance.now();
-    const handle = await client.workflow.start(notifySubjectsWorkflow, { workflowId, taskQueue, args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', window: WINDOW }] });
+    const handle = await client.workflow.start(notifySubjectsWorkflow, {
+      workflowId,
+      taskQueue,
+      args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', window: WINDOW }],
+    });
     const result = await handle.result();
     const seconds = (performance.now() - t) / 1000;
     const workerPeakRssMb = peakRssMbOf(worker.pid!);
@@ -64,14 +85,23 @@ async function main() {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
     worker.kill('SIGKILL');
-    const sent = await standIn.ask<{ received: number; distinct: number; once: number; more: number; requests: number }>({ cmd: 'stats' });
-    if (result.sent !== recipients || sent.once !== recipients) throw new Error(`fan-out incomplete: ${JSON.stringify({ result, sent })}`);
+    const sent = await standIn.ask<{
+      received: number;
+      distinct: number;
+      once: number;
+      more: number;
+      requests: number;
+    }>({ cmd: 'stats' });
+    if (result.sent !== recipients || sent.once !== recipients)
+      throw new Error(`fan-out incomplete: ${JSON.stringify({ result, sent })}`);
 
     let maxHistoryEventsPerRun = 0;
     let runs = 0;
     let runId: string | null | undefined = handle.firstExecutionRunId;
     while (runId) {
-      const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+      const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow
+        .getHandle(workflowId, runId)
+        .fetchHistory();
       const events: NonNullable<typeof h.events> = h.events ?? [];
       maxHistoryEventsPerRun = Math.max(maxHistoryEventsPerRun, events.length);
       runs++;
@@ -112,8 +142,15 @@ async function main() {
 }
 
 /** The same rows, rendering and batches with the same SDK, as fast as a bare loop with the same concurrency can. */
-async function baseline(db: Awaited<ReturnType<typeof openFixtureDb>>['db'], incidentId: string, email: ReturnType<typeof createSendGridProvider>) {
-  const bounds = (await db.get<{ lo: number; hi: number }>('SELECT MIN(id) AS lo, MAX(id) AS hi FROM subjects WHERE incident_id = ?', [incidentId]))!;
+async function baseline(
+  db: Awaited<ReturnType<typeof openFixtureDb>>['db'],
+  incidentId: string,
+  email: ReturnType<typeof createSendGridProvider>,
+) {
+  const bounds = (await db.get<{ lo: number; hi: number }>(
+    'SELECT MIN(id) AS lo, MAX(id) AS hi FROM subjects WHERE incident_id = ?',
+    [incidentId],
+  ))!;
   let cursor = bounds.lo;
   const lane = async () => {
     while (cursor <= bounds.hi) {
@@ -131,7 +168,11 @@ async function baseline(db: Awaited<ReturnType<typeof openFixtureDb>>['db'], inc
           html: n.html.split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY),
           text: n.text,
           categories: ['breach-notice'],
-          recipients: batch.rows.map((r) => ({ to: r.email, substitutions: nameSubstitutions(r.name, batch.locale as Locale), customArgs: { outboxId: String(r.id), incidentId } })),
+          recipients: batch.rows.map((r) => ({
+            to: r.email,
+            substitutions: nameSubstitutions(r.name, batch.locale as Locale),
+            customArgs: { outboxId: String(r.id), incidentId },
+          })),
         });
       }
     }

@@ -11,7 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../activities/db/connection';
-import { notifySubjectsWorkflow, notifyWorkflowId, DEFAULT_PAGE_SIZE, type NotifySubjectsResult } from '../workflows/notify-subjects';
+import {
+  notifySubjectsWorkflow,
+  notifyWorkflowId,
+  DEFAULT_PAGE_SIZE,
+  type NotifySubjectsResult,
+} from '../workflows/notify-subjects';
 import { NOTICE_VERSION, openFixtureDb } from '../test/support/fan-out-fixture';
 import { startRestartableTemporal, type RestartableTemporal } from '../test/support/restartable-temporal';
 import type { SendGridStandInMode, StandInLogEntry } from '../test/support/sendgrid-standin';
@@ -60,7 +65,11 @@ function asker(standIn: StandInProcess) {
   };
 }
 
-async function withRig<T>(name: string, recipients: number, run: (rig: Rig, ask: ReturnType<typeof asker>) => Promise<T>): Promise<T> {
+async function withRig<T>(
+  name: string,
+  recipients: number,
+  run: (rig: Rig, ask: ReturnType<typeof asker>) => Promise<T>,
+): Promise<T> {
   const { db, dir, dbPath } = await openFixtureDb(`bench-faults-${name}`);
   let temporal: RestartableTemporal | null = null;
   let standIn: StandInProcess | null = null;
@@ -73,7 +82,10 @@ async function withRig<T>(name: string, recipients: number, run: (rig: Rig, ask:
     trace(`${name}: imported in ${round(importSeconds)} s`);
     const bundle = path.join(dir, 'workflow-bundle.js');
     await buildWorkflowBundle(bundle);
-    return await run({ db, dir, dbPath, temporal, standIn, incidentId, taskQueue: `bench-faults-${name}`, importSeconds, bundle }, asker(standIn));
+    return await run(
+      { db, dir, dbPath, temporal, standIn, incidentId, taskQueue: `bench-faults-${name}`, importSeconds, bundle },
+      asker(standIn),
+    );
   } finally {
     standIn?.stop();
     await temporal?.stop();
@@ -107,7 +119,15 @@ async function startFanOut(rig: Rig): Promise<{ connection: Connection; workflow
   await new Client({ connection }).workflow.start(notifySubjectsWorkflow, {
     workflowId,
     taskQueue: rig.taskQueue,
-    args: [{ incidentId: rig.incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', window: WINDOW, heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS }],
+    args: [
+      {
+        incidentId: rig.incidentId,
+        noticeVersion: NOTICE_VERSION,
+        channelPolicy: 'email',
+        window: WINDOW,
+        heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+      },
+    ],
   });
   return { connection, workflowId };
 }
@@ -123,7 +143,8 @@ async function retriedActivities(connection: Connection, workflowId: string): Pr
   let runId: string | null | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   // Walk back from the last run to the first through each run's first event.
   while (runId) {
-    const history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> =
+      await client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events: NonNullable<typeof history.events> = history.events ?? [];
     retried += events.filter((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
     runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || null;
@@ -166,7 +187,9 @@ async function delivery(rig: Rig, ask: ReturnType<typeof asker>, recipients: num
 type Checks = Record<string, boolean>;
 
 function report(scenario: string, figures: Record<string, unknown>, checks: Checks): boolean {
-  const failed = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
+  const failed = Object.entries(checks)
+    .filter(([, ok]) => !ok)
+    .map(([k]) => k);
   console.log(JSON.stringify({ scenario, ...figures, failed, machine: machine() }));
   return failed.length === 0;
 }
@@ -195,7 +218,10 @@ async function killsScenario(recipients: number): Promise<boolean> {
         await sleep(Math.random() * 1500);
         await killWorker(worker);
         kills++;
-        const claimed = await rig.db.all<{ id: string }>("SELECT id FROM outbox WHERE incident_id = ? AND status = 'claimed'", [rig.incidentId]);
+        const claimed = await rig.db.all<{ id: string }>(
+          "SELECT id FROM outbox WHERE incident_id = ? AND status = 'claimed'",
+          [rig.incidentId],
+        );
         claimedPerKill.push(claimed.filter((r) => !inFlightAtKill.has(r.id)).length);
         for (const r of claimed) inFlightAtKill.add(r.id);
         worker = await startWorker(rig);
@@ -204,7 +230,10 @@ async function killsScenario(recipients: number): Promise<boolean> {
       const result = await finished;
       const seconds = (performance.now() - t) / 1000;
       const d = await delivery(rig, ask, recipients);
-      const flaggedIds = await rig.db.all<{ id: string }>('SELECT id FROM outbox WHERE incident_id = ? AND possible_duplicate = 1', [rig.incidentId]);
+      const flaggedIds = await rig.db.all<{ id: string }>(
+        'SELECT id FROM outbox WHERE incident_id = ? AND possible_duplicate = 1',
+        [rig.incidentId],
+      );
       const maxDuplicateBatchPerKill = Math.max(0, ...claimedPerKill);
       return report(
         'kills',
@@ -231,7 +260,11 @@ async function killsScenario(recipients: number): Promise<boolean> {
           // One SendGrid batch at a time per worker (activities/send-gate.ts), from claim to outcome.
           atMostOneBatchInFlightPerKill: claimedPerKill.every((n) => n <= DEFAULT_PAGE_SIZE),
           possibleDuplicatesWithinOneBatchPerKill: d.possibleDuplicateRows <= kills * DEFAULT_PAGE_SIZE,
-          resultCounts: result.total === recipients && result.sent === recipients && result.uncertain === 0 && result.possibleDuplicates === d.possibleDuplicateRows,
+          resultCounts:
+            result.total === recipients &&
+            result.sent === recipients &&
+            result.uncertain === 0 &&
+            result.possibleDuplicates === d.possibleDuplicateRows,
         },
       );
     } finally {
@@ -259,7 +292,9 @@ async function restartScenario(recipients: number): Promise<boolean> {
       const { received: receivedWhileDown } = await ask<{ received: number }>({ cmd: 'count' });
       await rig.temporal.restart();
       const downSeconds = (performance.now() - down) / 1000;
-      trace(`restart: ${receivedAtKill} at the kill, ${receivedWhileDown} before the restart, back after ${round(downSeconds)} s`);
+      trace(
+        `restart: ${receivedAtKill} at the kill, ${receivedWhileDown} before the restart, back after ${round(downSeconds)} s`,
+      );
       const connection = await Connection.connect({ address: rig.temporal.address });
       try {
         const result = await resultOf(connection, first.workflowId);
@@ -290,7 +325,11 @@ async function restartScenario(recipients: number): Promise<boolean> {
             workerReconnectedByItself: workerExit === undefined,
             noneMissing: d.missing === 0 && d.notSent === 0 && d.outboxRows === recipients,
             duplicatesOnlyFlagged: d.duplicatesNotFlagged === 0 && d.maxPerPerson <= 2 && d.strangers === 0,
-            resultCounts: result.total === recipients && result.sent === recipients && result.uncertain === 0 && result.possibleDuplicates === d.possibleDuplicateRows,
+            resultCounts:
+              result.total === recipients &&
+              result.sent === recipients &&
+              result.uncertain === 0 &&
+              result.possibleDuplicates === d.possibleDuplicateRows,
           },
         );
       } finally {
@@ -305,7 +344,10 @@ async function restartScenario(recipients: number): Promise<boolean> {
 async function outageScenario(recipients: number): Promise<boolean> {
   return withRig('outage', recipients, async (rig, ask) => {
     const worker = await startWorker(rig);
-    await ask({ cmd: 'mode', mode: { throttle: { retryAfterSeconds: 2, times: THROTTLED } } satisfies SendGridStandInMode });
+    await ask({
+      cmd: 'mode',
+      mode: { throttle: { retryAfterSeconds: 2, times: THROTTLED } } satisfies SendGridStandInMode,
+    });
     const t = performance.now();
     const { connection, workflowId } = await startFanOut(rig);
     try {
@@ -350,7 +392,8 @@ async function outageScenario(recipients: number): Promise<boolean> {
           nothingAcceptedDuringOutage: !log.some((l) => l.status === 202 && l.at >= outageFrom && l.at < outageEnd),
           noneMissing: d.missing === 0 && d.notSent === 0 && d.outboxRows === recipients,
           nobodyTwice: d.duplicates === 0,
-          resultCounts: result.total === recipients && result.sent === recipients && result.failed === 0 && result.uncertain === 0,
+          resultCounts:
+            result.total === recipients && result.sent === recipients && result.failed === 0 && result.uncertain === 0,
         },
       );
     } finally {
@@ -376,8 +419,13 @@ async function main() {
   const recipients = argNumber('recipients', 100_000);
   const i = process.argv.indexOf('--scenario');
   const only = i >= 0 ? process.argv[i + 1] : undefined;
-  const scenarios: Record<string, (n: number) => Promise<boolean>> = { kills: killsScenario, restart: restartScenario, outage: outageScenario };
-  if (only !== undefined && !(only in scenarios)) throw new Error(`--scenario: one of ${Object.keys(scenarios).join(', ')}`);
+  const scenarios: Record<string, (n: number) => Promise<boolean>> = {
+    kills: killsScenario,
+    restart: restartScenario,
+    outage: outageScenario,
+  };
+  if (only !== undefined && !(only in scenarios))
+    throw new Error(`--scenario: one of ${Object.keys(scenarios).join(', ')}`);
   let ok = true;
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && name !== only) continue;

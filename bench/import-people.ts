@@ -15,12 +15,14 @@ export async function importPeople(db: Db, dir: string, incidentId: string, reci
   const out = fs.createWriteStream(csvPath);
   out.write('name,email,phone,jurisdiction,locale\n');
   for (let i = 0; i < recipients; i++) {
-    if (!out.write(`Person ${i},${personEmail(i)},,${i % 2 ? 'DE' : 'US-CA'},${i % 7 === 0 ? 'zh-CN' : 'en'}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(`Person ${i},${personEmail(i)},,${i % 2 ? 'DE' : 'US-CA'},${i % 7 === 0 ? 'zh-CN' : 'en'}\n`))
+      await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
   const t = performance.now();
   const imported = await storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath)), 'bench');
-  if (imported.imported !== recipients) throw new Error(`imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`);
+  if (imported.imported !== recipients)
+    throw new Error(`imported ${imported.imported} of ${recipients}: ${JSON.stringify(imported.rejected.slice(0, 3))}`);
   fs.rmSync(csvPath);
   return (performance.now() - t) / 1000;
 }

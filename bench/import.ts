@@ -9,7 +9,20 @@ import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
 import { argNumber, machine, sampleRss } from './support';
 
-const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'José', 'Zoë', 'Wei', 'Amara', 'Søren', 'Priya', "O'Neil", 'Hannah'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Linus',
+  'Margaret',
+  'José',
+  'Zoë',
+  'Wei',
+  'Amara',
+  'Søren',
+  'Priya',
+  "O'Neil",
+  'Hannah',
+];
 const LAST = ['Lovelace', 'Hopper', 'Müller', 'García', 'Nakamura', 'Okafor', 'Dubois', 'Kowalski', 'Smith', 'Chen'];
 const PLACES = [
   { jurisdiction: 'DE', locale: 'de', phone: (i: number) => `+49 30 ${String(1_000_000 + (i % 9_000_000))}` },
@@ -32,7 +45,7 @@ export function personLine(i: number): string {
   let jurisdiction = place.jurisdiction;
   let locale = i % 3 === 0 ? '' : place.locale;
   if (i % 33 === 32) {
-    const kind = (i / 33) % 5 | 0;
+    const kind = ((i / 33) % 5) | 0;
     if (kind === 0) email = `${first}.${i}@@example`;
     else if (kind === 1) phone = `0${i % 1_000_000}`;
     else if (kind === 2) jurisdiction = 'XX';
@@ -70,7 +83,9 @@ async function main() {
     // As importSubjects does for the API and the CLI: the file's digest taken as it streams by.
     const importFile = () => {
       const digest = crypto.createHash('sha256');
-      return storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath), digest), 'bench', { sourceSha256: () => digest.digest('hex') });
+      return storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath), digest), 'bench', {
+        sourceSha256: () => digest.digest('hex'),
+      });
     };
     const first = await importFile();
     const seconds = (performance.now() - t) / 1000;
@@ -79,10 +94,13 @@ async function main() {
     const secondRunSeconds = (performance.now() - t) / 1000;
     rss.stop();
 
-    const stored = await db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]);
+    const stored = await db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [
+      incidentId,
+    ]);
     if (second.imported !== 0) throw new Error(`second run added ${second.imported} people`);
     if (stored?.n !== first.imported) throw new Error(`stored ${stored?.n}, reported ${first.imported}`);
-    if (first.imported + first.duplicates + first.rejectedCount !== rows) throw new Error(`counts do not add up: ${JSON.stringify({ ...first, rejected: undefined })}`);
+    if (first.imported + first.duplicates + first.rejectedCount !== rows)
+      throw new Error(`counts do not add up: ${JSON.stringify({ ...first, rejected: undefined })}`);
     console.log(
       JSON.stringify({
         rows,

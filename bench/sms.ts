@@ -20,7 +20,16 @@ const CONCURRENCY = 100;
 async function main() {
   const recipients = argNumber('recipients', 100_000);
   const mps = argNumber('mps', 1000);
-  Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: (m) => console.error(m) } });
+  Runtime.install({
+    logger: {
+      log: () => {},
+      trace: () => {},
+      debug: () => {},
+      info: () => {},
+      warn: () => {},
+      error: (m) => console.error(m),
+    },
+  });
   const { db, dir } = await openFixtureDb('bench-sms');
   const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['twilio', SID, TOKEN]);
@@ -33,12 +42,31 @@ async function main() {
       locale: i % 7 === 0 ? 'zh-CN' : 'en',
     }));
     await seedIncident(db, incidentId, people);
-    const sms = createTwilioProvider({ accountSid: SID, authToken: TOKEN, fromNumber: '+14155550100', baseUrl: standIn.url, timeoutMs: 30_000, segmentsPerSecond: mps, maxSockets: CONCURRENCY });
-    const activities = createActivities({ db, email: sms as never, sms, logger: createLogger('bench', 'silent'), baseUrl: 'http://localhost' });
+    const sms = createTwilioProvider({
+      accountSid: SID,
+      authToken: TOKEN,
+      fromNumber: '+14155550100',
+      baseUrl: standIn.url,
+      timeoutMs: 30_000,
+      segmentsPerSecond: mps,
+      maxSockets: CONCURRENCY,
+    });
+    const activities = createActivities({
+      db,
+      email: sms as never,
+      sms,
+      logger: createLogger('bench', 'silent'),
+      baseUrl: 'http://localhost',
+    });
     const nc = await NativeConnection.connect({ address: temporal.address });
     const connection = await Connection.connect({ address: temporal.address });
     const client = new Client({ connection });
-    const worker = await Worker.create({ connection: nc, taskQueue: 'bench-sms', workflowsPath: require.resolve('../workflows/index.ts'), activities });
+    const worker = await Worker.create({
+      connection: nc,
+      taskQueue: 'bench-sms',
+      workflowsPath: require.resolve('../workflows/index.ts'),
+      activities,
+    });
     const t = performance.now();
     const handle = await client.workflow.start(notifySubjectsWorkflow, {
       workflowId: notifyWorkflowId(incidentId, NOTICE_VERSION),
@@ -49,8 +77,15 @@ async function main() {
     const seconds = (performance.now() - t) / 1000;
     await nc.close();
     await connection.close();
-    const stats = await standIn.ask<{ received: number; distinct: number; perSecond: [number, number][]; first: number; last: number }>({ cmd: 'stats' });
-    if (result.sent !== recipients || stats.distinct !== recipients) throw new Error(`incomplete: ${JSON.stringify({ result, received: stats.received })}`);
+    const stats = await standIn.ask<{
+      received: number;
+      distinct: number;
+      perSecond: [number, number][];
+      first: number;
+      last: number;
+    }>({ cmd: 'stats' });
+    if (result.sent !== recipients || stats.distinct !== recipients)
+      throw new Error(`incomplete: ${JSON.stringify({ result, received: stats.received })}`);
     const segments = stats.perSecond.reduce((a, [, n]) => a + n, 0);
     const maxInAnySecond = Math.max(...stats.perSecond.map(([, n]) => n));
     // The mean over the time the stand-in was receiving, first receipt to last.

@@ -52,7 +52,13 @@ async function main() {
       const distinct = new Set(s.received.map((r) => r.to)).size;
       const first = s.received[0]?.at ?? 0;
       const last = s.received[s.received.length - 1]?.at ?? 0;
-      process.send!({ received: s.received.length, distinct, perSecond: [...perSecond.entries()].sort((a, b) => a[0] - b[0]), first, last });
+      process.send!({
+        received: s.received.length,
+        distinct,
+        perSecond: [...perSecond.entries()].sort((a, b) => a[0] - b[0]),
+        first,
+        last,
+      });
     });
     process.send!({ url: s.url });
   }

@@ -24,7 +24,10 @@ export interface StandInProcess {
 }
 
 export async function forkStandIn(args: string[]): Promise<StandInProcess> {
-  const child: ChildProcess = fork(path.join(__dirname, 'standin-process.ts'), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(__dirname, 'standin-process.ts'), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve(m.url));
     child.once('exit', (code) => reject(new Error(`stand-in exited with ${code}`)));
@@ -73,7 +76,9 @@ export function machine(): string {
 /** The notify worker (test/support/notify-worker-process.ts) in its own process, ready to poll. */
 export function startWorkerProcess(env: NotifyWorkerEnv): Promise<ChildProcess> {
   // BENCH_PROFILE_DIR=<dir> writes the worker's CPU profile there when it exits (open it in Chrome DevTools).
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   return forkNotifyWorker(env, profile);
 }
 

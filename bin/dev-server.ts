@@ -39,20 +39,27 @@ export function devServerArgs(cfg: TemporalConfig, opts: { inMemory?: boolean } 
   const args = ['server', 'start-dev', '--ip', cfg.dev.ip, '--port', String(cfg.dev.port)];
   if (!opts.inMemory) {
     args.push(
-      '--db-filename', cfg.dev.dbFile,
+      '--db-filename',
+      cfg.dev.dbFile,
       // WAL with NORMAL sync: about ten times the write rate of the default journal, and a crash
       // loses at most the last transactions, never the file.
-      '--sqlite-pragma', 'journal_mode=WAL',
-      '--sqlite-pragma', 'synchronous=NORMAL',
+      '--sqlite-pragma',
+      'journal_mode=WAL',
+      '--sqlite-pragma',
+      'synchronous=NORMAL',
     );
   }
   if (cfg.dev.headless) args.push('--headless');
   else args.push('--ui-port', String(cfg.dev.uiPort));
   args.push(
-    '--namespace', cfg.namespace,
-    '--log-level', cfg.dev.logLevel,
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    '--namespace',
+    cfg.namespace,
+    '--log-level',
+    cfg.dev.logLevel,
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
   );
   return args;
 }
@@ -159,14 +166,21 @@ export async function startDevServer(cfg: TemporalConfig, opts: DevServerOptions
   return { address, uiUrl, pid: child.pid!, exited, stop };
 }
 
-async function waitUntilReady(address: string, namespace: string, timeoutMs: number, failure: () => string | null): Promise<void> {
+async function waitUntilReady(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+  failure: () => string | null,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     const reason = failure();
     if (reason) throw new Error(reason);
     if (Date.now() > deadline) {
-      throw new Error(`temporal server at ${address} did not answer within ${Math.round(timeoutMs / 1000)} s: ${String(lastError)}`);
+      throw new Error(
+        `temporal server at ${address} did not answer within ${Math.round(timeoutMs / 1000)} s: ${String(lastError)}`,
+      );
     }
     let connection: Connection | undefined;
     try {

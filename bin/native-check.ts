@@ -43,7 +43,9 @@ export function checkNativeModules(): void {
     console.error(`Native module ${p.module} does not load: ${p.error}`);
     console.error(`  Fix: ${p.fix}`);
   }
-  console.error('npm 11 skips install scripts of packages not approved in package.json "allowScripts"; the commands above approve and rebuild.');
+  console.error(
+    'npm 11 skips install scripts of packages not approved in package.json "allowScripts"; the commands above approve and rebuild.',
+  );
   process.exit(1);
 }
 

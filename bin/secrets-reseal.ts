@@ -14,7 +14,9 @@ import { resealSources } from '../server/use-cases/webhook-sources';
 async function main(): Promise<number> {
   const config = loadAppConfig();
   if (!config.secretKeys.current) {
-    console.error('BREACHLINE_SECRETS_KEY: required (the key to seal with); put the old key in BREACHLINE_SECRETS_KEY_PREVIOUS.');
+    console.error(
+      'BREACHLINE_SECRETS_KEY: required (the key to seal with); put the old key in BREACHLINE_SECRETS_KEY_PREVIOUS.',
+    );
     return 2;
   }
   const db = await openDb(config.dbPath);
@@ -23,7 +25,9 @@ async function main(): Promise<number> {
     const r = await resealSources(db, config.secretKeys, { kind: 'system', id: 'cli:secrets-reseal' });
     console.log(`Sealed ${r.resealed} stored secret(s) again with the current key.`);
     if (r.unreadable.length > 0) {
-      console.error(`No key given opens the secrets of ${r.unreadable.length} webhook source(s): ${r.unreadable.join(', ')}. They were left as they were; add the key that sealed them to BREACHLINE_SECRETS_KEY_PREVIOUS and run again, or rotate those sources.`);
+      console.error(
+        `No key given opens the secrets of ${r.unreadable.length} webhook source(s): ${r.unreadable.join(', ')}. They were left as they were; add the key that sealed them to BREACHLINE_SECRETS_KEY_PREVIOUS and run again, or rotate those sources.`,
+      );
       return 1;
     }
     console.log('BREACHLINE_SECRETS_KEY_PREVIOUS can now be removed.');

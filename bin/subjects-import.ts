@@ -87,32 +87,47 @@ async function main(): Promise<number> {
     try {
       rejected = openRejectedRowsCsv(args.rejectedPath);
     } catch (err) {
-      throw new BadInput(`rejected: cannot write ${args.rejectedPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new BadInput(
+        `rejected: cannot write ${args.rejectedPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
 
     // Before any import work: with Temporal unreachable the people would be stored but the workflow never told.
     try {
       connection = await Connection.connect(clientConnectionOptions(temporal));
     } catch (err) {
-      throw new Error(`cannot reach Temporal at ${temporal.address} (${(err as Error).message}); nothing imported`, { cause: err });
+      throw new Error(`cannot reach Temporal at ${temporal.address} (${(err as Error).message}); nothing imported`, {
+        cause: err,
+      });
     }
-    const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace }), { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
+    const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace }), {
+      taskQueue: temporal.taskQueue,
+      updateTimeoutMs: config.updateTimeoutMs,
+    });
     // importSubjects tells the workflow only once the people are stored; knowing that lets a refusal say so.
     let stored = false;
     const gateway: TemporalGateway = { ...inner, update: (...a) => ((stored = true), inner.update(...a)) };
-    const ctx = { db, gateway, logger: createLogger('subjects-import', config.logLevel), baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+    const ctx = {
+      db,
+      gateway,
+      logger: createLogger('subjects-import', config.logLevel),
+      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    };
 
     const started = performance.now();
     const sink = rejected;
     let result: Awaited<ReturnType<typeof importSubjects>>;
     try {
-      result = await importSubjects(ctx, args.incidentId, { csv: fs.createReadStream(args.file) }, operator(), null, { onRejected: (r) => sink.write(r) });
+      result = await importSubjects(ctx, args.incidentId, { csv: fs.createReadStream(args.file) }, operator(), null, {
+        onRejected: (r) => sink.write(r),
+      });
     } catch (err) {
       if (stored) {
         // The import stands, so its rejected rows are kept.
         await sink.close();
         rejected = null;
-        const reason = err instanceof HttpError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : (err as Error).message;
+        const reason =
+          err instanceof HttpError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : (err as Error).message;
         throw new Error(
           `the people were stored (rejected rows in ${sink.path}), but the incident workflow was not told: ${reason}. Importing the same file again adds nobody and retries telling it.`,
           { cause: err },
@@ -127,7 +142,10 @@ async function main(): Promise<number> {
       `Imported ${count(result.imported)} people into ${args.incidentId} (${count(result.duplicates)} duplicates, ${count(result.rejectedCount)} rejected) ` +
         `in ${seconds.toFixed(1)} s, ${count(Math.round(rows / Math.max(seconds, 0.001)))} rows/s; import ${result.importId}, stage ${result.stage}.`,
     );
-    if (result.completedEarlier > 0) console.log(`This completes ${count(result.completedEarlier)} earlier import(s) of the same file that stopped partway.`);
+    if (result.completedEarlier > 0)
+      console.log(
+        `This completes ${count(result.completedEarlier)} earlier import(s) of the same file that stopped partway.`,
+      );
     console.log(`Rejected rows (row,field,error): ${rejected.path}`);
     return 0;
   } catch (err) {
@@ -149,7 +167,11 @@ main().then(
       console.error(err.message);
       process.exit(2);
     }
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : `Import failed: ${(err as Error).message ?? String(err)}`);
+    console.error(
+      err instanceof ConfigError
+        ? `Configuration error: ${err.message}`
+        : `Import failed: ${(err as Error).message ?? String(err)}`,
+    );
     process.exit(1);
   },
 );

@@ -33,7 +33,10 @@ function promptHidden(question: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
   let password = process.env.BREACHLINE_NEW_PASSWORD;
   if (!password) {
     if (!process.stdin.isTTY) {
@@ -47,7 +50,12 @@ async function main(): Promise<number> {
     }
   }
   const email = values.email ?? '';
-  const parsed = newUserSchema.safeParse({ email, role: values.role ?? '', displayName: values.name ?? email.split('@')[0] ?? '', password });
+  const parsed = newUserSchema.safeParse({
+    email,
+    role: values.role ?? '',
+    displayName: values.name ?? email.split('@')[0] ?? '',
+    password,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     console.error(`${issue.path.join('.') === 'displayName' ? 'name' : issue.path.join('.')}: ${issue.message}`);
@@ -58,7 +66,9 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     const user = await createUser(db, parsed.data, { kind: 'system', id: 'cli' });
-    console.log(`Created ${user.role} ${user.email} (${user.displayName}), id ${user.id}. Log in at ${config.publicUrl ?? `http://localhost:${config.port}`}/login`);
+    console.log(
+      `Created ${user.role} ${user.email} (${user.displayName}), id ${user.id}. Log in at ${config.publicUrl ?? `http://localhost:${config.port}`}/login`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof HttpError) {

@@ -27,13 +27,23 @@ async function main() {
   }
   const connection = await Connection.connect(clientConnectionOptions(temporal));
   const client = new Client({ connection, namespace: temporal.namespace });
-  const gateway = createTemporalGateway(client, { taskQueue: temporal.taskQueue, updateTimeoutMs: config.updateTimeoutMs });
+  const gateway = createTemporalGateway(client, {
+    taskQueue: temporal.taskQueue,
+    updateTimeoutMs: config.updateTimeoutMs,
+  });
   const app = await createApp({ db, gateway, logger, config, mailboxEnabled: !config.sendgrid || !config.twilio });
-  const server = app.listen(config.port, config.host, () => logger.info({ url: `http://${config.host}:${(server.address() as { port: number }).port}` }, 'web server listening'));
+  const server = app.listen(config.port, config.host, () =>
+    logger.info(
+      { url: `http://${config.host}:${(server.address() as { port: number }).port}` },
+      'web server listening',
+    ),
+  );
   // A fallback owed while Temporal was down is otherwise signalled only with the next delivery report,
   // which may never come: sweep for owed ones every minute.
   const sweep = setInterval(() => {
-    signalOwedFallbacks({ db, logger, gateway }).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'late-bounce sweep failed'));
+    signalOwedFallbacks({ db, logger, gateway }).catch((err: unknown) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'late-bounce sweep failed'),
+    );
   }, 60_000);
   sweep.unref();
   const stop = () => {

@@ -19,7 +19,11 @@ async function main() {
   const logger = createLogger('worker', config.logLevel);
   Runtime.install({
     logger: {
-      log: (level, message, meta) => logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')]({ ...meta }, message),
+      log: (level, message, meta) =>
+        logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
+          { ...meta },
+          message,
+        ),
       trace: (m, meta) => logger.trace(meta ?? {}, m),
       debug: (m, meta) => logger.debug(meta ?? {}, m),
       info: (m, meta) => logger.info(meta ?? {}, m),
@@ -45,10 +49,25 @@ async function main() {
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     ...workflowSource(),
-    activities: createActivities({ db, email: providers.email, sms: providers.sms, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, uncertainWaitMs: config.uncertainWaitMs }),
+    activities: createActivities({
+      db,
+      email: providers.email,
+      sms: providers.sms,
+      logger,
+      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      uncertainWaitMs: config.uncertainWaitMs,
+    }),
     shutdownGraceTime: '10 seconds',
   });
-  logger.info({ taskQueue: temporal.taskQueue, namespace: temporal.namespace, email: providers.email.name, sms: providers.sms.name }, 'worker started');
+  logger.info(
+    {
+      taskQueue: temporal.taskQueue,
+      namespace: temporal.namespace,
+      email: providers.email.name,
+      sms: providers.sms.name,
+    },
+    'worker started',
+  );
   await worker.run();
   await connection.close();
   await db.close();

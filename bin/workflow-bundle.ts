@@ -20,7 +20,9 @@ export async function buildWorkflowBundle(outFile: string): Promise<void> {
 }
 
 /** What Worker.create needs to find the workflows: the prebuilt bundle when one is named, else the source. */
-export function workflowSource(env: NodeJS.ProcessEnv = process.env): { workflowBundle: WorkflowBundleOption } | { workflowsPath: string } {
+export function workflowSource(
+  env: NodeJS.ProcessEnv = process.env,
+): { workflowBundle: WorkflowBundleOption } | { workflowsPath: string } {
   const file = env[BUNDLE_ENV];
   if (file) {
     if (!fs.existsSync(file)) throw new Error(`${BUNDLE_ENV}: ${file} does not exist`);
@@ -30,7 +32,14 @@ export function workflowSource(env: NodeJS.ProcessEnv = process.env): { workflow
 }
 
 const noop = () => {};
-const quietLogger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: (message: string) => console.error(message) };
+const quietLogger = {
+  log: noop,
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: (message: string) => console.error(message),
+};
 
 if (require.main === module) {
   const out = process.argv[2];

@@ -63,9 +63,14 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
     case 'materiality':
       return f.determinations.materialityAt
         ? { at: atOf(f, f.determinations.materialityAt), label: 'the materiality determination' }
-        : { at: null, label: 'the materiality determination', missing: 'the materiality determination has not been made (determinations.materialityAt not given)' };
+        : {
+            at: null,
+            label: 'the materiality determination',
+            missing: 'the materiality determination has not been made (determinations.materialityAt not given)',
+          };
     case 'notifiable':
-      if (f.determinations.notifiableAt) return { at: atOf(f, f.determinations.notifiableAt), label: 'the determination' };
+      if (f.determinations.notifiableAt)
+        return { at: atOf(f, f.determinations.notifiableAt), label: 'the determination' };
       if (from.orAwareness)
         return {
           at: atOf(f, f.awarenessAt),
@@ -84,20 +89,35 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
         .sort((a, b) => a.toMillis() - b.toMillis());
       return sent.length
         ? { at: sent[0], label: from.label }
-        : { at: null, label: from.label, missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)` };
+        : {
+            at: null,
+            label: from.label,
+            missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)`,
+          };
     }
     case 'yearEnd': {
       const year = localTimeOf(atOf(f, f.discoveredAt).toMillis(), zone).year;
-      return { at: DateTime.fromMillis(instantOfLocal(zone, year, 12, 31, 23, 59, 59, 999)), label: `the end of ${year}` };
+      return {
+        at: DateTime.fromMillis(instantOfLocal(zone, year, 12, 31, 23, 59, 59, 999)),
+        label: `the end of ${year}`,
+      };
     }
   }
 }
 
 /** The instant a period ends (ms since the epoch), and the arithmetic in words. */
-export function addPeriod(startMs: number, period: Period, zone: string, label: string): { due: number | null; arithmetic: string } {
+export function addPeriod(
+  startMs: number,
+  period: Period,
+  zone: string,
+  label: string,
+): { due: number | null; arithmetic: string } {
   const startIso = isoMs(startMs);
   if (period.unit === 'none') {
-    return { due: null, arithmetic: `The law sets no fixed outer limit, so dueAt is null; act from ${label} (${startIso}).` };
+    return {
+      due: null,
+      arithmetic: `The law sets no fixed outer limit, so dueAt is null; act from ${label} (${startIso}).`,
+    };
   }
   if (period.unit === 'hours') {
     const due = startMs + period.n * 3_600_000;
@@ -113,7 +133,10 @@ export function addPeriod(startMs: number, period: Period, zone: string, label: 
     case 'days': {
       const date = shiftDate(day, period.n);
       const due = endOfDay(date);
-      return { due, arithmetic: `${label} on ${day} (${zone}) + ${period.n} calendar days = end of ${date} local = ${isoMs(due)}.` };
+      return {
+        due,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} calendar days = end of ${date} local = ${isoMs(due)}.`,
+      };
     }
     case 'businessDays': {
       const date = addBusinessDays(day, period.n, period.calendar);
@@ -133,7 +156,10 @@ export function addPeriod(startMs: number, period: Period, zone: string, label: 
       const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
       const date = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(l.day, last)).padStart(2, '0')}`;
       const due = endOfDay(date);
-      return { due, arithmetic: `${label} on ${day} (${zone}) + ${period.n} month(s) = end of ${date} local = ${isoMs(due)}.` };
+      return {
+        due,
+        arithmetic: `${label} on ${day} (${zone}) + ${period.n} month(s) = end of ${date} local = ${isoMs(due)}.`,
+      };
     }
   }
 }
@@ -171,11 +197,19 @@ export function applyHold(
       hold.source === 'company' && rule && !rule.sources.includes('company')
         ? " Breachline's policy lets the company decide that notice would impede an investigation, but this law accepts only a law enforcement request, so the company's hold does not delay it."
         : '';
-    return { due, note: `A ${hold.form} hold by ${who} is in the facts but does not delay this: ${allowed}.${companyNote}`, held: false };
+    return {
+      due,
+      note: `A ${hold.form} hold by ${who} is in the facts but does not delay this: ${allowed}.${companyNote}`,
+      held: false,
+    };
   }
   const requested = Date.parse(hold.requestedAt);
   if (due !== null && requested > due) {
-    return { due, note: `The hold by ${who} was requested at ${hold.requestedAt}, after this deadline, so it does not move it.`, held: false };
+    return {
+      due,
+      note: `The hold by ${who} was requested at ${hold.requestedAt}, after this deadline, so it does not move it.`,
+      held: false,
+    };
   }
   let release = hold.releasedAt ? Date.parse(hold.releasedAt) : null;
   let capNote = '';
@@ -194,7 +228,11 @@ export function applyHold(
     };
   }
   if (due === null) {
-    return { due: null, note: `Held by ${who} from ${hold.requestedAt} until ${isoMs(release)}; notify without unreasonable delay after release.${capNote}`, held: false };
+    return {
+      due: null,
+      note: `Held by ${who} from ${hold.requestedAt} until ${isoMs(release)}; notify without unreasonable delay after release.${capNote}`,
+      held: false,
+    };
   }
   const pausedFrom = startMs !== null && startMs > requested ? startMs : requested;
   const paused = Math.max(0, release - pausedFrom);

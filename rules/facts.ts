@@ -35,7 +35,8 @@ export const factsSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [key],
-            message: 'unknown jurisdiction: use an ISO 3166-1 alpha-2 country or a supported ISO 3166-2 subdivision (US-CA, CA-QC, AU-NSW ...)',
+            message:
+              'unknown jurisdiction: use an ISO 3166-1 alpha-2 country or a supported ISO 3166-2 subdivision (US-CA, CA-QC, AU-NSW ...)',
           });
         }
       }
@@ -44,17 +45,11 @@ export const factsSchema = z
     sectors: z.array(z.enum(SECTORS)).default([]),
     lawEnforcementHold: holdSchema.nullable().default(null),
     discoveredAt: instant.optional(),
-    determinations: z
-      .object({ materialityAt: instant.optional(), notifiableAt: instant.optional() })
-      .default({}),
+    determinations: z.object({ materialityAt: instant.optional(), notifiableAt: instant.optional() }).default({}),
     noticesSent: z.array(noticeSentSchema).default([]),
     establishments: z
       .object({
-        main: z
-          .string()
-          .refine(isKnownJurisdiction, { error: 'unknown country code' })
-          .nullable()
-          .default(null),
+        main: z.string().refine(isKnownJurisdiction, { error: 'unknown country code' }).nullable().default(null),
         others: z.array(z.string().refine(isKnownJurisdiction, { error: 'unknown country code' })).default([]),
       })
       .default({ main: null, others: [] }),

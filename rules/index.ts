@@ -18,6 +18,16 @@ export {
 /** Bump when any rule or fact in the catalog changes; incidents record the version they used. */
 export const CATALOG_VERSION: string = '2026.11.26-1';
 
-export const REGIMES: readonly { id: string; name: string; citation: string; sourceUrl: string; commencement: string }[] = CATALOG.map(
-  ({ info }) => ({ id: info.id, name: info.name, citation: info.citation, sourceUrl: info.sourceUrl, commencement: info.commencement }),
-);
+export const REGIMES: readonly {
+  id: string;
+  name: string;
+  citation: string;
+  sourceUrl: string;
+  commencement: string;
+}[] = CATALOG.map(({ info }) => ({
+  id: info.id,
+  name: info.name,
+  citation: info.citation,
+  sourceUrl: info.sourceUrl,
+  commencement: info.commencement,
+}));

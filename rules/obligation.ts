@@ -31,7 +31,9 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     const key = `${JSON.stringify(d.deadline.from)}|${JSON.stringify(d.deadline.period)}|${d.deadline.zone}`;
     const { start, period } = memo(f, key, () => {
       const start = resolveStart(d.deadline.from, f, d.deadline.zone);
-      const period = start.at ? addPeriod(start.at.toMillis(), d.deadline.period, d.deadline.zone, capitalise(start.label)) : null;
+      const period = start.at
+        ? addPeriod(start.at.toMillis(), d.deadline.period, d.deadline.zone, capitalise(start.label))
+        : null;
       return { start, period };
     });
     if (start.note) why.push(`Clock: ${start.note}.`);
@@ -48,7 +50,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     }
   }
   const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
-  if (unconfirmed.length) why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
+  if (unconfirmed.length)
+    why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
   const out: Obligation = {
     id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
     regime: d.regime.id,
@@ -73,7 +76,8 @@ function capitalise(s: string): string {
 /** Small helpers the regimes share. */
 export function count(f: Facts, match: (code: string) => boolean): number {
   let n = 0;
-  for (const [code, people] of memo(f, 'affected-entries', () => Object.entries(f.affected))) if (match(code)) n += people;
+  for (const [code, people] of memo(f, 'affected-entries', () => Object.entries(f.affected)))
+    if (match(code)) n += people;
   return n;
 }
 

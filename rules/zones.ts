@@ -69,7 +69,13 @@ export type LocalTime = { year: number; month: number; day: number; hour: number
 /** The wall-clock time of an instant in a zone. */
 export function localTimeOf(ms: number, zone: string): LocalTime {
   const t = new Date(ms + zoneFor(zone).offset(ms) * MINUTE);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+  };
 }
 
 /** 'YYYY-MM-DD' of an instant in a zone. */
@@ -79,7 +85,16 @@ export function localDateOf(ms: number, zone: string): string {
 }
 
 /** The instant of a wall-clock time in a zone (month and day may overflow; Date.UTC normalises them). */
-export function instantOfLocal(zone: string, year: number, month: number, day: number, hour: number, minute: number, second = 0, milli = 0): number {
+export function instantOfLocal(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second = 0,
+  milli = 0,
+): number {
   const z = zoneFor(zone);
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, milli);
   // Two passes settle the offset on either side of a transition.

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from './passwords';
 import { ROLES } from './permissions';
 
-const password = z.string().max(MAX_PASSWORD_LENGTH).superRefine((p, ctx) => {
-  const problem = passwordProblem(p);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const password = z
+  .string()
+  .max(MAX_PASSWORD_LENGTH)
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('must be an email address').max(320),
@@ -18,12 +21,28 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 export const roleChangeSchema = z.object({ role: z.enum(ROLES) });
 export const passwordResetSchema = z.object({ password });
-export const passwordChangeSchema = z.object({ current: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH), next: password });
+export const passwordChangeSchema = z.object({
+  current: z.string().min(1, 'required').max(MAX_PASSWORD_LENGTH),
+  next: password,
+});
 export const tokenSchema = z.object({ name: z.string().trim().min(1, 'required').max(100) });
-export const accessSchema = z.object({ restricted: z.boolean(), memberIds: z.array(z.string().max(100)).max(500).default([]) });
-export const webhookSourceSchema = z.object({ name: z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'letters, digits, - or _ (up to 64)') });
+export const accessSchema = z.object({
+  restricted: z.boolean(),
+  memberIds: z.array(z.string().max(100)).max(500).default([]),
+});
+export const webhookSourceSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'letters, digits, - or _ (up to 64)'),
+});
 export const regulatorAddressSchema = z.object({
-  key: z.string().trim().min(1, 'required').max(200).regex(/^[a-z0-9:._-]+$/i, 'a regime such as eu-gdpr or an obligation id prefix'),
+  key: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(200)
+    .regex(/^[a-z0-9:._-]+$/i, 'a regime such as eu-gdpr or an obligation id prefix'),
   name: z.string().trim().min(1, 'required').max(200),
   email: z.string().trim().email('must be an email address').nullable(),
   portalUrl: z.string().trim().url('must be a URL').nullable(),

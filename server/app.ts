@@ -37,8 +37,13 @@ export async function sessionSecret(db: Db, fromEnv: string | undefined): Promis
   const row = await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'");
   if (row) return JSON.parse(row.value_json) as string;
   const secret = randomBytes(32).toString('hex');
-  await db.run("INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING", [JSON.stringify(secret), new Date().toISOString()]);
-  return JSON.parse((await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json) as string;
+  await db.run(
+    "INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING",
+    [JSON.stringify(secret), new Date().toISOString()],
+  );
+  return JSON.parse(
+    (await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json,
+  ) as string;
 }
 
 export async function createApp(deps: AppDeps): Promise<express.Express> {
@@ -82,8 +87,16 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use('/public', publicRouter(db));
   // Providers post delivery reports in bursts (SendGrid batches, a Twilio callback per message): no per-IP limit here.
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
-  app.use('/webhooks', rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false }), webhookRouter(ctx, config));
-  app.use('/api', rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-7', legacyHeaders: false }), apiRouter(ctx));
+  app.use(
+    '/webhooks',
+    rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false }),
+    webhookRouter(ctx, config),
+  );
+  app.use(
+    '/api',
+    rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-7', legacyHeaders: false }),
+    apiRouter(ctx),
+  );
 
   const SQLiteStore = connectSqlite3(session);
   app.use(cookieParser());
@@ -95,7 +108,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       saveUninitialized: false,
       rolling: true,
       cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 12 * 3600_000 },
-      store: new SQLiteStore({ db: 'sessions.sqlite', dir: config.dataDir, concurrentDb: 'true' }) as unknown as session.Store,
+      store: new SQLiteStore({
+        db: 'sessions.sqlite',
+        dir: config.dataDir,
+        concurrentDb: 'true',
+      }) as unknown as session.Store,
     }),
   );
   const csrf = doubleCsrf({
@@ -103,7 +120,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     getSessionIdentifier: (req) => req.session.id,
     cookieName: secure ? '__Host-bl.csrf' : 'bl.csrf',
     cookieOptions: { sameSite: 'lax', secure, httpOnly: true, path: '/' },
-    getCsrfTokenFromRequest: (req) => (typeof req.body?._csrf === 'string' ? req.body._csrf : (req.headers['x-csrf-token'] as string | undefined)),
+    getCsrfTokenFromRequest: (req) =>
+      typeof req.body?._csrf === 'string' ? req.body._csrf : (req.headers['x-csrf-token'] as string | undefined),
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
   });
   // Counts refused logins only: guessing is what it slows down, and a team logging in after a shift

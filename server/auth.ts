@@ -64,7 +64,17 @@ export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined):
 export async function userForToken(db: Db, token: string, via: AuthUser['via']): Promise<AuthUser | null> {
   if (!token || token.length > 200) return null;
   const hash = hashToken(token);
-  const row = await db.get<{ id: string; name: string; role: string; token_hash: string; user_id: string | null; display_name: string | null; user_role: string | null; disabled_at: string | null; last_used_at: string | null }>(
+  const row = await db.get<{
+    id: string;
+    name: string;
+    role: string;
+    token_hash: string;
+    user_id: string | null;
+    display_name: string | null;
+    user_role: string | null;
+    disabled_at: string | null;
+    last_used_at: string | null;
+  }>(
     `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at, t.last_used_at
      FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
     [hash],
@@ -72,19 +82,24 @@ export async function userForToken(db: Db, token: string, via: AuthUser['via']):
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return null;
   let user: AuthUser | null = null;
   if (row.user_id) {
-    if (!row.disabled_at && isRole(row.user_role)) user = { id: row.user_id, name: row.display_name ?? row.name, role: row.user_role, via, userId: row.user_id };
+    if (!row.disabled_at && isRole(row.user_role))
+      user = { id: row.user_id, name: row.display_name ?? row.name, role: row.user_role, via, userId: row.user_id };
   } else if (isRole(row.role)) user = { id: row.id, name: row.name, role: row.role, via, userId: null };
   const now = new Date();
-  if (user && (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_USE_RESOLUTION_MS)) await recordTokenUse(db, row.id, now);
+  if (user && (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOKEN_USE_RESOLUTION_MS))
+    await recordTokenUse(db, row.id, now);
   return user;
 }
 
 /** The person behind a session, unless disabled or their password changed after this session logged in. */
 export async function userById(db: Db, id: string, authAt?: string): Promise<AuthUser | null> {
-  const row = await db.get<{ id: string; display_name: string; role: string; disabled_at: string | null; password_changed_at: string }>(
-    'SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?',
-    [id],
-  );
+  const row = await db.get<{
+    id: string;
+    display_name: string;
+    role: string;
+    disabled_at: string | null;
+    password_changed_at: string;
+  }>('SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?', [id]);
   if (!row || row.disabled_at || !isRole(row.role)) return null;
   if (authAt && row.password_changed_at > authAt) return null;
   return { id: row.id, name: row.display_name, role: row.role, via: 'session', userId: row.id };
@@ -119,7 +134,8 @@ export function sessionAuth(db: Db) {
 export function allow(permission: Permission) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.user) return next(new HttpError(401, 'not authenticated', null));
-    if (!can(req.user.role, permission)) return next(new HttpError(403, `your role (${req.user.role}) may not do this (${permission})`, null));
+    if (!can(req.user.role, permission))
+      return next(new HttpError(403, `your role (${req.user.role}) may not do this (${permission})`, null));
     next();
   };
 }

@@ -30,14 +30,33 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err?.type === 'entity.parse.failed') {
       status = 400;
       body = { error: 'malformed JSON', field: null };
-    } else if (err?.code === 'EBADCSRFTOKEN' || err?.code === 'ERR_BAD_CSRF_TOKEN' || err?.message === 'invalid csrf token') {
+    } else if (
+      err?.code === 'EBADCSRFTOKEN' ||
+      err?.code === 'ERR_BAD_CSRF_TOKEN' ||
+      err?.message === 'invalid csrf token'
+    ) {
       status = 403;
       body = { error: 'invalid or missing CSRF token', field: '_csrf' };
     }
-    if (status >= 500) logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack }, path: req.path }, 'request failed');
+    if (status >= 500)
+      logger.error(
+        { err: { name: err?.name, message: err?.message, stack: err?.stack }, path: req.path },
+        'request failed',
+      );
     if (res.headersSent) return;
-    if (req.accepts(['json', 'html']) === 'html' && !req.path.startsWith('/api/') && !req.path.startsWith('/webhooks/')) {
-      res.status(status).render('error', { status, error: body.error, field: body.field ?? null, user: (req as { user?: unknown }).user ?? null });
+    if (
+      req.accepts(['json', 'html']) === 'html' &&
+      !req.path.startsWith('/api/') &&
+      !req.path.startsWith('/webhooks/')
+    ) {
+      res
+        .status(status)
+        .render('error', {
+          status,
+          error: body.error,
+          field: body.field ?? null,
+          user: (req as { user?: unknown }).user ?? null,
+        });
       return;
     }
     res.status(status).json(body);

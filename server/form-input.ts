@@ -3,7 +3,8 @@
 type Fields = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : [];
 const optional = (v: unknown) => (str(v).trim() === '' ? undefined : str(v).trim());
 
 /** `datetime-local` values carry no zone: the form labels them UTC. */
@@ -89,7 +90,14 @@ export function assessmentFromForm(f: Fields): { body: unknown; error?: { field:
 
 export function holdFromForm(f: Fields) {
   const days = optional(f.reviewEveryDays);
-  return { source: str(f.source), agency: str(f.agency), caseReference: str(f.caseReference), form: str(f.form), reason: str(f.reason), reviewEveryDays: days ? Number(days) : 30 };
+  return {
+    source: str(f.source),
+    agency: str(f.agency),
+    caseReference: str(f.caseReference),
+    form: str(f.form),
+    reason: str(f.reason),
+    reviewEveryDays: days ? Number(days) : 30,
+  };
 }
 
 export function filingFromForm(f: Fields) {

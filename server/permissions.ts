@@ -37,7 +37,10 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** Every permission as a boolean for one role, for templates. */
 export function permissionsOf(role: Role): Record<Permission, boolean> {
-  return Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(role, p as Permission)])) as Record<Permission, boolean>;
+  return Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(role, p as Permission)])) as Record<
+    Permission,
+    boolean
+  >;
 }
 
 export function isRole(v: unknown): v is Role {

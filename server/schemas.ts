@@ -6,9 +6,18 @@ import { SEVERITIES } from '../workflows/types';
 import { badRequest } from './errors';
 import { OUTBOX_STATUSES, type OutboxCursor } from '../activities/db/outbox';
 
-const isoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z');
+const isoTime = z
+  .string()
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+    'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z',
+  );
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
-const dataElement = z.string().refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), { error: (iss) => `unknown data element "${String(iss.input)}"` });
+const dataElement = z
+  .string()
+  .refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
+    error: (iss) => `unknown data element "${String(iss.input)}"`,
+  });
 
 export const incidentSchema = z.object({
   title: text(200),
@@ -40,7 +49,16 @@ export const assessmentSchema = z
     encrypted: z.boolean(),
     keyCompromised: z.boolean().default(false),
     role: z.enum(['controller', 'processor']),
-    controllers: z.array(z.object({ name: text(200), email: z.string().email('must be an email address'), locale: localeCode.default('en') })).max(100).default([]),
+    controllers: z
+      .array(
+        z.object({
+          name: text(200),
+          email: z.string().email('must be an email address'),
+          locale: localeCode.default('en'),
+        }),
+      )
+      .max(100)
+      .default([]),
     riskLevel: z.enum(['none', 'risk', 'high_risk']),
     riskRationale: text(10_000),
     affected: z
@@ -48,10 +66,24 @@ export const assessmentSchema = z
       .refine((a) => Object.keys(a).length > 0, 'name at least one residence and count')
       .superRefine((a, ctx) => {
         for (const code of Object.keys(a)) {
-          if (!isKnownJurisdiction(code)) ctx.addIssue({ code: 'custom', message: `unknown jurisdiction "${code}" (ISO 3166-1 alpha-2 or ISO 3166-2)`, path: [code] });
+          if (!isKnownJurisdiction(code))
+            ctx.addIssue({
+              code: 'custom',
+              message: `unknown jurisdiction "${code}" (ISO 3166-1 alpha-2 or ISO 3166-2)`,
+              path: [code],
+            });
         }
       }),
-    sectors: z.array(z.string().refine((s) => (SECTORS as readonly string[]).includes(s), { error: (iss) => `unknown sector "${String(iss.input)}"` })).max(20).default([]),
+    sectors: z
+      .array(
+        z
+          .string()
+          .refine((s) => (SECTORS as readonly string[]).includes(s), {
+            error: (iss) => `unknown sector "${String(iss.input)}"`,
+          }),
+      )
+      .max(20)
+      .default([]),
     channelPolicy: z.enum(['email', 'sms_fallback', 'both']).default('sms_fallback'),
     approximateRecords: z.number().int().min(0).optional(),
     narrative: z
@@ -67,30 +99,47 @@ export const assessmentSchema = z
       .default({}),
   })
   .superRefine((a, ctx) => {
-    if (a.role === 'processor' && a.controllers.length === 0) ctx.addIssue({ code: 'custom', message: 'a processor must name at least one controller', path: ['controllers'] });
-    if (!a.encrypted && a.keyCompromised) ctx.addIssue({ code: 'custom', message: 'only meaningful when encrypted is true', path: ['keyCompromised'] });
+    if (a.role === 'processor' && a.controllers.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'a processor must name at least one controller', path: ['controllers'] });
+    if (!a.encrypted && a.keyCompromised)
+      ctx.addIssue({ code: 'custom', message: 'only meaningful when encrypted is true', path: ['keyCompromised'] });
   });
 
-export const holdSchema = z.object({
-  source: z.enum(['law_enforcement', 'company']),
-  agency: z.string().trim().max(200).default(''),
-  caseReference: z.string().trim().max(200).default(''),
-  form: z.enum(['written', 'oral']),
-  reason: text(5_000),
-  reviewEveryDays: z.number().int().min(1).max(365).default(30),
-}).superRefine((h, ctx) => {
-  if (h.source === 'law_enforcement' && !h.agency) ctx.addIssue({ code: 'custom', message: 'required for a law-enforcement hold', path: ['agency'] });
-});
+export const holdSchema = z
+  .object({
+    source: z.enum(['law_enforcement', 'company']),
+    agency: z.string().trim().max(200).default(''),
+    caseReference: z.string().trim().max(200).default(''),
+    form: z.enum(['written', 'oral']),
+    reason: text(5_000),
+    reviewEveryDays: z.number().int().min(1).max(365).default(30),
+  })
+  .superRefine((h, ctx) => {
+    if (h.source === 'law_enforcement' && !h.agency)
+      ctx.addIssue({ code: 'custom', message: 'required for a law-enforcement hold', path: ['agency'] });
+  });
 
 export const releaseSchema = z.object({ reason: text(5_000) });
-export const approvalSchema = z.object({ noticeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character notice version'), note: z.string().trim().max(5_000).default('') });
-export const filingSchema = z.object({ obligationId: text(200), reference: text(500), delayReason: z.string().trim().max(5_000).optional() });
+export const approvalSchema = z.object({
+  noticeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character notice version'),
+  note: z.string().trim().max(5_000).default(''),
+});
+export const filingSchema = z.object({
+  obligationId: text(200),
+  reference: text(500),
+  delayReason: z.string().trim().max(5_000).optional(),
+});
 export const supplementSchema = z.object({ obligationId: text(200), information: text(20_000) });
 export const closeSchema = z.object({ summary: text(20_000) });
 export const recomputeSchema = z.object({ reason: text(2_000) });
 
 export const subjectRowSchema = z.object({
-  name: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+  name: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => (v ? v : null)),
   email: z
     .string()
     .trim()
@@ -109,7 +158,12 @@ export const subjectRowSchema = z.object({
     .optional()
     .transform((v) => (v ? v.toUpperCase() : null))
     .refine((v) => v === null || isKnownJurisdiction(v), 'unknown jurisdiction'),
-  locale: z.string().trim().optional().transform((v) => v || 'en').pipe(localeCode),
+  locale: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || 'en')
+    .pipe(localeCode),
 });
 export type SubjectRow = z.infer<typeof subjectRowSchema>;
 
@@ -134,7 +188,13 @@ const queryInt = (min: number, max: number, fallback: number) =>
     .string()
     .optional()
     .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
-    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)));
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number')
+        .transform(Number)
+        .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+    );
 
 export const notificationsQuerySchema = z
   .object({

@@ -49,6 +49,7 @@ export function checkSubjectRow(raw: Record<string, unknown>): CheckedRow {
     }
     row = parsed.data;
   }
-  if (!row.email && !row.phone && !row.name) return { ok: false, field: 'row', message: 'needs at least a name, an email or a phone' };
+  if (!row.email && !row.phone && !row.name)
+    return { ok: false, field: 'row', message: 'needs at least a name, an email or a phone' };
   return { ok: true, row };
 }

@@ -1,11 +1,21 @@
 // The server's only door to Temporal: starting incidents and running updates
 // under a deadline, with the idempotency key as the update id. Validator
 // rejections become 409, a missing worker becomes 503, never a hung request.
-import { type Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  type Client,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { alertSignal, incidentWorkflow } from '../workflows/incident';
-import { bouncesReportedSignal, lateBouncesWorkflow, lateBouncesWorkflowId, type LateBouncesInput } from '../workflows/late-bounces';
+import {
+  bouncesReportedSignal,
+  lateBouncesWorkflow,
+  lateBouncesWorkflowId,
+  type LateBouncesInput,
+} from '../workflows/late-bounces';
 import { ulid } from 'ulid';
 import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
@@ -17,12 +27,20 @@ export interface TemporalGateway {
   startIncident(input: IncidentInput): Promise<void>;
   signalAlert(input: IncidentInput, alert: AlertSignal): Promise<'signalled' | 'closed'>;
   /** Runs a human step; `requestKey` is the idempotency key (repeats return the first answer). */
-  update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string): Promise<UpdateResult>;
+  update<A extends object>(
+    incidentId: string,
+    def: UpdateDefinition<UpdateResult, [A]>,
+    arg: A,
+    requestKey: string,
+  ): Promise<UpdateResult>;
   /** Wakes (or starts) the late-bounces workflow of one notice version; throws if Temporal does not take it by the deadline. */
   signalBouncesReported(input: LateBouncesInput, deadline: number): Promise<void>;
 }
 
-export function createTemporalGateway(client: Client, opts: { taskQueue: string; updateTimeoutMs: number }): TemporalGateway {
+export function createTemporalGateway(
+  client: Client,
+  opts: { taskQueue: string; updateTimeoutMs: number },
+): TemporalGateway {
   return {
     client,
     async startIncident(input) {
@@ -69,7 +87,12 @@ export function createTemporalGateway(client: Client, opts: { taskQueue: string;
         }),
       );
     },
-    async update<A extends object>(incidentId: string, def: UpdateDefinition<UpdateResult, [A]>, arg: A, requestKey: string) {
+    async update<A extends object>(
+      incidentId: string,
+      def: UpdateDefinition<UpdateResult, [A]>,
+      arg: A,
+      requestKey: string,
+    ) {
       const handle = client.workflow.getHandle(workflowIdFor(incidentId));
       const deadline = Date.now() + opts.updateTimeoutMs;
       // The workflow refuses the request once respondBy has passed, so a 503 "nothing recorded" stays true
@@ -78,7 +101,9 @@ export function createTemporalGateway(client: Client, opts: { taskQueue: string;
       const attempt: A & RequestMeta = { ...arg, requestKey, respondBy: new Date(deadline).toISOString() };
       const updateId = `${requestKey}#${ulid()}`;
       try {
-        return await client.connection.withDeadline(deadline, () => handle.executeUpdate(def, { args: [attempt], updateId }));
+        return await client.connection.withDeadline(deadline, () =>
+          handle.executeUpdate(def, { args: [attempt], updateId }),
+        );
       } catch (err) {
         throw translateUpdateError(err);
       }

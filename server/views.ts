@@ -12,9 +12,14 @@ export function createViewEngine(opts: { cache: boolean }) {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
   // A form field typed back from a flash: one value arrives as a string, several as an array.
-  hb.registerHelper('has', (list: unknown, item: unknown) => (Array.isArray(list) ? list.includes(item) : list === item));
+  hb.registerHelper('has', (list: unknown, item: unknown) =>
+    Array.isArray(list) ? list.includes(item) : list === item,
+  );
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('memberOf', (members: unknown, id: unknown) => Array.isArray(members) && members.some((m: { id?: unknown }) => m.id === id));
+  hb.registerHelper(
+    'memberOf',
+    (members: unknown, id: unknown) => Array.isArray(members) && members.some((m: { id?: unknown }) => m.id === id),
+  );
   hb.registerHelper('not', (v: unknown) => !v);
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
   hb.registerHelper('shortId', (v: unknown) => (typeof v === 'string' ? v.slice(0, 12) : ''));
@@ -25,7 +30,8 @@ export function createViewEngine(opts: { cache: boolean }) {
     const hit = opts.cache ? cache.get(file) : undefined;
     if (hit) return hit;
     if (fs.existsSync(partialsDir)) {
-      for (const p of fs.readdirSync(partialsDir)) hb.registerPartial(path.basename(p, '.hbs'), fs.readFileSync(path.join(partialsDir, p), 'utf8'));
+      for (const p of fs.readdirSync(partialsDir))
+        hb.registerPartial(path.basename(p, '.hbs'), fs.readFileSync(path.join(partialsDir, p), 'utf8'));
     }
     const t = hb.compile(fs.readFileSync(file, 'utf8'));
     cache.set(file, t);

@@ -61,7 +61,10 @@ export const incidentStateQuery = defineQuery<IncidentState>('state');
 
 /** Thrown by validators; the server maps it to 409 {error, field}. */
 export class UpdateRejected extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
     this.name = 'UpdateRejected';
   }
@@ -135,7 +138,12 @@ export async function incidentWorkflow(
   const id = state.incidentId;
 
   const now = () => new Date(Date.now()).toISOString();
-  const event = (type: string, actor: Actor, summary: string, details?: Record<string, unknown>): TimelineEvent & { eventKey: string } => ({
+  const event = (
+    type: string,
+    actor: Actor,
+    summary: string,
+    details?: Record<string, unknown>,
+  ): TimelineEvent & { eventKey: string } => ({
     incidentId: id,
     type,
     at: now(),
@@ -170,7 +178,12 @@ export async function incidentWorkflow(
     };
   };
 
-  const recompute = async (trigger: string, events: (TimelineEvent & { eventKey: string })[], actor: Actor, adoptNewCatalog = false) => {
+  const recompute = async (
+    trigger: string,
+    events: (TimelineEvent & { eventKey: string })[],
+    actor: Actor,
+    adoptNewCatalog = false,
+  ) => {
     if (!state.facts || !state.awarenessAt) return;
     const result = await quick.computeObligations(facts());
     // The rules an incident was assessed under stay in force until a person chooses to move it to a
@@ -179,10 +192,15 @@ export async function incidentWorkflow(
       if (state.availableCatalogVersion !== result.catalogVersion) {
         state.availableCatalogVersion = result.catalogVersion;
         events.push(
-          event('catalog.update_available', actor, `Rules catalog ${result.catalogVersion} is available (incident uses ${state.catalogVersion}); ask for a recompute to apply it`, {
-            catalogVersion: state.catalogVersion,
-            available: result.catalogVersion,
-          }),
+          event(
+            'catalog.update_available',
+            actor,
+            `Rules catalog ${result.catalogVersion} is available (incident uses ${state.catalogVersion}); ask for a recompute to apply it`,
+            {
+              catalogVersion: state.catalogVersion,
+              available: result.catalogVersion,
+            },
+          ),
         );
       }
       return;
@@ -214,16 +232,29 @@ export async function incidentWorkflow(
     const previous = state.notices?.noticeVersion;
     state.notices = rendered;
     if (previous !== rendered.noticeVersion) {
-      events.push(event('notices.rendered', actor, `Notices rendered (version ${rendered.noticeVersion.slice(0, 12)})`, { ...rendered }));
+      events.push(
+        event('notices.rendered', actor, `Notices rendered (version ${rendered.noticeVersion.slice(0, 12)})`, {
+          ...rendered,
+        }),
+      );
       if (state.approval && state.approval.noticeVersion !== rendered.noticeVersion) {
-        events.push(event('approval.invalidated', actor, 'Approval withdrawn: the notices changed and need a new approval', { approved: state.approval.noticeVersion }));
+        events.push(
+          event('approval.invalidated', actor, 'Approval withdrawn: the notices changed and need a new approval', {
+            approved: state.approval.noticeVersion,
+          }),
+        );
         state.approval = null;
         if (state.stage === 'notifying') state.stage = 'approval';
       }
     }
   };
 
-  const result = (extra: Record<string, unknown> = {}): UpdateResult => ({ incidentId: id, stage: state.stage, stateVersion: state.stateVersion, ...extra });
+  const result = (extra: Record<string, unknown> = {}): UpdateResult => ({
+    incidentId: id,
+    stage: state.stage,
+    stateVersion: state.stateVersion,
+    ...extra,
+  });
 
   /**
    * Every human step runs through here. The request key (the caller's Idempotency-Key, else
@@ -233,7 +264,11 @@ export async function incidentWorkflow(
    */
   const inFlight = new Map<string, Promise<UpdateResult>>();
   const keyOf = (req: RequestMeta) => req.requestKey ?? currentUpdateInfo()?.id;
-  const step = <A extends RequestMeta>(def: UpdateDefinition<UpdateResult, [A]>, run: (req: NoInfer<A>) => Promise<UpdateResult>, check: (req: NoInfer<A>) => void) => {
+  const step = <A extends RequestMeta>(
+    def: UpdateDefinition<UpdateResult, [A]>,
+    run: (req: NoInfer<A>) => Promise<UpdateResult>,
+    check: (req: NoInfer<A>) => void,
+  ) => {
     setHandler(
       def,
       async (req: A) => {
@@ -276,10 +311,12 @@ export async function incidentWorkflow(
   };
   const requireStage = (...stages: Stage[]) => {
     requireOpen();
-    if (!stages.includes(state.stage)) throw new UpdateRejected('stage', `not allowed in stage ${state.stage} (allowed: ${stages.join(', ')})`);
+    if (!stages.includes(state.stage))
+      throw new UpdateRejected('stage', `not allowed in stage ${state.stage} (allowed: ${stages.join(', ')})`);
   };
   const requireIso = (field: string, value: string | undefined) => {
-    if (value !== undefined && Number.isNaN(Date.parse(value))) throw new UpdateRejected(field, 'must be an ISO 8601 time');
+    if (value !== undefined && Number.isNaN(Date.parse(value)))
+      throw new UpdateRejected(field, 'must be an ISO 8601 time');
   };
 
   // ---- Triage ----
@@ -291,21 +328,32 @@ export async function incidentWorkflow(
         state.stage = 'dismissed';
         state.status = 'dismissed';
         state.closedAt = now();
-        events.push(event('triage.dismissed', req.actor, 'Dismissed: not a personal-data breach', { reasonNoteId: req.reasonNoteId }));
+        events.push(
+          event('triage.dismissed', req.actor, 'Dismissed: not a personal-data breach', {
+            reasonNoteId: req.reasonNoteId,
+          }),
+        );
       } else {
         state.awarenessAt = req.awarenessAt ?? now();
         state.stage = 'assessment';
-        events.push(event('triage.confirmed', req.actor, 'Confirmed as a personal-data breach; legal clock started', { awarenessAt: state.awarenessAt, reasonNoteId: req.reasonNoteId }));
+        events.push(
+          event('triage.confirmed', req.actor, 'Confirmed as a personal-data breach; legal clock started', {
+            awarenessAt: state.awarenessAt,
+            reasonNoteId: req.reasonNoteId,
+          }),
+        );
       }
       await persist(events);
       return result();
     },
     (req: TriageRequest) => {
       requireStage('triage');
-      if (req.decision !== 'confirm' && req.decision !== 'dismiss') throw new UpdateRejected('decision', 'must be confirm or dismiss');
+      if (req.decision !== 'confirm' && req.decision !== 'dismiss')
+        throw new UpdateRejected('decision', 'must be confirm or dismiss');
       if (!req.reasonNoteId) throw new UpdateRejected('reason', 'required');
       requireIso('awarenessAt', req.awarenessAt);
-      if (req.awarenessAt && Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
+      if (req.awarenessAt && Date.parse(req.awarenessAt) > Date.now() + 60_000)
+        throw new UpdateRejected('awarenessAt', 'cannot be in the future');
     },
   );
 
@@ -314,7 +362,13 @@ export async function incidentWorkflow(
     async (req) => {
       const previous = state.awarenessAt;
       state.awarenessAt = req.awarenessAt;
-      const events = [event('awareness.changed', req.actor, 'Awareness time changed', { from: previous, to: req.awarenessAt, reasonNoteId: req.reasonNoteId })];
+      const events = [
+        event('awareness.changed', req.actor, 'Awareness time changed', {
+          from: previous,
+          to: req.awarenessAt,
+          reasonNoteId: req.reasonNoteId,
+        }),
+      ];
       await recompute('a change of the awareness time', events, req.actor);
       await persist(events);
       return result();
@@ -323,7 +377,8 @@ export async function incidentWorkflow(
       requireOpen();
       if (!state.awarenessAt) throw new UpdateRejected('stage', 'the incident has not been confirmed yet');
       requireIso('awarenessAt', req.awarenessAt);
-      if (Date.parse(req.awarenessAt) > Date.now() + 60_000) throw new UpdateRejected('awarenessAt', 'cannot be in the future');
+      if (Date.parse(req.awarenessAt) > Date.now() + 60_000)
+        throw new UpdateRejected('awarenessAt', 'cannot be in the future');
       if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a change of the legal clock needs a reason');
     },
   );
@@ -336,13 +391,18 @@ export async function incidentWorkflow(
       state.facts = { ...facts, channelPolicy: channelPolicy ?? state.facts?.channelPolicy ?? 'sms_fallback' };
       if (state.stage === 'assessment') state.stage = 'approval';
       const events = [
-        event('assessment.recorded', actor, `Scope assessed: ${facts.riskLevel}, ${Object.values(facts.affected).reduce((a, b) => a + b, 0)} people`, {
-          role: facts.role,
-          riskLevel: facts.riskLevel,
-          dataElements: facts.dataElements,
-          affected: facts.affected,
-          assessmentId: facts.assessmentId,
-        }),
+        event(
+          'assessment.recorded',
+          actor,
+          `Scope assessed: ${facts.riskLevel}, ${Object.values(facts.affected).reduce((a, b) => a + b, 0)} people`,
+          {
+            role: facts.role,
+            riskLevel: facts.riskLevel,
+            dataElements: facts.dataElements,
+            affected: facts.affected,
+            assessmentId: facts.assessmentId,
+          },
+        ),
       ];
       await recompute('the scope assessment', events, actor);
       await rerenderNotices(events, actor);
@@ -351,10 +411,13 @@ export async function incidentWorkflow(
     },
     (req: AssessmentRequest) => {
       requireStage('assessment', 'approval', 'notifying', 'reporting');
-      if (req.role === 'processor' && req.controllerIds.length === 0) throw new UpdateRejected('controllers', 'a processor must name at least one controller');
-      if (!['none', 'risk', 'high_risk'].includes(req.riskLevel)) throw new UpdateRejected('riskLevel', 'must be none, risk or high_risk');
+      if (req.role === 'processor' && req.controllerIds.length === 0)
+        throw new UpdateRejected('controllers', 'a processor must name at least one controller');
+      if (!['none', 'risk', 'high_risk'].includes(req.riskLevel))
+        throw new UpdateRejected('riskLevel', 'must be none, risk or high_risk');
       for (const [code, n] of Object.entries(req.affected)) {
-        if (!Number.isInteger(n) || n < 0) throw new UpdateRejected(`affected.${code}`, 'must be a whole number of people');
+        if (!Number.isInteger(n) || n < 0)
+          throw new UpdateRejected(`affected.${code}`, 'must be a whole number of people');
       }
     },
   );
@@ -363,7 +426,13 @@ export async function incidentWorkflow(
     subjectsImportedUpdate,
     async (req) => {
       state.subjects = await quick.countSubjects({ incidentId: id });
-      const events = [event('subjects.imported', req.actor, `Imported ${req.imported} people (${req.rejected} rejected)`, { importId: req.importId, imported: req.imported, rejected: req.rejected })];
+      const events = [
+        event('subjects.imported', req.actor, `Imported ${req.imported} people (${req.rejected} rejected)`, {
+          importId: req.importId,
+          imported: req.imported,
+          rejected: req.rejected,
+        }),
+      ];
       await rerenderNotices(events, req.actor);
       await persist(events);
       return result({ subjects: state.subjects, noticeVersion: state.notices?.noticeVersion ?? null });
@@ -376,9 +445,22 @@ export async function incidentWorkflow(
     placeHoldUpdate,
     async (req) => {
       const placedAt = now();
-      state.hold = { id: req.holdId, source: req.source, form: req.form, reviewEveryDays: req.reviewEveryDays, placedAt, placedBy: req.actor, releasedAt: null };
+      state.hold = {
+        id: req.holdId,
+        source: req.source,
+        form: req.form,
+        reviewEveryDays: req.reviewEveryDays,
+        placedAt,
+        placedBy: req.actor,
+        releasedAt: null,
+      };
       state.nextHoldReviewAt = new Date(Date.parse(placedAt) + req.reviewEveryDays * 86_400_000).toISOString();
-      const events = [event('hold.placed', req.actor, `Notification hold placed (${req.source.replace('_', ' ')}, ${req.form})`, { holdId: req.holdId, reviewEveryDays: req.reviewEveryDays })];
+      const events = [
+        event('hold.placed', req.actor, `Notification hold placed (${req.source.replace('_', ' ')}, ${req.form})`, {
+          holdId: req.holdId,
+          reviewEveryDays: req.reviewEveryDays,
+        }),
+      ];
       await recompute('a notification hold', events, req.actor);
       await persist(events);
       return result({ held: state.obligations.filter((o) => o.status === 'held').map((o) => o.id) });
@@ -386,7 +468,8 @@ export async function incidentWorkflow(
     (req: HoldRequest) => {
       requireOpen();
       if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'a hold is already in force; release it first');
-      if (!Number.isInteger(req.reviewEveryDays) || req.reviewEveryDays < 1 || req.reviewEveryDays > 365) throw new UpdateRejected('reviewEveryDays', 'must be 1 to 365');
+      if (!Number.isInteger(req.reviewEveryDays) || req.reviewEveryDays < 1 || req.reviewEveryDays > 365)
+        throw new UpdateRejected('reviewEveryDays', 'must be 1 to 365');
     },
   );
 
@@ -395,7 +478,12 @@ export async function incidentWorkflow(
     async (req) => {
       state.hold = { ...state.hold!, releasedAt: now() };
       state.nextHoldReviewAt = null;
-      const events = [event('hold.released', req.actor, 'Notification hold released; held notices resume', { holdId: state.hold.id, reasonNoteId: req.reasonNoteId })];
+      const events = [
+        event('hold.released', req.actor, 'Notification hold released; held notices resume', {
+          holdId: state.hold.id,
+          reasonNoteId: req.reasonNoteId,
+        }),
+      ];
       await recompute('the release of the hold', events, req.actor);
       await persist(events);
       return result();
@@ -412,15 +500,22 @@ export async function incidentWorkflow(
     async (req) => {
       state.approval = { noticeVersion: req.noticeVersion, approvedBy: req.actor, approvedAt: now() };
       state.stage = 'notifying';
-      const events = [event('notices.approved', req.actor, `Notices approved (version ${req.noticeVersion.slice(0, 12)})`, { noticeVersion: req.noticeVersion, noteId: req.noteId })];
+      const events = [
+        event('notices.approved', req.actor, `Notices approved (version ${req.noticeVersion.slice(0, 12)})`, {
+          noticeVersion: req.noticeVersion,
+          noteId: req.noteId,
+        }),
+      ];
       await persist(events);
       return result();
     },
     (req: ApprovalRequest) => {
       requireStage('approval', 'notifying', 'reporting');
       if (!state.notices) throw new UpdateRejected('noticeVersion', 'no notices have been rendered yet');
-      if (req.noticeVersion !== state.notices.noticeVersion) throw new UpdateRejected('noticeVersion', `stale: the current version is ${state.notices.noticeVersion}`);
-      if (state.approval?.noticeVersion === req.noticeVersion) throw new UpdateRejected('noticeVersion', 'this version is already approved');
+      if (req.noticeVersion !== state.notices.noticeVersion)
+        throw new UpdateRejected('noticeVersion', `stale: the current version is ${state.notices.noticeVersion}`);
+      if (state.approval?.noticeVersion === req.noticeVersion)
+        throw new UpdateRejected('noticeVersion', 'this version is already approved');
     },
   );
 
@@ -433,12 +528,17 @@ export async function incidentWorkflow(
       o.fulfilledAt = o.fulfilledAt ?? now();
       o.filingReference = req.referenceNoteId;
       const events = [
-        event('filing.recorded', req.actor, `Filing recorded for ${o.basis}${req.late ? ' (after the deadline, with reasons)' : ''}`, {
-          obligationId: o.id,
-          referenceNoteId: req.referenceNoteId,
-          late: req.late,
-          delayReasonNoteId: req.delayReasonNoteId ?? null,
-        }),
+        event(
+          'filing.recorded',
+          req.actor,
+          `Filing recorded for ${o.basis}${req.late ? ' (after the deadline, with reasons)' : ''}`,
+          {
+            obligationId: o.id,
+            referenceNoteId: req.referenceNoteId,
+            late: req.late,
+            delayReasonNoteId: req.delayReasonNoteId ?? null,
+          },
+        ),
       ];
       await recompute('a filing', events, req.actor);
       await persist(events);
@@ -448,9 +548,14 @@ export async function incidentWorkflow(
       requireOpen();
       const o = state.obligations.find((x) => x.id === req.obligationId);
       if (!o) throw new UpdateRejected('obligationId', 'unknown obligation');
-      if (o.status === 'superseded' || o.status === 'not_required') throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
+      if (o.status === 'superseded' || o.status === 'not_required')
+        throw new UpdateRejected('obligationId', `obligation is ${o.status}`);
       const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
-      if (late && !req.delayReasonNoteId) throw new UpdateRejected('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
+      if (late && !req.delayReasonNoteId)
+        throw new UpdateRejected(
+          'delayReason',
+          'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
+        );
     },
   );
 
@@ -459,12 +564,18 @@ export async function incidentWorkflow(
     supplementReportUpdate,
     async (req) => {
       const o = state.obligations.find((x) => x.id === req.obligationId)!;
-      const r = await sending.sendSupplementaryReport({ incidentId: id, obligationId: o.id, informationNoteId: req.informationNoteId });
+      const r = await sending.sendSupplementaryReport({
+        incidentId: id,
+        obligationId: o.id,
+        informationNoteId: req.informationNoteId,
+      });
       const events = [
         event(
           r.status === 'sent' ? 'regulator.supplement_sent' : 'regulator.supplement_ready',
           req.actor,
-          r.status === 'sent' ? `Supplementary report sent to ${o.recipient} (${o.basis})` : `Supplementary report ready for manual filing with ${o.recipient}`,
+          r.status === 'sent'
+            ? `Supplementary report sent to ${o.recipient} (${o.basis})`
+            : `Supplementary report ready for manual filing with ${o.recipient}`,
           { obligationId: o.id, informationNoteId: req.informationNoteId, outboxId: r.outboxId },
         ),
       ];
@@ -474,8 +585,10 @@ export async function incidentWorkflow(
     (req: SupplementRequest) => {
       requireOpen();
       const o = state.obligations.find((x) => x.id === req.obligationId);
-      if (!o || o.audience !== 'regulator') throw new UpdateRejected('obligationId', 'not a regulator obligation of this incident');
-      if (!['sent', 'filed', 'manual'].includes(o.status)) throw new UpdateRejected('obligationId', `the initial report has not gone yet (status ${o.status})`);
+      if (!o || o.audience !== 'regulator')
+        throw new UpdateRejected('obligationId', 'not a regulator obligation of this incident');
+      if (!['sent', 'filed', 'manual'].includes(o.status))
+        throw new UpdateRejected('obligationId', `the initial report has not gone yet (status ${o.status})`);
     },
   );
 
@@ -502,7 +615,9 @@ export async function incidentWorkflow(
   step(
     recomputeUpdate,
     async (req) => {
-      const events = [event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason })];
+      const events = [
+        event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason }),
+      ];
       await recompute('a request', events, req.actor, true);
       await rerenderNotices(events, req.actor);
       await persist(events);
@@ -529,24 +644,33 @@ export async function incidentWorkflow(
       state.recentAlertIds = [...state.recentAlertIds, a.alertId].slice(-100);
       state.alertCount++;
       state.lastAlertAt = a.receivedAt;
-      events.push(event(`alert.${a.action}`, { kind: 'webhook', id: input.source ?? 'alert' }, `Alert ${a.action} received`, { alertId: a.alertId }));
+      events.push(
+        event(`alert.${a.action}`, { kind: 'webhook', id: input.source ?? 'alert' }, `Alert ${a.action} received`, {
+          alertId: a.alertId,
+        }),
+      );
     }
     if (events.length > 0) await persist(events);
   };
 
-  const approvedCurrent = () => state.approval !== null && state.notices !== null && state.approval.noticeVersion === state.notices.noticeVersion;
+  const approvedCurrent = () =>
+    state.approval !== null && state.notices !== null && state.approval.noticeVersion === state.notices.noticeVersion;
 
   const processSends = async () => {
     if (state.status !== 'open' || !state.facts) return;
     const system: Actor = { kind: 'system', id: 'workflow' };
 
-    const controllers = state.obligations.filter((o) => o.audience === 'controller' && o.required && o.status === 'pending');
+    const controllers = state.obligations.filter(
+      (o) => o.audience === 'controller' && o.required && o.status === 'pending',
+    );
     if (controllers.length > 0) {
       const r = await sending.notifyControllers({ incidentId: id });
       const at = now();
       for (const o of controllers) Object.assign(o, { status: 'sent', fulfilledAt: at });
       state.controllersNotifiedAt = at;
-      const events = [event('controllers.notified', system, `Controller notice sent to ${r.sent} controller(s)`, { ...r })];
+      const events = [
+        event('controllers.notified', system, `Controller notice sent to ${r.sent} controller(s)`, { ...r }),
+      ];
       await recompute('the controller notice', events, system);
       await persist(events);
     }
@@ -554,7 +678,9 @@ export async function incidentWorkflow(
     if (!approvedCurrent()) return;
     const version = state.notices!.noticeVersion;
 
-    const individuals = state.obligations.filter((o) => o.audience === 'individuals' && o.required && o.status === 'pending');
+    const individuals = state.obligations.filter(
+      (o) => o.audience === 'individuals' && o.required && o.status === 'pending',
+    );
     if (individuals.length > 0) {
       const channelPolicy = state.facts.channelPolicy;
       // Runs started before the fan-out sent everyone from one activity; they keep doing so on replay.
@@ -567,30 +693,53 @@ export async function incidentWorkflow(
       const at = now();
       for (const o of individuals) Object.assign(o, { status: 'sent', fulfilledAt: at });
       state.subjectsNotifiedAt = at;
-      const events = [event('subjects.notified', system, `Data-subject notices: ${r.sent} sent, ${r.failed} failed, ${r.uncertain} uncertain`, { ...r })];
+      const events = [
+        event(
+          'subjects.notified',
+          system,
+          `Data-subject notices: ${r.sent} sent, ${r.failed} failed, ${r.uncertain} uncertain`,
+          { ...r },
+        ),
+      ];
       if (r.withoutContact > 0 || state.subjects.total === 0) {
         const p = await quick.publishSubstituteNotice({ incidentId: id, noticeVersion: version });
         state.substituteNoticeAt = at;
-        events.push(event('substitute.published', system, `Public substitute notice published for ${r.withoutContact} people without usable contact`, { ...p }));
+        events.push(
+          event(
+            'substitute.published',
+            system,
+            `Public substitute notice published for ${r.withoutContact} people without usable contact`,
+            { ...p },
+          ),
+        );
       }
       state.subjects = await quick.countSubjects({ incidentId: id });
       await recompute('the data-subject notice', events, system);
       await persist(events);
     }
 
-    const regulatorIds = state.obligations.filter((o) => o.audience === 'regulator' && o.required && o.status === 'pending').map((o) => o.id);
+    const regulatorIds = state.obligations
+      .filter((o) => o.audience === 'regulator' && o.required && o.status === 'pending')
+      .map((o) => o.id);
     for (const obligationId of regulatorIds) {
       // Looked up afresh each time: a recompute replaces the obligation objects.
       const o = state.obligations.find((x) => x.id === obligationId && x.status === 'pending');
       if (!o) continue;
-      const r = await sending.sendRegulatorReport({ incidentId: id, obligationId: o.id, noticeVersion: version, phase: 'initial' });
+      const r = await sending.sendRegulatorReport({
+        incidentId: id,
+        obligationId: o.id,
+        noticeVersion: version,
+        phase: 'initial',
+      });
       if (r.status === 'sent') Object.assign(o, { status: 'sent', fulfilledAt: now() });
       else o.status = 'manual';
       const events = [
         event(
           r.status === 'sent' ? 'regulator.report_sent' : 'regulator.manual_filing',
           system,
-          r.status === 'sent' ? `Report sent to ${o.recipient} (${o.basis})` : `Report ready for manual portal filing with ${o.recipient} (${o.basis})`,
+          r.status === 'sent'
+            ? `Report sent to ${o.recipient} (${o.basis})`
+            : `Report ready for manual portal filing with ${o.recipient} (${o.basis})`,
           { obligationId: o.id, outboxId: r.outboxId },
         ),
       ];
@@ -606,7 +755,9 @@ export async function incidentWorkflow(
   };
 
   const processTimers = async () => {
-    const due = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold).filter((t) => t.at <= Date.now());
+    const due = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold).filter(
+      (t) => t.at <= Date.now(),
+    );
     if (due.length === 0) return;
     // When several are due at once (a deadline already near when it was set), send only the most urgent per obligation.
     const latest = new Map<string, TimerEvent>();
@@ -622,13 +773,22 @@ export async function incidentWorkflow(
       await quick.sendReminder({ incidentId: id, obligationId: t.obligationId, kind: t.kind, key: t.key });
       const o = state.obligations.find((x) => x.id === t.obligationId);
       events.push(
-        event(`deadline.${t.kind}`, system, t.kind === 'hold_review' ? 'Hold review due: re-confirm the hold with the agency' : `${t.kind === 'escalation' ? 'Deadline passed unmet' : 'Deadline approaching'}: ${o?.basis ?? ''}`, {
-          obligationId: t.obligationId,
-          dueAt: o?.dueAt ?? null,
-        }),
+        event(
+          `deadline.${t.kind}`,
+          system,
+          t.kind === 'hold_review'
+            ? 'Hold review due: re-confirm the hold with the agency'
+            : `${t.kind === 'escalation' ? 'Deadline passed unmet' : 'Deadline approaching'}: ${o?.basis ?? ''}`,
+          {
+            obligationId: t.obligationId,
+            dueAt: o?.dueAt ?? null,
+          },
+        ),
       );
       if (t.kind === 'hold_review' && state.hold) {
-        state.nextHoldReviewAt = new Date(Date.parse(state.nextHoldReviewAt!) + state.hold.reviewEveryDays * 86_400_000).toISOString();
+        state.nextHoldReviewAt = new Date(
+          Date.parse(state.nextHoldReviewAt!) + state.hold.reviewEveryDays * 86_400_000,
+        ).toISOString();
       }
     }
     state.firedReminders = [...fired];
@@ -660,7 +820,11 @@ export async function incidentWorkflow(
     if (state.status === 'open' && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
       await condition(allHandlersFinished);
       log.info('continuing as new', { incidentId: id, historyLength: info.historyLength });
-      await continueAsNew<typeof incidentWorkflow>(input, { ...state, firedReminders: [...fired], eventSeq, pendingAlerts: [...pendingAlerts] }, options);
+      await continueAsNew<typeof incidentWorkflow>(
+        input,
+        { ...state, firedReminders: [...fired], eventSeq, pendingAlerts: [...pendingAlerts] },
+        options,
+      );
     }
   }
 

@@ -5,7 +5,16 @@
 // catches every report before it), then records who now counts toward the public
 // substitute notice. It finishes after an idle spell; a later report starts it again.
 // Only ids and the channel policy pass through history.
-import { allHandlersFinished, condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { ChannelPolicy } from './types';

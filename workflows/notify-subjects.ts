@@ -62,7 +62,8 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength > historyLimit;
   };
-  const carry = (over: Partial<NotifySubjectsInput>) => continueAsNew<typeof notifySubjectsWorkflow>({ ...input, ...over });
+  const carry = (over: Partial<NotifySubjectsInput>) =>
+    continueAsNew<typeof notifySubjectsWorkflow>({ ...input, ...over });
 
   if ((input.phase ?? 'pages') === 'pages') {
     let cursor = input.cursor;

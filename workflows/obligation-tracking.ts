@@ -32,7 +32,8 @@ export function mergeObligations(
   }
   for (const old of byId.values()) {
     if (old.status === 'superseded') out.push(old);
-    else out.push({ ...old, status: 'superseded', supersededReason: `no longer produced by the rules after ${trigger}` });
+    else
+      out.push({ ...old, status: 'superseded', supersededReason: `no longer produced by the rules after ${trigger}` });
   }
   return out;
 }
@@ -71,7 +72,8 @@ export function pendingTimers(
   }
   if (holdInForce(hold) && nextHoldReviewAt) {
     const key = `hold:${hold!.id}:review:${nextHoldReviewAt}`;
-    if (!fired.has(key)) events.push({ key, at: Date.parse(nextHoldReviewAt), kind: 'hold_review', obligationId: null });
+    if (!fired.has(key))
+      events.push({ key, at: Date.parse(nextHoldReviewAt), kind: 'hold_review', obligationId: null });
   }
   return events.sort((a, b) => a.at - b.at);
 }

@@ -6,15 +6,7 @@
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const STAGES = [
-  'triage',
-  'assessment',
-  'approval',
-  'notifying',
-  'reporting',
-  'closed',
-  'dismissed',
-] as const;
+export const STAGES = ['triage', 'assessment', 'approval', 'notifying', 'reporting', 'closed', 'dismissed'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export type IncidentStatus = 'open' | 'closed' | 'dismissed';
@@ -76,14 +68,7 @@ export interface Hold {
   releasedAt: string | null;
 }
 
-export type ObligationStatus =
-  | 'pending'
-  | 'held'
-  | 'sent'
-  | 'filed'
-  | 'not_required'
-  | 'superseded'
-  | 'manual';
+export type ObligationStatus = 'pending' | 'held' | 'sent' | 'filed' | 'not_required' | 'superseded' | 'manual';
 
 /** One obligation as the rules engine returns it (see rules/README.md). */
 export interface RuleObligation {

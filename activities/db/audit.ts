@@ -37,7 +37,16 @@ export function actorLabel(actor: Actor): string {
 }
 
 export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'event_key'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.incident_id, row.type, row.actor, row.summary, row.details_json, row.prev_hash]);
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.incident_id,
+    row.type,
+    row.actor,
+    row.summary,
+    row.details_json,
+    row.prev_hash,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -61,7 +70,18 @@ export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow
   const row: AuditRow = { ...base, event_key: entry.eventKey ?? null, hash: hashAuditRow(base) };
   await tx.run(
     'INSERT INTO audit_log (seq, event_key, at, incident_id, type, actor, summary, details_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
-    [row.seq, row.event_key, row.at, row.incident_id, row.type, row.actor, row.summary, row.details_json, row.prev_hash, row.hash],
+    [
+      row.seq,
+      row.event_key,
+      row.at,
+      row.incident_id,
+      row.type,
+      row.actor,
+      row.summary,
+      row.details_json,
+      row.prev_hash,
+      row.hash,
+    ],
   );
   return row;
 }
@@ -88,7 +108,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
     rows++;
     if (error) return;
     if (row.seq !== expectedSeq) error = { seq: row.seq, reason: `expected sequence ${expectedSeq}` };
-    else if (row.prev_hash !== prevHash) error = { seq: row.seq, reason: 'previous hash does not match the row before' };
+    else if (row.prev_hash !== prevHash)
+      error = { seq: row.seq, reason: 'previous hash does not match the row before' };
     else if (hashAuditRow(row) !== row.hash) error = { seq: row.seq, reason: 'row content does not match its hash' };
     prevHash = row.hash;
     expectedSeq = row.seq + 1;
@@ -98,5 +119,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
 }
 
 export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
-  return (await db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) ?? null;
+  return (
+    (await db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) ?? null
+  );
 }

@@ -63,16 +63,23 @@ function runOn(db: sqlite3.Database, sql: string, params: Params = []): Promise<
 }
 
 function getOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T | undefined> {
-  return new Promise((resolve, reject) => db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+  return new Promise((resolve, reject) =>
+    db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+  );
 }
 
 function allOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T[]> {
-  return new Promise((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  return new Promise((resolve, reject) =>
+    db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+  );
 }
 
 async function configure(db: sqlite3.Database): Promise<void> {
   db.configure('busyTimeout', BUSY_TIMEOUT_MS);
-  await execOn(db, `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA cache_size = -${CACHE_KIB}; PRAGMA wal_autocheckpoint = 10000;`);
+  await execOn(
+    db,
+    `PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA cache_size = -${CACHE_KIB}; PRAGMA wal_autocheckpoint = 10000;`,
+  );
 }
 
 export async function openDb(file: string): Promise<Db> {
@@ -133,7 +140,8 @@ export async function openDb(file: string): Promise<Db> {
     exec: (sql) => enqueue(() => execOn(writer, sql)),
     close: async () => {
       await queue.catch(() => undefined);
-      const closeOne = (d: sqlite3.Database) => new Promise<void>((resolve, reject) => d.close((err) => (err ? reject(err) : resolve())));
+      const closeOne = (d: sqlite3.Database) =>
+        new Promise<void>((resolve, reject) => d.close((err) => (err ? reject(err) : resolve())));
       if (reader !== writer) await closeOne(reader);
       await closeOne(writer);
     },

@@ -23,7 +23,12 @@ function channelProgress(c: DeliveryCounts) {
 
 const WINDOW_MS = 60_000;
 
-export async function deliveryProgress(db: Db, incidentId: string, counts: Record<'email' | 'sms', DeliveryCounts>, now = Date.now()): Promise<DeliveryProgress> {
+export async function deliveryProgress(
+  db: Db,
+  incidentId: string,
+  counts: Record<'email' | 'sms', DeliveryCounts>,
+  now = Date.now(),
+): Promise<DeliveryProgress> {
   const remaining = counts.email.pending + counts.email.claimed + counts.sms.pending + counts.sms.claimed;
   const since = new Date(now - WINDOW_MS).toISOString();
   const r = await db.get<{ n: number; first: string | null }>(
@@ -35,5 +40,10 @@ export async function deliveryProgress(db: Db, incidentId: string, counts: Recor
   const spanMs = r?.first ? Math.max(1000, now - Date.parse(r.first)) : WINDOW_MS;
   const perSecond = n / (spanMs / 1000);
   const etaSeconds = remaining > 0 && perSecond > 0 ? Math.ceil(remaining / perSecond) : null;
-  return { perSecond: Math.round(perSecond * 10) / 10, etaSeconds, remaining, channels: { email: channelProgress(counts.email), sms: channelProgress(counts.sms) } };
+  return {
+    perSecond: Math.round(perSecond * 10) / 10,
+    etaSeconds,
+    remaining,
+    channels: { email: channelProgress(counts.email), sms: channelProgress(counts.sms) },
+  };
 }

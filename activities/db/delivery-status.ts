@@ -19,7 +19,8 @@ export interface DeliveryReport {
   at: string;
 }
 
-const RANK_SQL = "CASE status WHEN 'pending' THEN 0 WHEN 'claimed' THEN 1 WHEN 'uncertain' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END";
+const RANK_SQL =
+  "CASE status WHEN 'pending' THEN 0 WHEN 'claimed' THEN 1 WHEN 'uncertain' THEN 1 WHEN 'sent' THEN 2 ELSE 3 END";
 const RANK: Record<ReportedStatus, number> = { sent: 2, delivered: 3, bounced: 3, failed: 3 };
 
 /** Applies the reports; returns how many rows moved. */
@@ -30,14 +31,28 @@ export async function applyDeliveryReports(db: Db, reports: DeliveryReport[]): P
     let moved = 0;
     const undelivered: string[] = [];
     for (const r of reports) {
-      const fresh = await tx.run('INSERT INTO delivery_events (event_key, outbox_id, status, received_at) VALUES (?,?,?,?) ON CONFLICT (event_key) DO NOTHING', [r.eventKey, r.outboxId, r.status, now]);
+      const fresh = await tx.run(
+        'INSERT INTO delivery_events (event_key, outbox_id, status, received_at) VALUES (?,?,?,?) ON CONFLICT (event_key) DO NOTHING',
+        [r.eventKey, r.outboxId, r.status, now],
+      );
       if (fresh.changes === 0) continue;
       const u = await tx.run(
         `UPDATE outbox SET status = ?, updated_at = ?, provider_id = COALESCE(provider_id, ?),
            sent_at = COALESCE(sent_at, ?), delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
            error = CASE WHEN ? IN ('bounced','failed') THEN ? ELSE error END
          WHERE id = ? AND ${RANK_SQL} < ?`,
-        [r.status, now, r.providerId ?? null, r.at, r.status, r.at, r.status, r.reason ?? null, r.outboxId, RANK[r.status]],
+        [
+          r.status,
+          now,
+          r.providerId ?? null,
+          r.at,
+          r.status,
+          r.at,
+          r.status,
+          r.reason ?? null,
+          r.outboxId,
+          RANK[r.status],
+        ],
       );
       moved += u.changes;
       if (u.changes > 0 && (r.status === 'bounced' || r.status === 'failed')) undelivered.push(r.outboxId);

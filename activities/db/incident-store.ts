@@ -49,14 +49,41 @@ export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
   await tx.run(
     `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at)
      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    [i.id, i.title, i.description, i.severity, i.detectedAt, i.occurredAt, i.detectionMethod, JSON.stringify(i.dataCategories), i.reporter, i.source, i.linkedIncidentId, i.createdAt, i.createdBy, i.createdAt],
+    [
+      i.id,
+      i.title,
+      i.description,
+      i.severity,
+      i.detectedAt,
+      i.occurredAt,
+      i.detectionMethod,
+      JSON.stringify(i.dataCategories),
+      i.reporter,
+      i.source,
+      i.linkedIncidentId,
+      i.createdAt,
+      i.createdBy,
+      i.createdAt,
+    ],
   );
 }
 
-export async function saveIncidentState(db: Db, state: IncidentState, events: (TimelineEvent & { eventKey?: string })[]): Promise<{ applied: boolean }> {
+export async function saveIncidentState(
+  db: Db,
+  state: IncidentState,
+  events: (TimelineEvent & { eventKey?: string })[],
+): Promise<{ applied: boolean }> {
   return db.transaction(async (tx) => {
     for (const e of events) {
-      await appendAuditTx(tx, { incidentId: e.incidentId, type: e.type, at: e.at, actor: e.actor, summary: e.summary, details: e.details, eventKey: e.eventKey });
+      await appendAuditTx(tx, {
+        incidentId: e.incidentId,
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        summary: e.summary,
+        details: e.details,
+        eventKey: e.eventKey,
+      });
     }
     const r = await tx.run(
       `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?
@@ -81,7 +108,12 @@ export async function saveIncidentState(db: Db, state: IncidentState, events: (T
   });
 }
 
-async function replaceObligationsTx(tx: Tx, incidentId: string, obligations: TrackedObligation[], version: number): Promise<void> {
+async function replaceObligationsTx(
+  tx: Tx,
+  incidentId: string,
+  obligations: TrackedObligation[],
+  version: number,
+): Promise<void> {
   await tx.run('DELETE FROM obligations WHERE incident_id = ?', [incidentId]);
   for (const o of obligations) {
     await tx.run(
@@ -133,6 +165,16 @@ export async function getNote(db: Db, id: string | null | undefined): Promise<st
   return (await db.get<{ body: string }>('SELECT body FROM notes WHERE id = ?', [id]))?.body ?? null;
 }
 
-export async function insertNoteTx(tx: Tx, n: { id: string; incidentId: string; kind: string; body: string; createdBy: string }): Promise<void> {
-  await tx.run('INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?)', [n.id, n.incidentId, n.kind, n.body, new Date().toISOString(), n.createdBy]);
+export async function insertNoteTx(
+  tx: Tx,
+  n: { id: string; incidentId: string; kind: string; body: string; createdBy: string },
+): Promise<void> {
+  await tx.run('INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?)', [
+    n.id,
+    n.incidentId,
+    n.kind,
+    n.body,
+    new Date().toISOString(),
+    n.createdBy,
+  ]);
 }

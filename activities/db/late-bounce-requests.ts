@@ -34,17 +34,33 @@ export async function requestFallbacksTx(tx: Tx, outboxIds: string[]): Promise<n
 
 /** Requests no successful signal has covered yet, oldest first. */
 export async function listOwedFallbacks(db: Db, limit = 100): Promise<OwedFallback[]> {
-  const rows = await db.all<{ incident_id: string; notice_version: string; generation: number; channel_policy: string | null }>(
+  const rows = await db.all<{
+    incident_id: string;
+    notice_version: string;
+    generation: number;
+    channel_policy: string | null;
+  }>(
     `SELECT r.incident_id, r.notice_version, r.generation, json_extract(i.state_json, '$.facts.channelPolicy') AS channel_policy
      FROM late_bounce_requests r LEFT JOIN incidents i ON i.id = r.incident_id
      WHERE r.generation > r.signalled_through ORDER BY r.requested_at LIMIT ?`,
     [limit],
   );
-  return rows.map((r) => ({ incidentId: r.incident_id, noticeVersion: r.notice_version, generation: r.generation, channelPolicy: asPolicy(r.channel_policy) }));
+  return rows.map((r) => ({
+    incidentId: r.incident_id,
+    noticeVersion: r.notice_version,
+    generation: r.generation,
+    channelPolicy: asPolicy(r.channel_policy),
+  }));
 }
 
-export async function markFallbackSignalled(db: Db, o: Pick<OwedFallback, 'incidentId' | 'noticeVersion' | 'generation'>): Promise<void> {
-  await db.run('UPDATE late_bounce_requests SET signalled_through = MAX(signalled_through, ?) WHERE incident_id = ? AND notice_version = ?', [o.generation, o.incidentId, o.noticeVersion]);
+export async function markFallbackSignalled(
+  db: Db,
+  o: Pick<OwedFallback, 'incidentId' | 'noticeVersion' | 'generation'>,
+): Promise<void> {
+  await db.run(
+    'UPDATE late_bounce_requests SET signalled_through = MAX(signalled_through, ?) WHERE incident_id = ? AND notice_version = ?',
+    [o.generation, o.incidentId, o.noticeVersion],
+  );
 }
 
 function asPolicy(v: string | null): ChannelPolicy | null {

@@ -27,7 +27,9 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied: number[] = [];
   for (const m of loadMigrations()) {
     const done = await db.transaction(async (tx) => {
@@ -35,7 +37,11 @@ export async function migrate(db: Db): Promise<number[]> {
       const row = await tx.get<{ id: number }>('SELECT id FROM schema_migrations WHERE id = ?', [m.id]);
       if (row) return false;
       for (const statement of splitStatements(m.sql)) await tx.run(statement);
-      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, new Date().toISOString()]);
+      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
+        m.id,
+        m.name,
+        new Date().toISOString(),
+      ]);
       return true;
     });
     if (done) applied.push(m.id);

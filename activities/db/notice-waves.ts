@@ -7,12 +7,21 @@ import type { ChannelPolicyName } from './outbox-pages';
 // Waves this process has recorded: the check costs a read per page otherwise.
 const recorded = new Set<string>();
 
-export async function recordNoticeWave(db: Db, incidentId: string, noticeVersion: string, policy: ChannelPolicyName): Promise<void> {
+export async function recordNoticeWave(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+  policy: ChannelPolicyName,
+): Promise<void> {
   const key = `${db.file}|${incidentId}|${noticeVersion}`;
   if (recorded.has(key)) return;
-  const sms = policy === 'both' ? 'phone IS NOT NULL' : policy === 'sms_fallback' ? 'email IS NULL AND phone IS NOT NULL' : '0';
+  const sms =
+    policy === 'both' ? 'phone IS NOT NULL' : policy === 'sms_fallback' ? 'email IS NULL AND phone IS NOT NULL' : '0';
   await db.transaction(async (tx) => {
-    const known = await tx.get('SELECT 1 FROM notice_waves WHERE incident_id = ? AND notice_version = ?', [incidentId, noticeVersion]);
+    const known = await tx.get('SELECT 1 FROM notice_waves WHERE incident_id = ? AND notice_version = ?', [
+      incidentId,
+      noticeVersion,
+    ]);
     if (known) return;
     await tx.run(
       `INSERT INTO notice_waves (incident_id, notice_version, email_expected, sms_expected, started_at)
@@ -25,6 +34,9 @@ export async function recordNoticeWave(db: Db, incidentId: string, noticeVersion
 
 /** People the incident's waves are to reach per channel, over all its notice versions. */
 export async function expectedRecipients(db: Db, incidentId: string): Promise<{ email: number; sms: number }> {
-  const r = await db.get<{ email: number | null; sms: number | null }>('SELECT SUM(email_expected) AS email, SUM(sms_expected) AS sms FROM notice_waves WHERE incident_id = ?', [incidentId]);
+  const r = await db.get<{ email: number | null; sms: number | null }>(
+    'SELECT SUM(email_expected) AS email, SUM(sms_expected) AS sms FROM notice_waves WHERE incident_id = ?',
+    [incidentId],
+  );
   return { email: r?.email ?? 0, sms: r?.sms ?? 0 };
 }

@@ -31,7 +31,10 @@ export const ROW_ID_SQL = "printf('%012x', id) || lower(hex(randomblob(10)))";
 export type ChannelPolicyName = 'email' | 'sms_fallback' | 'both';
 
 /** The channels a person is sent on under the policy: the rows they get. */
-export function channelsFor(policy: ChannelPolicyName, p: { email: string | null; phone: string | null }): ('email' | 'sms')[] {
+export function channelsFor(
+  policy: ChannelPolicyName,
+  p: { email: string | null; phone: string | null },
+): ('email' | 'sms')[] {
   const out: ('email' | 'sms')[] = [];
   if (p.email) out.push('email');
   if (p.phone && (policy === 'both' || (policy === 'sms_fallback' && !p.email))) out.push('sms');
@@ -55,14 +58,30 @@ export async function markPageClaimsUncertain(db: Db, b: PageBounds): Promise<nu
  * were handled by an earlier attempt and are left alone; `stranded` counts rows a
  * dead attempt left claimed, which the caller marks uncertain.
  */
-export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName): Promise<{ rows: PendingSubjectRow[]; stranded: number }> {
-  const people = await db.all<{ id: number; name: string | null; email: string | null; phone: string | null; locale: string }>(
+export async function pageWork(
+  db: Db,
+  b: PageBounds,
+  policy: ChannelPolicyName,
+): Promise<{ rows: PendingSubjectRow[]; stranded: number }> {
+  const people = await db.all<{
+    id: number;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    locale: string;
+  }>(
     // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
     // person of the incident for each page; the id range on the rowid is what narrows a page.
     'SELECT id, name, email, phone, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
     [b.incidentId, b.fromId, b.toId],
   );
-  const existing = await db.all<{ id: string; subject_id: number; channel: 'email' | 'sms'; status: string; attempts: number }>(
+  const existing = await db.all<{
+    id: string;
+    subject_id: number;
+    channel: 'email' | 'sms';
+    status: string;
+    attempts: number;
+  }>(
     `SELECT id, subject_id, channel, status, attempts FROM outbox
      WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?`,
     [b.incidentId, b.noticeVersion, b.fromId, b.toId],
@@ -74,7 +93,16 @@ export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName)
     for (const channel of channelsFor(policy, p)) {
       const row = rows.get(`${p.id}|${channel}`);
       if (row && row.status !== 'pending') continue;
-      work.push({ id: row?.id ?? null, subject_id: p.id, channel, locale: p.locale, attempts: row?.attempts ?? 0, name: p.name, email: p.email, phone: p.phone });
+      work.push({
+        id: row?.id ?? null,
+        subject_id: p.id,
+        channel,
+        locale: p.locale,
+        attempts: row?.attempts ?? 0,
+        name: p.name,
+        email: p.email,
+        phone: p.phone,
+      });
     }
   }
   return { rows: work, stranded };
@@ -87,7 +115,12 @@ export async function pageWork(db: Db, b: PageBounds, policy: ChannelPolicyName)
  * returns those claimed; rows another attempt created or claimed meanwhile are not
  * among them.
  */
-export async function claimSubjectRows(db: Db, incidentId: string, noticeVersion: string, rows: PendingSubjectRow[]): Promise<PendingSubjectRow[]> {
+export async function claimSubjectRows(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+  rows: PendingSubjectRow[],
+): Promise<PendingSubjectRow[]> {
   if (rows.length === 0) return [];
   const now = nowIso();
   type Claimed = { id: string; subject_id: number; channel: string; attempts: number };
@@ -163,7 +196,11 @@ export async function finishClaims(db: Db, ids: string[], o: ClaimOutcome): Prom
 }
 
 /** Marks claimed rows sent, each with its own provider id (SMS: one message sid per row), in one transaction. */
-export async function finishSentClaims(db: Db, provider: string, sent: { id: string; providerId: string | null }[]): Promise<void> {
+export async function finishSentClaims(
+  db: Db,
+  provider: string,
+  sent: { id: string; providerId: string | null }[],
+): Promise<void> {
   if (sent.length === 0) return;
   const now = nowIso();
   await db.run(
@@ -183,11 +220,23 @@ export interface NoticeTotals {
 }
 
 export async function noticeTotals(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeTotals> {
-  const r = await db.get<{ total: number; sent: number | null; failed: number | null; uncertain: number | null; dup: number | null }>(
+  const r = await db.get<{
+    total: number;
+    sent: number | null;
+    failed: number | null;
+    uncertain: number | null;
+    dup: number | null;
+  }>(
     `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed,
             SUM(status = 'uncertain') AS uncertain, SUM(possible_duplicate) AS dup
      FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
     [incidentId, noticeVersion],
   );
-  return { total: r?.total ?? 0, sent: r?.sent ?? 0, failed: r?.failed ?? 0, uncertain: r?.uncertain ?? 0, possibleDuplicates: r?.dup ?? 0 };
+  return {
+    total: r?.total ?? 0,
+    sent: r?.sent ?? 0,
+    failed: r?.failed ?? 0,
+    uncertain: r?.uncertain ?? 0,
+    possibleDuplicates: r?.dup ?? 0,
+  };
 }

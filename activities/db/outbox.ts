@@ -34,13 +34,32 @@ export interface OutboxRow {
 
 export async function ensureOutboxRow(
   db: Db,
-  r: { id: string; incidentId: string; kind: OutboxKind; recipientRef: string; channel: 'email' | 'sms'; locale: string; noticeVersion: string; template: string },
+  r: {
+    id: string;
+    incidentId: string;
+    kind: OutboxKind;
+    recipientRef: string;
+    channel: 'email' | 'sms';
+    locale: string;
+    noticeVersion: string;
+    template: string;
+  },
 ): Promise<OutboxRow> {
   await db.run(
     `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
      VALUES (?,?,?,?,?,?,?,?, 'pending', ?)
      ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
-    [r.id, r.incidentId, r.kind, r.recipientRef, r.channel, r.locale, r.noticeVersion, r.template, new Date().toISOString()],
+    [
+      r.id,
+      r.incidentId,
+      r.kind,
+      r.recipientRef,
+      r.channel,
+      r.locale,
+      r.noticeVersion,
+      r.template,
+      new Date().toISOString(),
+    ],
   );
   return (await db.get<OutboxRow>(
     'SELECT * FROM outbox WHERE incident_id = ? AND kind = ? AND recipient_ref = ? AND channel = ? AND notice_version = ?',
@@ -59,20 +78,37 @@ export async function markAbandonedClaimsUncertain(db: Db, incidentId: string, k
 
 export async function claimRow(db: Db, id: string): Promise<boolean> {
   const now = new Date().toISOString();
-  const r = await db.run("UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'", [now, now, id]);
+  const r = await db.run(
+    "UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+    [now, now, id],
+  );
   return r.changes === 1;
 }
 
 export async function finishRow(
   db: Db,
   id: string,
-  outcome: { status: 'sent' | 'failed' | 'uncertain' | 'pending'; provider?: string; providerId?: string | null; error?: string | null },
+  outcome: {
+    status: 'sent' | 'failed' | 'uncertain' | 'pending';
+    provider?: string;
+    providerId?: string | null;
+    error?: string | null;
+  },
 ): Promise<void> {
   const now = new Date().toISOString();
   await db.run(
     `UPDATE outbox SET status = ?, provider = COALESCE(?, provider), provider_id = COALESCE(?, provider_id), error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ?
      WHERE id = ? AND status = 'claimed'`,
-    [outcome.status, outcome.provider ?? null, outcome.providerId ?? null, outcome.error ?? null, outcome.status, now, now, id],
+    [
+      outcome.status,
+      outcome.provider ?? null,
+      outcome.providerId ?? null,
+      outcome.error ?? null,
+      outcome.status,
+      now,
+      now,
+      id,
+    ],
   );
 }
 
@@ -81,7 +117,16 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
     "SELECT channel, status, COUNT(*) AS n FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status",
     [incidentId],
   );
-  const empty = (): DeliveryCounts => ({ pending: 0, claimed: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, uncertain: 0, substitute: 0 });
+  const empty = (): DeliveryCounts => ({
+    pending: 0,
+    claimed: 0,
+    sent: 0,
+    delivered: 0,
+    bounced: 0,
+    failed: 0,
+    uncertain: 0,
+    substitute: 0,
+  });
   const out = { email: empty(), sms: empty() };
   const created = { email: 0, sms: 0 };
   for (const r of rows) {
@@ -107,7 +152,11 @@ export interface OutboxListing {
   status?: string;
 }
 
-export async function listOutbox(db: Db, incidentId: string, q: OutboxListing): Promise<(OutboxRow & { recipient: string | null })[]> {
+export async function listOutbox(
+  db: Db,
+  incidentId: string,
+  q: OutboxListing,
+): Promise<(OutboxRow & { recipient: string | null })[]> {
   const where = ['o.incident_id = ?'];
   const params: SqlValue[] = [incidentId];
   if (q.status) {

@@ -35,7 +35,11 @@ export async function startImportRecord(db: Db, s: ImportStart): Promise<void> {
 }
 
 export async function importProgressed(db: Db, importId: string, imported: number): Promise<void> {
-  await db.run('UPDATE subject_imports SET imported = ?, progress_at = ? WHERE id = ?', [imported, new Date().toISOString(), importId]);
+  await db.run('UPDATE subject_imports SET imported = ?, progress_at = ? WHERE id = ?', [
+    imported,
+    new Date().toISOString(),
+    importId,
+  ]);
 }
 
 /**
@@ -43,17 +47,21 @@ export async function importProgressed(db: Db, importId: string, imported: numbe
  * same incident that never finished: every person of that source is stored now. Returns how many
  * such earlier records this one completed.
  */
-export async function finishImportRecord(db: Db, f: { importId: string; incidentId: string; imported: number; duplicates: number; sourceSha256: string | null }): Promise<number> {
+export async function finishImportRecord(
+  db: Db,
+  f: { importId: string; incidentId: string; imported: number; duplicates: number; sourceSha256: string | null },
+): Promise<number> {
   const at = new Date().toISOString();
   return db.transaction(async (tx) => {
-    await tx.run('UPDATE subject_imports SET imported = ?, duplicates = ?, progress_at = ?, finished_at = ? WHERE id = ?', [f.imported, f.duplicates, at, at, f.importId]);
+    await tx.run(
+      'UPDATE subject_imports SET imported = ?, duplicates = ?, progress_at = ?, finished_at = ? WHERE id = ?',
+      [f.imported, f.duplicates, at, at, f.importId],
+    );
     if (f.sourceSha256 === null) return 0;
-    const r = await tx.run('UPDATE subject_imports SET finished_at = ?, completed_by = ? WHERE incident_id = ? AND finished_at IS NULL AND source_sha256 = ?', [
-      at,
-      f.importId,
-      f.incidentId,
-      f.sourceSha256,
-    ]);
+    const r = await tx.run(
+      'UPDATE subject_imports SET finished_at = ?, completed_by = ? WHERE incident_id = ? AND finished_at IS NULL AND source_sha256 = ?',
+      [at, f.importId, f.incidentId, f.sourceSha256],
+    );
     return r.changes;
   });
 }
@@ -63,5 +71,11 @@ export async function unfinishedImports(db: Db, incidentId: string, now = Date.n
     'SELECT id, created_at, created_by, progress_at FROM subject_imports WHERE incident_id = ? AND finished_at IS NULL ORDER BY created_at',
     [incidentId],
   );
-  return rows.map((r) => ({ importId: r.id, startedAt: r.created_at, startedBy: r.created_by, progressAt: r.progress_at, stopped: now - Date.parse(r.progress_at) > IMPORT_STALL_MS }));
+  return rows.map((r) => ({
+    importId: r.id,
+    startedAt: r.created_at,
+    startedBy: r.created_by,
+    progressAt: r.progress_at,
+    stopped: now - Date.parse(r.progress_at) > IMPORT_STALL_MS,
+  }));
 }

@@ -29,7 +29,9 @@ export interface Staging {
 export async function createStaging(db: Db, importId: string): Promise<Staging> {
   if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
   const name = `staged_${importId}`;
-  await db.exec(`CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL)`);
+  await db.exec(
+    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL)`,
+  );
   return { name, staged: 0 };
 }
 
@@ -39,7 +41,14 @@ export async function createStaging(db: Db, importId: string): Promise<Staging> 
  * JavaScript thread, which is also parsing the CSV, more than SQLite's JSON reader costs.
  */
 export async function stageSubjects(db: Db, staging: Staging, people: readonly SubjectRecord[]): Promise<void> {
-  const rows = people.map((p) => [p.name === null ? null : wellFormed(p.name), p.email, p.phone, p.jurisdiction, p.locale, p.identityKey]);
+  const rows = people.map((p) => [
+    p.name === null ? null : wellFormed(p.name),
+    p.email,
+    p.phone,
+    p.jurisdiction,
+    p.locale,
+    p.identityKey,
+  ]);
   await db.run(
     `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key)
      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`,
@@ -77,7 +86,12 @@ function keyRanges(rows: number, rowsPerMerge: number): [string, string][] {
 export async function mergeStaged(
   db: Db,
   staging: Staging,
-  o: { incidentId: string; importId: string; rowsPerMerge?: number; onMerged?: (insertedSoFar: number) => Promise<void> },
+  o: {
+    incidentId: string;
+    importId: string;
+    rowsPerMerge?: number;
+    onMerged?: (insertedSoFar: number) => Promise<void>;
+  },
 ): Promise<number> {
   if (staging.staged === 0) return 0;
   await db.exec(`CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`);

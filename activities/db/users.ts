@@ -25,11 +25,15 @@ export interface TokenRow {
   last_used_at: string | null;
 }
 
-export const findUserByEmail = (db: Db, email: string) => db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.trim().toLowerCase()]);
+export const findUserByEmail = (db: Db, email: string) =>
+  db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.trim().toLowerCase()]);
 export const findUserById = (db: Db, id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
 export const listUsers = (db: Db) => db.all<UserRow>('SELECT * FROM users ORDER BY display_name COLLATE NOCASE, email');
 
-export async function insertUser(db: Db, u: { id: string; email: string; displayName: string; role: string; passwordHash: string; at: string }): Promise<boolean> {
+export async function insertUser(
+  db: Db,
+  u: { id: string; email: string; displayName: string; role: string; passwordHash: string; at: string },
+): Promise<boolean> {
   const r = await db.run(
     'INSERT INTO users (id, email, display_name, role, password_hash, created_at, password_changed_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (email) DO NOTHING',
     [u.id, u.email.trim().toLowerCase(), u.displayName, u.role, u.passwordHash, u.at, u.at],
@@ -39,21 +43,44 @@ export async function insertUser(db: Db, u: { id: string; email: string; display
 
 export const recordFailedLogin = (db: Db, id: string, failedLogins: number, lockedUntil: string | null) =>
   db.run('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?', [failedLogins, lockedUntil, id]);
-export const clearLockout = (db: Db, id: string) => db.run('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
-export const setUserRole = (db: Db, id: string, role: string) => db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
-export const setPasswordHash = (db: Db, id: string, hash: string, at: string) => db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
+export const clearLockout = (db: Db, id: string) =>
+  db.run('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
+export const setUserRole = (db: Db, id: string, role: string) =>
+  db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
+export const setPasswordHash = (db: Db, id: string, hash: string, at: string) =>
+  db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
 /** A person set a new password for someone else: their lockout goes with the old password. */
 export const resetPasswordHash = (db: Db, id: string, hash: string, at: string) =>
-  db.run('UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?', [hash, at, id]);
-export const setDisabledAt = (db: Db, id: string, at: string | null) => db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
-export const countActiveAdmins = async (db: Db) => (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL"))?.n ?? 0;
+  db.run(
+    'UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
+    [hash, at, id],
+  );
+export const setDisabledAt = (db: Db, id: string, at: string | null) =>
+  db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
+export const countActiveAdmins = async (db: Db) =>
+  (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL"))?.n ?? 0;
 
-export const insertToken = (db: Db, t: { id: string; name: string; tokenHash: string; role: string; userId: string | null; at: string }) =>
-  db.run('INSERT INTO api_tokens (id, name, token_hash, role, user_id, created_at) VALUES (?,?,?,?,?,?)', [t.id, t.name, t.tokenHash, t.role, t.userId, t.at]);
+export const insertToken = (
+  db: Db,
+  t: { id: string; name: string; tokenHash: string; role: string; userId: string | null; at: string },
+) =>
+  db.run('INSERT INTO api_tokens (id, name, token_hash, role, user_id, created_at) VALUES (?,?,?,?,?,?)', [
+    t.id,
+    t.name,
+    t.tokenHash,
+    t.role,
+    t.userId,
+    t.at,
+  ]);
 export const listTokens = (db: Db, userId?: string) =>
   userId
-    ? db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC', [userId])
-    : db.all<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens ORDER BY created_at DESC');
+    ? db.all<TokenRow>(
+        'SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC',
+        [userId],
+      )
+    : db.all<TokenRow>(
+        'SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens ORDER BY created_at DESC',
+      );
 /** At most one write a minute per token, however busy it is. */
 export const TOKEN_USE_RESOLUTION_MS = 60_000;
 export const recordTokenUse = (db: Db, id: string, at: Date) =>
@@ -62,5 +89,10 @@ export const recordTokenUse = (db: Db, id: string, at: Date) =>
     id,
     new Date(at.getTime() - TOKEN_USE_RESOLUTION_MS).toISOString(),
   ]);
-export const findToken = (db: Db, id: string) => db.get<TokenRow>('SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE id = ?', [id]);
-export const revokeToken = (db: Db, id: string, at: string) => db.run('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [at, id]);
+export const findToken = (db: Db, id: string) =>
+  db.get<TokenRow>(
+    'SELECT id, name, role, user_id, created_at, revoked_at, last_used_at FROM api_tokens WHERE id = ?',
+    [id],
+  );
+export const revokeToken = (db: Db, id: string, at: string) =>
+  db.run('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [at, id]);

@@ -25,7 +25,14 @@ export interface RedactionHints {
 // The request never reached the provider: safe to send again.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // The body may have left and been accepted: the outcome is unknown.
-const UNKNOWN_OUTCOME_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ESOCKETTIMEDOUT', 'ERR_CANCELED']);
+const UNKNOWN_OUTCOME_CODES = new Set([
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ESOCKETTIMEDOUT',
+  'ERR_CANCELED',
+]);
 
 const MAX_PROVIDER_TEXT = 300;
 
@@ -79,7 +86,10 @@ function classify(err: unknown, provider: ProviderLabel, hints: RedactionHints):
   // left is unknown from here, so the outbox takes its careful path rather than
   // re-sending blindly or dropping the notice.
   const name = typeof e.name === 'string' && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : 'Error';
-  return { kind: 'uncertain', message: `${provider}: ${name}: ${providerText([str(e.message)], hints.secrets) || 'no message'}` };
+  return {
+    kind: 'uncertain',
+    message: `${provider}: ${name}: ${providerText([str(e.message)], hints.secrets) || 'no message'}`,
+  };
 }
 
 function classifySendGridResponse(e: Record<string, unknown>, hints: RedactionHints): Classified {
@@ -139,16 +149,31 @@ function classifyNetwork(provider: ProviderLabel, e: Record<string, unknown>): C
   const code = [e.code, cause?.code].find((c): c is string => typeof c === 'string' && /^[A-Z_0-9]{2,40}$/.test(c));
   const message = str(e.message);
   if (code && NOT_SENT_CODES.has(code)) {
-    return { kind: 'retryable', code, message: `${provider}: could not reach the provider (${code}); nothing was sent` };
+    return {
+      kind: 'retryable',
+      code,
+      message: `${provider}: could not reach the provider (${code}); nothing was sent`,
+    };
   }
   const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
   if (timedOut) {
-    return { kind: 'uncertain', code: code ?? 'ETIMEDOUT', message: `${provider}: request timed out (${code ?? 'timeout'}); it may have been accepted` };
+    return {
+      kind: 'uncertain',
+      code: code ?? 'ETIMEDOUT',
+      message: `${provider}: request timed out (${code ?? 'timeout'}); it may have been accepted`,
+    };
   }
   if ((code && UNKNOWN_OUTCOME_CODES.has(code)) || /socket hang up/i.test(message)) {
-    return { kind: 'uncertain', code: code ?? 'ECONNRESET', message: `${provider}: connection lost (${code ?? 'socket hang up'}); it may have been accepted` };
+    return {
+      kind: 'uncertain',
+      code: code ?? 'ECONNRESET',
+      message: `${provider}: connection lost (${code ?? 'socket hang up'}); it may have been accepted`,
+    };
   }
-  const c: Classified = { kind: 'uncertain', message: `${provider}: network failure (${code ?? 'unknown'}); it may have been accepted` };
+  const c: Classified = {
+    kind: 'uncertain',
+    message: `${provider}: network failure (${code ?? 'unknown'}); it may have been accepted`,
+  };
   if (code) c.code = code;
   return c;
 }
@@ -191,7 +216,10 @@ const EMAIL_RE = /[^\s<>()"',;:[\]]+@[^\s<>()"',;:[\]]+\.[A-Za-z]{2,}/g;
 const PHONE_RE = /\+?\d[\d\s().-]{6,}\d/g;
 
 function providerText(texts: string[], secrets?: Array<string | undefined>): string {
-  const joined = texts.map((t) => t.trim()).filter(Boolean).join('; ');
+  const joined = texts
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join('; ');
   const cleaned = redact(joined, secrets);
   return cleaned.length > MAX_PROVIDER_TEXT ? `${cleaned.slice(0, MAX_PROVIDER_TEXT)}…` : cleaned;
 }
@@ -206,11 +234,20 @@ function redact(text: string, secrets?: Array<string | undefined>): string {
 
 function isSendGridResponseError(e: Record<string, unknown>): boolean {
   const response = asRecord(e.response);
-  return typeof e.code === 'number' && e.code >= 100 && e.code < 600 && !!response && 'body' in response && 'headers' in response;
+  return (
+    typeof e.code === 'number' &&
+    e.code >= 100 &&
+    e.code < 600 &&
+    !!response &&
+    'body' in response &&
+    'headers' in response
+  );
 }
 
 function isTwilioRestError(e: Record<string, unknown>): boolean {
-  return typeof e.status === 'number' && e.status >= 100 && e.status < 600 && e.isAxiosError !== true && !('config' in e);
+  return (
+    typeof e.status === 'number' && e.status >= 100 && e.status < 600 && e.isAxiosError !== true && !('config' in e)
+  );
 }
 
 function guessProvider(err: unknown): ProviderLabel {

@@ -7,7 +7,14 @@ export * from './types';
 export { safeErrorSummary, toSendError, retryAfterFrom, type SafeErrorSummary } from './errors';
 export { createSendGridProvider, type SendGridConfig } from './sendgrid';
 export { createTwilioProvider, type TwilioConfig } from './twilio';
-export { createLocalEmailProvider, createLocalSmsProvider, type StoredEmail, type StoredSms, type StoreEmail, type StoreSms } from './local-outbox';
+export {
+  createLocalEmailProvider,
+  createLocalSmsProvider,
+  type StoredEmail,
+  type StoredSms,
+  type StoreEmail,
+  type StoreSms,
+} from './local-outbox';
 export { countSmsSegments, type SmsSegmentCount } from './sms-segments';
 
 export interface ProvidersConfig {
@@ -22,7 +29,9 @@ export function createProviders(
   cfg: ProvidersConfig,
   localStore: { email: StoreEmail; sms: StoreSms },
 ): { email: EmailProvider; sms: SmsProvider } {
-  const email = cfg.sendgrid?.apiKey ? createSendGridProvider(cfg.sendgrid) : createLocalEmailProvider(localStore.email);
+  const email = cfg.sendgrid?.apiKey
+    ? createSendGridProvider(cfg.sendgrid)
+    : createLocalEmailProvider(localStore.email);
   const twilioCfg = cfg.twilio;
   const sms =
     twilioCfg?.accountSid && twilioCfg.authToken

@@ -40,7 +40,14 @@ export function createLocalEmailProvider(store: StoreEmail): EmailProvider {
       let last: string | null = null;
       for (const r of batch.recipients) {
         const apply = (s: string) => applySubstitutions(s, r.substitutions);
-        last = await store({ channel: 'email', to: r.to, subject: apply(batch.subject), html: apply(batch.html), text: apply(batch.text), customArgs: { ...r.customArgs } });
+        last = await store({
+          channel: 'email',
+          to: r.to,
+          subject: apply(batch.subject),
+          html: apply(batch.html),
+          text: apply(batch.text),
+          customArgs: { ...r.customArgs },
+        });
       }
       return { provider: 'outbox', providerId: last };
     },

@@ -14,9 +14,14 @@ export interface SegmentPacer {
 // segments into a one-second window (5 at 1,000 a second), well inside the provider's margin.
 const LATE_MS = 5;
 
-export function createSegmentPacer(opts: { segmentsPerSecond: number; concurrency: number; now?: () => number }): SegmentPacer {
+export function createSegmentPacer(opts: {
+  segmentsPerSecond: number;
+  concurrency: number;
+  now?: () => number;
+}): SegmentPacer {
   if (!(opts.segmentsPerSecond > 0)) throw new Error('segmentsPerSecond: must be positive');
-  if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1) throw new Error('concurrency: must be a positive integer');
+  if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1)
+    throw new Error('concurrency: must be a positive integer');
   const now = opts.now ?? (() => performance.now());
   const msPerSegment = 1000 / opts.segmentsPerSecond;
   let nextFree = 0;

@@ -55,7 +55,8 @@ class ProviderRequestClient extends twilio.RequestClient {
 export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
   if (!cfg.accountSid) throw new Error('twilio.accountSid: required');
   if (!cfg.authToken) throw new Error('twilio.authToken: required');
-  if (!cfg.fromNumber && !cfg.messagingServiceSid) throw new Error('twilio.fromNumber: required unless messagingServiceSid is set');
+  if (!cfg.fromNumber && !cfg.messagingServiceSid)
+    throw new Error('twilio.fromNumber: required unless messagingServiceSid is set');
   if (!(cfg.timeoutMs > 0)) throw new Error('twilio.timeoutMs: must be a positive number of milliseconds');
   const maxSockets = cfg.maxSockets ?? DEFAULT_MAX_SOCKETS;
   if (!Number.isInteger(maxSockets) || maxSockets < 1) throw new Error('twilio.maxSockets: must be a positive integer');
@@ -71,7 +72,10 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
   // Unpaced still caps concurrency at the socket count, so requests never queue inside axios past their timeout.
   // 2% under the sender's rate: requests leave exactly paced but reach the carrier with some jitter, and a
   // second must never receive more than the rate.
-  const pacer = createSegmentPacer({ segmentsPerSecond: (cfg.segmentsPerSecond ?? 1e9) * PACING_MARGIN, concurrency: maxSockets });
+  const pacer = createSegmentPacer({
+    segmentsPerSecond: (cfg.segmentsPerSecond ?? 1e9) * PACING_MARGIN,
+    concurrency: maxSockets,
+  });
   const callbackBase = cfg.publicUrl ? `${cfg.publicUrl.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined;
 
   return {
@@ -86,7 +90,11 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
             body: message.body,
             ...(cfg.messagingServiceSid ? { messagingServiceSid: cfg.messagingServiceSid } : { from: cfg.fromNumber }),
             ...(callbackBase
-              ? { statusCallback: message.outboxId ? `${callbackBase}?o=${encodeURIComponent(message.outboxId)}` : callbackBase }
+              ? {
+                  statusCallback: message.outboxId
+                    ? `${callbackBase}?o=${encodeURIComponent(message.outboxId)}`
+                    : callbackBase,
+                }
               : {}),
           }),
         );

@@ -8,7 +8,8 @@ import type { ClosingReportInput } from './types';
  * belongs to the workflow; this matches on the verbs it uses so a new event
  * type such as "hold.extended" is still picked up.
  */
-const DECISION_TYPE = /(triage|confirm|dismiss|assess|awareness|approv|reject|hold|release|override|supersed|not_required|manual|decision|close)/i;
+const DECISION_TYPE =
+  /(triage|confirm|dismiss|assess|awareness|approv|reject|hold|release|override|supersed|not_required|manual|decision|close)/i;
 
 export function isDecisionEvent(type: string): boolean {
   return DECISION_TYPE.test(type);

@@ -11,7 +11,8 @@ function localeOf(options: HelperOptions): Locale {
 }
 
 function parseInstant(helper: string, value: unknown): Date {
-  if (typeof value !== 'string') throw new Error(`${helper}: expected an ISO date string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new Error(`${helper}: expected an ISO date string, got ${value === null ? 'null' : typeof value}`);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw new Error(`${helper}: "${value}" is not an ISO date`);
   return date;
@@ -54,19 +55,29 @@ export function registerHelpers(hb: Env): void {
     },
     formatDay(value, options) {
       const date = parseInstant('formatDay', value);
-      return new Intl.DateTimeFormat(localeOf(options as HelperOptions), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+      return new Intl.DateTimeFormat(localeOf(options as HelperOptions), { dateStyle: 'long', timeZone: 'UTC' }).format(
+        date,
+      );
     },
     formatNumber(value, options) {
-      if (typeof value !== 'number') throw new Error(`formatNumber: expected a number, got ${value === null ? 'null' : typeof value}`);
+      if (typeof value !== 'number')
+        throw new Error(`formatNumber: expected a number, got ${value === null ? 'null' : typeof value}`);
       return formatCount(value, localeOf(options as HelperOptions));
     },
     /** Free text as HTML paragraphs: each paragraph escaped, single line breaks kept. */
     paragraphs(value) {
-      if (typeof value !== 'string') throw new Error(`paragraphs: expected text, got ${value === null ? 'null' : typeof value}`);
+      if (typeof value !== 'string')
+        throw new Error(`paragraphs: expected text, got ${value === null ? 'null' : typeof value}`);
       const html = value
         .trim()
         .split(/\r?\n\s*\r?\n/)
-        .map((p) => `<p>${p.split(/\r?\n/).map((line) => hb.escapeExpression(line)).join('<br>')}</p>`)
+        .map(
+          (p) =>
+            `<p>${p
+              .split(/\r?\n/)
+              .map((line) => hb.escapeExpression(line))
+              .join('<br>')}</p>`,
+        )
         .join('\n');
       return new hb.SafeString(html);
     },

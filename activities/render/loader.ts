@@ -19,7 +19,11 @@ const hb = Handlebars.create();
 registerHelpers(hb);
 
 function modeOf(fileName: string): OutputMode {
-  const part = fileName.replace(/\.hbs$/, '').split('.').pop() ?? '';
+  const part =
+    fileName
+      .replace(/\.hbs$/, '')
+      .split('.')
+      .pop() ?? '';
   return RAW_PARTS.includes(part) ? 'raw' : 'html';
 }
 

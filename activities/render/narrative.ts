@@ -45,7 +45,11 @@ function defaultsFor(locale: Locale): Defaults {
   const parsed = defaultsSchema.safeParse(readTemplateJson('defaults', locale));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TemplateError(`${name}: ${issue?.path.join('.')}: ${issue?.message}`, name, issue?.path.join('.') ?? null);
+    throw new TemplateError(
+      `${name}: ${issue?.path.join('.')}: ${issue?.message}`,
+      name,
+      issue?.path.join('.') ?? null,
+    );
   }
   const defaults = {
     ...parsed.data,
@@ -68,7 +72,11 @@ export function elementsText(dataElements: string[], locale: Locale): string {
 }
 
 const custom = (text: string): NarrativeBlock => ({ text, items: [], isDefault: false });
-const builtIn = (text: string, items: NarrativeBlock['items'] = []): NarrativeBlock => ({ text, items, isDefault: true });
+const builtIn = (text: string, items: NarrativeBlock['items'] = []): NarrativeBlock => ({
+  text,
+  items,
+  isDefault: true,
+});
 
 /**
  * Fills every narrative field the assessor left empty with built-in text, so
@@ -86,19 +94,24 @@ export function resolveNarrative(incident: IncidentFactsView, locale: Locale): R
   const advice = [...known.map((id) => ({ label: texts[id].label, text: texts[id].advice })), d.generalAdvice];
 
   return {
-    whatHappened: given(n.whatHappened) !== null
-      ? custom(n.whatHappened as string)
-      : builtIn(d.whatHappened({ incident, elementsText: elementsText(incident.dataElements, locale) }, locale)),
-    likelyConsequences: given(n.likelyConsequences) !== null
-      ? custom(n.likelyConsequences as string)
-      : risks.length > 0
-        ? builtIn(d.narrative.likelyConsequences, risks)
-        : builtIn(d.narrative.likelyConsequencesUnknown),
-    measuresTaken: given(n.measuresTaken) !== null ? custom(n.measuresTaken as string) : builtIn(d.narrative.measuresTaken),
-    measuresPlanned: given(n.measuresPlanned) !== null ? custom(n.measuresPlanned as string) : builtIn(d.narrative.measuresPlanned),
-    stepsForIndividuals: given(n.stepsForIndividuals) !== null
-      ? custom(n.stepsForIndividuals as string)
-      : builtIn(d.narrative.stepsForIndividuals, advice),
+    whatHappened:
+      given(n.whatHappened) !== null
+        ? custom(n.whatHappened as string)
+        : builtIn(d.whatHappened({ incident, elementsText: elementsText(incident.dataElements, locale) }, locale)),
+    likelyConsequences:
+      given(n.likelyConsequences) !== null
+        ? custom(n.likelyConsequences as string)
+        : risks.length > 0
+          ? builtIn(d.narrative.likelyConsequences, risks)
+          : builtIn(d.narrative.likelyConsequencesUnknown),
+    measuresTaken:
+      given(n.measuresTaken) !== null ? custom(n.measuresTaken as string) : builtIn(d.narrative.measuresTaken),
+    measuresPlanned:
+      given(n.measuresPlanned) !== null ? custom(n.measuresPlanned as string) : builtIn(d.narrative.measuresPlanned),
+    stepsForIndividuals:
+      given(n.stepsForIndividuals) !== null
+        ? custom(n.stepsForIndividuals as string)
+        : builtIn(d.narrative.stepsForIndividuals, advice),
     remedies: given(n.remedies) !== null ? custom(n.remedies as string) : builtIn(d.narrative.remedies),
   };
 }

@@ -47,7 +47,14 @@ export interface ControllerNoticeInput extends NoticeInput {
 }
 
 export interface RegulatorReportInput extends NoticeInput {
-  regulator: { name: string; regime: string; regimeName: string; basis: string; deadline: string; dueAt: string | null };
+  regulator: {
+    name: string;
+    regime: string;
+    regimeName: string;
+    basis: string;
+    deadline: string;
+    dueAt: string | null;
+  };
   phase: 'initial' | 'supplementary';
   /** Content element ids, one section each, in this order. */
   content: string[];
@@ -64,7 +71,14 @@ export interface ReminderInput {
   incidentRef: string;
   incidentTitle: string;
   kind: 'reminder' | 'escalation' | 'hold_review';
-  obligation: { regime: string; audience: string; recipient: string; basis: string; deadline: string; dueAt: string | null } | null;
+  obligation: {
+    regime: string;
+    audience: string;
+    recipient: string;
+    basis: string;
+    deadline: string;
+    dueAt: string | null;
+  } | null;
   incidentUrl: string | null;
 }
 
@@ -83,7 +97,15 @@ export interface ClosingReportInput {
     summary: string | null;
   };
   timeline: { seq: number; at: string; type: string; actor: string; summary: string }[];
-  obligations: { regime: string; audience: string; recipient: string; basis: string; dueAt: string | null; status: string; fulfilledAt: string | null }[];
+  obligations: {
+    regime: string;
+    audience: string;
+    recipient: string;
+    basis: string;
+    dueAt: string | null;
+    status: string;
+    fulfilledAt: string | null;
+  }[];
   stats: { channel: string; status: string; count: number }[];
   auditHead: { seq: number; hash: string } | null;
 }

@@ -18,7 +18,11 @@ export const AU_NDB: RegimeInfo = {
 const CONTENT = ['entity_contacts', 'nature', 'categories_of_data', 'steps_for_individuals'];
 const SOON = { period: { unit: 'none' } as const, from: { kind: 'awareness' } as const, zone: 'Australia/Sydney' };
 const sources = [
-  { fact: 'statement to the Commissioner and notice to individuals as soon as practicable after becoming aware of an eligible data breach (ss. 26WK, 26WL)', url: URL, confirmed: true },
+  {
+    fact: 'statement to the Commissioner and notice to individuals as soon as practicable after becoming aware of an eligible data breach (ss. 26WK, 26WL)',
+    url: URL,
+    confirmed: true,
+  },
   { fact: 'assessment of a suspected breach within 30 days (s. 26WH)', url: ACT_URL, confirmed: true },
 ];
 
@@ -32,26 +36,62 @@ export function evaluateNdb(f: Facts): Obligation[] {
       ? "Risk assessed as 'risk': not yet an eligible data breach; if serious harm is suspected, assess within 30 days (s. 26WH)."
       : "Risk assessed as 'none': remedial action prevents serious harm (s. 26WF), so not an eligible data breach.";
   const scope = `${people} affected people in Australia.`;
-  const noHold = 'The NDB scheme has no law enforcement delay for private entities; the Commissioner may declare an exemption or extension (s. 26WQ).';
+  const noHold =
+    'The NDB scheme has no law enforcement delay for private entities; the Commissioner may declare an exemption or extension (s. 26WQ).';
   if (f.role === 'processor') {
-    return [buildObligation(f, {
-      regime: AU_NDB, audience: 'controller', recipientKey: 'controller', recipient: 'The entity that shares the information with us',
-      required: eligible, deadline: { ...SOON, text: 'as soon as practicable' }, basis: 'Privacy Act 1988 s. 26WJ',
-      why: [scope, test, 'Where the information is held by more than one entity, one statement satisfies all (s. 26WJ); tell the other entity at once so it can be made.'],
-      content: CONTENT, hold: null, sources: [{ fact: 'jointly held information: one entity may notify for all (s. 26WJ)', url: ACT_URL, confirmed: false }],
-    })];
+    return [
+      buildObligation(f, {
+        regime: AU_NDB,
+        audience: 'controller',
+        recipientKey: 'controller',
+        recipient: 'The entity that shares the information with us',
+        required: eligible,
+        deadline: { ...SOON, text: 'as soon as practicable' },
+        basis: 'Privacy Act 1988 s. 26WJ',
+        why: [
+          scope,
+          test,
+          'Where the information is held by more than one entity, one statement satisfies all (s. 26WJ); tell the other entity at once so it can be made.',
+        ],
+        content: CONTENT,
+        hold: null,
+        sources: [
+          { fact: 'jointly held information: one entity may notify for all (s. 26WJ)', url: ACT_URL, confirmed: false },
+        ],
+      }),
+    ];
   }
   return [
     buildObligation(f, {
-      regime: AU_NDB, audience: 'regulator', recipientKey: 'oaic', recipient: 'Office of the Australian Information Commissioner',
-      required: eligible, deadline: { ...SOON, text: 'as soon as practicable after becoming aware' }, basis: 'Privacy Act 1988 s. 26WK',
-      why: [scope, test, 'Encryption counts only through the serious-harm test.', noHold], content: CONTENT, hold: null, sources,
+      regime: AU_NDB,
+      audience: 'regulator',
+      recipientKey: 'oaic',
+      recipient: 'Office of the Australian Information Commissioner',
+      required: eligible,
+      deadline: { ...SOON, text: 'as soon as practicable after becoming aware' },
+      basis: 'Privacy Act 1988 s. 26WK',
+      why: [scope, test, 'Encryption counts only through the serious-harm test.', noHold],
+      content: CONTENT,
+      hold: null,
+      sources,
     }),
     buildObligation(f, {
-      regime: AU_NDB, audience: 'individuals', recipientKey: 'individuals', recipient: 'Affected individuals',
-      required: eligible, deadline: { ...SOON, text: 'as soon as practicable after the statement to the Commissioner' }, basis: 'Privacy Act 1988 s. 26WL',
-      why: [scope, test, 'Where notifying each individual is not practicable, publish the statement on the website and take reasonable steps to publicise it (s. 26WL(2)(c)).', noHold],
-      content: CONTENT, hold: null, sources,
+      regime: AU_NDB,
+      audience: 'individuals',
+      recipientKey: 'individuals',
+      recipient: 'Affected individuals',
+      required: eligible,
+      deadline: { ...SOON, text: 'as soon as practicable after the statement to the Commissioner' },
+      basis: 'Privacy Act 1988 s. 26WL',
+      why: [
+        scope,
+        test,
+        'Where notifying each individual is not practicable, publish the statement on the website and take reasonable steps to publicise it (s. 26WL(2)(c)).',
+        noHold,
+      ],
+      content: CONTENT,
+      hold: null,
+      sources,
     }),
   ];
 }

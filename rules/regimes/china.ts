@@ -25,14 +25,26 @@ export const CN_CAC: RegimeInfo = {
   commencement: '2025-11-01',
 };
 
-const PIPL_CONTENT = ['categories_of_data', 'nature', 'likely_consequences', 'measures_taken', 'steps_for_individuals', 'contact_point'];
+const PIPL_CONTENT = [
+  'categories_of_data',
+  'nature',
+  'likely_consequences',
+  'measures_taken',
+  'steps_for_individuals',
+  'contact_point',
+];
 
 const inChina = (code: string): boolean => code === 'CN';
 
 export function evaluatePipl(f: Facts): Obligation[] {
   const people = count(f, inChina);
   if (people === 0 || !inForce(f, CN_PIPL, ZONE)) return [];
-  const immediately = { period: { unit: 'none' } as const, from: { kind: 'awareness' } as const, zone: ZONE, text: 'immediately' };
+  const immediately = {
+    period: { unit: 'none' } as const,
+    from: { kind: 'awareness' } as const,
+    zone: ZONE,
+    text: 'immediately',
+  };
   const scope = `${people} affected people in mainland China.`;
   if (f.role === 'processor') {
     return [
@@ -50,18 +62,31 @@ export function evaluatePipl(f: Facts): Obligation[] {
         ],
         content: PIPL_CONTENT,
         hold: null,
-        sources: [{ fact: 'entrusted party must inform the handler immediately (inferred from Arts. 21 and 59; the PIPL sets no express deadline)', url: PIPL_URL, confirmed: false }],
+        sources: [
+          {
+            fact: 'entrusted party must inform the handler immediately (inferred from Arts. 21 and 59; the PIPL sets no express deadline)',
+            url: PIPL_URL,
+            confirmed: false,
+          },
+        ],
       }),
     ];
   }
-  const sources = [{ fact: 'notify the PI protection departments and individuals immediately; individuals may be skipped where measures effectively avoid harm unless the department requires it (Art. 57)', url: PIPL_URL, confirmed: true }];
+  const sources = [
+    {
+      fact: 'notify the PI protection departments and individuals immediately; individuals may be skipped where measures effectively avoid harm unless the department requires it (Art. 57)',
+      url: PIPL_URL,
+      confirmed: true,
+    },
+  ];
   const skip = f.riskLevel === 'none';
   return [
     buildObligation(f, {
       regime: CN_PIPL,
       audience: 'regulator',
       recipientKey: 'cac',
-      recipient: 'Departments performing personal information protection duties (Cyberspace Administration of China and the sector regulator)',
+      recipient:
+        'Departments performing personal information protection duties (Cyberspace Administration of China and the sector regulator)',
       required: true,
       deadline: immediately,
       basis: 'PIPL Art. 57(1)',
@@ -117,7 +142,12 @@ export function evaluateCac(f: Facts): Obligation[] {
       recipientKey: cii ? 'cii-protection-department' : 'provincial-cac',
       recipient,
       required: grade !== undefined,
-      deadline: { period: { unit: 'hours', n: hours }, from: { kind: 'discovery' }, zone: ZONE, text: `${hours} hour${hours > 1 ? 's' : ''} from discovery` },
+      deadline: {
+        period: { unit: 'hours', n: hours },
+        from: { kind: 'discovery' },
+        zone: ZONE,
+        text: `${hours} hour${hours > 1 ? 's' : ''} from discovery`,
+      },
       basis: 'Measures for National Cybersecurity Incident Reporting, Art. 4',
       why: [
         `${people} people in mainland China.`,
@@ -126,12 +156,30 @@ export function evaluateCac(f: Facts): Obligation[] {
           : 'Below 1,000,000 people the annex’s personal-information criterion does not reach the 较大 grade, so no report is required on that ground; other criteria (service outage, important data, economic loss) are not modelled here and may still require one.',
         'A final summary report after handling ends is not modelled.',
       ],
-      content: ['entity_contacts', 'incident_type', 'occurred_at', 'discovered_at', 'nature', 'severity_and_impact', 'measures_taken', 'root_cause', 'measures_proposed'],
+      content: [
+        'entity_contacts',
+        'incident_type',
+        'occurred_at',
+        'discovered_at',
+        'nature',
+        'severity_and_impact',
+        'measures_taken',
+        'root_cause',
+        'measures_proposed',
+      ],
       hold: null,
       sources: [
-        { fact: 'CII operators report within 1 hour, other operators within 4 hours, for 较大 or higher incidents (Art. 4)', url: CAC_URL, confirmed: true },
+        {
+          fact: 'CII operators report within 1 hour, other operators within 4 hours, for 较大 or higher incidents (Art. 4)',
+          url: CAC_URL,
+          confirmed: true,
+        },
         { fact: 'in force from 2025-11-01', url: CAC_URL, confirmed: true },
-        { fact: 'leak of personal information of 100 million people or more is 特别重大', url: CAC_GRADES_URL, confirmed: true },
+        {
+          fact: 'leak of personal information of 100 million people or more is 特别重大',
+          url: CAC_GRADES_URL,
+          confirmed: true,
+        },
         { fact: 'thresholds of 10 million (重大) and 1 million (较大) people', url: CAC_GRADES_URL, confirmed: false },
       ],
     }),

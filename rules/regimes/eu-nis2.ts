@@ -19,7 +19,11 @@ const EU: readonly string[] = EU_MEMBER_STATES;
 
 function memberStates(f: Facts): { codes: string[]; why: string } {
   const main = f.establishments.main;
-  if (main && EU.includes(main)) return { codes: [main], why: `The CSIRT or competent authority of ${main}, the member state of the main establishment, receives the reports.` };
+  if (main && EU.includes(main))
+    return {
+      codes: [main],
+      why: `The CSIRT or competent authority of ${main}, the member state of the main establishment, receives the reports.`,
+    };
   const codes = new Set<string>(f.establishments.others.filter((c) => EU.includes(c)));
   if (codes.size === 0) for (const [c, n] of Object.entries(f.affected)) if (n > 0 && EU.includes(c)) codes.add(c);
   return {
@@ -41,7 +45,11 @@ export function evaluateNis2(f: Facts): Obligation[] {
       : "Risk assessed as 'none': taken as not a significant incident (Art. 23(3)), so no report is required.",
   ];
   const sources: Source[] = [
-    { fact: 'early warning 24 hours, notification 72 hours from awareness, final report one month after the notification (Art. 23(4))', url: URL, confirmed: true },
+    {
+      fact: 'early warning 24 hours, notification 72 hours from awareness, final report one month after the notification (Art. 23(4))',
+      url: URL,
+      confirmed: true,
+    },
     { fact: 'national transposition and the competent CSIRT per member state', url: URL, confirmed: false },
   ];
   const out: Obligation[] = [];
@@ -50,26 +58,73 @@ export function evaluateNis2(f: Facts): Obligation[] {
     const recipient = `CSIRT or competent authority (${code})`;
     out.push(
       buildObligation(f, {
-        regime: EU_NIS2, audience: 'regulator', recipientKey: `${cc}-early-warning`, recipient, required: significant,
-        deadline: { period: { unit: 'hours', n: 24 }, from: { kind: 'awareness' }, zone: 'UTC', text: '24 hours from awareness (early warning)' },
-        basis: 'NIS2 Art. 23(4)(a)', why: [...base, 'Early warning: whether the incident is suspected to be unlawful or malicious and whether it could have a cross-border impact.'],
-        content: ['nature', 'cross_border_impact'], hold: null, sources,
+        regime: EU_NIS2,
+        audience: 'regulator',
+        recipientKey: `${cc}-early-warning`,
+        recipient,
+        required: significant,
+        deadline: {
+          period: { unit: 'hours', n: 24 },
+          from: { kind: 'awareness' },
+          zone: 'UTC',
+          text: '24 hours from awareness (early warning)',
+        },
+        basis: 'NIS2 Art. 23(4)(a)',
+        why: [
+          ...base,
+          'Early warning: whether the incident is suspected to be unlawful or malicious and whether it could have a cross-border impact.',
+        ],
+        content: ['nature', 'cross_border_impact'],
+        hold: null,
+        sources,
       }),
       buildObligation(f, {
-        regime: EU_NIS2, audience: 'regulator', recipientKey: `${cc}-notification`, recipient, required: significant,
-        deadline: { period: { unit: 'hours', n: 72 }, from: { kind: 'awareness' }, zone: 'UTC', text: '72 hours from awareness (incident notification)' },
-        basis: 'NIS2 Art. 23(4)(b)', why: [...base, 'Incident notification: update the early warning with an initial assessment, severity, impact and indicators of compromise.'],
-        content: ['nature', 'severity_and_impact', 'cross_border_impact', 'measures_taken'], hold: null, sources,
+        regime: EU_NIS2,
+        audience: 'regulator',
+        recipientKey: `${cc}-notification`,
+        recipient,
+        required: significant,
+        deadline: {
+          period: { unit: 'hours', n: 72 },
+          from: { kind: 'awareness' },
+          zone: 'UTC',
+          text: '72 hours from awareness (incident notification)',
+        },
+        basis: 'NIS2 Art. 23(4)(b)',
+        why: [
+          ...base,
+          'Incident notification: update the early warning with an initial assessment, severity, impact and indicators of compromise.',
+        ],
+        content: ['nature', 'severity_and_impact', 'cross_border_impact', 'measures_taken'],
+        hold: null,
+        sources,
       }),
       buildObligation(f, {
-        regime: EU_NIS2, audience: 'regulator', recipientKey: `${cc}-final-report`, recipient, required: significant,
+        regime: EU_NIS2,
+        audience: 'regulator',
+        recipientKey: `${cc}-final-report`,
+        recipient,
+        required: significant,
         deadline: {
           period: { unit: 'months', n: 1 },
-          from: { kind: 'notice', regime: 'eu-nis2', audience: 'regulator', id: `eu-nis2:regulator:${cc}-notification`, label: 'the incident notification' },
-          zone: 'UTC', text: 'one month after the incident notification (final report)',
+          from: {
+            kind: 'notice',
+            regime: 'eu-nis2',
+            audience: 'regulator',
+            id: `eu-nis2:regulator:${cc}-notification`,
+            label: 'the incident notification',
+          },
+          zone: 'UTC',
+          text: 'one month after the incident notification (final report)',
         },
-        basis: 'NIS2 Art. 23(4)(d)', why: [...base, `The final report's clock runs from the incident notification, recorded in noticesSent with id eu-nis2:regulator:${cc}-notification. An incident still ongoing then gets a progress report instead, and the final report within a month of handling it (Art. 23(4)(e)).`],
-        content: ['nature', 'severity_and_impact', 'root_cause', 'measures_taken', 'cross_border_impact'], hold: null, sources,
+        basis: 'NIS2 Art. 23(4)(d)',
+        why: [
+          ...base,
+          `The final report's clock runs from the incident notification, recorded in noticesSent with id eu-nis2:regulator:${cc}-notification. An incident still ongoing then gets a progress report instead, and the final report within a month of handling it (Art. 23(4)(e)).`,
+        ],
+        content: ['nature', 'severity_and_impact', 'root_cause', 'measures_taken', 'cross_border_impact'],
+        hold: null,
+        sources,
       }),
     );
   }

@@ -59,9 +59,36 @@ export const EEA_AUTHORITIES: Readonly<Record<string, string>> = {
   NO: 'Datatilsynet (Norway)',
 };
 
-const ART33_CONTENT = ['nature', 'categories_of_people', 'approximate_people', 'categories_of_data', 'approximate_records', 'dpo_contact', 'likely_consequences', 'measures_taken', 'measures_proposed', 'delay_reason'];
-const ART34_CONTENT = ['nature', 'dpo_contact', 'likely_consequences', 'measures_taken', 'measures_proposed', 'steps_for_individuals'];
-const ART33_2_CONTENT = ['nature', 'categories_of_people', 'approximate_people', 'categories_of_data', 'approximate_records', 'likely_consequences', 'measures_taken', 'discovered_at'];
+const ART33_CONTENT = [
+  'nature',
+  'categories_of_people',
+  'approximate_people',
+  'categories_of_data',
+  'approximate_records',
+  'dpo_contact',
+  'likely_consequences',
+  'measures_taken',
+  'measures_proposed',
+  'delay_reason',
+];
+const ART34_CONTENT = [
+  'nature',
+  'dpo_contact',
+  'likely_consequences',
+  'measures_taken',
+  'measures_proposed',
+  'steps_for_individuals',
+];
+const ART33_2_CONTENT = [
+  'nature',
+  'categories_of_people',
+  'approximate_people',
+  'categories_of_data',
+  'approximate_records',
+  'likely_consequences',
+  'measures_taken',
+  'discovered_at',
+];
 
 /** Recital 88: notice rules should take into account the legitimate interests of law-enforcement authorities. */
 const RECITAL_88: HoldRule = {
@@ -120,7 +147,10 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
   const established = [f.establishments.main, ...f.establishments.others].some((c) => c !== null && v.inScope(c));
   if (people === 0 && !established) return [];
   if (!inForce(f, v.info, 'UTC')) return [];
-  const scope = people > 0 ? `${people} affected people in scope` : 'an establishment in scope (Art. 3(1)) and no affected residents listed';
+  const scope =
+    people > 0
+      ? `${people} affected people in scope`
+      : 'an establishment in scope (Art. 3(1)) and no affected residents listed';
   const a = v.article;
 
   if (f.role === 'processor') {
@@ -131,7 +161,12 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
         recipientKey: 'controller',
         recipient: 'The controller(s) on whose behalf the data is processed',
         required: true,
-        deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: 'UTC', text: 'without undue delay after becoming aware' },
+        deadline: {
+          period: { unit: 'none' },
+          from: { kind: 'awareness' },
+          zone: 'UTC',
+          text: 'without undue delay after becoming aware',
+        },
         basis: a('33(2)'),
         why: [
           `${scope}. We act as processor: ${a('33(2)')} obliges us to notify the controller without undue delay of every personal data breach, whatever the risk; notifying the supervisory authority and the data subjects (Arts. 33(1), 34) is the controller's duty.`,
@@ -139,7 +174,9 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
         ],
         content: ART33_2_CONTENT,
         hold: null,
-        sources: [{ fact: 'processor notifies controller without undue delay (Art. 33(2))', url: v.url, confirmed: true }],
+        sources: [
+          { fact: 'processor notifies controller without undue delay (Art. 33(2))', url: v.url, confirmed: true },
+        ],
       }),
     ];
   }
@@ -155,7 +192,12 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
         recipientKey: v.authorityKey(code),
         recipient: v.authority(code),
         required: regulatorRequired,
-        deadline: { period: { unit: 'hours', n: 72 }, from: { kind: 'awareness' }, zone: 'UTC', text: '72 hours from awareness' },
+        deadline: {
+          period: { unit: 'hours', n: 72 },
+          from: { kind: 'awareness' },
+          zone: 'UTC',
+          text: '72 hours from awareness',
+        },
         basis: a('33(1)'),
         why: [
           `${scope}.`,
@@ -167,8 +209,20 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
         content: ART33_CONTENT,
         hold: null,
         sources: [
-          { fact: '72 hours from awareness; not when unlikely to result in a risk (Art. 33(1))', url: v.url, confirmed: true },
-          ...(code === f.establishments.main ? [{ fact: 'lead supervisory authority of the main establishment (Art. 56(1))', url: v.url, confirmed: true }] : []),
+          {
+            fact: '72 hours from awareness; not when unlikely to result in a risk (Art. 33(1))',
+            url: v.url,
+            confirmed: true,
+          },
+          ...(code === f.establishments.main
+            ? [
+                {
+                  fact: 'lead supervisory authority of the main establishment (Art. 56(1))',
+                  url: v.url,
+                  confirmed: true,
+                },
+              ]
+            : []),
         ],
       }),
     );
@@ -177,12 +231,25 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
   const highRisk = f.riskLevel === 'high_risk';
   const exempt = highRisk && safeHarbour(f);
   const individualsWhy: string[] = [];
-  if (!highRisk) individualsWhy.push(`Risk assessed as '${f.riskLevel}', not high: ${a('34(1)')} requires communication to data subjects only when the breach is likely to result in a high risk.`);
-  else if (exempt) individualsWhy.push(`High risk, but the data was encrypted and the key was not compromised: ${a('34(3)(a)')} exempts communication where the data is unintelligible to any unauthorised person.`);
+  if (!highRisk)
+    individualsWhy.push(
+      `Risk assessed as '${f.riskLevel}', not high: ${a('34(1)')} requires communication to data subjects only when the breach is likely to result in a high risk.`,
+    );
+  else if (exempt)
+    individualsWhy.push(
+      `High risk, but the data was encrypted and the key was not compromised: ${a('34(3)(a)')} exempts communication where the data is unintelligible to any unauthorised person.`,
+    );
   else {
-    individualsWhy.push(`High risk to data subjects: communicate the breach in clear and plain language without undue delay (${a('34(1)-(2)')}).`);
-    if (f.encrypted && f.keyCompromised) individualsWhy.push(`The data was encrypted but the key was compromised, so the ${a('34(3)(a)')} exemption does not apply.`);
-    individualsWhy.push(`Where individual communication would involve disproportionate effort, a public communication of equal effect replaces it (${a('34(3)(c)')}).`);
+    individualsWhy.push(
+      `High risk to data subjects: communicate the breach in clear and plain language without undue delay (${a('34(1)-(2)')}).`,
+    );
+    if (f.encrypted && f.keyCompromised)
+      individualsWhy.push(
+        `The data was encrypted but the key was compromised, so the ${a('34(3)(a)')} exemption does not apply.`,
+      );
+    individualsWhy.push(
+      `Where individual communication would involve disproportionate effort, a public communication of equal effect replaces it (${a('34(3)(c)')}).`,
+    );
   }
   out.push(
     buildObligation(f, {
@@ -197,7 +264,11 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
       content: ART34_CONTENT,
       hold: RECITAL_88,
       sources: [
-        { fact: 'communication to data subjects without undue delay when high risk (Art. 34(1)); exemptions (Art. 34(3))', url: v.url, confirmed: true },
+        {
+          fact: 'communication to data subjects without undue delay when high risk (Art. 34(1)); exemptions (Art. 34(3))',
+          url: v.url,
+          confirmed: true,
+        },
         { fact: 'law-enforcement interests may justify delay (Recital 88)', url: v.url, confirmed: true },
       ],
     }),

@@ -34,33 +34,102 @@ export function evaluateAppi(f: Facts): Obligation[] {
       ? `Reportable: ${grounds.join('; ')}.`
       : 'None of the reportable categories applies (sensitive, financial, unlawful purpose, more than 1,000 people); a breach by an unlawful-purpose attack (Rules Art. 7(iii)) is reportable at any size but is not modelled in the facts.';
   const sources = [
-    { fact: 'preliminary report promptly and final report within 30 days (60 for unlawful-purpose breaches) of becoming aware; reportable categories (Rules Arts. 7-8)', url: URL, confirmed: false },
+    {
+      fact: 'preliminary report promptly and final report within 30 days (60 for unlawful-purpose breaches) of becoming aware; reportable categories (Rules Arts. 7-8)',
+      url: URL,
+      confirmed: false,
+    },
   ];
   if (f.role === 'processor') {
-    return [buildObligation(f, {
-      regime: JP_APPI, audience: 'controller', recipientKey: 'controller', recipient: 'The business operator that entrusted the data',
-      required: reportable, deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: ZONE, text: 'promptly' }, basis: 'APPI Art. 26(1) proviso',
-      why: [scope, test, 'An entrusted party that notifies the entrusting operator is relieved of its own report (Art. 26(1) proviso).'],
-      content: ['nature', 'categories_of_data', 'approximate_people', 'discovered_at'], hold: null, sources,
-    })];
+    return [
+      buildObligation(f, {
+        regime: JP_APPI,
+        audience: 'controller',
+        recipientKey: 'controller',
+        recipient: 'The business operator that entrusted the data',
+        required: reportable,
+        deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: ZONE, text: 'promptly' },
+        basis: 'APPI Art. 26(1) proviso',
+        why: [
+          scope,
+          test,
+          'An entrusted party that notifies the entrusting operator is relieved of its own report (Art. 26(1) proviso).',
+        ],
+        content: ['nature', 'categories_of_data', 'approximate_people', 'discovered_at'],
+        hold: null,
+        sources,
+      }),
+    ];
   }
-  const content = ['discovered_at', 'occurred_at', 'nature', 'categories_of_data', 'approximate_people', 'root_cause', 'likely_consequences', 'measures_taken', 'measures_proposed'];
+  const content = [
+    'discovered_at',
+    'occurred_at',
+    'nature',
+    'categories_of_data',
+    'approximate_people',
+    'root_cause',
+    'likely_consequences',
+    'measures_taken',
+    'measures_proposed',
+  ];
   return [
     buildObligation(f, {
-      regime: JP_APPI, audience: 'regulator', recipientKey: 'ppc-preliminary', recipient: 'Personal Information Protection Commission (preliminary report)',
-      required: reportable, deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: ZONE, text: 'promptly (PPC guidelines: about 3-5 days)' },
-      basis: 'APPI Art. 26(1); Rules Art. 8(1)', why: [scope, test], content, hold: null, sources,
+      regime: JP_APPI,
+      audience: 'regulator',
+      recipientKey: 'ppc-preliminary',
+      recipient: 'Personal Information Protection Commission (preliminary report)',
+      required: reportable,
+      deadline: {
+        period: { unit: 'none' },
+        from: { kind: 'awareness' },
+        zone: ZONE,
+        text: 'promptly (PPC guidelines: about 3-5 days)',
+      },
+      basis: 'APPI Art. 26(1); Rules Art. 8(1)',
+      why: [scope, test],
+      content,
+      hold: null,
+      sources,
     }),
     buildObligation(f, {
-      regime: JP_APPI, audience: 'regulator', recipientKey: 'ppc-final', recipient: 'Personal Information Protection Commission (final report)',
-      required: reportable, deadline: { period: { unit: 'days', n: 30 }, from: { kind: 'awareness' }, zone: ZONE, text: 'within 30 days of becoming aware' },
-      basis: 'APPI Art. 26(1); Rules Art. 8(2)', why: [scope, test, 'Sixty days where the breach was by an act with an unlawful purpose (not modelled).'], content, hold: null, sources,
+      regime: JP_APPI,
+      audience: 'regulator',
+      recipientKey: 'ppc-final',
+      recipient: 'Personal Information Protection Commission (final report)',
+      required: reportable,
+      deadline: {
+        period: { unit: 'days', n: 30 },
+        from: { kind: 'awareness' },
+        zone: ZONE,
+        text: 'within 30 days of becoming aware',
+      },
+      basis: 'APPI Art. 26(1); Rules Art. 8(2)',
+      why: [scope, test, 'Sixty days where the breach was by an act with an unlawful purpose (not modelled).'],
+      content,
+      hold: null,
+      sources,
     }),
     buildObligation(f, {
-      regime: JP_APPI, audience: 'individuals', recipientKey: 'individuals', recipient: 'Affected principals',
-      required: reportable, deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: ZONE, text: 'promptly, as the circumstances allow' },
-      basis: 'APPI Art. 26(2)', why: [scope, test, 'Where notifying the principal is difficult, alternative measures (public announcement, inquiry desk) may be taken instead.'],
-      content: ['nature', 'categories_of_data', 'root_cause', 'steps_for_individuals', 'contact_point'], hold: null, sources,
+      regime: JP_APPI,
+      audience: 'individuals',
+      recipientKey: 'individuals',
+      recipient: 'Affected principals',
+      required: reportable,
+      deadline: {
+        period: { unit: 'none' },
+        from: { kind: 'awareness' },
+        zone: ZONE,
+        text: 'promptly, as the circumstances allow',
+      },
+      basis: 'APPI Art. 26(2)',
+      why: [
+        scope,
+        test,
+        'Where notifying the principal is difficult, alternative measures (public announcement, inquiry desk) may be taken instead.',
+      ],
+      content: ['nature', 'categories_of_data', 'root_cause', 'steps_for_individuals', 'contact_point'],
+      hold: null,
+      sources,
     }),
   ];
 }

@@ -24,8 +24,11 @@ const HOLD: HoldRule = {
   oralMaxDays: 30,
   note: '45 CFR 164.412 lets a law enforcement official delay notice: for the period in a written statement, or at most 30 days from an oral statement',
 };
-const SIXTY = (from: 'discovery' | 'yearEnd') =>
-  ({ period: { unit: 'days', n: 60 } as const, from: { kind: from } as const, zone: ZONE });
+const SIXTY = (from: 'discovery' | 'yearEnd') => ({
+  period: { unit: 'days', n: 60 } as const,
+  from: { kind: from } as const,
+  zone: ZONE,
+});
 const src = (fact: string, confirmed = true): Source => ({ fact, url: URL, confirmed });
 
 export function evaluateHipaa(f: Facts): Obligation[] {
@@ -38,10 +41,20 @@ export function evaluateHipaa(f: Facts): Obligation[] {
   const lowProbability = f.riskLevel === 'none';
   const breach = phi && !secured && !lowProbability;
   const reasons: string[] = [];
-  if (!phi) reasons.push('No health or health insurance data in dataElements, so no protected health information is involved.');
-  else if (secured) reasons.push('The PHI was encrypted (secured per the HHS guidance) and the key was not compromised: not unsecured PHI, so no breach notification (164.402).');
-  else if (lowProbability) reasons.push("Risk assessed as 'none': taken as a documented four-factor assessment showing a low probability that the PHI was compromised, so not a breach (164.402(2)).");
-  else reasons.push(`Unsecured PHI of ${people} people in the US${f.encrypted ? ' (encrypted, but the key was compromised)' : ''}: a breach is presumed (164.402(2)).`);
+  if (!phi)
+    reasons.push('No health or health insurance data in dataElements, so no protected health information is involved.');
+  else if (secured)
+    reasons.push(
+      'The PHI was encrypted (secured per the HHS guidance) and the key was not compromised: not unsecured PHI, so no breach notification (164.402).',
+    );
+  else if (lowProbability)
+    reasons.push(
+      "Risk assessed as 'none': taken as a documented four-factor assessment showing a low probability that the PHI was compromised, so not a breach (164.402(2)).",
+    );
+  else
+    reasons.push(
+      `Unsecured PHI of ${people} people in the US${f.encrypted ? ' (encrypted, but the key was compromised)' : ''}: a breach is presumed (164.402(2)).`,
+    );
 
   if (ba && !ce) {
     return [
@@ -51,9 +64,15 @@ export function evaluateHipaa(f: Facts): Obligation[] {
         recipientKey: 'covered-entity',
         recipient: 'The covered entity',
         required: breach,
-        deadline: { ...SIXTY('discovery'), text: 'without unreasonable delay and no later than 60 calendar days after discovery' },
+        deadline: {
+          ...SIXTY('discovery'),
+          text: 'without unreasonable delay and no later than 60 calendar days after discovery',
+        },
         basis: '45 CFR 164.410',
-        why: [...reasons, 'As a business associate we notify the covered entity, identifying each individual affected where possible.'],
+        why: [
+          ...reasons,
+          'As a business associate we notify the covered entity, identifying each individual affected where possible.',
+        ],
         content: ['nature', 'categories_of_data', 'approximate_people', 'occurred_at', 'discovered_at'],
         hold: HOLD,
         sources: [src('business associate notifies the covered entity within 60 days of discovery (164.410)')],
@@ -68,12 +87,30 @@ export function evaluateHipaa(f: Facts): Obligation[] {
       recipientKey: 'individuals',
       recipient: 'Affected individuals',
       required: breach,
-      deadline: { ...SIXTY('discovery'), text: 'without unreasonable delay and no later than 60 calendar days after discovery' },
+      deadline: {
+        ...SIXTY('discovery'),
+        text: 'without unreasonable delay and no later than 60 calendar days after discovery',
+      },
       basis: '45 CFR 164.404',
-      why: [...reasons, 'Substitute notice applies when contact information is out of date for 10 or more people (web posting for 90 days or major media, with a toll-free number).'],
-      content: ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'steps_for_individuals', 'measures_taken', 'contact_point', 'toll_free_numbers'],
+      why: [
+        ...reasons,
+        'Substitute notice applies when contact information is out of date for 10 or more people (web posting for 90 days or major media, with a toll-free number).',
+      ],
+      content: [
+        'nature',
+        'occurred_at',
+        'discovered_at',
+        'categories_of_data',
+        'steps_for_individuals',
+        'measures_taken',
+        'contact_point',
+        'toll_free_numbers',
+      ],
       hold: HOLD,
-      sources: [src('individuals within 60 calendar days of discovery (164.404(b)); content (164.404(c))'), src('law enforcement delay, oral at most 30 days (164.412)')],
+      sources: [
+        src('individuals within 60 calendar days of discovery (164.404(b)); content (164.404(c))'),
+        src('law enforcement delay, oral at most 30 days (164.412)'),
+      ],
     }),
   ];
   const large = people >= 500;
@@ -85,13 +122,32 @@ export function evaluateHipaa(f: Facts): Obligation[] {
       recipient: 'Secretary of HHS (Office for Civil Rights breach portal)',
       required: breach,
       deadline: large
-        ? { ...SIXTY('discovery'), text: 'contemporaneously with the notice to individuals, no later than 60 calendar days after discovery' }
+        ? {
+            ...SIXTY('discovery'),
+            text: 'contemporaneously with the notice to individuals, no later than 60 calendar days after discovery',
+          }
         : { ...SIXTY('yearEnd'), text: 'within 60 days after the end of the calendar year of discovery (annual log)' },
       basis: '45 CFR 164.408',
-      why: [...reasons, large ? `${people} people (500 or more): notify HHS at the time of the individual notices.` : `${people} people (fewer than 500): log the breach and report it to HHS within 60 days after the end of the calendar year.`],
-      content: ['nature', 'approximate_people', 'occurred_at', 'discovered_at', 'categories_of_data', 'measures_taken', 'contact_point'],
+      why: [
+        ...reasons,
+        large
+          ? `${people} people (500 or more): notify HHS at the time of the individual notices.`
+          : `${people} people (fewer than 500): log the breach and report it to HHS within 60 days after the end of the calendar year.`,
+      ],
+      content: [
+        'nature',
+        'approximate_people',
+        'occurred_at',
+        'discovered_at',
+        'categories_of_data',
+        'measures_taken',
+        'contact_point',
+      ],
       hold: HOLD,
-      sources: [src('HHS immediately for 500 or more, annually within 60 days of year end for fewer (164.408)'), { fact: 'HHS breach portal', url: HHS_URL, confirmed: true }],
+      sources: [
+        src('HHS immediately for 500 or more, annually within 60 days of year end for fewer (164.408)'),
+        { fact: 'HHS breach portal', url: HHS_URL, confirmed: true },
+      ],
     }),
   );
   for (const [code, n] of Object.entries(f.affected)) {
@@ -106,10 +162,24 @@ export function evaluateHipaa(f: Facts): Obligation[] {
         recipientKey: code.toLowerCase(),
         recipient: `Prominent media outlets serving ${state}`,
         required: breach,
-        deadline: { ...SIXTY('discovery'), text: 'without unreasonable delay and no later than 60 calendar days after discovery' },
+        deadline: {
+          ...SIXTY('discovery'),
+          text: 'without unreasonable delay and no later than 60 calendar days after discovery',
+        },
         basis: '45 CFR 164.406',
-        why: [...reasons, `${n} residents of ${state}, more than 500: notify prominent media outlets serving the state.`],
-        content: ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'steps_for_individuals', 'measures_taken', 'contact_point'],
+        why: [
+          ...reasons,
+          `${n} residents of ${state}, more than 500: notify prominent media outlets serving the state.`,
+        ],
+        content: [
+          'nature',
+          'occurred_at',
+          'discovered_at',
+          'categories_of_data',
+          'steps_for_individuals',
+          'measures_taken',
+          'contact_point',
+        ],
         hold: HOLD,
         sources: [src('media when more than 500 residents of a state or jurisdiction (164.406)')],
       }),

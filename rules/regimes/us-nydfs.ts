@@ -24,7 +24,12 @@ export function evaluateNydfs(f: Facts): Obligation[] {
       recipientKey: 'superintendent',
       recipient: 'Superintendent of Financial Services (NYDFS portal)',
       required,
-      deadline: { period: { unit: 'hours', n: 72 }, from: { kind: 'notifiable', orAwareness: true }, zone: 'America/New_York', text: '72 hours from determining that a cybersecurity incident occurred' },
+      deadline: {
+        period: { unit: 'hours', n: 72 },
+        from: { kind: 'notifiable', orAwareness: true },
+        zone: 'America/New_York',
+        text: '72 hours from determining that a cybersecurity incident occurred',
+      },
       basis: '23 NYCRR 500.17(a)(1)',
       why: [
         required
@@ -32,7 +37,15 @@ export function evaluateNydfs(f: Facts): Obligation[] {
           : "Risk assessed as 'none': taken as not a reportable cybersecurity incident under 500.1 and 500.17(a); no notice.",
         'Extortion payments have a separate 24-hour notice and 30-day explanation (500.17(c)), not modelled.',
       ],
-      content: ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'approximate_people', 'measures_taken', 'contact_point'],
+      content: [
+        'nature',
+        'occurred_at',
+        'discovered_at',
+        'categories_of_data',
+        'approximate_people',
+        'measures_taken',
+        'contact_point',
+      ],
       hold: null,
       sources: [{ fact: '72 hours from determination (500.17(a))', url: URL, confirmed: false }],
     }),

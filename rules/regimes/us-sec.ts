@@ -33,8 +33,12 @@ export function evaluateSec(f: Facts): Obligation[] {
       },
       basis: 'Form 8-K Item 1.05(a); General Instruction B.1',
       why: material
-        ? [`The incident was determined material at ${f.determinations.materialityAt}: file Item 1.05 within four business days (weekends and US federal holidays do not count; the deadline is the 17:30 Eastern EDGAR cut-off for a same-day filing date).`]
-        : ['Not yet: Item 1.05 applies once the registrant determines the incident is material (determinations.materialityAt not given). The determination must be made without unreasonable delay after discovery (Instruction 1 to Item 1.05).'],
+        ? [
+            `The incident was determined material at ${f.determinations.materialityAt}: file Item 1.05 within four business days (weekends and US federal holidays do not count; the deadline is the 17:30 Eastern EDGAR cut-off for a same-day filing date).`,
+          ]
+        : [
+            'Not yet: Item 1.05 applies once the registrant determines the incident is material (determinations.materialityAt not given). The determination must be made without unreasonable delay after discovery (Instruction 1 to Item 1.05).',
+          ],
       content: ['nature', 'occurred_at', 'material_impact'],
       hold: {
         sources: ['us_attorney_general'],
@@ -42,9 +46,17 @@ export function evaluateSec(f: Facts): Obligation[] {
         note: 'Item 1.05(c) allows delay only when the U.S. Attorney General determines disclosure poses a substantial risk to national security or public safety and notifies the Commission in writing (30 days, extendable by 30 and, in extraordinary cases, 60 more)',
       },
       sources: [
-        { fact: 'four business days from the materiality determination (Item 1.05, General Instruction B.1)', url: RELEASE, confirmed: true },
+        {
+          fact: 'four business days from the materiality determination (Item 1.05, General Instruction B.1)',
+          url: RELEASE,
+          confirmed: true,
+        },
         { fact: 'delay only on the U.S. Attorney General determination (Item 1.05(c))', url: RELEASE, confirmed: true },
-        { fact: 'EDGAR 17:30 Eastern cut-off for same-day filing date (Regulation S-T Rule 13)', url: 'https://www.ecfr.gov/current/title-17/chapter-II/part-232', confirmed: false },
+        {
+          fact: 'EDGAR 17:30 Eastern cut-off for same-day filing date (Regulation S-T Rule 13)',
+          url: 'https://www.ecfr.gov/current/title-17/chapter-II/part-232',
+          confirmed: false,
+        },
       ],
     }),
   ];

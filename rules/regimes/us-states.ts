@@ -13,10 +13,40 @@ const BASELINE: readonly DataElement[] = ['national_id', 'drivers_license', 'fin
 /** All base statutes were in force by mid-2018 (Alabama and South Dakota last); amendments carry their own dates. */
 const BASE_COMMENCEMENT = '2018-07-01';
 
-const IND_CONTENT = ['nature', 'categories_of_data', 'occurred_at', 'date_of_notice', 'measures_taken', 'contact_point', 'steps_for_individuals', 'toll_free_numbers', 'regulator_contacts'];
-const CA_IND_CONTENT = ['notice_title', 'contact_point', 'categories_of_data', 'occurred_at', 'date_of_notice', 'law_enforcement_delay', 'nature', 'measures_taken', 'steps_for_individuals', 'toll_free_numbers'];
+const IND_CONTENT = [
+  'nature',
+  'categories_of_data',
+  'occurred_at',
+  'date_of_notice',
+  'measures_taken',
+  'contact_point',
+  'steps_for_individuals',
+  'toll_free_numbers',
+  'regulator_contacts',
+];
+const CA_IND_CONTENT = [
+  'notice_title',
+  'contact_point',
+  'categories_of_data',
+  'occurred_at',
+  'date_of_notice',
+  'law_enforcement_delay',
+  'nature',
+  'measures_taken',
+  'steps_for_individuals',
+  'toll_free_numbers',
+];
 const MA_IND_CONTENT = ['steps_for_individuals', 'regulator_contacts', 'date_of_notice', 'contact_point'];
-const REG_CONTENT = ['sample_notice', 'nature', 'approximate_people', 'occurred_at', 'discovered_at', 'measures_taken', 'date_of_notice', 'contact_point'];
+const REG_CONTENT = [
+  'sample_notice',
+  'nature',
+  'approximate_people',
+  'occurred_at',
+  'discovered_at',
+  'measures_taken',
+  'date_of_notice',
+  'contact_point',
+];
 const CRA_CONTENT = ['date_of_notice', 'approximate_people'];
 const CONTROLLER_CONTENT = ['nature', 'categories_of_data', 'approximate_people', 'occurred_at', 'discovered_at'];
 
@@ -48,7 +78,9 @@ function coveredElements(law: StateLaw, f: Facts): DataElement[] {
 }
 
 function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[] {
-  const checked = (law.checked ?? []).filter((c) => audienceOfFact(c.fact) === audience || audienceOfFact(c.fact) === 'all');
+  const checked = (law.checked ?? []).filter(
+    (c) => audienceOfFact(c.fact) === audience || audienceOfFact(c.fact) === 'all',
+  );
   if (checked.length) {
     return [
       ...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })),
@@ -93,9 +125,19 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
 
   if (f.role === 'processor') {
     const deadline: DeadlineSpec = law.processorDays
-      ? { period: { unit: 'days', n: law.processorDays }, from: { kind: 'notifiable' }, zone, text: `within ${law.processorDays} days of determining the breach` }
+      ? {
+          period: { unit: 'days', n: law.processorDays },
+          from: { kind: 'notifiable' },
+          zone,
+          text: `within ${law.processorDays} days of determining the breach`,
+        }
       : law.processorHours
-        ? { period: { unit: 'hours', n: law.processorHours }, from: { kind: 'discovery' }, zone, text: `within ${law.processorHours} hours of discovery` }
+        ? {
+            period: { unit: 'hours', n: law.processorHours },
+            from: { kind: 'discovery' },
+            zone,
+            text: `within ${law.processorHours} hours of discovery`,
+          }
         : { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'immediately following discovery' };
     const required = covered.length > 0 && !harbour;
     return [
@@ -107,10 +149,21 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         required,
         deadline,
         basis: law.citation,
-        why: [scope, coverageWhy, harbourWhy, required ? 'We maintain the data for its owner: we must tell the owner, who notifies residents and regulators.' : 'No notice to the owner is required.'].filter(Boolean),
+        why: [
+          scope,
+          coverageWhy,
+          harbourWhy,
+          required
+            ? 'We maintain the data for its owner: we must tell the owner, who notifies residents and regulators.'
+            : 'No notice to the owner is required.',
+        ].filter(Boolean),
         content: CONTROLLER_CONTENT,
         hold,
-        sources: sourcesFor(law, 'controller', `a person maintaining data for its owner notifies the owner ${deadline.text}`),
+        sources: sourcesFor(
+          law,
+          'controller',
+          `a person maintaining data for its owner notifies the owner ${deadline.text}`,
+        ),
       }),
     ];
   }
@@ -125,18 +178,29 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         zone,
         text: `within ${law.individuals.days} calendar days of ${law.individuals.from === 'determination' ? 'determining the breach' : 'discovery'}, and without unreasonable delay`,
       }
-    : { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'in the most expedient time possible and without unreasonable delay' };
+    : {
+        period: { unit: 'none' },
+        from: { kind: 'discovery' },
+        zone,
+        text: 'in the most expedient time possible and without unreasonable delay',
+      };
 
   const indWhy = [scope, coverageWhy];
   if (harbourWhy) indWhy.push(harbourWhy);
   if (covered.length > 0 && !harbour) {
-    if (harmExempt) indWhy.push(`Risk assessed as 'none': ${state} excuses notice when an investigation finds misuse or harm not reasonably likely; document the determination and keep it.`);
-    else if (f.riskLevel === 'none') indWhy.push(`${state} has no risk-of-harm exemption, so a 'none' risk assessment does not excuse notice.`);
+    if (harmExempt)
+      indWhy.push(
+        `Risk assessed as 'none': ${state} excuses notice when an investigation finds misuse or harm not reasonably likely; document the determination and keep it.`,
+      );
+    else if (f.riskLevel === 'none')
+      indWhy.push(`${state} has no risk-of-harm exemption, so a 'none' risk assessment does not excuse notice.`);
   }
   let content = law.code === 'CA' ? CA_IND_CONTENT : law.code === 'MA' ? MA_IND_CONTENT : IND_CONTENT;
   if (law.creditMonitoring && covered.some((e) => law.creditMonitoring!.elements.includes(e))) {
     content = [...content, 'credit_monitoring_offer'];
-    indWhy.push(`The breach involves ${law.creditMonitoring.elements.filter((e) => covered.includes(e)).join(', ')}: offer ${law.creditMonitoring.months} months of free credit monitoring or identity theft protection${law.code === 'CA' ? ' (when we were the source of the breach)' : ''}.`);
+    indWhy.push(
+      `The breach involves ${law.creditMonitoring.elements.filter((e) => covered.includes(e)).join(', ')}: offer ${law.creditMonitoring.months} months of free credit monitoring or identity theft protection${law.code === 'CA' ? ' (when we were the source of the breach)' : ''}.`,
+    );
   }
   for (const n of law.notes ?? []) indWhy.push(n);
   out.push(
@@ -151,11 +215,29 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
       why: indWhy,
       content,
       hold,
-      sources: sourcesFor(law, 'individuals', `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`),
+      sources: sourcesFor(
+        law,
+        'individuals',
+        `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`,
+      ),
     }),
   );
 
-  for (const reg of law.regulators) out.push(regulatorObligation(f, law, info, reg, residents, individualsRequired, harmExempt && covered.length > 0 && !harbour, indDeadline, hold, scope));
+  for (const reg of law.regulators)
+    out.push(
+      regulatorObligation(
+        f,
+        law,
+        info,
+        reg,
+        residents,
+        individualsRequired,
+        harmExempt && covered.length > 0 && !harbour,
+        indDeadline,
+        hold,
+        scope,
+      ),
+    );
 
   if (law.cra) {
     const met = residents >= law.cra.min;
@@ -175,7 +257,11 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ],
         content: CRA_CONTENT,
         hold,
-        sources: sourcesFor(law, 'credit_agencies', `consumer reporting agencies when ${law.cra.min} or more residents are notified`),
+        sources: sourcesFor(
+          law,
+          'credit_agencies',
+          `consumer reporting agencies when ${law.cra.min} or more residents are notified`,
+        ),
       }),
     );
   }
@@ -208,7 +294,9 @@ function regulatorObligation(
       break;
     case 'afterIndividuals':
       deadline = {
-        period: reg.when.businessDays ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' } : { unit: 'days', n: reg.when.days },
+        period: reg.when.businessDays
+          ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' }
+          : { unit: 'days', n: reg.when.days },
         from: { kind: 'notice', regime: info.id, audience: 'individuals', label: 'the notice to residents' },
         zone,
         text: `within ${reg.when.days} ${reg.when.businessDays ? 'business' : 'calendar'} days of notifying residents`,
@@ -216,22 +304,39 @@ function regulatorObligation(
       break;
     case 'fromDiscovery':
       deadline = {
-        period: reg.when.businessDays ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' } : { unit: 'days', n: reg.when.days },
+        period: reg.when.businessDays
+          ? { unit: 'businessDays', n: reg.when.days, calendar: 'weekends-only' }
+          : { unit: 'days', n: reg.when.days },
         from: { kind: 'discovery' },
         zone,
         text: `within ${reg.when.days} ${reg.when.businessDays ? 'business' : 'calendar'} days of discovery`,
       };
       break;
     case 'fromDetermination':
-      deadline = { period: { unit: 'days', n: reg.when.days }, from: { kind: 'notifiable' }, zone, text: `within ${reg.when.days} calendar days of determining the breach` };
+      deadline = {
+        period: { unit: 'days', n: reg.when.days },
+        from: { kind: 'notifiable' },
+        zone,
+        text: `within ${reg.when.days} calendar days of determining the breach`,
+      };
       break;
     case 'expedient':
       deadline = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' };
       break;
   }
-  const threshold = Number.isFinite(reg.min) ? (reg.min <= 1 ? 'for any breach requiring notice to residents' : `when ${reg.min} or more residents are affected`) : 'only to record a no-harm determination';
-  const why = [scope, `${reg.name}: notice ${threshold}; ${Number.isFinite(reg.min) ? (met ? 'threshold met' : `threshold not met (${residents} < ${reg.min})`) : 'no threshold'}.`];
-  if (noHarmNotice) why.push(`Notice to residents is skipped on the risk-of-harm exemption, so ${law.code} requires the written no-harm determination to be given to the ${reg.name}.`);
+  const threshold = Number.isFinite(reg.min)
+    ? reg.min <= 1
+      ? 'for any breach requiring notice to residents'
+      : `when ${reg.min} or more residents are affected`
+    : 'only to record a no-harm determination';
+  const why = [
+    scope,
+    `${reg.name}: notice ${threshold}; ${Number.isFinite(reg.min) ? (met ? 'threshold met' : `threshold not met (${residents} < ${reg.min})`) : 'no threshold'}.`,
+  ];
+  if (noHarmNotice)
+    why.push(
+      `Notice to residents is skipped on the risk-of-harm exemption, so ${law.code} requires the written no-harm determination to be given to the ${reg.name}.`,
+    );
   else if (!individualsRequired) why.push('No notice to residents is required, so none to the regulator either.');
   return buildObligation(f, {
     regime: info,
@@ -248,7 +353,9 @@ function regulatorObligation(
   });
 }
 
-export const STATE_EVALUATORS: readonly { info: RegimeInfo; evaluate: (f: Facts) => Obligation[] }[] = STATE_LAWS.map((law) => ({
-  info: stateRegimeInfo(law),
-  evaluate: (f: Facts) => evaluateState(law, f),
-}));
+export const STATE_EVALUATORS: readonly { info: RegimeInfo; evaluate: (f: Facts) => Obligation[] }[] = STATE_LAWS.map(
+  (law) => ({
+    info: stateRegimeInfo(law),
+    evaluate: (f: Facts) => evaluateState(law, f),
+  }),
+);

@@ -36,12 +36,24 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
     const { name } = parse(tokenSchema, req.body);
     const created = await createApiToken(ctx.db, { id: user.userId, role: user.role }, name, actorOf(user));
     // Rendered, not redirected: the plaintext exists only in this response.
-    res.status(201).render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(user.userId), created }));
+    res
+      .status(201)
+      .render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(user.userId), created }));
   });
-  r.post('/account/tokens/:tokenId/revoke', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
-    const user = req.user!;
-    await revokeApiToken(ctx.db, String(req.params.tokenId), { ...actorOf(user), userId: user.userId, asAdmin: false });
-    res.redirect(303, '/account');
-  });
+  r.post(
+    '/account/tokens/:tokenId/revoke',
+    allow('account.self'),
+    form,
+    csrf.doubleCsrfProtection,
+    async (req, res) => {
+      const user = req.user!;
+      await revokeApiToken(ctx.db, String(req.params.tokenId), {
+        ...actorOf(user),
+        userId: user.userId,
+        asAdmin: false,
+      });
+      res.redirect(303, '/account');
+    },
+  );
   return r;
 }

@@ -26,15 +26,28 @@ import {
 } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
-import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
+import {
+  approve,
+  assess,
+  changeAwareness,
+  closeIncident,
+  placeHold,
+  recompute,
+  recordFiling,
+  releaseHold,
+  supplementReport,
+  triage,
+} from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 
 export function idempotencyKey(req: Request): string | null {
-  const key = req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
+  const key =
+    req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
   if (key === undefined || key === '') return null;
-  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) throw new HttpError(400, 'must be 8 to 200 characters of letters, digits, . _ : -', 'Idempotency-Key');
+  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key))
+    throw new HttpError(400, 'must be 8 to 200 characters of letters, digits, . _ : -', 'Idempotency-Key');
   return key;
 }
 
@@ -45,34 +58,56 @@ export function apiRouter(ctx: UseCaseContext): Router {
   const json = express.json({ limit: '1mb', strict: true });
   r.use(bearerAuth(ctx.db));
   // A restricted incident answers 404 to anyone who is not a member or an admin, on every route.
-  r.param('id', (req, _res, next, id: string) => (ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound())));
+  r.param('id', (req, _res, next, id: string) =>
+    ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound()),
+  );
 
   r.post('/incidents', allow('incident.open'), json, async (req, res) => {
     const body = parse(incidentSchema, req.body);
     res.status(201).json(await openIncident(ctx, body, req.user!, idempotencyKey(req)));
   });
   r.get('/incidents', allow('incident.read'), async (req, res) => {
-    const status = typeof req.query.status === 'string' && ['open', 'closed', 'dismissed'].includes(req.query.status) ? req.query.status : undefined;
-    res.json({ incidents: await listIncidents(ctx.db, req.user!, { status, q: typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : undefined }) });
+    const status =
+      typeof req.query.status === 'string' && ['open', 'closed', 'dismissed'].includes(req.query.status)
+        ? req.query.status
+        : undefined;
+    res.json({
+      incidents: await listIncidents(ctx.db, req.user!, {
+        status,
+        q: typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : undefined,
+      }),
+    });
   });
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     res.json(await incidentView(ctx.db, String(req.params.id)));
   });
   r.post('/incidents/:id/triage', allow('incident.triage'), json, async (req, res) => {
     const body = parse(triageSchema, req.body);
-    if (body.decision === 'dismiss' && !can(req.user!.role, 'incident.dismiss')) throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
+    if (body.decision === 'dismiss' && !can(req.user!.role, 'incident.dismiss'))
+      throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
     res.json(await triage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
   });
   r.post('/incidents/:id/awareness', allow('awareness.change'), json, async (req, res) => {
-    res.json(await changeAwareness(ctx, String(req.params.id), parse(awarenessSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await changeAwareness(
+        ctx,
+        String(req.params.id),
+        parse(awarenessSchema, req.body),
+        req.user!,
+        idempotencyKey(req),
+      ),
+    );
   });
   r.post('/incidents/:id/assessment', allow('incident.assess'), json, async (req, res) => {
-    res.json(await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.post('/incidents/:id/subjects', allow('subjects.import'), express.json({ limit: '20mb' }), async (req, res) => {
     const key = idempotencyKey(req);
     const isCsv = Boolean(req.is('text/csv'));
-    if (!isCsv && !req.is('application/json')) throw new HttpError(415, 'send text/csv or application/json', 'Content-Type');
+    if (!isCsv && !req.is('application/json'))
+      throw new HttpError(415, 'send text/csv or application/json', 'Content-Type');
     const source = isCsv ? { csv: req } : { json: req.body };
     res.json(await importSubjects(ctx, String(req.params.id), source, req.user!, key));
   });
@@ -80,25 +115,43 @@ export function apiRouter(ctx: UseCaseContext): Router {
     res.json(await placeHold(ctx, String(req.params.id), parse(holdSchema, req.body), req.user!, idempotencyKey(req)));
   });
   r.post('/incidents/:id/hold/release', allow('hold.release'), json, async (req, res) => {
-    res.json(await releaseHold(ctx, String(req.params.id), parse(releaseSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await releaseHold(ctx, String(req.params.id), parse(releaseSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.get('/incidents/:id/notices', allow('incident.read'), async (req, res) => {
     res.json(await noticesOf(ctx.db, String(req.params.id)));
   });
   r.post('/incidents/:id/approval', allow('notices.approve'), json, async (req, res) => {
-    res.json(await approve(ctx, String(req.params.id), parse(approvalSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await approve(ctx, String(req.params.id), parse(approvalSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.post('/incidents/:id/filings', allow('filing.record'), json, async (req, res) => {
-    res.json(await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.post('/incidents/:id/supplements', allow('report.supplement'), json, async (req, res) => {
-    res.json(await supplementReport(ctx, String(req.params.id), parse(supplementSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await supplementReport(
+        ctx,
+        String(req.params.id),
+        parse(supplementSchema, req.body),
+        req.user!,
+        idempotencyKey(req),
+      ),
+    );
   });
   r.post('/incidents/:id/close', allow('incident.close'), json, async (req, res) => {
-    res.json(await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.post('/incidents/:id/recompute', allow('incident.recompute'), json, async (req, res) => {
-    res.json(await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)));
+    res.json(
+      await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)),
+    );
   });
   r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
     res.json(await notificationsOf(ctx.db, String(req.params.id), parse(notificationsQuerySchema, req.query)));
@@ -124,7 +177,13 @@ export function apiRouter(ctx: UseCaseContext): Router {
   r.put('/settings/organisation', allow('settings.manage'), json, async (req, res) => {
     const profile = parse(orgProfileSchema, req.body);
     await saveOrgProfile(ctx.db, profile);
-    await appendAudit(ctx.db, { incidentId: null, type: 'settings.organisation_changed', at: new Date().toISOString(), actor: actorOf(req.user!), summary: 'organisation profile changed' });
+    await appendAudit(ctx.db, {
+      incidentId: null,
+      type: 'settings.organisation_changed',
+      at: new Date().toISOString(),
+      actor: actorOf(req.user!),
+      summary: 'organisation profile changed',
+    });
     res.json(profile);
   });
   r.put('/incidents/:id/access', allow('incident.restrict'), json, async (req, res) => {

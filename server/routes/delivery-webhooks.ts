@@ -22,15 +22,19 @@ type Config = Pick<AppConfig, 'publicUrl' | 'sendgridWebhookPublicKey' | 'twilio
 
 export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' | 'gateway'>, config: Config): Router {
   const r = Router();
-  const key: KeyObject | null = config.sendgridWebhookPublicKey ? createPublicKey({ key: Buffer.from(config.sendgridWebhookPublicKey, 'base64'), format: 'der', type: 'spki' }) : null;
+  const key: KeyObject | null = config.sendgridWebhookPublicKey
+    ? createPublicKey({ key: Buffer.from(config.sendgridWebhookPublicKey, 'base64'), format: 'der', type: 'spki' })
+    : null;
 
   r.post('/sendgrid/events', express.raw({ type: () => true, limit: '5mb' }), async (req, res) => {
     if (!key) throw new HttpError(404, 'SendGrid event webhook is not configured (SENDGRID_WEBHOOK_PUBLIC_KEY)', null);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = req.get(SENDGRID_SIGNATURE_HEADER);
     const timestamp = req.get(SENDGRID_TIMESTAMP_HEADER);
-    if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) throw new HttpError(401, 'signature missing', SENDGRID_SIGNATURE_HEADER);
-    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_AGE_S) throw new HttpError(401, 'timestamp too old', SENDGRID_TIMESTAMP_HEADER);
+    if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp))
+      throw new HttpError(401, 'signature missing', SENDGRID_SIGNATURE_HEADER);
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > MAX_AGE_S)
+      throw new HttpError(401, 'timestamp too old', SENDGRID_TIMESTAMP_HEADER);
     let ok: boolean;
     try {
       ok = verify('sha256', Buffer.concat([Buffer.from(timestamp), body]), key, Buffer.from(signature, 'base64'));
@@ -52,13 +56,15 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' 
 
   r.post('/twilio/status', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
     const token = config.twilio?.authToken;
-    if (!token || !config.publicUrl) throw new HttpError(404, 'Twilio status callbacks need BREACHLINE_PUBLIC_URL and Twilio credentials', null);
+    if (!token || !config.publicUrl)
+      throw new HttpError(404, 'Twilio status callbacks need BREACHLINE_PUBLIC_URL and Twilio credentials', null);
     const signature = req.get('X-Twilio-Signature');
     if (!signature) throw new HttpError(401, 'signature missing', 'X-Twilio-Signature');
     // The URL Twilio was given, query included: our public origin and the path as received.
     const url = `${config.publicUrl}${req.baseUrl}${req.url}`;
     const params = (req.body ?? {}) as Record<string, string>;
-    if (!twilio.validateRequest(token, signature, url, params)) throw new HttpError(401, 'signature does not match', 'X-Twilio-Signature');
+    if (!twilio.validateRequest(token, signature, url, params))
+      throw new HttpError(401, 'signature does not match', 'X-Twilio-Signature');
     const outboxId = typeof req.query.o === 'string' ? req.query.o : null;
     const report = outboxId ? twilioReport(outboxId, params) : null;
     const moved = report ? await recordDeliveryReports(ctx, [report]) : 0;
@@ -90,7 +96,10 @@ function sendgridReport(raw: unknown): DeliveryReport | null {
   const status = SENDGRID_STATUS.get(String(e.event));
   if (!status) return null;
   const at = typeof e.timestamp === 'number' ? new Date(e.timestamp * 1000).toISOString() : new Date().toISOString();
-  const reason = status === 'bounced' ? `SendGrid ${String(e.event)}${e.type ? ` (${String(e.type)})` : ''}: ${scrub(String(e.reason ?? ''))}` : null;
+  const reason =
+    status === 'bounced'
+      ? `SendGrid ${String(e.event)}${e.type ? ` (${String(e.type)})` : ''}: ${scrub(String(e.reason ?? ''))}`
+      : null;
   const providerId = typeof e.sg_message_id === 'string' ? e.sg_message_id.split('.')[0]! : null;
   return { eventKey: `sendgrid:${eventId}`, outboxId, status, reason, providerId, at };
 }
@@ -101,7 +110,8 @@ function twilioReport(outboxId: string, p: Record<string, string>): DeliveryRepo
   if (!sid || !s) return null;
   const status = TWILIO_STATUS.get(s);
   if (!status) return null;
-  const reason = status === 'bounced' || status === 'failed' ? `Twilio ${s}${p.ErrorCode ? ` ${p.ErrorCode}` : ''}` : null;
+  const reason =
+    status === 'bounced' || status === 'failed' ? `Twilio ${s}${p.ErrorCode ? ` ${p.ErrorCode}` : ''}` : null;
   return { eventKey: `twilio:${sid}:${s}`, outboxId, status, reason, providerId: sid, at: new Date().toISOString() };
 }
 

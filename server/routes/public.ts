@@ -9,7 +9,10 @@ export function publicRouter(db: Db): Router {
   const r = Router();
   const find = async (id: string, locale: unknown) => {
     const wanted = normalizeLocale(typeof locale === 'string' ? locale : 'en');
-    const rows = await db.all<{ locale: string; html: string }>('SELECT locale, html FROM public_notices WHERE incident_id = ?', [id]);
+    const rows = await db.all<{ locale: string; html: string }>(
+      'SELECT locale, html FROM public_notices WHERE incident_id = ?',
+      [id],
+    );
     return rows.find((x) => x.locale === wanted) ?? rows.find((x) => x.locale === 'en') ?? rows[0];
   };
   r.get('/notices/:id', async (req, res) => {

@@ -7,16 +7,36 @@ import { appendAudit } from '../../activities/db/audit';
 import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
 import { listTokens, listUsers } from '../../activities/db/users';
 import { actorOf, allow } from '../auth';
-import { newUserSchema, passwordResetSchema, regulatorAddressSchema, roleChangeSchema, tokenSchema, webhookSourceSchema } from '../account-schemas';
+import {
+  newUserSchema,
+  passwordResetSchema,
+  regulatorAddressSchema,
+  roleChangeSchema,
+  tokenSchema,
+  webhookSourceSchema,
+} from '../account-schemas';
 import { HttpError } from '../errors';
 import { ROLES } from '../permissions';
 import { parse } from '../schemas';
-import { changeRole, createApiToken, createUser, disableUser, enableUser, liftLockout, resetPassword, revokeApiToken } from '../use-cases/accounts';
+import {
+  changeRole,
+  createApiToken,
+  createUser,
+  disableUser,
+  enableUser,
+  liftLockout,
+  resetPassword,
+  revokeApiToken,
+} from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from './ui';
 
-export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>): Router {
+export function settingsRouter(
+  ctx: UseCaseContext,
+  csrf: Csrf,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>,
+): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
   const nullable = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -48,125 +68,264 @@ export function settingsRouter(ctx: UseCaseContext, csrf: Csrf, config: Pick<App
       self: u.id === req.user!.userId,
       createdAt: u.created_at,
     }));
-    res.render('settings-users', page(req, res, csrf, { title: 'Users', section: 'users', users, roles: ROLES, ...extra }));
+    res.render(
+      'settings-users',
+      page(req, res, csrf, { title: 'Users', section: 'users', users, roles: ROLES, ...extra }),
+    );
   };
 
   r.get('/', (_req, res) => res.redirect('/settings/users'));
   r.get('/users', allow('users.manage'), (req, res) => usersPage(req, res));
-  r.post('/users', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    const created = await createUser(ctx.db, parse(newUserSchema, req.body), actorOf(req.user!));
-    req.session.notice = `Created ${created.role} ${created.email}. Give them the password through a separate channel.`;
-    res.redirect(303, '/settings/users');
-  }));
-  r.post('/users/:userId/role', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    await changeRole(ctx.db, String(req.params.userId), parse(roleChangeSchema, req.body).role, actorOf(req.user!));
-    req.session.notice = 'Role changed.';
-    res.redirect(303, '/settings/users');
-  }));
-  r.post('/users/:userId/disable', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    await disableUser(ctx.db, String(req.params.userId), { ...actorOf(req.user!), userId: req.user!.userId });
-    req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
-    res.redirect(303, '/settings/users');
-  }));
-  r.post('/users/:userId/enable', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    await enableUser(ctx.db, String(req.params.userId), actorOf(req.user!));
-    req.session.notice = 'Account enabled again.';
-    res.redirect(303, '/settings/users');
-  }));
-  r.post('/users/:userId/password', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    await resetPassword(ctx.db, String(req.params.userId), parse(passwordResetSchema, req.body).password, actorOf(req.user!));
-    req.session.notice = 'New password set; their other sessions have ended. Give it to them through a separate channel.';
-    res.redirect(303, '/settings/users');
-  }));
-  r.post('/users/:userId/unlock', allow('users.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/users', async (req, res) => {
-    await liftLockout(ctx.db, String(req.params.userId), actorOf(req.user!));
-    req.session.notice = 'Lockout lifted.';
-    res.redirect(303, '/settings/users');
-  }));
+  r.post(
+    '/users',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      const created = await createUser(ctx.db, parse(newUserSchema, req.body), actorOf(req.user!));
+      req.session.notice = `Created ${created.role} ${created.email}. Give them the password through a separate channel.`;
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/role',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await changeRole(ctx.db, String(req.params.userId), parse(roleChangeSchema, req.body).role, actorOf(req.user!));
+      req.session.notice = 'Role changed.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/disable',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await disableUser(ctx.db, String(req.params.userId), { ...actorOf(req.user!), userId: req.user!.userId });
+      req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/enable',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await enableUser(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = 'Account enabled again.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/password',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await resetPassword(
+        ctx.db,
+        String(req.params.userId),
+        parse(passwordResetSchema, req.body).password,
+        actorOf(req.user!),
+      );
+      req.session.notice =
+        'New password set; their other sessions have ended. Give it to them through a separate channel.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/unlock',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await liftLockout(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = 'Lockout lifted.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
 
   const tokensPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const names = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.display_name]));
-    const tokens = (await listTokens(ctx.db)).map((t) => ({ ...t, owner: t.user_id ? (names.get(t.user_id) ?? t.user_id) : 'none (bootstrap)' }));
-    res.render('settings-tokens', page(req, res, csrf, { title: 'API tokens', section: 'tokens', tokens, users: [...names].map(([id, name]) => ({ id, name })), ...extra }));
+    const tokens = (await listTokens(ctx.db)).map((t) => ({
+      ...t,
+      owner: t.user_id ? (names.get(t.user_id) ?? t.user_id) : 'none (bootstrap)',
+    }));
+    res.render(
+      'settings-tokens',
+      page(req, res, csrf, {
+        title: 'API tokens',
+        section: 'tokens',
+        tokens,
+        users: [...names].map(([id, name]) => ({ id, name })),
+        ...extra,
+      }),
+    );
   };
   r.get('/tokens', allow('tokens.manage'), (req, res) => tokensPage(req, res));
-  r.post('/tokens', allow('tokens.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/tokens', async (req, res) => {
-    const { name } = parse(tokenSchema, req.body);
-    const owner = (await listUsers(ctx.db)).find((u) => u.id === req.body.userId);
-    if (!owner) throw new HttpError(400, 'choose the person the token acts for', 'userId');
-    const created = await createApiToken(ctx.db, { id: owner.id, role: owner.role }, name, actorOf(req.user!));
-    res.status(201);
-    await tokensPage(req, res, { created });
-  }));
+  r.post(
+    '/tokens',
+    allow('tokens.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/tokens', async (req, res) => {
+      const { name } = parse(tokenSchema, req.body);
+      const owner = (await listUsers(ctx.db)).find((u) => u.id === req.body.userId);
+      if (!owner) throw new HttpError(400, 'choose the person the token acts for', 'userId');
+      const created = await createApiToken(ctx.db, { id: owner.id, role: owner.role }, name, actorOf(req.user!));
+      res.status(201);
+      await tokensPage(req, res, { created });
+    }),
+  );
   r.post('/tokens/:tokenId/revoke', allow('tokens.manage'), form, csrf.doubleCsrfProtection, async (req, res) => {
-    await revokeApiToken(ctx.db, String(req.params.tokenId), { ...actorOf(req.user!), userId: req.user!.userId, asAdmin: true });
+    await revokeApiToken(ctx.db, String(req.params.tokenId), {
+      ...actorOf(req.user!),
+      userId: req.user!.userId,
+      asAdmin: true,
+    });
     req.session.notice = 'Token revoked.';
     res.redirect(303, '/settings/tokens');
   });
 
   const webhooksPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
-    res.render('settings-webhooks', page(req, res, csrf, {
-      title: 'Webhook sources',
-      section: 'webhooks',
-      sources: await listSources(ctx.db, config.webhookSecrets),
-      keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
-      ...extra,
-    }));
+    res.render(
+      'settings-webhooks',
+      page(req, res, csrf, {
+        title: 'Webhook sources',
+        section: 'webhooks',
+        sources: await listSources(ctx.db, config.webhookSecrets),
+        keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
+        ...extra,
+      }),
+    );
   };
   r.get('/webhooks', allow('webhooks.manage'), (req, res) => webhooksPage(req, res));
-  r.post('/webhooks', allow('webhooks.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/webhooks', async (req, res) => {
-    const { name } = parse(webhookSourceSchema, req.body);
-    const secret = await createSource(ctx.db, config.webhookSecrets, config.secretKeys.current, name, actorOf(req.user!));
-    res.status(201);
-    await webhooksPage(req, res, { shown: { name, secret } });
-  }));
-  r.post('/webhooks/:name/rotate', allow('webhooks.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/webhooks', async (req, res) => {
-    const name = String(req.params.name);
-    const secret = await rotateSource(ctx.db, config.secretKeys.current, name, actorOf(req.user!));
-    await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
-  }));
+  r.post(
+    '/webhooks',
+    allow('webhooks.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/webhooks', async (req, res) => {
+      const { name } = parse(webhookSourceSchema, req.body);
+      const secret = await createSource(
+        ctx.db,
+        config.webhookSecrets,
+        config.secretKeys.current,
+        name,
+        actorOf(req.user!),
+      );
+      res.status(201);
+      await webhooksPage(req, res, { shown: { name, secret } });
+    }),
+  );
+  r.post(
+    '/webhooks/:name/rotate',
+    allow('webhooks.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/webhooks', async (req, res) => {
+      const name = String(req.params.name);
+      const secret = await rotateSource(ctx.db, config.secretKeys.current, name, actorOf(req.user!));
+      await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
+    }),
+  );
 
   r.get('/organisation', allow('settings.manage'), async (req, res) => {
-    res.render('settings-organisation', page(req, res, csrf, { title: 'Organisation', section: 'organisation', profile: await getOrgProfile(ctx.db) }));
+    res.render(
+      'settings-organisation',
+      page(req, res, csrf, { title: 'Organisation', section: 'organisation', profile: await getOrgProfile(ctx.db) }),
+    );
   });
-  r.post('/organisation', allow('settings.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/organisation', async (req, res) => {
-    const current = await getOrgProfile(ctx.db);
-    const b = req.body as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-    const profile = parse(orgProfileSchema, {
-      ...current,
-      legalName: text(b.legalName),
-      mainEstablishment: text(b.mainEstablishment).toUpperCase(),
-      dpo: { name: text(b.dpoName), email: text(b.dpoEmail), phone: nullable(b.dpoPhone) },
-      incidentOwnerEmail: text(b.incidentOwnerEmail),
-      contactUrl: nullable(b.contactUrl),
-    });
-    await saveOrgProfile(ctx.db, profile);
-    await appendAudit(ctx.db, { incidentId: null, type: 'settings.organisation_changed', at: new Date().toISOString(), actor: actorOf(req.user!), summary: 'organisation profile changed' });
-    req.session.notice = 'Organisation profile saved.';
-    res.redirect(303, '/settings/organisation');
-  }));
+  r.post(
+    '/organisation',
+    allow('settings.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/organisation', async (req, res) => {
+      const current = await getOrgProfile(ctx.db);
+      const b = req.body as Record<string, unknown>;
+      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const profile = parse(orgProfileSchema, {
+        ...current,
+        legalName: text(b.legalName),
+        mainEstablishment: text(b.mainEstablishment).toUpperCase(),
+        dpo: { name: text(b.dpoName), email: text(b.dpoEmail), phone: nullable(b.dpoPhone) },
+        incidentOwnerEmail: text(b.incidentOwnerEmail),
+        contactUrl: nullable(b.contactUrl),
+      });
+      await saveOrgProfile(ctx.db, profile);
+      await appendAudit(ctx.db, {
+        incidentId: null,
+        type: 'settings.organisation_changed',
+        at: new Date().toISOString(),
+        actor: actorOf(req.user!),
+        summary: 'organisation profile changed',
+      });
+      req.session.notice = 'Organisation profile saved.';
+      res.redirect(303, '/settings/organisation');
+    }),
+  );
 
   r.get('/regulators', allow('settings.manage'), async (req, res) => {
     const profile = await getOrgProfile(ctx.db);
-    const regulators = Object.entries(profile.regulators).map(([key, c]) => ({ key, ...c })).sort((a, b) => a.key.localeCompare(b.key));
-    res.render('settings-regulators', page(req, res, csrf, { title: 'Regulator addresses', section: 'regulators', regulators, profile }));
+    const regulators = Object.entries(profile.regulators)
+      .map(([key, c]) => ({ key, ...c }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    res.render(
+      'settings-regulators',
+      page(req, res, csrf, { title: 'Regulator addresses', section: 'regulators', regulators, profile }),
+    );
   });
-  r.post('/regulators', allow('settings.manage'), form, csrf.doubleCsrfProtection, guarded('/settings/regulators', async (req, res) => {
-    const body = parse(regulatorAddressSchema, { key: req.body.key, name: req.body.name, email: nullable(req.body.email), portalUrl: nullable(req.body.portalUrl) });
-    if (!body.email && !body.portalUrl) throw new HttpError(400, 'give an email address or a portal URL', 'email');
-    const profile = await getOrgProfile(ctx.db);
-    await saveOrgProfile(ctx.db, { ...profile, regulators: { ...profile.regulators, [body.key]: { name: body.name, email: body.email, portalUrl: body.portalUrl } } });
-    await appendAudit(ctx.db, { incidentId: null, type: 'settings.regulator_saved', at: new Date().toISOString(), actor: actorOf(req.user!), summary: `regulator address for ${body.key} saved`, details: { key: body.key } });
-    req.session.notice = `Saved the address for ${body.key}.`;
-    res.redirect(303, '/settings/regulators');
-  }));
+  r.post(
+    '/regulators',
+    allow('settings.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/regulators', async (req, res) => {
+      const body = parse(regulatorAddressSchema, {
+        key: req.body.key,
+        name: req.body.name,
+        email: nullable(req.body.email),
+        portalUrl: nullable(req.body.portalUrl),
+      });
+      if (!body.email && !body.portalUrl) throw new HttpError(400, 'give an email address or a portal URL', 'email');
+      const profile = await getOrgProfile(ctx.db);
+      await saveOrgProfile(ctx.db, {
+        ...profile,
+        regulators: {
+          ...profile.regulators,
+          [body.key]: { name: body.name, email: body.email, portalUrl: body.portalUrl },
+        },
+      });
+      await appendAudit(ctx.db, {
+        incidentId: null,
+        type: 'settings.regulator_saved',
+        at: new Date().toISOString(),
+        actor: actorOf(req.user!),
+        summary: `regulator address for ${body.key} saved`,
+        details: { key: body.key },
+      });
+      req.session.notice = `Saved the address for ${body.key}.`;
+      res.redirect(303, '/settings/regulators');
+    }),
+  );
   r.post('/regulators/remove', allow('settings.manage'), form, csrf.doubleCsrfProtection, async (req, res) => {
     const key = String(req.body.key ?? '');
     const profile = await getOrgProfile(ctx.db);
     const { [key]: _removed, ...rest } = profile.regulators;
     await saveOrgProfile(ctx.db, { ...profile, regulators: rest });
-    await appendAudit(ctx.db, { incidentId: null, type: 'settings.regulator_removed', at: new Date().toISOString(), actor: actorOf(req.user!), summary: `regulator address for ${key} removed`, details: { key } });
+    await appendAudit(ctx.db, {
+      incidentId: null,
+      type: 'settings.regulator_removed',
+      at: new Date().toISOString(),
+      actor: actorOf(req.user!),
+      summary: `regulator address for ${key} removed`,
+      details: { key },
+    });
     req.session.notice = `Removed the address for ${key}.`;
     res.redirect(303, '/settings/regulators');
   });

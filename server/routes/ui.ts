@@ -19,12 +19,43 @@ import { accountRouter } from './account';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
-import { assessmentFromForm, filingFromForm, formTime, holdFromForm, incidentFromForm, triageFromForm } from '../form-input';
+import {
+  assessmentFromForm,
+  filingFromForm,
+  formTime,
+  holdFromForm,
+  incidentFromForm,
+  triageFromForm,
+} from '../form-input';
 import { accessSchema } from '../account-schemas';
-import { awarenessSchema, supplementSchema, approvalSchema, assessmentSchema, closeSchema, filingSchema, holdSchema, incidentSchema, parse, recomputeSchema, releaseSchema, triageSchema } from '../schemas';
+import {
+  awarenessSchema,
+  supplementSchema,
+  approvalSchema,
+  assessmentSchema,
+  closeSchema,
+  filingSchema,
+  holdSchema,
+  incidentSchema,
+  parse,
+  recomputeSchema,
+  releaseSchema,
+  triageSchema,
+} from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
-import { approve, assess, changeAwareness, closeIncident, placeHold, recompute, recordFiling, releaseHold, supplementReport, triage } from '../use-cases/incident-actions';
+import {
+  approve,
+  assess,
+  changeAwareness,
+  closeIncident,
+  placeHold,
+  recompute,
+  recordFiling,
+  releaseHold,
+  supplementReport,
+  triage,
+} from '../use-cases/incident-actions';
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
@@ -64,10 +95,16 @@ export function page(req: Request, res: Response, csrf: Csrf, extra: Record<stri
 }
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const LOGIN_REFUSED = 'The email or password is not right. After five failures in a row an account is locked for a while; an admin can lift the lock.';
-const safeNext = (v: unknown) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard');
+export const LOGIN_REFUSED =
+  'The email or password is not right. After five failures in a row an account is locked for a while; an admin can lift the lock.';
+const safeNext = (v: unknown) =>
+  typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard';
 
-export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'> }): Router {
+export function uiRouter(
+  ctx: UseCaseContext,
+  csrf: Csrf,
+  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'> },
+): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
 
@@ -102,7 +139,11 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
   });
   r.get('/', (_req, res) => res.redirect('/dashboard'));
   // A restricted incident is 404 for anyone who is not a member or an admin.
-  r.param('id', (req, _res, next, id: string) => (ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(new HttpError(404, 'incident not found', null))));
+  r.param('id', (req, _res, next, id: string) =>
+    ID.test(id)
+      ? requireVisible(ctx.db, req.user!, id).then(() => next(), next)
+      : next(new HttpError(404, 'incident not found', null)),
+  );
 
   r.use(accountRouter(ctx, csrf));
   r.use('/settings', settingsRouter(ctx, csrf, opts.config));
@@ -115,26 +156,57 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     const q = req.query;
     const filters = {
       stage: typeof q.stage === 'string' && [...STAGES, 'dismissed'].includes(q.stage) ? q.stage : undefined,
-      severity: typeof q.severity === 'string' && (SEVERITIES as readonly string[]).includes(q.severity) ? q.severity : undefined,
+      severity:
+        typeof q.severity === 'string' && (SEVERITIES as readonly string[]).includes(q.severity)
+          ? q.severity
+          : undefined,
       overdue: q.overdue === 'on' || q.overdue === '1',
       q: typeof q.q === 'string' && q.q.trim() ? q.q.trim().slice(0, 200) : undefined,
     };
-    res.render('incidents', page(req, res, csrf, { title: 'Incidents', incidents: await listIncidents(ctx.db, req.user!, filters), filters, stages: [...STAGES, 'dismissed'], severities: SEVERITIES }));
+    res.render(
+      'incidents',
+      page(req, res, csrf, {
+        title: 'Incidents',
+        incidents: await listIncidents(ctx.db, req.user!, filters),
+        filters,
+        stages: [...STAGES, 'dismissed'],
+        severities: SEVERITIES,
+      }),
+    );
   });
 
   r.get('/register', allow('incident.read'), async (req, res) => {
-    res.render('register', page(req, res, csrf, { title: 'Breach register', entries: await breachRegister(ctx.db, req.user!) }));
+    res.render(
+      'register',
+      page(req, res, csrf, { title: 'Breach register', entries: await breachRegister(ctx.db, req.user!) }),
+    );
   });
   r.get('/register.csv', allow('register.export'), async (req, res) => {
-    res.attachment(`breach-register-${new Date().toISOString().slice(0, 10)}.csv`).type('text/csv; charset=utf-8').send(registerCsv(await breachRegister(ctx.db, req.user!)));
+    res
+      .attachment(`breach-register-${new Date().toISOString().slice(0, 10)}.csv`)
+      .type('text/csv; charset=utf-8')
+      .send(registerCsv(await breachRegister(ctx.db, req.user!)));
   });
 
   r.get('/incidents/new', allow('incident.open'), (req, res) => {
-    res.render('new-incident', page(req, res, csrf, { title: 'New incident', severities: SEVERITIES, dataElements: DATA_ELEMENTS, now: new Date().toISOString().slice(0, 16) }));
+    res.render(
+      'new-incident',
+      page(req, res, csrf, {
+        title: 'New incident',
+        severities: SEVERITIES,
+        dataElements: DATA_ELEMENTS,
+        now: new Date().toISOString().slice(0, 16),
+      }),
+    );
   });
   r.post('/incidents', allow('incident.open'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
-      const { id } = await openIncident(ctx, parse(incidentSchema, incidentFromForm(req.body)), req.user!, idempotencyKey(req));
+      const { id } = await openIncident(
+        ctx,
+        parse(incidentSchema, incidentFromForm(req.body)),
+        req.user!,
+        idempotencyKey(req),
+      );
       res.redirect(303, `/incidents/${id}`);
     } catch (err) {
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
@@ -160,59 +232,124 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
         incident,
         notices,
         access: await accessOf(ctx.db, incident.id),
-        users: can(req.user!.role, 'incident.restrict') ? (await listUsers(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role })) : [],
-        stages: STAGES.map((s, i) => ({ name: s, state: incident.stage === 'dismissed' ? 'skipped' : i < stageIndex ? 'done' : i === stageIndex ? 'current' : 'todo' })),
+        users: can(req.user!.role, 'incident.restrict')
+          ? (await listUsers(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role }))
+          : [],
+        stages: STAGES.map((s, i) => ({
+          name: s,
+          state:
+            incident.stage === 'dismissed'
+              ? 'skipped'
+              : i < stageIndex
+                ? 'done'
+                : i === stageIndex
+                  ? 'current'
+                  : 'todo',
+        })),
         dataElements: DATA_ELEMENTS,
         sectors: SECTORS,
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
-        openObligations: incident.obligations.filter((o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator'),
-        reportedObligations: incident.obligations.filter((o) => o.audience === 'regulator' && ['sent', 'filed', 'manual'].includes(o.status)),
+        openObligations: incident.obligations.filter(
+          (o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator',
+        ),
+        reportedObligations: incident.obligations.filter(
+          (o) => o.audience === 'regulator' && ['sent', 'filed', 'manual'].includes(o.status),
+        ),
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? (await notificationsOf(ctx.db, incident.id, { limit: 100 })).notifications : [],
       }),
     );
   });
 
-  const act =
-    (run: (id: string, body: Record<string, unknown>, user: AuthUser, key: string | null) => Promise<unknown>, permission: Permission) =>
-    [
-      allow(permission),
-      form,
-      csrf.doubleCsrfProtection,
-      async (req: Request, res: Response) => {
-        const id = String(req.params.id);
-        try {
-          await run(id, req.body, req.user!, idempotencyKey(req));
-        } catch (err) {
-          if (!(err instanceof HttpError) || err.status >= 500 && err.status !== 503) throw err;
-          req.session.flash = { error: err.message, field: err.field, form: req.body };
-        }
-        res.redirect(303, `/incidents/${id}`);
-      },
-    ];
+  const act = (
+    run: (id: string, body: Record<string, unknown>, user: AuthUser, key: string | null) => Promise<unknown>,
+    permission: Permission,
+  ) => [
+    allow(permission),
+    form,
+    csrf.doubleCsrfProtection,
+    async (req: Request, res: Response) => {
+      const id = String(req.params.id);
+      try {
+        await run(id, req.body, req.user!, idempotencyKey(req));
+      } catch (err) {
+        if (!(err instanceof HttpError) || (err.status >= 500 && err.status !== 503)) throw err;
+        req.session.flash = { error: err.message, field: err.field, form: req.body };
+      }
+      res.redirect(303, `/incidents/${id}`);
+    },
+  ];
 
-  r.post('/incidents/:id/triage', ...act((id, b, u, k) => {
-    const body = parse(triageSchema, triageFromForm(b));
-    if (body.decision === 'dismiss' && !can(u.role, 'incident.dismiss')) throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
-    return triage(ctx, id, body, u, k);
-  }, 'incident.triage'));
-  r.post('/incidents/:id/assessment', ...act((id, b, u, k) => {
-    const { body, error } = assessmentFromForm(b);
-    if (error) throw new HttpError(400, error.message, error.field);
-    return assess(ctx, id, parse(assessmentSchema, body), u, k);
-  }, 'incident.assess'));
-  r.post('/incidents/:id/hold', ...act((id, b, u, k) => placeHold(ctx, id, parse(holdSchema, holdFromForm(b)), u, k), 'hold.place'));
-  r.post('/incidents/:id/hold/release', ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'hold.release'));
-  r.post('/incidents/:id/approval', ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'notices.approve'));
-  r.post('/incidents/:id/filings', ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'filing.record'));
-  r.post('/incidents/:id/recompute', ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'incident.recompute'));
-  r.post('/incidents/:id/close', ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'incident.close'));
-  r.post('/incidents/:id/supplements', ...act((id, b, u, k) => supplementReport(ctx, id, parse(supplementSchema, b), u, k), 'report.supplement'));
-  r.post('/incidents/:id/awareness', ...act((id, b, u, k) => changeAwareness(ctx, id, parse(awarenessSchema, { awarenessAt: formTime(b.awarenessAt) ?? '', reason: b.reason }), u, k), 'awareness.change'));
-  r.post('/incidents/:id/access', ...act(async (id, b, u) => {
-    const memberIds = Array.isArray(b.memberIds) ? b.memberIds.map(String) : typeof b.memberIds === 'string' ? [b.memberIds] : [];
-    return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: b.restricted === 'on', memberIds }), u);
-  }, 'incident.restrict'));
+  r.post(
+    '/incidents/:id/triage',
+    ...act((id, b, u, k) => {
+      const body = parse(triageSchema, triageFromForm(b));
+      if (body.decision === 'dismiss' && !can(u.role, 'incident.dismiss'))
+        throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
+      return triage(ctx, id, body, u, k);
+    }, 'incident.triage'),
+  );
+  r.post(
+    '/incidents/:id/assessment',
+    ...act((id, b, u, k) => {
+      const { body, error } = assessmentFromForm(b);
+      if (error) throw new HttpError(400, error.message, error.field);
+      return assess(ctx, id, parse(assessmentSchema, body), u, k);
+    }, 'incident.assess'),
+  );
+  r.post(
+    '/incidents/:id/hold',
+    ...act((id, b, u, k) => placeHold(ctx, id, parse(holdSchema, holdFromForm(b)), u, k), 'hold.place'),
+  );
+  r.post(
+    '/incidents/:id/hold/release',
+    ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'hold.release'),
+  );
+  r.post(
+    '/incidents/:id/approval',
+    ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'notices.approve'),
+  );
+  r.post(
+    '/incidents/:id/filings',
+    ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'filing.record'),
+  );
+  r.post(
+    '/incidents/:id/recompute',
+    ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'incident.recompute'),
+  );
+  r.post(
+    '/incidents/:id/close',
+    ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'incident.close'),
+  );
+  r.post(
+    '/incidents/:id/supplements',
+    ...act((id, b, u, k) => supplementReport(ctx, id, parse(supplementSchema, b), u, k), 'report.supplement'),
+  );
+  r.post(
+    '/incidents/:id/awareness',
+    ...act(
+      (id, b, u, k) =>
+        changeAwareness(
+          ctx,
+          id,
+          parse(awarenessSchema, { awarenessAt: formTime(b.awarenessAt) ?? '', reason: b.reason }),
+          u,
+          k,
+        ),
+      'awareness.change',
+    ),
+  );
+  r.post(
+    '/incidents/:id/access',
+    ...act(async (id, b, u) => {
+      const memberIds = Array.isArray(b.memberIds)
+        ? b.memberIds.map(String)
+        : typeof b.memberIds === 'string'
+          ? [b.memberIds]
+          : [];
+      return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: b.restricted === 'on', memberIds }), u);
+    }, 'incident.restrict'),
+  );
 
   // Multipart: the CSRF field precedes the file in the form, so it is checked before the file is read.
   r.post('/incidents/:id/subjects', allow('subjects.import'), (req, res, next) => {
@@ -247,7 +384,11 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
       importSubjects(ctx, id, { csv: stream }, req.user!, fields.idempotencyKey || null)
         .then((r) => {
           handled = true;
-          if (r.rejectedCount > 0) req.session.flash = { error: `Imported ${r.imported} people; ${r.rejectedCount} rows rejected (first: row ${r.rejected[0]!.row}: ${r.rejected[0]!.error})`, field: 'file' };
+          if (r.rejectedCount > 0)
+            req.session.flash = {
+              error: `Imported ${r.imported} people; ${r.rejectedCount} rows rejected (first: row ${r.rejected[0]!.row}: ${r.rejected[0]!.error})`,
+              field: 'file',
+            };
           res.redirect(303, `/incidents/${id}`);
         })
         .catch((err) => {
@@ -258,7 +399,11 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
     bb.on('close', () => {
       if (gotFile) return;
       req.body = fields;
-      fail(csrf.validateRequest(req) ? new HttpError(400, 'choose a CSV file', 'file') : new HttpError(403, 'invalid or missing CSRF token', '_csrf'));
+      fail(
+        csrf.validateRequest(req)
+          ? new HttpError(400, 'choose a CSV file', 'file')
+          : new HttpError(403, 'invalid or missing CSRF token', '_csrf'),
+      );
     });
     bb.on('error', fail);
     req.pipe(bb);
@@ -272,11 +417,15 @@ export function uiRouter(ctx: UseCaseContext, csrf: Csrf, opts: { mailboxEnabled
 
   if (opts.mailboxEnabled) {
     r.get('/mailbox', allow('contacts.read'), async (req, res) => {
-      const messages = await ctx.db.all('SELECT id, channel, to_address, subject, text, created_at FROM dev_mailbox ORDER BY created_at DESC, id DESC LIMIT 500');
+      const messages = await ctx.db.all(
+        'SELECT id, channel, to_address, subject, text, created_at FROM dev_mailbox ORDER BY created_at DESC, id DESC LIMIT 500',
+      );
       res.render('mailbox', page(req, res, csrf, { messages }));
     });
     r.get('/mailbox/:messageId', allow('contacts.read'), async (req, res) => {
-      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [String(req.params.messageId)]);
+      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [
+        String(req.params.messageId),
+      ]);
       if (!message) throw new HttpError(404, 'message not found', null);
       res.render('mailbox-message', page(req, res, csrf, { message }));
     });

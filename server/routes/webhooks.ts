@@ -20,10 +20,16 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = req.get(SIGNATURE_HEADER);
     // An unknown source answers like a bad signature, so sources cannot be enumerated.
-    const check = secrets.length > 0 ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000)) : { ok: false as const, reason: 'signature does not match' };
+    const check =
+      secrets.length > 0
+        ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000))
+        : { ok: false as const, reason: 'signature does not match' };
     if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
 
-    const seen = await ctx.db.get<{ status_code: number; response_json: string; received_at: string }>('SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?', [header!]);
+    const seen = await ctx.db.get<{ status_code: number; response_json: string; received_at: string }>(
+      'SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?',
+      [header!],
+    );
     if (seen && Date.now() - Date.parse(seen.received_at) < REPLAY_WINDOW_MS) {
       res.status(seen.status_code).json({ ...JSON.parse(seen.response_json), replayed: true });
       return;
@@ -44,7 +50,9 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
        ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code, response_json = excluded.response_json`,
       [header!, source, now, 202, JSON.stringify(outcome)],
     );
-    await ctx.db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString()]);
+    await ctx.db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [
+      new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString(),
+    ]);
     res.status(202).json(outcome);
   });
   return r;

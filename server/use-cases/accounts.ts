@@ -27,7 +27,14 @@ const audit = (db: Db, actor: Actor, type: string, summary: string, details: Rec
 
 export async function createUser(db: Db, input: NewUser, by: Actor) {
   const id = `usr_${ulid()}`;
-  const inserted = await users.insertUser(db, { id, email: input.email, displayName: input.displayName, role: input.role, passwordHash: await hashPassword(input.password), at: new Date().toISOString() });
+  const inserted = await users.insertUser(db, {
+    id,
+    email: input.email,
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+    at: new Date().toISOString(),
+  });
   if (!inserted) throw new HttpError(409, 'a user with this email exists', 'email');
   await audit(db, by, 'user.created', `user ${id} created with role ${input.role}`, { userId: id, role: input.role });
   return { id, email: input.email, displayName: input.displayName, role: input.role };
@@ -55,13 +62,21 @@ export async function logIn(db: Db, email: string, password: string, now = new D
   const ms = lockoutMs(failures);
   const lockedUntil = ms > 0 ? new Date(now.getTime() + ms).toISOString() : null;
   await users.recordFailedLogin(db, user.id, failures, lockedUntil);
-  if (lockedUntil) await audit(db, { kind: 'system', id: 'login' }, 'user.locked_out', `user ${user.id} locked out until ${lockedUntil} after ${failures} failed logins`, { userId: user.id, failures });
+  if (lockedUntil)
+    await audit(
+      db,
+      { kind: 'system', id: 'login' },
+      'user.locked_out',
+      `user ${user.id} locked out until ${lockedUntil} after ${failures} failed logins`,
+      { userId: user.id, failures },
+    );
   return { ok: false, lockedUntil };
 }
 
 export async function changePassword(db: Db, userId: string, current: string, next: string) {
   const user = await users.findUserById(db, userId);
-  if (!user || !(await verifyPassword(current, user.password_hash))) throw new HttpError(400, 'the current password is not right', 'current');
+  if (!user || !(await verifyPassword(current, user.password_hash)))
+    throw new HttpError(400, 'the current password is not right', 'current');
   const at = new Date().toISOString();
   await users.setPasswordHash(db, userId, await hashPassword(next), at);
   await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password');
@@ -77,9 +92,14 @@ export async function liftLockout(db: Db, userId: string, by: Actor) {
 export async function changeRole(db: Db, userId: string, role: Role, by: Actor) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
-  if (user.role === 'admin' && role !== 'admin' && !user.disabled_at && (await users.countActiveAdmins(db)) <= 1) throw new HttpError(409, 'the last admin cannot be demoted', 'role');
+  if (user.role === 'admin' && role !== 'admin' && !user.disabled_at && (await users.countActiveAdmins(db)) <= 1)
+    throw new HttpError(409, 'the last admin cannot be demoted', 'role');
   await users.setUserRole(db, userId, role);
-  await audit(db, by, 'user.role_changed', `role of ${userId} changed from ${user.role} to ${role}`, { userId, from: user.role, to: role });
+  await audit(db, by, 'user.role_changed', `role of ${userId} changed from ${user.role} to ${role}`, {
+    userId,
+    from: user.role,
+    to: role,
+  });
 }
 
 /**
@@ -91,7 +111,8 @@ export async function disableUser(db: Db, userId: string, by: Actor & { userId: 
   if (!user) throw new HttpError(404, 'user not found', null);
   if (user.disabled_at) return user.disabled_at;
   if (by.userId === userId) throw new HttpError(409, 'you cannot disable your own account; ask another admin', 'user');
-  if (user.role === 'admin' && (await users.countActiveAdmins(db)) <= 1) throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
+  if (user.role === 'admin' && (await users.countActiveAdmins(db)) <= 1)
+    throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
   const at = new Date().toISOString();
   await users.setDisabledAt(db, userId, at);
   await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
@@ -120,7 +141,14 @@ export async function resetPassword(db: Db, userId: string, next: string, by: Ac
 export async function createApiToken(db: Db, owner: { id: string; role: string }, name: string, by: Actor) {
   const id = newTokenId();
   const token = `bl_${randomBytes(24).toString('base64url')}`;
-  await users.insertToken(db, { id, name, tokenHash: hashToken(token), role: owner.role, userId: owner.id, at: new Date().toISOString() });
+  await users.insertToken(db, {
+    id,
+    name,
+    tokenHash: hashToken(token),
+    role: owner.role,
+    userId: owner.id,
+    at: new Date().toISOString(),
+  });
   await audit(db, by, 'token.created', `API token ${id} created for ${owner.id}`, { tokenId: id, userId: owner.id });
   return { id, name, token };
 }

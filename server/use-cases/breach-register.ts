@@ -30,8 +30,20 @@ const latestNote = (kinds: string) =>
 export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEntry[]> {
   const v = visibleClause(user);
   const rows = await db.all<{
-    id: string; title: string; severity: string; status: string; stage: string; detected_at: string; awareness_at: string | null; created_at: string; data_categories: string;
-    triage_kind: string | null; triage_reason: string | null; risk: string | null; summary: string | null; filings: string | null;
+    id: string;
+    title: string;
+    severity: string;
+    status: string;
+    stage: string;
+    detected_at: string;
+    awareness_at: string | null;
+    created_at: string;
+    data_categories: string;
+    triage_kind: string | null;
+    triage_reason: string | null;
+    risk: string | null;
+    summary: string | null;
+    filings: string | null;
   }>(
     `SELECT i.id, i.title, i.severity, i.status, i.stage, i.detected_at, i.awareness_at, i.created_at, i.data_categories,
             (SELECT n.kind FROM notes n WHERE n.incident_id = i.id AND n.kind IN ('triage.confirm', 'triage.dismiss') ORDER BY n.created_at DESC, n.id DESC LIMIT 1) AS triage_kind,
@@ -51,7 +63,12 @@ export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEn
     detectedAt: r.detected_at,
     awarenessAt: r.awareness_at,
     openedAt: r.created_at,
-    decision: r.triage_kind === 'triage.dismiss' ? 'dismissed: not a personal-data breach' : r.triage_kind === 'triage.confirm' ? 'confirmed breach' : 'in triage',
+    decision:
+      r.triage_kind === 'triage.dismiss'
+        ? 'dismissed: not a personal-data breach'
+        : r.triage_kind === 'triage.confirm'
+          ? 'confirmed breach'
+          : 'in triage',
     reasoning: r.triage_reason ?? '',
     riskRationale: r.risk ?? '',
     dataCategories: (JSON.parse(r.data_categories) as string[]).join(', '),

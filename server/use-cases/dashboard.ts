@@ -9,17 +9,34 @@ const STAGE_ORDER = ['triage', 'assessment', 'approval', 'notifying', 'reporting
 
 export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
   const v = visibleClause(user);
-  const stages = await db.all<{ stage: string; n: number }>(`SELECT i.stage, COUNT(*) AS n FROM incidents i WHERE i.status = 'open' AND ${v.sql} GROUP BY i.stage`, v.params);
+  const stages = await db.all<{ stage: string; n: number }>(
+    `SELECT i.stage, COUNT(*) AS n FROM incidents i WHERE i.status = 'open' AND ${v.sql} GROUP BY i.stage`,
+    v.params,
+  );
   const byStage = STAGE_ORDER.map((stage) => ({ stage, count: stages.find((s) => s.stage === stage)?.n ?? 0 }));
 
-  const deadlines = await db.all<{ incident_id: string; title: string; regime: string; audience: string; basis: string; due_at: string; status: string }>(
+  const deadlines = await db.all<{
+    incident_id: string;
+    title: string;
+    regime: string;
+    audience: string;
+    basis: string;
+    due_at: string;
+    status: string;
+  }>(
     `SELECT o.incident_id, i.title, o.regime, o.audience, o.basis, o.due_at, o.status FROM obligations o JOIN incidents i ON i.id = o.incident_id
      WHERE i.status = 'open' AND o.required = 1 AND o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held') AND ${v.sql}
      ORDER BY o.due_at LIMIT 20`,
     v.params,
   );
 
-  const holds = await db.all<{ incident_id: string; title: string; source: string; agency: string | null; placed_at: string }>(
+  const holds = await db.all<{
+    incident_id: string;
+    title: string;
+    source: string;
+    agency: string | null;
+    placed_at: string;
+  }>(
     `SELECT h.incident_id, i.title, h.source, h.agency, h.placed_at FROM holds h JOIN incidents i ON i.id = h.incident_id
      WHERE h.released_at IS NULL AND i.status = 'open' AND ${v.sql} ORDER BY h.placed_at`,
     v.params,
@@ -39,8 +56,30 @@ export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
   return {
     openCount: byStage.reduce((n, s) => n + s.count, 0),
     byStage,
-    deadlines: deadlines.map((d) => ({ incidentId: d.incident_id, title: d.title, regime: d.regime, audience: d.audience, basis: d.basis, dueAt: d.due_at, status: d.status, overdue: Date.parse(d.due_at) < now.getTime() })),
-    holds: holds.map((h) => ({ incidentId: h.incident_id, title: h.title, source: h.source, agency: h.agency, placedAt: h.placed_at })),
-    delivery: delivery.map((d) => ({ incidentId: d.incident_id, title: d.title, total: d.total, done: d.done, failed: d.failed, percent: d.total ? Math.round((100 * d.done) / d.total) : 0 })),
+    deadlines: deadlines.map((d) => ({
+      incidentId: d.incident_id,
+      title: d.title,
+      regime: d.regime,
+      audience: d.audience,
+      basis: d.basis,
+      dueAt: d.due_at,
+      status: d.status,
+      overdue: Date.parse(d.due_at) < now.getTime(),
+    })),
+    holds: holds.map((h) => ({
+      incidentId: h.incident_id,
+      title: h.title,
+      source: h.source,
+      agency: h.agency,
+      placedAt: h.placed_at,
+    })),
+    delivery: delivery.map((d) => ({
+      incidentId: d.incident_id,
+      title: d.title,
+      total: d.total,
+      done: d.done,
+      failed: d.failed,
+      percent: d.total ? Math.round((100 * d.done) / d.total) : 0,
+    })),
   };
 }

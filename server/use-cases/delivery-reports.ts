@@ -12,7 +12,10 @@ import type { UseCaseContext } from './context';
 // Long enough for a healthy server, short enough that the provider's webhook call never times out.
 const SIGNAL_BUDGET_MS = 2_000;
 
-export async function recordDeliveryReports(ctx: Pick<UseCaseContext, 'db' | 'logger' | 'gateway'>, reports: DeliveryReport[]): Promise<number> {
+export async function recordDeliveryReports(
+  ctx: Pick<UseCaseContext, 'db' | 'logger' | 'gateway'>,
+  reports: DeliveryReport[],
+): Promise<number> {
   const moved = await applyDeliveryReports(ctx.db, reports);
   await signalOwedFallbacks(ctx);
   return moved;
@@ -26,10 +29,20 @@ export async function signalOwedFallbacks(ctx: Pick<UseCaseContext, 'db' | 'logg
   for (const o of owed) {
     try {
       // Before an assessment there is no known consent to SMS: email-only keeps those people for the substitute notice.
-      await ctx.gateway.signalBouncesReported({ incidentId: o.incidentId, noticeVersion: o.noticeVersion, channelPolicy: o.channelPolicy ?? 'email' }, deadline);
+      await ctx.gateway.signalBouncesReported(
+        { incidentId: o.incidentId, noticeVersion: o.noticeVersion, channelPolicy: o.channelPolicy ?? 'email' },
+        deadline,
+      );
     } catch (err) {
       // Stop at the first failure: Temporal is down or slow, and the rest would only wait for the same answer.
-      ctx.logger.warn({ incidentId: o.incidentId, owed: owed.length - signalled, err: err instanceof Error ? err.message : String(err) }, 'late-bounce fallback not signalled; retried with the next delivery report');
+      ctx.logger.warn(
+        {
+          incidentId: o.incidentId,
+          owed: owed.length - signalled,
+          err: err instanceof Error ? err.message : String(err),
+        },
+        'late-bounce fallback not signalled; retried with the next delivery report',
+      );
       break;
     }
     await markFallbackSignalled(ctx.db, o);

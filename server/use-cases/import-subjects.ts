@@ -8,7 +8,13 @@ import { CsvError, parse as parseCsv } from 'csv-parse';
 import { ulid } from 'ulid';
 import type { Db } from '../../activities/db/connection';
 import { finishImportRecord, importProgressed, startImportRecord } from '../../activities/db/subject-imports';
-import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../activities/db/subject-store';
+import {
+  createStaging,
+  dropStaging,
+  mergeStaged,
+  stageSubjects,
+  type SubjectRecord,
+} from '../../activities/db/subject-store';
 import { subjectsImportedUpdate } from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
@@ -52,7 +58,9 @@ const MAX_REJECTIONS_LISTED = 1_000;
 
 // crypto.hash (Node 20.12+) skips the Hash object, which was a tenth of the import's time.
 const sha256Hex: (text: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function identityKey(p: SubjectRow): string {
   const basis = p.email ?? p.phone ?? `${(p.name ?? '').toLowerCase()}|${p.jurisdiction ?? ''}`;
@@ -61,7 +69,10 @@ export function identityKey(p: SubjectRow): string {
 
 /** Thrown when the source fails partway (after `row` rows); nobody from it was stored. */
 export class ImportInterruptedError extends Error {
-  constructor(override readonly cause: unknown, readonly row: number) {
+  constructor(
+    override readonly cause: unknown,
+    readonly row: number,
+  ) {
     super(`import interrupted after row ${row}, nobody stored: ${(cause as Error)?.message ?? String(cause)}`);
     this.name = 'ImportInterruptedError';
   }
@@ -73,9 +84,22 @@ export class ImportInterruptedError extends Error {
  * never holds SQLite's write lock, then merged into subjects once the source has ended: a source
  * that fails partway (malformed CSV) stores nobody.
  */
-export async function storeSubjects(db: Db, incidentId: string, rows: AsyncIterable<Record<string, unknown>>, by: string, opts: StoreOptions = {}): Promise<ImportResult> {
+export async function storeSubjects(
+  db: Db,
+  incidentId: string,
+  rows: AsyncIterable<Record<string, unknown>>,
+  by: string,
+  opts: StoreOptions = {},
+): Promise<ImportResult> {
   const importId = `imp_${ulid()}`;
-  const result: ImportResult = { importId, imported: 0, duplicates: 0, rejected: [], rejectedCount: 0, completedEarlier: 0 };
+  const result: ImportResult = {
+    importId,
+    imported: 0,
+    duplicates: 0,
+    rejected: [],
+    rejectedCount: 0,
+    completedEarlier: 0,
+  };
   const rowsPerChunk = opts.rowsPerChunk ?? ROWS_PER_CHUNK;
   const staging = await createStaging(db, importId);
   try {
@@ -93,13 +117,21 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
         const checked = checkSubjectRow(raw);
         if (!checked.ok) {
           result.rejectedCount++;
-          if (result.rejected.length < MAX_REJECTIONS_LISTED) result.rejected.push({ row: n, error: `${checked.field}: ${checked.message}` });
+          if (result.rejected.length < MAX_REJECTIONS_LISTED)
+            result.rejected.push({ row: n, error: `${checked.field}: ${checked.message}` });
           const told = opts.onRejected?.({ row: n, field: checked.field, message: checked.message });
           if (told) await told;
           continue;
         }
         const p = checked.row;
-        chunk.push({ name: p.name, email: p.email, phone: p.phone, jurisdiction: p.jurisdiction, locale: p.locale, identityKey: identityKey(p) });
+        chunk.push({
+          name: p.name,
+          email: p.email,
+          phone: p.phone,
+          jurisdiction: p.jurisdiction,
+          locale: p.locale,
+          identityKey: identityKey(p),
+        });
         if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
           await writing;
@@ -109,7 +141,10 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
       }
     } catch (err) {
       // A failed write is the database's error, not the source's; either way nothing is left in flight.
-      const writeError: unknown = await writing.then(() => null, (e: unknown) => e ?? new Error('staging failed'));
+      const writeError: unknown = await writing.then(
+        () => null,
+        (e: unknown) => e ?? new Error('staging failed'),
+      );
       if (writeError) throw writeError;
       throw new ImportInterruptedError(err, n);
     }
@@ -119,10 +154,28 @@ export async function storeSubjects(db: Db, incidentId: string, rows: AsyncItera
     // Recorded before the merge: if this process stops partway, the record stays unfinished and the
     // incident page says so (importing the same file again completes it: stored people are skipped).
     const sourceSha256 = opts.sourceSha256?.() ?? null;
-    await startImportRecord(db, { importId, incidentId, rejected: result.rejectedCount, rejectedListed: result.rejected, by, sourceSha256 });
-    result.imported = await mergeStaged(db, staging, { incidentId, importId, rowsPerMerge: opts.rowsPerMerge, onMerged: (n) => importProgressed(db, importId, n) });
+    await startImportRecord(db, {
+      importId,
+      incidentId,
+      rejected: result.rejectedCount,
+      rejectedListed: result.rejected,
+      by,
+      sourceSha256,
+    });
+    result.imported = await mergeStaged(db, staging, {
+      incidentId,
+      importId,
+      rowsPerMerge: opts.rowsPerMerge,
+      onMerged: (n) => importProgressed(db, importId, n),
+    });
     result.duplicates = staged - result.imported;
-    result.completedEarlier = await finishImportRecord(db, { importId, incidentId, imported: result.imported, duplicates: result.duplicates, sourceSha256 });
+    result.completedEarlier = await finishImportRecord(db, {
+      importId,
+      incidentId,
+      imported: result.imported,
+      duplicates: result.duplicates,
+      sourceSha256,
+    });
   } finally {
     await dropStaging(db, staging);
   }
@@ -134,7 +187,12 @@ const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale'];
 function headerColumns(header: string[]): string[] {
   const cols = header.map((h) => h.trim().toLowerCase());
   const unknown = cols.filter((c) => !CSV_COLUMNS.includes(c));
-  if (unknown.length > 0) throw new HttpError(400, `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale)`, 'csv');
+  if (unknown.length > 0)
+    throw new HttpError(
+      400,
+      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale)`,
+      'csv',
+    );
   return cols;
 }
 
@@ -142,7 +200,9 @@ function headerColumns(header: string[]): string[] {
 export async function* csvRows(stream: Readable, digest?: crypto.Hash): AsyncIterable<Record<string, unknown>> {
   if (digest) stream.on('data', (chunk: Buffer | string) => digest.update(chunk));
   // Records come as arrays and are named here: csv-parse's `columns` option cost a second per million rows.
-  const records: AsyncIterable<string[]> = stream.pipe(parseCsv({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }));
+  const records: AsyncIterable<string[]> = stream.pipe(
+    parseCsv({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }),
+  );
   let cols: string[] | null = null;
   for await (const record of records) {
     if (cols === null) {
@@ -181,7 +241,9 @@ export async function importSubjects(
   opts: StoreOptions = {},
 ): Promise<ImportResult & { stage: string; stateVersion: number }> {
   const actor: Actor = 'kind' in importer ? importer : actorOf(importer);
-  const incident = await ctx.db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [incidentId]);
+  const incident = await ctx.db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [
+    incidentId,
+  ]);
   if (!incident) throw notFound();
   if (incident.status !== 'open') throw new HttpError(409, `incident is ${incident.status}`, 'stage');
   let rows: AsyncIterable<Record<string, unknown>>;
@@ -190,13 +252,17 @@ export async function importSubjects(
   else {
     const body = source.json as { subjects?: unknown } | unknown[];
     const list = Array.isArray(body) ? body : (body as { subjects?: unknown }).subjects;
-    if (!Array.isArray(list)) throw new HttpError(400, 'expected a JSON array of people or {"subjects": [...]}', 'subjects');
+    if (!Array.isArray(list))
+      throw new HttpError(400, 'expected a JSON array of people or {"subjects": [...]}', 'subjects');
     digest.update(JSON.stringify(list));
     rows = arrayRows(list);
   }
   let result: ImportResult;
   try {
-    result = await storeSubjects(ctx.db, incidentId, rows, importer.id, { ...opts, sourceSha256: () => digest.digest('hex') });
+    result = await storeSubjects(ctx.db, incidentId, rows, importer.id, {
+      ...opts,
+      sourceSha256: () => digest.digest('hex'),
+    });
   } catch (err) {
     throw err instanceof ImportInterruptedError ? sourceFailure(err) : err;
   }

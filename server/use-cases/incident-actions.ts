@@ -23,10 +23,22 @@ import {
 import type { UpdateResult } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
 import { HttpError, notFound } from '../errors';
-import type { approvalSchema, assessmentSchema, awarenessSchema, closeSchema, filingSchema, holdSchema, recomputeSchema, releaseSchema, supplementSchema, triageSchema } from '../schemas';
+import type {
+  approvalSchema,
+  assessmentSchema,
+  awarenessSchema,
+  closeSchema,
+  filingSchema,
+  holdSchema,
+  recomputeSchema,
+  releaseSchema,
+  supplementSchema,
+  triageSchema,
+} from '../schemas';
 import type { UseCaseContext } from './context';
 
-const derivedId = (prefix: string, updateId: string, part = '') => `${prefix}_${createHash('sha256').update(`${updateId}|${part}`).digest('hex').slice(0, 26)}`;
+const derivedId = (prefix: string, updateId: string, part = '') =>
+  `${prefix}_${createHash('sha256').update(`${updateId}|${part}`).digest('hex').slice(0, 26)}`;
 
 async function requireIncident(ctx: UseCaseContext, id: string) {
   const row = await getIncident(ctx.db, id);
@@ -35,7 +47,10 @@ async function requireIncident(ctx: UseCaseContext, id: string) {
 }
 
 async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
-  await tx.run('INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING', [id, incidentId, kind, body, new Date().toISOString(), by]);
+  await tx.run(
+    'INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+    [id, incidentId, kind, body, new Date().toISOString(), by],
+  );
 }
 
 /**
@@ -69,7 +84,13 @@ const deleteNotes = (ids: string[]) => async (tx: Tx) => {
   for (const id of ids) await tx.run('DELETE FROM notes WHERE id = ?', [id]);
 };
 
-export function triage(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof triageSchema>, user: AuthUser, key: string | null) {
+export function triage(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof triageSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   return withUpdate(
     ctx,
@@ -79,11 +100,22 @@ export function triage(ctx: UseCaseContext, incidentId: string, body: z.infer<ty
     (tx, u) => insertNote(tx, note(u), incidentId, `triage.${body.decision}`, body.reason, user.id),
     (tx, u) => deleteNotes([note(u)])(tx),
     triageUpdate,
-    (u) => ({ decision: body.decision, reasonNoteId: note(u), awarenessAt: body.awarenessAt ? new Date(body.awarenessAt).toISOString() : undefined, actor: actorOf(user) }),
+    (u) => ({
+      decision: body.decision,
+      reasonNoteId: note(u),
+      awarenessAt: body.awarenessAt ? new Date(body.awarenessAt).toISOString() : undefined,
+      actor: actorOf(user),
+    }),
   );
 }
 
-export function changeAwareness(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof awarenessSchema>, user: AuthUser, key: string | null) {
+export function changeAwareness(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof awarenessSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   return withUpdate(
     ctx,
@@ -97,7 +129,13 @@ export function changeAwareness(ctx: UseCaseContext, incidentId: string, body: z
   );
 }
 
-export function assess(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof assessmentSchema>, user: AuthUser, key: string | null) {
+export function assess(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof assessmentSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const assessmentId = (u: string) => derivedId('asm', u);
   const controllerIds = (u: string) => body.controllers.map((_, i) => derivedId('ctl', u, String(i)));
   return withUpdate(
@@ -108,17 +146,23 @@ export function assess(ctx: UseCaseContext, incidentId: string, body: z.infer<ty
     async (tx, u) => {
       const now = new Date().toISOString();
       await insertNote(tx, assessmentId(u), incidentId, 'assessment.rationale', body.riskRationale, user.id);
-      await tx.run('INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING', [
-        assessmentId(u),
-        incidentId,
-        JSON.stringify({ approximateRecords: body.approximateRecords ?? null }),
-        JSON.stringify(body.narrative),
-        now,
-        user.id,
-      ]);
+      await tx.run(
+        'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+        [
+          assessmentId(u),
+          incidentId,
+          JSON.stringify({ approximateRecords: body.approximateRecords ?? null }),
+          JSON.stringify(body.narrative),
+          now,
+          user.id,
+        ],
+      );
       const ids = controllerIds(u);
       for (const [i, c] of body.controllers.entries()) {
-        await tx.run('INSERT INTO controllers (id, incident_id, name, email, locale, created_at) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING', [ids[i]!, incidentId, c.name, c.email, c.locale, now]);
+        await tx.run(
+          'INSERT INTO controllers (id, incident_id, name, email, locale, created_at) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+          [ids[i]!, incidentId, c.name, c.email, c.locale, now],
+        );
       }
     },
     async (tx, u) => {
@@ -144,7 +188,13 @@ export function assess(ctx: UseCaseContext, incidentId: string, body: z.infer<ty
   );
 }
 
-export function placeHold(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof holdSchema>, user: AuthUser, key: string | null) {
+export function placeHold(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof holdSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const holdId = (u: string) => derivedId('hold', u);
   return withUpdate(
     ctx,
@@ -155,16 +205,39 @@ export function placeHold(ctx: UseCaseContext, incidentId: string, body: z.infer
       tx
         .run(
           `INSERT INTO holds (id, incident_id, source, agency, case_reference, form, reason, review_every_days, placed_at, placed_by) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING`,
-          [holdId(u), incidentId, body.source, body.agency || null, body.caseReference || null, body.form, body.reason, body.reviewEveryDays, new Date().toISOString(), user.id],
+          [
+            holdId(u),
+            incidentId,
+            body.source,
+            body.agency || null,
+            body.caseReference || null,
+            body.form,
+            body.reason,
+            body.reviewEveryDays,
+            new Date().toISOString(),
+            user.id,
+          ],
         )
         .then(() => undefined),
     (tx, u) => tx.run('DELETE FROM holds WHERE id = ?', [holdId(u)]).then(() => undefined),
     placeHoldUpdate,
-    (u) => ({ holdId: holdId(u), source: body.source, form: body.form, reviewEveryDays: body.reviewEveryDays, actor: actorOf(user) }),
+    (u) => ({
+      holdId: holdId(u),
+      source: body.source,
+      form: body.form,
+      reviewEveryDays: body.reviewEveryDays,
+      actor: actorOf(user),
+    }),
   );
 }
 
-export async function releaseHold(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof releaseSchema>, user: AuthUser, key: string | null) {
+export async function releaseHold(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof releaseSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   const r = await withUpdate(
     ctx,
@@ -176,11 +249,20 @@ export async function releaseHold(ctx: UseCaseContext, incidentId: string, body:
     releaseHoldUpdate,
     (u) => ({ reasonNoteId: note(u), actor: actorOf(user) }),
   );
-  await ctx.db.run('UPDATE holds SET released_at = COALESCE(released_at, ?), release_reason = COALESCE(release_reason, ?) WHERE incident_id = ? AND released_at IS NULL', [new Date().toISOString(), body.reason, incidentId]);
+  await ctx.db.run(
+    'UPDATE holds SET released_at = COALESCE(released_at, ?), release_reason = COALESCE(release_reason, ?) WHERE incident_id = ? AND released_at IS NULL',
+    [new Date().toISOString(), body.reason, incidentId],
+  );
   return r;
 }
 
-export function approve(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof approvalSchema>, user: AuthUser, key: string | null) {
+export function approve(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof approvalSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   return withUpdate(
     ctx,
@@ -194,13 +276,27 @@ export function approve(ctx: UseCaseContext, incidentId: string, body: z.infer<t
   );
 }
 
-export async function recordFiling(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof filingSchema>, user: AuthUser, key: string | null) {
+export async function recordFiling(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof filingSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const ref = (u: string) => derivedId('note', u, 'ref');
   const delay = (u: string) => derivedId('note', u, 'delay');
-  const obligation = await ctx.db.get<{ due_at: string | null }>('SELECT due_at FROM obligations WHERE incident_id = ? AND id = ?', [incidentId, body.obligationId]);
+  const obligation = await ctx.db.get<{ due_at: string | null }>(
+    'SELECT due_at FROM obligations WHERE incident_id = ? AND id = ?',
+    [incidentId, body.obligationId],
+  );
   if (!obligation) throw new HttpError(400, 'unknown obligation for this incident', 'obligationId');
   const late = obligation.due_at !== null && Date.now() > Date.parse(obligation.due_at);
-  if (late && !body.delayReason) throw new HttpError(400, 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))', 'delayReason');
+  if (late && !body.delayReason)
+    throw new HttpError(
+      400,
+      'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
+      'delayReason',
+    );
   const r = await withUpdate(
     ctx,
     incidentId,
@@ -208,20 +304,42 @@ export async function recordFiling(ctx: UseCaseContext, incidentId: string, body
     key,
     async (tx, u) => {
       await insertNote(tx, ref(u), incidentId, 'filing.reference', body.reference, user.id);
-      if (body.delayReason) await insertNote(tx, delay(u), incidentId, 'filing.delay_reason', body.delayReason, user.id);
+      if (body.delayReason)
+        await insertNote(tx, delay(u), incidentId, 'filing.delay_reason', body.delayReason, user.id);
     },
     (tx, u) => deleteNotes([ref(u), delay(u)])(tx),
     recordFilingUpdate,
-    (u) => ({ obligationId: body.obligationId, referenceNoteId: ref(u), late, delayReasonNoteId: body.delayReason ? delay(u) : undefined, actor: actorOf(user) }),
+    (u) => ({
+      obligationId: body.obligationId,
+      referenceNoteId: ref(u),
+      late,
+      delayReasonNoteId: body.delayReason ? delay(u) : undefined,
+      actor: actorOf(user),
+    }),
   );
   await ctx.db.run(
     'INSERT INTO filings (id, incident_id, obligation_id, reference, delay_reason, late, created_at, created_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [derivedId('fil', key ?? ulid(), body.obligationId), incidentId, body.obligationId, body.reference, body.delayReason ?? null, late ? 1 : 0, new Date().toISOString(), user.id],
+    [
+      derivedId('fil', key ?? ulid(), body.obligationId),
+      incidentId,
+      body.obligationId,
+      body.reference,
+      body.delayReason ?? null,
+      late ? 1 : 0,
+      new Date().toISOString(),
+      user.id,
+    ],
   );
   return r;
 }
 
-export function closeIncident(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof closeSchema>, user: AuthUser, key: string | null) {
+export function closeIncident(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof closeSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   return withUpdate(
     ctx,
@@ -235,7 +353,13 @@ export function closeIncident(ctx: UseCaseContext, incidentId: string, body: z.i
   );
 }
 
-export function recompute(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof recomputeSchema>, user: AuthUser, key: string | null) {
+export function recompute(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof recomputeSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   return withUpdate(
     ctx,
     incidentId,
@@ -248,7 +372,13 @@ export function recompute(ctx: UseCaseContext, incidentId: string, body: z.infer
   );
 }
 
-export function supplementReport(ctx: UseCaseContext, incidentId: string, body: z.infer<typeof supplementSchema>, user: AuthUser, key: string | null) {
+export function supplementReport(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof supplementSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
   const note = (u: string) => derivedId('note', u);
   return withUpdate(
     ctx,

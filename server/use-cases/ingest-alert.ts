@@ -11,20 +11,34 @@ import type { UseCaseContext } from './context';
 
 export type AlertOutcome = { incidentId: string } | { ignored: true; reason: string };
 
-export async function ingestAlert(ctx: UseCaseContext, source: string, alert: NormalizedAlert, rawBody: string, signature: string): Promise<AlertOutcome> {
+export async function ingestAlert(
+  ctx: UseCaseContext,
+  source: string,
+  alert: NormalizedAlert,
+  rawBody: string,
+  signature: string,
+): Promise<AlertOutcome> {
   const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
   for (let attempt = 0; attempt < 2; attempt++) {
     const now = new Date().toISOString();
     const decided = await ctx.db.transaction(async (tx) => {
-      const seen = await tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [alertId]);
+      const seen = await tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [
+        alertId,
+      ]);
       if (seen) return seen.incident_id ? { incidentId: seen.incident_id, created: false } : null;
-      const open = await tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?', [source, alert.dedupKey]);
+      const open = await tx.get<{ incident_id: string }>(
+        'SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?',
+        [source, alert.dedupKey],
+      );
       let incidentId = open?.incident_id ?? null;
       let created = false;
       if (!incidentId && alert.action === 'trigger') {
         incidentId = ulid();
         created = true;
-        const last = await tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup_history WHERE source = ? AND dedup_key = ? ORDER BY closed_at DESC LIMIT 1', [source, alert.dedupKey]);
+        const last = await tx.get<{ incident_id: string }>(
+          'SELECT incident_id FROM alert_dedup_history WHERE source = ? AND dedup_key = ? ORDER BY closed_at DESC LIMIT 1',
+          [source, alert.dedupKey],
+        );
         await insertIncidentTx(tx, {
           id: incidentId,
           title: alert.summary.slice(0, 200),
@@ -40,27 +54,27 @@ export async function ingestAlert(ctx: UseCaseContext, source: string, alert: No
           createdAt: now,
           createdBy: `webhook:${source}`,
         });
-        await tx.run('INSERT INTO alert_dedup (source, dedup_key, incident_id, opened_at) VALUES (?,?,?,?)', [source, alert.dedupKey, incidentId, now]);
+        await tx.run('INSERT INTO alert_dedup (source, dedup_key, incident_id, opened_at) VALUES (?,?,?,?)', [
+          source,
+          alert.dedupKey,
+          incidentId,
+          now,
+        ]);
       }
-      await tx.run('INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)', [
-        alertId,
-        source,
-        alert.dedupKey,
-        alert.action,
-        incidentId,
-        alert.summary,
-        alert.severity,
-        rawBody,
-        now,
-      ]);
+      await tx.run(
+        'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)',
+        [alertId, source, alert.dedupKey, alert.action, incidentId, alert.summary, alert.severity, rawBody, now],
+      );
       return incidentId ? { incidentId, created } : null;
     });
     if (!decided) return { ignored: true, reason: `${alert.action} with no open incident for this dedup key` };
 
-    const incident = await ctx.db.get<{ created_at: string; severity: string; detected_at: string; detection_method: string }>(
-      'SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?',
-      [decided.incidentId],
-    );
+    const incident = await ctx.db.get<{
+      created_at: string;
+      severity: string;
+      detected_at: string;
+      detection_method: string;
+    }>('SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?', [decided.incidentId]);
     const input: IncidentInput = {
       incidentId: decided.incidentId,
       createdAt: incident!.created_at,

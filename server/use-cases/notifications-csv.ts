@@ -12,15 +12,50 @@ import { listOutbox, type OutboxCursor } from '../../activities/db/outbox';
 import type { Actor } from '../../workflows/types';
 
 const PAGE = 5_000;
-const COLUMNS = ['kind', 'recipient', 'channel', 'locale', 'notice_version', 'status', 'attempts', 'possible_duplicate', 'provider', 'provider_id', 'sent_at', 'delivered_at', 'error', 'updated_at'];
+const COLUMNS = [
+  'kind',
+  'recipient',
+  'channel',
+  'locale',
+  'notice_version',
+  'status',
+  'attempts',
+  'possible_duplicate',
+  'provider',
+  'provider_id',
+  'sent_at',
+  'delivered_at',
+  'error',
+  'updated_at',
+];
 
-async function* csvRecords(db: Db, incidentId: string, counted: { rows: number }, pageSize: number): AsyncIterable<unknown[]> {
+async function* csvRecords(
+  db: Db,
+  incidentId: string,
+  counted: { rows: number },
+  pageSize: number,
+): AsyncIterable<unknown[]> {
   let after: OutboxCursor | undefined;
   for (;;) {
     const rows = await listOutbox(db, incidentId, { limit: pageSize, after });
     for (const r of rows) {
       counted.rows++;
-      yield [r.kind, r.recipient, r.channel, r.locale, r.notice_version, r.status, r.attempts, r.possible_duplicate ? 'yes' : 'no', r.provider, r.provider_id, r.sent_at, r.delivered_at, r.error, r.updated_at];
+      yield [
+        r.kind,
+        r.recipient,
+        r.channel,
+        r.locale,
+        r.notice_version,
+        r.status,
+        r.attempts,
+        r.possible_duplicate ? 'yes' : 'no',
+        r.provider,
+        r.provider_id,
+        r.sent_at,
+        r.delivered_at,
+        r.error,
+        r.updated_at,
+      ];
     }
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;
@@ -32,8 +67,15 @@ async function* csvRecords(db: Db, incidentId: string, counted: { rows: number }
  * Records who exported how many rows, then streams the CSV into `out`. Recorded first, so an export
  * the client breaks off halfway is on the audit chain too.
  */
-export async function exportNotificationsCsv(db: Db, incidentId: string, out: Writable, by: Actor, pageSize = PAGE): Promise<number> {
-  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ?', [incidentId]))!.n;
+export async function exportNotificationsCsv(
+  db: Db,
+  incidentId: string,
+  out: Writable,
+  by: Actor,
+  pageSize = PAGE,
+): Promise<number> {
+  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ?', [incidentId]))!
+    .n;
   await appendAudit(db, {
     incidentId,
     type: 'notifications.exported',

@@ -13,7 +13,12 @@ import type { UseCaseContext } from './context';
 
 export type NewIncidentBody = z.infer<typeof incidentSchema>;
 
-export async function openIncident(ctx: UseCaseContext, body: NewIncidentBody, user: AuthUser, idempotencyKey: string | null): Promise<{ id: string }> {
+export async function openIncident(
+  ctx: UseCaseContext,
+  body: NewIncidentBody,
+  user: AuthUser,
+  idempotencyKey: string | null,
+): Promise<{ id: string }> {
   const scopedKey = idempotencyKey ? `open-incident:${user.id}:${idempotencyKey}` : null;
   const id = ulid();
   const createdAt = new Date().toISOString();
@@ -48,7 +53,13 @@ export async function openIncident(ctx: UseCaseContext, body: NewIncidentBody, u
       createdBy: actorOf(user).id,
     });
     if (scopedKey) {
-      await tx.run('INSERT INTO idempotency (key, scope, status_code, body_json, created_at) VALUES (?,?,?,?,?)', [scopedKey, 'open-incident', 201, JSON.stringify({ id, input }), createdAt]);
+      await tx.run('INSERT INTO idempotency (key, scope, status_code, body_json, created_at) VALUES (?,?,?,?,?)', [
+        scopedKey,
+        'open-incident',
+        201,
+        JSON.stringify({ id, input }),
+        createdAt,
+      ]);
     }
     return { id, input };
   });

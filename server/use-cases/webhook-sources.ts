@@ -9,7 +9,8 @@ import { HttpError } from '../errors';
 import { openAny, seal, type Keyring } from '../secret-box';
 
 export const ROTATION_OVERLAP_MS = 24 * 3600_000;
-export const NO_KEY_MESSAGE = 'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
+export const NO_KEY_MESSAGE =
+  'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
 
 interface SourceRow {
   name: string;
@@ -25,7 +26,13 @@ const purpose = (name: string) => `webhook-source:${name}`;
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /** Every secret that currently verifies a signature from this source. */
-export async function secretsFor(db: Db, env: Map<string, string[]>, ring: Keyring, source: string, now = Date.now()): Promise<string[]> {
+export async function secretsFor(
+  db: Db,
+  env: Map<string, string[]>,
+  ring: Keyring,
+  source: string,
+  now = Date.now(),
+): Promise<string[]> {
   const fromEnv = env.get(source) ?? [];
   if (!ring.current && ring.previous.length === 0) return fromEnv;
   const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [source]);
@@ -53,12 +60,14 @@ export interface ResealResult {
  */
 export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<ResealResult> {
   const key = ring.current;
-  if (!key) throw new HttpError(409, 'BREACHLINE_SECRETS_KEY is not set: nothing to seal with', 'BREACHLINE_SECRETS_KEY');
+  if (!key)
+    throw new HttpError(409, 'BREACHLINE_SECRETS_KEY is not set: nothing to seal with', 'BREACHLINE_SECRETS_KEY');
   const result = await db.transaction(async (tx) => {
     const out: ResealResult = { resealed: 0, unreadable: [] };
     for (const row of await tx.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name')) {
       const current = openAny(ring, row.secret_enc, purpose(row.name));
-      const previous = row.previous_secret_enc === null ? null : openAny(ring, row.previous_secret_enc, purpose(row.name));
+      const previous =
+        row.previous_secret_enc === null ? null : openAny(ring, row.previous_secret_enc, purpose(row.name));
       if (current === null || (row.previous_secret_enc !== null && previous === null)) {
         out.unreadable.push(row.name);
         continue;
@@ -84,10 +93,24 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
 }
 
 export async function listSources(db: Db, env: Map<string, string[]>) {
-  const seen = new Map((await db.all<{ source: string; at: string }>('SELECT source, MAX(received_at) AS at FROM alerts GROUP BY source')).map((r) => [r.source, r.at]));
+  const seen = new Map(
+    (
+      await db.all<{ source: string; at: string }>('SELECT source, MAX(received_at) AS at FROM alerts GROUP BY source')
+    ).map((r) => [r.source, r.at]),
+  );
   const rows = await db.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name');
   return [
-    ...[...env.keys()].sort().map((name) => ({ name, origin: 'environment' as const, secrets: env.get(name)!.length, lastAlertAt: seen.get(name) ?? null, createdAt: null, rotatedAt: null, previousValidUntil: null })),
+    ...[...env.keys()]
+      .sort()
+      .map((name) => ({
+        name,
+        origin: 'environment' as const,
+        secrets: env.get(name)!.length,
+        lastAlertAt: seen.get(name) ?? null,
+        createdAt: null,
+        rotatedAt: null,
+        previousValidUntil: null,
+      })),
     ...rows
       .filter((r) => !env.has(r.name))
       .map((r) => ({
@@ -97,20 +120,37 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
         lastAlertAt: seen.get(r.name) ?? null,
         createdAt: r.created_at,
         rotatedAt: r.rotated_at,
-        previousValidUntil: r.previous_valid_until && Date.parse(r.previous_valid_until) > Date.now() ? r.previous_valid_until : null,
+        previousValidUntil:
+          r.previous_valid_until && Date.parse(r.previous_valid_until) > Date.now() ? r.previous_valid_until : null,
       })),
   ];
 }
 
 /** Returns the new secret; it is shown once and only the sealed form is stored. */
-export async function createSource(db: Db, env: Map<string, string[]>, key: Buffer | undefined, name: string, by: Actor): Promise<string> {
+export async function createSource(
+  db: Db,
+  env: Map<string, string[]>,
+  key: Buffer | undefined,
+  name: string,
+  by: Actor,
+): Promise<string> {
   if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
   if (env.has(name)) throw new HttpError(409, 'a source with this name comes from the environment', 'name');
   const secret = newSecret();
   const now = new Date().toISOString();
-  const r = await db.run('INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING', [name, seal(key, secret, purpose(name)), now, `${by.kind}:${by.id}`]);
+  const r = await db.run(
+    'INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING',
+    [name, seal(key, secret, purpose(name)), now, `${by.kind}:${by.id}`],
+  );
   if (r.changes !== 1) throw new HttpError(409, 'a source with this name exists', 'name');
-  await appendAudit(db, { incidentId: null, type: 'webhook_source.created', at: now, actor: by, summary: `webhook source ${name} created`, details: { name } });
+  await appendAudit(db, {
+    incidentId: null,
+    type: 'webhook_source.created',
+    at: now,
+    actor: by,
+    summary: `webhook source ${name} created`,
+    details: { name },
+  });
   return secret;
 }
 
@@ -120,13 +160,23 @@ export async function rotateSource(db: Db, key: Buffer | undefined, name: string
   if (!row) throw new HttpError(404, 'webhook source not found', 'name');
   const secret = newSecret();
   const now = new Date();
-  await db.run('UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ?, previous_valid_until = ?, rotated_at = ? WHERE name = ?', [
-    seal(key, secret, purpose(name)),
-    row.secret_enc,
-    new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
-    now.toISOString(),
-    name,
-  ]);
-  await appendAudit(db, { incidentId: null, type: 'webhook_source.rotated', at: now.toISOString(), actor: by, summary: `secret of webhook source ${name} rotated; the old one works for 24 hours`, details: { name } });
+  await db.run(
+    'UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ?, previous_valid_until = ?, rotated_at = ? WHERE name = ?',
+    [
+      seal(key, secret, purpose(name)),
+      row.secret_enc,
+      new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+      now.toISOString(),
+      name,
+    ],
+  );
+  await appendAudit(db, {
+    incidentId: null,
+    type: 'webhook_source.rotated',
+    at: now.toISOString(),
+    actor: by,
+    summary: `secret of webhook source ${name} rotated; the old one works for 24 hours`,
+    details: { name },
+  });
   return secret;
 }

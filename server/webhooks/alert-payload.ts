@@ -36,7 +36,15 @@ export interface NormalizedAlert {
   severity: Severity;
 }
 
-const SEVERITY: Record<string, Severity> = { info: 'low', warning: 'medium', error: 'high', critical: 'critical', low: 'low', medium: 'medium', high: 'high' };
+const SEVERITY: Record<string, Severity> = {
+  info: 'low',
+  warning: 'medium',
+  error: 'high',
+  critical: 'critical',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+};
 
 export type ParseOutcome = { ok: true; alert: NormalizedAlert } | { ok: false; field: string; error: string };
 
@@ -46,7 +54,8 @@ export function parseAlert(body: unknown): ParseOutcome {
     if (!r.success) return fail(r.error);
     const pd = r.data;
     if (!pd.dedup_key) return { ok: false, field: 'dedup_key', error: 'required' };
-    if (pd.event_action === 'trigger' && !pd.payload) return { ok: false, field: 'payload', error: 'required for trigger' };
+    if (pd.event_action === 'trigger' && !pd.payload)
+      return { ok: false, field: 'payload', error: 'required for trigger' };
     return {
       ok: true,
       alert: {
@@ -60,7 +69,16 @@ export function parseAlert(body: unknown): ParseOutcome {
   }
   const r = genericSchema.safeParse(body);
   if (!r.success) return fail(r.error);
-  return { ok: true, alert: { format: 'generic', dedupKey: r.data.dedupKey, action: r.data.action, summary: r.data.summary, severity: SEVERITY[r.data.severity]! } };
+  return {
+    ok: true,
+    alert: {
+      format: 'generic',
+      dedupKey: r.data.dedupKey,
+      action: r.data.action,
+      summary: r.data.summary,
+      severity: SEVERITY[r.data.severity]!,
+    },
+  };
 }
 
 function fail(error: z.ZodError): ParseOutcome {

@@ -13,7 +13,12 @@ export function signPayload(secret: string, body: Buffer | string, timestamp: nu
   return `t=${timestamp},v1=${mac}`;
 }
 
-export function verifySignature(header: string | undefined, body: Buffer, secrets: string[], nowSeconds: number): SignatureCheck {
+export function verifySignature(
+  header: string | undefined,
+  body: Buffer,
+  secrets: string[],
+  nowSeconds: number,
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing X-Breachline-Signature' };
   let timestamp: number | null = null;
   const candidates: string[] = [];
@@ -23,9 +28,13 @@ export function verifySignature(header: string | undefined, body: Buffer, secret
     else if (k === 'v1' && v && /^[0-9a-f]{64}$/i.test(v)) candidates.push(v.toLowerCase());
   }
   if (timestamp === null || candidates.length === 0) return { ok: false, reason: 'malformed signature header' };
-  if (Math.abs(nowSeconds - timestamp) > TOLERANCE_SECONDS) return { ok: false, reason: 'timestamp outside the 300-second tolerance' };
+  if (Math.abs(nowSeconds - timestamp) > TOLERANCE_SECONDS)
+    return { ok: false, reason: 'timestamp outside the 300-second tolerance' };
   for (const secret of secrets) {
-    const expected = Buffer.from(createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex'), 'utf8');
+    const expected = Buffer.from(
+      createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex'),
+      'utf8',
+    );
     for (const c of candidates) {
       if (timingSafeEqual(expected, Buffer.from(c, 'utf8'))) return { ok: true, timestamp };
     }

@@ -11,7 +11,11 @@ import { createTestUser, startHarness, type Harness } from '../support/app-harne
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-const PEOPLE_CSV = ['name,email,phone,jurisdiction,locale', 'Mia Browser-Fixture,mia.browser@example.com,,DE,de', 'Jonas Browser-Fixture,jonas.browser@example.com,,DE,en'].join('\n');
+const PEOPLE_CSV = [
+  'name,email,phone,jurisdiction,locale',
+  'Mia Browser-Fixture,mia.browser@example.com,,DE,de',
+  'Jonas Browser-Fixture,jonas.browser@example.com,,DE,en',
+].join('\n');
 
 let h: Harness;
 let browser: Browser;
@@ -21,7 +25,14 @@ beforeAll(async () => {
   h = await startHarness();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -32,7 +43,11 @@ afterAll(async () => {
 });
 
 async function logIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+  });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -115,7 +130,12 @@ describe('an incident run in the browser by an admin, a responder and an approve
     expect(await r.getByRole('button', { name: 'Release hold' }).count()).toBe(0);
     const csrf = await r.locator('input[name=_csrf]').first().inputValue();
     const version = (await h.api('GET', `/api/incidents/${id}/notices`)).body.noticeVersion as string;
-    const forged = await r.context().request.post(`${h.baseUrl}/incidents/${id}/approval`, { form: { _csrf: csrf, noticeVersion: version }, maxRedirects: 0 });
+    const forged = await r
+      .context()
+      .request.post(`${h.baseUrl}/incidents/${id}/approval`, {
+        form: { _csrf: csrf, noticeVersion: version },
+        maxRedirects: 0,
+      });
     expect(forged.status()).toBe(403);
     expect((await h.api('GET', `/api/incidents/${id}`)).body.approval).toBeNull();
 
@@ -132,11 +152,14 @@ describe('an incident run in the browser by an admin, a responder and an approve
     // ---- The notices reach the dev mailbox ----
     await a.goto(`${h.baseUrl}/mailbox`);
     await expect
-      .poll(async () => {
-        await a.reload();
-        const text = (await a.locator('table.list tbody').textContent()) ?? '';
-        return text.includes('mia.browser@example.com') && text.includes('jonas.browser@example.com');
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          await a.reload();
+          const text = (await a.locator('table.list tbody').textContent()) ?? '';
+          return text.includes('mia.browser@example.com') && text.includes('jonas.browser@example.com');
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
 
     // ---- Approver: records the regulator filing and closes ----
@@ -146,12 +169,20 @@ describe('an incident run in the browser by an admin, a responder and an approve
       await submit(a, 'Record filing');
     }
     await expect
-      .poll(async () => {
-        await a.goto(incidentUrl);
-        return (await h.api('GET', `/api/incidents/${id}`)).body.obligations.filter((o: { required: boolean; status: string }) => o.required && ['pending', 'manual', 'held'].includes(o.status)).length;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          await a.goto(incidentUrl);
+          return (await h.api('GET', `/api/incidents/${id}`)).body.obligations.filter(
+            (o: { required: boolean; status: string }) =>
+              o.required && ['pending', 'manual', 'held'].includes(o.status),
+          ).length;
+        },
+        { timeout: 30_000 },
+      )
       .toBe(0);
-    await a.getByLabel('Summary for the post-incident report').fill('Forwarding rule removed; affected customers told.');
+    await a
+      .getByLabel('Summary for the post-incident report')
+      .fill('Forwarding rule removed; affected customers told.');
     await submit(a, 'Close incident');
     await a.getByRole('link', { name: 'Post-incident report' }).click();
     expect(await a.content()).toContain('Forwarding rule removed; affected customers told.');
@@ -167,11 +198,29 @@ describe('an incident run in the browser by an admin, a responder and an approve
     // The dashboard is open before the next incident's deadline exists; it appears without a reload.
     await a.goto(`${h.baseUrl}/dashboard`);
     expect(await a.locator('#deadlines').textContent()).not.toContain('Laptop with HR files stolen');
-    const running = await h.api('POST', '/api/incidents', { title: 'Laptop with HR files stolen', detectedAt: new Date().toISOString(), severity: 'high', detectionMethod: 'staff report', reporter: 'HR' });
-    await h.api('POST', `/api/incidents/${running.body.id}/triage`, { decision: 'confirm', reason: 'Unencrypted disk' });
-    await h.api('POST', `/api/incidents/${running.body.id}/assessment`, { dataElements: ['name', 'national_id'], encrypted: false, role: 'controller', riskLevel: 'high_risk', riskRationale: 'ID numbers', affected: { DE: 40, FR: 3 } });
+    const running = await h.api('POST', '/api/incidents', {
+      title: 'Laptop with HR files stolen',
+      detectedAt: new Date().toISOString(),
+      severity: 'high',
+      detectionMethod: 'staff report',
+      reporter: 'HR',
+    });
+    await h.api('POST', `/api/incidents/${running.body.id}/triage`, {
+      decision: 'confirm',
+      reason: 'Unencrypted disk',
+    });
+    await h.api('POST', `/api/incidents/${running.body.id}/assessment`, {
+      dataElements: ['name', 'national_id'],
+      encrypted: false,
+      role: 'controller',
+      riskLevel: 'high_risk',
+      riskRationale: 'ID numbers',
+      affected: { DE: 40, FR: 3 },
+    });
     expect(await a.getByRole('heading', { name: 'Next deadlines' }).count()).toBe(1);
-    await expect.poll(() => a.locator('#deadlines table').textContent(), { timeout: 40_000 }).toContain('Laptop with HR files stolen');
+    await expect
+      .poll(() => a.locator('#deadlines table').textContent(), { timeout: 40_000 })
+      .toContain('Laptop with HR files stolen');
     expect(await a.locator('#deadlines time[data-countdown]').first().textContent()).toMatch(/\(in \d+d \d+h \d+m\)/);
     await a.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     expect(fs.statSync(path.join(SCREENSHOTS, 'dashboard.png')).size).toBeGreaterThan(10_000);

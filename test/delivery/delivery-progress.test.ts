@@ -28,7 +28,16 @@ describe('delivery progress', () => {
     const add = (channel: string, status: string, sentAgoMs: number | null) =>
       db.run(
         "INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, sent_at) VALUES (?,?, 'subject', ?, ?, 'en', ?, 't', ?, ?, ?)",
-        [`row${++n}`, INCIDENT, `r${n}`, channel, NOTICE_VERSION, status, new Date(now).toISOString(), sentAgoMs === null ? null : new Date(now - sentAgoMs).toISOString()],
+        [
+          `row${++n}`,
+          INCIDENT,
+          `r${n}`,
+          channel,
+          NOTICE_VERSION,
+          status,
+          new Date(now).toISOString(),
+          sentAgoMs === null ? null : new Date(now - sentAgoMs).toISOString(),
+        ],
       );
     // 200 emails sent over the last 20 s (10 a second), 600 waiting; one SMS failed, one waiting.
     for (let i = 0; i < 200; i++) await add('email', 'sent', 20_000 - i * 100);
@@ -49,15 +58,35 @@ describe('delivery progress', () => {
   it('counts the people a running wave has not reached yet (they have no row) as pending', async () => {
     const incident = '01JPROGRESS000000000000002';
     await seedIncident(db, incident, [
-      ...Array.from({ length: 30 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.org`, phone: null, locale: 'en' as const })),
-      ...Array.from({ length: 5 }, (_, i) => ({ name: `S${i}`, email: null, phone: `+4915100000${10 + i}`, locale: 'en' as const })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        name: `P${i}`,
+        email: `p${i}@example.org`,
+        phone: null,
+        locale: 'en' as const,
+      })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        name: `S${i}`,
+        email: null,
+        phone: `+4915100000${10 + i}`,
+        locale: 'en' as const,
+      })),
     ]);
-    const ids = (await db.all<{ id: number }>('SELECT id FROM subjects WHERE incident_id = ? ORDER BY id', [incident])).map((r) => r.id);
+    const ids = (
+      await db.all<{ id: number }>('SELECT id FROM subjects WHERE incident_id = ? ORDER BY id', [incident])
+    ).map((r) => r.id);
     await recordNoticeWave(db, incident, NOTICE_VERSION, 'sms_fallback');
     // The first page of 10 people went out.
-    const { rows } = await pageWork(db, { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! }, 'sms_fallback');
+    const { rows } = await pageWork(
+      db,
+      { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! },
+      'sms_fallback',
+    );
     const claimed = await claimSubjectRows(db, incident, NOTICE_VERSION, rows);
-    await finishClaims(db, claimed.map((r) => r.id!), { status: 'sent', provider: 'sendgrid', providerId: 'x' });
+    await finishClaims(
+      db,
+      claimed.map((r) => r.id!),
+      { status: 'sent', provider: 'sendgrid', providerId: 'x' },
+    );
 
     const counts = await deliveryCounts(db, incident);
     expect(counts.email).toMatchObject({ sent: 10, pending: 20 });

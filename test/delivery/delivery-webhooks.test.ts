@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../activities/db/connection';
 import { createLogger } from '../../activities/logger';
-import { deliveryWebhookRouter, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from '../../server/routes/delivery-webhooks';
+import {
+  deliveryWebhookRouter,
+  SENDGRID_SIGNATURE_HEADER,
+  SENDGRID_TIMESTAMP_HEADER,
+} from '../../server/routes/delivery-webhooks';
 import { errorHandler } from '../../server/errors';
 import { createTemporalGateway } from '../../server/temporal-gateway';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
@@ -36,7 +40,10 @@ beforeAll(async () => {
   const config = { publicUrl: PUBLIC_URL, sendgridWebhookPublicKey: PUBLIC_KEY, twilio: { authToken: TOKEN } } as never;
   // Bounces here wake late-bounce workflows on a queue no worker polls: this file checks the rows only (late-bounce.test.ts runs them).
   connection = await Connection.connect({ address: testTemporalAddress() });
-  const gateway = createTemporalGateway(new Client({ connection }), { taskQueue: uniqueTaskQueue('webhooks'), updateTimeoutMs: 5000 });
+  const gateway = createTemporalGateway(new Client({ connection }), {
+    taskQueue: uniqueTaskQueue('webhooks'),
+    updateTimeoutMs: 5000,
+  });
   app.use('/webhooks', deliveryWebhookRouter({ db, gateway, logger: createLogger('test', 'silent') }, config));
   app.use(errorHandler(createLogger('test', 'silent')));
   server = await new Promise((resolve) => {
@@ -60,7 +67,8 @@ async function row(status: string, channel: 'email' | 'sms' = 'email'): Promise<
   );
   return id;
 }
-const statusOf = async (id: string) => (await db.get<{ status: string; error: string | null }>('SELECT status, error FROM outbox WHERE id = ?', [id]))!;
+const statusOf = async (id: string) =>
+  (await db.get<{ status: string; error: string | null }>('SELECT status, error FROM outbox WHERE id = ?', [id]))!;
 
 async function postEvents(events: object[], opts: { tamper?: boolean; timestamp?: number } = {}) {
   // SendGrid separates events with CRLF: the signature covers exactly these bytes.
@@ -74,13 +82,26 @@ async function postEvents(events: object[], opts: { tamper?: boolean; timestamp?
   });
 }
 
-const ev = (outboxId: string, event: string, id: string, extra: object = {}) => ({ email: 'a@example.org', timestamp: Math.floor(Date.now() / 1000), event, sg_event_id: id, sg_message_id: 'abc.filter0001', outboxId, ...extra });
+const ev = (outboxId: string, event: string, id: string, extra: object = {}) => ({
+  email: 'a@example.org',
+  timestamp: Math.floor(Date.now() / 1000),
+  event,
+  sg_event_id: id,
+  sg_message_id: 'abc.filter0001',
+  outboxId,
+  ...extra,
+});
 
 describe('SendGrid signed event webhook', () => {
   it('applies a batch once, out of order and repeated, never moving a row backwards', async () => {
     const a = await row('sent');
     const b = await row('uncertain');
-    const res = await postEvents([ev(a, 'delivered', 'e1'), ev(a, 'processed', 'e0'), ev(b, 'processed', 'e2'), ev(a, 'delivered', 'e1')]);
+    const res = await postEvents([
+      ev(a, 'delivered', 'e1'),
+      ev(a, 'processed', 'e0'),
+      ev(b, 'processed', 'e2'),
+      ev(a, 'delivered', 'e1'),
+    ]);
     expect(res.status).toBe(200);
     expect(await statusOf(a)).toMatchObject({ status: 'delivered' });
     // An uncertain row the provider reports as processed was accepted: it is sent, not re-sent.
@@ -102,8 +123,14 @@ describe('SendGrid signed event webhook', () => {
   it('refuses a tampered body, a bad or missing signature and an old timestamp, changing nothing', async () => {
     const a = await row('sent');
     expect((await postEvents([ev(a, 'delivered', 'e4')], { tamper: true })).status).toBe(401);
-    expect((await postEvents([ev(a, 'delivered', 'e5')], { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
-    const unsigned = await fetch(`${base}/webhooks/sendgrid/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([ev(a, 'delivered', 'e6')]) });
+    expect(
+      (await postEvents([ev(a, 'delivered', 'e5')], { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status,
+    ).toBe(401);
+    const unsigned = await fetch(`${base}/webhooks/sendgrid/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([ev(a, 'delivered', 'e6')]),
+    });
     expect(unsigned.status).toBe(401);
     expect(await statusOf(a)).toMatchObject({ status: 'sent' });
   });
@@ -113,7 +140,11 @@ describe('Twilio status callbacks', () => {
   const post = (outboxId: string, params: Record<string, string>, signature?: string) => {
     const path = `/webhooks/twilio/status?o=${outboxId}`;
     const sig = signature ?? twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}${path}`, params);
-    return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig }, body: new URLSearchParams(params).toString() });
+    return fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+      body: new URLSearchParams(params).toString(),
+    });
   };
 
   it('moves a row forward only, verified against the public URL', async () => {
@@ -128,9 +159,16 @@ describe('Twilio status callbacks', () => {
 
   it('refuses a signature made for another row or token', async () => {
     const a = await row('sent', 'sms');
-    const forOther = twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}/webhooks/twilio/status?o=other`, { MessageSid: 'SM3', MessageStatus: 'delivered' });
+    const forOther = twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC_URL}/webhooks/twilio/status?o=other`, {
+      MessageSid: 'SM3',
+      MessageStatus: 'delivered',
+    });
     expect((await post(a, { MessageSid: 'SM3', MessageStatus: 'delivered' }, forOther)).status).toBe(401);
-    const wrongToken = twilio.getExpectedTwilioSignature('another-token-0123456789', `${PUBLIC_URL}/webhooks/twilio/status?o=${a}`, { MessageSid: 'SM3', MessageStatus: 'delivered' });
+    const wrongToken = twilio.getExpectedTwilioSignature(
+      'another-token-0123456789',
+      `${PUBLIC_URL}/webhooks/twilio/status?o=${a}`,
+      { MessageSid: 'SM3', MessageStatus: 'delivered' },
+    );
     expect((await post(a, { MessageSid: 'SM3', MessageStatus: 'delivered' }, wrongToken)).status).toBe(401);
     expect(await statusOf(a)).toMatchObject({ status: 'sent' });
   });

@@ -14,7 +14,14 @@ import { recordHistory } from '../support/histories';
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
-import { makePeople, NOTICE, NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from '../support/fan-out-fixture';
+import {
+  makePeople,
+  NOTICE,
+  NOTICE_VERSION,
+  openFixtureDb,
+  seedIncident,
+  type Person,
+} from '../support/fan-out-fixture';
 
 const SID = `AC${'a'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-0123456789';
@@ -49,17 +56,39 @@ async function runFanOut(people: Person[], over: Partial<NotifySubjectsInput> = 
   await seedIncident(db, incidentId, people);
   const activities = createActivities({
     db,
-    email: createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: sendgrid.url, timeoutMs: 5000 }),
-    sms: createTwilioProvider({ accountSid: SID, authToken: TOKEN, fromNumber: '+14155550100', baseUrl: twilio.url, timeoutMs: 5000, segmentsPerSecond: 2000, maxSockets: 20 }),
+    email: createSendGridProvider({
+      apiKey: 'SG.key',
+      fromEmail: 'notices@breachline.example',
+      baseUrl: sendgrid.url,
+      timeoutMs: 5000,
+    }),
+    sms: createTwilioProvider({
+      accountSid: SID,
+      authToken: TOKEN,
+      fromNumber: '+14155550100',
+      baseUrl: twilio.url,
+      timeoutMs: 5000,
+      segmentsPerSecond: 2000,
+      maxSockets: 20,
+    }),
     logger: createLogger('test', 'silent'),
     baseUrl: 'http://localhost',
     uncertainWaitMs: 1000,
   });
   const taskQueue = uniqueTaskQueue('fanout');
   const nc = await NativeConnection.connect({ address: testTemporalAddress() });
-  const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
+  const worker = await Worker.create({
+    connection: nc,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows/index.ts'),
+    activities,
+  });
   const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
-  const handle = await client.workflow.start(notifySubjectsWorkflow, { workflowId, taskQueue, args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'sms_fallback', ...over }] });
+  const handle = await client.workflow.start(notifySubjectsWorkflow, {
+    workflowId,
+    taskQueue,
+    args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'sms_fallback', ...over }],
+  });
   const result = await worker.runUntil(handle.result());
   await nc.close();
   return { incidentId, workflowId, firstRunId: handle.firstExecutionRunId, result };
@@ -70,7 +99,8 @@ async function runHistoryLengths(workflowId: string, firstRunId: string): Promis
   const lengths: number[] = [];
   let runId: string | null | undefined = firstRunId;
   while (runId) {
-    const history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> =
+      await client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events: NonNullable<typeof history.events> = history.events ?? [];
     lengths.push(events.length);
     runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
@@ -91,21 +121,28 @@ describe('data-subject fan-out', () => {
     expect(result).toMatchObject({ total: 3000, sent: 3000, failed: 0, uncertain: 0, possibleDuplicates: 0 });
     // 30 pages of 100 ids, each split by locale: no more requests than that.
     expect(sendgrid.accepted - before).toBeLessThanOrEqual(60);
-    const statuses = await db.all<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM outbox WHERE incident_id = ? GROUP BY status", [incidentId]);
+    const statuses = await db.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM outbox WHERE incident_id = ? GROUP BY status',
+      [incidentId],
+    );
     expect(statuses).toEqual([{ status: 'sent', n: 3000 }]);
     // SMS outcomes are recorded in groups: each row still keeps its own message sid.
-    const smsRows = await db.all<{ phone: string; provider_id: string }>("SELECT s.phone, o.provider_id FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ? AND o.channel = 'sms'", [incidentId]);
+    const smsRows = await db.all<{ phone: string; provider_id: string }>(
+      "SELECT s.phone, o.provider_id FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ? AND o.channel = 'sms'",
+      [incidentId],
+    );
     expect(smsRows).toHaveLength(phones.length);
     for (const r of smsRows) expect(r.provider_id).toBe(twilio.received.find((m) => m.to === r.phone)!.sid);
 
     const lengths = await runHistoryLengths(workflowId, firstRunId);
-    expect(lengths.length, `run lengths ${lengths.join(",")}`).toBeGreaterThan(1);
+    expect(lengths.length, `run lengths ${lengths.join(',')}`).toBeGreaterThan(1);
     // A run stops scheduling pages at the limit; the pages in flight then finish (at most 4, five events
     // each when every completion gets its own workflow task, as under load). The last run also carries
     // the tail: fallbacks, uncertain check, fallbacks, summary (six events each) and the completion.
     const pagesInFlight = 4 * 5;
     const tail = 4 * 6 + 1;
-    for (const n of lengths.slice(0, -1)) expect(n, `run lengths ${lengths.join(',')}`).toBeLessThanOrEqual(40 + pagesInFlight + 5);
+    for (const n of lengths.slice(0, -1))
+      expect(n, `run lengths ${lengths.join(',')}`).toBeLessThanOrEqual(40 + pagesInFlight + 5);
     expect(lengths.at(-1)!, `run lengths ${lengths.join(',')}`).toBeLessThanOrEqual(40 + pagesInFlight + tail + 5);
   });
 
@@ -116,7 +153,10 @@ describe('data-subject fan-out', () => {
       { name, email: 'li.lei.zh@example.org', phone: null, locale: 'zh-CN' },
     ]);
     const escaped = '&lt;b&gt;&amp;&quot;Ünïcødé 李雷';
-    for (const [address, locale] of [['li.lei@example.org', 'en'], ['li.lei.zh@example.org', 'zh-CN']] as const) {
+    for (const [address, locale] of [
+      ['li.lei@example.org', 'en'],
+      ['li.lei.zh@example.org', 'zh-CN'],
+    ] as const) {
       const got = sendgrid.received.filter((r) => r.to === address);
       expect(got).toHaveLength(1);
       const n = NOTICE[locale];
@@ -135,8 +175,13 @@ describe('data-subject fan-out', () => {
     const { incidentId, result } = await runFanOut(people);
     expect(result).toMatchObject({ total: 300, sent: 299, failed: 1 });
     expect(sendgrid.countFor('refuse137@example.org')).toBe(0);
-    expect(people.filter((p) => p.email !== 'refuse137@example.org').every((p) => sendgrid.countFor(p.email!) === 1)).toBe(true);
-    const failed = await db.get<{ error: string; recipient_ref: string }>("SELECT error, recipient_ref FROM outbox WHERE incident_id = ? AND status = 'failed'", [incidentId]);
+    expect(
+      people.filter((p) => p.email !== 'refuse137@example.org').every((p) => sendgrid.countFor(p.email!) === 1),
+    ).toBe(true);
+    const failed = await db.get<{ error: string; recipient_ref: string }>(
+      "SELECT error, recipient_ref FROM outbox WHERE incident_id = ? AND status = 'failed'",
+      [incidentId],
+    );
     expect(failed!.error).toContain('The email address is invalid');
     expect(failed!.error).not.toContain('refuse137@example.org');
   });
@@ -150,7 +195,10 @@ describe('data-subject fan-out', () => {
     expect(twilio.countFor('+4915199999901')).toBe(1);
     expect(twilio.countFor('+4915199999902')).toBe(0);
     expect(sendgrid.countFor('both.fine@example.org')).toBe(1);
-    const rows = await db.all<{ channel: string; status: string }>('SELECT channel, status FROM outbox WHERE incident_id = ? ORDER BY channel, status', [incidentId]);
+    const rows = await db.all<{ channel: string; status: string }>(
+      'SELECT channel, status FROM outbox WHERE incident_id = ? ORDER BY channel, status',
+      [incidentId],
+    );
     expect(rows).toEqual([
       { channel: 'email', status: 'failed' },
       { channel: 'email', status: 'sent' },

@@ -45,15 +45,30 @@ describe('provider throttling and a long outage during a fan-out', () => {
     await seedIncident(db, incidentId, people);
     const activities = createActivities({
       db,
-      email: createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: sendgrid.url, timeoutMs: 5000 }),
-      sms: createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: sendgrid.url, timeoutMs: 5000 }) as never,
+      email: createSendGridProvider({
+        apiKey: 'SG.key',
+        fromEmail: 'notices@breachline.example',
+        baseUrl: sendgrid.url,
+        timeoutMs: 5000,
+      }),
+      sms: createSendGridProvider({
+        apiKey: 'SG.key',
+        fromEmail: 'notices@breachline.example',
+        baseUrl: sendgrid.url,
+        timeoutMs: 5000,
+      }) as never,
       logger: createLogger('test', 'silent'),
       baseUrl: 'http://localhost',
       uncertainWaitMs: 1000,
     });
     const taskQueue = uniqueTaskQueue('outage');
     const nc = await NativeConnection.connect({ address: testTemporalAddress() });
-    const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
+    const worker = await Worker.create({
+      connection: nc,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows/index.ts'),
+      activities,
+    });
     // Every page's first request is throttled, and some of their second ones; a small delay per
     // request keeps the send going long enough for the outage to land in its middle.
     sendgrid.setMode({ throttle: { retryAfterSeconds: 2, times: THROTTLED }, delayMs: 100 });
@@ -78,7 +93,10 @@ describe('provider throttling and a long outage during a fan-out', () => {
     expect(receivedBefore).toBeLessThan(PEOPLE);
     expect(result).toMatchObject({ total: PEOPLE, sent: PEOPLE, failed: 0, uncertain: 0, possibleDuplicates: 0 });
     expect(people.map((p) => sendgrid.countFor(p.email!)).filter((n) => n !== 1)).toEqual([]);
-    const statuses = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM outbox WHERE incident_id = ? GROUP BY status', [incidentId]);
+    const statuses = await db.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM outbox WHERE incident_id = ? GROUP BY status',
+      [incidentId],
+    );
     expect(statuses).toEqual([{ status: 'sent', n: PEOPLE }]);
 
     const log = sendgrid.log;
@@ -93,12 +111,27 @@ describe('provider throttling and a long outage during a fan-out', () => {
     expect(refused[refused.length - 1]!.at - outageFrom).toBeGreaterThan(OUTAGE_MS / 2);
     expect(log.filter((l) => l.status === 202 && l.at > outageFrom && l.at < outageFrom + OUTAGE_MS)).toEqual([]);
     // Backing off, not hammering: exponential waits from 0.5 s up to 30 s allow about seven tries in 30 s.
-    for (const [sender, entries] of sendersOf(refused)) expect(entries.length, `503s for ${sender}`).toBeLessThanOrEqual(10);
+    for (const [sender, entries] of sendersOf(refused))
+      expect(entries.length, `503s for ${sender}`).toBeLessThanOrEqual(10);
     // Once one request gets through after the outage, the senders backing off go again at once instead
     // of sleeping out backoffs of up to 30 s (the recovery signal between sends of one worker).
     const firstOk = log.find((l) => l.status === 202 && l.at >= outageFrom + OUTAGE_MS)!.at;
-    const resumedAfterMs = [...sendersOf(refused).keys()].map((sender) => sendersOf(log).get(sender)!.find((l) => l.at >= firstOk)!.at - firstOk);
+    const resumedAfterMs = [...sendersOf(refused).keys()].map(
+      (sender) =>
+        sendersOf(log)
+          .get(sender)!
+          .find((l) => l.at >= firstOk)!.at - firstOk,
+    );
     expect(Math.max(...resumedAfterMs), `resumed after ${resumedAfterMs.join(', ')} ms`).toBeLessThan(5_000);
-    console.log(JSON.stringify({ receivedBefore, throttled: throttled.length, refused: refused.length, senders: sendersOf(refused).size, resumedAfterMs, seconds: Math.round((Date.now() - outageFrom) / 1000) }));
+    console.log(
+      JSON.stringify({
+        receivedBefore,
+        throttled: throttled.length,
+        refused: refused.length,
+        senders: sendersOf(refused).size,
+        resumedAfterMs,
+        seconds: Math.round((Date.now() - outageFrom) / 1000),
+      }),
+    );
   }, 150_000);
 });

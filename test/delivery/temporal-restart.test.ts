@@ -42,7 +42,13 @@ afterAll(async () => {
 });
 
 function startWorker(taskQueue: string): Promise<ChildProcess> {
-  return forkNotifyWorker({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: temporal.address, NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' });
+  return forkNotifyWorker({
+    NOTIFY_DB: dbPath,
+    NOTIFY_SENDGRID_URL: sendgrid.url,
+    NOTIFY_TEMPORAL: temporal.address,
+    NOTIFY_TASK_QUEUE: taskQueue,
+    NOTIFY_UNCERTAIN_WAIT_MS: '1500',
+  });
 }
 
 describe('Temporal server restarted during a fan-out', () => {
@@ -62,7 +68,17 @@ describe('Temporal server restarted during a fan-out', () => {
     await new Client({ connection: first }).workflow.start(notifySubjectsWorkflow, {
       workflowId,
       taskQueue,
-      args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', pageSize: PAGE, window: WINDOW, historyLimit: 80, heartbeatTimeoutMs: 2000 }],
+      args: [
+        {
+          incidentId,
+          noticeVersion: NOTICE_VERSION,
+          channelPolicy: 'email',
+          pageSize: PAGE,
+          window: WINDOW,
+          historyLimit: 80,
+          heartbeatTimeoutMs: 2000,
+        },
+      ],
     });
     while (sendgrid.received.length < PEOPLE / 4) await new Promise((r) => setTimeout(r, 10));
     // A random moment, so across runs the kill lands both between and during requests and page completions.
@@ -77,7 +93,9 @@ describe('Temporal server restarted during a fan-out', () => {
 
     const connection = await Connection.connect({ address: temporal.address });
     try {
-      const result = await new Client({ connection }).workflow.getHandle<typeof notifySubjectsWorkflow>(workflowId).result();
+      const result = await new Client({ connection }).workflow
+        .getHandle<typeof notifySubjectsWorkflow>(workflowId)
+        .result();
       sendgrid.setMode({ delayMs: 0 });
 
       expect(workerExit, 'the worker outlived the server and was not restarted').toBeUndefined();
@@ -90,8 +108,16 @@ describe('Temporal server restarted during a fan-out', () => {
       expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
       expect(Math.max(...counts)).toBeLessThanOrEqual(2);
       expect(twice.filter((e) => !flagged.has(e))).toEqual([]);
-      expect(result).toMatchObject({ total: PEOPLE, sent: PEOPLE, failed: 0, uncertain: 0, possibleDuplicates: flagged.size });
-      console.log(JSON.stringify({ receivedAtKill, receivedWhileDown, duplicates: twice.length, flagged: flagged.size }));
+      expect(result).toMatchObject({
+        total: PEOPLE,
+        sent: PEOPLE,
+        failed: 0,
+        uncertain: 0,
+        possibleDuplicates: flagged.size,
+      });
+      console.log(
+        JSON.stringify({ receivedAtKill, receivedWhileDown, duplicates: twice.length, flagged: flagged.size }),
+      );
     } finally {
       await connection.close();
     }

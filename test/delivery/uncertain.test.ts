@@ -45,19 +45,39 @@ async function runFanOut(people: Person[], during?: () => void) {
   await seedIncident(db, incidentId, people);
   const activities = createActivities({
     db,
-    email: createSendGridProvider({ apiKey: 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: sendgrid.url, timeoutMs: 400 }),
-    sms: createTwilioProvider({ accountSid: SID, authToken: TOKEN, fromNumber: '+14155550100', baseUrl: twilio.url, timeoutMs: 400 }),
+    email: createSendGridProvider({
+      apiKey: 'SG.key',
+      fromEmail: 'notices@breachline.example',
+      baseUrl: sendgrid.url,
+      timeoutMs: 400,
+    }),
+    sms: createTwilioProvider({
+      accountSid: SID,
+      authToken: TOKEN,
+      fromNumber: '+14155550100',
+      baseUrl: twilio.url,
+      timeoutMs: 400,
+    }),
     logger: createLogger('test', 'silent'),
     baseUrl: 'http://localhost',
     uncertainWaitMs: WAIT_MS,
   });
   const taskQueue = uniqueTaskQueue('uncertain');
   const nc = await NativeConnection.connect({ address: testTemporalAddress() });
-  const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
+  const worker = await Worker.create({
+    connection: nc,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows/index.ts'),
+    activities,
+  });
   const client = new Client({ connection });
   const started = Date.now();
   const result = await worker.runUntil(async () => {
-    const h = await client.workflow.start(notifySubjectsWorkflow, { workflowId: notifyWorkflowId(incidentId, NOTICE_VERSION), taskQueue, args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'sms_fallback' }] });
+    const h = await client.workflow.start(notifySubjectsWorkflow, {
+      workflowId: notifyWorkflowId(incidentId, NOTICE_VERSION),
+      taskQueue,
+      args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'sms_fallback' }],
+    });
     during?.();
     return h.result();
   });
@@ -68,22 +88,38 @@ async function runFanOut(people: Person[], during?: () => void) {
 describe('uncertain sends', () => {
   it('marks an SMS sent when Twilio lists it for that number, and does not send it again', async () => {
     twilio.setMode({ delayMs: 1200 });
-    const { incidentId, result } = await runFanOut([{ name: 'Li', email: null, phone: '+8613800000001', locale: 'zh-CN' }]);
+    const { incidentId, result } = await runFanOut([
+      { name: 'Li', email: null, phone: '+8613800000001', locale: 'zh-CN' },
+    ]);
     twilio.setMode({ delayMs: 0 });
     expect(twilio.countFor('+8613800000001')).toBe(1);
-    const row = await db.get<{ status: string; provider_id: string; possible_duplicate: number; attempts: number }>('SELECT status, provider_id, possible_duplicate, attempts FROM outbox WHERE incident_id = ?', [incidentId]);
-    expect(row).toMatchObject({ status: 'sent', possible_duplicate: 0, attempts: 1, provider_id: twilio.received.find((m) => m.to === '+8613800000001')!.sid });
+    const row = await db.get<{ status: string; provider_id: string; possible_duplicate: number; attempts: number }>(
+      'SELECT status, provider_id, possible_duplicate, attempts FROM outbox WHERE incident_id = ?',
+      [incidentId],
+    );
+    expect(row).toMatchObject({
+      status: 'sent',
+      possible_duplicate: 0,
+      attempts: 1,
+      provider_id: twilio.received.find((m) => m.to === '+8613800000001')!.sid,
+    });
     expect(result).toMatchObject({ sent: 1, uncertain: 0, possibleDuplicates: 0 });
   });
 
   it('re-sends an email with no report once after the wait, counting the attempt and flagging a possible duplicate', async () => {
     sendgrid.setMode({ delayMs: 1200 });
-    const { incidentId, result, elapsedMs } = await runFanOut([{ name: 'Ann', email: 'ann.uncertain@example.org', phone: null, locale: 'en' }], () => {
-      // Only the first request is slow: the re-send goes through.
-      setTimeout(() => sendgrid.setMode({ delayMs: 0 }), 800);
-    });
+    const { incidentId, result, elapsedMs } = await runFanOut(
+      [{ name: 'Ann', email: 'ann.uncertain@example.org', phone: null, locale: 'en' }],
+      () => {
+        // Only the first request is slow: the re-send goes through.
+        setTimeout(() => sendgrid.setMode({ delayMs: 0 }), 800);
+      },
+    );
     expect(sendgrid.countFor('ann.uncertain@example.org')).toBe(2);
-    const row = await db.get<{ status: string; possible_duplicate: number; attempts: number }>('SELECT status, possible_duplicate, attempts FROM outbox WHERE incident_id = ?', [incidentId]);
+    const row = await db.get<{ status: string; possible_duplicate: number; attempts: number }>(
+      'SELECT status, possible_duplicate, attempts FROM outbox WHERE incident_id = ?',
+      [incidentId],
+    );
     expect(row).toEqual({ status: 'sent', possible_duplicate: 1, attempts: 2 });
     expect(result).toMatchObject({ sent: 1, uncertain: 0, possibleDuplicates: 1 });
     expect(elapsedMs).toBeGreaterThanOrEqual(WAIT_MS);

@@ -39,7 +39,13 @@ afterAll(async () => {
 });
 
 function startWorker(taskQueue: string): Promise<ChildProcess> {
-  return forkNotifyWorker({ NOTIFY_DB: dbPath, NOTIFY_SENDGRID_URL: sendgrid.url, NOTIFY_TEMPORAL: testTemporalAddress(), NOTIFY_TASK_QUEUE: taskQueue, NOTIFY_UNCERTAIN_WAIT_MS: '1500' });
+  return forkNotifyWorker({
+    NOTIFY_DB: dbPath,
+    NOTIFY_SENDGRID_URL: sendgrid.url,
+    NOTIFY_TEMPORAL: testTemporalAddress(),
+    NOTIFY_TASK_QUEUE: taskQueue,
+    NOTIFY_UNCERTAIN_WAIT_MS: '1500',
+  });
 }
 
 describe('worker killed during a fan-out', () => {
@@ -55,7 +61,17 @@ describe('worker killed during a fan-out', () => {
     const handle = await client.workflow.start(notifySubjectsWorkflow, {
       workflowId: notifyWorkflowId(incidentId, NOTICE_VERSION),
       taskQueue,
-      args: [{ incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'email', pageSize: PAGE, window: WINDOW, historyLimit: 80, heartbeatTimeoutMs: 2000 }],
+      args: [
+        {
+          incidentId,
+          noticeVersion: NOTICE_VERSION,
+          channelPolicy: 'email',
+          pageSize: PAGE,
+          window: WINDOW,
+          historyLimit: 80,
+          heartbeatTimeoutMs: 2000,
+        },
+      ],
     });
 
     let kills = 0;

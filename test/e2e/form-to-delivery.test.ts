@@ -17,7 +17,16 @@ import { REPO_ROOT } from '../../bin/temporal-cli';
 import { type AppProcess, startApp } from '../support/app-process';
 import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
-import { ASSESSMENT, apiClient, browser, expectStatus, hiddenField, type Incident, printLogsOnFailure, waitFor } from './helpers';
+import {
+  ASSESSMENT,
+  apiClient,
+  browser,
+  expectStatus,
+  hiddenField,
+  type Incident,
+  printLogsOnFailure,
+  waitFor,
+} from './helpers';
 
 const run = promisify(execFile);
 
@@ -28,7 +37,11 @@ const REPORTER = 'Rita Reporter-Fixture';
 const DETECTION_METHOD = 'IDS alert e2e-form-marker';
 const PERSONAL_DATA = [ZOE.name, ZOE.email, WANG.name, WANG.phone, NOBODY.name, REPORTER];
 
-const TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-twilio-auth-token-0123456789', from: '+14155550100' };
+const TWILIO = {
+  accountSid: `AC${'e2e0'.repeat(8)}`,
+  authToken: 'e2e-twilio-auth-token-0123456789',
+  from: '+14155550100',
+};
 const SENDGRID_KEY = 'SG.e2e-standin-key';
 
 /**
@@ -37,11 +50,15 @@ const SENDGRID_KEY = 'SG.e2e-standin-key';
  */
 async function createAdminAccount(app: AppProcess): Promise<{ email: string; password: string }> {
   const account = { email: 'e2e-admin@example.org', password: randomBytes(16).toString('hex') };
-  await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', '--email', account.email, '--role', 'admin', '--name', 'E2E Admin'], {
-    cwd: REPO_ROOT,
-    env: { ...app.env, BREACHLINE_NEW_PASSWORD: account.password },
-    timeout: 60_000,
-  });
+  await run(
+    process.execPath,
+    [...tsxNodeFlags(), 'bin/user-create.ts', '--email', account.email, '--role', 'admin', '--name', 'E2E Admin'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...app.env, BREACHLINE_NEW_PASSWORD: account.password },
+      timeout: 60_000,
+    },
+  );
   return account;
 }
 
@@ -92,7 +109,11 @@ describe('an incident from the web form to delivered notices and a verified repo
     expect(loginPage.status).toBe(200);
     expect(web.cookies.has('bl.csrf')).toBe(true);
     const credentials = /name="password"/.test(loginPage.html) ? await createAdminAccount(a) : { token: a.token };
-    const login = await web.post('/login', { ...credentials, _csrf: hiddenField(loginPage.html, '_csrf'), next: hiddenField(loginPage.html, 'next') });
+    const login = await web.post('/login', {
+      ...credentials,
+      _csrf: hiddenField(loginPage.html, '_csrf'),
+      next: hiddenField(loginPage.html, 'next'),
+    });
     expect(login.status, login.html).toBe(302);
     expect(login.location).toBe('/incidents/new');
 
@@ -119,22 +140,50 @@ describe('an incident from the web form to delivered notices and a verified repo
     expect(page.html).toContain(title);
     expect(page.html).toContain(id!);
 
-    const created = expectStatus(await api.get<Incident & { detectedAt: string }>(`/api/incidents/${id}`), 200, 'incident');
+    const created = expectStatus(
+      await api.get<Incident & { detectedAt: string }>(`/api/incidents/${id}`),
+      200,
+      'incident',
+    );
     expect(created.detectedAt).toBe(`${detectedAt}:00.000Z`);
     expect(created.stage).toBe('triage');
 
     // ---- The API: triage, people, scope, approval ----
-    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'The paste holds real customer records.' }), 200, 'triage');
-    const csv = ['name,email,phone,jurisdiction,locale', `${ZOE.name},${ZOE.email},,DE,en`, `${WANG.name},,${WANG.phone},CN,zh-CN`, `${NOBODY.name},,,US-CA,en`].join('\n');
-    const imported = expectStatus(await api.post(`/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' }), 200, 'import');
+    expectStatus(
+      await api.post(`/api/incidents/${id}/triage`, {
+        decision: 'confirm',
+        reason: 'The paste holds real customer records.',
+      }),
+      200,
+      'triage',
+    );
+    const csv = [
+      'name,email,phone,jurisdiction,locale',
+      `${ZOE.name},${ZOE.email},,DE,en`,
+      `${WANG.name},,${WANG.phone},CN,zh-CN`,
+      `${NOBODY.name},,,US-CA,en`,
+    ].join('\n');
+    const imported = expectStatus(
+      await api.post(`/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' }),
+      200,
+      'import',
+    );
     expect(imported).toMatchObject({ imported: 3, rejected: [] });
     expectStatus(await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
-    const { noticeVersion } = expectStatus(await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`), 200, 'notices');
+    const { noticeVersion } = expectStatus(
+      await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
+      200,
+      'notices',
+    );
     expect(noticeVersion).toMatch(/^[0-9a-f]{64}$/);
     expectStatus(await api.post(`/api/incidents/${id}/approval`, { noticeVersion }), 200, 'approval');
 
     // ---- Delivery through the real SDKs ----
-    const email = await waitFor('the email to zoe at the SendGrid stand-in', async () => sendgrid.received.find((m) => m.to === ZOE.email), 60_000);
+    const email = await waitFor(
+      'the email to zoe at the SendGrid stand-in',
+      async () => sendgrid.received.find((m) => m.to === ZOE.email),
+      60_000,
+    );
     expect(email.subject).not.toBe('');
     expect(email.subject).not.toContain(RECIPIENT_NAME_TOKEN);
     expect(email.html).toContain(Handlebars.escapeExpression(ZOE.name));
@@ -142,7 +191,11 @@ describe('an incident from the web form to delivered notices and a verified repo
     expect(email.text).toContain(ZOE.name);
     expect(email.customArgs).toMatchObject({ incidentId: id });
 
-    const sms = await waitFor('the SMS to the zh-CN person at the Twilio stand-in', async () => twilio.received.find((m) => m.to === WANG.phone), 60_000);
+    const sms = await waitFor(
+      'the SMS to the zh-CN person at the Twilio stand-in',
+      async () => twilio.received.find((m) => m.to === WANG.phone),
+      60_000,
+    );
     expect(sms.from).toBe(TWILIO.from);
     expect(sms.body).toMatch(/[\u4e00-\u9fff]{4}/);
     // Short by design: no name, a link to the notice page instead.
@@ -155,14 +208,34 @@ describe('an incident from the web form to delivered notices and a verified repo
     const outbox = await waitFor(
       'both notices to read as sent in the outbox',
       async () => {
-        const { notifications } = expectStatus(await api.get<{ notifications: { kind: string; channel: string; recipient: string; status: string; providerId: string | null }[] }>(`/api/incidents/${id}/notifications`), 200, 'outbox');
+        const { notifications } = expectStatus(
+          await api.get<{
+            notifications: {
+              kind: string;
+              channel: string;
+              recipient: string;
+              status: string;
+              providerId: string | null;
+            }[];
+          }>(`/api/incidents/${id}/notifications`),
+          200,
+          'outbox',
+        );
         const subjects = notifications.filter((n) => n.kind === 'subject');
         return subjects.length === 2 && subjects.every((n) => n.status === 'sent') ? subjects : undefined;
       },
       30_000,
     );
-    expect(outbox.find((n) => n.channel === 'email')).toMatchObject({ recipient: ZOE.email, status: 'sent', providerId: email.messageId });
-    expect(outbox.find((n) => n.channel === 'sms')).toMatchObject({ recipient: WANG.phone, status: 'sent', providerId: sms.sid });
+    expect(outbox.find((n) => n.channel === 'email')).toMatchObject({
+      recipient: ZOE.email,
+      status: 'sent',
+      providerId: email.messageId,
+    });
+    expect(outbox.find((n) => n.channel === 'sms')).toMatchObject({
+      recipient: WANG.phone,
+      status: 'sent',
+      providerId: sms.sid,
+    });
 
     // ---- The public substitute notice, for the person without contact ----
     const notice = await waitFor(
@@ -181,23 +254,39 @@ describe('an incident from the web form to delivered notices and a verified repo
       'the regulator reports to be settled (sent or ready for manual filing)',
       async () => {
         const i = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.obligations.some((o) => o.required && o.audience === 'regulator' && o.status === 'pending') ? undefined : i;
+        return i.obligations.some((o) => o.required && o.audience === 'regulator' && o.status === 'pending')
+          ? undefined
+          : i;
       },
       60_000,
     );
-    const toFile = afterSending.obligations.filter((o) => o.required && o.audience === 'regulator' && ['pending', 'manual'].includes(o.status));
+    const toFile = afterSending.obligations.filter(
+      (o) => o.required && o.audience === 'regulator' && ['pending', 'manual'].includes(o.status),
+    );
     expect(toFile.length).toBeGreaterThan(0);
     for (const o of toFile) {
       expectStatus(
-        await api.post(`/api/incidents/${id}/filings`, { obligationId: o.id, reference: `PORTAL-${o.regime}-0001`, delayReason: 'Filed after collecting the facts the portal asks for.' }),
+        await api.post(`/api/incidents/${id}/filings`, {
+          obligationId: o.id,
+          reference: `PORTAL-${o.regime}-0001`,
+          delayReason: 'Filed after collecting the facts the portal asks for.',
+        }),
         200,
         `filing ${o.id}`,
       );
     }
     const beforeClose = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-    const stillOpen = beforeClose.obligations.filter((o) => o.required && ['pending', 'held', 'manual'].includes(o.status));
+    const stillOpen = beforeClose.obligations.filter(
+      (o) => o.required && ['pending', 'held', 'manual'].includes(o.status),
+    );
     expect(stillOpen, 'obligations open before close').toEqual([]);
-    const closed = expectStatus(await api.post(`/api/incidents/${id}/close`, { summary: 'Passwords reset, paste removed, people and regulators told.' }), 200, 'close');
+    const closed = expectStatus(
+      await api.post(`/api/incidents/${id}/close`, {
+        summary: 'Passwords reset, paste removed, people and regulators told.',
+      }),
+      200,
+      'close',
+    );
     expect(closed.stage).toBe('closed');
 
     const report = await api.get(`/api/incidents/${id}/report`);
@@ -209,11 +298,15 @@ describe('an incident from the web form to delivered notices and a verified repo
 
     // ---- The audit chain verifies from the command line ----
     // execFile rejects on any exit status but 0.
-    const { stdout } = await run(process.execPath, [...tsxNodeFlags(), 'bin/audit-verify.ts', path.join(a.dataDir, 'breachline.sqlite')], {
-      cwd: REPO_ROOT,
-      env: a.env,
-      timeout: 60_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [...tsxNodeFlags(), 'bin/audit-verify.ts', path.join(a.dataDir, 'breachline.sqlite')],
+      {
+        cwd: REPO_ROOT,
+        env: a.env,
+        timeout: 60_000,
+      },
+    );
     expect(stdout).toMatch(/audit chain intact/);
 
     // ---- No personal data in Temporal ----
@@ -225,7 +318,8 @@ describe('an incident from the web form to delivered notices and a verified repo
       // The search works: a non-personal field the workflow does carry is found.
       expect(text).toContain(DETECTION_METHOD);
       expect(text).toContain('incident.closed');
-      for (const value of PERSONAL_DATA) expect(text.includes(value), `workflow history contains "${value}"`).toBe(false);
+      for (const value of PERSONAL_DATA)
+        expect(text.includes(value), `workflow history contains "${value}"`).toBe(false);
     } finally {
       await connection.close();
     }

@@ -10,7 +10,12 @@ export interface ApiAnswer<T = any> {
 }
 
 export function apiClient(baseUrl: string, token: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer<T>> => {
     const t0 = Date.now();
     const isText = typeof body === 'string';
     const res = await fetch(`${baseUrl}${path}`, {
@@ -30,7 +35,8 @@ export function apiClient(baseUrl: string, token: string) {
   };
   return {
     get: <T = any>(path: string) => call<T>('GET', path),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
     put: <T = any>(path: string, body?: unknown) => call<T>('PUT', path, body),
   };
 }
@@ -38,7 +44,8 @@ export type ApiClient = ReturnType<typeof apiClient>;
 
 /** Fails with the answer in the message, so a wrong status says why. */
 export function expectStatus<T>(answer: ApiAnswer<T>, status: number, what: string): T {
-  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 1000)}`);
+  if (answer.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 1000)}`);
   return answer.body;
 }
 
@@ -57,7 +64,12 @@ export function browser(baseUrl: string) {
   };
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const request = async (method: string, path: string, form?: Record<string, string | string[]>) => {
-    const body = form === undefined ? undefined : new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
+    const body =
+      form === undefined
+        ? undefined
+        : new URLSearchParams(
+            Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+          );
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       redirect: 'manual',
@@ -80,11 +92,22 @@ export function hiddenField(html: string, name: string): string {
   const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
   const value = input && /value="([^"]*)"/.exec(input)?.[1];
   if (value === undefined) throw new Error(`no hidden field "${name}" in the page`);
-  return value.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** Polls until `check` returns a value other than undefined (or throws on the last try). */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -95,7 +118,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -116,7 +142,14 @@ export interface Incident {
   status: string;
   awarenessAt: string | null;
   stateVersion: number;
-  obligations: { id: string; audience: string; required: boolean; status: string; dueAt: string | null; regime: string }[];
+  obligations: {
+    id: string;
+    audience: string;
+    required: boolean;
+    status: string;
+    dueAt: string | null;
+    regime: string;
+  }[];
   timeline: { seq: number; at: string; type: string; actor: string; summary: string }[];
 }
 
@@ -130,4 +163,7 @@ export const ASSESSMENT = {
 };
 
 /** Obligations the incident must still settle by a filing before it can close. */
-export const openRegulatorObligations = (i: Incident) => i.obligations.filter((o) => o.required && o.audience === 'regulator' && ['pending', 'manual', 'sent'].includes(o.status));
+export const openRegulatorObligations = (i: Incident) =>
+  i.obligations.filter(
+    (o) => o.required && o.audience === 'regulator' && ['pending', 'manual', 'sent'].includes(o.status),
+  );

@@ -3,7 +3,15 @@
 // must lose nothing and repeat nothing; Ctrl-C must stop everything cleanly.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppProcess, isAlive, isPortFree, startApp } from '../support/app-process';
-import { ASSESSMENT, type ApiClient, apiClient, expectStatus, type Incident, printLogsOnFailure, waitFor } from './helpers';
+import {
+  ASSESSMENT,
+  type ApiClient,
+  apiClient,
+  expectStatus,
+  type Incident,
+  printLogsOnFailure,
+  waitFor,
+} from './helpers';
 
 const apps: AppProcess[] = [];
 const track = (app: AppProcess) => {
@@ -36,8 +44,21 @@ describe('a crash of the whole app in the middle of an incident', () => {
     let api = apiClient(first.baseUrl, first.token);
 
     const id = await openIncident(api, 'Backup bucket left public');
-    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'The bucket held customer exports.' }), 200, 'triage');
-    expectStatus(await api.post(`/api/incidents/${id}/subjects`, [{ name: 'Crash Test Person', email: 'crash.person@example.com', jurisdiction: 'DE' }]), 200, 'import');
+    expectStatus(
+      await api.post(`/api/incidents/${id}/triage`, {
+        decision: 'confirm',
+        reason: 'The bucket held customer exports.',
+      }),
+      200,
+      'triage',
+    );
+    expectStatus(
+      await api.post(`/api/incidents/${id}/subjects`, [
+        { name: 'Crash Test Person', email: 'crash.person@example.com', jurisdiction: 'DE' },
+      ]),
+      200,
+      'import',
+    );
     const assessed = expectStatus(await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
     expect(assessed.stage).toBe('approval');
     const before = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
@@ -63,7 +84,11 @@ describe('a crash of the whole app in the middle of an incident', () => {
     expect(after.timeline).toEqual(before.timeline);
 
     // ---- The incident goes on: approve, let it send, file, close ----
-    const { noticeVersion } = expectStatus(await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`), 200, 'notices');
+    const { noticeVersion } = expectStatus(
+      await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
+      200,
+      'notices',
+    );
     // The notices rendered before the crash are the ones offered for approval after it.
     expect(noticeVersion).toBe(assessed.noticeVersion);
     expectStatus(await api.post(`/api/incidents/${id}/approval`, { noticeVersion }), 200, 'approval after restart');
@@ -75,10 +100,24 @@ describe('a crash of the whole app in the middle of an incident', () => {
       },
       60_000,
     );
-    for (const o of sent.obligations.filter((x) => x.required && x.audience === 'regulator' && ['pending', 'manual'].includes(x.status))) {
-      expectStatus(await api.post(`/api/incidents/${id}/filings`, { obligationId: o.id, reference: `REF-${o.regime}`, delayReason: 'Waited for the forensic report.' }), 200, `filing ${o.id}`);
+    for (const o of sent.obligations.filter(
+      (x) => x.required && x.audience === 'regulator' && ['pending', 'manual'].includes(x.status),
+    )) {
+      expectStatus(
+        await api.post(`/api/incidents/${id}/filings`, {
+          obligationId: o.id,
+          reference: `REF-${o.regime}`,
+          delayReason: 'Waited for the forensic report.',
+        }),
+        200,
+        `filing ${o.id}`,
+      );
     }
-    const closed = expectStatus(await api.post(`/api/incidents/${id}/close`, { summary: 'Bucket locked down; people and regulators told.' }), 200, 'close');
+    const closed = expectStatus(
+      await api.post(`/api/incidents/${id}/close`, { summary: 'Bucket locked down; people and regulators told.' }),
+      200,
+      'close',
+    );
     expect(closed.stage).toBe('closed');
 
     const final = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'final incident');
@@ -93,9 +132,22 @@ describe('a crash of the whole app in the middle of an incident', () => {
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(new Set(seqs).size).toBe(seqs.length);
     const fingerprints = timeline.map((e) => `${e.type}|${e.actor}|${e.summary}|${e.at}`);
-    expect(fingerprints.filter((f, i) => fingerprints.indexOf(f) !== i), 'duplicated timeline events').toEqual([]);
+    expect(
+      fingerprints.filter((f, i) => fingerprints.indexOf(f) !== i),
+      'duplicated timeline events',
+    ).toEqual([]);
     const count = (type: string) => timeline.filter((e) => e.type === type).length;
-    for (const once of ['incident.opened', 'triage.confirmed', 'subjects.imported', 'assessment.recorded', 'notices.rendered', 'notices.approved', 'subjects.notified', 'stage.reporting', 'incident.closed']) {
+    for (const once of [
+      'incident.opened',
+      'triage.confirmed',
+      'subjects.imported',
+      'assessment.recorded',
+      'notices.rendered',
+      'notices.approved',
+      'subjects.notified',
+      'stage.reporting',
+      'incident.closed',
+    ]) {
       expect(count(once), `${once} events`).toBe(1);
     }
   }, 180_000);
@@ -108,12 +160,17 @@ describe('Ctrl-C', () => {
     const api = apiClient(app.baseUrl, app.token);
     // A running workflow, so the worker has something cached to let go of.
     const id = await openIncident(api, 'Laptop stolen from a car');
-    await waitFor('the incident to be recorded', async () => ((await api.get<Incident>(`/api/incidents/${id}`)).body.timeline?.length ? true : undefined), 30_000);
+    await waitFor(
+      'the incident to be recorded',
+      async () => ((await api.get<Incident>(`/api/incidents/${id}`)).body.timeline?.length ? true : undefined),
+      30_000,
+    );
 
     const stopped = await app.stop('SIGINT');
     expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 0, signal: null });
     expect(stopped.ms).toBeLessThan(20_000);
     expect(stopped.leftovers).toEqual([]);
-    for (const port of [app.ports.temporal, app.ports.temporalUi, app.ports.web]) expect(await isPortFree(port), `port ${port} free`).toBe(true);
+    for (const port of [app.ports.temporal, app.ports.temporalUi, app.ports.web])
+      expect(await isPortFree(port), `port ${port} free`).toBe(true);
   }, 120_000);
 });

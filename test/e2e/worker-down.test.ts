@@ -9,7 +9,16 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, startDevServer } from '../../bin/dev-server';
 import { loadTemporalConfig } from '../../temporal.config';
-import { appEnv, killAllManaged, type ManagedProcess, newDataDir, newPorts, newToken, spawnScript, waitForHealthz } from '../support/app-process';
+import {
+  appEnv,
+  killAllManaged,
+  type ManagedProcess,
+  newDataDir,
+  newPorts,
+  newToken,
+  spawnScript,
+  waitForHealthz,
+} from '../support/app-process';
 import { ASSESSMENT, apiClient, expectStatus, type Incident, printLogsOnFailure } from './helpers';
 
 const READY_MS = 90_000;
@@ -38,7 +47,10 @@ describe('a decision while the worker is down', () => {
     baseUrl = `http://127.0.0.1:${ports.web}`;
     devServer = await startDevServer(loadTemporalConfig(env), { log: (line) => temporalLog.push(line) });
     web = spawnScript('web', 'bin/web.ts', env);
-    await Promise.all([startWorker(), web.waitForLine(/web server listening/, READY_MS).then(() => waitForHealthz(baseUrl, 10_000, web!.running))]);
+    await Promise.all([
+      startWorker(),
+      web.waitForLine(/web server listening/, READY_MS).then(() => waitForHealthz(baseUrl, 10_000, web!.running)),
+    ]);
   });
 
   afterAll(async () => {
@@ -68,7 +80,14 @@ describe('a decision while the worker is down', () => {
       201,
       'open incident',
     );
-    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'The export reached an outside address.' }), 200, 'triage');
+    expectStatus(
+      await api.post(`/api/incidents/${id}/triage`, {
+        decision: 'confirm',
+        reason: 'The export reached an outside address.',
+      }),
+      200,
+      'triage',
+    );
 
     // ---- The worker crashes ----
     await workers[0]!.kill9();
@@ -113,9 +132,18 @@ describe('a decision while the worker is down', () => {
       201,
       'open incident',
     );
-    expectStatus(await api.post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Outside accounts opened the files.' }), 200, 'triage');
+    expectStatus(
+      await api.post(`/api/incidents/${id}/triage`, {
+        decision: 'confirm',
+        reason: 'Outside accounts opened the files.',
+      }),
+      200,
+      'triage',
+    );
     await workers[workers.length - 1]!.kill9();
-    const refused = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, { 'Idempotency-Key': `walk-away-${id}` });
+    const refused = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, {
+      'Idempotency-Key': `walk-away-${id}`,
+    });
     expect(refused.status, refused.text).toBe(503);
     expect(refused.body).toMatchObject({ error: 'worker unavailable; nothing recorded' });
 

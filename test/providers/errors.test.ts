@@ -31,8 +31,13 @@ describe('classifying errors that are not HTTP answers', () => {
   });
 
   it('a failed DNS lookup is retryable', () => {
-    expect(toSendError(Object.assign(new Error('getaddrinfo EAI_AGAIN api.sendgrid.com'), { code: 'EAI_AGAIN' }), 'SendGrid').kind).toBe('retryable');
-    expect(toSendError(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }), 'SendGrid').kind).toBe('retryable');
+    expect(
+      toSendError(Object.assign(new Error('getaddrinfo EAI_AGAIN api.sendgrid.com'), { code: 'EAI_AGAIN' }), 'SendGrid')
+        .kind,
+    ).toBe('retryable');
+    expect(
+      toSendError(Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }), 'SendGrid').kind,
+    ).toBe('retryable');
   });
 
   it('an unrecognised failure is uncertain, and its message is scrubbed', () => {

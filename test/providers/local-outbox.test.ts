@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createProviders } from '../../activities/providers';
-import { createLocalEmailProvider, createLocalSmsProvider, type StoredEmail, type StoredSms } from '../../activities/providers/local-outbox';
+import {
+  createLocalEmailProvider,
+  createLocalSmsProvider,
+  type StoredEmail,
+  type StoredSms,
+} from '../../activities/providers/local-outbox';
 
 function mailbox() {
   const emails: StoredEmail[] = [];
@@ -25,7 +30,9 @@ describe('local outbox providers', () => {
       categories: ['breach-notice'],
     });
     expect(result).toEqual({ provider: 'outbox', providerId: 'mail-1' });
-    expect(box.emails).toEqual([{ channel: 'email', to: 'a@example.org', subject: 'S', html: '<p>H</p>', text: 'T', customArgs: { nid: 'n1' } }]);
+    expect(box.emails).toEqual([
+      { channel: 'email', to: 'a@example.org', subject: 'S', html: '<p>H</p>', text: 'T', customArgs: { nid: 'n1' } },
+    ]);
   });
 
   it('hand the SMS to the store and return its id', async () => {
@@ -48,7 +55,12 @@ describe('local outbox providers', () => {
     const { email, sms } = createProviders(
       {
         sendgrid: { apiKey: 'SG.key', fromEmail: 'n@example.org', timeoutMs: 1000 },
-        twilio: { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 't', fromNumber: '+15005550006', timeoutMs: 1000 },
+        twilio: {
+          accountSid: 'AC0123456789abcdef0123456789abcdef',
+          authToken: 't',
+          fromNumber: '+15005550006',
+          timeoutMs: 1000,
+        },
         publicUrl: 'https://br.example',
       },
       mailbox(),

@@ -24,7 +24,13 @@ afterAll(async () => {
 });
 
 const provider = (timeoutMs = 2000) =>
-  createSendGridProvider({ apiKey: API_KEY, fromEmail: FROM, fromName: 'Breachline Notices', baseUrl: standIn.url, timeoutMs });
+  createSendGridProvider({
+    apiKey: API_KEY,
+    fromEmail: FROM,
+    fromName: 'Breachline Notices',
+    baseUrl: standIn.url,
+    timeoutMs,
+  });
 
 const notice = (to: string): EmailMessage => ({
   to,
@@ -62,7 +68,13 @@ describe('SendGrid provider against the stand-in', () => {
     expect(result.providerId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const got = standIn.received.filter((r) => r.to === m.to);
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ subject: m.subject, html: m.html, text: m.text, customArgs: m.customArgs, messageId: result.providerId });
+    expect(got[0]).toMatchObject({
+      subject: m.subject,
+      html: m.html,
+      text: m.text,
+      customArgs: m.customArgs,
+      messageId: result.providerId,
+    });
     expect(standIn.countFor('ALICE@example.org')).toBe(1);
   });
 
@@ -97,7 +109,12 @@ describe('SendGrid provider against the stand-in', () => {
   });
 
   it('a wrong API key fails permanently', async () => {
-    const p = createSendGridProvider({ apiKey: 'SG.wrong-key-000000', fromEmail: FROM, baseUrl: standIn.url, timeoutMs: 2000 });
+    const p = createSendGridProvider({
+      apiKey: 'SG.wrong-key-000000',
+      fromEmail: FROM,
+      baseUrl: standIn.url,
+      timeoutMs: 2000,
+    });
     const err = await sendExpectingError(p, notice('dave@example.org'));
     expect(err.kind).toBe('permanent');
     expect(err.details.status).toBe(401);
@@ -155,7 +172,12 @@ describe('SendGrid provider against the stand-in', () => {
     mail.setTimeout(2000);
     const m = notice('heidi@example.org');
     const raw = await mail
-      .send({ personalizations: [{ to: [{ email: m.to }, { email: m.to }] }], from: FROM, subject: m.subject, text: m.text })
+      .send({
+        personalizations: [{ to: [{ email: m.to }, { email: m.to }] }],
+        from: FROM,
+        subject: m.subject,
+        text: m.text,
+      })
       .then(
         () => undefined,
         (e: unknown) => e,
@@ -180,7 +202,13 @@ describe('SendGrid provider against the stand-in', () => {
     await new Promise<void>((r) => capture.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(capture.address() as AddressInfo).port}`;
-      const p = createSendGridProvider({ apiKey: API_KEY, fromEmail: FROM, fromName: 'Breachline Notices', baseUrl: url, timeoutMs: 2000 });
+      const p = createSendGridProvider({
+        apiKey: API_KEY,
+        fromEmail: FROM,
+        fromName: 'Breachline Notices',
+        baseUrl: url,
+        timeoutMs: 2000,
+      });
       const m = notice('ivan@example.org');
       expect(await p.sendEmail(m)).toEqual({ provider: 'sendgrid', providerId: 'captured-id' });
       expect(body).toMatchObject({

@@ -22,7 +22,14 @@ afterAll(async () => {
 });
 
 const provider = (over: Partial<TwilioConfig> = {}) =>
-  createTwilioProvider({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, fromNumber: FROM, baseUrl: standIn.url, timeoutMs: 2000, ...over });
+  createTwilioProvider({
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    fromNumber: FROM,
+    baseUrl: standIn.url,
+    timeoutMs: 2000,
+    ...over,
+  });
 
 const sms = (to: string, outboxId?: string): SmsMessage => ({
   to,

@@ -16,7 +16,12 @@ describe('HTML escaping', () => {
         expect(r.html, r.name).toContain(ESCAPED_TITLE);
       }
       // Outputs that carry the narrative show it escaped in HTML and raw in text.
-      for (const name of ['subject-email html', 'controller-email html', 'regulator-report initial html', 'public-notice']) {
+      for (const name of [
+        'subject-email html',
+        'controller-email html',
+        'regulator-report initial html',
+        'public-notice',
+      ]) {
         const r = outputs.find((o) => o.name === name)!;
         expect(r.html, name).toContain(ESCAPED_TEXT);
         if (r.text) {
@@ -39,7 +44,9 @@ describe('HTML escaping', () => {
   });
 
   it('refuses a non-http link rather than putting it in an href', () => {
-    expect(() => renderSubjectEmail('en', { org: { ...org, contactUrl: 'javascript:alert(1)' }, incident })).toThrow(/not an http\(s\) URL/);
+    expect(() => renderSubjectEmail('en', { org: { ...org, contactUrl: 'javascript:alert(1)' }, incident })).toThrow(
+      /not an http\(s\) URL/,
+    );
   });
 });
 
@@ -72,6 +79,8 @@ describe('substitute', () => {
 
   it('inserts replacement patterns and line breaks literally', () => {
     expect(substitute('Dear -recipientName-,', { recipientName: "$& $' $1" }, 'text', 'en')).toBe("Dear $& $' $1,");
-    expect(substitute('Dear -recipientName-,', { recipientName: 'Ann\r\nBcc: x' }, 'subject', 'en')).toBe('Dear Ann Bcc: x,');
+    expect(substitute('Dear -recipientName-,', { recipientName: 'Ann\r\nBcc: x' }, 'subject', 'en')).toBe(
+      'Dear Ann Bcc: x,',
+    );
   });
 });

@@ -29,7 +29,15 @@ describe('the data-subject notice keeps the promises', () => {
 
   it('with no custom narrative, from the built-in defaults (zh-CN)', () => {
     const { html } = renderSubjectEmail('zh-CN', { org, incident });
-    for (const heading of ['事件概况', '可能对您造成的影响', '我们已采取的措施', '我们将采取的措施', '您可以采取的措施', '您的权利与补救措施', '联系我们']) {
+    for (const heading of [
+      '事件概况',
+      '可能对您造成的影响',
+      '我们已采取的措施',
+      '我们将采取的措施',
+      '您可以采取的措施',
+      '您的权利与补救措施',
+      '联系我们',
+    ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
     expect(html).toContain('请立即修改密码');
@@ -55,7 +63,15 @@ describe('the data-subject notice keeps the promises', () => {
 
   it('the public notice carries the same promises and no per-person token', () => {
     const page = renderPublicNotice('en', { org, incident, publishedAt: '2025-03-06T09:00:00Z' });
-    for (const heading of ['What happened', 'What this may mean for you', 'What we have done', 'What we will do next', 'What you can do', 'Your rights and remedies', 'Contact us']) {
+    for (const heading of [
+      'What happened',
+      'What this may mean for you',
+      'What we have done',
+      'What we will do next',
+      'What you can do',
+      'Your rights and remedies',
+      'Contact us',
+    ]) {
       expect(page).toContain(`<h2>${heading}</h2>`);
     }
     expect(page).not.toContain('-recipientName-');

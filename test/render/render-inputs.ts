@@ -49,7 +49,12 @@ export function renderAll(locale: Locale, org: OrgView, incident: IncidentFactsV
   const out: Rendered[] = [];
   out.push(...email('subject-email', renderSubjectEmail(locale, { org, incident })));
   out.push({ name: 'subject-sms', html: null, text: renderSubjectSms(locale, { org, incident }) });
-  out.push(...email('controller-email', renderControllerEmail(locale, { org, incident, controller: { name: 'Acme <School> Board' } })));
+  out.push(
+    ...email(
+      'controller-email',
+      renderControllerEmail(locale, { org, incident, controller: { name: 'Acme <School> Board' } }),
+    ),
+  );
   for (const phase of ['initial', 'supplementary'] as const) {
     out.push(
       ...email(
@@ -104,15 +109,41 @@ export function renderReport(locale: Locale, org: OrgView, incident: IncidentFac
       },
       timeline: withHistory
         ? [
-            { seq: 1, at: '2025-03-04T14:05:00Z', type: 'incident.opened', actor: 'webhook:siem', summary: 'Alert from SIEM' },
-            { seq: 2, at: '2025-03-04T15:00:00Z', type: 'triage.confirmed', actor: 'user:u_17', summary: `Confirmed: ${incident.title}` },
-            { seq: 3, at: '2025-03-05T09:00:00Z', type: 'notices.approved', actor: 'user:u_02', summary: 'Approved notice version 3f2a' },
+            {
+              seq: 1,
+              at: '2025-03-04T14:05:00Z',
+              type: 'incident.opened',
+              actor: 'webhook:siem',
+              summary: 'Alert from SIEM',
+            },
+            {
+              seq: 2,
+              at: '2025-03-04T15:00:00Z',
+              type: 'triage.confirmed',
+              actor: 'user:u_17',
+              summary: `Confirmed: ${incident.title}`,
+            },
+            {
+              seq: 3,
+              at: '2025-03-05T09:00:00Z',
+              type: 'notices.approved',
+              actor: 'user:u_02',
+              summary: 'Approved notice version 3f2a',
+            },
           ]
         : [],
       obligations: withHistory
         ? [
             { ...obligation, status: 'filed', fulfilledAt: '2025-03-08T10:00:00Z' },
-            { regime: 'ccpa', audience: 'individuals', recipient: 'California residents', basis: 'Cal. Civ. Code 1798.82', dueAt: null, status: 'sent', fulfilledAt: '2025-03-10T10:00:00Z' },
+            {
+              regime: 'ccpa',
+              audience: 'individuals',
+              recipient: 'California residents',
+              basis: 'Cal. Civ. Code 1798.82',
+              dueAt: null,
+              status: 'sent',
+              fulfilledAt: '2025-03-10T10:00:00Z',
+            },
           ]
         : [],
       stats: withHistory
@@ -122,7 +153,9 @@ export function renderReport(locale: Locale, org: OrgView, incident: IncidentFac
             { channel: 'sms', status: 'delivered', count: 800 },
           ]
         : [],
-      auditHead: withHistory ? { seq: 3, hash: 'a3f1c9e2b4d5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d' } : null,
+      auditHead: withHistory
+        ? { seq: 3, hash: 'a3f1c9e2b4d5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d' }
+        : null,
     },
     locale,
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, normalizeLocale, REGULATOR_CONTENT_IDS, renderRegulatorReport, renderSubjectSms } from '../../activities/render';
+import {
+  LOCALES,
+  normalizeLocale,
+  REGULATOR_CONTENT_IDS,
+  renderRegulatorReport,
+  renderSubjectSms,
+} from '../../activities/render';
 import { CONTENT_ELEMENTS } from '../../rules/vocabulary';
 import { incident, org, orgWithoutOptional, sparseIncident } from './fixtures';
 import { regulator, renderAll, renderReport } from './render-inputs';
@@ -58,10 +64,25 @@ describe('zh-CN', () => {
 });
 
 describe('the regulator report', () => {
-  const content = ['nature', 'categories_of_data', 'approximate_people', 'dpo_contact', 'likely_consequences', 'measures_taken'];
+  const content = [
+    'nature',
+    'categories_of_data',
+    'approximate_people',
+    'dpo_contact',
+    'likely_consequences',
+    'measures_taken',
+  ];
 
   it('has one section per required content element, in order, with the DPO email', () => {
-    const report = renderRegulatorReport('en', { org, incident, regulator, phase: 'initial', content, delayReason: null, holdNote: null });
+    const report = renderRegulatorReport('en', {
+      org,
+      incident,
+      regulator,
+      phase: 'initial',
+      content,
+      delayReason: null,
+      holdNote: null,
+    });
     const headings = [...report.html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       'Nature of the breach',
@@ -79,7 +100,15 @@ describe('the regulator report', () => {
 
   it('gives an unknown element a generic section titled with its id instead of failing', () => {
     for (const locale of LOCALES) {
-      const report = renderRegulatorReport(locale, { org, incident, regulator, phase: 'initial', content: ['nature', 'state_specific_thing'], delayReason: null, holdNote: null });
+      const report = renderRegulatorReport(locale, {
+        org,
+        incident,
+        regulator,
+        phase: 'initial',
+        content: ['nature', 'state_specific_thing'],
+        delayReason: null,
+        holdNote: null,
+      });
       expect(report.html).toContain('<h2>state_specific_thing</h2>');
       expect(report.text).toContain('state_specific_thing');
     }
@@ -87,7 +116,15 @@ describe('the regulator report', () => {
 
   it('has a section in both locales for every known element', () => {
     for (const locale of LOCALES) {
-      const report = renderRegulatorReport(locale, { org, incident, regulator, phase: 'initial', content: [...REGULATOR_CONTENT_IDS], delayReason: null, holdNote: null });
+      const report = renderRegulatorReport(locale, {
+        org,
+        incident,
+        regulator,
+        phase: 'initial',
+        content: [...REGULATOR_CONTENT_IDS],
+        delayReason: null,
+        holdNote: null,
+      });
       expect(report.html.match(/<h2>/g)).toHaveLength(REGULATOR_CONTENT_IDS.length);
     }
   });
@@ -95,7 +132,15 @@ describe('the regulator report', () => {
   it('renders every content element the rules catalog can ask for, in both locales', () => {
     for (const locale of LOCALES) {
       const content = Object.keys(CONTENT_ELEMENTS);
-      const report = renderRegulatorReport(locale, { org, incident: sparseIncident, regulator, phase: 'initial', content, delayReason: null, holdNote: null });
+      const report = renderRegulatorReport(locale, {
+        org,
+        incident: sparseIncident,
+        regulator,
+        phase: 'initial',
+        content,
+        delayReason: null,
+        holdNote: null,
+      });
       expect(report.html.match(/<h2>/g)).toHaveLength(content.length);
       expect(report.text).not.toMatch(LEAKS);
     }
@@ -115,7 +160,15 @@ describe('the regulator report', () => {
     expect(supplementary.html).toContain('supplements our earlier report');
     expect(supplementary.html).toContain('<h2>Reasons for the delay</h2>');
     expect(supplementary.text).toContain('The police asked us to delay notifying individuals until 10 March.');
-    const initial = renderRegulatorReport('en', { org, incident, regulator, phase: 'initial', content: ['nature'], delayReason: null, holdNote: null });
+    const initial = renderRegulatorReport('en', {
+      org,
+      incident,
+      regulator,
+      phase: 'initial',
+      content: ['nature'],
+      delayReason: null,
+      holdNote: null,
+    });
     expect(initial.html).toContain('provide it in phases');
     expect(initial.html).not.toContain('Reasons for the delay');
   });
@@ -135,7 +188,9 @@ describe('the SMS notice', () => {
 
 describe('normalizeLocale', () => {
   it('maps every Chinese tag to zh-CN and anything else to en', () => {
-    for (const tag of ['zh', 'zh-cn', 'zh-CN', 'zh_CN', 'zh-Hans-CN', 'ZH-hans', 'zh-TW']) expect(normalizeLocale(tag)).toBe('zh-CN');
-    for (const tag of ['en', 'en-US', 'EN_gb', 'fr', 'de-DE', '', '  ', null, undefined]) expect(normalizeLocale(tag)).toBe('en');
+    for (const tag of ['zh', 'zh-cn', 'zh-CN', 'zh_CN', 'zh-Hans-CN', 'ZH-hans', 'zh-TW'])
+      expect(normalizeLocale(tag)).toBe('zh-CN');
+    for (const tag of ['en', 'en-US', 'EN_gb', 'fr', 'de-DE', '', '  ', null, undefined])
+      expect(normalizeLocale(tag)).toBe('en');
   });
 });

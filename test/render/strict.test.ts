@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, DATA_ELEMENTS, dataElementTexts, LOCALES, listTemplateFallbacks, loadTemplate, TemplateError } from '../../activities/render';
+import {
+  compileTemplate,
+  DATA_ELEMENTS,
+  dataElementTexts,
+  LOCALES,
+  listTemplateFallbacks,
+  loadTemplate,
+  TemplateError,
+} from '../../activities/render';
 
 describe('a template that references a missing variable', () => {
   it('throws TemplateError naming the template and the variable', () => {
@@ -57,9 +65,17 @@ describe('shipped templates and texts', () => {
   });
 
   it('exist in every locale for every audience, so nothing falls back to English', () => {
-    const audiences = ['subject-email', 'controller-email', 'regulator-report', 'owner-reminder', 'owner-escalation', 'hold-review'];
+    const audiences = [
+      'subject-email',
+      'controller-email',
+      'regulator-report',
+      'owner-reminder',
+      'owner-escalation',
+      'hold-review',
+    ];
     for (const locale of LOCALES) {
-      for (const audience of audiences) for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
+      for (const audience of audiences)
+        for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
       loadTemplate('subject-sms', locale, 'sms');
       loadTemplate('public-notice', locale, 'html');
       loadTemplate('closing-report', locale, 'html');

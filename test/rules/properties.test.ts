@@ -4,7 +4,33 @@ import { factsSchema, obligations, DATA_ELEMENTS, SECTORS, type Facts } from '..
 
 // Property tests over facts the schema accepts.
 
-const CODES = ['US-CA', 'US-TX', 'US-NY', 'US-FL', 'US-MA', 'US-VT', 'US-IA', 'US-OK', 'US-GA', 'US', 'DE', 'FR', 'IE', 'NO', 'GB', 'CN', 'CA-QC', 'CA-ON', 'AU', 'BR', 'SG', 'JP', 'KR', 'IN', 'ZA'];
+const CODES = [
+  'US-CA',
+  'US-TX',
+  'US-NY',
+  'US-FL',
+  'US-MA',
+  'US-VT',
+  'US-IA',
+  'US-OK',
+  'US-GA',
+  'US',
+  'DE',
+  'FR',
+  'IE',
+  'NO',
+  'GB',
+  'CN',
+  'CA-QC',
+  'CA-ON',
+  'AU',
+  'BR',
+  'SG',
+  'JP',
+  'KR',
+  'IN',
+  'ZA',
+];
 const instant = fc
   .date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
@@ -28,15 +54,31 @@ const factsArb = fc.record({
     { nil: null },
   ),
   determinations: fc.record({ materialityAt: instant, notifiableAt: instant }, { requiredKeys: [] }),
-  noticesSent: fc.array(fc.record({ regime: fc.constantFrom('us-ca', 'us-ia', 'eu-nis2'), audience: fc.constantFrom('individuals', 'regulator'), at: instant }), { maxLength: 2 }),
-  establishments: fc.record({ main: fc.option(fc.constantFrom('IE', 'DE', 'US', 'CN', 'IN'), { nil: null }), others: fc.subarray(['DE', 'FR', 'IN']) }),
+  noticesSent: fc.array(
+    fc.record({
+      regime: fc.constantFrom('us-ca', 'us-ia', 'eu-nis2'),
+      audience: fc.constantFrom('individuals', 'regulator'),
+      at: instant,
+    }),
+    { maxLength: 2 },
+  ),
+  establishments: fc.record({
+    main: fc.option(fc.constantFrom('IE', 'DE', 'US', 'CN', 'IN'), { nil: null }),
+    others: fc.subarray(['DE', 'FR', 'IN']),
+  }),
 });
 
 const parse = (raw: unknown): Facts => factsSchema.parse(raw);
 
 /** The earliest instant any clock can start from, given the facts. */
 function earliestClock(f: Facts): number {
-  const times = [f.awarenessAt, f.discoveredAt, f.determinations.materialityAt, f.determinations.notifiableAt, ...f.noticesSent.map((n) => n.at)]
+  const times = [
+    f.awarenessAt,
+    f.discoveredAt,
+    f.determinations.materialityAt,
+    f.determinations.notifiableAt,
+    ...f.noticesSent.map((n) => n.at),
+  ]
     .filter((t): t is string => !!t)
     .map((t) => Date.parse(t));
   return Math.min(...times);
@@ -67,9 +109,15 @@ describe('rules engine properties', () => {
   it('adding affected residents never removes a required obligation', () => {
     fc.assert(
       fc.property(factsArb, fc.constantFrom(...CODES), fc.integer({ min: 1, max: 2_000_000 }), (raw, code, more) => {
-        const before = obligations(parse(raw)).filter((o) => o.required).map((o) => o.id);
+        const before = obligations(parse(raw))
+          .filter((o) => o.required)
+          .map((o) => o.id);
         const grown = { ...raw, affected: { ...raw.affected, [code]: (raw.affected[code] ?? 0) + more } };
-        const after = new Set(obligations(parse(grown)).filter((o) => o.required).map((o) => o.id));
+        const after = new Set(
+          obligations(parse(grown))
+            .filter((o) => o.required)
+            .map((o) => o.id),
+        );
         for (const id of before) expect(after.has(id)).toBe(true);
       }),
       { numRuns: 400 },
@@ -101,7 +149,8 @@ describe('catalog vocabulary', () => {
     const { CONTENT_ELEMENTS } = await import('../../rules');
     fc.assert(
       fc.property(factsArb, (raw) => {
-        for (const o of obligations(parse(raw))) for (const c of o.content) expect(CONTENT_ELEMENTS[c], c).toBeDefined();
+        for (const o of obligations(parse(raw)))
+          for (const c of o.content) expect(CONTENT_ELEMENTS[c], c).toBeDefined();
       }),
       { numRuns: 200 },
     );

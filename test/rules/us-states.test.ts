@@ -11,7 +11,11 @@ describe('US state laws', () => {
   });
 
   it.each([
-    { name: 'Tex. Bus. & Com. Code 521.053(i): Attorney General not notified at 249 residents', n: 249, required: false },
+    {
+      name: 'Tex. Bus. & Com. Code 521.053(i): Attorney General not notified at 249 residents',
+      n: 249,
+      required: false,
+    },
     { name: 'Tex. Bus. & Com. Code 521.053(i): Attorney General notified at 250 residents', n: 250, required: true },
   ])('$name', ({ n, required }) => {
     expect(find(run({ affected: { 'US-TX': n } }), 'us-tx:regulator:attorney-general').required).toBe(required);
@@ -47,34 +51,62 @@ describe('US state laws', () => {
   });
 
   it('Fla. Stat. 501.171(4)(b): an oral law enforcement request does not delay', () => {
-    expect(find(run({ affected: { 'US-FL': 10 }, lawEnforcementHold: { requestedAt: '2026-03-07T00:00:00Z', releasedAt: null, form: 'oral' } }), 'us-fl:individuals:residents').holdMayDelay).toBe(false);
+    expect(
+      find(
+        run({
+          affected: { 'US-FL': 10 },
+          lawEnforcementHold: { requestedAt: '2026-03-07T00:00:00Z', releasedAt: null, form: 'oral' },
+        }),
+        'us-fl:individuals:residents',
+      ).holdMayDelay,
+    ).toBe(false);
   });
 
   it('N.Y. Gen. Bus. Law 899-aa(2) as amended: 30 days from discovery; AG, Department of State, State Police and DFS', () => {
     const list = run({ affected: { 'US-NY': 5 } });
     expect(find(list, 'us-ny:individuals:residents').dueAt).toBe('2026-04-06T03:59:59.999Z');
-    expect(ids(list).filter((i) => i.startsWith('us-ny:regulator'))).toEqual(['us-ny:regulator:attorney-general', 'us-ny:regulator:department-of-state', 'us-ny:regulator:state-police', 'us-ny:regulator:dfs']);
+    expect(ids(list).filter((i) => i.startsWith('us-ny:regulator'))).toEqual([
+      'us-ny:regulator:attorney-general',
+      'us-ny:regulator:department-of-state',
+      'us-ny:regulator:state-police',
+      'us-ny:regulator:dfs',
+    ]);
   });
 
   it('Okla. Stat. tit. 24, 163 as amended by SB 626: Attorney General only from 2026 and at 500', () => {
     expect(find(run({ affected: { 'US-OK': 500 } }), 'us-ok:regulator:attorney-general').required).toBe(true);
     expect(find(run({ affected: { 'US-OK': 499 } }), 'us-ok:regulator:attorney-general').required).toBe(false);
-    expect(ids(run({ affected: { 'US-OK': 500 }, awarenessAt: '2025-06-01T00:00:00Z' }))).not.toContain('us-ok:regulator:attorney-general');
+    expect(ids(run({ affected: { 'US-OK': 500 }, awarenessAt: '2025-06-01T00:00:00Z' }))).not.toContain(
+      'us-ok:regulator:attorney-general',
+    );
   });
 
   it('Vt. Stat. tit. 9, 2435(b)(3): preliminary notice within 14 business days, across weekends', () => {
-    const o = find(run({ affected: { 'US-VT': 3 }, discoveredAt: '2026-03-06T12:00:00Z' }), 'us-vt:regulator:attorney-general');
+    const o = find(
+      run({ affected: { 'US-VT': 3 }, discoveredAt: '2026-03-06T12:00:00Z' }),
+      'us-vt:regulator:attorney-general',
+    );
     expect(o.dueAt).toBe('2026-03-27T03:59:59.999Z');
   });
 
   it('Iowa Code 715C.2(8): Attorney General within 5 business days of notifying residents', () => {
-    const o = find(run({ affected: { 'US-IA': 501 }, noticesSent: [{ regime: 'us-ia', audience: 'individuals', at: '2026-03-06T18:00:00Z' }] }), 'us-ia:regulator:attorney-general');
+    const o = find(
+      run({
+        affected: { 'US-IA': 501 },
+        noticesSent: [{ regime: 'us-ia', audience: 'individuals', at: '2026-03-06T18:00:00Z' }],
+      }),
+      'us-ia:regulator:attorney-general',
+    );
     expect(o.dueAt).toBe('2026-03-14T04:59:59.999Z');
   });
 
   it('Ga. Code 10-1-912: no risk-of-harm exemption; Ohio 1349.19 has one', () => {
-    expect(find(run({ affected: { 'US-GA': 3 }, riskLevel: 'none' }), 'us-ga:individuals:residents').required).toBe(true);
-    expect(find(run({ affected: { 'US-OH': 3 }, riskLevel: 'none' }), 'us-oh:individuals:residents').required).toBe(false);
+    expect(find(run({ affected: { 'US-GA': 3 }, riskLevel: 'none' }), 'us-ga:individuals:residents').required).toBe(
+      true,
+    );
+    expect(find(run({ affected: { 'US-OH': 3 }, riskLevel: 'none' }), 'us-oh:individuals:residents').required).toBe(
+      false,
+    );
   });
 
   it('Mass. Gen. Laws ch. 93H, 3(b): the notice leaves out the nature of the breach', () => {

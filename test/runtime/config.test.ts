@@ -31,8 +31,17 @@ describe('temporal.config', () => {
   });
 
   it('puts the dev server database in BREACHLINE_DATA_DIR and the UI 1000 above a custom port', () => {
-    const cfg = loadTemporalConfig({ BREACHLINE_DATA_DIR: '/var/lib/breachline', TEMPORAL_DEV_PORT: '7300', TEMPORAL_DEV_HEADLESS: 'true' });
-    expect(cfg.dev).toMatchObject({ dbFile: '/var/lib/breachline/temporal.sqlite', port: 7300, uiPort: 8300, headless: true });
+    const cfg = loadTemporalConfig({
+      BREACHLINE_DATA_DIR: '/var/lib/breachline',
+      TEMPORAL_DEV_PORT: '7300',
+      TEMPORAL_DEV_HEADLESS: 'true',
+    });
+    expect(cfg.dev).toMatchObject({
+      dbFile: '/var/lib/breachline/temporal.sqlite',
+      port: 7300,
+      uiPort: 8300,
+      headless: true,
+    });
     expect(cfg.address).toBe('127.0.0.1:7300');
   });
 
@@ -52,19 +61,26 @@ describe('temporal.config', () => {
 
   it('an unreadable TEMPORAL_TLS_CA_PATH is rejected naming the variable and the path', () => {
     const err = configErrorOf(() =>
-      loadTemporalConfig({ TEMPORAL_ADDRESS: 'temporal.example.com:7233', TEMPORAL_TLS_CA_PATH: '/nonexistent/ca.pem' }),
+      loadTemporalConfig({
+        TEMPORAL_ADDRESS: 'temporal.example.com:7233',
+        TEMPORAL_TLS_CA_PATH: '/nonexistent/ca.pem',
+      }),
     );
     expect(err.variable).toBe('TEMPORAL_TLS_CA_PATH');
     expect(err.message).toContain('/nonexistent/ca.pem');
   });
 
   it('TLS settings without TEMPORAL_ADDRESS are rejected rather than silently ignored', () => {
-    expect(configErrorOf(() => loadTemporalConfig({ TEMPORAL_TLS_CA_PATH: '/etc/ca.pem' })).variable).toBe('TEMPORAL_TLS_CA_PATH');
+    expect(configErrorOf(() => loadTemporalConfig({ TEMPORAL_TLS_CA_PATH: '/etc/ca.pem' })).variable).toBe(
+      'TEMPORAL_TLS_CA_PATH',
+    );
     expect(configErrorOf(() => loadTemporalConfig({ TEMPORAL_API_KEY: 'k' })).variable).toBe('TEMPORAL_API_KEY');
   });
 
   it('a client certificate without its key names the missing variable', () => {
-    const err = configErrorOf(() => loadTemporalConfig({ TEMPORAL_ADDRESS: 'h:7233', TEMPORAL_TLS_CERT_PATH: '/c.pem' }));
+    const err = configErrorOf(() =>
+      loadTemporalConfig({ TEMPORAL_ADDRESS: 'h:7233', TEMPORAL_TLS_CERT_PATH: '/c.pem' }),
+    );
     expect(err.variable).toBe('TEMPORAL_TLS_KEY_PATH');
   });
 
@@ -98,7 +114,11 @@ describe('temporal.config', () => {
     const cloud = loadTemporalConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret-key' });
     expect(cloud.tls).toEqual({});
     expect(workerConnectionOptions(cloud)).toMatchObject({ tls: {}, apiKey: 'secret-key' });
-    const proxied = loadTemporalConfig({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' });
+    const proxied = loadTemporalConfig({
+      TEMPORAL_ADDRESS: 'localhost:7233',
+      TEMPORAL_API_KEY: 'k',
+      TEMPORAL_TLS: 'false',
+    });
     expect(clientConnectionOptions(proxied).tls).toBe(false);
   });
 });

@@ -87,7 +87,11 @@ describe('startDevServer with a database file', () => {
 
   it('refuses a port that is taken, naming the variable to change', async () => {
     const port = Number(testTemporalAddress().split(':').pop());
-    const cfg = loadTemporalConfig({ BREACHLINE_DATA_DIR: dataDir, TEMPORAL_DEV_PORT: String(port), TEMPORAL_DEV_HEADLESS: 'true' });
+    const cfg = loadTemporalConfig({
+      BREACHLINE_DATA_DIR: dataDir,
+      TEMPORAL_DEV_PORT: String(port),
+      TEMPORAL_DEV_HEADLESS: 'true',
+    });
     await expect(startDevServer(cfg, { inMemory: true })).rejects.toThrow(/already in use.*TEMPORAL_DEV_PORT/);
   });
 });

@@ -61,6 +61,8 @@ describe('findTestServer', () => {
     const server = executable('tools-bin', 'temporal-test-server');
     const explicitServer = executable('explicit', 'temporal-test-server');
     expect(findTestServer({ PATH: emptyDir }, toolsBin)).toBe(server);
-    expect(findTestServer({ PATH: emptyDir, TEMPORAL_TEST_SERVER_PATH: explicitServer }, toolsBin)).toBe(explicitServer);
+    expect(findTestServer({ PATH: emptyDir, TEMPORAL_TEST_SERVER_PATH: explicitServer }, toolsBin)).toBe(
+      explicitServer,
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('passwords', () => {
 
 describe('login and lockout', () => {
   it('locks an account for 1 minute after 5 failures, doubling up to an hour', () => {
-    expect([4, 5, 6, 7, 11, 12, 30].map(lockoutMs)).toEqual([0, 60_000, 120_000, 240_000, 3600_000, 3600_000, 3600_000]);
+    expect([4, 5, 6, 7, 11, 12, 30].map(lockoutMs)).toEqual([
+      0, 60_000, 120_000, 240_000, 3600_000, 3600_000, 3600_000,
+    ]);
   });
 
   it('refuses even the right password while locked, until an admin lifts the lockout', async () => {
@@ -47,11 +49,15 @@ describe('login and lockout', () => {
     const refusal = (html: string) => /role="alert"><strong>[^<]*<\/strong>\s*([^<]*)</.exec(html)?.[1];
     const stranger = refusal((await attempt('nobody.here@example.org', 'wrong-password-xx')).message);
     expect(stranger).toBe(LOGIN_REFUSED);
-    for (let i = 0; i < 4; i++) expect(refusal((await attempt(victim.email, 'wrong-password-xx')).message)).toBe(stranger);
+    for (let i = 0; i < 4; i++)
+      expect(refusal((await attempt(victim.email, 'wrong-password-xx')).message)).toBe(stranger);
     // Locked, the answer is still the stranger's: it must not tell which emails have an account.
     const fifth = await attempt(victim.email, 'wrong-password-xx');
     expect(refusal(fifth.message)).toBe(stranger);
-    const row = await h.db.get<{ failed_logins: number; locked_until: string }>('SELECT failed_logins, locked_until FROM users WHERE email = ?', [victim.email]);
+    const row = await h.db.get<{ failed_logins: number; locked_until: string }>(
+      'SELECT failed_logins, locked_until FROM users WHERE email = ?',
+      [victim.email],
+    );
     expect(row!.failed_logins).toBe(5);
     expect(Date.parse(row!.locked_until) - Date.now()).toBeGreaterThan(50_000);
     expect(Date.parse(row!.locked_until) - Date.now()).toBeLessThanOrEqual(60_000);
@@ -64,9 +70,13 @@ describe('login and lockout', () => {
     const adminWeb = await logInForm(h, admin.email, admin.password);
     const users = await adminWeb.get('/settings/users');
     expect(users.html).toContain('Lift lockout of dana.dpo');
-    const lifted = await adminWeb.post(`/settings/users/${victim.id}/unlock`, { _csrf: hiddenField(users.html, '_csrf') });
+    const lifted = await adminWeb.post(`/settings/users/${victim.id}/unlock`, {
+      _csrf: hiddenField(users.html, '_csrf'),
+    });
     expect(lifted.status).toBe(303);
-    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'user.lockout_lifted' ORDER BY seq DESC LIMIT 1");
+    const audit = await h.db.get<{ actor: string }>(
+      "SELECT actor FROM audit_log WHERE type = 'user.lockout_lifted' ORDER BY seq DESC LIMIT 1",
+    );
     expect(audit!.actor).toBe(`user:${admin.id}`);
 
     const after = await attempt(victim.email, victim.password);
@@ -81,7 +91,12 @@ describe('login and lockout', () => {
     const before = web.cookies.get('bl.sid');
     expect(before).toBeDefined();
     expect(page.html).not.toContain('name="token"');
-    const ok = await web.post('/login', { email: u.email, password: u.password, _csrf: hiddenField(page.html, '_csrf'), next: '/incidents' });
+    const ok = await web.post('/login', {
+      email: u.email,
+      password: u.password,
+      _csrf: hiddenField(page.html, '_csrf'),
+      next: '/incidents',
+    });
     expect(ok.status).toBe(302);
     expect(web.cookies.get('bl.sid')).not.toBe(before);
     expect((await web.get('/incidents')).status).toBe(200);
@@ -95,7 +110,11 @@ describe('login and lockout', () => {
     const here = await logInForm(h, u.email, u.password);
     const elsewhere = await logInForm(h, u.email, u.password);
     const account = await here.get('/account');
-    const changed = await here.post('/account/password', { _csrf: hiddenField(account.html, '_csrf'), current: u.password, next: 'a-new-password-456' });
+    const changed = await here.post('/account/password', {
+      _csrf: hiddenField(account.html, '_csrf'),
+      current: u.password,
+      next: 'a-new-password-456',
+    });
     expect(changed.status).toBe(303);
     expect((await here.get('/account')).html).toContain('Password changed');
     const other = await elsewhere.get('/dashboard');
@@ -120,7 +139,10 @@ describe('admin account control', () => {
     const leaver = await createTestUser(h, { email: 'leo.leaver@example.org', role: 'responder', name: 'Leo Leaver' });
     const leaverWeb = await logInForm(h, leaver.email, leaver.password);
     const account = await leaverWeb.get('/account');
-    const created = await leaverWeb.post('/account/tokens', { _csrf: hiddenField(account.html, '_csrf'), name: 'leaver script' });
+    const created = await leaverWeb.post('/account/tokens', {
+      _csrf: hiddenField(account.html, '_csrf'),
+      name: 'leaver script',
+    });
     const token = /data-testid="new-token">([^<]+)</.exec(created.html)![1]!;
     const asLeaver = () => h.api('GET', '/api/incidents', undefined, { authorization: `Bearer ${token}` });
     expect((await asLeaver()).status).toBe(200);
@@ -128,18 +150,24 @@ describe('admin account control', () => {
     const adminWeb = await logInForm(h, admin.email, admin.password);
     const users = await adminWeb.get('/settings/users');
     expect(users.html).toContain('Disable Leo Leaver');
-    const disabled = await adminWeb.post(`/settings/users/${leaver.id}/disable`, { _csrf: hiddenField(users.html, '_csrf') });
+    const disabled = await adminWeb.post(`/settings/users/${leaver.id}/disable`, {
+      _csrf: hiddenField(users.html, '_csrf'),
+    });
     expect(disabled.status).toBe(303);
     expect((await leaverWeb.get('/dashboard')).location).toMatch(/^\/login/);
     expect((await asLeaver()).status).toBe(401);
     expect((await attempt(leaver.email, leaver.password)).res.status).toBe(303);
     const listed = await adminWeb.get('/settings/users');
     expect(listed.html).toContain('Enable Leo Leaver');
-    const audit = await h.db.get<{ actor: string; details_json: string }>("SELECT actor, details_json FROM audit_log WHERE type = 'user.disabled' ORDER BY seq DESC LIMIT 1");
+    const audit = await h.db.get<{ actor: string; details_json: string }>(
+      "SELECT actor, details_json FROM audit_log WHERE type = 'user.disabled' ORDER BY seq DESC LIMIT 1",
+    );
     expect(audit).toMatchObject({ actor: `user:${admin.id}` });
     expect(JSON.parse(audit!.details_json)).toEqual({ userId: leaver.id });
 
-    const enabled = await adminWeb.post(`/settings/users/${leaver.id}/enable`, { _csrf: hiddenField(listed.html, '_csrf') });
+    const enabled = await adminWeb.post(`/settings/users/${leaver.id}/enable`, {
+      _csrf: hiddenField(listed.html, '_csrf'),
+    });
     expect(enabled.status).toBe(303);
     expect((await attempt(leaver.email, leaver.password)).res.status).toBe(302);
     expect((await asLeaver()).status).toBe(200);
@@ -152,16 +180,28 @@ describe('admin account control', () => {
       const web = await logInForm(h, only.email, only.password);
       const users = await web.get('/settings/users');
       expect(users.html).not.toContain(`/settings/users/${only.id}/disable`);
-      expect((await web.post(`/settings/users/${only.id}/disable`, { _csrf: hiddenField(users.html, '_csrf') })).status).toBe(303);
+      expect(
+        (await web.post(`/settings/users/${only.id}/disable`, { _csrf: hiddenField(users.html, '_csrf') })).status,
+      ).toBe(303);
       expect((await web.get('/settings/users')).html).toContain('you cannot disable your own account');
       // Nobody else can leave the installation without an active admin either (a system actor, as a script would be).
-      await expect(disableUser(h.db, only.id, { kind: 'system', id: 'test', userId: null })).rejects.toThrow('the last active admin cannot be disabled');
+      await expect(disableUser(h.db, only.id, { kind: 'system', id: 'test', userId: null })).rejects.toThrow(
+        'the last active admin cannot be disabled',
+      );
       // With a second admin, one may disable the other.
       const second = await createTestUser(h, { email: 'second.admin@example.org', role: 'admin' });
       const page = await web.get('/settings/users');
-      expect((await web.post(`/settings/users/${second.id}/disable`, { _csrf: hiddenField(page.html, '_csrf') })).status).toBe(303);
-      expect((await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [second.id]))!.disabled_at).not.toBeNull();
-      expect((await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [only.id]))!.disabled_at).toBeNull();
+      expect(
+        (await web.post(`/settings/users/${second.id}/disable`, { _csrf: hiddenField(page.html, '_csrf') })).status,
+      ).toBe(303);
+      expect(
+        (await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [second.id]))!
+          .disabled_at,
+      ).not.toBeNull();
+      expect(
+        (await h.db.get<{ disabled_at: string | null }>('SELECT disabled_at FROM users WHERE id = ?', [only.id]))!
+          .disabled_at,
+      ).toBeNull();
     } finally {
       await h.db.run("UPDATE users SET disabled_at = NULL WHERE role = 'admin'");
     }
@@ -169,22 +209,34 @@ describe('admin account control', () => {
 
   it('an admin sets a new password: the old one stops, their sessions end, a lockout goes, and a weak one is refused', async () => {
     const admin = await createTestUser(h, { email: 'reset.admin@example.org', role: 'admin' });
-    const forgetful = await createTestUser(h, { email: 'fay.forgot@example.org', role: 'approver', name: 'Fay Forgot' });
+    const forgetful = await createTestUser(h, {
+      email: 'fay.forgot@example.org',
+      role: 'approver',
+      name: 'Fay Forgot',
+    });
     const theirs = await logInForm(h, forgetful.email, forgetful.password);
     for (let i = 0; i < 5; i++) await attempt(forgetful.email, 'not-her-password-x');
     const adminWeb = await logInForm(h, admin.email, admin.password);
     const users = await adminWeb.get('/settings/users');
     expect(users.html).toContain('Set a new password for Fay Forgot');
-    const weak = await adminWeb.post(`/settings/users/${forgetful.id}/password`, { _csrf: hiddenField(users.html, '_csrf'), password: 'short' });
+    const weak = await adminWeb.post(`/settings/users/${forgetful.id}/password`, {
+      _csrf: hiddenField(users.html, '_csrf'),
+      password: 'short',
+    });
     expect(weak.status).toBe(303);
     expect((await adminWeb.get('/settings/users')).html).toContain('Not saved (password)');
     const page = await adminWeb.get('/settings/users');
-    const set = await adminWeb.post(`/settings/users/${forgetful.id}/password`, { _csrf: hiddenField(page.html, '_csrf'), password: 'a-brand-new-password-789' });
+    const set = await adminWeb.post(`/settings/users/${forgetful.id}/password`, {
+      _csrf: hiddenField(page.html, '_csrf'),
+      password: 'a-brand-new-password-789',
+    });
     expect(set.status).toBe(303);
     expect((await theirs.get('/dashboard')).location).toMatch(/^\/login/);
     expect((await attempt(forgetful.email, forgetful.password)).res.status).toBe(303);
     expect((await attempt(forgetful.email, 'a-brand-new-password-789')).res.status).toBe(302);
-    const audit = await h.db.get<{ summary: string; details_json: string }>("SELECT summary, details_json FROM audit_log WHERE type = 'user.password_reset' ORDER BY seq DESC LIMIT 1");
+    const audit = await h.db.get<{ summary: string; details_json: string }>(
+      "SELECT summary, details_json FROM audit_log WHERE type = 'user.password_reset' ORDER BY seq DESC LIMIT 1",
+    );
     expect(audit!.summary + audit!.details_json).not.toContain('a-brand-new-password-789');
   });
 });
@@ -194,24 +246,38 @@ describe('personal API tokens', () => {
     const u = await createTestUser(h, { email: 'toby.token@example.org', role: 'responder' });
     const web = await logInForm(h, u.email, u.password);
     const account = await web.get('/account');
-    const created = await web.post('/account/tokens', { _csrf: hiddenField(account.html, '_csrf'), name: 'SIEM bridge' });
+    const created = await web.post('/account/tokens', {
+      _csrf: hiddenField(account.html, '_csrf'),
+      name: 'SIEM bridge',
+    });
     expect(created.status).toBe(201);
     const token = /data-testid="new-token">([^<]+)</.exec(created.html)![1]!;
     expect((await web.get('/account')).html).not.toContain(token);
-    const row = await h.db.get<{ id: string; token_hash: string; user_id: string }>('SELECT id, token_hash, user_id FROM api_tokens WHERE name = ?', ['SIEM bridge']);
+    const row = await h.db.get<{ id: string; token_hash: string; user_id: string }>(
+      'SELECT id, token_hash, user_id FROM api_tokens WHERE name = ?',
+      ['SIEM bridge'],
+    );
     expect(row!.token_hash).toBe(hashToken(token));
     expect(row!.user_id).toBe(u.id);
 
-    const asToken = (method: string, p: string, body?: unknown) => h.api(method, p, body, { authorization: `Bearer ${token}` });
-    expect((await web.get('/account')).html).toMatch(/SIEM bridge<\/td><td><time[^>]*>[^<]*<\/time><\/td><td>never<\/td>/);
+    const asToken = (method: string, p: string, body?: unknown) =>
+      h.api(method, p, body, { authorization: `Bearer ${token}` });
+    expect((await web.get('/account')).html).toMatch(
+      /SIEM bridge<\/td><td><time[^>]*>[^<]*<\/time><\/td><td>never<\/td>/,
+    );
     const beforeUse = Date.now();
     expect((await asToken('GET', '/api/incidents')).status).toBe(200);
-    const used = await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [row!.id]);
+    const used = await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [
+      row!.id,
+    ]);
     expect(Date.parse(used!.last_used_at)).toBeGreaterThanOrEqual(beforeUse - 1000);
     expect((await web.get('/account')).html).toContain(`<time datetime="${used!.last_used_at}">`);
     // Busy tokens write their last use once a minute, not on every request.
     await asToken('GET', '/api/incidents');
-    expect((await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [row!.id]))!.last_used_at).toBe(used!.last_used_at);
+    expect(
+      (await h.db.get<{ last_used_at: string }>('SELECT last_used_at FROM api_tokens WHERE id = ?', [row!.id]))!
+        .last_used_at,
+    ).toBe(used!.last_used_at);
     expect((await asToken('PUT', '/api/settings/organisation', {})).status).toBe(403);
     await h.db.run("UPDATE users SET role = 'viewer' WHERE id = ?", [u.id]);
     expect((await asToken('POST', '/api/incidents', {})).status).toBe(403);
@@ -220,7 +286,10 @@ describe('personal API tokens', () => {
     const revoked = await web.post(`/account/tokens/${row!.id}/revoke`, { _csrf: hiddenField(page.html, '_csrf') });
     expect(revoked.status).toBe(303);
     expect((await asToken('GET', '/api/incidents')).status).toBe(401);
-    const audit = await h.db.all<{ type: string }>("SELECT type FROM audit_log WHERE type IN ('token.created', 'token.revoked') AND actor = ?", [`user:${u.id}`]);
+    const audit = await h.db.all<{ type: string }>(
+      "SELECT type FROM audit_log WHERE type IN ('token.created', 'token.revoked') AND actor = ?",
+      [`user:${u.id}`],
+    );
     expect(audit.map((a) => a.type).sort()).toEqual(['token.created', 'token.revoked']);
   });
 

@@ -19,7 +19,11 @@ describe('login rate limit', () => {
     const page = await web.get('/login');
     const csrf = hiddenField(page.html, '_csrf');
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await web.post('/login', { email: `guess${i}@example.org`, password: 'guessed-password-1', _csrf: csrf })).status);
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (await web.post('/login', { email: `guess${i}@example.org`, password: 'guessed-password-1', _csrf: csrf }))
+          .status,
+      );
     expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
     expect(statuses[20]).toBe(429);
     expect((await web.get('/login')).status).toBe(200);
@@ -29,7 +33,9 @@ describe('login rate limit', () => {
     // A harness of its own: the test above used up this address's allowance on h.
     const fresh = await startHarness();
     try {
-      const people = await Promise.all([0, 1, 2].map((i) => createTestUser(fresh, { email: `shift${i}@example.org`, role: 'viewer' })));
+      const people = await Promise.all(
+        [0, 1, 2].map((i) => createTestUser(fresh, { email: `shift${i}@example.org`, role: 'viewer' })),
+      );
       // 24 logins, more than the 20 refused attempts allowed.
       for (let round = 0; round < 8; round++) for (const p of people) await logInForm(fresh, p.email, p.password);
     } finally {

@@ -19,7 +19,10 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   await h.db.transaction(async (tx) => {
     for (let i = 0; i < PEOPLE; i++) {
-      const s = await tx.run("INSERT INTO subjects (incident_id, name, email, locale, identity_key, import_id) VALUES (?, ?, ?, 'en', ?, 'imp_test')", [ID, `P ${i}`, `p${i}@example.org`, `key${i}`]);
+      const s = await tx.run(
+        "INSERT INTO subjects (incident_id, name, email, locale, identity_key, import_id) VALUES (?, ?, ?, 'en', ?, 'imp_test')",
+        [ID, `P ${i}`, `p${i}@example.org`, `key${i}`],
+      );
       await tx.run(
         `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
          VALUES (?, ?, 'subject', ?, 'email', 'en', 'v1', 'subject-email', ?, ?, ?)`,
@@ -64,7 +67,9 @@ describe('GET /api/incidents/:id/notifications', () => {
   });
 
   it('exports every row as CSV, streamed a page at a time, and records who exported it', async () => {
-    const res = await fetch(`${h.baseUrl}/api/incidents/${ID}/notifications.csv`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const res = await fetch(`${h.baseUrl}/api/incidents/${ID}/notifications.csv`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain(`notifications-${ID}.csv`);
@@ -72,8 +77,23 @@ describe('GET /api/incidents/:id/notifications', () => {
     expect(records).toHaveLength(PEOPLE);
     expect(new Set(records.map((r) => r.recipient)).size).toBe(PEOPLE);
     expect(records.filter((r) => r.status === 'bounced')).toHaveLength(Math.ceil(PEOPLE / 5));
-    expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(['kind', 'recipient', 'channel', 'status', 'attempts', 'possible_duplicate', 'sent_at', 'delivered_at', 'error']));
-    const audit = await h.db.get<{ summary: string; details_json: string }>("SELECT summary, details_json FROM audit_log WHERE incident_id = ? AND type = 'notifications.exported'", [ID]);
+    expect(Object.keys(records[0]!)).toEqual(
+      expect.arrayContaining([
+        'kind',
+        'recipient',
+        'channel',
+        'status',
+        'attempts',
+        'possible_duplicate',
+        'sent_at',
+        'delivered_at',
+        'error',
+      ]),
+    );
+    const audit = await h.db.get<{ summary: string; details_json: string }>(
+      "SELECT summary, details_json FROM audit_log WHERE incident_id = ? AND type = 'notifications.exported'",
+      [ID],
+    );
     expect(JSON.parse(audit!.details_json)).toEqual({ rows: PEOPLE });
     expect(audit!.summary).not.toContain('@');
 
@@ -97,7 +117,10 @@ describe('GET /api/incidents/:id/notifications', () => {
     const csv = await web.get(`/incidents/${ID}/notifications.csv`);
     expect(csv.status).toBe(200);
     expect(parse(csv.html, { columns: true })).toHaveLength(PEOPLE);
-    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE incident_id = ? AND type = 'notifications.exported' ORDER BY seq DESC LIMIT 1", [ID]);
+    const audit = await h.db.get<{ actor: string }>(
+      "SELECT actor FROM audit_log WHERE incident_id = ? AND type = 'notifications.exported' ORDER BY seq DESC LIMIT 1",
+      [ID],
+    );
     expect(audit!.actor).toBe(`user:${responder.id}`);
 
     const viewer = await createTestUser(h, { email: 'csv.viewer@example.org', role: 'viewer' });

@@ -2,7 +2,15 @@
 // dashboard, list filters and search, the new-incident form keeping what was
 // typed with the error at the field, and the register keeping dismissals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentBody, createTestUser, incidentBody, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
+import {
+  assessmentBody,
+  createTestUser,
+  incidentBody,
+  logInForm,
+  openAndConfirm,
+  startHarness,
+  type Harness,
+} from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
 
 let h: Harness;
@@ -15,9 +23,16 @@ beforeAll(async () => {
   late = await openAndConfirm(h, new Date(Date.now() - 80 * 3600_000).toISOString());
   await h.db.run('UPDATE incidents SET title = ? WHERE id = ?', ['Payroll export left on a share', late]);
   await h.api('POST', `/api/incidents/${late}/assessment`, assessmentBody({ affected: { DE: 10 } }));
-  const d = await h.api('POST', '/api/incidents', incidentBody({ title: 'Phishing test mistaken for an attack', severity: 'low' }));
+  const d = await h.api(
+    'POST',
+    '/api/incidents',
+    incidentBody({ title: 'Phishing test mistaken for an attack', severity: 'low' }),
+  );
   dismissed = d.body.id;
-  await h.api('POST', `/api/incidents/${dismissed}/triage`, { decision: 'dismiss', reason: 'Internal phishing drill; no data left the company' });
+  await h.api('POST', `/api/incidents/${dismissed}/triage`, {
+    decision: 'dismiss',
+    reason: 'Internal phishing drill; no data left the company',
+  });
   const u = await createTestUser(h, { email: 'page.reader@example.org', role: 'responder' });
   web = await logInForm(h, u.email, u.password);
 });
@@ -87,8 +102,18 @@ describe('breach register', () => {
 
 describe('approver forms on the incident page', () => {
   it('send supplementary information to the regulator and correct the awareness time, each in the timeline with who did it', async () => {
-    const gdpr = (await h.api('GET', `/api/incidents/${late}`)).body.obligations.find((o: { id: string }) => o.id.startsWith('eu-gdpr:regulator'));
-    expect((await h.api('POST', `/api/incidents/${late}/filings`, { obligationId: gdpr.id, reference: 'DPC-77', delayReason: 'scope unclear' })).status).toBe(200);
+    const gdpr = (await h.api('GET', `/api/incidents/${late}`)).body.obligations.find((o: { id: string }) =>
+      o.id.startsWith('eu-gdpr:regulator'),
+    );
+    expect(
+      (
+        await h.api('POST', `/api/incidents/${late}/filings`, {
+          obligationId: gdpr.id,
+          reference: 'DPC-77',
+          delayReason: 'scope unclear',
+        })
+      ).status,
+    ).toBe(200);
     const approver = await createTestUser(h, { email: 'sup.approver@example.org', role: 'approver' });
     const aweb = await logInForm(h, approver.email, approver.password);
     const responderPage = await web.get(`/incidents/${late}`);
@@ -97,13 +122,25 @@ describe('approver forms on the incident page', () => {
 
     let page = await aweb.get(`/incidents/${late}`);
     expect(page.html).toContain('Send supplement');
-    const sent = await aweb.post(`/incidents/${late}/supplements`, { _csrf: hiddenField(page.html, '_csrf'), idempotencyKey: hiddenField(page.html, 'idempotencyKey'), obligationId: gdpr.id, information: 'Root cause: a misconfigured share' });
+    const sent = await aweb.post(`/incidents/${late}/supplements`, {
+      _csrf: hiddenField(page.html, '_csrf'),
+      idempotencyKey: hiddenField(page.html, 'idempotencyKey'),
+      obligationId: gdpr.id,
+      information: 'Root cause: a misconfigured share',
+    });
     expect(sent.status).toBe(303);
     page = await aweb.get(`/incidents/${late}`);
     expect(page.html).not.toContain('class="flash error"');
-    expect(page.html).toMatch(/regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/);
+    expect(page.html).toMatch(
+      /regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/,
+    );
 
-    const corrected = await aweb.post(`/incidents/${late}/awareness`, { _csrf: hiddenField(page.html, '_csrf'), idempotencyKey: hiddenField(page.html, 'idempotencyKey'), awarenessAt: '2026-11-20T09:30', reason: 'The share owner saw it first on the 20th' });
+    const corrected = await aweb.post(`/incidents/${late}/awareness`, {
+      _csrf: hiddenField(page.html, '_csrf'),
+      idempotencyKey: hiddenField(page.html, 'idempotencyKey'),
+      awarenessAt: '2026-11-20T09:30',
+      reason: 'The share owner saw it first on the 20th',
+    });
     expect(corrected.status).toBe(303);
     expect((await h.api('GET', `/api/incidents/${late}`)).body.awarenessAt).toBe('2026-11-20T09:30:00.000Z');
   });

@@ -2,7 +2,15 @@
 // subjects' contact data, responders cannot approve, and a restricted incident
 // is absent for non-members everywhere (list, search, page, register, CSV, API).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentBody, createTestUser, eventually, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
+import {
+  assessmentBody,
+  createTestUser,
+  eventually,
+  logInForm,
+  openAndConfirm,
+  startHarness,
+  type Harness,
+} from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
 import { PERMISSIONS, can } from '../../server/permissions';
 import { createApiToken } from '../../server/use-cases/accounts';
@@ -16,9 +24,15 @@ beforeAll(async () => {
   id = await openAndConfirm(h);
   await h.api('POST', `/api/incidents/${id}/subjects`, CSV, { 'content-type': 'text/csv' });
   await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ affected: { DE: 1 } }));
-  const notices = await eventually(() => h.api('GET', `/api/incidents/${id}/notices`), (r) => r.body.recipients === 1);
+  const notices = await eventually(
+    () => h.api('GET', `/api/incidents/${id}/notices`),
+    (r) => r.body.recipients === 1,
+  );
   await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: notices.body.noticeVersion });
-  await eventually(() => h.api('GET', `/api/incidents/${id}`), (r) => r.body.counts.delivery.email.sent === 1);
+  await eventually(
+    () => h.api('GET', `/api/incidents/${id}`),
+    (r) => r.body.counts.delivery.email.sent === 1,
+  );
 });
 afterAll(async () => {
   await h?.close();
@@ -29,7 +43,8 @@ describe('the permission table', () => {
     const roles = ['viewer', 'responder', 'approver', 'admin'] as const;
     for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
       if (p === 'incident.read' || p === 'account.self' || p === 'register.export') continue;
-      for (let i = 1; i < roles.length; i++) if (can(roles[i - 1]!, p)) expect(can(roles[i]!, p), `${roles[i]} ${p}`).toBe(true);
+      for (let i = 1; i < roles.length; i++)
+        if (can(roles[i - 1]!, p)) expect(can(roles[i]!, p), `${roles[i]} ${p}`).toBe(true);
     }
     expect(can('responder', 'notices.approve')).toBe(false);
     expect(can('approver', 'users.manage')).toBe(false);
@@ -46,7 +61,10 @@ describe('viewers and contact data', () => {
     expect(page.html).not.toContain('vera.hidden@example.com');
     expect(page.html).not.toContain('Dev mailbox');
     expect((await web.get('/mailbox')).status).toBe(403);
-    const { token } = await createApiToken(h.db, { id: viewer.id, role: 'viewer' }, 'viewer cli', { kind: 'user', id: viewer.id });
+    const { token } = await createApiToken(h.db, { id: viewer.id, role: 'viewer' }, 'viewer cli', {
+      kind: 'user',
+      id: viewer.id,
+    });
     const asViewer = { authorization: `Bearer ${token}` };
     expect((await h.api('GET', `/api/incidents/${id}`, undefined, asViewer)).status).toBe(200);
     expect((await h.api('GET', `/api/incidents/${id}/notifications`, undefined, asViewer)).status).toBe(403);
@@ -62,7 +80,10 @@ describe('viewers and contact data', () => {
     const web = await logInForm(h, responder.email, responder.password);
     const page = await web.get(`/incidents/${id}`);
     expect(page.html).not.toContain('Approve exactly these notices');
-    const ui = await web.post(`/incidents/${id}/approval`, { _csrf: hiddenField(page.html, '_csrf'), noticeVersion: 'a'.repeat(64) });
+    const ui = await web.post(`/incidents/${id}/approval`, {
+      _csrf: hiddenField(page.html, '_csrf'),
+      noticeVersion: 'a'.repeat(64),
+    });
     expect(ui.status).toBe(403);
   });
 });
@@ -75,9 +96,15 @@ describe('restricted incidents', () => {
     const outsider = await createTestUser(h, { email: 'oscar.outsider@example.org', role: 'approver' });
     const aweb = await logInForm(h, approver.email, approver.password);
     const page = await aweb.get(`/incidents/${secretId}`);
-    const saved = await aweb.post(`/incidents/${secretId}/access`, { _csrf: hiddenField(page.html, '_csrf'), restricted: 'on' });
+    const saved = await aweb.post(`/incidents/${secretId}/access`, {
+      _csrf: hiddenField(page.html, '_csrf'),
+      restricted: 'on',
+    });
     expect(saved.status).toBe(303);
-    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'incident.access_changed' AND incident_id = ?", [secretId]);
+    const audit = await h.db.get<{ actor: string }>(
+      "SELECT actor FROM audit_log WHERE type = 'incident.access_changed' AND incident_id = ?",
+      [secretId],
+    );
     expect(audit!.actor).toBe(`user:${approver.id}`);
 
     // The approver stayed a member; the outsider finds nothing.
@@ -90,7 +117,10 @@ describe('restricted incidents', () => {
       expect((await oweb.get(p)).html, p).not.toContain('Board member mailbox');
     }
     const oPage = await oweb.get('/incidents');
-    expect((await oweb.post(`/incidents/${secretId}/close`, { _csrf: hiddenField(oPage.html, '_csrf'), summary: 'x' })).status).toBe(404);
+    expect(
+      (await oweb.post(`/incidents/${secretId}/close`, { _csrf: hiddenField(oPage.html, '_csrf'), summary: 'x' }))
+        .status,
+    ).toBe(404);
 
     // The API: a personal token of the outsider gets 404 and an empty search.
     const tokenPage = await oweb.get('/account');
@@ -104,6 +134,8 @@ describe('restricted incidents', () => {
 
     // Admins see it (the bootstrap admin token too).
     expect((await h.api('GET', `/api/incidents/${secretId}`)).status).toBe(200);
-    expect((await h.api('GET', '/api/incidents?q=Board')).body.incidents.map((i: { id: string }) => i.id)).toEqual([secretId]);
+    expect((await h.api('GET', '/api/incidents?q=Board')).body.incidents.map((i: { id: string }) => i.id)).toEqual([
+      secretId,
+    ]);
   });
 });

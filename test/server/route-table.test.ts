@@ -15,7 +15,12 @@ interface RouteInfo {
   path: string;
 }
 
-type Layer = { route?: { path: string; methods: Record<string, boolean> }; name: string; handle: { stack?: Layer[] }; rawPath: unknown };
+type Layer = {
+  route?: { path: string; methods: Record<string, boolean> };
+  name: string;
+  handle: { stack?: Layer[] };
+  rawPath: unknown;
+};
 
 /** Every method+path the app answers; a mounted router's layer keeps its mount path in `rawPath` (Express 5's router). */
 function routesOf(app: Express): RouteInfo[] {
@@ -23,9 +28,11 @@ function routesOf(app: Express): RouteInfo[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const m of Object.keys(layer.route.methods)) out.push({ method: m.toUpperCase(), path: prefix + layer.route.path });
+        for (const m of Object.keys(layer.route.methods))
+          out.push({ method: m.toUpperCase(), path: prefix + layer.route.path });
       } else if (layer.name === 'router' && layer.handle.stack) {
-        if (typeof layer.rawPath !== 'string') throw new Error(`router mounted at ${String(layer.rawPath)}: teach this test that kind of mount path`);
+        if (typeof layer.rawPath !== 'string')
+          throw new Error(`router mounted at ${String(layer.rawPath)}: teach this test that kind of mount path`);
         walk(layer.handle.stack, prefix + (layer.rawPath === '/' ? '' : layer.rawPath));
       }
     }
@@ -34,7 +41,14 @@ function routesOf(app: Express): RouteInfo[] {
   return out;
 }
 
-const PUBLIC = [/^GET \/login$/, /^POST \/login$/, /^GET \/healthz$/, /^GET \/favicon\.ico$/, /^GET \/public\//, /^POST \/webhooks\//];
+const PUBLIC = [
+  /^GET \/login$/,
+  /^POST \/login$/,
+  /^GET \/healthz$/,
+  /^GET \/favicon\.ico$/,
+  /^GET \/public\//,
+  /^POST \/webhooks\//,
+];
 
 let h: Harness;
 let routes: RouteInfo[];
@@ -46,7 +60,13 @@ beforeAll(async () => {
   incidentId = await openAndConfirm(h);
   // A second app instance over the same database, only to read its router table.
   const config = loadAppConfig({ BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await createApp({ db: h.db, gateway: null as never, logger: createLogger('test', 'silent'), config, mailboxEnabled: true });
+  const app = await createApp({
+    db: h.db,
+    gateway: null as never,
+    logger: createLogger('test', 'silent'),
+    config,
+    mailboxEnabled: true,
+  });
   routes = routesOf(app);
 });
 afterAll(async () => {
@@ -56,7 +76,14 @@ afterAll(async () => {
 describe('route table', () => {
   it('finds the routes of every router, so the checks below are not vacuous', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
-    for (const expected of ['POST /api/incidents/:id/approval', 'POST /incidents/:id/approval', 'POST /settings/users', 'GET /register.csv', 'POST /webhooks/alerts/:source', 'GET /dashboard']) {
+    for (const expected of [
+      'POST /api/incidents/:id/approval',
+      'POST /incidents/:id/approval',
+      'POST /settings/users',
+      'GET /register.csv',
+      'POST /webhooks/alerts/:source',
+      'GET /dashboard',
+    ]) {
       expect(keys).toContain(expected);
     }
     expect(routes.length).toBeGreaterThan(50);
@@ -86,7 +113,9 @@ describe('route table', () => {
   it('refuses every state-changing form without a valid CSRF token, even from a logged-in admin', async () => {
     const admin = await createTestUser(h, { email: 'csrf.admin@example.org', role: 'admin' });
     const web = await logInForm(h, admin.email, admin.password);
-    const forms = routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/webhooks/'));
+    const forms = routes.filter(
+      (r) => r.method !== 'GET' && !r.path.startsWith('/api/') && !r.path.startsWith('/webhooks/'),
+    );
     expect(forms.length).toBeGreaterThan(15);
     const accepted: string[] = [];
     for (const r of forms) {
@@ -106,9 +135,16 @@ describe('route table', () => {
     const web = await logInForm(h, admin.email, admin.password);
     const body = new FormData();
     body.append('file', new Blob(['name,email\nA Person,a.person@example.com\n'], { type: 'text/csv' }), 'people.csv');
-    const res = await fetch(`${h.baseUrl}/incidents/${incidentId}/subjects`, { method: 'POST', body, redirect: 'manual', headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(`${h.baseUrl}/incidents/${incidentId}/subjects`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(res.status).toBe(403);
-    const stored = await h.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]);
+    const stored = await h.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [
+      incidentId,
+    ]);
     expect(stored!.n).toBe(0);
   });
 });

@@ -8,24 +8,58 @@ import { subjectRowSchema } from '../../server/schemas';
 import { checkSubjectRow, checkSubjectRowFast } from '../../server/subject-row';
 
 const piece = (alphabet: string, maxLength = 24) => fc.string({ unit: fc.constantFrom(...alphabet), maxLength });
-const spaced = (a: fc.Arbitrary<string>) => fc.tuple(piece(' \t', 2), a, piece(' \t\u00a0', 2)).map(([l, v, r]) => `${l}${v}${r}`);
+const spaced = (a: fc.Arbitrary<string>) =>
+  fc.tuple(piece(' \t', 2), a, piece(' \t\u00a0', 2)).map(([l, v, r]) => `${l}${v}${r}`);
 
 const email = fc.oneof(
-  { arbitrary: fc.tuple(piece('abcXYZ09._+-', 10), fc.constantFrom('example.org', 'Mail.EXAMPLE.de', 'a-b.co')).map(([l, d]) => `${l || 'x'}@${d}`), weight: 4 },
+  {
+    arbitrary: fc
+      .tuple(piece('abcXYZ09._+-', 10), fc.constantFrom('example.org', 'Mail.EXAMPLE.de', 'a-b.co'))
+      .map(([l, d]) => `${l || 'x'}@${d}`),
+    weight: 4,
+  },
   fc.emailAddress(),
   fc.emailAddress().map((e) => e.toUpperCase()),
   piece("abcXYZ09._'+-@", 30),
-  fc.tuple(piece('ab.+_-', 8), piece('a.b-9', 12), fc.constantFrom('org', 'de', 'c', 'x1', 'ORG')).map(([l, d, t]) => `${l}@${d}.${t}`),
+  fc
+    .tuple(piece('ab.+_-', 8), piece('a.b-9', 12), fc.constantFrom('org', 'de', 'c', 'x1', 'ORG'))
+    .map(([l, d, t]) => `${l}@${d}.${t}`),
 );
 const phone = fc.oneof(
-  { arbitrary: fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1_000_000, max: 99_999_999 }), fc.constantFrom(' ', '-', '')).map(([cc, n, sep]) => `+${cc}${sep}(${n % 1000})${sep}${n}`), weight: 4 },
-  piece('+0123456789 ()-', 22), fc.integer({ min: 1_000_000, max: 999_999_999_999_999 }).map((n) => `+${n}`), fc.constant('+1 (415) 555-0100'));
-const jurisdiction = fc.oneof({ arbitrary: fc.constantFrom('DE', 'fr', ' US-ny', 'AU-VIC'), weight: 4 }, fc.constantFrom('DE', 'de', 'US-CA', 'us-ca', 'XX', 'US', 'US-ZZ', 'CA-QC', 'AU-NSW', 'GB', 'EU', ''), piece('ABCDEFGHUSde-', 6));
-const locale = fc.oneof({ arbitrary: fc.constantFrom('en', 'de', 'zh-CN', 'pt-BR', 'sr-Latn-RS'), weight: 4 }, fc.constantFrom('en', 'zh-CN', 'en-US', 'EN', 'english', 'de-1996', 'x', 'abcd', 'en--US', ''), piece('abzCN-019_', 12));
+  {
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1_000_000, max: 99_999_999 }),
+        fc.constantFrom(' ', '-', ''),
+      )
+      .map(([cc, n, sep]) => `+${cc}${sep}(${n % 1000})${sep}${n}`),
+    weight: 4,
+  },
+  piece('+0123456789 ()-', 22),
+  fc.integer({ min: 1_000_000, max: 999_999_999_999_999 }).map((n) => `+${n}`),
+  fc.constant('+1 (415) 555-0100'),
+);
+const jurisdiction = fc.oneof(
+  { arbitrary: fc.constantFrom('DE', 'fr', ' US-ny', 'AU-VIC'), weight: 4 },
+  fc.constantFrom('DE', 'de', 'US-CA', 'us-ca', 'XX', 'US', 'US-ZZ', 'CA-QC', 'AU-NSW', 'GB', 'EU', ''),
+  piece('ABCDEFGHUSde-', 6),
+);
+const locale = fc.oneof(
+  { arbitrary: fc.constantFrom('en', 'de', 'zh-CN', 'pt-BR', 'sr-Latn-RS'), weight: 4 },
+  fc.constantFrom('en', 'zh-CN', 'en-US', 'EN', 'english', 'de-1996', 'x', 'abcd', 'en--US', ''),
+  piece('abzCN-019_', 12),
+);
 const name = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ minLength: 195, maxLength: 205 }), fc.constant(''));
 
 const row = fc.record(
-  { name: spaced(name), email: spaced(email), phone: spaced(phone), jurisdiction: spaced(jurisdiction), locale: spaced(locale) },
+  {
+    name: spaced(name),
+    email: spaced(email),
+    phone: spaced(phone),
+    jurisdiction: spaced(jurisdiction),
+    locale: spaced(locale),
+  },
   { requiredKeys: [] },
 );
 
@@ -50,10 +84,19 @@ describe('checkSubjectRowFast', () => {
   });
 
   it('leaves rows that are not plain strings to zod, whose answer checkSubjectRow gives', () => {
-    for (const raw of [{ name: 42 }, { email: null }, { phone: ['+4930123456'] }, Object.assign(Object.create({ inherited: true }) as object, { name: 'Ada' })]) {
+    for (const raw of [
+      { name: 42 },
+      { email: null },
+      { phone: ['+4930123456'] },
+      Object.assign(Object.create({ inherited: true }) as object, { name: 'Ada' }),
+    ]) {
       expect(checkSubjectRowFast(raw as Record<string, unknown>)).toBeUndefined();
     }
-    expect(checkSubjectRow({ name: 42 })).toEqual({ ok: false, field: 'name', message: 'Invalid input: expected string, received number' });
+    expect(checkSubjectRow({ name: 42 })).toEqual({
+      ok: false,
+      field: 'name',
+      message: 'Invalid input: expected string, received number',
+    });
     expect(checkSubjectRow({ email: null })).toMatchObject({ ok: false, field: 'email' });
   });
 });

@@ -17,9 +17,18 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function userCreate(args: string[], password: string | undefined) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: dataDir, ...(password === undefined ? {} : { BREACHLINE_NEW_PASSWORD: password }) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    BREACHLINE_DATA_DIR: dataDir,
+    ...(password === undefined ? {} : { BREACHLINE_NEW_PASSWORD: password }),
+  };
   try {
-    const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
+    const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      timeout: 60_000,
+    });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -36,7 +45,10 @@ describe('npm run user:create', () => {
     expect(r.out).not.toContain(password);
     const db = await openDb(path.join(dataDir, 'breachline.sqlite'));
     try {
-      const row = await db.get<{ role: string; password_hash: string }>('SELECT role, password_hash FROM users WHERE email = ?', ['dana.dpo@example.org']);
+      const row = await db.get<{ role: string; password_hash: string }>(
+        'SELECT role, password_hash FROM users WHERE email = ?',
+        ['dana.dpo@example.org'],
+      );
       expect(row!.role).toBe('admin');
       expect(row!.password_hash).not.toContain(password);
       expect(await verifyPassword(password, row!.password_hash)).toBe(true);

@@ -29,7 +29,10 @@ async function post(source: string, secret: string, dedupKey: string) {
   const body = JSON.stringify({ dedupKey, summary: `Alert ${dedupKey}`, severity: 'high' });
   const res = await fetch(`${h.baseUrl}/webhooks/alerts/${source}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)) },
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signPayload(secret, body, Math.floor(Date.now() / 1000)),
+    },
     body,
   });
   return { status: res.status, body: await res.text() };
@@ -65,7 +68,9 @@ describe('webhook sources made in the settings page', () => {
     const tomorrow = Date.now() + 24 * 3600_000 + 1000;
     expect(await secretsFor(h.db, new Map(), { current: KEY, previous: [] }, 'siem', tomorrow)).toEqual([newSecret]);
     expect(await secretsFor(h.db, new Map(), { current: randomBytes(32), previous: [] }, 'siem')).toEqual([]);
-    const audit = await h.db.all<{ type: string; actor: string }>("SELECT type, actor FROM audit_log WHERE type LIKE 'webhook_source.%'");
+    const audit = await h.db.all<{ type: string; actor: string }>(
+      "SELECT type, actor FROM audit_log WHERE type LIKE 'webhook_source.%'",
+    );
     expect(audit).toEqual([
       { type: 'webhook_source.created', actor: `user:${admin.id}` },
       { type: 'webhook_source.rotated', actor: `user:${admin.id}` },
@@ -78,7 +83,13 @@ describe('changing BREACHLINE_SECRETS_KEY', () => {
     try {
       const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/secrets-reseal.ts'], {
         cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent', ...env },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          BREACHLINE_DATA_DIR: h.dataDir,
+          BREACHLINE_LOG_LEVEL: 'silent',
+          ...env,
+        },
         timeout: 60_000,
       });
       return { code: 0, out: r.stdout + r.stderr };
@@ -94,7 +105,9 @@ describe('changing BREACHLINE_SECRETS_KEY', () => {
     const b64 = (k: Buffer) => k.toString('base64');
     expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [] }, 'rotating-key')).toEqual([]);
     expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [KEY] }, 'rotating-key')).toEqual([secret]);
-    const before = await h.db.all<{ name: string; secret_enc: string }>('SELECT name, secret_enc FROM webhook_sources ORDER BY name');
+    const before = await h.db.all<{ name: string; secret_enc: string }>(
+      'SELECT name, secret_enc FROM webhook_sources ORDER BY name',
+    );
 
     // A key that opens nothing: every source is named, and nothing is rewritten.
     const wrong = await reseal({ BREACHLINE_SECRETS_KEY: b64(randomBytes(32)) });
@@ -102,14 +115,19 @@ describe('changing BREACHLINE_SECRETS_KEY', () => {
     expect(wrong.out).toContain('rotating-key');
     expect(await h.db.all('SELECT name, secret_enc FROM webhook_sources ORDER BY name')).toEqual(before);
 
-    const moved = await reseal({ BREACHLINE_SECRETS_KEY: b64(NEW), BREACHLINE_SECRETS_KEY_PREVIOUS: `${b64(randomBytes(32))},${b64(KEY)}` });
+    const moved = await reseal({
+      BREACHLINE_SECRETS_KEY: b64(NEW),
+      BREACHLINE_SECRETS_KEY_PREVIOUS: `${b64(randomBytes(32))},${b64(KEY)}`,
+    });
     expect(moved.code, moved.out).toBe(0);
     expect(moved.out).toMatch(/Sealed \d+ stored secret\(s\) again/);
     expect(moved.out).not.toContain(secret);
     expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [] }, 'rotating-key')).toEqual([secret]);
     expect(await secretsFor(h.db, new Map(), { current: KEY, previous: [] }, 'rotating-key')).toEqual([]);
     expect((await reseal({ BREACHLINE_SECRETS_KEY: b64(NEW) })).code).toBe(0);
-    const audit = await h.db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'secrets.resealed' ORDER BY seq DESC LIMIT 1");
+    const audit = await h.db.get<{ actor: string }>(
+      "SELECT actor FROM audit_log WHERE type = 'secrets.resealed' ORDER BY seq DESC LIMIT 1",
+    );
     expect(audit!.actor).toBe('system:cli:secrets-reseal');
 
     const noCurrent = await reseal({ BREACHLINE_SECRETS_KEY_PREVIOUS: b64(KEY) });

@@ -2,7 +2,15 @@
 // alert). Markup in them must render inert on every page and in the CSV export.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentBody, createTestUser, eventually, incidentBody, logInForm, startHarness, type Harness } from '../support/app-harness';
+import {
+  assessmentBody,
+  createTestUser,
+  eventually,
+  incidentBody,
+  logInForm,
+  startHarness,
+  type Harness,
+} from '../support/app-harness';
 import { neutraliseCell } from '../../server/use-cases/breach-register';
 
 const TITLE = '<script>alert(1)</script>';
@@ -15,14 +23,28 @@ let id: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const created = await h.api('POST', '/api/incidents', incidentBody({ title: TITLE, description: `${TITLE} ${NARRATIVE}` }));
+  const created = await h.api(
+    'POST',
+    '/api/incidents',
+    incidentBody({ title: TITLE, description: `${TITLE} ${NARRATIVE}` }),
+  );
   id = created.body.id;
   await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: `reason ${NARRATIVE}` });
-  const assessed = await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ narrative: { whatHappened: NARRATIVE }, riskRationale: `risk ${NARRATIVE}` }));
+  const assessed = await h.api(
+    'POST',
+    `/api/incidents/${id}/assessment`,
+    assessmentBody({ narrative: { whatHappened: NARRATIVE }, riskRationale: `risk ${NARRATIVE}` }),
+  );
   expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
-  await eventually(() => h.api('GET', `/api/incidents/${id}/notices`), (r) => r.body.noticeVersion !== null);
+  await eventually(
+    () => h.api('GET', `/api/incidents/${id}/notices`),
+    (r) => r.body.noticeVersion !== null,
+  );
   const formula = await h.api('POST', '/api/incidents', incidentBody({ title: FORMULA_TITLE }));
-  await h.api('POST', `/api/incidents/${formula.body.id}/triage`, { decision: 'dismiss', reason: '@SUM(1+1) looked like a breach but was a test' });
+  await h.api('POST', `/api/incidents/${formula.body.id}/triage`, {
+    decision: 'dismiss',
+    reason: '@SUM(1+1) looked like a breach but was a test',
+  });
   const admin = await createTestUser(h, { email: 'xss.admin@example.org', role: 'admin' });
   web = await logInForm(h, admin.email, admin.password);
 });
@@ -54,13 +76,18 @@ describe('markup in titles and template variables renders inert', () => {
     expect(page.html).toContain('srcdoc=');
     expect(page.html).toContain('&amp;lt;img src&amp;#x3D;x onerror');
     expectInert(page.html);
-    const stored = await h.db.all<{ html: string | null; text: string }>('SELECT html, text FROM notices WHERE incident_id = ?', [id]);
+    const stored = await h.db.all<{ html: string | null; text: string }>(
+      'SELECT html, text FROM notices WHERE incident_id = ?',
+      [id],
+    );
     expect(stored.some((n) => n.text.includes(NARRATIVE))).toBe(true);
     for (const n of stored) expect(n.html ?? '').not.toContain(NARRATIVE);
   });
 
   it('in the breach register CSV: an attachment, with formula cells neutralised', async () => {
-    const res = await fetch(`${h.baseUrl}/register.csv`, { headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(`${h.baseUrl}/register.csv`, {
+      headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);

@@ -29,13 +29,16 @@ afterEach(async () => {
 
 const csv = (lines: string[]) => csvRows(Readable.from([`${HEADER}\n${lines.join('\n')}\n`]));
 const good = (i: number) => `Person ${i},person${i}@example.org,,DE,de`;
-const stored = async () => (await db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [INCIDENT]))!.n;
+const stored = async () =>
+  (await db.get<{ n: number }>('SELECT count(*) AS n FROM subjects WHERE incident_id = ?', [INCIDENT]))!.n;
 
 describe('storeSubjects', () => {
   it('imports 2,501 rows across chunk boundaries with exact counts and the rejected rows numbered as in the file', async () => {
     // Row k of the file is lines[k - 1]; bad rows sit on both sides of every 500-row chunk edge.
     const bad = new Set([1, 500, 501, 1000, 1001, 2000, 2500, 2501]);
-    const lines = Array.from({ length: 2501 }, (_, i) => (bad.has(i + 1) ? `Person ${i},not-an-email,,DE,de` : good(i)));
+    const lines = Array.from({ length: 2501 }, (_, i) =>
+      bad.has(i + 1) ? `Person ${i},not-an-email,,DE,de` : good(i),
+    );
     // Row 1,500 repeats row 1,499's person: a duplicate within the file.
     lines[1499] = good(1498);
     const seen: Rejection[] = [];
@@ -45,7 +48,10 @@ describe('storeSubjects', () => {
     expect(r.rejected.every((x) => x.error === 'email: invalid email address')).toBe(true);
     expect(seen.map((x) => [x.row, x.field])).toEqual([...bad].map((row) => [row, 'email']));
     expect(await stored()).toBe(2492);
-    const record = await db.get<{ imported: number; duplicates: number; rejected: number; created_by: string }>('SELECT imported, duplicates, rejected, created_by FROM subject_imports WHERE id = ?', [r.importId]);
+    const record = await db.get<{ imported: number; duplicates: number; rejected: number; created_by: string }>(
+      'SELECT imported, duplicates, rejected, created_by FROM subject_imports WHERE id = ?',
+      [r.importId],
+    );
     expect(record).toEqual({ imported: 2492, duplicates: 1, rejected: 8, created_by: 'u1' });
   });
 
@@ -59,9 +65,21 @@ describe('storeSubjects', () => {
   });
 
   it('keeps the first row of a person who appears twice in the file, and normalises what it stores', async () => {
-    const r = await storeSubjects(db, INCIDENT, csv(['First Ada, ADA@Example.org ,,de,', 'Second Ada,ada@example.org,,FR,fr', 'Bob,, +49 (30) 123-4567 ,us-ca,en-US']), 'u1');
+    const r = await storeSubjects(
+      db,
+      INCIDENT,
+      csv([
+        'First Ada, ADA@Example.org ,,de,',
+        'Second Ada,ada@example.org,,FR,fr',
+        'Bob,, +49 (30) 123-4567 ,us-ca,en-US',
+      ]),
+      'u1',
+    );
     expect(r).toMatchObject({ imported: 2, duplicates: 1, rejectedCount: 0 });
-    const rows = await db.all('SELECT name, email, phone, jurisdiction, locale FROM subjects WHERE incident_id = ? ORDER BY name', [INCIDENT]);
+    const rows = await db.all(
+      'SELECT name, email, phone, jurisdiction, locale FROM subjects WHERE incident_id = ? ORDER BY name',
+      [INCIDENT],
+    );
     expect(rows).toEqual([
       { name: 'Bob', email: null, phone: '+49301234567', jurisdiction: 'US-CA', locale: 'en-US' },
       { name: 'First Ada', email: 'ada@example.org', phone: null, jurisdiction: 'DE', locale: 'en' },
@@ -75,7 +93,10 @@ describe('storeSubjects', () => {
       yield* rows;
     }
     await storeSubjects(db, INCIDENT, source(), 'u1');
-    const got = await db.all<{ name: string; bound: string }>('SELECT s.name, b.v AS bound FROM subjects s JOIN (SELECT ? AS e, ? AS v UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?) b ON b.e = s.email', rows.flatMap((r) => [r.email, r.name]));
+    const got = await db.all<{ name: string; bound: string }>(
+      'SELECT s.name, b.v AS bound FROM subjects s JOIN (SELECT ? AS e, ? AS v UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ? UNION ALL SELECT ?, ?) b ON b.e = s.email',
+      rows.flatMap((r) => [r.email, r.name]),
+    );
     expect(got).toHaveLength(5);
     for (const r of got) expect(r.name).toBe(r.bound);
   });
@@ -84,7 +105,14 @@ describe('storeSubjects', () => {
     const r = await storeSubjects(
       db,
       INCIDENT,
-      csv(['Ada,ada@@example,,DE,en', 'Bob,,030 1234567,DE,en', 'Cy,cy@example.org,,XX,en', 'Di,di@example.org,,DE,English', ',,,,', `${'x'.repeat(201)},e@example.org,,DE,en`]),
+      csv([
+        'Ada,ada@@example,,DE,en',
+        'Bob,,030 1234567,DE,en',
+        'Cy,cy@example.org,,XX,en',
+        'Di,di@example.org,,DE,English',
+        ',,,,',
+        `${'x'.repeat(201)},e@example.org,,DE,en`,
+      ]),
       'u1',
     );
     expect(r.rejected).toEqual([
@@ -119,20 +147,44 @@ describe('importSubjects with a malformed file', () => {
   it.each([
     ['a stray quote', 'Secret Person x"y,secret@example.org,,DE,en'],
     ['a row with too many fields', 'Secret Person,secret@example.org,,DE,en,extra'],
-  ])('answers 400 for %s halfway, naming the CSV, and stores nobody, not even the rows before it', async (_, badLine) => {
-    const lines = [...Array.from({ length: 1200 }, (_, i) => good(i)), badLine, ...Array.from({ length: 1200 }, (_, i) => good(2000 + i))];
-    const body = Readable.from([`${HEADER}\n${lines.join('\n')}\n`]);
-    const err = await importSubjects(ctx(), INCIDENT, { csv: body }, { kind: 'system', id: 'test' }, null, SMALL).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(HttpError);
-    expect(err).toMatchObject({ status: 400, field: 'csv' });
-    expect((err as Error).message).toMatch(/^malformed CSV: .*line 1202.*; nobody was imported$/);
-    expect((err as Error).message).not.toContain('Secret');
-    expect(await stored()).toBe(0);
-    expect(await db.get('SELECT count(*) AS n FROM subject_imports')).toEqual({ n: 0 });
-  });
+  ])(
+    'answers 400 for %s halfway, naming the CSV, and stores nobody, not even the rows before it',
+    async (_, badLine) => {
+      const lines = [
+        ...Array.from({ length: 1200 }, (_, i) => good(i)),
+        badLine,
+        ...Array.from({ length: 1200 }, (_, i) => good(2000 + i)),
+      ];
+      const body = Readable.from([`${HEADER}\n${lines.join('\n')}\n`]);
+      const err = await importSubjects(
+        ctx(),
+        INCIDENT,
+        { csv: body },
+        { kind: 'system', id: 'test' },
+        null,
+        SMALL,
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HttpError);
+      expect(err).toMatchObject({ status: 400, field: 'csv' });
+      expect((err as Error).message).toMatch(/^malformed CSV: .*line 1202.*; nobody was imported$/);
+      expect((err as Error).message).not.toContain('Secret');
+      expect(await stored()).toBe(0);
+      expect(await db.get('SELECT count(*) AS n FROM subject_imports')).toEqual({ n: 0 });
+    },
+  );
 
   it('answers 400 for an unknown column before reading any row', async () => {
-    const err = await importSubjects(ctx(), INCIDENT, { csv: Readable.from(['name,ssn\nAda,123\n']) }, { kind: 'system', id: 'test' }, null).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 400, field: 'csv', message: expect.stringContaining('unknown CSV column "ssn"') });
+    const err = await importSubjects(
+      ctx(),
+      INCIDENT,
+      { csv: Readable.from(['name,ssn\nAda,123\n']) },
+      { kind: 'system', id: 'test' },
+      null,
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      status: 400,
+      field: 'csv',
+      message: expect.stringContaining('unknown CSV column "ssn"'),
+    });
   });
 });

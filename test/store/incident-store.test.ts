@@ -25,7 +25,15 @@ afterEach(async () => {
 
 describe('incident store', () => {
   it('ignores a snapshot older than the stored one', async () => {
-    const base = initialState({ incidentId: 'inc1', createdAt: '', openedBy: { kind: 'user', id: 'u' }, severity: 'low', detectedAt: '', detectionMethod: 'x', dataCategories: [] });
+    const base = initialState({
+      incidentId: 'inc1',
+      createdAt: '',
+      openedBy: { kind: 'user', id: 'u' },
+      severity: 'low',
+      detectedAt: '',
+      detectionMethod: 'x',
+      dataCategories: [],
+    });
     expect((await saveIncidentState(db, { ...base, stateVersion: 2, stage: 'approval' }, [])).applied).toBe(true);
     expect((await saveIncidentState(db, { ...base, stateVersion: 1, stage: 'assessment' }, [])).applied).toBe(false);
     expect((await getIncident(db, 'inc1'))!.stage).toBe('approval');
@@ -33,13 +41,19 @@ describe('incident store', () => {
 
   it('applies migrations once even when run twice', async () => {
     expect(await migrate(db)).toEqual([]);
-    const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+    const tables = await db.all<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+    );
     expect(tables).toHaveLength(1);
   });
 
   it('keeps foreign keys, WAL and a busy timeout on every connection', async () => {
     expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
-    await expect(db.run("INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES ('n', 'missing', 'k', 'b', 'now', 'u')")).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db.run(
+        "INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES ('n', 'missing', 'k', 'b', 'now', 'u')",
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
   });
 });

@@ -31,13 +31,26 @@ export interface Harness {
   dataDir: string;
   client: Client;
   taskQueue: string;
-  api(method: string, p: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  api(
+    method: string,
+    p: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; email?: EmailProvider; sms?: SmsProvider; updateTimeoutMs?: number; historyLimit?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    env?: Record<string, string>;
+    email?: EmailProvider;
+    sms?: SmsProvider;
+    updateTimeoutMs?: number;
+    historyLimit?: number;
+  } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
   const config = loadAppConfig({
     BREACHLINE_DATA_DIR: dataDir,
@@ -63,7 +76,13 @@ export async function startHarness(opts: { env?: Record<string, string>; email?:
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const local = createProviders({}, createMailboxStore(db));
-  const activities = createActivities({ db, email: opts.email ?? local.email, sms: opts.sms ?? local.sms, logger, baseUrl });
+  const activities = createActivities({
+    db,
+    email: opts.email ?? local.email,
+    sms: opts.sms ?? local.sms,
+    logger,
+    baseUrl,
+  });
 
   let worker: { worker: Worker; run: Promise<void>; conn: NativeConnection } | null = null;
   const startWorker = async () => {
@@ -130,7 +149,8 @@ export async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boole
   for (;;) {
     last = await fn();
     if (check(last)) return last;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`);
+    if (Date.now() > until)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -161,15 +181,26 @@ export async function openAndConfirm(h: Harness, awarenessAt?: string): Promise<
   const created = await h.api('POST', '/api/incidents', incidentBody());
   if (created.status !== 201) throw new Error(`open failed: ${JSON.stringify(created.body)}`);
   const id = created.body.id as string;
-  const t = await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Confirmed by the DPO', awarenessAt });
+  const t = await h.api('POST', `/api/incidents/${id}/triage`, {
+    decision: 'confirm',
+    reason: 'Confirmed by the DPO',
+    awarenessAt,
+  });
   if (t.status !== 200) throw new Error(`triage failed: ${JSON.stringify(t.body)}`);
   return id;
 }
 
 /** A person with a password, created through the same use case as the CLI and the settings page. */
-export async function createTestUser(h: Harness, o: { email: string; role: 'viewer' | 'responder' | 'approver' | 'admin'; name?: string; password?: string }) {
+export async function createTestUser(
+  h: Harness,
+  o: { email: string; role: 'viewer' | 'responder' | 'approver' | 'admin'; name?: string; password?: string },
+) {
   const password = o.password ?? 'test-password-0123456789';
-  const user = await createUser(h.db, { email: o.email, role: o.role, displayName: o.name ?? o.email.split('@')[0]!, password }, { kind: 'system', id: 'test' });
+  const user = await createUser(
+    h.db,
+    { email: o.email, role: o.role, displayName: o.name ?? o.email.split('@')[0]!, password },
+    { kind: 'system', id: 'test' },
+  );
   return { ...user, password };
 }
 

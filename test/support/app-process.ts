@@ -153,10 +153,21 @@ export interface ManagedProcess {
 
 const live = new Set<ManagedProcess>();
 
-export function spawnManaged(opts: { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; cwd?: string }): ManagedProcess {
+export function spawnManaged(opts: {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+}): ManagedProcess {
   // detached: its own process group (and session), so one signal reaches the group and
   // nothing the test runner does reaches it by accident.
-  const child: ChildProcess = spawn(opts.command, opts.args, { cwd: opts.cwd ?? REPO_ROOT, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(opts.command, opts.args, {
+    cwd: opts.cwd ?? REPO_ROOT,
+    env: opts.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const MAX_LINES = 20_000;
   const listeners = new Set<(line: string) => void>();
@@ -217,9 +228,20 @@ export function spawnManaged(opts: { name: string; command: string; args: string
         const listener = (line: string) => {
           if (pattern.test(line)) done(() => resolve(line));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`${opts.name}: no line matching ${pattern} within ${timeoutMs} ms`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`${opts.name}: no line matching ${pattern} within ${timeoutMs} ms`))),
+          timeoutMs,
+        );
         listeners.add(listener);
-        void exited.then((e) => done(() => reject(new Error(`${opts.name} exited (${e.signal ?? `code ${e.code}`}) before printing a line matching ${pattern}`))));
+        void exited.then((e) =>
+          done(() =>
+            reject(
+              new Error(
+                `${opts.name} exited (${e.signal ?? `code ${e.code}`}) before printing a line matching ${pattern}`,
+              ),
+            ),
+          ),
+        );
       });
     },
     async stop(signal = 'SIGTERM', graceMs = 30_000) {
@@ -239,9 +261,14 @@ export function spawnManaged(opts: { name: string; command: string; args: string
         killAllSync([pid, ...tree()]);
         await exited;
       }
-      const leftovers = [...new Set([...before, ...tree()])].filter(isAlive).map((p) => ({ pid: p, command: commandOf(p) }));
+      const leftovers = [...new Set([...before, ...tree()])]
+        .filter(isAlive)
+        .map((p) => ({ pid: p, command: commandOf(p) }));
       killAllSync(leftovers.map((l) => l.pid));
-      await waitUntilGone(leftovers.map((l) => l.pid), 10_000);
+      await waitUntilGone(
+        leftovers.map((l) => l.pid),
+        10_000,
+      );
       process.removeListener('exit', lastResort);
       live.delete(managed);
       const final = info ?? (await exited);
@@ -323,7 +350,6 @@ export function cleanEnv(extra: Record<string, string | undefined>): NodeJS.Proc
   return env;
 }
 
-
 export async function newPorts(): Promise<AppPorts> {
   const taken = new Set<number>();
   const pick = async () => {
@@ -347,7 +373,12 @@ export function newDataDir(): string {
 }
 
 /** The environment every Breachline process of one app instance shares. */
-export function appEnv(o: { dataDir: string; ports: AppPorts; token: string; extra?: Record<string, string | undefined> }): NodeJS.ProcessEnv {
+export function appEnv(o: {
+  dataDir: string;
+  ports: AppPorts;
+  token: string;
+  extra?: Record<string, string | undefined>;
+}): NodeJS.ProcessEnv {
   return cleanEnv({
     BREACHLINE_DATA_DIR: o.dataDir,
     PORT: String(o.ports.web),
@@ -368,7 +399,11 @@ export function spawnScript(name: string, script: string, env: NodeJS.ProcessEnv
 }
 
 /** Polls GET /healthz until it answers 200. */
-export async function waitForHealthz(baseUrl: string, timeoutMs: number, alive: () => boolean = () => true): Promise<void> {
+export async function waitForHealthz(
+  baseUrl: string,
+  timeoutMs: number,
+  alive: () => boolean = () => true,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string;
   for (;;) {
@@ -420,15 +455,20 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
     // Ready means the web server answers and a worker is polling: an update sent now is handled.
     await Promise.all([
       proc.waitForLine(/worker started/, readyTimeoutMs),
-      proc.waitForLine(/web server listening/, readyTimeoutMs).then(() => waitForHealthz(baseUrl, 10_000, proc.running)),
+      proc
+        .waitForLine(/web server listening/, readyTimeoutMs)
+        .then(() => waitForHealthz(baseUrl, 10_000, proc.running)),
     ]);
   } catch (err) {
     const logs = proc.logs();
     await proc.kill9().catch(() => undefined);
     if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`Breachline did not start: ${(err as Error).message}\n--- output ---\n${logs.split('\n').slice(-80).join('\n')}`, {
-      cause: err,
-    });
+    throw new Error(
+      `Breachline did not start: ${(err as Error).message}\n--- output ---\n${logs.split('\n').slice(-80).join('\n')}`,
+      {
+        cause: err,
+      },
+    );
   }
   return app;
 }

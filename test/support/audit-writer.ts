@@ -8,7 +8,15 @@ async function main() {
   const db = await openDb(file!);
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < Number(count); i++) {
-    writes.push(appendAudit(db, { incidentId: null, type: 'test.append', at: new Date().toISOString(), actor: { kind: 'system', id: label! }, summary: `${label} ${i}` }));
+    writes.push(
+      appendAudit(db, {
+        incidentId: null,
+        type: 'test.append',
+        at: new Date().toISOString(),
+        actor: { kind: 'system', id: label! },
+        summary: `${label} ${i}`,
+      }),
+    );
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
   }
   await Promise.all(writes);

@@ -13,7 +13,12 @@ export interface DeliveryAudit {
   twice: string[];
 }
 
-export async function auditDelivery(db: Db, sendgrid: SendGridStandIn, incidentId: string, people: Person[]): Promise<DeliveryAudit> {
+export async function auditDelivery(
+  db: Db,
+  sendgrid: SendGridStandIn,
+  incidentId: string,
+  people: Person[],
+): Promise<DeliveryAudit> {
   const counts = people.map((p) => sendgrid.countFor(p.email!));
   const rows = await db.all<{ email: string; status: string; possible_duplicate: number }>(
     'SELECT s.email, o.status, o.possible_duplicate FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.incident_id = ?',

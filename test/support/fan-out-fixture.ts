@@ -45,7 +45,21 @@ export async function openFixtureDb(prefix: string): Promise<{ db: Db; dir: stri
 export async function seedIncident(db: Db, incidentId: string, people: Person[]): Promise<number[]> {
   const now = new Date().toISOString();
   await db.transaction(async (tx) => {
-    await insertIncidentTx(tx, { id: incidentId, title: 't', description: '', severity: 'high', detectedAt: now, occurredAt: null, detectionMethod: 'x', dataCategories: [], reporter: null, source: null, linkedIncidentId: null, createdAt: now, createdBy: 'u' });
+    await insertIncidentTx(tx, {
+      id: incidentId,
+      title: 't',
+      description: '',
+      severity: 'high',
+      detectedAt: now,
+      occurredAt: null,
+      detectionMethod: 'x',
+      dataCategories: [],
+      reporter: null,
+      source: null,
+      linkedIncidentId: null,
+      createdAt: now,
+      createdBy: 'u',
+    });
     for (const [locale, n] of Object.entries(NOTICE)) {
       await tx.run(
         'INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)',

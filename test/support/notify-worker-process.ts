@@ -14,12 +14,32 @@ async function main() {
     if (!v) throw new Error(`${k}: required`);
     return v;
   };
-  Runtime.install({ logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
+  Runtime.install({
+    logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
   const db = await openDb(env('NOTIFY_DB'));
-  const email = createSendGridProvider({ apiKey: process.env.NOTIFY_SENDGRID_KEY ?? 'SG.key', fromEmail: 'notices@breachline.example', baseUrl: env('NOTIFY_SENDGRID_URL'), timeoutMs: 5000 });
-  const activities = createActivities({ db, email, sms: email as never, logger: createLogger('worker', 'silent'), baseUrl: 'http://localhost', uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')) });
+  const email = createSendGridProvider({
+    apiKey: process.env.NOTIFY_SENDGRID_KEY ?? 'SG.key',
+    fromEmail: 'notices@breachline.example',
+    baseUrl: env('NOTIFY_SENDGRID_URL'),
+    timeoutMs: 5000,
+  });
+  const activities = createActivities({
+    db,
+    email,
+    sms: email as never,
+    logger: createLogger('worker', 'silent'),
+    baseUrl: 'http://localhost',
+    uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')),
+  });
   const connection = await NativeConnection.connect({ address: env('NOTIFY_TEMPORAL') });
-  const worker = await Worker.create({ connection, taskQueue: env('NOTIFY_TASK_QUEUE'), ...workflowSource(), activities, shutdownGraceTime: '1 second' });
+  const worker = await Worker.create({
+    connection,
+    taskQueue: env('NOTIFY_TASK_QUEUE'),
+    ...workflowSource(),
+    activities,
+    shutdownGraceTime: '1 second',
+  });
   process.send?.('ready');
   await worker.run();
 }

@@ -97,7 +97,11 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
     const send = () => {
       if (res.destroyed || res.writableEnded) return;
       const payload = body === undefined ? '' : JSON.stringify(body);
-      res.writeHead(status, { ...headers, ...(payload ? { 'Content-Type': 'application/json' } : {}), 'Content-Length': Buffer.byteLength(payload) });
+      res.writeHead(status, {
+        ...headers,
+        ...(payload ? { 'Content-Type': 'application/json' } : {}),
+        'Content-Length': Buffer.byteLength(payload),
+      });
       res.end(payload);
     };
     if (delayMs <= 0) return send();
@@ -209,7 +213,8 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
     log: state.log,
     countFor: (email) => counts.get(email.toLowerCase()) ?? 0,
     setMode(mode) {
-      if (mode.throttle !== undefined) throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
+      if (mode.throttle !== undefined)
+        throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
       if (mode.outageUntil !== undefined) outageUntil = mode.outageUntil;
       if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
       if (mode.reject !== undefined) reject = new Set(mode.reject.map((a) => a.toLowerCase()));
@@ -228,7 +233,12 @@ interface Accepted {
   sandbox: boolean;
   html: string;
   text: string;
-  people: Array<{ to: string; subject: string; customArgs: Record<string, string>; substitutions: Record<string, string> }>;
+  people: Array<{
+    to: string;
+    subject: string;
+    customArgs: Record<string, string>;
+    substitutions: Record<string, string>;
+  }>;
 }
 
 function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
@@ -236,7 +246,10 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
   if (!m) throw bad('Bad Request', null);
   const from = record(m.from);
   if (!from || typeof from.email !== 'string' || !from.email) {
-    throw bad('The from object must be provided for every email send. It is an object that requires the email parameter, but may also contain a name parameter.', 'from');
+    throw bad(
+      'The from object must be provided for every email send. It is an object that requires the email parameter, but may also contain a name parameter.',
+      'from',
+    );
   }
   const personalizations = m.personalizations;
   if (!Array.isArray(personalizations) || personalizations.length === 0) {
@@ -252,7 +265,10 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
   if (!templated) {
     const content = m.content;
     if (!Array.isArray(content) || content.length === 0) {
-      throw bad('Unless a valid template_id is provided, the content parameter is required. There must be at least one defined content block.', 'content');
+      throw bad(
+        'Unless a valid template_id is provided, the content parameter is required. There must be at least one defined content block.',
+        'content',
+      );
     }
     for (const [i, c] of content.entries()) {
       const block = record(c);
@@ -266,9 +282,11 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
 
   const categories = m.categories;
   if (categories !== undefined) {
-    if (!Array.isArray(categories) || categories.length > MAX_CATEGORIES) throw bad(`You may not have more than ${MAX_CATEGORIES} categories per request.`, 'categories');
+    if (!Array.isArray(categories) || categories.length > MAX_CATEGORIES)
+      throw bad(`You may not have more than ${MAX_CATEGORIES} categories per request.`, 'categories');
     for (const c of categories) {
-      if (typeof c !== 'string' || c.length > 255) throw bad('A category cannot be more than 255 characters.', 'categories');
+      if (typeof c !== 'string' || c.length > 255)
+        throw bad('A category cannot be more than 255 characters.', 'categories');
     }
   }
 
@@ -283,7 +301,10 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
     if (!p) throw bad('Each personalization must be an object.', `personalizations.${i}`);
     const to = p.to;
     if (!Array.isArray(to) || to.length === 0) {
-      throw bad('The to array is required for all personalization objects, and must have at least one email object with a valid email address.', `personalizations.${i}.to`);
+      throw bad(
+        'The to array is required for all personalization objects, and must have at least one email object with a valid email address.',
+        `personalizations.${i}.to`,
+      );
     }
     for (const list of ['to', 'cc', 'bcc'] as const) {
       const entries = p[list];
@@ -292,7 +313,8 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
       for (const [j, e] of entries.entries()) {
         const field = `personalizations.${i}.${list}.${j}.email`;
         const address = record(e)?.email;
-        if (typeof address !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) throw bad('Does not contain a valid address.', field);
+        if (typeof address !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
+          throw bad('Does not contain a valid address.', field);
         const key = address.toLowerCase();
         if (reject.has(key)) throw bad('The email address is invalid.', field);
         // The real API names the duplicate address in its reason.
@@ -306,18 +328,26 @@ function validate(mail: unknown, now: number, reject: Set<string>): Accepted {
         recipients += 1;
       }
     }
-    if (recipients > MAX_RECIPIENTS) throw bad(`The total number of recipients must be no more than ${MAX_RECIPIENTS}.`, 'personalizations');
+    if (recipients > MAX_RECIPIENTS)
+      throw bad(`The total number of recipients must be no more than ${MAX_RECIPIENTS}.`, 'personalizations');
     const subject = typeof p.subject === 'string' ? p.subject : typeof m.subject === 'string' ? m.subject : '';
     if (!templated && subject === '') {
-      throw bad('The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.', 'subject');
+      throw bad(
+        'The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.',
+        'subject',
+      );
     }
     checkSendAt(p.send_at, now, `personalizations.${i}.send_at`);
     const args = { ...messageArgs, ...customArgs(p.custom_args, `personalizations.${i}.custom_args`) };
     if (Buffer.byteLength(JSON.stringify(args)) >= MAX_CUSTOM_ARGS_BYTES) {
-      throw bad(`The custom arguments must total less than ${MAX_CUSTOM_ARGS_BYTES} bytes.`, `personalizations.${i}.custom_args`);
+      throw bad(
+        `The custom arguments must total less than ${MAX_CUSTOM_ARGS_BYTES} bytes.`,
+        `personalizations.${i}.custom_args`,
+      );
     }
     const substitutions = customArgs(p.substitutions, `personalizations.${i}.substitutions`);
-    for (const e of to) people.push({ to: (record(e)?.email as string) ?? '', subject, customArgs: args, substitutions });
+    for (const e of to)
+      people.push({ to: (record(e)?.email as string) ?? '', subject, customArgs: args, substitutions });
   }
 
   const sandbox = record(record(m.mail_settings)?.sandbox_mode)?.enable === true;

@@ -65,11 +65,21 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   let reject = new Map<string, TwilioRejectCode>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const answer = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, immediate = false) => {
+  const answer = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+    immediate = false,
+  ) => {
     const send = () => {
       if (res.destroyed || res.writableEnded) return;
       const payload = JSON.stringify(body);
-      res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
+      res.writeHead(status, {
+        ...headers,
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(payload),
+      });
       res.end(payload);
     };
     if (delayMs <= 0 || immediate) return send();
@@ -80,17 +90,26 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     timers.add(t);
   };
   const fail = (res: http.ServerResponse, e: TwilioError, headers?: Record<string, string>) =>
-    answer(res, e.status, { code: e.code, message: e.message, more_info: `https://www.twilio.com/docs/errors/${e.code}`, status: e.status }, headers);
+    answer(
+      res,
+      e.status,
+      { code: e.code, message: e.message, more_info: `https://www.twilio.com/docs/errors/${e.code}`, status: e.status },
+      headers,
+    );
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string | null) => {
     const url = new URL(req.url ?? '/', 'http://standin');
     const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
-    if (!match) return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
-    if (req.headers.authorization !== expectedAuth) return fail(res, { status: 401, code: 20003, message: 'Authenticate' });
-    if (url.pathname !== messagesPath) return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
+    if (!match)
+      return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
+    if (req.headers.authorization !== expectedAuth)
+      return fail(res, { status: 401, code: 20003, message: 'Authenticate' });
+    if (url.pathname !== messagesPath)
+      return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
 
     const now = Date.now();
-    if (outageUntil !== null && now < outageUntil) return fail(res, { status: 503, code: 20500, message: 'Service unavailable' });
+    if (outageUntil !== null && now < outageUntil)
+      return fail(res, { status: 503, code: 20500, message: 'Service unavailable' });
     if (throttle && throttle.times > 0) {
       throttle.times -= 1;
       const retry = throttle.retryAfterSeconds;
@@ -109,13 +128,23 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     const service = form.get('MessagingServiceSid') ?? '';
     const body = form.get('Body') ?? '';
     if (!to) return fail(res, { status: 400, code: 21604, message: "A 'To' phone number is required." });
-    if (!from && !service) return fail(res, { status: 400, code: 21603, message: "A 'From' phone number is required." });
-    if (!body && !form.get('MediaUrl') && !form.get('ContentSid')) return fail(res, { status: 400, code: 21602, message: 'Message body is required.' });
-    if (body.length > MAX_BODY_CHARS) return fail(res, { status: 400, code: 21617, message: 'The concatenated message body exceeds the 1600 character limit.' });
+    if (!from && !service)
+      return fail(res, { status: 400, code: 21603, message: "A 'From' phone number is required." });
+    if (!body && !form.get('MediaUrl') && !form.get('ContentSid'))
+      return fail(res, { status: 400, code: 21602, message: 'Message body is required.' });
+    if (body.length > MAX_BODY_CHARS)
+      return fail(res, {
+        status: 400,
+        code: 21617,
+        message: 'The concatenated message body exceeds the 1600 character limit.',
+      });
     const refused = reject.get(to);
-    if (refused === 21211) return fail(res, { status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
-    if (refused === 21610) return fail(res, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
-    if (refused === 21614) return fail(res, { status: 400, code: 21614, message: `'To' number ${to} is not a valid mobile number` });
+    if (refused === 21211)
+      return fail(res, { status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
+    if (refused === 21610)
+      return fail(res, { status: 400, code: 21610, message: 'Attempt to send to unsubscribed recipient' });
+    if (refused === 21614)
+      return fail(res, { status: 400, code: 21614, message: `'To' number ${to} is not a valid mobile number` });
 
     const sms: ReceivedSms = {
       to,
@@ -138,7 +167,8 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     const pageSize = Math.min(1000, Math.max(1, Number(q.get('PageSize') ?? 50) || 50));
     const pool = to === null ? received : (byTo.get(to) ?? []);
     const messages: ReturnType<typeof toResource>[] = [];
-    for (let i = pool.length - 1; i >= 0 && messages.length < pageSize; i -= 1) messages.push(toResource(pool[i]!, null));
+    for (let i = pool.length - 1; i >= 0 && messages.length < pageSize; i -= 1)
+      messages.push(toResource(pool[i]!, null));
     return {
       messages,
       uri: `${messagesPath}?PageSize=${pageSize}&Page=0`,
@@ -203,7 +233,8 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     received,
     countFor: (phone) => byTo.get(phone)?.length ?? 0,
     setMode(mode) {
-      if (mode.throttle !== undefined) throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
+      if (mode.throttle !== undefined)
+        throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
       if (mode.outageUntil !== undefined) outageUntil = mode.outageUntil;
       if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
       if (mode.reject !== undefined) {

@@ -36,14 +36,20 @@ describe('alert webhook', () => {
     const key = `dup-${Date.now()}`;
     const ids = new Set<string>();
     for (let i = 0; i < 10; i++) {
-      const { body, signature } = signed({ dedupKey: key, summary: `Unusual export volume #${i}`, severity: 'critical' }, now() + i);
+      const { body, signature } = signed(
+        { dedupKey: key, summary: `Unusual export volume #${i}`, severity: 'critical' },
+        now() + i,
+      );
       const r = await post(body, signature);
       expect(r.status).toBe(202);
       ids.add(r.body.incidentId as string);
     }
     expect(ids.size).toBe(1);
     const [id] = [...ids];
-    await eventually(() => alertCount(id!), (n) => n === 10);
+    await eventually(
+      () => alertCount(id!),
+      (n) => n === 10,
+    );
     await recordHistory(h.client, `incident-${id}`, 'alert-dedup');
     const bodies = await h.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM alerts WHERE incident_id = ?', [id!]);
     expect(bodies!.n).toBe(10);
@@ -55,10 +61,18 @@ describe('alert webhook', () => {
     const key = `pd-${Date.now()}`;
     const ack = signed({ routing_key: 'r', event_action: 'acknowledge', dedup_key: key });
     expect((await post(ack.body, ack.signature)).body).toMatchObject({ ignored: true });
-    const trigger = signed({ routing_key: 'r', event_action: 'trigger', dedup_key: key, payload: { summary: 'Disk exfiltration suspected', severity: 'error', source: 'db-7' } });
+    const trigger = signed({
+      routing_key: 'r',
+      event_action: 'trigger',
+      dedup_key: key,
+      payload: { summary: 'Disk exfiltration suspected', severity: 'error', source: 'db-7' },
+    });
     const r = await post(trigger.body, trigger.signature);
     expect(r.status).toBe(202);
-    const row = await h.db.get<{ severity: string; title: string }>('SELECT severity, title FROM incidents WHERE id = ?', [r.body.incidentId as string]);
+    const row = await h.db.get<{ severity: string; title: string }>(
+      'SELECT severity, title FROM incidents WHERE id = ?',
+      [r.body.incidentId as string],
+    );
     expect(row).toEqual({ severity: 'high', title: 'Disk exfiltration suspected' });
     const resolve = signed({ routing_key: 'r', event_action: 'resolve', dedup_key: key }, now() + 1);
     expect((await post(resolve.body, resolve.signature)).body).toEqual({ incidentId: r.body.incidentId });
@@ -108,8 +122,18 @@ describe('alert webhook', () => {
     const key = `after-close-${Date.now()}`;
     const a = signed({ dedupKey: key, summary: 'Credential stuffing' });
     const first = (await post(a.body, a.signature)).body.incidentId as string;
-    expect((await h.api('POST', `/api/incidents/${first}/triage`, { decision: 'confirm', reason: 'real' })).status).toBe(200);
-    expect((await h.api('POST', `/api/incidents/${first}/assessment`, assessmentBody({ riskLevel: 'none', affected: { DE: 5 } }))).status).toBe(200);
+    expect(
+      (await h.api('POST', `/api/incidents/${first}/triage`, { decision: 'confirm', reason: 'real' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await h.api(
+          'POST',
+          `/api/incidents/${first}/assessment`,
+          assessmentBody({ riskLevel: 'none', affected: { DE: 5 } }),
+        )
+      ).status,
+    ).toBe(200);
     const closed = await h.api('POST', `/api/incidents/${first}/close`, { summary: 'Contained; no risk to people.' });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
 
@@ -120,8 +144,14 @@ describe('alert webhook', () => {
     const second = (await post(b.body, b.signature)).body.incidentId as string;
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
-    const row = await h.db.get<{ linked_incident_id: string }>('SELECT linked_incident_id FROM incidents WHERE id = ?', [second]);
+    const row = await h.db.get<{ linked_incident_id: string }>(
+      'SELECT linked_incident_id FROM incidents WHERE id = ?',
+      [second],
+    );
     expect(row!.linked_incident_id).toBe(first);
-    await eventually(() => alertCount(second), (n) => n === 1);
+    await eventually(
+      () => alertCount(second),
+      (n) => n === 1,
+    );
   });
 });

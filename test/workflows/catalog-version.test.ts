@@ -14,7 +14,13 @@ import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../activities/logger';
-import { assessUpdate, incidentStateQuery, incidentWorkflow, recomputeUpdate, triageUpdate } from '../../workflows/incident';
+import {
+  assessUpdate,
+  incidentStateQuery,
+  incidentWorkflow,
+  recomputeUpdate,
+  triageUpdate,
+} from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { insertTestIncident } from '../support/incident-row';
@@ -41,18 +47,38 @@ afterAll(async () => {
 describe('rules catalog version', () => {
   it('keeps the assessed catalog until a person asks for a recompute', async () => {
     const local = createProviders({}, createMailboxStore(db));
-    const real = createActivities({ db, email: local.email, sms: local.sms, logger: createLogger('test', 'silent'), baseUrl: 'http://localhost' });
+    const real = createActivities({
+      db,
+      email: local.email,
+      sms: local.sms,
+      logger: createLogger('test', 'silent'),
+      baseUrl: 'http://localhost',
+    });
     let upgraded = false;
     const activities = {
       ...real,
       computeObligations: async (input: Parameters<typeof real.computeObligations>[0]) => {
         const r = await real.computeObligations(input);
-        return upgraded ? { catalogVersion: `${r.catalogVersion}-next`, obligations: r.obligations.map((o) => (o.regime === 'eu-gdpr' && o.audience === 'regulator' ? { ...o, deadline: 'changed by the next catalog' } : o)) } : r;
+        return upgraded
+          ? {
+              catalogVersion: `${r.catalogVersion}-next`,
+              obligations: r.obligations.map((o) =>
+                o.regime === 'eu-gdpr' && o.audience === 'regulator'
+                  ? { ...o, deadline: 'changed by the next catalog' }
+                  : o,
+              ),
+            }
+          : r;
       },
     };
     const taskQueue = uniqueTaskQueue('catalog');
     const nc = await NativeConnection.connect({ address: testTemporalAddress() });
-    const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
+    const worker = await Worker.create({
+      connection: nc,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows/index.ts'),
+      activities,
+    });
     const id = '01JCATALOGVERSION000000001';
     const now = new Date().toISOString();
     await insertTestIncident(db, id);
@@ -60,11 +86,36 @@ describe('rules catalog version', () => {
       const handle = await client.workflow.start(incidentWorkflow, {
         workflowId: `incident-${id}`,
         taskQueue,
-        args: [{ incidentId: id, createdAt: now, openedBy: actor, severity: 'low', detectedAt: now, detectionMethod: 'x', dataCategories: [] }],
+        args: [
+          {
+            incidentId: id,
+            createdAt: now,
+            openedBy: actor,
+            severity: 'low',
+            detectedAt: now,
+            detectionMethod: 'x',
+            dataCategories: [],
+          },
+        ],
       });
       await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n', actor }] });
       const assess = (affected: Record<string, number>) =>
-        handle.executeUpdate(assessUpdate, { args: [{ assessmentId: 'a', dataElements: ['email'], encrypted: false, keyCompromised: false, role: 'controller', controllerIds: [], riskLevel: 'risk', affected, sectors: [], actor }] });
+        handle.executeUpdate(assessUpdate, {
+          args: [
+            {
+              assessmentId: 'a',
+              dataElements: ['email'],
+              encrypted: false,
+              keyCompromised: false,
+              role: 'controller',
+              controllerIds: [],
+              riskLevel: 'risk',
+              affected,
+              sectors: [],
+              actor,
+            },
+          ],
+        });
       await assess({ DE: 10 });
       const first = await handle.query(incidentStateQuery);
       const version = first.catalogVersion!;
@@ -74,15 +125,22 @@ describe('rules catalog version', () => {
       let s = await handle.query(incidentStateQuery);
       expect(s.catalogVersion).toBe(version);
       expect(s.availableCatalogVersion).toBe(`${version}-next`);
-      expect(s.obligations.find((o) => o.id.startsWith('eu-gdpr:regulator'))!.deadline).not.toBe('changed by the next catalog');
-      const notes = await db.all<{ type: string }>("SELECT type FROM audit_log WHERE incident_id = ? AND type = 'catalog.update_available'", [id]);
+      expect(s.obligations.find((o) => o.id.startsWith('eu-gdpr:regulator'))!.deadline).not.toBe(
+        'changed by the next catalog',
+      );
+      const notes = await db.all<{ type: string }>(
+        "SELECT type FROM audit_log WHERE incident_id = ? AND type = 'catalog.update_available'",
+        [id],
+      );
       expect(notes).toHaveLength(1);
 
       await handle.executeUpdate(recomputeUpdate, { args: [{ reason: 'apply the new catalog', actor }] });
       s = await handle.query(incidentStateQuery);
       expect(s.catalogVersion).toBe(`${version}-next`);
       expect(s.availableCatalogVersion).toBeNull();
-      expect(s.obligations.find((o) => o.id.startsWith('eu-gdpr:regulator') && o.status !== 'superseded')!.deadline).toBe('changed by the next catalog');
+      expect(
+        s.obligations.find((o) => o.id.startsWith('eu-gdpr:regulator') && o.status !== 'superseded')!.deadline,
+      ).toBe('changed by the next catalog');
       await handle.terminate('test done');
     });
     await nc.close();

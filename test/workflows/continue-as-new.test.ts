@@ -3,7 +3,13 @@
 // without a second effect.
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertSignal, incidentStateQuery, incidentWorkflow, recomputeUpdate, triageUpdate } from '../../workflows/incident';
+import {
+  alertSignal,
+  incidentStateQuery,
+  incidentWorkflow,
+  recomputeUpdate,
+  triageUpdate,
+} from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
@@ -26,27 +32,58 @@ describe('continue-as-new', () => {
     const handle = await h.client.workflow.start(incidentWorkflow, {
       workflowId: `incident-${id}`,
       taskQueue: h.taskQueue,
-      args: [{ incidentId: id, createdAt: now, openedBy: actor, severity: 'low', detectedAt: now, detectionMethod: 'x', dataCategories: [] }, undefined, { historyLimit: 40 }],
+      args: [
+        {
+          incidentId: id,
+          createdAt: now,
+          openedBy: actor,
+          severity: 'low',
+          detectedAt: now,
+          detectionMethod: 'x',
+          dataCategories: [],
+        },
+        undefined,
+        { historyLimit: 40 },
+      ],
     });
-    const first = await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }], updateId: 'triage-once' });
+    const first = await handle.executeUpdate(triageUpdate, {
+      args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }],
+      updateId: 'triage-once',
+    });
     const firstRun = (await handle.describe()).runId;
 
-    for (let i = 0; i < 12; i++) await handle.signal(alertSignal, { alertId: `a${i}`, action: 'trigger', receivedAt: new Date().toISOString() });
-    for (let i = 0; i < 6; i++) await handle.executeUpdate(recomputeUpdate, { args: [{ reason: `r${i}`, actor }], updateId: `recompute-${i}` });
+    for (let i = 0; i < 12; i++)
+      await handle.signal(alertSignal, { alertId: `a${i}`, action: 'trigger', receivedAt: new Date().toISOString() });
+    for (let i = 0; i < 6; i++)
+      await handle.executeUpdate(recomputeUpdate, { args: [{ reason: `r${i}`, actor }], updateId: `recompute-${i}` });
 
-    const later = await eventually(() => handle.describe(), (d) => d.runId !== firstRun);
+    const later = await eventually(
+      () => handle.describe(),
+      (d) => d.runId !== firstRun,
+    );
     expect(later.runId).not.toBe(firstRun);
 
-    const again = await h.client.workflow.getHandle(`incident-${id}`).executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }], updateId: 'triage-once' });
+    const again = await h.client.workflow
+      .getHandle(`incident-${id}`)
+      .executeUpdate(triageUpdate, {
+        args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }],
+        updateId: 'triage-once',
+      });
     expect(again).toEqual(first);
-    const confirms = await h.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'", [id]);
+    const confirms = await h.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'",
+      [id],
+    );
     expect(confirms!.n).toBe(1);
 
     const state = await h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery);
     expect(state.alertCount).toBe(12);
     expect(state.stage).toBe('assessment');
     // The SQLite read model agrees with the workflow's own state (the one consistency check by query).
-    const row = await h.db.get<{ state_version: number; alert_count: number; stage: string }>('SELECT state_version, alert_count, stage FROM incidents WHERE id = ?', [id]);
+    const row = await h.db.get<{ state_version: number; alert_count: number; stage: string }>(
+      'SELECT state_version, alert_count, stage FROM incidents WHERE id = ?',
+      [id],
+    );
     expect(row).toEqual({ state_version: state.stateVersion, alert_count: 12, stage: 'assessment' });
 
     // The length is checked once per turn of the main loop, and workflowInfo().historyLength is
@@ -55,7 +92,9 @@ describe('continue-as-new', () => {
     // new. CI once saw 66 events here; without continue-as-new this run would hold every event.
     const history = await h.client.workflow.getHandle(`incident-${id}`, firstRun).fetchHistory();
     const events = history.events!;
-    expect(events.at(-1)!.eventType).toBe(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    expect(events.at(-1)!.eventType).toBe(
+      temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+    );
     expect(events.length).toBeLessThanOrEqual(40 + 2 * 20);
   });
 
@@ -66,17 +105,44 @@ describe('continue-as-new', () => {
     const handle = await h.client.workflow.start(incidentWorkflow, {
       workflowId: `incident-${id}`,
       taskQueue: h.taskQueue,
-      args: [{ incidentId: id, createdAt: now, openedBy: actor, severity: 'low', detectedAt: now, detectionMethod: 'x', dataCategories: [] }],
+      args: [
+        {
+          incidentId: id,
+          createdAt: now,
+          openedBy: actor,
+          severity: 'low',
+          detectedAt: now,
+          detectionMethod: 'x',
+          dataCategories: [],
+        },
+      ],
     });
-    const expired = handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor, requestKey: 'k-expired', respondBy: new Date(Date.now() - 1000).toISOString() }] });
+    const expired = handle.executeUpdate(triageUpdate, {
+      args: [
+        {
+          decision: 'confirm',
+          reasonNoteId: 'n1',
+          actor,
+          requestKey: 'k-expired',
+          respondBy: new Date(Date.now() - 1000).toISOString(),
+        },
+      ],
+    });
     await expect(expired).rejects.toThrow();
     expect((await handle.query(incidentStateQuery)).stage).toBe('triage');
 
     const copies = await Promise.all(
-      [1, 2, 3].map(() => handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n2', actor, requestKey: 'k-once' }] })),
+      [1, 2, 3].map(() =>
+        handle.executeUpdate(triageUpdate, {
+          args: [{ decision: 'confirm', reasonNoteId: 'n2', actor, requestKey: 'k-once' }],
+        }),
+      ),
     );
     expect(new Set(copies.map((c) => c.stateVersion)).size).toBe(1);
-    const confirms = await h.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'", [id]);
+    const confirms = await h.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'",
+      [id],
+    );
     expect(confirms!.n).toBe(1);
   });
 });

@@ -14,7 +14,16 @@ import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../activities/logger';
-import { approveNoticesUpdate, assessUpdate, incidentStateQuery, incidentWorkflow, placeHoldUpdate, releaseHoldUpdate, subjectsImportedUpdate, triageUpdate } from '../../workflows/incident';
+import {
+  approveNoticesUpdate,
+  assessUpdate,
+  incidentStateQuery,
+  incidentWorkflow,
+  placeHoldUpdate,
+  releaseHoldUpdate,
+  subjectsImportedUpdate,
+  triageUpdate,
+} from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';
@@ -28,7 +37,9 @@ let db: Db;
 let dir: string;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-ts-'));
   db = await openDb(path.join(dir, 'db.sqlite'));
   await migrate(db);
@@ -40,14 +51,28 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const events = async (id: string, type: string) => (await db.all<{ type: string; at: string }>('SELECT type, at FROM audit_log WHERE incident_id = ? AND type = ? ORDER BY seq', [id, type])).length;
+const events = async (id: string, type: string) =>
+  (
+    await db.all<{ type: string; at: string }>(
+      'SELECT type, at FROM audit_log WHERE incident_id = ? AND type = ? ORDER BY seq',
+      [id, type],
+    )
+  ).length;
 
 describe('deadlines under a law-enforcement hold', () => {
   it('holds subject notices until release while the regulator deadline reminds and escalates', async () => {
     const id = '01JTIMESKIP0000000000000001';
     const start = new Date(await env.currentTimeMs()).toISOString();
-    await insertTestIncident(db, id, { severity: 'high', createdAt: start, detectionMethod: 'test', createdBy: 'tester' });
-    await db.run("INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?, 'A', 'a@example.com', NULL, 'DE', 'en', 'i1', 'k1'), (?, 'B', 'b@example.com', NULL, 'US-CA', 'en', 'i1', 'k2')", [id, id]);
+    await insertTestIncident(db, id, {
+      severity: 'high',
+      createdAt: start,
+      detectionMethod: 'test',
+      createdBy: 'tester',
+    });
+    await db.run(
+      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?, 'A', 'a@example.com', NULL, 'DE', 'en', 'i1', 'k1'), (?, 'B', 'b@example.com', NULL, 'US-CA', 'en', 'i1', 'k2')",
+      [id, id],
+    );
 
     const local = createProviders({}, createMailboxStore(db));
     const worker = await Worker.create({
@@ -55,28 +80,66 @@ describe('deadlines under a law-enforcement hold', () => {
       namespace: env.namespace ?? 'default',
       taskQueue: 'timeskip',
       workflowsPath: require.resolve('../../workflows/index.ts'),
-      activities: createActivities({ db, email: local.email, sms: local.sms, logger: createLogger('test', 'silent'), baseUrl: 'http://localhost:3000' }),
+      activities: createActivities({
+        db,
+        email: local.email,
+        sms: local.sms,
+        logger: createLogger('test', 'silent'),
+        baseUrl: 'http://localhost:3000',
+      }),
     });
 
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(incidentWorkflow, {
         workflowId: `incident-${id}`,
         taskQueue: 'timeskip',
-        args: [{ incidentId: id, createdAt: start, openedBy: actor, severity: 'high', detectedAt: start, detectionMethod: 'test', dataCategories: [] }],
+        args: [
+          {
+            incidentId: id,
+            createdAt: start,
+            openedBy: actor,
+            severity: 'high',
+            detectedAt: start,
+            detectionMethod: 'test',
+            dataCategories: [],
+          },
+        ],
       });
       await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
-      await handle.executeUpdate(subjectsImportedUpdate, { args: [{ importId: 'i1', imported: 2, rejected: 0, actor }] });
-      await handle.executeUpdate(placeHoldUpdate, { args: [{ holdId: 'h1', source: 'law_enforcement', form: 'written', reviewEveryDays: 30, actor }] });
-      const assessed = await handle.executeUpdate(assessUpdate, {
-        args: [{ assessmentId: 'a1', dataElements: ['name', 'email', 'account_credentials'], encrypted: false, keyCompromised: false, role: 'controller', controllerIds: [], riskLevel: 'high_risk', affected: { DE: 1, 'US-CA': 1 }, sectors: [], actor }],
+      await handle.executeUpdate(subjectsImportedUpdate, {
+        args: [{ importId: 'i1', imported: 2, rejected: 0, actor }],
       });
-      await handle.executeUpdate(approveNoticesUpdate, { args: [{ noticeVersion: assessed.noticeVersion as string, noteId: 'n2', actor }] });
+      await handle.executeUpdate(placeHoldUpdate, {
+        args: [{ holdId: 'h1', source: 'law_enforcement', form: 'written', reviewEveryDays: 30, actor }],
+      });
+      const assessed = await handle.executeUpdate(assessUpdate, {
+        args: [
+          {
+            assessmentId: 'a1',
+            dataElements: ['name', 'email', 'account_credentials'],
+            encrypted: false,
+            keyCompromised: false,
+            role: 'controller',
+            controllerIds: [],
+            riskLevel: 'high_risk',
+            affected: { DE: 1, 'US-CA': 1 },
+            sectors: [],
+            actor,
+          },
+        ],
+      });
+      await handle.executeUpdate(approveNoticesUpdate, {
+        args: [{ noticeVersion: assessed.noticeVersion as string, noteId: 'n2', actor }],
+      });
 
       let state = await handle.query(incidentStateQuery);
       const gdpr = state.obligations.find((o) => o.id.startsWith('eu-gdpr:regulator'))!;
       expect(gdpr.holdMayDelay).toBe(false);
       expect(Date.parse(gdpr.dueAt!) - Date.parse(state.awarenessAt!)).toBe(72 * HOUR);
-      expect(state.obligations.filter((o) => o.audience === 'individuals' && o.required).map((o) => o.status)).toEqual(['held', 'held']);
+      expect(state.obligations.filter((o) => o.audience === 'individuals' && o.required).map((o) => o.status)).toEqual([
+        'held',
+        'held',
+      ]);
 
       // 47 hours in: no reminder yet (it is due 24 hours before the deadline).
       await env.sleep(47 * HOUR);
@@ -87,7 +150,9 @@ describe('deadlines under a law-enforcement hold', () => {
       // Past 72 hours with the report still unfiled: escalation.
       await env.sleep(24 * HOUR);
       expect(await events(id, 'deadline.escalation')).toBe(1);
-      const reminders = await db.all<{ to_address: string; subject: string }>("SELECT to_address, subject FROM dev_mailbox WHERE channel = 'email'");
+      const reminders = await db.all<{ to_address: string; subject: string }>(
+        "SELECT to_address, subject FROM dev_mailbox WHERE channel = 'email'",
+      );
       expect(reminders.length).toBeGreaterThanOrEqual(3);
       expect(reminders.every((m) => m.to_address === 'security@example.org')).toBe(true);
 
@@ -101,7 +166,10 @@ describe('deadlines under a law-enforcement hold', () => {
       await handle.executeUpdate(releaseHoldUpdate, { args: [{ reasonNoteId: 'n3', actor }] });
       await env.sleep(HOUR);
       state = await handle.query(incidentStateQuery);
-      expect(state.obligations.filter((o) => o.audience === 'individuals' && o.required).map((o) => o.status)).toEqual(['sent', 'sent']);
+      expect(state.obligations.filter((o) => o.audience === 'individuals' && o.required).map((o) => o.status)).toEqual([
+        'sent',
+        'sent',
+      ]);
       const sent = await db.all<{ status: string }>("SELECT status FROM outbox WHERE kind = 'subject'");
       expect(sent.map((r) => r.status)).toEqual(['sent', 'sent']);
       // Released deadlines were recomputed from the release, so the California clock restarts in the future.

@@ -6,7 +6,12 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
-import { bouncesReportedSignal, lateBouncesStateQuery, lateBouncesWorkflow, type LateBouncesInput } from '../../workflows/late-bounces';
+import {
+  bouncesReportedSignal,
+  lateBouncesStateQuery,
+  lateBouncesWorkflow,
+  type LateBouncesInput,
+} from '../../workflows/late-bounces';
 import { eventually } from '../support/app-harness';
 import { recordHistory } from '../support/histories';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
@@ -44,14 +49,25 @@ async function withWorker<T>(activities: object, fn: (taskQueue: string) => Prom
   const taskQueue = uniqueTaskQueue('late-bounces-wf');
   const nc = await NativeConnection.connect({ address: testTemporalAddress() });
   try {
-    const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities });
+    const worker = await Worker.create({
+      connection: nc,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows/index.ts'),
+      activities,
+    });
     return await worker.runUntil(fn(taskQueue));
   } finally {
     await nc.close();
   }
 }
 
-const input = (over: Partial<LateBouncesInput> = {}): LateBouncesInput => ({ incidentId: '01JLATEWF', noticeVersion: 'a'.repeat(64), channelPolicy: 'sms_fallback', idleTimeout: '1 second', ...over });
+const input = (over: Partial<LateBouncesInput> = {}): LateBouncesInput => ({
+  incidentId: '01JLATEWF',
+  noticeVersion: 'a'.repeat(64),
+  channelPolicy: 'sms_fallback',
+  idleTimeout: '1 second',
+  ...over,
+});
 
 describe('lateBouncesWorkflow', () => {
   it('gives reports that arrive during a round a round of their own, with the latest policy, then finishes when idle', async () => {
@@ -65,10 +81,16 @@ describe('lateBouncesWorkflow', () => {
         signal: bouncesReportedSignal,
         signalArgs: [{ channelPolicy: 'sms_fallback' }],
       });
-      await eventually(async () => m.calls.length, (n) => n === 1);
+      await eventually(
+        async () => m.calls.length,
+        (n) => n === 1,
+      );
       await handle.signal(bouncesReportedSignal, { channelPolicy: 'sms_fallback' });
       await handle.signal(bouncesReportedSignal, { channelPolicy: 'email' });
-      await eventually(() => handle.query(lateBouncesStateQuery), (q) => q.reported === 3 && q.handled === 0 && q.rounds === 0);
+      await eventually(
+        () => handle.query(lateBouncesStateQuery),
+        (q) => q.reported === 3 && q.handled === 0 && q.rounds === 0,
+      );
       m.release();
       return handle.result();
     });
@@ -89,11 +111,18 @@ describe('lateBouncesWorkflow', () => {
         signal: bouncesReportedSignal,
         signalArgs: [{ channelPolicy: 'both' }],
       });
-      await eventually(async () => m.calls.length, (n) => n === 1);
+      await eventually(
+        async () => m.calls.length,
+        (n) => n === 1,
+      );
       await handle.signal(bouncesReportedSignal, { channelPolicy: 'both' });
       m.release();
       const r = await client.workflow.getHandle(workflowId).result();
-      return { result: r, firstRunId: handle.signaledRunId, lastRunId: (await client.workflow.getHandle(workflowId).describe()).runId };
+      return {
+        result: r,
+        firstRunId: handle.signaledRunId,
+        lastRunId: (await client.workflow.getHandle(workflowId).describe()).runId,
+      };
     });
     expect(lastRunId).not.toBe(firstRunId);
     expect(m.calls).toHaveLength(2);
@@ -109,19 +138,34 @@ describe('lateBouncesWorkflow', () => {
     const runWorker = async <T>(fn: () => Promise<T>): Promise<T> => {
       const nc = await NativeConnection.connect({ address: testTemporalAddress() });
       try {
-        const worker = await Worker.create({ connection: nc, taskQueue, workflowsPath: require.resolve('../../workflows/index.ts'), activities: m.activities, maxCachedWorkflows: 0 });
+        const worker = await Worker.create({
+          connection: nc,
+          taskQueue,
+          workflowsPath: require.resolve('../../workflows/index.ts'),
+          activities: m.activities,
+          maxCachedWorkflows: 0,
+        });
         return await worker.runUntil(fn());
       } finally {
         await nc.close();
       }
     };
-    const handle = await client.workflow.start(lateBouncesWorkflow, { workflowId, taskQueue, args: [input({ idleTimeout: '2 seconds' })] });
+    const handle = await client.workflow.start(lateBouncesWorkflow, {
+      workflowId,
+      taskQueue,
+      args: [input({ idleTimeout: '2 seconds' })],
+    });
     // The first task starts the idle timer; then no worker runs while the timer fires and the report
     // arrives, so the next task carries both. The web side has already counted that signal as taken,
     // so finishing on the timer would drop the fallback. (Also what happens when a report lands while
     // the finishing task is in flight: the server refuses the completion and the retried task holds
     // both.) Signals are delivered before timers within a task, so the condition sees the report.
-    await runWorker(() => eventually(() => handle.query(lateBouncesStateQuery), (q) => q.reported === 0));
+    await runWorker(() =>
+      eventually(
+        () => handle.query(lateBouncesStateQuery),
+        (q) => q.reported === 0,
+      ),
+    );
     await new Promise((r) => setTimeout(r, 3_000));
     await handle.signal(bouncesReportedSignal, { channelPolicy: 'sms_fallback' });
     const result = await runWorker(() => handle.result());
@@ -132,7 +176,9 @@ describe('lateBouncesWorkflow', () => {
     const fired = types.indexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_FIRED);
     const signalled = types.indexOf(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
     // Both landed between the same two workflow tasks: the case this test is about.
-    const tasks = types.map((t, i) => (t === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED ? i : -1)).filter((i) => i >= 0);
+    const tasks = types
+      .map((t, i) => (t === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED ? i : -1))
+      .filter((i) => i >= 0);
     expect(tasks.filter((i) => i > Math.min(fired, signalled) && i < Math.max(fired, signalled))).toEqual([]);
   });
 });

@@ -28,6 +28,10 @@ describe('replay of recorded histories', () => {
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
     const history = readHistory(file);
-    await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/index.ts') }, history, `replay-${file}`);
+    await Worker.runReplayHistory(
+      { workflowsPath: require.resolve('../../workflows/index.ts') },
+      history,
+      `replay-${file}`,
+    );
   });
 });
