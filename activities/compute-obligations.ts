@@ -2,8 +2,8 @@
 // the answer in history, so replays see the same obligations even after the
 // catalog changes.
 import { CATALOG_VERSION, factsSchema, obligations } from '../rules';
-import type { Db } from './db/connection';
-import { getOrgProfile } from './db/org-profile';
+import type { Db } from '../store/connection';
+import { getOrgProfile } from '../store/org-profile';
 import type { Hold, Role, RiskLevel, RuleObligation } from '../workflows/types';
 
 export interface ObligationFactsInput {

@@ -3,11 +3,12 @@
 // ApplicationFailure with the provider's Retry-After, so Temporal's retry does
 // the waiting; uncertain outcomes are recorded and never re-sent here.
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from './db/connection';
-import { appendAudit } from './db/audit';
-import { claimRow, finishRow, type OutboxRow } from './db/outbox';
+import type { Db } from '../store/connection';
+import { appendAudit } from '../store/audit';
+import { claimRow, finishRow, type OutboxRow } from '../store/outbox';
 import { SendError, safeErrorSummary, type SendResult } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
+import { nowIso } from '../lib/clock';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'uncertain' | 'skipped';
 
@@ -29,7 +30,7 @@ export async function deliverRow(
     await appendAudit(db, {
       incidentId: row.incident_id,
       type: 'message.sent',
-      at: new Date().toISOString(),
+      at: nowIso(),
       actor: { kind: 'system', id: r.provider },
       summary: `${row.kind} ${row.channel} sent`,
       details: { outboxId: row.id, template: row.template, providerId: r.providerId },
@@ -48,7 +49,7 @@ export async function deliverRow(
     await appendAudit(db, {
       incidentId: row.incident_id,
       type: status === 'failed' ? 'message.failed' : 'message.uncertain',
-      at: new Date().toISOString(),
+      at: nowIso(),
       actor: { kind: 'system', id: 'outbox' },
       summary: `${row.kind} ${row.channel} ${status}`,
       details: { outboxId: row.id, error: summary.message },

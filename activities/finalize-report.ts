@@ -1,11 +1,12 @@
 // The post-incident report: timeline, decisions with who and why, delivery
 // statistics and the audit chain's head hash, so the chain can be checked
 // against a copy kept elsewhere.
-import type { Db } from './db/connection';
-import { auditHead, type AuditRow } from './db/audit';
-import { getIncident, getNote, parseState } from './db/incident-store';
+import type { Db } from '../store/connection';
+import { auditHead, type AuditRow } from '../store/audit';
+import { getIncident, getNote, parseState } from '../store/incident-store';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderClosingReport } from './render';
+import { nowIso } from '../lib/clock';
 
 const NOTE_FIELDS = ['reasonNoteId', 'assessmentId', 'noteId', 'summaryNoteId', 'referenceNoteId', 'delayReasonNoteId'];
 
@@ -76,7 +77,7 @@ export const createFinalizeReport =
     await deps.db.run(
       `INSERT INTO reports (incident_id, html, audit_head_seq, audit_head_hash, created_at) VALUES (?,?,?,?,?)
        ON CONFLICT (incident_id) DO UPDATE SET html = excluded.html, audit_head_seq = excluded.audit_head_seq, audit_head_hash = excluded.audit_head_hash, created_at = excluded.created_at`,
-      [input.incidentId, html, head?.seq ?? null, head?.hash ?? null, new Date().toISOString()],
+      [input.incidentId, html, head?.seq ?? null, head?.hash ?? null, nowIso()],
     );
     return head;
   };

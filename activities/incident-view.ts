@@ -1,8 +1,8 @@
 // Builds the template view of an incident from SQLite: facts from the
 // workflow's last persisted state, free text from the assessment and notes.
-import type { Db } from './db/connection';
-import { getIncident, parseState } from './db/incident-store';
-import { getOrgProfile, type OrgProfile } from './db/org-profile';
+import type { Db } from '../store/connection';
+import { getIncident, parseState } from '../store/incident-store';
+import { getOrgProfile, type OrgProfile } from '../store/org-profile';
 import type { IncidentFactsView, OrgView } from './render';
 
 /** The assessment's free text for notices, as the templates take it. */

@@ -1,8 +1,8 @@
 // Every side effect the incident workflow may cause, built from injected
 // dependencies so the worker, tests and benchmarks choose what is real.
-import type { Db } from './db/connection';
+import type { Db } from '../store/connection';
 import type { EmailProvider, SmsProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 import { createPersistState } from './persist-state';
 import { createComputeObligations } from './compute-obligations';
 import { createCountSubjects } from './count-subjects';

@@ -3,15 +3,15 @@
 // processor's duty runs "without undue delay" from awareness.
 import { createHash } from 'node:crypto';
 import { heartbeat } from '@temporalio/activity';
-import { ulid } from 'ulid';
-import type { Db } from './db/connection';
-import { ensureOutboxRow, markAbandonedClaimsUncertain } from './db/outbox';
-import { getIncident, parseState } from './db/incident-store';
+import { newId } from '../lib/ids';
+import type { Db } from '../store/connection';
+import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
+import { getIncident, parseState } from '../store/incident-store';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
 import { loadIncidentView, orgView } from './incident-view';
 import { normalizeLocale, renderControllerEmail } from './render';
 import type { EmailProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 
 export const createNotifyControllers =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
@@ -36,7 +36,7 @@ export const createNotifyControllers =
       });
       const version = createHash('sha256').update(JSON.stringify(rendered)).digest('hex').slice(0, 32);
       const row = await ensureOutboxRow(db, {
-        id: ulid(),
+        id: newId(),
         incidentId: input.incidentId,
         kind: 'controller',
         recipientRef: c.id,

@@ -1,5 +1,5 @@
-import type { Db } from './db/connection';
-import { saveIncidentState } from './db/incident-store';
+import type { Db } from '../store/connection';
+import { saveIncidentState } from '../store/incident-store';
 import type { IncidentState, TimelineEvent } from '../workflows/types';
 
 export const createPersistState =

@@ -1,6 +1,6 @@
 // The bounds of an incident's people by subject id: the fan-out pages over this
 // range, carrying numbers through workflow history and never the people.
-import type { Db } from './db/connection';
+import type { Db } from '../store/connection';
 
 export const createPlanNoticePages =
   (db: Db) =>

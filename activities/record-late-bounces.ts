@@ -2,11 +2,12 @@
 // who have no SMS to fall back to now count toward the public substitute notice.
 // The page carries no names or counts, so counting someone means making sure the
 // page is up for this notice version and saying so on the incident's audit chain.
-import type { Db } from './db/connection';
-import { appendAuditTx } from './db/audit';
+import type { Db } from '../store/connection';
+import { appendAuditTx } from '../store/audit';
 import { createPublishSubstituteNotice } from './publish-substitute-notice';
 import { createSummarizeNotices } from './summarize-notices';
 import type { Actor, ChannelPolicy } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export interface LateBouncesRecord {
   withoutContact: number;
@@ -37,7 +38,7 @@ export const createRecordLateBounces =
       summary.withoutContact > 0 && (await needsPublishing(deps.db, incidentId, noticeVersion))
         ? await createPublishSubstituteNotice(deps)({ incidentId, noticeVersion })
         : null;
-    const at = new Date().toISOString();
+    const at = nowIso();
     // Keyed by what the outbox shows, so a retry or a round with nothing new appends nothing.
     const stateKey = `${counts.undelivered}:${counts.sms_settled}:${summary.withoutContact}`;
     await deps.db.transaction(async (tx) => {

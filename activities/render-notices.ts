@@ -3,12 +3,13 @@
 // all of them and the recipient count. What is approved is exactly what is
 // sent: senders read these rows, they do not render again.
 import { createHash } from 'node:crypto';
-import type { Db } from './db/connection';
-import { getIncident, parseState } from './db/incident-store';
+import type { Db } from '../store/connection';
+import { getIncident, parseState } from '../store/incident-store';
 import { loadIncidentView, orgView } from './incident-view';
 import { normalizeLocale, renderRegulatorReport, renderSubjectEmail, renderSubjectSms, type Locale } from './render';
 import { REGIMES } from '../rules';
 import type { NoticeSet } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export interface RenderedNotice {
   audience: string;
@@ -116,7 +117,7 @@ export const createRenderNotices =
   async (input: { incidentId: string }): Promise<NoticeSet> => {
     const { notices, recipients } = await buildNotices(db, input.incidentId, baseUrl);
     const version = noticeVersion(notices, recipients);
-    const renderedAt = new Date().toISOString();
+    const renderedAt = nowIso();
     await db.transaction(async (tx) => {
       for (const n of notices) {
         await tx.run(

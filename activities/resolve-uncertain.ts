@@ -3,8 +3,9 @@
 // Twilio message found for that number since the claim marks them sent. Rows
 // still uncertain after the configured wait are re-sent once, flagged as possible
 // duplicates: for a breach notice a duplicate is better than a person never told.
-import type { PendingSubjectRow } from './db/outbox-pages';
+import type { PendingSubjectRow } from '../store/outbox-pages';
 import { sendRows, type SendNoticeDeps } from './send-notice-page';
+import { nowIso } from '../lib/clock';
 
 export interface ResolveUncertainInput {
   incidentId: string;
@@ -30,7 +31,7 @@ export const createResolveUncertain =
     let resent = 0;
     const cutoff = new Date(Date.now() - deps.uncertainWaitMs).toISOString();
     for (;;) {
-      const now = new Date().toISOString();
+      const now = nowIso();
       const due = await db.transaction((tx) =>
         tx.all<{ id: string }>(
           `UPDATE outbox SET status = 'pending', possible_duplicate = 1, updated_at = ?
@@ -75,7 +76,7 @@ async function findSentSms(deps: SendNoticeDeps, input: ResolveUncertainInput): 
     const messages = await deps.sms.findSentSince!(r.phone, since);
     if (!messages || messages.length === 0) continue;
     const m = messages[0]!;
-    const now = new Date().toISOString();
+    const now = nowIso();
     const changed = await deps.db.run(
       "UPDATE outbox SET status = 'sent', provider = 'twilio', provider_id = ?, sent_at = ?, error = NULL, updated_at = ? WHERE id = ? AND status = 'uncertain'",
       [m.providerId, m.at, now, r.id],

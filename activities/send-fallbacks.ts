@@ -2,9 +2,10 @@
 // SMS instead, where they have a phone and the incident's policy allows SMS.
 // Reports that arrive while the wave is still running are caught here; the rest
 // of those people count toward the public substitute notice.
-import type { PendingSubjectRow } from './db/outbox-pages';
+import type { PendingSubjectRow } from '../store/outbox-pages';
 import { sendRows, type SendNoticeDeps } from './send-notice-page';
 import type { ChannelPolicy } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export const createSendFallbacks =
   (deps: SendNoticeDeps) =>
@@ -14,7 +15,7 @@ export const createSendFallbacks =
     channelPolicy: ChannelPolicy;
   }): Promise<{ fallbacks: number }> => {
     if (input.channelPolicy === 'email') return { fallbacks: 0 };
-    const now = new Date().toISOString();
+    const now = nowIso();
     await deps.db.run(
       `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
        SELECT printf('%012x', o.subject_id) || lower(hex(randomblob(10))), o.incident_id, 'subject', o.recipient_ref, 'sms', o.locale, o.notice_version, 'subject-sms', 'pending', ?, o.subject_id

@@ -7,7 +7,7 @@
 // behind become `uncertain` and are resolved later (resolve-uncertain.ts). A
 // person's row is created at its first claim, so a send costs two writes (claim,
 // outcome), each one statement per batch.
-import type { Db } from './db/connection';
+import type { Db } from '../store/connection';
 import {
   claimSubjectRows,
   finishClaims,
@@ -16,15 +16,15 @@ import {
   pageWork,
   type PageBounds,
   type PendingSubjectRow,
-} from './db/outbox-pages';
-import { recordNoticeWave } from './db/notice-waves';
+} from '../store/outbox-pages';
+import { recordNoticeWave } from '../store/notice-waves';
 import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import { storedNotice } from './render-notices';
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
 import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
 import { ApplicationFailure } from '@temporalio/common';
 

@@ -2,17 +2,18 @@
 // regulator an address; otherwise it is marked for manual portal filing and
 // the rendered report waits on the incident page.
 import { heartbeat } from '@temporalio/activity';
-import { ulid } from 'ulid';
-import type { Db } from './db/connection';
-import { ensureOutboxRow, markAbandonedClaimsUncertain } from './db/outbox';
-import { getIncident, getNote, parseState } from './db/incident-store';
-import { getOrgProfile, regulatorFor } from './db/org-profile';
+import { newId } from '../lib/ids';
+import type { Db } from '../store/connection';
+import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
+import { getIncident, getNote, parseState } from '../store/incident-store';
+import { getOrgProfile, regulatorFor } from '../store/org-profile';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
 import { regimeName, storedNotice } from './render-notices';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderRegulatorReport } from './render';
 import type { EmailProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
+import { nowIso } from '../lib/clock';
 
 export const createSendRegulatorReport =
   (deps: { db: Db; email: EmailProvider; logger: Logger }) =>
@@ -40,7 +41,7 @@ export const createSendRegulatorReport =
     if (!contact?.email || !report) return { status: 'manual', outboxId: null };
     await markAbandonedClaimsUncertain(db, input.incidentId, 'regulator');
     const row = await ensureOutboxRow(db, {
-      id: ulid(),
+      id: newId(),
       incidentId: input.incidentId,
       kind: 'regulator',
       recipientRef: obligation.id,
@@ -116,13 +117,13 @@ export const createSendSupplementaryReport =
         report.subject,
         report.html,
         report.text,
-        new Date().toISOString(),
+        nowIso(),
       ],
     );
     const contact = regulatorFor(org, obligation.id, obligation.regime);
     if (!contact?.email) return { status: 'manual', outboxId: null };
     const row = await ensureOutboxRow(db, {
-      id: ulid(),
+      id: newId(),
       incidentId: input.incidentId,
       kind: 'regulator',
       recipientRef: obligation.id,

@@ -1,16 +1,16 @@
 // Deadline reminders and escalations go to the incident owner address from the
 // organisation profile; each is an outbox row keyed by the timer, so a retried
 // activity never reminds twice.
-import { ulid } from 'ulid';
-import type { Db } from './db/connection';
-import { ensureOutboxRow } from './db/outbox';
-import { getIncident, parseState } from './db/incident-store';
-import { getOrgProfile } from './db/org-profile';
+import { newId } from '../lib/ids';
+import type { Db } from '../store/connection';
+import { ensureOutboxRow } from '../store/outbox';
+import { getIncident, parseState } from '../store/incident-store';
+import { getOrgProfile } from '../store/org-profile';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
 import { orgView } from './incident-view';
 import { renderReminderEmail } from './render';
 import type { EmailProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 
 export const createSendReminder =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
@@ -45,7 +45,7 @@ export const createSendReminder =
       incidentUrl: `${deps.baseUrl}/incidents/${incident.id}`,
     });
     const row = await ensureOutboxRow(db, {
-      id: ulid(),
+      id: newId(),
       incidentId: input.incidentId,
       kind: 'reminder',
       recipientRef: input.key,

@@ -3,15 +3,16 @@
 // person's name substituted. Heartbeats let Temporal hand a dead worker's
 // batch to another within seconds.
 import { heartbeat } from '@temporalio/activity';
-import { ulid } from 'ulid';
-import type { Db } from './db/connection';
-import { markAbandonedClaimsUncertain, type OutboxRow } from './db/outbox';
+import { newId } from '../lib/ids';
+import type { Db } from '../store/connection';
+import { markAbandonedClaimsUncertain, type OutboxRow } from '../store/outbox';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
 import { storedNotice } from './render-notices';
 import { normalizeLocale, substitute } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export interface SubjectSendResult {
   total: number;
@@ -32,7 +33,7 @@ export function channelsFor(policy: ChannelPolicy, hasEmail: boolean, hasPhone: 
 }
 
 async function createRows(db: Db, incidentId: string, version: string, policy: ChannelPolicy): Promise<void> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   let lastId = 0;
   for (;;) {
     const people = await db.all<{ id: number; email: string | null; phone: string | null; locale: string }>(
@@ -46,7 +47,7 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
           await tx.run(
             `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
              VALUES (?,?, 'subject', ?,?,?,?,?, 'pending', ?) ON CONFLICT DO NOTHING`,
-            [ulid(), incidentId, String(p.id), channel, normalizeLocale(p.locale), version, `subject-${channel}`, now],
+            [newId(), incidentId, String(p.id), channel, normalizeLocale(p.locale), version, `subject-${channel}`, now],
           );
         }
       }

@@ -1,7 +1,7 @@
 // The outcome of a data-subject notice wave, counted from the outbox: what the
 // incident records on its timeline and what decides the substitute notice.
-import type { Db } from './db/connection';
-import { noticeTotals } from './db/outbox-pages';
+import type { Db } from '../store/connection';
+import { noticeTotals } from '../store/outbox-pages';
 import type { ChannelPolicy, NoticeWaveSummary } from '../workflows/types';
 
 export type NoticeSummary = NoticeWaveSummary;

@@ -157,7 +157,7 @@ async function baseline(
       const from = cursor;
       cursor += 1000;
       const rows = await db.all<{ id: number; name: string | null; email: string; locale: string }>(
-        // The same page read the worker makes (by rowid range; see activities/db/outbox-pages.ts).
+        // The same page read the worker makes (by rowid range; see store/outbox-pages.ts).
         'SELECT id, name, email, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
         [incidentId, from, from + 999],
       );

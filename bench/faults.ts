@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import type { Db } from '../activities/db/connection';
+import type { Db } from '../store/connection';
 import {
   notifySubjectsWorkflow,
   notifyWorkflowId,

@@ -2,7 +2,7 @@
 // bench/fanout.ts does: the fault runs start from the same rows a real import leaves.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../activities/db/connection';
+import type { Db } from '../store/connection';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { seedIncident } from '../test/support/fan-out-fixture';
 

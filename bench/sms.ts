@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createTwilioProvider } from '../activities/providers';
-import { createLogger } from '../activities/logger';
+import { createLogger } from '../lib/logger';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from '../test/support/fan-out-fixture';
 import { argNumber, forkStandIn, machine, startBenchTemporal } from './support';

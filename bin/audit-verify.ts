@@ -2,8 +2,8 @@
 // Exit 0 when intact, 1 when broken, 2 when it cannot run.
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../activities/db/connection';
-import { verifyAuditChain } from '../activities/db/audit';
+import { openDb } from '../store/connection';
+import { verifyAuditChain } from '../store/audit';
 
 async function main() {
   const config = loadAppConfig();

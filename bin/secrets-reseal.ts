@@ -6,8 +6,8 @@
 // be opened with any key given (left untouched), 2 when it cannot run.
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../activities/db/connection';
-import { migrate } from '../activities/db/migrations';
+import { openDb } from '../store/connection';
+import { migrate } from '../store/migrations';
 import { HttpError } from '../server/errors';
 import { resealSources } from '../server/use-cases/webhook-sources';
 

@@ -2,9 +2,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
 import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
-import { openDb } from '../activities/db/connection';
-import { migrate } from '../activities/db/migrations';
-import { createLogger } from '../activities/logger';
+import { openDb } from '../store/connection';
+import { migrate } from '../store/migrations';
+import { createLogger } from '../lib/logger';
 import { ensureBootstrapToken } from '../server/auth';
 import { createApp } from '../server/app';
 import { createTemporalGateway } from '../server/temporal-gateway';

@@ -3,12 +3,12 @@
 import { NativeConnection, Worker, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadAppConfig } from '../app.config';
 import { loadTemporalConfig, workerConnectionOptions } from '../temporal.config';
-import { openDb } from '../activities/db/connection';
-import { migrate } from '../activities/db/migrations';
+import { openDb } from '../store/connection';
+import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
 import { createProviders } from '../activities/providers';
 import { createMailboxStore } from '../activities/mailbox-store';
-import { createLogger } from '../activities/logger';
+import { createLogger } from '../lib/logger';
 import { checkNativeModules } from './native-check';
 import { workflowSource } from './workflow-bundle';
 

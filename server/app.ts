@@ -10,8 +10,8 @@ import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import { rateLimit } from 'express-rate-limit';
 import type { AppConfig } from '../app.config';
-import type { Db } from '../activities/db/connection';
-import type { Logger } from '../activities/logger';
+import type { Db } from '../store/connection';
+import type { Logger } from '../lib/logger';
 import { errorHandler, HttpError } from './errors';
 import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
@@ -21,6 +21,7 @@ import { setDeliveryTracking } from './delivery-tracking';
 import { publicRouter } from './routes/public';
 import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
+import { nowIso } from '../lib/clock';
 
 export interface AppDeps {
   db: Db;
@@ -39,7 +40,7 @@ export async function sessionSecret(db: Db, fromEnv: string | undefined): Promis
   const secret = randomBytes(32).toString('hex');
   await db.run(
     "INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING",
-    [JSON.stringify(secret), new Date().toISOString()],
+    [JSON.stringify(secret), nowIso()],
   );
   return JSON.parse(
     (await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json,

@@ -4,12 +4,13 @@
 // acts with that person's current role, so a demotion applies to it at once.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { ulid } from 'ulid';
-import type { Db } from '../activities/db/connection';
-import { recordTokenUse, TOKEN_USE_RESOLUTION_MS } from '../activities/db/users';
+import { newId } from '../lib/ids';
+import type { Db } from '../store/connection';
+import { recordTokenUse, TOKEN_USE_RESOLUTION_MS } from '../store/users';
 import type { Actor } from '../workflows/types';
 import { HttpError } from './errors';
 import { can, isRole, type Permission, type Role } from './permissions';
+import { nowIso } from '../lib/clock';
 
 export interface AuthUser {
   /** The person's id, or the token's id for the bootstrap admin token (no person behind it). */
@@ -47,7 +48,7 @@ export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined):
     await db.run(
       `INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?)
        ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, revoked_at = NULL`,
-      [hash, new Date().toISOString()],
+      [hash, nowIso()],
     );
     return null;
   }
@@ -56,7 +57,7 @@ export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined):
   const token = `bl_${randomBytes(24).toString('base64url')}`;
   const r = await db.run(
     "INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?) ON CONFLICT (id) DO NOTHING",
-    [hashToken(token), new Date().toISOString()],
+    [hashToken(token), nowIso()],
   );
   return r.changes === 1 ? token : null;
 }
@@ -141,5 +142,5 @@ export function allow(permission: Permission) {
 }
 
 export function newTokenId(): string {
-  return `tok_${ulid()}`;
+  return newId('tok');
 }

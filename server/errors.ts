@@ -1,7 +1,7 @@
 // One error type with an HTTP status and the field at fault; one handler that
 // answers {"error", "field"} and logs without personal data.
 import type { ErrorRequestHandler } from 'express';
-import type { Logger } from '../activities/logger';
+import type { Logger } from '../lib/logger';
 
 export class HttpError extends Error {
   constructor(
@@ -49,14 +49,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       !req.path.startsWith('/api/') &&
       !req.path.startsWith('/webhooks/')
     ) {
-      res
-        .status(status)
-        .render('error', {
-          status,
-          error: body.error,
-          field: body.field ?? null,
-          user: (req as { user?: unknown }).user ?? null,
-        });
+      res.status(status).render('error', {
+        status,
+        error: body.error,
+        field: body.field ?? null,
+        user: (req as { user?: unknown }).user ?? null,
+      });
       return;
     }
     res.status(status).json(body);

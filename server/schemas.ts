@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DATA_ELEMENTS, SECTORS, isKnownJurisdiction } from '../rules';
 import { SEVERITIES } from '../workflows/types';
 import { badRequest } from './errors';
-import { OUTBOX_STATUSES, type OutboxCursor } from '../activities/db/outbox';
+import { OUTBOX_STATUSES, type OutboxCursor } from '../store/outbox';
 
 const isoTime = z
   .string()
@@ -13,11 +13,9 @@ const isoTime = z
     'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z',
   );
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
-const dataElement = z
-  .string()
-  .refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
-    error: (iss) => `unknown data element "${String(iss.input)}"`,
-  });
+const dataElement = z.string().refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
+  error: (iss) => `unknown data element "${String(iss.input)}"`,
+});
 
 export const incidentSchema = z.object({
   title: text(200),
@@ -76,11 +74,9 @@ export const assessmentSchema = z
       }),
     sectors: z
       .array(
-        z
-          .string()
-          .refine((s) => (SECTORS as readonly string[]).includes(s), {
-            error: (iss) => `unknown sector "${String(iss.input)}"`,
-          }),
+        z.string().refine((s) => (SECTORS as readonly string[]).includes(s), {
+          error: (iss) => `unknown sector "${String(iss.input)}"`,
+        }),
       )
       .max(20)
       .default([]),

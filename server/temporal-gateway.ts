@@ -16,7 +16,7 @@ import {
   lateBouncesWorkflowId,
   type LateBouncesInput,
 } from '../workflows/late-bounces';
-import { ulid } from 'ulid';
+import { newId } from '../lib/ids';
 import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
 
@@ -99,7 +99,7 @@ export function createTemporalGateway(
       // even if the server later hands this attempt to a worker. Each attempt gets its own update id; the
       // workflow dedups on requestKey, which also holds across continue-as-new.
       const attempt: A & RequestMeta = { ...arg, requestKey, respondBy: new Date(deadline).toISOString() };
-      const updateId = `${requestKey}#${ulid()}`;
+      const updateId = `${requestKey}#${newId()}`;
       try {
         return await client.connection.withDeadline(deadline, () =>
           handle.executeUpdate(def, { args: [attempt], updateId }),

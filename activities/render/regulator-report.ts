@@ -2,6 +2,7 @@ import { loadTemplate } from './loader';
 import type { Locale } from './locale';
 import { buildNoticeContext, oneLine } from './notice-context';
 import type { RegulatorReportInput, RenderedEmail } from './types';
+import { nowIso } from '../../lib/clock';
 
 /** Content elements the regulator report has a section for; any other id gets a generic section titled with the id. */
 export const REGULATOR_CONTENT_IDS = [
@@ -47,7 +48,7 @@ export function renderRegulatorReport(locale: Locale, v: RegulatorReportInput): 
     supplement: v.supplement ?? null,
     showDelayReason: v.delayReason !== null && !v.content.includes('delay_reason'),
     showHoldNote: v.holdNote !== null && !v.content.includes('law_enforcement_delay'),
-    noticeDate: v.noticeDate ?? new Date().toISOString(),
+    noticeDate: v.noticeDate ?? nowIso(),
     sections: v.content.map((id) => ({ id, partial: KNOWN.includes(id) ? `section-${id}` : 'section-other' })),
   };
   return {

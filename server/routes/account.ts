@@ -5,7 +5,7 @@ import { actorOf, allow } from '../auth';
 import { passwordChangeSchema, tokenSchema } from '../account-schemas';
 import { HttpError } from '../errors';
 import { parse } from '../schemas';
-import { listTokens } from '../../activities/db/users';
+import { listTokens } from '../../store/users';
 import { changePassword, createApiToken, revokeApiToken } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
 import { page, type Csrf } from './ui';

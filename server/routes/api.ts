@@ -2,9 +2,9 @@
 // declared at the route.
 import express, { Router, type Request } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
-import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
+import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
 import { actorOf, allow, bearerAuth } from '../auth';
-import { appendAudit } from '../../activities/db/audit';
+import { appendAudit } from '../../store/audit';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
@@ -41,6 +41,7 @@ import {
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
+import { nowIso } from '../../lib/clock';
 
 export function idempotencyKey(req: Request): string | null {
   const key =
@@ -180,7 +181,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
     await appendAudit(ctx.db, {
       incidentId: null,
       type: 'settings.organisation_changed',
-      at: new Date().toISOString(),
+      at: nowIso(),
       actor: actorOf(req.user!),
       summary: 'organisation profile changed',
     });

@@ -8,10 +8,11 @@ import express, { Router } from 'express';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import twilio from 'twilio';
 import type { AppConfig } from '../../app.config';
-import type { DeliveryReport } from '../../activities/db/delivery-status';
+import type { DeliveryReport } from '../../store/delivery-status';
 import { recordDeliveryReports } from '../use-cases/delivery-reports';
 import { HttpError } from '../errors';
 import type { UseCaseContext } from '../use-cases/context';
+import { nowIso } from '../../lib/clock';
 
 export const SENDGRID_SIGNATURE_HEADER = 'X-Twilio-Email-Event-Webhook-Signature';
 export const SENDGRID_TIMESTAMP_HEADER = 'X-Twilio-Email-Event-Webhook-Timestamp';
@@ -95,7 +96,7 @@ function sendgridReport(raw: unknown): DeliveryReport | null {
   if (!outboxId || !eventId) return null;
   const status = SENDGRID_STATUS.get(String(e.event));
   if (!status) return null;
-  const at = typeof e.timestamp === 'number' ? new Date(e.timestamp * 1000).toISOString() : new Date().toISOString();
+  const at = typeof e.timestamp === 'number' ? new Date(e.timestamp * 1000).toISOString() : nowIso();
   const reason =
     status === 'bounced'
       ? `SendGrid ${String(e.event)}${e.type ? ` (${String(e.type)})` : ''}: ${scrub(String(e.reason ?? ''))}`
@@ -112,7 +113,7 @@ function twilioReport(outboxId: string, p: Record<string, string>): DeliveryRepo
   if (!status) return null;
   const reason =
     status === 'bounced' || status === 'failed' ? `Twilio ${s}${p.ErrorCode ? ` ${p.ErrorCode}` : ''}` : null;
-  return { eventKey: `twilio:${sid}:${s}`, outboxId, status, reason, providerId: sid, at: new Date().toISOString() };
+  return { eventKey: `twilio:${sid}:${s}`, outboxId, status, reason, providerId: sid, at: nowIso() };
 }
 
 // Bounce reasons quote the address; keep the provider's words, not the person's.

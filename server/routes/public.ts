@@ -1,7 +1,7 @@
 // The public substitute notice: no login, no personal data, exportable as a
 // static HTML file for the company's own website.
 import { Router } from 'express';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { normalizeLocale } from '../../activities/render';
 import { notFound } from '../errors';
 

@@ -3,9 +3,9 @@
 // to the audit trail with the admin who made it.
 import express, { Router } from 'express';
 import type { AppConfig } from '../../app.config';
-import { appendAudit } from '../../activities/db/audit';
-import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../activities/db/org-profile';
-import { listTokens, listUsers } from '../../activities/db/users';
+import { appendAudit } from '../../store/audit';
+import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
+import { listTokens, listUsers } from '../../store/users';
 import { actorOf, allow } from '../auth';
 import {
   newUserSchema,
@@ -31,6 +31,7 @@ import {
 import type { UseCaseContext } from '../use-cases/context';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from './ui';
+import { nowIso } from '../../lib/clock';
 
 export function settingsRouter(
   ctx: UseCaseContext,
@@ -261,7 +262,7 @@ export function settingsRouter(
       await appendAudit(ctx.db, {
         incidentId: null,
         type: 'settings.organisation_changed',
-        at: new Date().toISOString(),
+        at: nowIso(),
         actor: actorOf(req.user!),
         summary: 'organisation profile changed',
       });
@@ -304,7 +305,7 @@ export function settingsRouter(
       await appendAudit(ctx.db, {
         incidentId: null,
         type: 'settings.regulator_saved',
-        at: new Date().toISOString(),
+        at: nowIso(),
         actor: actorOf(req.user!),
         summary: `regulator address for ${body.key} saved`,
         details: { key: body.key },
@@ -321,7 +322,7 @@ export function settingsRouter(
     await appendAudit(ctx.db, {
       incidentId: null,
       type: 'settings.regulator_removed',
-      at: new Date().toISOString(),
+      at: nowIso(),
       actor: actorOf(req.user!),
       summary: `regulator address for ${key} removed`,
       details: { key },

@@ -5,7 +5,7 @@
 // and permission table as the API.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import Busboy from 'busboy';
-import { ulid } from 'ulid';
+import { newId } from '../../lib/ids';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { SEVERITIES } from '../../workflows/types';
 import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
@@ -14,7 +14,7 @@ import { logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { dashboardOf } from '../use-cases/dashboard';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
-import { listUsers } from '../../activities/db/users';
+import { listUsers } from '../../store/users';
 import { accountRouter } from './account';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
@@ -60,6 +60,7 @@ import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { idempotencyKey } from './api';
+import { nowIso } from '../../lib/clock';
 
 declare module 'express-session' {
   interface SessionData {
@@ -88,7 +89,7 @@ export function page(req: Request, res: Response, csrf: Csrf, extra: Record<stri
     user: req.user ?? null,
     may: req.user ? permissionsOf(req.user.role) : null,
     csrfToken: csrf.generateCsrfToken(req, res),
-    idempotencyKey: ulid(),
+    idempotencyKey: newId(),
     flash: flash ?? null,
     ...extra,
   };
@@ -111,7 +112,7 @@ export function uiRouter(
   r.get('/login', (req, res) => {
     // The CSRF token is bound to the session id, and an unmodified new session is never saved
     // (saveUninitialized: false), so without this the POST would arrive under another id and fail.
-    req.session.loginStartedAt = new Date().toISOString();
+    req.session.loginStartedAt = nowIso();
     res.render('login', page(req, res, csrf, { title: 'Log in', next: safeNext(req.query.next) }));
   });
   r.post('/login', form, csrf.doubleCsrfProtection, async (req, res, nextHandler) => {
@@ -128,7 +129,7 @@ export function uiRouter(
     req.session.regenerate((err) => {
       if (err) return nextHandler(err);
       req.session.userId = outcome.userId;
-      req.session.authAt = new Date().toISOString();
+      req.session.authAt = nowIso();
       req.session.save(() => res.redirect(next));
     });
   });
@@ -183,7 +184,7 @@ export function uiRouter(
   });
   r.get('/register.csv', allow('register.export'), async (req, res) => {
     res
-      .attachment(`breach-register-${new Date().toISOString().slice(0, 10)}.csv`)
+      .attachment(`breach-register-${nowIso().slice(0, 10)}.csv`)
       .type('text/csv; charset=utf-8')
       .send(registerCsv(await breachRegister(ctx.db, req.user!)));
   });
@@ -195,7 +196,7 @@ export function uiRouter(
         title: 'New incident',
         severities: SEVERITIES,
         dataElements: DATA_ELEMENTS,
-        now: new Date().toISOString().slice(0, 16),
+        now: nowIso().slice(0, 16),
       }),
     );
   });

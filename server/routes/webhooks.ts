@@ -9,6 +9,7 @@ import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
 import { ingestAlert } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
+import { nowIso } from '../../lib/clock';
 
 const REPLAY_WINDOW_MS = 10 * 60_000;
 
@@ -44,7 +45,7 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
     const parsed = parseAlert(payload);
     if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
     const outcome = await ingestAlert(ctx, source, parsed.alert, body.toString('utf8'), header!);
-    const now = new Date().toISOString();
+    const now = nowIso();
     await ctx.db.run(
       `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json) VALUES (?,?,?,?,?)
        ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code, response_json = excluded.response_json`,

@@ -3,16 +3,17 @@
 // the DPO out for the rest of a 72-hour clock), password changes, and tokens
 // shown once. Every change is written to the audit trail with who did it.
 import { randomBytes } from 'node:crypto';
-import { ulid } from 'ulid';
-import type { Db } from '../../activities/db/connection';
-import { appendAudit } from '../../activities/db/audit';
-import * as users from '../../activities/db/users';
+import { newId } from '../../lib/ids';
+import type { Db } from '../../store/connection';
+import { appendAudit } from '../../store/audit';
+import * as users from '../../store/users';
 import type { Actor } from '../../workflows/types';
 import { hashToken, newTokenId } from '../auth';
 import { HttpError } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../passwords';
 import type { Role } from '../permissions';
 import type { NewUser } from '../account-schemas';
+import { nowIso } from '../../lib/clock';
 
 export const LOCKOUT = { freeFailures: 5, firstMs: 60_000, maxMs: 3600_000 };
 
@@ -23,17 +24,17 @@ export function lockoutMs(failures: number): number {
 }
 
 const audit = (db: Db, actor: Actor, type: string, summary: string, details: Record<string, unknown> = {}) =>
-  appendAudit(db, { incidentId: null, type, at: new Date().toISOString(), actor, summary, details });
+  appendAudit(db, { incidentId: null, type, at: nowIso(), actor, summary, details });
 
 export async function createUser(db: Db, input: NewUser, by: Actor) {
-  const id = `usr_${ulid()}`;
+  const id = newId('usr');
   const inserted = await users.insertUser(db, {
     id,
     email: input.email,
     displayName: input.displayName,
     role: input.role,
     passwordHash: await hashPassword(input.password),
-    at: new Date().toISOString(),
+    at: nowIso(),
   });
   if (!inserted) throw new HttpError(409, 'a user with this email exists', 'email');
   await audit(db, by, 'user.created', `user ${id} created with role ${input.role}`, { userId: id, role: input.role });
@@ -77,7 +78,7 @@ export async function changePassword(db: Db, userId: string, current: string, ne
   const user = await users.findUserById(db, userId);
   if (!user || !(await verifyPassword(current, user.password_hash)))
     throw new HttpError(400, 'the current password is not right', 'current');
-  const at = new Date().toISOString();
+  const at = nowIso();
   await users.setPasswordHash(db, userId, await hashPassword(next), at);
   await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password');
   return at;
@@ -113,7 +114,7 @@ export async function disableUser(db: Db, userId: string, by: Actor & { userId: 
   if (by.userId === userId) throw new HttpError(409, 'you cannot disable your own account; ask another admin', 'user');
   if (user.role === 'admin' && (await users.countActiveAdmins(db)) <= 1)
     throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
-  const at = new Date().toISOString();
+  const at = nowIso();
   await users.setDisabledAt(db, userId, at);
   await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
   return at;
@@ -133,7 +134,7 @@ export async function enableUser(db: Db, userId: string, by: Actor) {
  */
 export async function resetPassword(db: Db, userId: string, next: string, by: Actor) {
   if (!(await users.findUserById(db, userId))) throw new HttpError(404, 'user not found', null);
-  await users.resetPasswordHash(db, userId, await hashPassword(next), new Date().toISOString());
+  await users.resetPasswordHash(db, userId, await hashPassword(next), nowIso());
   await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId });
 }
 
@@ -147,7 +148,7 @@ export async function createApiToken(db: Db, owner: { id: string; role: string }
     tokenHash: hashToken(token),
     role: owner.role,
     userId: owner.id,
-    at: new Date().toISOString(),
+    at: nowIso(),
   });
   await audit(db, by, 'token.created', `API token ${id} created for ${owner.id}`, { tokenId: id, userId: owner.id });
   return { id, name, token };
@@ -157,6 +158,6 @@ export async function createApiToken(db: Db, owner: { id: string; role: string }
 export async function revokeApiToken(db: Db, tokenId: string, by: Actor & { userId: string | null; asAdmin: boolean }) {
   const token = await users.findToken(db, tokenId);
   if (!token || (!by.asAdmin && token.user_id !== by.userId)) throw new HttpError(404, 'token not found', null);
-  await users.revokeToken(db, tokenId, new Date().toISOString());
+  await users.revokeToken(db, tokenId, nowIso());
   await audit(db, { kind: by.kind, id: by.id }, 'token.revoked', `API token ${tokenId} revoked`, { tokenId });
 }

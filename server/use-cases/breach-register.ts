@@ -3,7 +3,7 @@
 // CSV; alert titles are attacker-controlled text, so cells that a spreadsheet
 // would run as a formula are neutralised.
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { visibleClause } from './incident-access';
 

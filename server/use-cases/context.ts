@@ -1,5 +1,5 @@
-import type { Db } from '../../activities/db/connection';
-import type { Logger } from '../../activities/logger';
+import type { Db } from '../../store/connection';
+import type { Logger } from '../../lib/logger';
 import type { TemporalGateway } from '../temporal-gateway';
 
 /** What every use case may touch. */

@@ -1,7 +1,7 @@
 // What the team needs at a glance during a breach: open incidents by stage,
 // the next deadlines across incidents, holds in force and delivery progress.
 // Only incidents the viewer may see are counted.
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { visibleClause } from './incident-access';
 

@@ -1,12 +1,12 @@
 // Provider delivery reports: recorded first, then any fallback they made owed is
 // handed to Temporal. The report is what the provider needs acknowledged, so a
 // Temporal outage never fails the request. The fallback is not lost either: the
-// request row is written with the report (activities/db/late-bounce-requests.ts)
+// request row is written with the report (store/late-bounce-requests.ts)
 // and every later report, for any incident, retries the signals still owed. The
 // workflow's fallback is set-based over the outbox, so one late signal covers
 // every report before it.
-import { applyDeliveryReports, type DeliveryReport } from '../../activities/db/delivery-status';
-import { listOwedFallbacks, markFallbackSignalled } from '../../activities/db/late-bounce-requests';
+import { applyDeliveryReports, type DeliveryReport } from '../../store/delivery-status';
+import { listOwedFallbacks, markFallbackSignalled } from '../../store/late-bounce-requests';
 import type { UseCaseContext } from './context';
 
 // Long enough for a healthy server, short enough that the provider's webhook call never times out.

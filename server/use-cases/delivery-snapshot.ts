@@ -4,9 +4,9 @@
 // times as long as it took to take, so a small incident's counts are never stale
 // by more than milliseconds, a million-person wave's by a few seconds, and
 // viewers arriving together share one count.
-import type { Db } from '../../activities/db/connection';
-import { deliveryCounts } from '../../activities/db/outbox';
-import { deliveryProgress, type DeliveryProgress } from '../../activities/db/delivery-progress';
+import type { Db } from '../../store/connection';
+import { deliveryCounts } from '../../store/outbox';
+import { deliveryProgress, type DeliveryProgress } from '../../store/delivery-progress';
 import type { DeliveryCounts } from '../../workflows/types';
 
 export interface DeliverySnapshot {

@@ -5,16 +5,10 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
-import { ulid } from 'ulid';
-import type { Db } from '../../activities/db/connection';
-import { finishImportRecord, importProgressed, startImportRecord } from '../../activities/db/subject-imports';
-import {
-  createStaging,
-  dropStaging,
-  mergeStaged,
-  stageSubjects,
-  type SubjectRecord,
-} from '../../activities/db/subject-store';
+import { newId } from '../../lib/ids';
+import type { Db } from '../../store/connection';
+import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
+import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../store/subject-store';
 import { subjectsImportedUpdate } from '../../workflows/incident';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
@@ -91,7 +85,7 @@ export async function storeSubjects(
   by: string,
   opts: StoreOptions = {},
 ): Promise<ImportResult> {
-  const importId = `imp_${ulid()}`;
+  const importId = newId('imp');
   const result: ImportResult = {
     importId,
     imported: 0,

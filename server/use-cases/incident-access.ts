@@ -1,11 +1,12 @@
 // Restricted incidents: limited to named members plus admins. Everyone else
 // gets 404 (not 403), so the incident's existence does not leak through the
 // API, the pages, search or exports.
-import type { Db } from '../../activities/db/connection';
-import { appendAudit } from '../../activities/db/audit';
+import type { Db } from '../../store/connection';
+import { appendAudit } from '../../store/audit';
 import { actorOf, type AuthUser } from '../auth';
 import { HttpError, notFound } from '../errors';
 import type { UseCaseContext } from './context';
+import { nowIso } from '../../lib/clock';
 
 /** A WHERE fragment over incidents aliased `i`, and its parameters. */
 export function visibleClause(user: AuthUser): { sql: string; params: string[] } {
@@ -51,7 +52,7 @@ export async function setIncidentAccess(
   await requireVisible(ctx.db, user, incidentId);
   const memberIds = new Set(body.memberIds);
   if (user.userId) memberIds.add(user.userId);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const known = await ctx.db.all<{ id: string }>(
     `SELECT id FROM users WHERE id IN (${[...memberIds].map(() => '?').join(',') || "''"})`,
     [...memberIds],

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ulid } from 'ulid';
-import type { Tx } from '../../activities/db/connection';
-import { getIncident } from '../../activities/db/incident-store';
+import { newId } from '../../lib/ids';
+import type { Tx } from '../../store/connection';
+import { getIncident } from '../../store/incident-store';
 import {
   approveNoticesUpdate,
   assessUpdate,
@@ -36,6 +36,7 @@ import type {
   triageSchema,
 } from '../schemas';
 import type { UseCaseContext } from './context';
+import { nowIso } from '../../lib/clock';
 
 const derivedId = (prefix: string, updateId: string, part = '') =>
   `${prefix}_${createHash('sha256').update(`${updateId}|${part}`).digest('hex').slice(0, 26)}`;
@@ -49,7 +50,7 @@ async function requireIncident(ctx: UseCaseContext, id: string) {
 async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
   await tx.run(
     'INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [id, incidentId, kind, body, new Date().toISOString(), by],
+    [id, incidentId, kind, body, nowIso(), by],
   );
 }
 
@@ -70,7 +71,7 @@ async function withUpdate<A extends object>(
 ): Promise<UpdateResult> {
   await requireIncident(ctx, incidentId);
   // Stored rows take ids derived from the key, so a retry with the same key writes nothing new.
-  const updateId = `${name}:${idempotencyKey ?? ulid()}`;
+  const updateId = `${name}:${idempotencyKey ?? newId()}`;
   await ctx.db.transaction((tx) => store(tx, updateId));
   try {
     return await ctx.gateway.update(incidentId, def, arg(updateId), updateId);
@@ -144,7 +145,7 @@ export function assess(
     'assessment',
     key,
     async (tx, u) => {
-      const now = new Date().toISOString();
+      const now = nowIso();
       await insertNote(tx, assessmentId(u), incidentId, 'assessment.rationale', body.riskRationale, user.id);
       await tx.run(
         'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
@@ -214,7 +215,7 @@ export function placeHold(
             body.form,
             body.reason,
             body.reviewEveryDays,
-            new Date().toISOString(),
+            nowIso(),
             user.id,
           ],
         )
@@ -251,7 +252,7 @@ export async function releaseHold(
   );
   await ctx.db.run(
     'UPDATE holds SET released_at = COALESCE(released_at, ?), release_reason = COALESCE(release_reason, ?) WHERE incident_id = ? AND released_at IS NULL',
-    [new Date().toISOString(), body.reason, incidentId],
+    [nowIso(), body.reason, incidentId],
   );
   return r;
 }
@@ -320,13 +321,13 @@ export async function recordFiling(
   await ctx.db.run(
     'INSERT INTO filings (id, incident_id, obligation_id, reference, delay_reason, late, created_at, created_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
     [
-      derivedId('fil', key ?? ulid(), body.obligationId),
+      derivedId('fil', key ?? newId(), body.obligationId),
       incidentId,
       body.obligationId,
       body.reference,
       body.delayReason ?? null,
       late ? 1 : 0,
-      new Date().toISOString(),
+      nowIso(),
       user.id,
     ],
   );

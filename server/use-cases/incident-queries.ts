@@ -1,15 +1,16 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
-import type { Db } from '../../activities/db/connection';
-import { listOutbox, type OutboxListing } from '../../activities/db/outbox';
+import type { Db } from '../../store/connection';
+import { listOutbox, type OutboxListing } from '../../store/outbox';
 import { encodeOutboxCursor } from '../schemas';
 import { deliverySnapshot } from './delivery-snapshot';
-import { unfinishedImports } from '../../activities/db/subject-imports';
+import { unfinishedImports } from '../../store/subject-imports';
 import { deliveryTracking } from '../delivery-tracking';
-import { getIncident, parseState } from '../../activities/db/incident-store';
+import { getIncident, parseState } from '../../store/incident-store';
 import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
 import { visibleClause } from './incident-access';
+import { nowIso } from '../../lib/clock';
 
 export interface ObligationView {
   id: string;
@@ -68,7 +69,7 @@ export async function listIncidents(db: Db, visibleTo: AuthUser, f: IncidentFilt
     where.push(
       "EXISTS (SELECT 1 FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status IN ('pending', 'manual') AND o.due_at < ?)",
     );
-    params.push(new Date().toISOString());
+    params.push(nowIso());
   }
   if (f.q) {
     where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)");

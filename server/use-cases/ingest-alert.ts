@@ -3,11 +3,12 @@
 // the two heals on retry: the alert row remembers it was not yet signalled, and
 // the workflow counts each alert id once.
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
-import { insertIncidentTx, releaseAlertDedupTx } from '../../activities/db/incident-store';
+import { newId } from '../../lib/ids';
+import { insertIncidentTx, releaseAlertDedupTx } from '../../store/incident-store';
 import type { AlertSignal, IncidentInput } from '../../workflows/types';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
 import type { UseCaseContext } from './context';
+import { nowIso } from '../../lib/clock';
 
 export type AlertOutcome = { incidentId: string } | { ignored: true; reason: string };
 
@@ -20,7 +21,7 @@ export async function ingestAlert(
 ): Promise<AlertOutcome> {
   const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const now = new Date().toISOString();
+    const now = nowIso();
     const decided = await ctx.db.transaction(async (tx) => {
       const seen = await tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [
         alertId,
@@ -33,7 +34,7 @@ export async function ingestAlert(
       let incidentId = open?.incident_id ?? null;
       let created = false;
       if (!incidentId && alert.action === 'trigger') {
-        incidentId = ulid();
+        incidentId = newId();
         created = true;
         const last = await tx.get<{ incident_id: string }>(
           'SELECT incident_id FROM alert_dedup_history WHERE source = ? AND dedup_key = ? ORDER BY closed_at DESC LIMIT 1',
@@ -97,7 +98,7 @@ export async function ingestAlert(
         closed = true;
         break;
       }
-      await ctx.db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [new Date().toISOString(), p.id]);
+      await ctx.db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [nowIso(), p.id]);
     }
     if (!closed) return { incidentId: decided.incidentId };
     // The incident closed between the lookup and the signal: free its key and decide again.

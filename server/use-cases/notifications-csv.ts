@@ -6,10 +6,11 @@
 import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { appendAudit } from '../../activities/db/audit';
-import type { Db } from '../../activities/db/connection';
-import { listOutbox, type OutboxCursor } from '../../activities/db/outbox';
+import { appendAudit } from '../../store/audit';
+import type { Db } from '../../store/connection';
+import { listOutbox, type OutboxCursor } from '../../store/outbox';
 import type { Actor } from '../../workflows/types';
+import { nowIso } from '../../lib/clock';
 
 const PAGE = 5_000;
 const COLUMNS = [
@@ -79,7 +80,7 @@ export async function exportNotificationsCsv(
   await appendAudit(db, {
     incidentId,
     type: 'notifications.exported',
-    at: new Date().toISOString(),
+    at: nowIso(),
     actor: by,
     summary: `Delivery records exported as CSV (${total} rows)`,
     details: { rows: total },

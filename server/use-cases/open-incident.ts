@@ -2,14 +2,15 @@
 // committed first, then the workflow starts with ids and enums only. A retry
 // with the same idempotency key returns the same incident and makes sure its
 // workflow is running, which heals a crash between the two steps.
-import { ulid } from 'ulid';
+import { newId } from '../../lib/ids';
 import type { z } from 'zod';
-import { insertIncidentTx } from '../../activities/db/incident-store';
+import { insertIncidentTx } from '../../store/incident-store';
 import type { AuthUser } from '../auth';
 import { actorOf } from '../auth';
 import type { incidentSchema } from '../schemas';
 import type { IncidentInput } from '../../workflows/types';
 import type { UseCaseContext } from './context';
+import { nowIso } from '../../lib/clock';
 
 export type NewIncidentBody = z.infer<typeof incidentSchema>;
 
@@ -20,8 +21,8 @@ export async function openIncident(
   idempotencyKey: string | null,
 ): Promise<{ id: string }> {
   const scopedKey = idempotencyKey ? `open-incident:${user.id}:${idempotencyKey}` : null;
-  const id = ulid();
-  const createdAt = new Date().toISOString();
+  const id = newId();
+  const createdAt = nowIso();
   const stored = await ctx.db.transaction(async (tx) => {
     if (scopedKey) {
       const prior = await tx.get<{ body_json: string }>('SELECT body_json FROM idempotency WHERE key = ?', [scopedKey]);

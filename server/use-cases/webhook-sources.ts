@@ -2,11 +2,12 @@
 // UI (secret shown once, stored sealed). Rotating keeps the previous secret
 // valid for 24 hours so the sender can switch over without losing alerts.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../activities/db/connection';
-import { appendAudit } from '../../activities/db/audit';
+import type { Db } from '../../store/connection';
+import { appendAudit } from '../../store/audit';
 import type { Actor } from '../../workflows/types';
 import { HttpError } from '../errors';
 import { openAny, seal, type Keyring } from '../secret-box';
+import { nowIso } from '../../lib/clock';
 
 export const ROTATION_OVERLAP_MS = 24 * 3600_000;
 export const NO_KEY_MESSAGE =
@@ -84,7 +85,7 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
   await appendAudit(db, {
     incidentId: null,
     type: 'secrets.resealed',
-    at: new Date().toISOString(),
+    at: nowIso(),
     actor: by,
     summary: `stored secrets sealed again with the current key (${result.resealed} value(s)${result.unreadable.length ? `; ${result.unreadable.length} source(s) unreadable` : ''})`,
     details: { resealed: result.resealed, unreadable: result.unreadable },
@@ -100,17 +101,15 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
   );
   const rows = await db.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name');
   return [
-    ...[...env.keys()]
-      .sort()
-      .map((name) => ({
-        name,
-        origin: 'environment' as const,
-        secrets: env.get(name)!.length,
-        lastAlertAt: seen.get(name) ?? null,
-        createdAt: null,
-        rotatedAt: null,
-        previousValidUntil: null,
-      })),
+    ...[...env.keys()].sort().map((name) => ({
+      name,
+      origin: 'environment' as const,
+      secrets: env.get(name)!.length,
+      lastAlertAt: seen.get(name) ?? null,
+      createdAt: null,
+      rotatedAt: null,
+      previousValidUntil: null,
+    })),
     ...rows
       .filter((r) => !env.has(r.name))
       .map((r) => ({
@@ -137,7 +136,7 @@ export async function createSource(
   if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
   if (env.has(name)) throw new HttpError(409, 'a source with this name comes from the environment', 'name');
   const secret = newSecret();
-  const now = new Date().toISOString();
+  const now = nowIso();
   const r = await db.run(
     'INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING',
     [name, seal(key, secret, purpose(name)), now, `${by.kind}:${by.id}`],

@@ -130,12 +130,10 @@ describe('an incident run in the browser by an admin, a responder and an approve
     expect(await r.getByRole('button', { name: 'Release hold' }).count()).toBe(0);
     const csrf = await r.locator('input[name=_csrf]').first().inputValue();
     const version = (await h.api('GET', `/api/incidents/${id}/notices`)).body.noticeVersion as string;
-    const forged = await r
-      .context()
-      .request.post(`${h.baseUrl}/incidents/${id}/approval`, {
-        form: { _csrf: csrf, noticeVersion: version },
-        maxRedirects: 0,
-      });
+    const forged = await r.context().request.post(`${h.baseUrl}/incidents/${id}/approval`, {
+      form: { _csrf: csrf, noticeVersion: version },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     expect((await h.api('GET', `/api/incidents/${id}`)).body.approval).toBeNull();
 

@@ -1,11 +1,11 @@
 // The progress shown per channel and the ETA, from the outbox as it stands.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../activities/db/connection';
-import { deliveryCounts } from '../../activities/db/outbox';
-import { deliveryProgress } from '../../activities/db/delivery-progress';
-import { recordNoticeWave } from '../../activities/db/notice-waves';
-import { claimSubjectRows, finishClaims, pageWork } from '../../activities/db/outbox-pages';
+import type { Db } from '../../store/connection';
+import { deliveryCounts } from '../../store/outbox';
+import { deliveryProgress } from '../../store/delivery-progress';
+import { recordNoticeWave } from '../../store/notice-waves';
+import { claimSubjectRows, finishClaims, pageWork } from '../../store/outbox-pages';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 
 let db: Db;

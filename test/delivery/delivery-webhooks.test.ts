@@ -9,8 +9,8 @@ import express from 'express';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import type { Db } from '../../activities/db/connection';
-import { createLogger } from '../../activities/logger';
+import type { Db } from '../../store/connection';
+import { createLogger } from '../../lib/logger';
 import {
   deliveryWebhookRouter,
   SENDGRID_SIGNATURE_HEADER,

@@ -12,12 +12,12 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { createActivities, type Activities } from '../../activities';
-import { applyDeliveryReports } from '../../activities/db/delivery-status';
+import { applyDeliveryReports } from '../../store/delivery-status';
 import { createSendGridProvider, createTwilioProvider } from '../../activities/providers';
-import { createLogger } from '../../activities/logger';
-import { verifyAuditChain } from '../../activities/db/audit';
+import { createLogger } from '../../lib/logger';
+import { verifyAuditChain } from '../../store/audit';
 import { RECIPIENT_NAME_TOKEN } from '../../activities/render';
 import {
   deliveryWebhookRouter,

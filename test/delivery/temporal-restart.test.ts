@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../../workflows/notify-subjects';
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
 import { uniqueTaskQueue } from '../support/temporal-env';

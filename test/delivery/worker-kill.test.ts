@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../../workflows/notify-subjects';
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';

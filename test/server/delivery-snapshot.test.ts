@@ -2,7 +2,7 @@
 // proportion to what counting cost; a small incident's counts stay fresh.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { deliverySnapshot } from '../../server/use-cases/delivery-snapshot';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 

@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { createTestUser, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
 import { createApp } from '../../server/app';
 import { loadAppConfig } from '../../app.config';
-import { createLogger } from '../../activities/logger';
+import { createLogger } from '../../lib/logger';
 
 interface RouteInfo {
   method: string;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
-import { getOrgProfile } from '../../activities/db/org-profile';
+import { getOrgProfile } from '../../store/org-profile';
 
 let h: Harness;
 let admin: Awaited<ReturnType<typeof createTestUser>>;

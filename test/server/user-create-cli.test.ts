@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
-import { openDb } from '../../activities/db/connection';
+import { openDb } from '../../store/connection';
 import { verifyPassword } from '../../server/passwords';
 
 const run = promisify(execFile);

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../activities/db/connection';
-import { migrate } from '../../activities/db/migrations';
-import { appendAudit, verifyAuditChain } from '../../activities/db/audit';
+import { openDb, type Db } from '../../store/connection';
+import { migrate } from '../../store/migrations';
+import { appendAudit, verifyAuditChain } from '../../store/audit';
 
 let dir: string;
 let file: string;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import { HttpError } from '../../server/errors';
 import type { TemporalGateway } from '../../server/temporal-gateway';
 import { csvRows, importSubjects, storeSubjects, type Rejection } from '../../server/use-cases/import-subjects';

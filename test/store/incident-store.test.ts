@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../activities/db/connection';
-import { migrate } from '../../activities/db/migrations';
-import { saveIncidentState, getIncident } from '../../activities/db/incident-store';
+import { openDb, type Db } from '../../store/connection';
+import { migrate } from '../../store/migrations';
+import { saveIncidentState, getIncident } from '../../store/incident-store';
 import { initialState } from '../../workflows/incident';
 import { insertTestIncident } from '../support/incident-row';
 

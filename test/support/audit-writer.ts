@@ -1,7 +1,7 @@
 // A separate process that appends audit rows, standing in for the web server
 // or the worker writing to the same database at the same time.
-import { openDb } from '../../activities/db/connection';
-import { appendAudit } from '../../activities/db/audit';
+import { openDb } from '../../store/connection';
+import { appendAudit } from '../../store/audit';
 
 async function main() {
   const [file, count, label] = process.argv.slice(2);

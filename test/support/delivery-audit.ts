@@ -1,7 +1,7 @@
 // What a fan-out under faults left behind, from both sides: how often the stand-in
 // received each person, the outbox rows, and who was flagged a possible duplicate
 // against who really got the notice twice. The tests assert on these.
-import type { Db } from '../../activities/db/connection';
+import type { Db } from '../../store/connection';
 import type { Person } from './fan-out-fixture';
 import type { SendGridStandIn } from './sendgrid-standin';
 

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '../../activities/db/connection';
-import { migrate } from '../../activities/db/migrations';
-import { insertIncidentTx } from '../../activities/db/incident-store';
+import { openDb, type Db } from '../../store/connection';
+import { migrate } from '../../store/migrations';
+import { insertIncidentTx } from '../../store/incident-store';
 import { RECIPIENT_NAME_TOKEN } from '../../activities/render';
 
 export const NOTICE_VERSION = 'f'.repeat(64);

@@ -1,7 +1,7 @@
 // The SQLite incident row a workflow test needs before it starts a workflow
 // directly (persistState updates that row; it never creates it).
-import type { Db } from '../../activities/db/connection';
-import { insertIncidentTx, type NewIncident } from '../../activities/db/incident-store';
+import type { Db } from '../../store/connection';
+import { insertIncidentTx, type NewIncident } from '../../store/incident-store';
 
 export function insertTestIncident(db: Db, id: string, over: Partial<NewIncident> = {}): Promise<void> {
   const at = over.createdAt ?? new Date().toISOString();

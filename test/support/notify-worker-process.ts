@@ -2,10 +2,10 @@
 // SQLite file, the SendGrid SDK pointed at the test's stand-in. Configured by
 // environment so the test can kill -9 it and start another just the same.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { openDb } from '../../activities/db/connection';
+import { openDb } from '../../store/connection';
 import { createActivities } from '../../activities';
 import { createSendGridProvider } from '../../activities/providers';
-import { createLogger } from '../../activities/logger';
+import { createLogger } from '../../lib/logger';
 import { workflowSource } from '../../bin/workflow-bundle';
 
 async function main() {

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { openDb, type Db } from '../../activities/db/connection';
-import { migrate } from '../../activities/db/migrations';
+import { openDb, type Db } from '../../store/connection';
+import { migrate } from '../../store/migrations';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
-import { createLogger } from '../../activities/logger';
+import { createLogger } from '../../lib/logger';
 import {
   assessUpdate,
   incidentStateQuery,

@@ -63,12 +63,10 @@ describe('continue-as-new', () => {
     );
     expect(later.runId).not.toBe(firstRun);
 
-    const again = await h.client.workflow
-      .getHandle(`incident-${id}`)
-      .executeUpdate(triageUpdate, {
-        args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }],
-        updateId: 'triage-once',
-      });
+    const again = await h.client.workflow.getHandle(`incident-${id}`).executeUpdate(triageUpdate, {
+      args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }],
+      updateId: 'triage-once',
+    });
     expect(again).toEqual(first);
     const confirms = await h.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'triage.confirmed'",

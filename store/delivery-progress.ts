@@ -1,7 +1,7 @@
 // How far a notice wave has got: the send rate over the last minute and, from
 // it, when the rows still waiting should be through.
 import type { Db } from './connection';
-import type { DeliveryCounts } from '../../workflows/types';
+import type { DeliveryCounts } from '../workflows/types';
 
 export interface DeliveryProgress {
   /** Rows sent per second over the last minute, both channels. */

@@ -2,6 +2,7 @@
 // are merged into subjects and finished after, so a process that stops in
 // between leaves a record the incident page reports as unfinished.
 import type { Db } from './connection';
+import { nowIso } from '../lib/clock';
 
 export interface ImportStart {
   importId: string;
@@ -27,7 +28,7 @@ export interface UnfinishedImport {
 export const IMPORT_STALL_MS = 5 * 60_000;
 
 export async function startImportRecord(db: Db, s: ImportStart): Promise<void> {
-  const at = new Date().toISOString();
+  const at = nowIso();
   await db.run(
     'INSERT INTO subject_imports (id, incident_id, imported, duplicates, rejected, rejected_json, created_at, created_by, progress_at, source_sha256) VALUES (?,?,?,?,?,?,?,?,?,?)',
     [s.importId, s.incidentId, 0, 0, s.rejected, JSON.stringify(s.rejectedListed), at, s.by, at, s.sourceSha256],
@@ -35,11 +36,7 @@ export async function startImportRecord(db: Db, s: ImportStart): Promise<void> {
 }
 
 export async function importProgressed(db: Db, importId: string, imported: number): Promise<void> {
-  await db.run('UPDATE subject_imports SET imported = ?, progress_at = ? WHERE id = ?', [
-    imported,
-    new Date().toISOString(),
-    importId,
-  ]);
+  await db.run('UPDATE subject_imports SET imported = ?, progress_at = ? WHERE id = ?', [imported, nowIso(), importId]);
 }
 
 /**
@@ -51,7 +48,7 @@ export async function finishImportRecord(
   db: Db,
   f: { importId: string; incidentId: string; imported: number; duplicates: number; sourceSha256: string | null },
 ): Promise<number> {
-  const at = new Date().toISOString();
+  const at = nowIso();
   return db.transaction(async (tx) => {
     await tx.run(
       'UPDATE subject_imports SET imported = ?, duplicates = ?, progress_at = ?, finished_at = ? WHERE id = ?',

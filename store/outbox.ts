@@ -3,8 +3,9 @@
 // the provider is called, so a crash between the two leaves evidence: claimed
 // rows found by a later attempt become `uncertain`, never silently re-sent.
 import type { Db, SqlValue } from './connection';
-import type { DeliveryCounts } from '../../workflows/types';
+import type { DeliveryCounts } from '../workflows/types';
 import { expectedRecipients } from './notice-waves';
+import { nowIso } from '../lib/clock';
 
 export const OUTBOX_STATUSES = ['pending', 'claimed', 'sent', 'delivered', 'bounced', 'failed', 'uncertain'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -49,17 +50,7 @@ export async function ensureOutboxRow(
     `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
      VALUES (?,?,?,?,?,?,?,?, 'pending', ?)
      ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
-    [
-      r.id,
-      r.incidentId,
-      r.kind,
-      r.recipientRef,
-      r.channel,
-      r.locale,
-      r.noticeVersion,
-      r.template,
-      new Date().toISOString(),
-    ],
+    [r.id, r.incidentId, r.kind, r.recipientRef, r.channel, r.locale, r.noticeVersion, r.template, nowIso()],
   );
   return (await db.get<OutboxRow>(
     'SELECT * FROM outbox WHERE incident_id = ? AND kind = ? AND recipient_ref = ? AND channel = ? AND notice_version = ?',
@@ -71,13 +62,13 @@ export async function ensureOutboxRow(
 export async function markAbandonedClaimsUncertain(db: Db, incidentId: string, kind: OutboxKind): Promise<number> {
   const r = await db.run(
     "UPDATE outbox SET status = 'uncertain', error = 'worker stopped during the provider call; outcome unknown', updated_at = ? WHERE incident_id = ? AND kind = ? AND status = 'claimed'",
-    [new Date().toISOString(), incidentId, kind],
+    [nowIso(), incidentId, kind],
   );
   return r.changes;
 }
 
 export async function claimRow(db: Db, id: string): Promise<boolean> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const r = await db.run(
     "UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
     [now, now, id],
@@ -95,7 +86,7 @@ export async function finishRow(
     error?: string | null;
   },
 ): Promise<void> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   await db.run(
     `UPDATE outbox SET status = ?, provider = COALESCE(?, provider), provider_id = COALESCE(?, provider_id), error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ?
      WHERE id = ? AND status = 'claimed'`,

@@ -3,7 +3,8 @@
 // arrives late (an activity retry, two updates in flight) a no-op.
 import type { Db, Tx } from './connection';
 import { appendAuditTx } from './audit';
-import type { IncidentState, TimelineEvent, TrackedObligation } from '../../workflows/types';
+import type { IncidentState, TimelineEvent, TrackedObligation } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export interface IncidentRow {
   id: string;
@@ -96,7 +97,7 @@ export async function saveIncidentState(
         state.alertCount,
         state.stateVersion,
         JSON.stringify(state),
-        new Date().toISOString(),
+        nowIso(),
         state.incidentId,
         state.stateVersion,
       ],
@@ -144,7 +145,7 @@ async function replaceObligationsTx(
 
 /** A closed or dismissed incident no longer absorbs alerts: the next trigger for its key opens a new incident. */
 export async function releaseAlertDedupTx(tx: Tx, incidentId: string): Promise<void> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   await tx.run(
     'INSERT INTO alert_dedup_history (source, dedup_key, incident_id, closed_at) SELECT source, dedup_key, incident_id, ? FROM alert_dedup WHERE incident_id = ?',
     [now, incidentId],
@@ -174,7 +175,7 @@ export async function insertNoteTx(
     n.incidentId,
     n.kind,
     n.body,
-    new Date().toISOString(),
+    nowIso(),
     n.createdBy,
   ]);
 }

@@ -4,7 +4,7 @@
 // lets a copy kept elsewhere vouch for the whole history.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from './connection';
-import type { Actor } from '../../workflows/types';
+import type { Actor } from '../workflows/types';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -3,6 +3,7 @@
 // progress bar and ETA count the people not reached yet from here.
 import type { Db } from './connection';
 import type { ChannelPolicyName } from './outbox-pages';
+import { nowIso } from '../lib/clock';
 
 // Waves this process has recorded: the check costs a read per page otherwise.
 const recorded = new Set<string>();
@@ -26,7 +27,7 @@ export async function recordNoticeWave(
     await tx.run(
       `INSERT INTO notice_waves (incident_id, notice_version, email_expected, sms_expected, started_at)
        SELECT ?, ?, COALESCE(SUM(email IS NOT NULL), 0), COALESCE(SUM(${sms}), 0), ? FROM subjects WHERE incident_id = ?`,
-      [incidentId, noticeVersion, new Date().toISOString(), incidentId],
+      [incidentId, noticeVersion, nowIso(), incidentId],
     );
   });
   recorded.add(key);

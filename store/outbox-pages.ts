@@ -3,6 +3,7 @@
 // than a million. Every transition names the state it leaves, so a repeated or
 // concurrent call never moves a row twice or backwards.
 import type { Db, Params } from './connection';
+import { nowIso } from '../lib/clock';
 
 export interface PageBounds {
   incidentId: string;
@@ -22,8 +23,6 @@ export interface PendingSubjectRow {
   email: string | null;
   phone: string | null;
 }
-
-const nowIso = () => new Date().toISOString();
 
 /** 32 hex characters: the subject id (12) then 20 random. */
 export const ROW_ID_SQL = "printf('%012x', id) || lower(hex(randomblob(10)))";

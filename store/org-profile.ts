@@ -2,6 +2,7 @@
 // regulator takes reports. Templates and the rules read it; admins edit it.
 import { z } from 'zod';
 import type { Db } from './connection';
+import { nowIso } from '../lib/clock';
 
 export const regulatorContactSchema = z.object({
   name: z.string().min(1).max(200),
@@ -45,7 +46,7 @@ export async function getOrgProfile(db: Db): Promise<OrgProfile> {
 export async function saveOrgProfile(db: Db, profile: OrgProfile): Promise<void> {
   await db.run(
     "INSERT INTO settings (key, value_json, updated_at) VALUES ('org_profile', ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at",
-    [JSON.stringify(orgProfileSchema.parse(profile)), new Date().toISOString()],
+    [JSON.stringify(orgProfileSchema.parse(profile)), nowIso()],
   );
 }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
+import { nowIso } from '../lib/clock';
 
 interface Migration {
   id: number;
@@ -37,11 +38,7 @@ export async function migrate(db: Db): Promise<number[]> {
       const row = await tx.get<{ id: number }>('SELECT id FROM schema_migrations WHERE id = ?', [m.id]);
       if (row) return false;
       for (const statement of splitStatements(m.sql)) await tx.run(statement);
-      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [
-        m.id,
-        m.name,
-        new Date().toISOString(),
-      ]);
+      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, nowIso()]);
       return true;
     });
     if (done) applied.push(m.id);

@@ -3,7 +3,8 @@
 // marks it signalled once Temporal has the signal; until then every later report
 // retries it, so a Temporal outage delays a fallback but never drops it.
 import type { Db, Tx } from './connection';
-import type { ChannelPolicy } from '../../workflows/types';
+import type { ChannelPolicy } from '../workflows/types';
+import { nowIso } from '../lib/clock';
 
 export interface OwedFallback {
   incidentId: string;
@@ -16,7 +17,7 @@ export interface OwedFallback {
 /** Records a request for each (incident, version) among these outbox rows. */
 export async function requestFallbacksTx(tx: Tx, outboxIds: string[]): Promise<number> {
   if (outboxIds.length === 0) return 0;
-  const now = new Date().toISOString();
+  const now = nowIso();
   let requested = 0;
   // Chunked to stay far below SQLite's bound-parameter limit.
   for (let i = 0; i < outboxIds.length; i += 500) {

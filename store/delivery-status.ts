@@ -5,6 +5,7 @@
 // the same transaction (see late-bounce-requests.ts).
 import type { Db } from './connection';
 import { requestFallbacksTx } from './late-bounce-requests';
+import { nowIso } from '../lib/clock';
 
 export type ReportedStatus = 'sent' | 'delivered' | 'bounced' | 'failed';
 
@@ -26,7 +27,7 @@ const RANK: Record<ReportedStatus, number> = { sent: 2, delivered: 3, bounced: 3
 /** Applies the reports; returns how many rows moved. */
 export async function applyDeliveryReports(db: Db, reports: DeliveryReport[]): Promise<number> {
   if (reports.length === 0) return 0;
-  const now = new Date().toISOString();
+  const now = nowIso();
   return db.transaction(async (tx) => {
     let moved = 0;
     const undelivered: string[] = [];
