@@ -9,13 +9,18 @@ import {
 } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { alertSignal, incidentWorkflow } from '../workflows/incident';
+// Workflows are started by their registered name: the web process loads their
+// message definitions, never their code.
+import type { incidentWorkflow } from '../workflows/incident/workflow';
+import { alertSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
+import type { lateBouncesWorkflow } from '../workflows/late-bounces/workflow';
 import {
   bouncesReportedSignal,
-  lateBouncesWorkflow,
+  LATE_BOUNCES_WORKFLOW,
   lateBouncesWorkflowId,
+  type BouncesReported,
   type LateBouncesInput,
-} from '../workflows/late-bounces';
+} from '../workflows/late-bounces/messages';
 import { newId } from '../lib/ids';
 import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
@@ -45,7 +50,7 @@ export function createTemporalGateway(
     client,
     async startIncident(input) {
       try {
-        await client.workflow.start(incidentWorkflow, {
+        await client.workflow.start<typeof incidentWorkflow>(INCIDENT_WORKFLOW, {
           workflowId: workflowIdFor(input.incidentId),
           taskQueue: opts.taskQueue,
           args: [input],
@@ -58,7 +63,7 @@ export function createTemporalGateway(
     },
     async signalAlert(input, alert) {
       try {
-        await client.workflow.signalWithStart(incidentWorkflow, {
+        await client.workflow.signalWithStart<typeof incidentWorkflow, [AlertSignal]>(INCIDENT_WORKFLOW, {
           workflowId: workflowIdFor(input.incidentId),
           taskQueue: opts.taskQueue,
           args: [input],
@@ -75,7 +80,7 @@ export function createTemporalGateway(
     },
     async signalBouncesReported(input, deadline) {
       await client.connection.withDeadline(deadline, () =>
-        client.workflow.signalWithStart(lateBouncesWorkflow, {
+        client.workflow.signalWithStart<typeof lateBouncesWorkflow, [BouncesReported]>(LATE_BOUNCES_WORKFLOW, {
           workflowId: lateBouncesWorkflowId(input.incidentId, input.noticeVersion),
           taskQueue: opts.taskQueue,
           args: [input],

@@ -9,7 +9,7 @@ import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
 import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
 import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../store/subject-store';
-import { subjectsImportedUpdate } from '../../workflows/incident';
+import { subjectsImportedUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
 import { HttpError, notFound } from '../errors';

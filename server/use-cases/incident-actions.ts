@@ -19,7 +19,7 @@ import {
   supplementReportUpdate,
   releaseHoldUpdate,
   triageUpdate,
-} from '../../workflows/incident';
+} from '../../workflows/incident/messages';
 import type { UpdateResult } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
 import { HttpError, notFound } from '../errors';

@@ -27,7 +27,7 @@ import {
 import { errorHandler } from '../../server/errors';
 import { createTemporalGateway, type TemporalGateway } from '../../server/temporal-gateway';
 import { notifySubjectsWorkflow, notifyWorkflowId, type NotifySubjectsInput } from '../../workflows/notify-subjects';
-import { lateBouncesStateQuery, lateBouncesWorkflowId } from '../../workflows/late-bounces';
+import { lateBouncesStateQuery, lateBouncesWorkflowId } from '../../workflows/late-bounces/messages';
 import type { ChannelPolicy } from '../../workflows/types';
 import { substituteNoticeOf } from '../../server/use-cases/incident-queries';
 import { eventually } from '../support/app-harness';

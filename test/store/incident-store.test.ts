@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { saveIncidentState, getIncident } from '../../store/incident-store';
-import { initialState } from '../../workflows/incident';
+import { initialState } from '../../workflows/incident/workflow';
 import { insertTestIncident } from '../support/incident-row';
 
 let dir: string;

@@ -14,13 +14,8 @@ import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
-import {
-  assessUpdate,
-  incidentStateQuery,
-  incidentWorkflow,
-  recomputeUpdate,
-  triageUpdate,
-} from '../../workflows/incident';
+import { incidentWorkflow } from '../../workflows/incident/workflow';
+import { assessUpdate, incidentStateQuery, recomputeUpdate, triageUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { insertTestIncident } from '../support/incident-row';

@@ -3,13 +3,8 @@
 // without a second effect.
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  alertSignal,
-  incidentStateQuery,
-  incidentWorkflow,
-  recomputeUpdate,
-  triageUpdate,
-} from '../../workflows/incident';
+import { incidentWorkflow } from '../../workflows/incident/workflow';
+import { alertSignal, incidentStateQuery, recomputeUpdate, triageUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';

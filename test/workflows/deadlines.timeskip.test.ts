@@ -14,16 +14,16 @@ import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
+import { incidentWorkflow } from '../../workflows/incident/workflow';
 import {
   approveNoticesUpdate,
   assessUpdate,
   incidentStateQuery,
-  incidentWorkflow,
   placeHoldUpdate,
   releaseHoldUpdate,
   subjectsImportedUpdate,
   triageUpdate,
-} from '../../workflows/incident';
+} from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';

@@ -6,12 +6,12 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
+import { lateBouncesWorkflow } from '../../workflows/late-bounces/workflow';
 import {
   bouncesReportedSignal,
   lateBouncesStateQuery,
-  lateBouncesWorkflow,
   type LateBouncesInput,
-} from '../../workflows/late-bounces';
+} from '../../workflows/late-bounces/messages';
 import { eventually } from '../support/app-harness';
 import { recordHistory } from '../support/histories';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';

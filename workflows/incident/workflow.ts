@@ -7,9 +7,6 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   executeChild,
   log,
   patched,
@@ -18,9 +15,30 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Activities } from '../activities';
-import { notifySubjectsWorkflow, notifyWorkflowId } from './notify-subjects';
-import { holdInForce, isOpenObligation, mergeObligations, pendingTimers, type TimerEvent } from './obligation-tracking';
+import type { Activities } from '../../activities';
+import { notifySubjectsWorkflow, notifyWorkflowId } from '../notify-subjects';
+import {
+  alertSignal,
+  approveNoticesUpdate,
+  assessUpdate,
+  changeAwarenessUpdate,
+  closeUpdate,
+  incidentStateQuery,
+  placeHoldUpdate,
+  recomputeUpdate,
+  recordFilingUpdate,
+  releaseHoldUpdate,
+  subjectsImportedUpdate,
+  supplementReportUpdate,
+  triageUpdate,
+} from './messages';
+import {
+  holdInForce,
+  isOpenObligation,
+  mergeObligations,
+  pendingTimers,
+  type TimerEvent,
+} from '../obligation-tracking';
 import type {
   AlertSignal,
   ApprovalRequest,
@@ -41,23 +59,7 @@ import type {
   RecomputeRequest,
   RequestMeta,
   SupplementRequest,
-} from './types';
-
-// ---- Messages, declared beside the workflow ----
-export const triageUpdate = defineUpdate<UpdateResult, [TriageRequest]>('triage');
-export const changeAwarenessUpdate = defineUpdate<UpdateResult, [AwarenessChangeRequest]>('changeAwareness');
-export const assessUpdate = defineUpdate<UpdateResult, [AssessmentRequest]>('assess');
-export const subjectsImportedUpdate = defineUpdate<UpdateResult, [SubjectsImportedRequest]>('subjectsImported');
-export const placeHoldUpdate = defineUpdate<UpdateResult, [HoldRequest]>('placeHold');
-export const releaseHoldUpdate = defineUpdate<UpdateResult, [HoldReleaseRequest]>('releaseHold');
-export const approveNoticesUpdate = defineUpdate<UpdateResult, [ApprovalRequest]>('approveNotices');
-export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('recordFiling');
-export const supplementReportUpdate = defineUpdate<UpdateResult, [SupplementRequest]>('supplementReport');
-export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
-export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
-export const alertSignal = defineSignal<[AlertSignal]>('alert');
-/** For debugging and the consistency test only: the read model is SQLite. */
-export const incidentStateQuery = defineQuery<IncidentState>('state');
+} from '../types';
 
 /** Thrown by validators; the server maps it to 409 {error, field}. */
 export class UpdateRejected extends Error {

@@ -9,53 +9,23 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
-import type { Activities } from '../activities';
-import type { ChannelPolicy } from './types';
-
-export interface LateBouncesInput {
-  incidentId: string;
-  noticeVersion: string;
-  channelPolicy: ChannelPolicy;
-  /** How long to wait for another report before finishing. */
-  idleTimeout?: Duration;
-  /** Events per run before continuing as new. */
-  historyLimit?: number;
-  /** Carried across continue-as-new: a report arrived that no round has handled yet. */
-  pending?: boolean;
-}
-
-export interface BouncesReported {
-  /** The incident's policy when the report arrived; the latest one wins. */
-  channelPolicy: ChannelPolicy;
-}
-
-export interface LateBouncesResult {
-  rounds: number;
-  fallbacks: number;
-}
-
-/** This run's progress: a report is handled once `handled` reaches the `reported` seen after it. */
-export interface LateBouncesState extends LateBouncesResult {
-  reported: number;
-  handled: number;
-}
-
-export const bouncesReportedSignal = defineSignal<[BouncesReported]>('bouncesReported');
-export const lateBouncesStateQuery = defineQuery<LateBouncesState>('lateBouncesState');
+import type { Activities } from '../../activities';
+import type { ChannelPolicy } from '../types';
+import {
+  bouncesReportedSignal,
+  lateBouncesStateQuery,
+  type LateBouncesInput,
+  type LateBouncesResult,
+  type LateBouncesState,
+} from './messages';
 
 const DEFAULT_IDLE_TIMEOUT: Duration = '1 hour';
 const DEFAULT_HISTORY_LIMIT = 2_000;
-
-export function lateBouncesWorkflowId(incidentId: string, noticeVersion: string): string {
-  return `late-bounces-${incidentId}-${noticeVersion.slice(0, 16)}`;
-}
 
 const quick = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -1,0 +1,38 @@
+// What the incident workflow accepts and answers: its updates, signal and query,
+// declared beside it and imported by the server as definitions. Importing this
+// file loads no workflow code.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  AlertSignal,
+  ApprovalRequest,
+  AssessmentRequest,
+  AwarenessChangeRequest,
+  CloseRequest,
+  FilingRequest,
+  HoldReleaseRequest,
+  HoldRequest,
+  IncidentState,
+  RecomputeRequest,
+  SubjectsImportedRequest,
+  SupplementRequest,
+  TriageRequest,
+  UpdateResult,
+} from '../types';
+
+/** The registered workflow type; the server starts it by this name. */
+export const INCIDENT_WORKFLOW = 'incidentWorkflow';
+
+export const triageUpdate = defineUpdate<UpdateResult, [TriageRequest]>('triage');
+export const changeAwarenessUpdate = defineUpdate<UpdateResult, [AwarenessChangeRequest]>('changeAwareness');
+export const assessUpdate = defineUpdate<UpdateResult, [AssessmentRequest]>('assess');
+export const subjectsImportedUpdate = defineUpdate<UpdateResult, [SubjectsImportedRequest]>('subjectsImported');
+export const placeHoldUpdate = defineUpdate<UpdateResult, [HoldRequest]>('placeHold');
+export const releaseHoldUpdate = defineUpdate<UpdateResult, [HoldReleaseRequest]>('releaseHold');
+export const approveNoticesUpdate = defineUpdate<UpdateResult, [ApprovalRequest]>('approveNotices');
+export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('recordFiling');
+export const supplementReportUpdate = defineUpdate<UpdateResult, [SupplementRequest]>('supplementReport');
+export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
+export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
+export const alertSignal = defineSignal<[AlertSignal]>('alert');
+/** For debugging and the consistency test only: the read model is SQLite. */
+export const incidentStateQuery = defineQuery<IncidentState>('state');
