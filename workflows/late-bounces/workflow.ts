@@ -15,13 +15,11 @@ import {
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
 import type { Activities } from '../../activities';
-import type { ChannelPolicy } from '../types';
 import {
   bouncesReportedSignal,
   lateBouncesStateQuery,
   type LateBouncesInput,
   type LateBouncesResult,
-  type LateBouncesState,
 } from './messages';
 
 const DEFAULT_IDLE_TIMEOUT: Duration = '1 hour';
