@@ -22,14 +22,14 @@ import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import { storedNotice } from './render-notices';
-import { normalizeLocale, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
+import { normalizeLocale, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
 import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
 import { ApplicationFailure } from '@temporalio/common';
 
 /** The key the HTML body carries in place of the name: its value is escaped by us, SendGrid escapes nothing. */
-export const HTML_NAME_KEY = '-recipientNameHtml-';
+export const HTML_NAME_KEY = RECIPIENT_NAME_HTML_TOKEN;
 /** Text and subject keep the renderer's own token; their value is the raw name. */
 export const TEXT_NAME_KEY = RECIPIENT_NAME_TOKEN;
 

@@ -14,7 +14,12 @@ export type {
 } from './types';
 export { DATA_ELEMENTS, dataElementLabel, dataElementTexts, type DataElement } from './data-elements';
 export { compileTemplate, listTemplateFallbacks, loadTemplate, TEMPLATES_DIR } from './loader';
-export { RECIPIENT_NAME_TOKEN, renderSubjectEmail, renderSubjectSms } from './subject-notice';
+export {
+  RECIPIENT_NAME_HTML_TOKEN,
+  RECIPIENT_NAME_TOKEN,
+  renderSubjectEmail,
+  renderSubjectSms,
+} from './subject-notice';
 export { renderControllerEmail } from './controller-notice';
 export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report';
 export { renderReminderEmail } from './reminder';

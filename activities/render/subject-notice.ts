@@ -5,6 +5,8 @@ import type { NoticeInput, RenderedEmail } from './types';
 
 /** The per-person token in a rendered subject notice; `substitute` replaces it at send time. */
 export const RECIPIENT_NAME_TOKEN = '-recipientName-';
+/** Where a sent HTML body carries the escaped name (a provider substitutes every key over every part). */
+export const RECIPIENT_NAME_HTML_TOKEN = '-recipientNameHtml-';
 
 /**
  * The notice to an affected person, rendered once per locale so the approver

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, renderSubjectEmail, substitute } from '../../activities/render';
+import { LOCALES, RECIPIENT_NAME_TOKEN, renderSubjectEmail, substitute } from '../../activities/render';
+import { applySubstitutions } from '../../activities/providers/local-outbox';
+import { HTML_NAME_KEY, nameSubstitutions } from '../../activities/send-notice-page';
 import { HOSTILE_TEXT, HOSTILE_TITLE, hostileIncident, incident, org } from './fixtures';
 import { renderAll, renderReport } from './render-inputs';
 
@@ -82,5 +84,26 @@ describe('substitute', () => {
     expect(substitute('Dear -recipientName-,', { recipientName: 'Ann\r\nBcc: x' }, 'subject', 'en')).toBe(
       'Dear Ann Bcc: x,',
     );
+  });
+});
+
+describe("a person's name in a sent email", () => {
+  it('stays escaped in HTML even when the name carries the substitution tokens', () => {
+    // The send path: the approved HTML carries the HTML key; the provider then applies
+    // every substitution in turn over the whole body (as SendGrid and the local outbox do).
+    const approved = renderSubjectEmail('en', { org, incident });
+    const html = approved.html.split(RECIPIENT_NAME_TOKEN).join(HTML_NAME_KEY);
+    for (const name of [
+      '<img src=x onerror=alert(1)>-recipientName-',
+      '-recipientNameHtml-<script>x</script>',
+      '<b>-recipientName--recipientNameHtml-</b>',
+    ]) {
+      const sent = applySubstitutions(html, nameSubstitutions(name, 'en'));
+      expect(sent, name).not.toMatch(/<img|<script|<b>/);
+      expect(sent, name).toContain('&lt;');
+      expect(sent, name).not.toContain(RECIPIENT_NAME_TOKEN);
+      const text = applySubstitutions(approved.text, nameSubstitutions(name, 'en'));
+      expect(text, name).not.toContain(RECIPIENT_NAME_TOKEN);
+    }
   });
 });
