@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { DATA_ELEMENTS, SECTORS, isKnownJurisdiction } from '../rules';
 import { SEVERITIES } from '../workflows/types';
 import { badRequest } from './errors';
+import { parseInstant } from '../lib/instant';
 import { OUTBOX_STATUSES, type OutboxCursor } from '../store/outbox';
 
-const isoTime = z
-  .string()
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
-    'must be an ISO 8601 time with a zone, e.g. 2026-11-26T09:00:00Z',
-  );
+/** Every time a request carries: a real instant with a zone, 1970 to 2100, stored as UTC. */
+export const isoTime = z.string().transform((s, ctx) => {
+  const parsed = parseInstant(s);
+  if (parsed.ok) return parsed.iso;
+  ctx.addIssue({ code: 'custom', message: parsed.reason });
+  return z.NEVER;
+});
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
 const dataElement = z.string().refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
   error: (iss) => `unknown data element "${String(iss.input)}"`,

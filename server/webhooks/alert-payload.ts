@@ -2,6 +2,7 @@
 // Both normalise to one record; the raw body is kept in SQLite only.
 import { z } from 'zod';
 import type { Severity } from '../../workflows/types';
+import { isoTime } from '../schemas';
 
 const genericSchema = z.object({
   dedupKey: z.string().trim().min(1).max(255),
@@ -9,7 +10,7 @@ const genericSchema = z.object({
   summary: z.string().trim().min(1).max(1024),
   severity: z.enum(['low', 'medium', 'high', 'critical', 'info', 'warning', 'error']).default('high'),
   source: z.string().trim().max(255).optional(),
-  occurredAt: z.string().datetime({ offset: true }).optional(),
+  occurredAt: isoTime.optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
