@@ -8,6 +8,7 @@ import { appendAudit } from '../../store/audit';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
+import { jsonBody } from '../json-body';
 import { can } from '../permissions';
 import {
   approvalSchema,
@@ -56,7 +57,7 @@ const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export function apiRouter(ctx: UseCaseContext): Router {
   const r = Router();
-  const json = express.json({ limit: '1mb', strict: true });
+  const json = jsonBody('1mb');
   r.use(bearerAuth(ctx.db));
   // A restricted incident answers 404 to anyone who is not a member or an admin, on every route.
   r.param('id', (req, _res, next, id: string) =>
@@ -104,7 +105,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
       await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)),
     );
   });
-  r.post('/incidents/:id/subjects', allow('subjects.import'), express.json({ limit: '20mb' }), async (req, res) => {
+  r.post('/incidents/:id/subjects', allow('subjects.import'), jsonBody('20mb'), async (req, res) => {
     const key = idempotencyKey(req);
     const isCsv = Boolean(req.is('text/csv'));
     if (!isCsv && !req.is('application/json'))
