@@ -2,8 +2,10 @@
 // statistics and the audit chain's head hash, so the chain can be checked
 // against a copy kept elsewhere.
 import type { Db } from '../store/connection';
-import { auditHead, type AuditRow } from '../store/audit';
+import { auditHead, listIncidentAudit } from '../store/audit';
 import { getIncident, getNote, parseState } from '../store/incident-store';
+import { subjectDeliveryStats } from '../store/outbox';
+import { saveClosingReport } from '../store/reports';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderClosingReport } from './render';
 import { nowIso } from '../lib/clock';
@@ -19,7 +21,7 @@ export async function buildClosingReport(
   if (!row) throw new Error(`incident ${incidentId} not found`);
   const state = parseState(row);
   const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
-  const audit = await db.all<AuditRow>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);
+  const audit = await listIncidentAudit(db, incidentId);
   const timeline = [];
   let summary: string | null = null;
   for (const a of audit) {
@@ -38,10 +40,7 @@ export async function buildClosingReport(
       summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary,
     });
   }
-  const stats = await db.all<{ channel: string; status: string; count: number }>(
-    "SELECT channel, status, COUNT(*) AS count FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status ORDER BY channel, status",
-    [incidentId],
-  );
+  const stats = await subjectDeliveryStats(db, incidentId);
   const head = await auditHead(db);
   const html = renderClosingReport({
     org: orgView(org),
@@ -74,10 +73,6 @@ export const createFinalizeReport =
   (deps: { db: Db; baseUrl: string }) =>
   async (input: { incidentId: string }): Promise<{ seq: number; hash: string } | null> => {
     const { html, head } = await buildClosingReport(deps.db, input.incidentId, deps.baseUrl);
-    await deps.db.run(
-      `INSERT INTO reports (incident_id, html, audit_head_seq, audit_head_hash, created_at) VALUES (?,?,?,?,?)
-       ON CONFLICT (incident_id) DO UPDATE SET html = excluded.html, audit_head_seq = excluded.audit_head_seq, audit_head_hash = excluded.audit_head_hash, created_at = excluded.created_at`,
-      [input.incidentId, html, head?.seq ?? null, head?.hash ?? null, nowIso()],
-    );
+    await saveClosingReport(deps.db, { incidentId: input.incidentId, html, auditHead: head, createdAt: nowIso() });
     return head;
   };

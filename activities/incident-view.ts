@@ -1,6 +1,7 @@
 // Builds the template view of an incident from SQLite: facts from the
 // workflow's last persisted state, free text from the assessment and notes.
 import type { Db } from '../store/connection';
+import { getAssessmentText } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { getOrgProfile, type OrgProfile } from '../store/org-profile';
 import type { IncidentFactsView, OrgView } from './render';
@@ -36,10 +37,7 @@ export async function acceptedAssessment(
   assessmentId: string | undefined,
 ): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
   if (!assessmentId) return null;
-  const row = await db.get<{ narrative_json: string; facts_json: string }>(
-    'SELECT narrative_json, facts_json FROM assessments WHERE id = ?',
-    [assessmentId],
-  );
+  const row = await getAssessmentText(db, assessmentId);
   if (!row) return null;
   const facts = JSON.parse(row.facts_json) as { approximateRecords?: number };
   return {

@@ -7,6 +7,7 @@ import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
 import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
 import { getIncident, parseState } from '../store/incident-store';
+import { listControllers } from '../store/controllers';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
 import { loadIncidentView, orgView } from './incident-view';
 import { normalizeLocale, renderControllerEmail } from './render';
@@ -22,10 +23,7 @@ export const createNotifyControllers =
     // Only the controllers the workflow recorded: a retried request may have left unreferenced rows.
     const incident = await getIncident(db, input.incidentId);
     const ids = (incident ? parseState(incident)?.facts?.controllerIds : undefined) ?? [];
-    const controllers = await db.all<{ id: string; name: string; email: string; locale: string }>(
-      `SELECT id, name, email, locale FROM controllers WHERE incident_id = ? AND id IN (${ids.map(() => '?').join(',') || "''"}) ORDER BY id`,
-      [input.incidentId, ...ids],
-    );
+    const controllers = await listControllers(db, input.incidentId, ids);
     const result = { sent: 0, failed: 0, uncertain: 0 };
     for (const c of controllers) {
       const locale = normalizeLocale(c.locale);

@@ -2,6 +2,7 @@
 // published on a public page (no login, no personal data) and can be exported
 // as static HTML for the company's own website.
 import type { Db } from '../store/connection';
+import { publishNoticePages } from '../store/published-notices';
 import { loadIncidentView, orgView, publicNoticeUrl } from './incident-view';
 import { renderPublicNotice } from './render';
 import { subjectLocales } from './render-notices';
@@ -13,15 +14,15 @@ export const createPublishSubstituteNotice =
     const { org, view } = await loadIncidentView(deps.db, input.incidentId, deps.baseUrl);
     const locales = await subjectLocales(deps.db, input.incidentId);
     const publishedAt = nowIso();
-    await deps.db.transaction(async (tx) => {
-      for (const locale of locales) {
-        const html = renderPublicNotice(locale, { org: orgView(org), incident: view, publishedAt });
-        await tx.run(
-          `INSERT INTO public_notices (incident_id, locale, notice_version, html, published_at) VALUES (?,?,?,?,?)
-           ON CONFLICT (incident_id, locale) DO UPDATE SET notice_version = excluded.notice_version, html = excluded.html, published_at = excluded.published_at`,
-          [input.incidentId, locale, input.noticeVersion, html, publishedAt],
-        );
-      }
+    const pages = locales.map((locale) => ({
+      locale,
+      html: renderPublicNotice(locale, { org: orgView(org), incident: view, publishedAt }),
+    }));
+    await publishNoticePages(deps.db, {
+      incidentId: input.incidentId,
+      noticeVersion: input.noticeVersion,
+      publishedAt,
+      pages,
     });
     return { url: publicNoticeUrl(deps.baseUrl, input.incidentId), locales };
   };

@@ -3,7 +3,9 @@
 // The page carries no names or counts, so counting someone means making sure the
 // page is up for this notice version and saying so on the incident's audit chain.
 import type { Db } from '../store/connection';
-import { appendAuditTx } from '../store/audit';
+import { appendAuditEntries, type AuditEntry } from '../store/audit';
+import { countUndeliveredRows } from '../store/outbox-pages';
+import { substituteNoticeStatus } from '../store/published-notices';
 import { createPublishSubstituteNotice } from './publish-substitute-notice';
 import { createSummarizeNotices } from './summarize-notices';
 import type { Actor, ChannelPolicy } from '../workflows/types';
@@ -28,21 +30,16 @@ export const createRecordLateBounces =
   }): Promise<LateBouncesRecord> => {
     const { incidentId, noticeVersion } = input;
     const summary = await createSummarizeNotices(deps.db)(input);
-    const counts = (await deps.db.get<{ undelivered: number; sms_settled: number }>(
-      `SELECT COALESCE(SUM(status IN ('bounced','failed')), 0) AS undelivered,
-              COALESCE(SUM(channel = 'sms' AND status NOT IN ('pending','claimed')), 0) AS sms_settled
-       FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject'`,
-      [incidentId, noticeVersion],
-    ))!;
+    const counts = await countUndeliveredRows(deps.db, incidentId, noticeVersion);
     const published =
       summary.withoutContact > 0 && (await needsPublishing(deps.db, incidentId, noticeVersion))
         ? await createPublishSubstituteNotice(deps)({ incidentId, noticeVersion })
         : null;
     const at = nowIso();
     // Keyed by what the outbox shows, so a retry or a round with nothing new appends nothing.
-    const stateKey = `${counts.undelivered}:${counts.sms_settled}:${summary.withoutContact}`;
-    await deps.db.transaction(async (tx) => {
-      await appendAuditTx(tx, {
+    const stateKey = `${counts.undelivered}:${counts.smsSettled}:${summary.withoutContact}`;
+    const entries: AuditEntry[] = [
+      {
         incidentId,
         type: 'subjects.late_bounces',
         at,
@@ -55,31 +52,27 @@ export const createRecordLateBounces =
           withoutContact: summary.withoutContact,
         },
         eventKey: `late-bounces:${incidentId}:${noticeVersion}:${stateKey}`,
+      },
+    ];
+    if (published) {
+      entries.push({
+        incidentId,
+        type: 'substitute.published',
+        at,
+        actor: ACTOR,
+        summary: `Public substitute notice published for ${summary.withoutContact} people without usable contact`,
+        details: { ...published, noticeVersion },
+        eventKey: `substitute-late:${incidentId}:${noticeVersion}`,
       });
-      if (published) {
-        await appendAuditTx(tx, {
-          incidentId,
-          type: 'substitute.published',
-          at,
-          actor: ACTOR,
-          summary: `Public substitute notice published for ${summary.withoutContact} people without usable contact`,
-          details: { ...published, noticeVersion },
-          eventKey: `substitute-late:${incidentId}:${noticeVersion}`,
-        });
-      }
-    });
+    }
+    await appendAuditEntries(deps.db, entries);
     return { withoutContact: summary.withoutContact, undelivered: counts.undelivered, published };
   };
 
 // Only for the incident's current notice: a late report about an older version
 // must not put superseded wording back on the public page.
 async function needsPublishing(db: Db, incidentId: string, noticeVersion: string): Promise<boolean> {
-  const row = await db.get<{ current: string | null; published: number }>(
-    `SELECT json_extract(i.state_json, '$.notices.noticeVersion') AS current,
-            EXISTS (SELECT 1 FROM public_notices p WHERE p.incident_id = i.id AND p.notice_version = ?) AS published
-     FROM incidents i WHERE i.id = ?`,
-    [noticeVersion, incidentId],
-  );
-  if (!row || row.published) return false;
-  return row.current === null || row.current === noticeVersion;
+  const status = await substituteNoticeStatus(db, incidentId, noticeVersion);
+  if (!status || status.published) return false;
+  return status.currentVersion === null || status.currentVersion === noticeVersion;
 }

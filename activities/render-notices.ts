@@ -4,7 +4,10 @@
 // sent: senders read these rows, they do not render again.
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/connection';
+import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
+import { saveNoticeSet } from '../store/notices';
+import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
 import { loadIncidentView, orgView } from './incident-view';
 import { normalizeLocale, renderRegulatorReport, renderSubjectEmail, renderSubjectSms, type Locale } from './render';
 import { REGIMES } from '../rules';
@@ -21,11 +24,8 @@ export interface RenderedNotice {
 }
 
 export async function subjectLocales(db: Db, incidentId: string): Promise<Locale[]> {
-  const rows = await db.all<{ locale: string }>('SELECT DISTINCT locale FROM subjects WHERE incident_id = ?', [
-    incidentId,
-  ]);
   const set = new Set<Locale>(['en']);
-  for (const r of rows) set.add(normalizeLocale(r.locale));
+  for (const locale of await listSubjectLocales(db, incidentId)) set.add(normalizeLocale(locale));
   return [...set].sort();
 }
 
@@ -45,11 +45,7 @@ export async function buildNotices(
   const notices: RenderedNotice[] = [];
   // The report's date is the date of the facts it reports, so re-rendering unchanged facts keeps the version.
   const assessedAt = state?.facts?.assessmentId
-    ? (
-        await db.get<{ created_at: string }>('SELECT created_at FROM assessments WHERE id = ?', [
-          state.facts.assessmentId,
-        ])
-      )?.created_at
+    ? await getAssessmentCreatedAt(db, state.facts.assessmentId)
     : undefined;
   for (const locale of await subjectLocales(db, incidentId)) {
     const email = renderSubjectEmail(locale, { org: ov, incident: view });
@@ -98,8 +94,7 @@ export async function buildNotices(
       text: report.text,
     });
   }
-  const recipients =
-    (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]))?.n ?? 0;
+  const recipients = await countIncidentSubjects(db, incidentId);
   return { notices, recipients };
 }
 
@@ -118,39 +113,12 @@ export const createRenderNotices =
     const { notices, recipients } = await buildNotices(db, input.incidentId, baseUrl);
     const version = noticeVersion(notices, recipients);
     const renderedAt = nowIso();
-    await db.transaction(async (tx) => {
-      for (const n of notices) {
-        await tx.run(
-          `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-          [
-            input.incidentId,
-            version,
-            n.audience,
-            n.locale,
-            n.channel,
-            n.subject,
-            n.html,
-            n.text,
-            recipients,
-            renderedAt,
-          ],
-        );
-      }
+    await saveNoticeSet(db, {
+      incidentId: input.incidentId,
+      noticeVersion: version,
+      recipients,
+      createdAt: renderedAt,
+      notices,
     });
     return { noticeVersion: version, recipients, renderedAt };
   };
-
-export async function storedNotice(
-  db: Db,
-  incidentId: string,
-  version: string,
-  audience: string,
-  locale: string,
-  channel: string,
-) {
-  return db.get<{ subject: string | null; html: string | null; text: string }>(
-    'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
-    [incidentId, version, audience, locale, channel],
-  );
-}

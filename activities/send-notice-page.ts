@@ -18,10 +18,10 @@ import {
   type PendingSubjectRow,
 } from '../store/outbox-pages';
 import { recordNoticeWave } from '../store/notice-waves';
+import { findStoredNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
-import { storedNotice } from './render-notices';
 import { normalizeLocale, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
 import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
@@ -71,8 +71,8 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
     let n = cache.get(key);
     if (!n) {
       n =
-        (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ??
-        (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
+        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
       if (!n)
         throw ApplicationFailure.nonRetryable(
           `no approved ${channel} notice for version ${noticeVersion}`,

@@ -7,8 +7,9 @@ import type { Db } from '../store/connection';
 import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
 import { getIncident, getNote, parseState } from '../store/incident-store';
 import { getOrgProfile, regulatorFor } from '../store/org-profile';
+import { findStoredNotice, saveNotice } from '../store/notices';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
-import { regimeName, storedNotice } from './render-notices';
+import { regimeName } from './render-notices';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderRegulatorReport } from './render';
 import type { EmailProvider } from './providers';
@@ -30,14 +31,13 @@ export const createSendRegulatorReport =
       : undefined;
     if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
     const contact = regulatorFor(await getOrgProfile(db), obligation.id, obligation.regime);
-    const report = await storedNotice(
-      db,
-      input.incidentId,
-      input.noticeVersion,
-      `regulator:${obligation.id}`,
-      'en',
-      'email',
-    );
+    const report = await findStoredNotice(db, {
+      incidentId: input.incidentId,
+      noticeVersion: input.noticeVersion,
+      audience: `regulator:${obligation.id}`,
+      locale: 'en',
+      channel: 'email',
+    });
     if (!contact?.email || !report) return { status: 'manual', outboxId: null };
     await markAbandonedClaimsUncertain(db, input.incidentId, 'regulator');
     const row = await ensureOutboxRow(db, {
@@ -106,20 +106,17 @@ export const createSendSupplementaryReport =
       supplement: information,
     });
     const version = `supplement:${input.informationNoteId}`;
-    await db.run(
-      `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at) VALUES (?,?,?,?,?,?,?,?,0,?) ON CONFLICT DO NOTHING`,
-      [
-        input.incidentId,
-        version,
-        `regulator:${obligation.id}`,
-        'en',
-        'email',
-        report.subject,
-        report.html,
-        report.text,
-        nowIso(),
-      ],
-    );
+    await saveNotice(db, {
+      incidentId: input.incidentId,
+      noticeVersion: version,
+      audience: `regulator:${obligation.id}`,
+      locale: 'en',
+      channel: 'email',
+      subject: report.subject,
+      html: report.html,
+      text: report.text,
+      createdAt: nowIso(),
+    });
     const contact = regulatorFor(org, obligation.id, obligation.regime);
     if (!contact?.email) return { status: 'manual', outboxId: null };
     const row = await ensureOutboxRow(db, {

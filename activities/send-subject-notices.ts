@@ -5,9 +5,16 @@
 import { heartbeat } from '@temporalio/activity';
 import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
-import { markAbandonedClaimsUncertain, type OutboxRow } from '../store/outbox';
+import {
+  countSubjectOutcomes,
+  createSubjectOutboxRows,
+  listPendingSubjectOutboxRows,
+  markAbandonedClaimsUncertain,
+  type NewSubjectOutboxRow,
+} from '../store/outbox';
+import { findStoredNotice } from '../store/notices';
+import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
-import { storedNotice } from './render-notices';
 import { normalizeLocale, substitute } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
@@ -36,22 +43,23 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
   const now = nowIso();
   let lastId = 0;
   for (;;) {
-    const people = await db.all<{ id: number; email: string | null; phone: string | null; locale: string }>(
-      'SELECT id, email, phone, locale FROM subjects WHERE incident_id = ? AND id > ? ORDER BY id LIMIT ?',
-      [incidentId, lastId, PAGE],
-    );
+    const people = await listSubjectContactsAfter(db, incidentId, lastId, PAGE);
     if (people.length === 0) return;
-    await db.transaction(async (tx) => {
-      for (const p of people) {
-        for (const channel of channelsFor(policy, p.email !== null, p.phone !== null)) {
-          await tx.run(
-            `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
-             VALUES (?,?, 'subject', ?,?,?,?,?, 'pending', ?) ON CONFLICT DO NOTHING`,
-            [newId(), incidentId, String(p.id), channel, normalizeLocale(p.locale), version, `subject-${channel}`, now],
-          );
-        }
+    const rows: NewSubjectOutboxRow[] = [];
+    for (const p of people) {
+      for (const channel of channelsFor(policy, p.email !== null, p.phone !== null)) {
+        rows.push({
+          id: newId(),
+          incidentId,
+          recipientRef: String(p.id),
+          channel,
+          locale: normalizeLocale(p.locale),
+          noticeVersion: version,
+          template: `subject-${channel}`,
+        });
       }
-    });
+    }
+    await createSubjectOutboxRows(db, rows, now);
     lastId = people[people.length - 1]!.id;
     heartbeat({ phase: 'rows', lastId });
   }
@@ -75,8 +83,8 @@ export const createSendSubjectNotices =
       let n = noticeCache.get(key);
       if (!n) {
         n =
-          (await storedNotice(db, incidentId, noticeVersion, 'individuals', locale, channel)) ??
-          (await storedNotice(db, incidentId, noticeVersion, 'individuals', 'en', channel));
+          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
         if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
         noticeCache.set(key, n);
       }
@@ -86,11 +94,7 @@ export const createSendSubjectNotices =
     let retry: RetryLater | null = null;
     let lastHeartbeat = 0;
     for (;;) {
-      const rows = await db.all<OutboxRow & { name: string | null; email: string | null; phone: string | null }>(
-        `SELECT o.*, s.name, s.email, s.phone FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
-         WHERE o.incident_id = ? AND o.kind = 'subject' AND o.notice_version = ? AND o.status = 'pending' ORDER BY o.id LIMIT ?`,
-        [incidentId, noticeVersion, PAGE],
-      );
+      const rows = await listPendingSubjectOutboxRows(db, incidentId, noticeVersion, PAGE);
       if (rows.length === 0) break;
       await runPool(
         rows,
@@ -129,23 +133,7 @@ export const createSendSubjectNotices =
       if (retry) throw retryLaterFailure(retry);
     }
 
-    const counts = await db.get<{ total: number; sent: number; failed: number; uncertain: number }>(
-      `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed, SUM(status = 'uncertain') AS uncertain
-       FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
-      [incidentId, noticeVersion],
-    );
-    const policy = input.channelPolicy;
-    const noContact = await db.get<{ n: number }>(
-      policy === 'email'
-        ? 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL'
-        : 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND phone IS NULL',
-      [incidentId],
-    );
-    return {
-      total: counts?.total ?? 0,
-      sent: counts?.sent ?? 0,
-      failed: counts?.failed ?? 0,
-      uncertain: counts?.uncertain ?? 0,
-      withoutContact: noContact?.n ?? 0,
-    };
+    const counts = await countSubjectOutcomes(db, incidentId, noticeVersion);
+    const withoutContact = await countSubjectsWithoutContact(db, incidentId, input.channelPolicy);
+    return { ...counts, withoutContact };
   };

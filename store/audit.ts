@@ -123,3 +123,17 @@ export async function auditHead(db: Db): Promise<{ seq: number; hash: string } |
     (await db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) ?? null
   );
 }
+
+/** One incident's audit rows in chain order. */
+export async function listIncidentAudit(db: Db, incidentId: string): Promise<AuditRow[]> {
+  return db.all<AuditRow>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);
+}
+
+/** Appends the entries in order in one transaction: all of them or none. */
+export function appendAuditEntries(db: Db, entries: AuditEntry[]): Promise<AuditRow[]> {
+  return db.transaction(async (tx) => {
+    const rows: AuditRow[] = [];
+    for (const entry of entries) rows.push(await appendAuditTx(tx, entry));
+    return rows;
+  });
+}

@@ -239,3 +239,144 @@ export async function noticeTotals(db: Db, incidentId: string, noticeVersion: st
     possibleDuplicates: r?.dup ?? 0,
   };
 }
+
+/**
+ * People whose every row of the notice version failed or bounced: no row of theirs was sent,
+ * is on its way or may yet have reached them.
+ */
+export async function countUnreachableSubjects(db: Db, incidentId: string, noticeVersion: string): Promise<number> {
+  const r = await db.get<{ n: number }>(
+    `SELECT COUNT(DISTINCT o.subject_id) AS n FROM outbox o
+     WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.status IN ('failed','bounced')
+       AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.incident_id = o.incident_id AND x.notice_version = o.notice_version AND x.kind = 'subject'
+                       AND x.subject_id = o.subject_id AND x.status IN ('sent','delivered','claimed','pending','uncertain'))`,
+    [incidentId, noticeVersion],
+  );
+  return r?.n ?? 0;
+}
+
+/** Rows of the notice version that bounced or failed, and SMS rows past their claim (settled one way or another). */
+export async function countUndeliveredRows(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+): Promise<{ undelivered: number; smsSettled: number }> {
+  const r = (await db.get<{ undelivered: number; sms_settled: number }>(
+    `SELECT COALESCE(SUM(status IN ('bounced','failed')), 0) AS undelivered,
+            COALESCE(SUM(channel = 'sms' AND status NOT IN ('pending','claimed')), 0) AS sms_settled
+     FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject'`,
+    [incidentId, noticeVersion],
+  ))!;
+  return { undelivered: r.undelivered, smsSettled: r.sms_settled };
+}
+
+/**
+ * Moves up to `limit` rows that have been uncertain since `cutoff` or earlier, and were not re-sent
+ * before, back to pending, flagged as possible duplicates; their ids.
+ */
+export async function markUncertainForResend(
+  db: Db,
+  q: { incidentId: string; noticeVersion: string; cutoff: string; limit: number },
+): Promise<string[]> {
+  const now = nowIso();
+  const due = await db.transaction((tx) =>
+    tx.all<{ id: string }>(
+      `UPDATE outbox SET status = 'pending', possible_duplicate = 1, updated_at = ?
+       WHERE id IN (SELECT id FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain'
+                      AND possible_duplicate = 0 AND uncertain_at <= ? LIMIT ?)
+       RETURNING id`,
+      [now, q.incidentId, q.noticeVersion, q.cutoff, q.limit],
+    ),
+  );
+  return due.map((d) => d.id);
+}
+
+/** Those of these rows that are still pending, with the person's name and contacts. */
+export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
+  return db.all<PendingSubjectRow>(
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+     FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
+    [JSON.stringify(ids)],
+  );
+}
+
+/** When the earliest row still waiting for its one re-send became uncertain; null when none waits. */
+export async function firstUncertainAt(db: Db, incidentId: string, noticeVersion: string): Promise<string | null> {
+  const r = await db.get<{ first: string | null }>(
+    `SELECT MIN(uncertain_at) AS first FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain' AND possible_duplicate = 0`,
+    [incidentId, noticeVersion],
+  );
+  return r?.first ?? null;
+}
+
+/** Rows uncertain again after their one re-send. */
+export async function countUncertainAfterResend(db: Db, incidentId: string, noticeVersion: string): Promise<number> {
+  const r = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain' AND possible_duplicate = 1`,
+    [incidentId, noticeVersion],
+  );
+  return r?.n ?? 0;
+}
+
+export interface UncertainSmsRow {
+  id: string;
+  phone: string;
+  claimed_at: string | null;
+  uncertain_at: string | null;
+}
+
+/** Uncertain SMS rows of the notice version, with the number they went to. */
+export async function listUncertainSmsRows(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+): Promise<UncertainSmsRow[]> {
+  return db.all<UncertainSmsRow>(
+    `SELECT o.id, s.phone, o.claimed_at, o.uncertain_at FROM outbox o JOIN subjects s ON s.id = o.subject_id
+     WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'uncertain' AND s.phone IS NOT NULL`,
+    [incidentId, noticeVersion],
+  );
+}
+
+/** An uncertain SMS row Twilio shows a message for is sent; returns 1 when it moved, 0 when it was no longer uncertain. */
+export async function markUncertainSmsSent(
+  db: Db,
+  id: string,
+  message: { providerId: string; at: string },
+): Promise<number> {
+  const r = await db.run(
+    "UPDATE outbox SET status = 'sent', provider = 'twilio', provider_id = ?, sent_at = ?, error = NULL, updated_at = ? WHERE id = ? AND status = 'uncertain'",
+    [message.providerId, message.at, nowIso(), id],
+  );
+  return r.changes;
+}
+
+/**
+ * A pending SMS row for each person whose email of the notice version bounced or failed and who
+ * has a phone; a person who has an SMS row for the version already keeps it.
+ */
+export async function createSmsFallbackRows(db: Db, incidentId: string, noticeVersion: string): Promise<number> {
+  const r = await db.run(
+    `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
+     SELECT printf('%012x', o.subject_id) || lower(hex(randomblob(10))), o.incident_id, 'subject', o.recipient_ref, 'sms', o.locale, o.notice_version, 'subject-sms', 'pending', ?, o.subject_id
+     FROM outbox o JOIN subjects s ON s.id = o.subject_id
+     WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'email' AND o.status IN ('bounced','failed') AND s.phone IS NOT NULL
+     ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
+    [nowIso(), incidentId, noticeVersion],
+  );
+  return r.changes;
+}
+
+/** Up to 1000 pending SMS rows of the notice version, with the person's name and contacts. */
+export async function listPendingSmsRows(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+): Promise<PendingSubjectRow[]> {
+  return db.all<PendingSubjectRow>(
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+     FROM outbox o JOIN subjects s ON s.id = o.subject_id
+     WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'pending' LIMIT 1000`,
+    [incidentId, noticeVersion],
+  );
+}

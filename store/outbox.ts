@@ -172,3 +172,74 @@ export async function listOutbox(
     params,
   );
 }
+
+export interface NewSubjectOutboxRow {
+  id: string;
+  incidentId: string;
+  /** The subject's id, as text. */
+  recipientRef: string;
+  channel: 'email' | 'sms';
+  locale: string;
+  noticeVersion: string;
+  template: string;
+}
+
+/** Pending subject rows for a batch of people, in one transaction; rows that exist already are kept as they are. */
+export async function createSubjectOutboxRows(db: Db, rows: NewSubjectOutboxRow[], at: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      await tx.run(
+        `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at)
+         VALUES (?,?, 'subject', ?,?,?,?,?, 'pending', ?) ON CONFLICT DO NOTHING`,
+        [r.id, r.incidentId, r.recipientRef, r.channel, r.locale, r.noticeVersion, r.template, at],
+      );
+    }
+  });
+}
+
+export type SubjectOutboxRow = OutboxRow & { name: string | null; email: string | null; phone: string | null };
+
+/** Up to `limit` pending subject rows of the notice version, in id order, with the person's name and contacts. */
+export async function listPendingSubjectOutboxRows(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+  limit: number,
+): Promise<SubjectOutboxRow[]> {
+  return db.all<SubjectOutboxRow>(
+    `SELECT o.*, s.name, s.email, s.phone FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
+     WHERE o.incident_id = ? AND o.kind = 'subject' AND o.notice_version = ? AND o.status = 'pending' ORDER BY o.id LIMIT ?`,
+    [incidentId, noticeVersion, limit],
+  );
+}
+
+export interface SubjectOutcomeCounts {
+  total: number;
+  sent: number;
+  failed: number;
+  uncertain: number;
+}
+
+export async function countSubjectOutcomes(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+): Promise<SubjectOutcomeCounts> {
+  const r = await db.get<{ total: number; sent: number | null; failed: number | null; uncertain: number | null }>(
+    `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed, SUM(status = 'uncertain') AS uncertain
+     FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
+    [incidentId, noticeVersion],
+  );
+  return { total: r?.total ?? 0, sent: r?.sent ?? 0, failed: r?.failed ?? 0, uncertain: r?.uncertain ?? 0 };
+}
+
+/** Subject rows of every notice version by channel and status, for the closing report. */
+export async function subjectDeliveryStats(
+  db: Db,
+  incidentId: string,
+): Promise<{ channel: string; status: string; count: number }[]> {
+  return db.all<{ channel: string; status: string; count: number }>(
+    "SELECT channel, status, COUNT(*) AS count FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status ORDER BY channel, status",
+    [incidentId],
+  );
+}

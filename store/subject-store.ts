@@ -6,6 +6,7 @@
 // other connections can see) and then merges them in key order, one key range
 // per transaction: each merge touches one contiguous stretch of the index.
 import type { Db } from './connection';
+import type { ChannelPolicy } from '../workflows/types';
 
 export interface SubjectRecord {
   name: string | null;
@@ -112,4 +113,94 @@ export async function mergeStaged(
 
 export async function dropStaging(db: Db, staging: Staging): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS temp.${staging.name}`);
+}
+
+/** The incident's lowest and highest subject ids (null when it has none) and how many people it holds. */
+export async function subjectIdBounds(
+  db: Db,
+  incidentId: string,
+): Promise<{ minId: number | null; maxId: number | null; people: number }> {
+  const r = await db.get<{ minId: number | null; maxId: number | null; people: number }>(
+    'SELECT MIN(id) AS minId, MAX(id) AS maxId, COUNT(*) AS people FROM subjects WHERE incident_id = ?',
+    [incidentId],
+  );
+  return { minId: r?.minId ?? null, maxId: r?.maxId ?? null, people: r?.people ?? 0 };
+}
+
+export interface SubjectContactCounts {
+  total: number;
+  withEmail: number;
+  withPhone: number;
+  withoutContact: number;
+}
+
+export async function countSubjectContacts(db: Db, incidentId: string): Promise<SubjectContactCounts> {
+  const r = await db.get<{
+    total: number;
+    withEmail: number | null;
+    withPhone: number | null;
+    withoutContact: number | null;
+  }>(
+    `SELECT COUNT(*) AS total,
+            SUM(email IS NOT NULL) AS withEmail,
+            SUM(phone IS NOT NULL) AS withPhone,
+            SUM(email IS NULL AND phone IS NULL) AS withoutContact
+     FROM subjects WHERE incident_id = ?`,
+    [incidentId],
+  );
+  return {
+    total: r?.total ?? 0,
+    withEmail: r?.withEmail ?? 0,
+    withPhone: r?.withPhone ?? 0,
+    withoutContact: r?.withoutContact ?? 0,
+  };
+}
+
+/** People the policy has no channel for: no email under an email-only policy, neither email nor phone otherwise. */
+export async function countSubjectsWithoutContact(
+  db: Db,
+  incidentId: string,
+  channelPolicy: ChannelPolicy,
+): Promise<number> {
+  const r = await db.get<{ n: number }>(
+    channelPolicy === 'email'
+      ? 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL'
+      : 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND phone IS NULL',
+    [incidentId],
+  );
+  return r?.n ?? 0;
+}
+
+export async function countIncidentSubjects(db: Db, incidentId: string): Promise<number> {
+  return (
+    (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ?', [incidentId]))?.n ?? 0
+  );
+}
+
+/** The locales the incident's people gave, as stored (not normalised), each once. */
+export async function listSubjectLocales(db: Db, incidentId: string): Promise<string[]> {
+  const rows = await db.all<{ locale: string }>('SELECT DISTINCT locale FROM subjects WHERE incident_id = ?', [
+    incidentId,
+  ]);
+  return rows.map((r) => r.locale);
+}
+
+export interface SubjectContact {
+  id: number;
+  email: string | null;
+  phone: string | null;
+  locale: string;
+}
+
+/** Up to `limit` of the incident's people with ids above `afterId`, in id order. */
+export async function listSubjectContactsAfter(
+  db: Db,
+  incidentId: string,
+  afterId: number,
+  limit: number,
+): Promise<SubjectContact[]> {
+  return db.all<SubjectContact>(
+    'SELECT id, email, phone, locale FROM subjects WHERE incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+    [incidentId, afterId, limit],
+  );
 }

@@ -1,0 +1,70 @@
+// Rendered notices, stored under the version an approver saw. Senders read
+// these rows and never render again, so what is approved is what is sent.
+import type { Db } from './connection';
+
+export interface StoredNotice {
+  subject: string | null;
+  html: string | null;
+  text: string;
+}
+
+export interface NoticeText extends StoredNotice {
+  audience: string;
+  locale: string;
+  channel: string;
+}
+
+const INSERT_NOTICE = `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at)
+   VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`;
+
+/** Stores a notice set in one transaction; a version already stored keeps its rows. */
+export async function saveNoticeSet(
+  db: Db,
+  set: { incidentId: string; noticeVersion: string; recipients: number; createdAt: string; notices: NoticeText[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const n of set.notices) {
+      await tx.run(INSERT_NOTICE, [
+        set.incidentId,
+        set.noticeVersion,
+        n.audience,
+        n.locale,
+        n.channel,
+        n.subject,
+        n.html,
+        n.text,
+        set.recipients,
+        set.createdAt,
+      ]);
+    }
+  });
+}
+
+/** Stores one notice that goes to no data subjects (a supplementary regulator report). */
+export async function saveNotice(
+  db: Db,
+  n: NoticeText & { incidentId: string; noticeVersion: string; createdAt: string },
+): Promise<void> {
+  await db.run(INSERT_NOTICE, [
+    n.incidentId,
+    n.noticeVersion,
+    n.audience,
+    n.locale,
+    n.channel,
+    n.subject,
+    n.html,
+    n.text,
+    0,
+    n.createdAt,
+  ]);
+}
+
+export async function findStoredNotice(
+  db: Db,
+  key: { incidentId: string; noticeVersion: string; audience: string; locale: string; channel: string },
+): Promise<StoredNotice | undefined> {
+  return db.get<StoredNotice>(
+    'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
+    [key.incidentId, key.noticeVersion, key.audience, key.locale, key.channel],
+  );
+}

@@ -1,0 +1,37 @@
+// The public substitute notice: one page per locale, no login and no personal
+// data, replaced in place when a newer notice version is published.
+import type { Db } from './connection';
+
+/** Publishes each locale's page of this version, all in one transaction. */
+export async function publishNoticePages(
+  db: Db,
+  p: { incidentId: string; noticeVersion: string; publishedAt: string; pages: { locale: string; html: string }[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const page of p.pages) {
+      await tx.run(
+        `INSERT INTO public_notices (incident_id, locale, notice_version, html, published_at) VALUES (?,?,?,?,?)
+         ON CONFLICT (incident_id, locale) DO UPDATE SET notice_version = excluded.notice_version, html = excluded.html, published_at = excluded.published_at`,
+        [p.incidentId, page.locale, p.noticeVersion, page.html, p.publishedAt],
+      );
+    }
+  });
+}
+
+/**
+ * The incident's current notice version (from the workflow's last persisted state) and whether
+ * this version's page is up; undefined when there is no such incident.
+ */
+export async function substituteNoticeStatus(
+  db: Db,
+  incidentId: string,
+  noticeVersion: string,
+): Promise<{ currentVersion: string | null; published: boolean } | undefined> {
+  const row = await db.get<{ current: string | null; published: number }>(
+    `SELECT json_extract(i.state_json, '$.notices.noticeVersion') AS current,
+            EXISTS (SELECT 1 FROM public_notices p WHERE p.incident_id = i.id AND p.notice_version = ?) AS published
+     FROM incidents i WHERE i.id = ?`,
+    [noticeVersion, incidentId],
+  );
+  return row ? { currentVersion: row.current, published: row.published !== 0 } : undefined;
+}
