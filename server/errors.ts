@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly field: string | null = null,
+    /** The same request, repeated with the same Idempotency-Key, may succeed. */
+    readonly retryable = false,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -34,10 +36,10 @@ const BODY_ERRORS: Record<string, [number, string]> = {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let status = 500;
-    let body: { error: string; field?: string | null } = { error: 'internal error' };
+    let body: { error: string; field?: string | null; retryable?: true } = { error: 'internal error' };
     if (err instanceof HttpError) {
       status = err.status;
-      body = { error: err.message, field: err.field };
+      body = { error: err.message, field: err.field, ...(err.retryable ? { retryable: true as const } : {}) };
     } else if (typeof err?.type === 'string' && BODY_ERRORS[err.type]) {
       // body-parser's own failures are the client's: each gets its 4xx and a plain reason.
       [status, body.error] = BODY_ERRORS[err.type];

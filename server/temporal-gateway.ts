@@ -100,7 +100,7 @@ export function createTemporalGateway(
     ) {
       const handle = client.workflow.getHandle(workflowIdFor(incidentId));
       const deadline = Date.now() + opts.updateTimeoutMs;
-      // The workflow refuses the request once respondBy has passed, so a 503 "nothing recorded" stays true
+      // The workflow refuses the request once respondBy has passed, so a client that takes the 503 and walks away is not surprised later
       // even if the server later hands this attempt to a worker. Each attempt gets its own update id; the
       // workflow dedups on requestKey, which also holds across continue-as-new.
       const attempt: A & RequestMeta = { ...arg, requestKey, respondBy: new Date(deadline).toISOString() };
@@ -123,13 +123,26 @@ export function translateUpdateError(err: unknown): Error {
     const m = /^([A-Za-z0-9_.]+): (.*)$/s.exec(message);
     return new HttpError(409, m ? m[2]! : message, m ? m[1]! : null);
   }
+  // Neither says the workflow did nothing: a worker may have acted just as the deadline passed.
+  // The repeat under the same key returns that outcome, or acts once if there was none.
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDeadline(err)) {
-    return new HttpError(503, 'worker unavailable; nothing recorded', null);
+    return new HttpError(503, NOT_CONFIRMED, null, true);
+  }
+  if (isUnavailable(err)) {
+    return new HttpError(503, `Temporal is unreachable; ${NOT_CONFIRMED}`, null, true);
   }
   if (err instanceof WorkflowNotFoundError) {
     return new HttpError(409, 'the incident workflow is not running (closed or dismissed)', 'stage');
   }
   return err instanceof Error ? err : new Error(String(err));
+}
+
+export const NOT_CONFIRMED = 'not confirmed in time; repeat the request with the same Idempotency-Key';
+
+/** gRPC UNAVAILABLE: the frontend could not be reached or dropped the call. */
+function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: number; cause?: { code?: number } };
+  return e?.code === 14 || e?.cause?.code === 14;
 }
 
 function isDeadline(err: unknown): boolean {

@@ -95,7 +95,10 @@ describe('a decision while the worker is down', () => {
     const key = { 'Idempotency-Key': `assess-${id}` };
     const refused = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, key);
     expect(refused.status, refused.text).toBe(503);
-    expect(refused.body).toMatchObject({ error: 'worker unavailable; nothing recorded' });
+    expect(refused.body).toMatchObject({
+      error: 'not confirmed in time; repeat the request with the same Idempotency-Key',
+      retryable: true,
+    });
     // It waited for the deadline (so a slow worker gets its chance) but no longer than a user can bear.
     expect(refused.ms).toBeGreaterThanOrEqual(9_000);
     expect(refused.ms).toBeLessThan(15_000);
@@ -118,7 +121,7 @@ describe('a decision while the worker is down', () => {
 
   // The server may still hand the refused attempt to the returning worker (Temporal keeps an
   // admitted update queued on the workflow); the workflow must refuse it because its respond-by
-  // time has passed, or "nothing recorded" would be a lie to a user who walked away.
+  // time has passed, or a user who walked away after the 503 would be surprised by it.
   it('records nothing later when the client takes the 503 at its word and does not retry', async () => {
     const api = apiClient(baseUrl, token);
     const { id } = expectStatus(
@@ -145,7 +148,10 @@ describe('a decision while the worker is down', () => {
       'Idempotency-Key': `walk-away-${id}`,
     });
     expect(refused.status, refused.text).toBe(503);
-    expect(refused.body).toMatchObject({ error: 'worker unavailable; nothing recorded' });
+    expect(refused.body).toMatchObject({
+      error: 'not confirmed in time; repeat the request with the same Idempotency-Key',
+      retryable: true,
+    });
 
     await startWorker();
     const until = Date.now() + 10_000;

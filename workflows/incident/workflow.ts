@@ -258,7 +258,7 @@ export async function incidentWorkflow(
    * Every human step runs through here. The request key (the caller's Idempotency-Key, else
    * the update id) makes a repeat return the first answer without a second effect, also in a
    * later run after continue-as-new and also when two copies arrive at once. A request that
-   * reaches a worker after the caller was told "nothing recorded" (respondBy passed) is refused.
+   * reaches a worker after the caller was answered 503 (respondBy passed) is refused.
    */
   const inFlight = new Map<string, Promise<UpdateResult>>();
   const keyOf = (req: RequestMeta) => req.requestKey ?? currentUpdateInfo()?.id;
