@@ -10,7 +10,9 @@ import {
   listUncertainSmsRows,
   markUncertainForResend,
   markUncertainSmsSent,
+  returnUnsentResends,
 } from '../store/outbox-pages';
+import { safeErrorSummary } from './providers';
 import { sendRows, type SendNoticeDeps } from './send-notice-page';
 
 export interface ResolveUncertainInput {
@@ -33,6 +35,9 @@ export const createResolveUncertain =
   (deps: SendNoticeDeps & { uncertainWaitMs: number }) =>
   async (input: ResolveUncertainInput): Promise<ResolveUncertainResult> => {
     const { db } = deps;
+    const wave = { incidentId: input.incidentId, noticeVersion: input.noticeVersion };
+    // A dead attempt may have marked rows for re-send and died before sending them.
+    await returnUnsentResends(db, wave);
     const foundSent = deps.sms.findSentSince ? await findSentSms(deps, input) : 0;
     let resent = 0;
     const cutoff = new Date(Date.now() - deps.uncertainWaitMs).toISOString();
@@ -45,7 +50,13 @@ export const createResolveUncertain =
       });
       if (due.length === 0) break;
       const rows = await listPendingRowsById(db, due);
-      await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+      try {
+        await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+      } catch (err) {
+        // Rows the failed re-send left pending wait as uncertain again, for this activity's retry.
+        await returnUnsentResends(db, { ...wave, ids: due, error: safeErrorSummary(err).message });
+        throw err;
+      }
       resent += rows.length;
     }
     const waitingSince = await firstUncertainAt(db, input.incidentId, input.noticeVersion);

@@ -380,3 +380,21 @@ export async function listPendingSmsRows(
     [incidentId, noticeVersion],
   );
 }
+
+/**
+ * Rows marked for their one re-send that were not sent go back to waiting as uncertain, the
+ * flag cleared so the next attempt re-sends them: after a failed re-send (`ids`, with its
+ * reason) or, with no ids, whatever a dead attempt left pending for this wave.
+ */
+export async function returnUnsentResends(
+  db: Db,
+  q: { incidentId: string; noticeVersion: string; ids?: string[]; error?: string },
+): Promise<number> {
+  const r = await db.run(
+    `UPDATE outbox SET status = 'uncertain', possible_duplicate = 0, error = COALESCE(?, error), updated_at = ?
+     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'pending' AND possible_duplicate = 1
+       AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`,
+    [q.error ?? null, nowIso(), q.incidentId, q.noticeVersion, q.ids ? 1 : null, q.ids ? JSON.stringify(q.ids) : '[]'],
+  );
+  return r.changes;
+}

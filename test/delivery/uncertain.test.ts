@@ -125,3 +125,85 @@ describe('uncertain sends', () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(WAIT_MS);
   });
 });
+
+describe('a re-send of uncertain rows that fails', () => {
+  const activitiesWith = (apiKey: string) =>
+    createActivities({
+      db,
+      email: createSendGridProvider({
+        apiKey,
+        fromEmail: 'notices@breachline.example',
+        baseUrl: sendgrid.url,
+        timeoutMs: 400,
+      }),
+      sms: createTwilioProvider({
+        accountSid: SID,
+        authToken: TOKEN,
+        fromNumber: '+14155550100',
+        baseUrl: twilio.url,
+        timeoutMs: 400,
+      }),
+      logger: createLogger('test', 'silent'),
+      baseUrl: 'http://localhost',
+      uncertainWaitMs: 0,
+    });
+
+  it('leaves its rows uncertain, never pending, and the next attempt sends them once', async () => {
+    const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
+    const email = 'bo.resend@example.org';
+    const [subjectId] = await seedIncident(db, incidentId, [{ name: 'Bo', email, phone: null, locale: 'en' }]);
+    const good = activitiesWith('SG.key');
+    // The first send times out after the stand-in took it: the row is uncertain.
+    sendgrid.setMode({ delayMs: 1200 });
+    await good.sendNoticePage({
+      incidentId,
+      noticeVersion: NOTICE_VERSION,
+      fromId: subjectId!,
+      toId: subjectId!,
+      channelPolicy: 'email',
+    });
+    sendgrid.setMode({ delayMs: 0 });
+    const state = () =>
+      db.get<{ status: string; possible_duplicate: number }>(
+        'SELECT status, possible_duplicate FROM outbox WHERE incident_id = ?',
+        [incidentId],
+      );
+    expect(await state()).toMatchObject({ status: 'uncertain' });
+
+    // The re-send is refused (a revoked key): the activity fails and Temporal will retry it.
+    const refused = activitiesWith('SG.revoked');
+    await expect(refused.resolveUncertain({ incidentId, noticeVersion: NOTICE_VERSION })).rejects.toThrow();
+    expect(await state()).toMatchObject({ status: 'uncertain' });
+
+    // The retry, with the key fixed, re-sends the row once and flags it.
+    const result = await good.resolveUncertain({ incidentId, noticeVersion: NOTICE_VERSION });
+    expect(result).toMatchObject({ resent: 1 });
+    expect(await state()).toEqual({ status: 'sent', possible_duplicate: 1 });
+    await expect.poll(() => sendgrid.countFor(email)).toBe(2);
+  });
+
+  it('picks up rows a dead attempt marked for re-send but never sent', async () => {
+    const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
+    const email = 'cy.resend@example.org';
+    const [subjectId] = await seedIncident(db, incidentId, [{ name: 'Cy', email, phone: null, locale: 'en' }]);
+    const good = activitiesWith('SG.key');
+    sendgrid.setMode({ delayMs: 1200 });
+    await good.sendNoticePage({
+      incidentId,
+      noticeVersion: NOTICE_VERSION,
+      fromId: subjectId!,
+      toId: subjectId!,
+      channelPolicy: 'email',
+    });
+    sendgrid.setMode({ delayMs: 0 });
+    // What a worker killed between marking the row for re-send and sending it leaves behind.
+    await db.run("UPDATE outbox SET status = 'pending', possible_duplicate = 1 WHERE incident_id = ?", [incidentId]);
+    const result = await good.resolveUncertain({ incidentId, noticeVersion: NOTICE_VERSION });
+    expect(result).toMatchObject({ resent: 1 });
+    expect(await db.get('SELECT status, possible_duplicate FROM outbox WHERE incident_id = ?', [incidentId])).toEqual({
+      status: 'sent',
+      possible_duplicate: 1,
+    });
+    await expect.poll(() => sendgrid.countFor(email)).toBe(2);
+  });
+});
