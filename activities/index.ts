@@ -19,6 +19,7 @@ import { createResolveUncertain } from './resolve-uncertain';
 import { createSummarizeNotices } from './summarize-notices';
 import { createSendFallbacks } from './send-fallbacks';
 import { createRecordLateBounces } from './record-late-bounces';
+import { heartbeatOnAClock } from './heartbeat-clock';
 import { createSendGate } from './send-gate';
 import { createRecoverySignal } from './provider-backoff';
 
@@ -47,22 +48,21 @@ export const createActivities = (given: ActivityDeps) => {
     computeObligations: createComputeObligations(deps.db),
     countSubjects: createCountSubjects(deps.db),
     renderNotices: createRenderNotices(deps.db, deps.baseUrl),
-    notifyControllers: createNotifyControllers(deps),
-    sendSubjectNotices: createSendSubjectNotices(deps),
-    sendRegulatorReport: createSendRegulatorReport(deps),
-    sendSupplementaryReport: createSendSupplementaryReport(deps),
-    sendReminder: createSendReminder(deps),
+    notifyControllers: heartbeatOnAClock(createNotifyControllers(deps)),
+    sendSubjectNotices: heartbeatOnAClock(createSendSubjectNotices(deps)),
+    sendRegulatorReport: heartbeatOnAClock(createSendRegulatorReport(deps)),
+    sendSupplementaryReport: heartbeatOnAClock(createSendSupplementaryReport(deps)),
+    sendReminder: heartbeatOnAClock(createSendReminder(deps)),
     publishSubstituteNotice: createPublishSubstituteNotice(deps),
     finalizeReport: createFinalizeReport(deps),
     planNoticePages: createPlanNoticePages(deps.db),
-    sendNoticePage: createSendNoticePage(deps),
-    resolveUncertain: createResolveUncertain({
-      ...deps,
-      uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS,
-    }),
+    sendNoticePage: heartbeatOnAClock(createSendNoticePage(deps)),
+    resolveUncertain: heartbeatOnAClock(
+      createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
+    ),
     summarizeNotices: createSummarizeNotices(deps.db),
-    sendFallbacks: createSendFallbacks(deps),
-    recordLateBounces: createRecordLateBounces(deps),
+    sendFallbacks: heartbeatOnAClock(createSendFallbacks(deps)),
+    recordLateBounces: heartbeatOnAClock(createRecordLateBounces(deps)),
   };
 };
 
