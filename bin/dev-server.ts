@@ -33,6 +33,7 @@ export interface DevServerOptions {
 }
 
 const STOP_GRACE_MS = 10_000;
+const DAY_SECONDS = 24 * 60 * 60;
 const PDEATH_SHIM = path.join(__dirname, 'pdeath-shim.mjs');
 
 /** What bin/pdeath-shim.mjs says over its IPC channel. */
@@ -45,7 +46,6 @@ function isShimMessage(value: unknown): value is ShimMessage {
     (m.type === 'started' && typeof m.pid === 'number') || (m.type === 'spawn-error' && typeof m.message === 'string')
   );
 }
-const DAY_SECONDS = 24 * 60 * 60;
 
 /** The argv for `temporal`, kept separate so it can be read and tested on its own. */
 export function devServerArgs(cfg: TemporalConfig, opts: { inMemory?: boolean } = {}): string[] {
@@ -122,10 +122,9 @@ export async function startDevServer(cfg: TemporalConfig, opts: DevServerOptions
   const uiUrl = cfg.dev.headless ? null : `http://${displayHost(cfg.dev.ip)}:${cfg.dev.uiPort}`;
 
   // Its own process group: a Ctrl-C in the terminal must not reach the server before the
-  // worker and web server have stopped; the caller decides the order. Being out of reach of
-  // signals to our group, it would also outlive us if we were SIGKILLed: the shim stops it when
-  // its IPC channel to us closes. The shim puts the server in a group of its own and passes
-  // SIGTERM on.
+  // worker and web server have stopped; the caller decides the order. Out of reach of our
+  // group, it would also outlive a SIGKILL of this process: the shim stops it when its IPC
+  // channel to us closes, and passes our SIGTERM on.
   const child = spawn(process.execPath, [PDEATH_SHIM, cli, ...devServerArgs(cfg, opts)], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
