@@ -14,6 +14,7 @@ import { findTemporalCli } from './temporal-cli';
 export interface DevServer {
   address: string;
   uiUrl: string | null;
+  /** The Temporal server's own pid, which is also its process group: kill(-pid) reaches all of it. */
   pid: number;
   /** Resolves with the exit code (or signal) once the server exits by itself; never rejects. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -33,6 +34,18 @@ export interface DevServerOptions {
 
 const STOP_GRACE_MS = 10_000;
 const DAY_SECONDS = 24 * 60 * 60;
+const PDEATH_SHIM = path.join(__dirname, 'pdeath-shim.mjs');
+
+/** What bin/pdeath-shim.mjs says over its IPC channel. */
+type ShimMessage = { type: 'started'; pid: number } | { type: 'spawn-error'; message: string };
+
+function isShimMessage(value: unknown): value is ShimMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    (m.type === 'started' && typeof m.pid === 'number') || (m.type === 'spawn-error' && typeof m.message === 'string')
+  );
+}
 
 /** The argv for `temporal`, kept separate so it can be read and tested on its own. */
 export function devServerArgs(cfg: TemporalConfig, opts: { inMemory?: boolean } = {}): string[] {
@@ -109,8 +122,13 @@ export async function startDevServer(cfg: TemporalConfig, opts: DevServerOptions
   const uiUrl = cfg.dev.headless ? null : `http://${displayHost(cfg.dev.ip)}:${cfg.dev.uiPort}`;
 
   // Its own process group: a Ctrl-C in the terminal must not reach the server before the
-  // worker and web server have stopped; the caller decides the order.
-  const child = spawn(cli, devServerArgs(cfg, opts), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // worker and web server have stopped; the caller decides the order. Out of reach of our
+  // group, it would also outlive a SIGKILL of this process: the shim stops it when its IPC
+  // channel to us closes, and passes our SIGTERM on.
+  const child = spawn(process.execPath, [PDEATH_SHIM, cli, ...devServerArgs(cfg, opts)], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const recent: string[] = [];
   const onLine = (line: string) => {
     recent.push(line);
@@ -126,15 +144,25 @@ export async function startDevServer(cfg: TemporalConfig, opts: DevServerOptions
   });
   let spawnError: Error | undefined;
   child.once('error', (err) => (spawnError = err));
+  let serverPid: number | undefined;
+  child.on('message', (message: unknown) => {
+    if (!isShimMessage(message)) return;
+    if (message.type === 'started') serverPid = message.pid;
+    else spawnError = new Error(message.message);
+  });
   let running = true;
   void exited.then(() => (running = false));
 
   const killGroup = (signal: NodeJS.Signals) => {
     if (!running || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal);
+    // A SIGKILL the shim cannot pass on: it goes to the server's group too.
+    const groups = signal === 'SIGKILL' && serverPid !== undefined ? [child.pid, serverPid] : [child.pid];
+    for (const group of groups) {
+      try {
+        process.kill(-group, signal);
+      } catch {
+        if (group === child.pid) child.kill(signal);
+      }
     }
   };
   // Last resort if the parent exits without calling stop(): do not leave a server holding the port.
@@ -163,7 +191,12 @@ export async function startDevServer(cfg: TemporalConfig, opts: DevServerOptions
     await stop();
     throw err;
   }
-  return { address, uiUrl, pid: child.pid!, exited, stop };
+  // The shim reports the pid before the server can answer, so it is known by now.
+  if (serverPid === undefined) {
+    await stop();
+    throw new Error(`temporal server answered at ${address}, but ${PDEATH_SHIM} did not report its pid`);
+  }
+  return { address, uiUrl, pid: serverPid, exited, stop };
 }
 
 async function waitUntilReady(

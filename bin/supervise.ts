@@ -57,7 +57,9 @@ export function tsxNodeFlags(): string[] {
 
 /**
  * Spawns `node --import tsx <script>` in its own process group, so a terminal Ctrl-C reaches
- * only the supervisor, which then stops children in its own order.
+ * only the supervisor, which then stops children in its own order. That also puts the child out
+ * of reach of whatever kills the supervisor, so it gets an IPC channel whose end tells it the
+ * supervisor is gone (see stopWhenSupervisorDies).
  */
 export function spawnTsNode(opts: {
   name: string;
@@ -71,11 +73,43 @@ export function spawnTsNode(opts: {
     cwd: opts.cwd,
     env: opts.env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   forwardLines(child.stdout!, (line) => process.stdout.write(`[${opts.name}] ${line}\n`));
   forwardLines(child.stderr!, (line) => process.stderr.write(`[${opts.name}] ${line}\n`));
   return fromChildProcess(child, opts.graceMs ?? 15_000);
+}
+
+/**
+ * How long a child whose supervisor died may take to stop before it exits regardless. Nobody
+ * waits for it any more, and a restarted `npm start` needs its ports within seconds.
+ */
+export const ORPHAN_GRACE_MS = 3_000;
+
+/**
+ * For a script spawned by spawnTsNode: when the supervisor dies, stop the way SIGTERM stops it
+ * (a signal to itself, so the script's own SIGTERM handling runs), and exit after graceMs
+ * whatever that handling still waits for. A process started without an IPC channel
+ * (`npm run worker`) has no supervisor to follow and is left as it is.
+ */
+export function stopWhenSupervisorDies(graceMs = ORPHAN_GRACE_MS): void {
+  if (typeof process.send !== 'function') return;
+  const stop = () => {
+    // stdout and stderr were pipes to the supervisor: a write now fails with EPIPE, and an
+    // unhandled stream error would end the shutdown halfway.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+    setTimeout(() => process.exit(1), graceMs).unref();
+    process.kill(process.pid, 'SIGTERM');
+  };
+  // The channel may have closed while the script was still loading, before anyone listened.
+  if (!process.connected) {
+    stop();
+    return;
+  }
+  process.once('disconnect', stop);
+  // A 'disconnect' listener refs the channel, which would keep a process that has finished
+  // (a worker after a SIGTERM from the supervisor) alive until the supervisor lets go.
+  process.channel?.unref();
 }
 
 /** SIGTERM to the child's process group, SIGKILL after graceMs. */

@@ -10,8 +10,10 @@ import { createApp } from '../server/app';
 import { createTemporalGateway } from '../server/temporal-gateway';
 import { signalOwedFallbacks } from '../server/use-cases/delivery-reports';
 import { checkNativeModules } from './native-check';
+import { stopWhenSupervisorDies } from './supervise';
 
 async function main() {
+  stopWhenSupervisorDies();
   checkNativeModules();
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();

@@ -10,9 +10,11 @@ import { createProviders } from '../activities/providers';
 import { createMailboxStore } from '../activities/mailbox-store';
 import { createLogger } from '../lib/logger';
 import { checkNativeModules } from './native-check';
+import { stopWhenSupervisorDies } from './supervise';
 import { workflowSource } from './workflow-bundle';
 
 async function main() {
+  stopWhenSupervisorDies();
   checkNativeModules();
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();

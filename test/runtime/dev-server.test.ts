@@ -94,4 +94,15 @@ describe('startDevServer with a database file', () => {
     });
     await expect(startDevServer(cfg, { inMemory: true })).rejects.toThrow(/already in use.*TEMPORAL_DEV_PORT/);
   });
+
+  it('names the CLI it could not run, though the shim is what it spawns', async () => {
+    const cfg = loadTemporalConfig({
+      BREACHLINE_DATA_DIR: dataDir,
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_DEV_HEADLESS: 'true',
+    });
+    await expect(startDevServer(cfg, { inMemory: true, cliPath: '/nonexistent/temporal' })).rejects.toThrow(
+      /^could not run \/nonexistent\/temporal: .*ENOENT/,
+    );
+  });
 });

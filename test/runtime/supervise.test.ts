@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CrashPolicy, type Running, fromChildProcess, supervise } from '../../bin/supervise';
+import { CrashPolicy, type Running, fromChildProcess, supervise, tsxNodeFlags } from '../../bin/supervise';
+import { REPO_ROOT } from '../../bin/temporal-cli';
 
 const node = (code: string): Running =>
   fromChildProcess(spawn(process.execPath, ['-e', code], { detached: true, stdio: 'ignore' }), 300);
@@ -76,5 +78,66 @@ describe('supervise', () => {
     await stubborn.stop();
     expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe('stopWhenSupervisorDies', () => {
+  const SUPERVISE = path.join(REPO_ROOT, 'bin/supervise.ts');
+  const child = (body: string, ipc = true) => {
+    const code = `const { stopWhenSupervisorDies } = require(${JSON.stringify(SUPERVISE)});\n${body}`;
+    const proc = spawn(process.execPath, [...tsxNodeFlags(), '-e', code], {
+      stdio: ['ignore', 'pipe', 'inherit', ...(ipc ? (['ipc'] as const) : [])],
+    });
+    let output = '';
+    proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
+      proc.once('exit', (code, signal) => resolve({ code, signal, output })),
+    );
+    const ready = new Promise<void>((resolve) => proc.once('message', () => resolve()));
+    return { proc, exited, ready };
+  };
+
+  it('runs the SIGTERM handler when the channel to the supervisor closes', async () => {
+    const { proc, exited, ready } = child(`
+      stopWhenSupervisorDies();
+      process.on('SIGTERM', () => { console.log('graceful'); process.exit(0); });
+      setInterval(() => {}, 1e9);
+      process.send('ready');`);
+    await ready;
+    proc.disconnect();
+    expect(await exited).toEqual({ code: 0, signal: null, output: 'graceful\n' });
+  });
+
+  it('exits after the grace when the SIGTERM handler does not finish', async () => {
+    const { proc, exited, ready } = child(`
+      stopWhenSupervisorDies(300);
+      process.on('SIGTERM', () => {});
+      setInterval(() => {}, 1e9);
+      process.send('ready');`);
+    await ready;
+    const t0 = Date.now();
+    proc.disconnect();
+    expect(await exited).toMatchObject({ code: 1, signal: null });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+  });
+
+  it('does not keep a child that has finished alive while the supervisor still holds the channel', async () => {
+    const { proc, exited } = child(`
+      stopWhenSupervisorDies();
+      setTimeout(() => console.log('finished'), 100);`);
+    const result = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
+    proc.kill('SIGKILL');
+    expect(result).toEqual({ code: 0, signal: null, output: 'finished\n' });
+  });
+
+  it('leaves a child started without an IPC channel alone', async () => {
+    const { exited } = child(
+      `
+      stopWhenSupervisorDies();
+      process.on('SIGTERM', () => { console.log('stopped'); process.exit(1); });
+      setTimeout(() => console.log('finished'), 300);`,
+      false,
+    );
+    expect(await exited).toEqual({ code: 0, signal: null, output: 'finished\n' });
   });
 });

@@ -35,18 +35,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- Process trees from /proc (Linux) ----
 
-function readStat(pid: number): { ppid: number; state: string } | null {
+function readStat(pid: number): { ppid: number; pgid: number; state: string } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses; the rest follows the last ')'.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: rest[0]!, ppid: Number(rest[1]) };
+    return { state: rest[0]!, ppid: Number(rest[1]), pgid: Number(rest[2]) };
   } catch {
     return null;
   }
 }
 
-function commandOf(pid: number): string {
+export function commandOf(pid: number): string {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 300);
   } catch {
@@ -81,6 +81,26 @@ export function descendantsOf(root: number): number[] {
     }
   }
   return out;
+}
+
+/**
+ * Live processes in any of `groups`, whatever their parent. A process orphaned by its parent's
+ * death is re-parented to init and drops out of descendantsOf, but keeps the group it was born in.
+ */
+export function membersOfGroups(groups: Iterable<number>): number[] {
+  const wanted = new Set(groups);
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = readStat(Number(entry));
+    if (s && s.state !== 'Z' && s.state !== 'X' && wanted.has(s.pgid)) out.push(Number(entry));
+  }
+  return out;
+}
+
+/** The process group of `pid`, or null once it is gone. */
+export function processGroupOf(pid: number): number | null {
+  return readStat(pid)?.pgid ?? null;
 }
 
 function signalPid(pid: number, signal: NodeJS.Signals): void {
