@@ -5,7 +5,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
-import { visibleClause } from './incident-access';
+import { viewerOf } from './incident-access';
+import { breachRegisterRows } from '../../store/breach-register';
 
 export interface RegisterEntry {
   id: string;
@@ -24,36 +25,8 @@ export interface RegisterEntry {
   closingSummary: string;
 }
 
-const latestNote = (kinds: string) =>
-  `(SELECT n.body FROM notes n WHERE n.incident_id = i.id AND n.kind IN (${kinds}) ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`;
-
 export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEntry[]> {
-  const v = visibleClause(user);
-  const rows = await db.all<{
-    id: string;
-    title: string;
-    severity: string;
-    status: string;
-    stage: string;
-    detected_at: string;
-    awareness_at: string | null;
-    created_at: string;
-    data_categories: string;
-    triage_kind: string | null;
-    triage_reason: string | null;
-    risk: string | null;
-    summary: string | null;
-    filings: string | null;
-  }>(
-    `SELECT i.id, i.title, i.severity, i.status, i.stage, i.detected_at, i.awareness_at, i.created_at, i.data_categories,
-            (SELECT n.kind FROM notes n WHERE n.incident_id = i.id AND n.kind IN ('triage.confirm', 'triage.dismiss') ORDER BY n.created_at DESC, n.id DESC LIMIT 1) AS triage_kind,
-            ${latestNote("'triage.confirm', 'triage.dismiss'")} AS triage_reason,
-            ${latestNote("'assessment.rationale'")} AS risk,
-            ${latestNote("'close.summary'")} AS summary,
-            (SELECT group_concat(f.obligation_id || ' ' || f.reference, '; ') FROM filings f WHERE f.incident_id = i.id) AS filings
-     FROM incidents i WHERE ${v.sql} ORDER BY i.created_at DESC`,
-    v.params,
-  );
+  const rows = await breachRegisterRows(db, viewerOf(user));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
+import { getIncidentStatus } from '../../store/incident-store';
 import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
 import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../store/subject-store';
 import { subjectsImportedUpdate } from '../../workflows/incident';
@@ -235,9 +236,7 @@ export async function importSubjects(
   opts: StoreOptions = {},
 ): Promise<ImportResult & { stage: string; stateVersion: number }> {
   const actor: Actor = 'kind' in importer ? importer : actorOf(importer);
-  const incident = await ctx.db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [
-    incidentId,
-  ]);
+  const incident = await getIncidentStatus(ctx.db, incidentId);
   if (!incident) throw notFound();
   if (incident.status !== 'open') throw new HttpError(409, `incident is ${incident.status}`, 'stage');
   let rows: AsyncIterable<Record<string, unknown>>;

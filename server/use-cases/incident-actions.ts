@@ -7,6 +7,16 @@ import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
 import { newId } from '../../lib/ids';
 import type { Tx } from '../../store/connection';
+import { deleteNotesTx, insertNoteTx } from '../../store/notes';
+import {
+  deleteAssessmentTx,
+  deleteControllersTx,
+  insertAssessmentTx,
+  insertControllerTx,
+} from '../../store/assessment-records';
+import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
+import { insertFiling } from '../../store/filings';
+import { obligationDue } from '../../store/incident-obligations';
 import { getIncident } from '../../store/incident-store';
 import {
   approveNoticesUpdate,
@@ -47,11 +57,8 @@ async function requireIncident(ctx: UseCaseContext, id: string) {
   return row;
 }
 
-async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
-  await tx.run(
-    'INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [id, incidentId, kind, body, nowIso(), by],
-  );
+function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
+  return insertNoteTx(tx, { id, incidentId, kind, body, createdBy: by });
 }
 
 /**
@@ -81,9 +88,7 @@ async function withUpdate<A extends object>(
   }
 }
 
-const deleteNotes = (ids: string[]) => async (tx: Tx) => {
-  for (const id of ids) await tx.run('DELETE FROM notes WHERE id = ?', [id]);
-};
+const deleteNotes = (ids: string[]) => (tx: Tx) => deleteNotesTx(tx, ids);
 
 export function triage(
   ctx: UseCaseContext,
@@ -147,29 +152,30 @@ export function assess(
     async (tx, u) => {
       const now = nowIso();
       await insertNote(tx, assessmentId(u), incidentId, 'assessment.rationale', body.riskRationale, user.id);
-      await tx.run(
-        'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-        [
-          assessmentId(u),
-          incidentId,
-          JSON.stringify({ approximateRecords: body.approximateRecords ?? null }),
-          JSON.stringify(body.narrative),
-          now,
-          user.id,
-        ],
-      );
+      await insertAssessmentTx(tx, {
+        id: assessmentId(u),
+        incidentId,
+        approximateRecords: body.approximateRecords ?? null,
+        narrative: body.narrative,
+        createdAt: now,
+        createdBy: user.id,
+      });
       const ids = controllerIds(u);
       for (const [i, c] of body.controllers.entries()) {
-        await tx.run(
-          'INSERT INTO controllers (id, incident_id, name, email, locale, created_at) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-          [ids[i]!, incidentId, c.name, c.email, c.locale, now],
-        );
+        await insertControllerTx(tx, {
+          id: ids[i]!,
+          incidentId,
+          name: c.name,
+          email: c.email,
+          locale: c.locale,
+          createdAt: now,
+        });
       }
     },
     async (tx, u) => {
-      for (const id of controllerIds(u)) await tx.run('DELETE FROM controllers WHERE id = ?', [id]);
-      await tx.run('DELETE FROM assessments WHERE id = ?', [assessmentId(u)]);
-      await tx.run('DELETE FROM notes WHERE id = ?', [assessmentId(u)]);
+      await deleteControllersTx(tx, controllerIds(u));
+      await deleteAssessmentTx(tx, assessmentId(u));
+      await deleteNotesTx(tx, [assessmentId(u)]);
     },
     assessUpdate,
     (u) => ({
@@ -203,24 +209,19 @@ export function placeHold(
     'hold',
     key,
     (tx, u) =>
-      tx
-        .run(
-          `INSERT INTO holds (id, incident_id, source, agency, case_reference, form, reason, review_every_days, placed_at, placed_by) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING`,
-          [
-            holdId(u),
-            incidentId,
-            body.source,
-            body.agency || null,
-            body.caseReference || null,
-            body.form,
-            body.reason,
-            body.reviewEveryDays,
-            nowIso(),
-            user.id,
-          ],
-        )
-        .then(() => undefined),
-    (tx, u) => tx.run('DELETE FROM holds WHERE id = ?', [holdId(u)]).then(() => undefined),
+      insertHoldTx(tx, {
+        id: holdId(u),
+        incidentId,
+        source: body.source,
+        agency: body.agency || null,
+        caseReference: body.caseReference || null,
+        form: body.form,
+        reason: body.reason,
+        reviewEveryDays: body.reviewEveryDays,
+        placedAt: nowIso(),
+        placedBy: user.id,
+      }),
+    (tx, u) => deleteHoldTx(tx, holdId(u)),
     placeHoldUpdate,
     (u) => ({
       holdId: holdId(u),
@@ -250,10 +251,7 @@ export async function releaseHold(
     releaseHoldUpdate,
     (u) => ({ reasonNoteId: note(u), actor: actorOf(user) }),
   );
-  await ctx.db.run(
-    'UPDATE holds SET released_at = COALESCE(released_at, ?), release_reason = COALESCE(release_reason, ?) WHERE incident_id = ? AND released_at IS NULL',
-    [nowIso(), body.reason, incidentId],
-  );
+  await releaseHolds(ctx.db, { incidentId, reason: body.reason, at: nowIso() });
   return r;
 }
 
@@ -286,10 +284,7 @@ export async function recordFiling(
 ) {
   const ref = (u: string) => derivedId('note', u, 'ref');
   const delay = (u: string) => derivedId('note', u, 'delay');
-  const obligation = await ctx.db.get<{ due_at: string | null }>(
-    'SELECT due_at FROM obligations WHERE incident_id = ? AND id = ?',
-    [incidentId, body.obligationId],
-  );
+  const obligation = await obligationDue(ctx.db, incidentId, body.obligationId);
   if (!obligation) throw new HttpError(400, 'unknown obligation for this incident', 'obligationId');
   const late = obligation.due_at !== null && Date.now() > Date.parse(obligation.due_at);
   if (late && !body.delayReason)
@@ -318,19 +313,16 @@ export async function recordFiling(
       actor: actorOf(user),
     }),
   );
-  await ctx.db.run(
-    'INSERT INTO filings (id, incident_id, obligation_id, reference, delay_reason, late, created_at, created_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [
-      derivedId('fil', key ?? newId(), body.obligationId),
-      incidentId,
-      body.obligationId,
-      body.reference,
-      body.delayReason ?? null,
-      late ? 1 : 0,
-      nowIso(),
-      user.id,
-    ],
-  );
+  await insertFiling(ctx.db, {
+    id: derivedId('fil', key ?? newId(), body.obligationId),
+    incidentId,
+    obligationId: body.obligationId,
+    reference: body.reference,
+    delayReason: body.delayReason ?? null,
+    late,
+    createdAt: nowIso(),
+    createdBy: user.id,
+  });
   return r;
 }
 

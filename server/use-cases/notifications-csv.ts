@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appendAudit } from '../../store/audit';
 import type { Db } from '../../store/connection';
-import { listOutbox, type OutboxCursor } from '../../store/outbox';
+import { countOutboxRows, listOutbox, type OutboxCursor } from '../../store/outbox';
 import type { Actor } from '../../workflows/types';
 import { nowIso } from '../../lib/clock';
 
@@ -75,8 +75,7 @@ export async function exportNotificationsCsv(
   by: Actor,
   pageSize = PAGE,
 ): Promise<number> {
-  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ?', [incidentId]))!
-    .n;
+  const total = await countOutboxRows(db, incidentId);
   await appendAudit(db, {
     incidentId,
     type: 'notifications.exported',
