@@ -12,7 +12,7 @@ export interface RejectedRowsCsv {
   readonly path: string;
   rows: number;
   /** Resolves at once unless the file is behind, so a fast import is not slowed by a slow disk. */
-  write(r: Rejection): void | Promise<void>;
+  write(rejection: Rejection): void | Promise<void>;
   close(): Promise<void>;
   /** Closes and deletes the file: for an import that failed, whose list would mislead. */
   discard(): Promise<void>;
@@ -36,9 +36,10 @@ export function openRejectedRowsCsv(path: string): RejectedRowsCsv {
   return {
     path,
     rows: 0,
-    write(r) {
+    write(rejection) {
       this.rows++;
-      if (!csv.write([r.row, r.field, r.message])) return once(csv, 'drain').then(() => undefined);
+      if (!csv.write([rejection.row, rejection.field, rejection.message]))
+        return once(csv, 'drain').then(() => undefined);
     },
     close,
     async discard() {

@@ -27,26 +27,26 @@ export interface RegisterEntry {
 
 export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEntry[]> {
   const rows = await breachRegisterRows(db, viewerOf(user));
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    severity: r.severity,
-    status: r.status,
-    stage: r.stage,
-    detectedAt: r.detected_at,
-    awarenessAt: r.awareness_at,
-    openedAt: r.created_at,
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    stage: row.stage,
+    detectedAt: row.detected_at,
+    awarenessAt: row.awareness_at,
+    openedAt: row.created_at,
     decision:
-      r.triage_kind === 'triage.dismiss'
+      row.triage_kind === 'triage.dismiss'
         ? 'dismissed: not a personal-data breach'
-        : r.triage_kind === 'triage.confirm'
+        : row.triage_kind === 'triage.confirm'
           ? 'confirmed breach'
           : 'in triage',
-    reasoning: r.triage_reason ?? '',
-    riskRationale: r.risk ?? '',
-    dataCategories: (JSON.parse(r.data_categories) as string[]).join(', '),
-    filings: r.filings ?? '',
-    closingSummary: r.summary ?? '',
+    reasoning: row.triage_reason ?? '',
+    riskRationale: row.risk ?? '',
+    dataCategories: (JSON.parse(row.data_categories) as string[]).join(', '),
+    filings: row.filings ?? '',
+    closingSummary: row.summary ?? '',
   }));
 }
 
@@ -74,7 +74,7 @@ const COLUMNS: [keyof RegisterEntry, string][] = [
 
 export function registerCsv(entries: RegisterEntry[]): string {
   return stringify(
-    entries.map((e) => COLUMNS.map(([k]) => neutraliseCell(String(e[k] ?? '')))),
+    entries.map((entry) => COLUMNS.map(([field]) => neutraliseCell(String(entry[field] ?? '')))),
     { header: true, columns: COLUMNS.map(([, label]) => label), quoted_match: /^'/ },
   );
 }

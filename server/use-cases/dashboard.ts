@@ -11,37 +11,37 @@ const STAGE_ORDER = ['triage', 'assessment', 'approval', 'notifying', 'reporting
 export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
   const viewer = viewerOf(user);
   const stages = await openIncidentsByStage(db, viewer);
-  const byStage = STAGE_ORDER.map((stage) => ({ stage, count: stages.find((s) => s.stage === stage)?.n ?? 0 }));
+  const byStage = STAGE_ORDER.map((stage) => ({ stage, count: stages.find((row) => row.stage === stage)?.n ?? 0 }));
   const deadlines = await nextDeadlines(db, viewer);
   const holds = await holdsInForce(db, viewer);
   const delivery = await deliveryProgressByIncident(db, viewer);
   return {
-    openCount: byStage.reduce((n, s) => n + s.count, 0),
+    openCount: byStage.reduce((total, row) => total + row.count, 0),
     byStage,
-    deadlines: deadlines.map((d) => ({
-      incidentId: d.incident_id,
-      title: d.title,
-      regime: d.regime,
-      audience: d.audience,
-      basis: d.basis,
-      dueAt: d.due_at,
-      status: d.status,
-      overdue: Date.parse(d.due_at) < now.getTime(),
+    deadlines: deadlines.map((deadline) => ({
+      incidentId: deadline.incident_id,
+      title: deadline.title,
+      regime: deadline.regime,
+      audience: deadline.audience,
+      basis: deadline.basis,
+      dueAt: deadline.due_at,
+      status: deadline.status,
+      overdue: Date.parse(deadline.due_at) < now.getTime(),
     })),
-    holds: holds.map((h) => ({
-      incidentId: h.incident_id,
-      title: h.title,
-      source: h.source,
-      agency: h.agency,
-      placedAt: h.placed_at,
+    holds: holds.map((hold) => ({
+      incidentId: hold.incident_id,
+      title: hold.title,
+      source: hold.source,
+      agency: hold.agency,
+      placedAt: hold.placed_at,
     })),
-    delivery: delivery.map((d) => ({
-      incidentId: d.incident_id,
-      title: d.title,
-      total: d.total,
-      done: d.done,
-      failed: d.failed,
-      percent: d.total ? Math.round((100 * d.done) / d.total) : 0,
+    delivery: delivery.map((row) => ({
+      incidentId: row.incident_id,
+      title: row.title,
+      total: row.total,
+      done: row.done,
+      failed: row.failed,
+      percent: row.total ? Math.round((100 * row.done) / row.total) : 0,
     })),
   };
 }

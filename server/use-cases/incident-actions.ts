@@ -61,34 +61,41 @@ function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: 
   return insertNoteTx(tx, { id, incidentId, kind, body, createdBy: by });
 }
 
+interface UpdateRun<Request extends object> {
+  ctx: UseCaseContext;
+  incidentId: string;
+  /** Names the step in the update id, so one key used for two steps stays two requests. */
+  action: string;
+  idempotencyKey: string | null;
+  update: UpdateDefinition<UpdateResult, [Request]>;
+  /** The workflow's request; built from the update id, so the ids it carries match the rows `store` wrote. */
+  request: (updateId: string) => Request;
+  /** The request's free text and personal data, written before the workflow hears of them. */
+  store?: (tx: Tx, updateId: string) => Promise<void>;
+  /** Removes what `store` wrote, when the workflow refuses the update. */
+  undo?: (tx: Tx, updateId: string) => Promise<void>;
+}
+
 /**
  * Stores the request's SQLite side, runs the update, and undoes the SQLite side when the
  * workflow refuses it (409). A 503 keeps it: the update may still be accepted later, and
  * a retry with the same key reuses the same rows.
  */
-async function withUpdate<A extends object>(
-  ctx: UseCaseContext,
-  incidentId: string,
-  name: string,
-  idempotencyKey: string | null,
-  store: (tx: Tx, updateId: string) => Promise<void>,
-  undo: (tx: Tx, updateId: string) => Promise<void>,
-  def: UpdateDefinition<UpdateResult, [A]>,
-  arg: (updateId: string) => A,
-): Promise<UpdateResult> {
+async function withUpdate<Request extends object>(run: UpdateRun<Request>): Promise<UpdateResult> {
+  const { ctx, incidentId, store, undo } = run;
   await requireIncident(ctx, incidentId);
   // Stored rows take ids derived from the key, so a retry with the same key writes nothing new.
-  const updateId = `${name}:${idempotencyKey ?? newId()}`;
-  await ctx.db.transaction((tx) => store(tx, updateId));
+  const updateId = `${run.action}:${run.idempotencyKey ?? newId()}`;
+  if (store) await ctx.db.transaction((tx) => store(tx, updateId));
   try {
-    return await ctx.gateway.update(incidentId, def, arg(updateId), updateId);
+    return await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 409) await ctx.db.transaction((tx) => undo(tx, updateId));
+    if (undo && err instanceof HttpError && err.status === 409) await ctx.db.transaction((tx) => undo(tx, updateId));
     throw err;
   }
 }
 
-const deleteNotes = (ids: string[]) => (tx: Tx) => deleteNotesTx(tx, ids);
+const noteIdOf = (updateId: string) => derivedId('note', updateId);
 
 export function triage(
   ctx: UseCaseContext,
@@ -97,22 +104,22 @@ export function triage(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'triage',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, `triage.${body.decision}`, body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    triageUpdate,
-    (u) => ({
+    action: 'triage',
+    idempotencyKey: key,
+    store: (tx, updateId) =>
+      insertNote(tx, noteIdOf(updateId), incidentId, `triage.${body.decision}`, body.reason, user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: triageUpdate,
+    request: (updateId) => ({
       decision: body.decision,
-      reasonNoteId: note(u),
+      reasonNoteId: noteIdOf(updateId),
       awarenessAt: body.awarenessAt ? new Date(body.awarenessAt).toISOString() : undefined,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export function changeAwareness(
@@ -122,17 +129,20 @@ export function changeAwareness(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'awareness',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'awareness.changed', body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    changeAwarenessUpdate,
-    (u) => ({ awarenessAt: new Date(body.awarenessAt).toISOString(), reasonNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'awareness',
+    idempotencyKey: key,
+    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'awareness.changed', body.reason, user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: changeAwarenessUpdate,
+    request: (updateId) => ({
+      awarenessAt: new Date(body.awarenessAt).toISOString(),
+      reasonNoteId: noteIdOf(updateId),
+      actor: actorOf(user),
+    }),
+  });
 }
 
 export function assess(
@@ -142,49 +152,51 @@ export function assess(
   user: AuthUser,
   key: string | null,
 ) {
-  const assessmentId = (u: string) => derivedId('asm', u);
-  const controllerIds = (u: string) => body.controllers.map((_, i) => derivedId('ctl', u, String(i)));
-  return withUpdate(
+  const assessmentIdOf = (updateId: string) => derivedId('asm', updateId);
+  const controllerIdsOf = (updateId: string) =>
+    body.controllers.map((_, index) => derivedId('ctl', updateId, String(index)));
+  return withUpdate({
     ctx,
     incidentId,
-    'assessment',
-    key,
-    async (tx, u) => {
+    action: 'assessment',
+    idempotencyKey: key,
+    store: async (tx, updateId) => {
       const now = nowIso();
-      await insertNote(tx, assessmentId(u), incidentId, 'assessment.rationale', body.riskRationale, user.id);
+      const assessmentId = assessmentIdOf(updateId);
+      await insertNote(tx, assessmentId, incidentId, 'assessment.rationale', body.riskRationale, user.id);
       await insertAssessmentTx(tx, {
-        id: assessmentId(u),
+        id: assessmentId,
         incidentId,
         approximateRecords: body.approximateRecords ?? null,
         narrative: body.narrative,
         createdAt: now,
         createdBy: user.id,
       });
-      const ids = controllerIds(u);
-      for (const [i, c] of body.controllers.entries()) {
+      const controllerIds = controllerIdsOf(updateId);
+      for (const [index, controller] of body.controllers.entries()) {
         await insertControllerTx(tx, {
-          id: ids[i]!,
+          id: controllerIds[index]!,
           incidentId,
-          name: c.name,
-          email: c.email,
-          locale: c.locale,
+          name: controller.name,
+          email: controller.email,
+          locale: controller.locale,
           createdAt: now,
         });
       }
     },
-    async (tx, u) => {
-      await deleteControllersTx(tx, controllerIds(u));
-      await deleteAssessmentTx(tx, assessmentId(u));
-      await deleteNotesTx(tx, [assessmentId(u)]);
+    undo: async (tx, updateId) => {
+      await deleteControllersTx(tx, controllerIdsOf(updateId));
+      await deleteAssessmentTx(tx, assessmentIdOf(updateId));
+      await deleteNotesTx(tx, [assessmentIdOf(updateId)]);
     },
-    assessUpdate,
-    (u) => ({
-      assessmentId: assessmentId(u),
+    update: assessUpdate,
+    request: (updateId) => ({
+      assessmentId: assessmentIdOf(updateId),
       dataElements: body.dataElements,
       encrypted: body.encrypted,
       keyCompromised: body.keyCompromised,
       role: body.role,
-      controllerIds: body.role === 'processor' ? controllerIds(u) : [],
+      controllerIds: body.role === 'processor' ? controllerIdsOf(updateId) : [],
       riskLevel: body.riskLevel,
       affected: body.affected,
       sectors: body.sectors,
@@ -192,7 +204,7 @@ export function assess(
       approximateRecords: body.approximateRecords,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export function placeHold(
@@ -202,15 +214,15 @@ export function placeHold(
   user: AuthUser,
   key: string | null,
 ) {
-  const holdId = (u: string) => derivedId('hold', u);
-  return withUpdate(
+  const holdIdOf = (updateId: string) => derivedId('hold', updateId);
+  return withUpdate({
     ctx,
     incidentId,
-    'hold',
-    key,
-    (tx, u) =>
+    action: 'hold',
+    idempotencyKey: key,
+    store: (tx, updateId) =>
       insertHoldTx(tx, {
-        id: holdId(u),
+        id: holdIdOf(updateId),
         incidentId,
         source: body.source,
         agency: body.agency || null,
@@ -221,16 +233,16 @@ export function placeHold(
         placedAt: nowIso(),
         placedBy: user.id,
       }),
-    (tx, u) => deleteHoldTx(tx, holdId(u)),
-    placeHoldUpdate,
-    (u) => ({
-      holdId: holdId(u),
+    undo: (tx, updateId) => deleteHoldTx(tx, holdIdOf(updateId)),
+    update: placeHoldUpdate,
+    request: (updateId) => ({
+      holdId: holdIdOf(updateId),
       source: body.source,
       form: body.form,
       reviewEveryDays: body.reviewEveryDays,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export async function releaseHold(
@@ -240,19 +252,18 @@ export async function releaseHold(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  const r = await withUpdate(
+  const result = await withUpdate({
     ctx,
     incidentId,
-    'release',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'hold.released', body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    releaseHoldUpdate,
-    (u) => ({ reasonNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'release',
+    idempotencyKey: key,
+    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'hold.released', body.reason, user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: releaseHoldUpdate,
+    request: (updateId) => ({ reasonNoteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
   await releaseHolds(ctx.db, { incidentId, reason: body.reason, at: nowIso() });
-  return r;
+  return result;
 }
 
 export function approve(
@@ -262,17 +273,17 @@ export function approve(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'approval',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'approval', body.note || 'approved', user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    approveNoticesUpdate,
-    (u) => ({ noticeVersion: body.noticeVersion, noteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'approval',
+    idempotencyKey: key,
+    store: (tx, updateId) =>
+      insertNote(tx, noteIdOf(updateId), incidentId, 'approval', body.note || 'approved', user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: approveNoticesUpdate,
+    request: (updateId) => ({ noticeVersion: body.noticeVersion, noteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
 }
 
 export async function recordFiling(
@@ -282,8 +293,8 @@ export async function recordFiling(
   user: AuthUser,
   key: string | null,
 ) {
-  const ref = (u: string) => derivedId('note', u, 'ref');
-  const delay = (u: string) => derivedId('note', u, 'delay');
+  const referenceNoteIdOf = (updateId: string) => derivedId('note', updateId, 'ref');
+  const delayNoteIdOf = (updateId: string) => derivedId('note', updateId, 'delay');
   const obligation = await obligationDue(ctx.db, incidentId, body.obligationId);
   if (!obligation) throw new HttpError(400, 'unknown obligation for this incident', 'obligationId');
   const late = obligation.due_at !== null && Date.now() > Date.parse(obligation.due_at);
@@ -293,26 +304,26 @@ export async function recordFiling(
       'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
       'delayReason',
     );
-  const r = await withUpdate(
+  const result = await withUpdate({
     ctx,
     incidentId,
-    'filing',
-    key,
-    async (tx, u) => {
-      await insertNote(tx, ref(u), incidentId, 'filing.reference', body.reference, user.id);
+    action: 'filing',
+    idempotencyKey: key,
+    store: async (tx, updateId) => {
+      await insertNote(tx, referenceNoteIdOf(updateId), incidentId, 'filing.reference', body.reference, user.id);
       if (body.delayReason)
-        await insertNote(tx, delay(u), incidentId, 'filing.delay_reason', body.delayReason, user.id);
+        await insertNote(tx, delayNoteIdOf(updateId), incidentId, 'filing.delay_reason', body.delayReason, user.id);
     },
-    (tx, u) => deleteNotes([ref(u), delay(u)])(tx),
-    recordFilingUpdate,
-    (u) => ({
+    undo: (tx, updateId) => deleteNotesTx(tx, [referenceNoteIdOf(updateId), delayNoteIdOf(updateId)]),
+    update: recordFilingUpdate,
+    request: (updateId) => ({
       obligationId: body.obligationId,
-      referenceNoteId: ref(u),
+      referenceNoteId: referenceNoteIdOf(updateId),
       late,
-      delayReasonNoteId: body.delayReason ? delay(u) : undefined,
+      delayReasonNoteId: body.delayReason ? delayNoteIdOf(updateId) : undefined,
       actor: actorOf(user),
     }),
-  );
+  });
   await insertFiling(ctx.db, {
     id: derivedId('fil', key ?? newId(), body.obligationId),
     incidentId,
@@ -323,7 +334,7 @@ export async function recordFiling(
     createdAt: nowIso(),
     createdBy: user.id,
   });
-  return r;
+  return result;
 }
 
 export function closeIncident(
@@ -333,17 +344,16 @@ export function closeIncident(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'close',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'close.summary', body.summary, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    closeUpdate,
-    (u) => ({ summaryNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'close',
+    idempotencyKey: key,
+    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'close.summary', body.summary, user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: closeUpdate,
+    request: (updateId) => ({ summaryNoteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
 }
 
 export function recompute(
@@ -353,16 +363,14 @@ export function recompute(
   user: AuthUser,
   key: string | null,
 ) {
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'recompute',
-    key,
-    async () => undefined,
-    async () => undefined,
-    recomputeUpdate,
-    () => ({ reason: body.reason, actor: actorOf(user) }),
-  );
+    action: 'recompute',
+    idempotencyKey: key,
+    update: recomputeUpdate,
+    request: () => ({ reason: body.reason, actor: actorOf(user) }),
+  });
 }
 
 export function supplementReport(
@@ -372,15 +380,19 @@ export function supplementReport(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'supplement',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'regulator.supplement', body.information, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    supplementReportUpdate,
-    (u) => ({ obligationId: body.obligationId, informationNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'supplement',
+    idempotencyKey: key,
+    store: (tx, updateId) =>
+      insertNote(tx, noteIdOf(updateId), incidentId, 'regulator.supplement', body.information, user.id),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: supplementReportUpdate,
+    request: (updateId) => ({
+      obligationId: body.obligationId,
+      informationNoteId: noteIdOf(updateId),
+      actor: actorOf(user),
+    }),
+  });
 }

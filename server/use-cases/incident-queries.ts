@@ -54,55 +54,55 @@ export interface IncidentFilters {
 }
 
 /** Incidents the user may see (restricted ones only for members and admins), newest first. */
-export async function listIncidents(db: Db, visibleTo: AuthUser, f: IncidentFilters = {}) {
+export async function listIncidents(db: Db, visibleTo: AuthUser, filters: IncidentFilters = {}) {
   const rows = await listIncidentRows(db, viewerOf(visibleTo), {
-    status: f.status,
-    stage: f.stage,
-    severity: f.severity,
-    overdueAt: f.overdue ? nowIso() : undefined,
-    q: f.q,
-    limit: f.limit ?? 200,
+    status: filters.status,
+    stage: filters.stage,
+    severity: filters.severity,
+    overdueAt: filters.overdue ? nowIso() : undefined,
+    q: filters.q,
+    limit: filters.limit ?? 200,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    severity: r.severity,
-    stage: r.stage,
-    status: r.status,
-    createdAt: r.created_at,
-    awarenessAt: r.awareness_at,
-    alertCount: r.alert_count,
-    nextDueAt: r.next_due,
-    restricted: r.restricted === 1,
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    stage: row.stage,
+    status: row.status,
+    createdAt: row.created_at,
+    awarenessAt: row.awareness_at,
+    alertCount: row.alert_count,
+    nextDueAt: row.next_due,
+    restricted: row.restricted === 1,
   }));
 }
 
 export async function obligationsOf(db: Db, incidentId: string): Promise<ObligationView[]> {
   const rows = await listObligations(db, incidentId);
-  return rows.map((o) => ({
-    id: o.id,
-    regime: o.regime,
-    audience: o.audience,
-    recipient: o.recipient,
-    required: o.required === 1,
-    dueAt: o.due_at,
-    deadline: o.deadline,
-    status: o.status,
-    basis: o.basis,
-    why: o.why,
-    content: JSON.parse(o.content_json) as string[],
-    holdMayDelay: o.hold_may_delay === 1,
-    supersededReason: o.superseded_reason,
-    fulfilledAt: o.fulfilled_at,
+  return rows.map((obligation) => ({
+    id: obligation.id,
+    regime: obligation.regime,
+    audience: obligation.audience,
+    recipient: obligation.recipient,
+    required: obligation.required === 1,
+    dueAt: obligation.due_at,
+    deadline: obligation.deadline,
+    status: obligation.status,
+    basis: obligation.basis,
+    why: obligation.why,
+    content: JSON.parse(obligation.content_json) as string[],
+    holdMayDelay: obligation.hold_may_delay === 1,
+    supersededReason: obligation.superseded_reason,
+    fulfilledAt: obligation.fulfilled_at,
   }));
 }
 
 export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
   // The actor column is "kind:id"; people are shown by name, with the kind kept for tokens and the system.
   const rows = await timelineRows(db, incidentId);
-  return rows.map(({ display_name, ...r }) => ({
-    ...r,
-    actor: display_name ? `${display_name}${r.actor.startsWith('token:') ? ' (API token)' : ''}` : r.actor,
+  return rows.map(({ display_name, ...entry }) => ({
+    ...entry,
+    actor: display_name ? `${display_name}${entry.actor.startsWith('token:') ? ' (API token)' : ''}` : entry.actor,
   }));
 }
 
@@ -177,7 +177,7 @@ export async function substituteNoticeOf(
   return {
     publishedAt: rows[0]!.published_at,
     noticeVersion: rows[0]!.notice_version,
-    locales: rows.map((r) => r.locale),
+    locales: rows.map((row) => row.locale),
     url: `/public/notices/${incidentId}`,
   };
 }
@@ -204,19 +204,19 @@ export async function notificationsOf(db: Db, incidentId: string, q: OutboxListi
     rows.length === q.limit && last
       ? encodeOutboxCursor([last.kind, last.recipient_ref, last.channel, last.notice_version])
       : null;
-  const notifications = rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    recipient: r.recipient,
-    channel: r.channel,
-    template: r.template,
-    locale: r.locale,
-    status: r.status,
-    provider: r.provider,
-    providerId: r.provider_id,
-    attempts: r.attempts,
-    error: r.error,
-    updatedAt: r.updated_at,
+  const notifications = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    channel: row.channel,
+    template: row.template,
+    locale: row.locale,
+    status: row.status,
+    provider: row.provider,
+    providerId: row.provider_id,
+    attempts: row.attempts,
+    error: row.error,
+    updatedAt: row.updated_at,
   }));
   return { notifications, next };
 }

@@ -39,23 +39,23 @@ async function* csvRecords(
   let after: OutboxCursor | undefined;
   for (;;) {
     const rows = await listOutbox(db, incidentId, { limit: pageSize, after });
-    for (const r of rows) {
+    for (const row of rows) {
       counted.rows++;
       yield [
-        r.kind,
-        r.recipient,
-        r.channel,
-        r.locale,
-        r.notice_version,
-        r.status,
-        r.attempts,
-        r.possible_duplicate ? 'yes' : 'no',
-        r.provider,
-        r.provider_id,
-        r.sent_at,
-        r.delivered_at,
-        r.error,
-        r.updated_at,
+        row.kind,
+        row.recipient,
+        row.channel,
+        row.locale,
+        row.notice_version,
+        row.status,
+        row.attempts,
+        row.possible_duplicate ? 'yes' : 'no',
+        row.provider,
+        row.provider_id,
+        row.sent_at,
+        row.delivered_at,
+        row.error,
+        row.updated_at,
       ];
     }
     const last = rows.at(-1);
