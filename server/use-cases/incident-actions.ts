@@ -17,6 +17,13 @@ import {
 import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
 import { insertFiling } from '../../store/filings';
 import { obligationDue } from '../../store/incident-obligations';
+import {
+  deleteActionRequestTx,
+  findActionRequestTx,
+  insertActionRequestTx,
+  type ActionRequestKey,
+} from '../../store/action-requests';
+import { requestDigest } from '../../lib/request-digest';
 import { getIncident } from '../../store/incident-store';
 import {
   approveNoticesUpdate,
@@ -64,9 +71,11 @@ function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: 
 interface UpdateRun<Request extends object> {
   ctx: UseCaseContext;
   incidentId: string;
-  /** Names the step in the update id, so one key used for two steps stays two requests. */
+  /** Names the step: a key is one request per (incident, action). */
   action: string;
   idempotencyKey: string | null;
+  /** The validated request body: a key sent again with another body is refused. */
+  body: object;
   update: UpdateDefinition<UpdateResult, [Request]>;
   /** The workflow's request; built from the update id, so the ids it carries match the rows `store` wrote. */
   request: (updateId: string) => Request;
@@ -74,6 +83,8 @@ interface UpdateRun<Request extends object> {
   store?: (tx: Tx, updateId: string) => Promise<void>;
   /** Removes what `store` wrote, when the workflow refuses the update. */
   undo?: (tx: Tx, updateId: string) => Promise<void>;
+  /** Runs once the workflow has accepted the update. */
+  accepted?: (updateId: string) => Promise<void>;
 }
 
 /**
@@ -82,17 +93,38 @@ interface UpdateRun<Request extends object> {
  * a retry with the same key reuses the same rows.
  */
 async function withUpdate<Request extends object>(run: UpdateRun<Request>): Promise<UpdateResult> {
-  const { ctx, incidentId, store, undo } = run;
+  const { ctx, incidentId, action, idempotencyKey, store, undo } = run;
   await requireIncident(ctx, incidentId);
-  // Stored rows take ids derived from the key, so a retry with the same key writes nothing new.
-  const updateId = `${run.action}:${run.idempotencyKey ?? newId()}`;
-  if (store) await ctx.db.transaction((tx) => store(tx, updateId));
+  // Stored rows take ids derived from the update id, so a retry with the same key writes nothing new.
+  // The incident is part of it: the same key sent for two incidents must not share (or delete) rows.
+  const updateId = `${action}:${incidentId}:${idempotencyKey ?? newId()}`;
+  const requestKey = idempotencyKey ? { incidentId, action, idempotencyKey } : null;
+  await ctx.db.transaction(async (tx) => {
+    if (requestKey) await claimRequestKey(tx, requestKey, requestDigest(run.body));
+    if (store) await store(tx, updateId);
+  });
+  let result: UpdateResult;
   try {
-    return await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
+    result = await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
   } catch (err) {
-    if (undo && err instanceof HttpError && err.status === 409) await ctx.db.transaction((tx) => undo(tx, updateId));
+    // A refused request leaves nothing behind, its key included: the key may carry a corrected request.
+    if (err instanceof HttpError && err.status === 409 && (undo || requestKey))
+      await ctx.db.transaction(async (tx) => {
+        if (undo) await undo(tx, updateId);
+        if (requestKey) await deleteActionRequestTx(tx, requestKey);
+      });
     throw err;
   }
+  if (run.accepted) await run.accepted(updateId);
+  return result;
+}
+
+/** A key seen before with the same body is a retry (the workflow answers it as the first time); with another, a mistake. */
+async function claimRequestKey(tx: Tx, key: ActionRequestKey, requestSha256: string): Promise<void> {
+  const prior = await findActionRequestTx(tx, key);
+  if (!prior) await insertActionRequestTx(tx, { ...key, requestSha256, createdAt: nowIso() });
+  else if (prior.request_sha256 !== requestSha256)
+    throw new HttpError(409, 'this key was used for another request', 'Idempotency-Key');
 }
 
 const noteIdOf = (updateId: string) => derivedId('note', updateId);
@@ -109,6 +141,7 @@ export function triage(
     incidentId,
     action: 'triage',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) =>
       insertNote(tx, noteIdOf(updateId), incidentId, `triage.${body.decision}`, body.reason, user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
@@ -134,6 +167,7 @@ export function changeAwareness(
     incidentId,
     action: 'awareness',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'awareness.changed', body.reason, user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: changeAwarenessUpdate,
@@ -160,6 +194,7 @@ export function assess(
     incidentId,
     action: 'assessment',
     idempotencyKey: key,
+    body,
     store: async (tx, updateId) => {
       const now = nowIso();
       const assessmentId = assessmentIdOf(updateId);
@@ -220,6 +255,7 @@ export function placeHold(
     incidentId,
     action: 'hold',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) =>
       insertHoldTx(tx, {
         id: holdIdOf(updateId),
@@ -257,6 +293,7 @@ export async function releaseHold(
     incidentId,
     action: 'release',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'hold.released', body.reason, user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: releaseHoldUpdate,
@@ -278,6 +315,7 @@ export function approve(
     incidentId,
     action: 'approval',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) =>
       insertNote(tx, noteIdOf(updateId), incidentId, 'approval', body.note || 'approved', user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
@@ -304,11 +342,12 @@ export async function recordFiling(
       'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
       'delayReason',
     );
-  const result = await withUpdate({
+  return withUpdate({
     ctx,
     incidentId,
     action: 'filing',
     idempotencyKey: key,
+    body,
     store: async (tx, updateId) => {
       await insertNote(tx, referenceNoteIdOf(updateId), incidentId, 'filing.reference', body.reference, user.id);
       if (body.delayReason)
@@ -323,18 +362,19 @@ export async function recordFiling(
       delayReasonNoteId: body.delayReason ? delayNoteIdOf(updateId) : undefined,
       actor: actorOf(user),
     }),
+    // Recorded once the workflow has taken the filing; the id is derived, so a retry records it once.
+    accepted: (updateId) =>
+      insertFiling(ctx.db, {
+        id: derivedId('fil', updateId, body.obligationId),
+        incidentId,
+        obligationId: body.obligationId,
+        reference: body.reference,
+        delayReason: body.delayReason ?? null,
+        late,
+        createdAt: nowIso(),
+        createdBy: user.id,
+      }),
   });
-  await insertFiling(ctx.db, {
-    id: derivedId('fil', key ?? newId(), body.obligationId),
-    incidentId,
-    obligationId: body.obligationId,
-    reference: body.reference,
-    delayReason: body.delayReason ?? null,
-    late,
-    createdAt: nowIso(),
-    createdBy: user.id,
-  });
-  return result;
 }
 
 export function closeIncident(
@@ -349,6 +389,7 @@ export function closeIncident(
     incidentId,
     action: 'close',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'close.summary', body.summary, user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: closeUpdate,
@@ -368,6 +409,7 @@ export function recompute(
     incidentId,
     action: 'recompute',
     idempotencyKey: key,
+    body,
     update: recomputeUpdate,
     request: () => ({ reason: body.reason, actor: actorOf(user) }),
   });
@@ -385,6 +427,7 @@ export function supplementReport(
     incidentId,
     action: 'supplement',
     idempotencyKey: key,
+    body,
     store: (tx, updateId) =>
       insertNote(tx, noteIdOf(updateId), incidentId, 'regulator.supplement', body.information, user.id),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
