@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { Rejection } from './use-cases/import-subjects';
+import { csvStream } from '../lib/csv';
 
 export interface RejectedRowsCsv {
   readonly path: string;
@@ -23,7 +23,7 @@ export function openRejectedRowsCsv(path: string): RejectedRowsCsv {
   const out = fs.createWriteStream(path, { fd: fs.openSync(path, 'w') });
   const done = finished(out);
   done.catch(() => undefined);
-  const csv = stringify({ header: true, columns: ['row', 'field', 'error'] });
+  const csv = csvStream(['row', 'field', 'error']);
   csv.pipe(out);
   let ended = false;
   const close = async () => {

@@ -1,8 +1,7 @@
 // The breach register (GDPR Art. 33(5)): every incident, dismissed ones too,
 // with the facts, the effects, the decisions and their reasoning. Exported as
-// CSV; alert titles are attacker-controlled text, so cells that a spreadsheet
-// would run as a formula are neutralised.
-import { stringify } from 'csv-stringify/sync';
+// CSV through lib/csv.ts: alert titles are attacker-controlled text.
+import { csvText } from '../../lib/csv';
 import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { viewerOf } from './incident-access';
@@ -50,11 +49,6 @@ export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEn
   }));
 }
 
-/** A cell a spreadsheet would read as a formula or control sequence gets a leading quote. */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 const COLUMNS: [keyof RegisterEntry, string][] = [
   ['id', 'Reference'],
   ['title', 'Title'],
@@ -73,8 +67,8 @@ const COLUMNS: [keyof RegisterEntry, string][] = [
 ];
 
 export function registerCsv(entries: RegisterEntry[]): string {
-  return stringify(
-    entries.map((entry) => COLUMNS.map(([field]) => neutraliseCell(String(entry[field] ?? '')))),
-    { header: true, columns: COLUMNS.map(([, label]) => label), quoted_match: /^'/ },
+  return csvText(
+    COLUMNS.map(([, label]) => label),
+    entries.map((entry) => COLUMNS.map(([field]) => String(entry[field] ?? ''))),
   );
 }

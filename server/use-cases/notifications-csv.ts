@@ -3,7 +3,6 @@
 // the route needs contacts.read and each export goes on the audit chain. Rows
 // are read a keyset page at a time and streamed, so a million rows never sit in
 // memory.
-import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appendAudit } from '../../store/audit';
@@ -11,6 +10,7 @@ import type { Db } from '../../store/connection';
 import { countOutboxRows, listOutbox, type OutboxCursor } from '../../store/outbox';
 import type { Actor } from '../../workflows/types';
 import { nowIso } from '../../lib/clock';
+import { csvStream } from '../../lib/csv';
 
 const PAGE = 5_000;
 const COLUMNS = [
@@ -85,6 +85,6 @@ export async function exportNotificationsCsv(
     details: { rows: total },
   });
   const counted = { rows: 0 };
-  await pipeline(csvRecords(db, incidentId, counted, pageSize), stringify({ header: true, columns: COLUMNS }), out);
+  await pipeline(csvRecords(db, incidentId, counted, pageSize), csvStream(COLUMNS), out);
   return counted.rows;
 }
