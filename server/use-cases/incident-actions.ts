@@ -64,10 +64,6 @@ async function requireIncident(ctx: UseCaseContext, id: string) {
   return row;
 }
 
-function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
-  return insertNoteTx(tx, { id, incidentId, kind, body, createdBy: by });
-}
-
 interface UpdateRun<Request extends object> {
   ctx: UseCaseContext;
   incidentId: string;
@@ -143,7 +139,13 @@ export function triage(
     idempotencyKey: key,
     body,
     store: (tx, updateId) =>
-      insertNote(tx, noteIdOf(updateId), incidentId, `triage.${body.decision}`, body.reason, user.id),
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: `triage.${body.decision}`,
+        body: body.reason,
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: triageUpdate,
     request: (updateId) => ({
@@ -168,7 +170,14 @@ export function changeAwareness(
     action: 'awareness',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'awareness.changed', body.reason, user.id),
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'awareness.changed',
+        body: body.reason,
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: changeAwarenessUpdate,
     request: (updateId) => ({
@@ -198,7 +207,13 @@ export function assess(
     store: async (tx, updateId) => {
       const now = nowIso();
       const assessmentId = assessmentIdOf(updateId);
-      await insertNote(tx, assessmentId, incidentId, 'assessment.rationale', body.riskRationale, user.id);
+      await insertNoteTx(tx, {
+        id: assessmentId,
+        incidentId,
+        kind: 'assessment.rationale',
+        body: body.riskRationale,
+        createdBy: user.id,
+      });
       await insertAssessmentTx(tx, {
         id: assessmentId,
         incidentId,
@@ -294,7 +309,14 @@ export async function releaseHold(
     action: 'release',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'hold.released', body.reason, user.id),
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'hold.released',
+        body: body.reason,
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: releaseHoldUpdate,
     request: (updateId) => ({ reasonNoteId: noteIdOf(updateId), actor: actorOf(user) }),
@@ -317,7 +339,13 @@ export function approve(
     idempotencyKey: key,
     body,
     store: (tx, updateId) =>
-      insertNote(tx, noteIdOf(updateId), incidentId, 'approval', body.note || 'approved', user.id),
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'approval',
+        body: body.note || 'approved',
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: approveNoticesUpdate,
     request: (updateId) => ({ noticeVersion: body.noticeVersion, noteId: noteIdOf(updateId), actor: actorOf(user) }),
@@ -349,9 +377,21 @@ export async function recordFiling(
     idempotencyKey: key,
     body,
     store: async (tx, updateId) => {
-      await insertNote(tx, referenceNoteIdOf(updateId), incidentId, 'filing.reference', body.reference, user.id);
+      await insertNoteTx(tx, {
+        id: referenceNoteIdOf(updateId),
+        incidentId,
+        kind: 'filing.reference',
+        body: body.reference,
+        createdBy: user.id,
+      });
       if (body.delayReason)
-        await insertNote(tx, delayNoteIdOf(updateId), incidentId, 'filing.delay_reason', body.delayReason, user.id);
+        await insertNoteTx(tx, {
+          id: delayNoteIdOf(updateId),
+          incidentId,
+          kind: 'filing.delay_reason',
+          body: body.delayReason,
+          createdBy: user.id,
+        });
     },
     undo: (tx, updateId) => deleteNotesTx(tx, [referenceNoteIdOf(updateId), delayNoteIdOf(updateId)]),
     update: recordFilingUpdate,
@@ -390,7 +430,14 @@ export function closeIncident(
     action: 'close',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) => insertNote(tx, noteIdOf(updateId), incidentId, 'close.summary', body.summary, user.id),
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'close.summary',
+        body: body.summary,
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: closeUpdate,
     request: (updateId) => ({ summaryNoteId: noteIdOf(updateId), actor: actorOf(user) }),
@@ -429,7 +476,13 @@ export function supplementReport(
     idempotencyKey: key,
     body,
     store: (tx, updateId) =>
-      insertNote(tx, noteIdOf(updateId), incidentId, 'regulator.supplement', body.information, user.id),
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'regulator.supplement',
+        body: body.information,
+        createdBy: user.id,
+      }),
     undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
     update: supplementReportUpdate,
     request: (updateId) => ({
