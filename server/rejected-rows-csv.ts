@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { Rejection } from './use-cases/import-subjects';
+import { csvStream } from '../lib/csv';
 
 export interface RejectedRowsCsv {
   readonly path: string;
   rows: number;
   /** Resolves at once unless the file is behind, so a fast import is not slowed by a slow disk. */
-  write(r: Rejection): void | Promise<void>;
+  write(rejection: Rejection): void | Promise<void>;
   close(): Promise<void>;
   /** Closes and deletes the file: for an import that failed, whose list would mislead. */
   discard(): Promise<void>;
@@ -23,7 +23,7 @@ export function openRejectedRowsCsv(path: string): RejectedRowsCsv {
   const out = fs.createWriteStream(path, { fd: fs.openSync(path, 'w') });
   const done = finished(out);
   done.catch(() => undefined);
-  const csv = stringify({ header: true, columns: ['row', 'field', 'error'] });
+  const csv = csvStream(['row', 'field', 'error']);
   csv.pipe(out);
   let ended = false;
   const close = async () => {
@@ -36,9 +36,10 @@ export function openRejectedRowsCsv(path: string): RejectedRowsCsv {
   return {
     path,
     rows: 0,
-    write(r) {
+    write(rejection) {
       this.rows++;
-      if (!csv.write([r.row, r.field, r.message])) return once(csv, 'drain').then(() => undefined);
+      if (!csv.write([rejection.row, rejection.field, rejection.message]))
+        return once(csv, 'drain').then(() => undefined);
     },
     close,
     async discard() {

@@ -166,16 +166,7 @@ export async function getNote(db: Db, id: string | null | undefined): Promise<st
   return (await db.get<{ body: string }>('SELECT body FROM notes WHERE id = ?', [id]))?.body ?? null;
 }
 
-export async function insertNoteTx(
-  tx: Tx,
-  n: { id: string; incidentId: string; kind: string; body: string; createdBy: string },
-): Promise<void> {
-  await tx.run('INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?)', [
-    n.id,
-    n.incidentId,
-    n.kind,
-    n.body,
-    nowIso(),
-    n.createdBy,
-  ]);
+/** Undefined when there is no such incident. */
+export async function getIncidentStatus(db: Db, id: string): Promise<{ id: string; status: string } | undefined> {
+  return db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [id]);
 }

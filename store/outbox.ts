@@ -243,3 +243,7 @@ export async function subjectDeliveryStats(
     [incidentId],
   );
 }
+
+export async function countOutboxRows(db: Db, incidentId: string): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ?', [incidentId]))!.n;
+}

@@ -1,6 +1,6 @@
 // The JSON API. Routes parse, call one use case, and answer; permissions are
 // declared at the route.
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
 import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
 import { actorOf, allow, bearerAuth } from '../auth';

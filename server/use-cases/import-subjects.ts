@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
+import { getIncidentStatus } from '../../store/incident-store';
 import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
 import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../store/subject-store';
 import { subjectsImportedUpdate } from '../../workflows/incident/messages';
@@ -37,7 +38,7 @@ export interface Rejection {
 
 export interface StoreOptions {
   /** Sees every rejection, also those past the listed 1,000 (the CLI's rejected-rows file); a returned promise is awaited. */
-  onRejected?: (r: Rejection) => void | Promise<void>;
+  onRejected?: (rejection: Rejection) => void | Promise<void>;
   /** Sizes of a staging chunk and of a merge transaction; tests make them small to cross their boundaries. */
   rowsPerChunk?: number;
   rowsPerMerge?: number;
@@ -56,8 +57,8 @@ const sha256Hex: (text: string) => string =
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-export function identityKey(p: SubjectRow): string {
-  const basis = p.email ?? p.phone ?? `${(p.name ?? '').toLowerCase()}|${p.jurisdiction ?? ''}`;
+export function identityKey(person: SubjectRow): string {
+  const basis = person.email ?? person.phone ?? `${(person.name ?? '').toLowerCase()}|${person.jurisdiction ?? ''}`;
   return sha256Hex(basis).slice(0, 32);
 }
 
@@ -99,7 +100,7 @@ export async function storeSubjects(
   try {
     let chunk: SubjectRecord[] = [];
     let writing: Promise<void> = Promise.resolve();
-    let n = 0;
+    let rowNumber = 0;
     const write = (people: SubjectRecord[]) => {
       writing = writing.then(() => stageSubjects(db, staging, people));
       // Awaited before the next chunk starts and before the merge; this only keeps Node from calling it unhandled meanwhile.
@@ -107,24 +108,24 @@ export async function storeSubjects(
     };
     try {
       for await (const raw of rows) {
-        n++;
+        rowNumber++;
         const checked = checkSubjectRow(raw);
         if (!checked.ok) {
           result.rejectedCount++;
           if (result.rejected.length < MAX_REJECTIONS_LISTED)
-            result.rejected.push({ row: n, error: `${checked.field}: ${checked.message}` });
-          const told = opts.onRejected?.({ row: n, field: checked.field, message: checked.message });
+            result.rejected.push({ row: rowNumber, error: `${checked.field}: ${checked.message}` });
+          const told = opts.onRejected?.({ row: rowNumber, field: checked.field, message: checked.message });
           if (told) await told;
           continue;
         }
-        const p = checked.row;
+        const person = checked.row;
         chunk.push({
-          name: p.name,
-          email: p.email,
-          phone: p.phone,
-          jurisdiction: p.jurisdiction,
-          locale: p.locale,
-          identityKey: identityKey(p),
+          name: person.name,
+          email: person.email,
+          phone: person.phone,
+          jurisdiction: person.jurisdiction,
+          locale: person.locale,
+          identityKey: identityKey(person),
         });
         if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
@@ -140,7 +141,7 @@ export async function storeSubjects(
         (e: unknown) => e ?? new Error('staging failed'),
       );
       if (writeError) throw writeError;
-      throw new ImportInterruptedError(err, n);
+      throw new ImportInterruptedError(err, rowNumber);
     }
     if (chunk.length > 0) write(chunk);
     await writing;
@@ -160,7 +161,7 @@ export async function storeSubjects(
       incidentId,
       importId,
       rowsPerMerge: opts.rowsPerMerge,
-      onMerged: (n) => importProgressed(db, importId, n),
+      onMerged: (merged) => importProgressed(db, importId, merged),
     });
     result.duplicates = staged - result.imported;
     result.completedEarlier = await finishImportRecord(db, {
@@ -210,7 +211,7 @@ export async function* csvRows(stream: Readable, digest?: crypto.Hash): AsyncIte
 }
 
 async function* arrayRows(rows: unknown[]): AsyncIterable<Record<string, unknown>> {
-  for (const r of rows) yield (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+  for (const row of rows) yield (row && typeof row === 'object' ? row : {}) as Record<string, unknown>;
 }
 
 function sourceFailure(err: ImportInterruptedError): Error {
@@ -235,9 +236,7 @@ export async function importSubjects(
   opts: StoreOptions = {},
 ): Promise<ImportResult & { stage: string; stateVersion: number }> {
   const actor: Actor = 'kind' in importer ? importer : actorOf(importer);
-  const incident = await ctx.db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [
-    incidentId,
-  ]);
+  const incident = await getIncidentStatus(ctx.db, incidentId);
   if (!incident) throw notFound();
   if (incident.status !== 'open') throw new HttpError(409, `incident is ${incident.status}`, 'stage');
   let rows: AsyncIterable<Record<string, unknown>>;
@@ -260,11 +259,11 @@ export async function importSubjects(
   } catch (err) {
     throw err instanceof ImportInterruptedError ? sourceFailure(err) : err;
   }
-  const r = await ctx.gateway.update(
+  const updated = await ctx.gateway.update(
     incidentId,
     subjectsImportedUpdate,
     { importId: result.importId, imported: result.imported, rejected: result.rejectedCount, actor },
     `subjects:${key ?? result.importId}`,
   );
-  return { ...result, stage: r.stage, stateVersion: r.stateVersion };
+  return { ...result, stage: updated.stage, stateVersion: updated.stateVersion };
 }

@@ -7,6 +7,23 @@ import type { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
 import { newId } from '../../lib/ids';
 import type { Tx } from '../../store/connection';
+import { deleteNotesTx, insertNoteTx } from '../../store/notes';
+import {
+  deleteAssessmentTx,
+  deleteControllersTx,
+  insertAssessmentTx,
+  insertControllerTx,
+} from '../../store/assessment-records';
+import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
+import { insertFiling } from '../../store/filings';
+import { obligationDue } from '../../store/incident-obligations';
+import {
+  deleteActionRequestTx,
+  findActionRequestTx,
+  insertActionRequestTx,
+  type ActionRequestKey,
+} from '../../store/action-requests';
+import { requestDigest } from '../../lib/request-digest';
 import { getIncident } from '../../store/incident-store';
 import {
   approveNoticesUpdate,
@@ -47,11 +64,23 @@ async function requireIncident(ctx: UseCaseContext, id: string) {
   return row;
 }
 
-async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, body: string, by: string) {
-  await tx.run(
-    'INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [id, incidentId, kind, body, nowIso(), by],
-  );
+interface UpdateRun<Request extends object> {
+  ctx: UseCaseContext;
+  incidentId: string;
+  /** Names the step: a key is one request per (incident, action). */
+  action: string;
+  idempotencyKey: string | null;
+  /** The validated request body: a key sent again with another body is refused. */
+  body: object;
+  update: UpdateDefinition<UpdateResult, [Request]>;
+  /** The workflow's request; built from the update id, so the ids it carries match the rows `store` wrote. */
+  request: (updateId: string) => Request;
+  /** The request's free text and personal data, written before the workflow hears of them. */
+  store?: (tx: Tx, updateId: string) => Promise<void>;
+  /** Removes what `store` wrote, when the workflow refuses the update. */
+  undo?: (tx: Tx, updateId: string) => Promise<void>;
+  /** Runs once the workflow has accepted the update. */
+  accepted?: (updateId: string) => Promise<void>;
 }
 
 /**
@@ -59,31 +88,42 @@ async function insertNote(tx: Tx, id: string, incidentId: string, kind: string, 
  * workflow refuses it (409). A 503 keeps it: the update may still be accepted later, and
  * a retry with the same key reuses the same rows.
  */
-async function withUpdate<A extends object>(
-  ctx: UseCaseContext,
-  incidentId: string,
-  name: string,
-  idempotencyKey: string | null,
-  store: (tx: Tx, updateId: string) => Promise<void>,
-  undo: (tx: Tx, updateId: string) => Promise<void>,
-  def: UpdateDefinition<UpdateResult, [A]>,
-  arg: (updateId: string) => A,
-): Promise<UpdateResult> {
+async function withUpdate<Request extends object>(run: UpdateRun<Request>): Promise<UpdateResult> {
+  const { ctx, incidentId, action, idempotencyKey, store, undo } = run;
   await requireIncident(ctx, incidentId);
-  // Stored rows take ids derived from the key, so a retry with the same key writes nothing new.
-  const updateId = `${name}:${idempotencyKey ?? newId()}`;
-  await ctx.db.transaction((tx) => store(tx, updateId));
+  // Stored rows take ids derived from the update id, so a retry with the same key writes nothing new.
+  // The incident is part of it: the same key sent for two incidents must not share (or delete) rows.
+  const updateId = `${action}:${incidentId}:${idempotencyKey ?? newId()}`;
+  const requestKey = idempotencyKey ? { incidentId, action, idempotencyKey } : null;
+  await ctx.db.transaction(async (tx) => {
+    if (requestKey) await claimRequestKey(tx, requestKey, requestDigest(run.body));
+    if (store) await store(tx, updateId);
+  });
+  let result: UpdateResult;
   try {
-    return await ctx.gateway.update(incidentId, def, arg(updateId), updateId);
+    result = await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 409) await ctx.db.transaction((tx) => undo(tx, updateId));
+    // A refused request leaves nothing behind, its key included: the key may carry a corrected request.
+    if (err instanceof HttpError && err.status === 409 && (undo || requestKey))
+      await ctx.db.transaction(async (tx) => {
+        if (undo) await undo(tx, updateId);
+        if (requestKey) await deleteActionRequestTx(tx, requestKey);
+      });
     throw err;
   }
+  if (run.accepted) await run.accepted(updateId);
+  return result;
 }
 
-const deleteNotes = (ids: string[]) => async (tx: Tx) => {
-  for (const id of ids) await tx.run('DELETE FROM notes WHERE id = ?', [id]);
-};
+/** A key seen before with the same body is a retry (the workflow answers it as the first time); with another, a mistake. */
+async function claimRequestKey(tx: Tx, key: ActionRequestKey, requestSha256: string): Promise<void> {
+  const prior = await findActionRequestTx(tx, key);
+  if (!prior) await insertActionRequestTx(tx, { ...key, requestSha256, createdAt: nowIso() });
+  else if (prior.request_sha256 !== requestSha256)
+    throw new HttpError(409, 'this key was used for another request', 'Idempotency-Key');
+}
+
+const noteIdOf = (updateId: string) => derivedId('note', updateId);
 
 export function triage(
   ctx: UseCaseContext,
@@ -92,22 +132,29 @@ export function triage(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'triage',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, `triage.${body.decision}`, body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    triageUpdate,
-    (u) => ({
+    action: 'triage',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: `triage.${body.decision}`,
+        body: body.reason,
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: triageUpdate,
+    request: (updateId) => ({
       decision: body.decision,
-      reasonNoteId: note(u),
+      reasonNoteId: noteIdOf(updateId),
       awarenessAt: body.awarenessAt ? new Date(body.awarenessAt).toISOString() : undefined,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export function changeAwareness(
@@ -117,17 +164,28 @@ export function changeAwareness(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'awareness',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'awareness.changed', body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    changeAwarenessUpdate,
-    (u) => ({ awarenessAt: new Date(body.awarenessAt).toISOString(), reasonNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'awareness',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'awareness.changed',
+        body: body.reason,
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: changeAwarenessUpdate,
+    request: (updateId) => ({
+      awarenessAt: new Date(body.awarenessAt).toISOString(),
+      reasonNoteId: noteIdOf(updateId),
+      actor: actorOf(user),
+    }),
+  });
 }
 
 export function assess(
@@ -137,48 +195,58 @@ export function assess(
   user: AuthUser,
   key: string | null,
 ) {
-  const assessmentId = (u: string) => derivedId('asm', u);
-  const controllerIds = (u: string) => body.controllers.map((_, i) => derivedId('ctl', u, String(i)));
-  return withUpdate(
+  const assessmentIdOf = (updateId: string) => derivedId('asm', updateId);
+  const controllerIdsOf = (updateId: string) =>
+    body.controllers.map((_, index) => derivedId('ctl', updateId, String(index)));
+  return withUpdate({
     ctx,
     incidentId,
-    'assessment',
-    key,
-    async (tx, u) => {
+    action: 'assessment',
+    idempotencyKey: key,
+    body,
+    store: async (tx, updateId) => {
       const now = nowIso();
-      await insertNote(tx, assessmentId(u), incidentId, 'assessment.rationale', body.riskRationale, user.id);
-      await tx.run(
-        'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-        [
-          assessmentId(u),
+      const assessmentId = assessmentIdOf(updateId);
+      await insertNoteTx(tx, {
+        id: assessmentId,
+        incidentId,
+        kind: 'assessment.rationale',
+        body: body.riskRationale,
+        createdBy: user.id,
+      });
+      await insertAssessmentTx(tx, {
+        id: assessmentId,
+        incidentId,
+        approximateRecords: body.approximateRecords ?? null,
+        narrative: body.narrative,
+        createdAt: now,
+        createdBy: user.id,
+      });
+      const controllerIds = controllerIdsOf(updateId);
+      for (const [index, controller] of body.controllers.entries()) {
+        await insertControllerTx(tx, {
+          id: controllerIds[index]!,
           incidentId,
-          JSON.stringify({ approximateRecords: body.approximateRecords ?? null }),
-          JSON.stringify(body.narrative),
-          now,
-          user.id,
-        ],
-      );
-      const ids = controllerIds(u);
-      for (const [i, c] of body.controllers.entries()) {
-        await tx.run(
-          'INSERT INTO controllers (id, incident_id, name, email, locale, created_at) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-          [ids[i]!, incidentId, c.name, c.email, c.locale, now],
-        );
+          name: controller.name,
+          email: controller.email,
+          locale: controller.locale,
+          createdAt: now,
+        });
       }
     },
-    async (tx, u) => {
-      for (const id of controllerIds(u)) await tx.run('DELETE FROM controllers WHERE id = ?', [id]);
-      await tx.run('DELETE FROM assessments WHERE id = ?', [assessmentId(u)]);
-      await tx.run('DELETE FROM notes WHERE id = ?', [assessmentId(u)]);
+    undo: async (tx, updateId) => {
+      await deleteControllersTx(tx, controllerIdsOf(updateId));
+      await deleteAssessmentTx(tx, assessmentIdOf(updateId));
+      await deleteNotesTx(tx, [assessmentIdOf(updateId)]);
     },
-    assessUpdate,
-    (u) => ({
-      assessmentId: assessmentId(u),
+    update: assessUpdate,
+    request: (updateId) => ({
+      assessmentId: assessmentIdOf(updateId),
       dataElements: body.dataElements,
       encrypted: body.encrypted,
       keyCompromised: body.keyCompromised,
       role: body.role,
-      controllerIds: body.role === 'processor' ? controllerIds(u) : [],
+      controllerIds: body.role === 'processor' ? controllerIdsOf(updateId) : [],
       riskLevel: body.riskLevel,
       affected: body.affected,
       sectors: body.sectors,
@@ -186,7 +254,7 @@ export function assess(
       approximateRecords: body.approximateRecords,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export function placeHold(
@@ -196,40 +264,36 @@ export function placeHold(
   user: AuthUser,
   key: string | null,
 ) {
-  const holdId = (u: string) => derivedId('hold', u);
-  return withUpdate(
+  const holdIdOf = (updateId: string) => derivedId('hold', updateId);
+  return withUpdate({
     ctx,
     incidentId,
-    'hold',
-    key,
-    (tx, u) =>
-      tx
-        .run(
-          `INSERT INTO holds (id, incident_id, source, agency, case_reference, form, reason, review_every_days, placed_at, placed_by) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING`,
-          [
-            holdId(u),
-            incidentId,
-            body.source,
-            body.agency || null,
-            body.caseReference || null,
-            body.form,
-            body.reason,
-            body.reviewEveryDays,
-            nowIso(),
-            user.id,
-          ],
-        )
-        .then(() => undefined),
-    (tx, u) => tx.run('DELETE FROM holds WHERE id = ?', [holdId(u)]).then(() => undefined),
-    placeHoldUpdate,
-    (u) => ({
-      holdId: holdId(u),
+    action: 'hold',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertHoldTx(tx, {
+        id: holdIdOf(updateId),
+        incidentId,
+        source: body.source,
+        agency: body.agency || null,
+        caseReference: body.caseReference || null,
+        form: body.form,
+        reason: body.reason,
+        reviewEveryDays: body.reviewEveryDays,
+        placedAt: nowIso(),
+        placedBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteHoldTx(tx, holdIdOf(updateId)),
+    update: placeHoldUpdate,
+    request: (updateId) => ({
+      holdId: holdIdOf(updateId),
       source: body.source,
       form: body.form,
       reviewEveryDays: body.reviewEveryDays,
       actor: actorOf(user),
     }),
-  );
+  });
 }
 
 export async function releaseHold(
@@ -239,22 +303,26 @@ export async function releaseHold(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  const r = await withUpdate(
+  const result = await withUpdate({
     ctx,
     incidentId,
-    'release',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'hold.released', body.reason, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    releaseHoldUpdate,
-    (u) => ({ reasonNoteId: note(u), actor: actorOf(user) }),
-  );
-  await ctx.db.run(
-    'UPDATE holds SET released_at = COALESCE(released_at, ?), release_reason = COALESCE(release_reason, ?) WHERE incident_id = ? AND released_at IS NULL',
-    [nowIso(), body.reason, incidentId],
-  );
-  return r;
+    action: 'release',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'hold.released',
+        body: body.reason,
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: releaseHoldUpdate,
+    request: (updateId) => ({ reasonNoteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
+  await releaseHolds(ctx.db, { incidentId, reason: body.reason, at: nowIso() });
+  return result;
 }
 
 export function approve(
@@ -264,17 +332,24 @@ export function approve(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'approval',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'approval', body.note || 'approved', user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    approveNoticesUpdate,
-    (u) => ({ noticeVersion: body.noticeVersion, noteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'approval',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'approval',
+        body: body.note || 'approved',
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: approveNoticesUpdate,
+    request: (updateId) => ({ noticeVersion: body.noticeVersion, noteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
 }
 
 export async function recordFiling(
@@ -284,12 +359,9 @@ export async function recordFiling(
   user: AuthUser,
   key: string | null,
 ) {
-  const ref = (u: string) => derivedId('note', u, 'ref');
-  const delay = (u: string) => derivedId('note', u, 'delay');
-  const obligation = await ctx.db.get<{ due_at: string | null }>(
-    'SELECT due_at FROM obligations WHERE incident_id = ? AND id = ?',
-    [incidentId, body.obligationId],
-  );
+  const referenceNoteIdOf = (updateId: string) => derivedId('note', updateId, 'ref');
+  const delayNoteIdOf = (updateId: string) => derivedId('note', updateId, 'delay');
+  const obligation = await obligationDue(ctx.db, incidentId, body.obligationId);
   if (!obligation) throw new HttpError(400, 'unknown obligation for this incident', 'obligationId');
   const late = obligation.due_at !== null && Date.now() > Date.parse(obligation.due_at);
   if (late && !body.delayReason)
@@ -298,40 +370,51 @@ export async function recordFiling(
       'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
       'delayReason',
     );
-  const r = await withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'filing',
-    key,
-    async (tx, u) => {
-      await insertNote(tx, ref(u), incidentId, 'filing.reference', body.reference, user.id);
+    action: 'filing',
+    idempotencyKey: key,
+    body,
+    store: async (tx, updateId) => {
+      await insertNoteTx(tx, {
+        id: referenceNoteIdOf(updateId),
+        incidentId,
+        kind: 'filing.reference',
+        body: body.reference,
+        createdBy: user.id,
+      });
       if (body.delayReason)
-        await insertNote(tx, delay(u), incidentId, 'filing.delay_reason', body.delayReason, user.id);
+        await insertNoteTx(tx, {
+          id: delayNoteIdOf(updateId),
+          incidentId,
+          kind: 'filing.delay_reason',
+          body: body.delayReason,
+          createdBy: user.id,
+        });
     },
-    (tx, u) => deleteNotes([ref(u), delay(u)])(tx),
-    recordFilingUpdate,
-    (u) => ({
+    undo: (tx, updateId) => deleteNotesTx(tx, [referenceNoteIdOf(updateId), delayNoteIdOf(updateId)]),
+    update: recordFilingUpdate,
+    request: (updateId) => ({
       obligationId: body.obligationId,
-      referenceNoteId: ref(u),
+      referenceNoteId: referenceNoteIdOf(updateId),
       late,
-      delayReasonNoteId: body.delayReason ? delay(u) : undefined,
+      delayReasonNoteId: body.delayReason ? delayNoteIdOf(updateId) : undefined,
       actor: actorOf(user),
     }),
-  );
-  await ctx.db.run(
-    'INSERT INTO filings (id, incident_id, obligation_id, reference, delay_reason, late, created_at, created_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
-    [
-      derivedId('fil', key ?? newId(), body.obligationId),
-      incidentId,
-      body.obligationId,
-      body.reference,
-      body.delayReason ?? null,
-      late ? 1 : 0,
-      nowIso(),
-      user.id,
-    ],
-  );
-  return r;
+    // Recorded once the workflow has taken the filing; the id is derived, so a retry records it once.
+    accepted: (updateId) =>
+      insertFiling(ctx.db, {
+        id: derivedId('fil', updateId, body.obligationId),
+        incidentId,
+        obligationId: body.obligationId,
+        reference: body.reference,
+        delayReason: body.delayReason ?? null,
+        late,
+        createdAt: nowIso(),
+        createdBy: user.id,
+      }),
+  });
 }
 
 export function closeIncident(
@@ -341,17 +424,24 @@ export function closeIncident(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'close',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'close.summary', body.summary, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    closeUpdate,
-    (u) => ({ summaryNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'close',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'close.summary',
+        body: body.summary,
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: closeUpdate,
+    request: (updateId) => ({ summaryNoteId: noteIdOf(updateId), actor: actorOf(user) }),
+  });
 }
 
 export function recompute(
@@ -361,16 +451,15 @@ export function recompute(
   user: AuthUser,
   key: string | null,
 ) {
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'recompute',
-    key,
-    async () => undefined,
-    async () => undefined,
-    recomputeUpdate,
-    () => ({ reason: body.reason, actor: actorOf(user) }),
-  );
+    action: 'recompute',
+    idempotencyKey: key,
+    body,
+    update: recomputeUpdate,
+    request: () => ({ reason: body.reason, actor: actorOf(user) }),
+  });
 }
 
 export function supplementReport(
@@ -380,15 +469,26 @@ export function supplementReport(
   user: AuthUser,
   key: string | null,
 ) {
-  const note = (u: string) => derivedId('note', u);
-  return withUpdate(
+  return withUpdate({
     ctx,
     incidentId,
-    'supplement',
-    key,
-    (tx, u) => insertNote(tx, note(u), incidentId, 'regulator.supplement', body.information, user.id),
-    (tx, u) => deleteNotes([note(u)])(tx),
-    supplementReportUpdate,
-    (u) => ({ obligationId: body.obligationId, informationNoteId: note(u), actor: actorOf(user) }),
-  );
+    action: 'supplement',
+    idempotencyKey: key,
+    body,
+    store: (tx, updateId) =>
+      insertNoteTx(tx, {
+        id: noteIdOf(updateId),
+        incidentId,
+        kind: 'regulator.supplement',
+        body: body.information,
+        createdBy: user.id,
+      }),
+    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    update: supplementReportUpdate,
+    request: (updateId) => ({
+      obligationId: body.obligationId,
+      informationNoteId: noteIdOf(updateId),
+      actor: actorOf(user),
+    }),
+  });
 }

@@ -9,7 +9,12 @@ import { deliveryTracking } from '../delivery-tracking';
 import { getIncident, parseState } from '../../store/incident-store';
 import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
-import { visibleClause } from './incident-access';
+import { viewerOf } from './incident-access';
+import { listIncidentRows } from '../../store/incident-list';
+import { listObligations } from '../../store/incident-obligations';
+import { timelineRows } from '../../store/timeline';
+import { latestHold } from '../../store/holds';
+import { listNotices, listPublishedNotices, reportHtml } from '../../store/incident-documents';
 import { nowIso } from '../../lib/clock';
 
 export interface ObligationView {
@@ -49,112 +54,55 @@ export interface IncidentFilters {
 }
 
 /** Incidents the user may see (restricted ones only for members and admins), newest first. */
-export async function listIncidents(db: Db, visibleTo: AuthUser, f: IncidentFilters = {}) {
-  const v = visibleClause(visibleTo);
-  const where = [v.sql];
-  const params: (string | number)[] = [...v.params];
-  if (f.status) {
-    where.push('i.status = ?');
-    params.push(f.status);
-  }
-  if (f.stage) {
-    where.push('i.stage = ?');
-    params.push(f.stage);
-  }
-  if (f.severity) {
-    where.push('i.severity = ?');
-    params.push(f.severity);
-  }
-  if (f.overdue) {
-    where.push(
-      "EXISTS (SELECT 1 FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status IN ('pending', 'manual') AND o.due_at < ?)",
-    );
-    params.push(nowIso());
-  }
-  if (f.q) {
-    where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)");
-    params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.toUpperCase());
-  }
-  params.push(f.limit ?? 200);
-  const rows = await db.all<{
-    id: string;
-    title: string;
-    severity: string;
-    stage: string;
-    status: string;
-    created_at: string;
-    awareness_at: string | null;
-    alert_count: number;
-    next_due: string | null;
-    restricted: number;
-  }>(
-    `SELECT i.id, i.title, i.severity, i.stage, i.status, i.created_at, i.awareness_at, i.alert_count, i.restricted,
-            (SELECT MIN(due_at) FROM obligations o WHERE o.incident_id = i.id AND o.required = 1 AND o.status = 'pending' AND o.due_at IS NOT NULL) AS next_due
-     FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC LIMIT ?`,
-    params,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    severity: r.severity,
-    stage: r.stage,
-    status: r.status,
-    createdAt: r.created_at,
-    awarenessAt: r.awareness_at,
-    alertCount: r.alert_count,
-    nextDueAt: r.next_due,
-    restricted: r.restricted === 1,
+export async function listIncidents(db: Db, visibleTo: AuthUser, filters: IncidentFilters = {}) {
+  const rows = await listIncidentRows(db, viewerOf(visibleTo), {
+    status: filters.status,
+    stage: filters.stage,
+    severity: filters.severity,
+    overdueAt: filters.overdue ? nowIso() : undefined,
+    q: filters.q,
+    limit: filters.limit ?? 200,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    stage: row.stage,
+    status: row.status,
+    createdAt: row.created_at,
+    awarenessAt: row.awareness_at,
+    alertCount: row.alert_count,
+    nextDueAt: row.next_due,
+    restricted: row.restricted === 1,
   }));
 }
 
 export async function obligationsOf(db: Db, incidentId: string): Promise<ObligationView[]> {
-  const rows = await db.all<{
-    id: string;
-    regime: string;
-    audience: string;
-    recipient: string;
-    required: number;
-    due_at: string | null;
-    deadline: string;
-    status: string;
-    basis: string;
-    why: string;
-    content_json: string;
-    hold_may_delay: number;
-    superseded_reason: string | null;
-    fulfilled_at: string | null;
-  }>(
-    'SELECT * FROM obligations WHERE incident_id = ? ORDER BY required DESC, CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id',
-    [incidentId],
-  );
-  return rows.map((o) => ({
-    id: o.id,
-    regime: o.regime,
-    audience: o.audience,
-    recipient: o.recipient,
-    required: o.required === 1,
-    dueAt: o.due_at,
-    deadline: o.deadline,
-    status: o.status,
-    basis: o.basis,
-    why: o.why,
-    content: JSON.parse(o.content_json) as string[],
-    holdMayDelay: o.hold_may_delay === 1,
-    supersededReason: o.superseded_reason,
-    fulfilledAt: o.fulfilled_at,
+  const rows = await listObligations(db, incidentId);
+  return rows.map((obligation) => ({
+    id: obligation.id,
+    regime: obligation.regime,
+    audience: obligation.audience,
+    recipient: obligation.recipient,
+    required: obligation.required === 1,
+    dueAt: obligation.due_at,
+    deadline: obligation.deadline,
+    status: obligation.status,
+    basis: obligation.basis,
+    why: obligation.why,
+    content: JSON.parse(obligation.content_json) as string[],
+    holdMayDelay: obligation.hold_may_delay === 1,
+    supersededReason: obligation.superseded_reason,
+    fulfilledAt: obligation.fulfilled_at,
   }));
 }
 
 export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
   // The actor column is "kind:id"; people are shown by name, with the kind kept for tokens and the system.
-  const rows = await db.all<TimelineEntry & { display_name: string | null }>(
-    `SELECT a.seq, a.at, a.type, a.actor, a.summary, u.display_name FROM audit_log a
-     LEFT JOIN users u ON u.id = substr(a.actor, instr(a.actor, ':') + 1) WHERE a.incident_id = ? ORDER BY a.seq`,
-    [incidentId],
-  );
-  return rows.map(({ display_name, ...r }) => ({
-    ...r,
-    actor: display_name ? `${display_name}${r.actor.startsWith('token:') ? ' (API token)' : ''}` : r.actor,
+  const rows = await timelineRows(db, incidentId);
+  return rows.map(({ display_name, ...entry }) => ({
+    ...entry,
+    actor: display_name ? `${display_name}${entry.actor.startsWith('token:') ? ' (API token)' : ''}` : entry.actor,
   }));
 }
 
@@ -162,17 +110,7 @@ export async function incidentView(db: Db, incidentId: string) {
   const row = await getIncident(db, incidentId);
   if (!row) throw notFound();
   const state = parseState(row);
-  const hold = await db.get<{
-    id: string;
-    source: string;
-    agency: string | null;
-    case_reference: string | null;
-    form: string;
-    reason: string;
-    review_every_days: number;
-    placed_at: string;
-    released_at: string | null;
-  }>('SELECT * FROM holds WHERE incident_id = ? ORDER BY placed_at DESC LIMIT 1', [incidentId]);
+  const hold = await latestHold(db, incidentId);
   const activeHold = state?.hold && state.hold.releasedAt === null && hold && hold.id === state.hold.id ? hold : null;
   const snapshot = await deliverySnapshot(db, incidentId);
   const delivery = snapshot.counts;
@@ -234,15 +172,12 @@ export async function substituteNoticeOf(
   db: Db,
   incidentId: string,
 ): Promise<{ publishedAt: string; noticeVersion: string; locales: string[]; url: string } | null> {
-  const rows = await db.all<{ locale: string; notice_version: string; published_at: string }>(
-    'SELECT locale, notice_version, published_at FROM public_notices WHERE incident_id = ? ORDER BY published_at DESC, locale',
-    [incidentId],
-  );
+  const rows = await listPublishedNotices(db, incidentId);
   if (rows.length === 0) return null;
   return {
     publishedAt: rows[0]!.published_at,
     noticeVersion: rows[0]!.notice_version,
-    locales: rows.map((r) => r.locale),
+    locales: rows.map((row) => row.locale),
     url: `/public/notices/${incidentId}`,
   };
 }
@@ -252,18 +187,7 @@ export async function noticesOf(db: Db, incidentId: string) {
   if (!row) throw notFound();
   const version = parseState(row)?.notices?.noticeVersion ?? null;
   if (!version) return { noticeVersion: null, recipients: 0, notices: [] };
-  const notices = await db.all<{
-    audience: string;
-    locale: string;
-    channel: string;
-    subject: string | null;
-    html: string | null;
-    text: string;
-    recipients: number;
-  }>(
-    'SELECT audience, locale, channel, subject, html, text, recipients FROM notices WHERE incident_id = ? AND notice_version = ? ORDER BY audience, locale, channel',
-    [incidentId, version],
-  );
+  const notices = await listNotices(db, incidentId, version);
   return {
     noticeVersion: version,
     recipients: notices[0]?.recipients ?? 0,
@@ -280,23 +204,23 @@ export async function notificationsOf(db: Db, incidentId: string, q: OutboxListi
     rows.length === q.limit && last
       ? encodeOutboxCursor([last.kind, last.recipient_ref, last.channel, last.notice_version])
       : null;
-  const notifications = rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    recipient: r.recipient,
-    channel: r.channel,
-    template: r.template,
-    locale: r.locale,
-    status: r.status,
-    provider: r.provider,
-    providerId: r.provider_id,
-    attempts: r.attempts,
-    error: r.error,
-    updatedAt: r.updated_at,
+  const notifications = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    channel: row.channel,
+    template: row.template,
+    locale: row.locale,
+    status: row.status,
+    provider: row.provider,
+    providerId: row.provider_id,
+    attempts: row.attempts,
+    error: row.error,
+    updatedAt: row.updated_at,
   }));
   return { notifications, next };
 }
 
 export async function reportOf(db: Db, incidentId: string): Promise<string | null> {
-  return (await db.get<{ html: string }>('SELECT html FROM reports WHERE incident_id = ?', [incidentId]))?.html ?? null;
+  return reportHtml(db, incidentId);
 }

@@ -3,14 +3,14 @@
 // the route needs contacts.read and each export goes on the audit chain. Rows
 // are read a keyset page at a time and streamed, so a million rows never sit in
 // memory.
-import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { appendAudit } from '../../store/audit';
 import type { Db } from '../../store/connection';
-import { listOutbox, type OutboxCursor } from '../../store/outbox';
+import { countOutboxRows, listOutbox, type OutboxCursor } from '../../store/outbox';
 import type { Actor } from '../../workflows/types';
 import { nowIso } from '../../lib/clock';
+import { csvStream } from '../../lib/csv';
 
 const PAGE = 5_000;
 const COLUMNS = [
@@ -39,23 +39,23 @@ async function* csvRecords(
   let after: OutboxCursor | undefined;
   for (;;) {
     const rows = await listOutbox(db, incidentId, { limit: pageSize, after });
-    for (const r of rows) {
+    for (const row of rows) {
       counted.rows++;
       yield [
-        r.kind,
-        r.recipient,
-        r.channel,
-        r.locale,
-        r.notice_version,
-        r.status,
-        r.attempts,
-        r.possible_duplicate ? 'yes' : 'no',
-        r.provider,
-        r.provider_id,
-        r.sent_at,
-        r.delivered_at,
-        r.error,
-        r.updated_at,
+        row.kind,
+        row.recipient,
+        row.channel,
+        row.locale,
+        row.notice_version,
+        row.status,
+        row.attempts,
+        row.possible_duplicate ? 'yes' : 'no',
+        row.provider,
+        row.provider_id,
+        row.sent_at,
+        row.delivered_at,
+        row.error,
+        row.updated_at,
       ];
     }
     const last = rows.at(-1);
@@ -75,8 +75,7 @@ export async function exportNotificationsCsv(
   by: Actor,
   pageSize = PAGE,
 ): Promise<number> {
-  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ?', [incidentId]))!
-    .n;
+  const total = await countOutboxRows(db, incidentId);
   await appendAudit(db, {
     incidentId,
     type: 'notifications.exported',
@@ -86,6 +85,6 @@ export async function exportNotificationsCsv(
     details: { rows: total },
   });
   const counted = { rows: 0 };
-  await pipeline(csvRecords(db, incidentId, counted, pageSize), stringify({ header: true, columns: COLUMNS }), out);
+  await pipeline(csvRecords(db, incidentId, counted, pageSize), csvStream(COLUMNS), out);
   return counted.rows;
 }

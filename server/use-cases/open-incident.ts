@@ -5,6 +5,7 @@
 import { newId } from '../../lib/ids';
 import type { z } from 'zod';
 import { insertIncidentTx } from '../../store/incident-store';
+import { findIdempotentAnswerTx, recordIdempotentAnswerTx } from '../../store/idempotency';
 import type { AuthUser } from '../auth';
 import { actorOf } from '../auth';
 import type { incidentSchema } from '../schemas';
@@ -25,7 +26,7 @@ export async function openIncident(
   const createdAt = nowIso();
   const stored = await ctx.db.transaction(async (tx) => {
     if (scopedKey) {
-      const prior = await tx.get<{ body_json: string }>('SELECT body_json FROM idempotency WHERE key = ?', [scopedKey]);
+      const prior = await findIdempotentAnswerTx(tx, scopedKey);
       if (prior) return JSON.parse(prior.body_json) as { id: string; input: IncidentInput };
     }
     const input: IncidentInput = {
@@ -54,13 +55,13 @@ export async function openIncident(
       createdBy: actorOf(user).id,
     });
     if (scopedKey) {
-      await tx.run('INSERT INTO idempotency (key, scope, status_code, body_json, created_at) VALUES (?,?,?,?,?)', [
-        scopedKey,
-        'open-incident',
-        201,
-        JSON.stringify({ id, input }),
+      await recordIdempotentAnswerTx(tx, {
+        key: scopedKey,
+        scope: 'open-incident',
+        statusCode: 201,
+        body: { id, input },
         createdAt,
-      ]);
+      });
     }
     return { id, input };
   });

@@ -11,7 +11,7 @@ import {
   startHarness,
   type Harness,
 } from '../support/app-harness';
-import { neutraliseCell } from '../../server/use-cases/breach-register';
+import { neutraliseCell } from '../../lib/csv';
 
 const TITLE = '<script>alert(1)</script>';
 const NARRATIVE = '<img src=x onerror=alert(2)>';

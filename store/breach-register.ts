@@ -1,0 +1,39 @@
+// The breach register's rows (GDPR Art. 33(5)): every incident the viewer may
+// see, dismissed ones too, with the latest note of each decision and the filings.
+import type { Db } from './connection';
+import { visibleIncidents, type Viewer } from './incident-members';
+
+export interface RegisterRow {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  stage: string;
+  detected_at: string;
+  awareness_at: string | null;
+  created_at: string;
+  data_categories: string;
+  triage_kind: string | null;
+  triage_reason: string | null;
+  risk: string | null;
+  summary: string | null;
+  filings: string | null;
+}
+
+const latestNote = (kinds: string) =>
+  `(SELECT n.body FROM notes n WHERE n.incident_id = i.id AND n.kind IN (${kinds}) ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`;
+
+/** Newest first. */
+export async function breachRegisterRows(db: Db, viewer: Viewer): Promise<RegisterRow[]> {
+  const v = visibleIncidents(viewer);
+  return db.all<RegisterRow>(
+    `SELECT i.id, i.title, i.severity, i.status, i.stage, i.detected_at, i.awareness_at, i.created_at, i.data_categories,
+            (SELECT n.kind FROM notes n WHERE n.incident_id = i.id AND n.kind IN ('triage.confirm', 'triage.dismiss') ORDER BY n.created_at DESC, n.id DESC LIMIT 1) AS triage_kind,
+            ${latestNote("'triage.confirm', 'triage.dismiss'")} AS triage_reason,
+            ${latestNote("'assessment.rationale'")} AS risk,
+            ${latestNote("'close.summary'")} AS summary,
+            (SELECT group_concat(f.obligation_id || ' ' || f.reference, '; ') FROM filings f WHERE f.incident_id = i.id) AS filings
+     FROM incidents i WHERE ${v.sql} ORDER BY i.created_at DESC`,
+    v.params,
+  );
+}

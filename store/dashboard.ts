@@ -1,0 +1,75 @@
+// The dashboard's reads across open incidents: counts by stage, the next
+// deadlines, holds in force and delivery progress. Each is limited to the
+// incidents the viewer may see.
+import type { Db } from './connection';
+import { visibleIncidents, type Viewer } from './incident-members';
+
+export interface DeadlineRow {
+  incident_id: string;
+  title: string;
+  regime: string;
+  audience: string;
+  basis: string;
+  due_at: string;
+  status: string;
+}
+
+export interface HoldInForceRow {
+  incident_id: string;
+  title: string;
+  source: string;
+  agency: string | null;
+  placed_at: string;
+}
+
+export interface DeliveryProgressRow {
+  incident_id: string;
+  title: string;
+  total: number;
+  done: number;
+  failed: number;
+}
+
+export async function openIncidentsByStage(db: Db, viewer: Viewer): Promise<{ stage: string; n: number }[]> {
+  const v = visibleIncidents(viewer);
+  return db.all<{ stage: string; n: number }>(
+    `SELECT i.stage, COUNT(*) AS n FROM incidents i WHERE i.status = 'open' AND ${v.sql} GROUP BY i.stage`,
+    v.params,
+  );
+}
+
+/** The 20 soonest deadlines of required obligations still to meet, across open incidents. */
+export async function nextDeadlines(db: Db, viewer: Viewer): Promise<DeadlineRow[]> {
+  const v = visibleIncidents(viewer);
+  return db.all<DeadlineRow>(
+    `SELECT o.incident_id, i.title, o.regime, o.audience, o.basis, o.due_at, o.status FROM obligations o JOIN incidents i ON i.id = o.incident_id
+     WHERE i.status = 'open' AND o.required = 1 AND o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held') AND ${v.sql}
+     ORDER BY o.due_at LIMIT 20`,
+    v.params,
+  );
+}
+
+/** Oldest first. */
+export async function holdsInForce(db: Db, viewer: Viewer): Promise<HoldInForceRow[]> {
+  const v = visibleIncidents(viewer);
+  return db.all<HoldInForceRow>(
+    `SELECT h.incident_id, i.title, h.source, h.agency, h.placed_at FROM holds h JOIN incidents i ON i.id = h.incident_id
+     WHERE h.released_at IS NULL AND i.status = 'open' AND ${v.sql} ORDER BY h.placed_at`,
+    v.params,
+  );
+}
+
+/** The 20 open incidents whose outbox moved last. */
+export async function deliveryProgressByIncident(db: Db, viewer: Viewer): Promise<DeliveryProgressRow[]> {
+  const v = visibleIncidents(viewer);
+  // People a running wave has not reached yet have no outbox row: the wave's expected count holds them.
+  return db.all<DeliveryProgressRow>(
+    `SELECT o.incident_id, i.title,
+            COUNT(*) + MAX(0, COALESCE((SELECT SUM(w.email_expected + w.sms_expected) FROM notice_waves w WHERE w.incident_id = o.incident_id), 0) - SUM(o.kind = 'subject')) AS total,
+            SUM(CASE WHEN o.status IN ('sent', 'delivered', 'substitute') THEN 1 ELSE 0 END) AS done,
+            SUM(CASE WHEN o.status IN ('bounced', 'failed', 'uncertain') THEN 1 ELSE 0 END) AS failed
+     FROM outbox o JOIN incidents i ON i.id = o.incident_id
+     WHERE i.status = 'open' AND ${v.sql} GROUP BY o.incident_id, i.title ORDER BY MAX(o.updated_at) DESC LIMIT 20`,
+    v.params,
+  );
+}
