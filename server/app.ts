@@ -22,6 +22,7 @@ import { publicRouter } from './routes/public';
 import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
+import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 
 export interface AppDeps {
   db: Db;
@@ -35,16 +36,10 @@ export interface AppDeps {
 /** A secret that signs sessions and CSRF tokens: from the environment, or generated once and kept in the data dir's database. */
 export async function sessionSecret(db: Db, fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
-  const row = await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'");
-  if (row) return JSON.parse(row.value_json) as string;
-  const secret = randomBytes(32).toString('hex');
-  await db.run(
-    "INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING",
-    [JSON.stringify(secret), nowIso()],
-  );
-  return JSON.parse(
-    (await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json,
-  ) as string;
+  const stored = await findSessionSecret(db);
+  if (stored !== undefined) return stored;
+  await saveSessionSecretOnce(db, randomBytes(32).toString('hex'), nowIso());
+  return (await findSessionSecret(db))!;
 }
 
 export async function createApp(deps: AppDeps): Promise<express.Express> {

@@ -179,3 +179,13 @@ export async function insertNoteTx(
     n.createdBy,
   ]);
 }
+
+/** What an incident's workflow is started with. */
+export type IncidentOriginRow = Pick<IncidentRow, 'created_at' | 'severity' | 'detected_at' | 'detection_method'>;
+export const getIncidentOrigin = (db: Db, id: string) =>
+  db.get<IncidentOriginRow>('SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?', [
+    id,
+  ]);
+
+export const getIncidentStatus = async (db: Db, id: string) =>
+  (await db.get<{ status: string }>('SELECT status FROM incidents WHERE id = ?', [id]))?.status;

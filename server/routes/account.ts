@@ -5,18 +5,19 @@ import { actorOf, allow } from '../auth';
 import { passwordChangeSchema, tokenSchema } from '../account-schemas';
 import { HttpError } from '../errors';
 import { parse } from '../schemas';
-import { listTokens } from '../../store/users';
-import { changePassword, createApiToken, revokeApiToken } from '../use-cases/accounts';
+import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
 import { page, type Csrf } from './ui';
 
 export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
-  const tokensOf = (userId: string | null) => (userId ? listTokens(ctx.db, userId) : Promise.resolve([]));
 
   r.get('/account', allow('account.self'), async (req, res) => {
-    res.render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(req.user!.userId) }));
+    res.render(
+      'account',
+      page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, req.user!.userId) }),
+    );
   });
   r.post('/account/password', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
@@ -38,7 +39,10 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
     // Rendered, not redirected: the plaintext exists only in this response.
     res
       .status(201)
-      .render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(user.userId), created }));
+      .render(
+        'account',
+        page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, user.userId), created }),
+      );
   });
   r.post(
     '/account/tokens/:tokenId/revoke',

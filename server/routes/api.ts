@@ -2,9 +2,7 @@
 // declared at the route.
 import express, { Router, type Request } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
-import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
 import { actorOf, allow, bearerAuth } from '../auth';
-import { appendAudit } from '../../store/audit';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
@@ -41,7 +39,7 @@ import {
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
-import { nowIso } from '../../lib/clock';
+import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
 
 export function idempotencyKey(req: Request): string | null {
   const key =
@@ -173,19 +171,10 @@ export function apiRouter(ctx: UseCaseContext): Router {
     res.json(computeObligations(parse(factsSchema, req.body)));
   });
   r.get('/settings/organisation', allow('incident.read'), async (_req, res) => {
-    res.json(await getOrgProfile(ctx.db));
+    res.json(await orgProfileOf(ctx.db));
   });
   r.put('/settings/organisation', allow('settings.manage'), json, async (req, res) => {
-    const profile = parse(orgProfileSchema, req.body);
-    await saveOrgProfile(ctx.db, profile);
-    await appendAudit(ctx.db, {
-      incidentId: null,
-      type: 'settings.organisation_changed',
-      at: nowIso(),
-      actor: actorOf(req.user!),
-      summary: 'organisation profile changed',
-    });
-    res.json(profile);
+    res.json(await changeOrgProfile(ctx.db, parse(orgProfileSchema, req.body), actorOf(req.user!)));
   });
   r.put('/incidents/:id/access', allow('incident.restrict'), json, async (req, res) => {
     res.json(await setIncidentAccess(ctx, String(req.params.id), parse(accessSchema, req.body), req.user!));

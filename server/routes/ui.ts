@@ -10,11 +10,10 @@ import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { SEVERITIES } from '../../workflows/types';
 import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
 import { can, permissionsOf, type Permission } from '../permissions';
-import { logIn } from '../use-cases/accounts';
+import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { dashboardOf } from '../use-cases/dashboard';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
-import { listUsers } from '../../store/users';
 import { accountRouter } from './account';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
@@ -59,6 +58,7 @@ import {
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
+import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
 import { idempotencyKey } from './api';
 import { nowIso } from '../../lib/clock';
 
@@ -234,7 +234,7 @@ export function uiRouter(
         notices,
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')
-          ? (await listUsers(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role }))
+          ? (await listAccounts(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role }))
           : [],
         stages: STAGES.map((s, i) => ({
           name: s,
@@ -418,16 +418,10 @@ export function uiRouter(
 
   if (opts.mailboxEnabled) {
     r.get('/mailbox', allow('contacts.read'), async (req, res) => {
-      const messages = await ctx.db.all(
-        'SELECT id, channel, to_address, subject, text, created_at FROM dev_mailbox ORDER BY created_at DESC, id DESC LIMIT 500',
-      );
-      res.render('mailbox', page(req, res, csrf, { messages }));
+      res.render('mailbox', page(req, res, csrf, { messages: await mailboxMessages(ctx.db) }));
     });
     r.get('/mailbox/:messageId', allow('contacts.read'), async (req, res) => {
-      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [
-        String(req.params.messageId),
-      ]);
-      if (!message) throw new HttpError(404, 'message not found', null);
+      const message = await mailboxMessage(ctx.db, String(req.params.messageId));
       res.render('mailbox-message', page(req, res, csrf, { message }));
     });
   }

@@ -161,3 +161,13 @@ export async function revokeApiToken(db: Db, tokenId: string, by: Actor & { user
   await users.revokeToken(db, tokenId, nowIso());
   await audit(db, { kind: by.kind, id: by.id }, 'token.revoked', `API token ${tokenId} revoked`, { tokenId });
 }
+
+/** Everyone who can log in, disabled accounts included, by name. */
+export const listAccounts = (db: Db) => users.listUsers(db);
+
+/** A person's own tokens; nobody (the bootstrap token) owns none. */
+export const tokensOf = (db: Db, userId: string | null) =>
+  userId ? users.listTokens(db, userId) : Promise.resolve([]);
+
+/** Every token, for admins. */
+export const listAllTokens = (db: Db) => users.listTokens(db);
