@@ -23,6 +23,9 @@ import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
+import { createUserSessions } from './use-cases/sessions';
+
+const SESSION_MAX_AGE_MS = 12 * 3600_000;
 
 export interface AppDeps {
   db: Db;
@@ -95,6 +98,12 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   );
 
   const SQLiteStore = connectSqlite3(session);
+  const sessionStore = new SQLiteStore({
+    db: 'sessions.sqlite',
+    dir: config.dataDir,
+    concurrentDb: 'true',
+  }) as unknown as session.Store;
+  const sessions = createUserSessions(db, sessionStore, { maxAgeMs: SESSION_MAX_AGE_MS });
   app.use(cookieParser());
   app.use(
     session({
@@ -103,12 +112,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 12 * 3600_000 },
-      store: new SQLiteStore({
-        db: 'sessions.sqlite',
-        dir: config.dataDir,
-        concurrentDb: 'true',
-      }) as unknown as session.Store,
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_MAX_AGE_MS },
+      store: sessionStore,
     }),
   );
   const csrf = doubleCsrf({
@@ -134,7 +139,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.locals.loginRefused !== true,
     }),
   );
-  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config }));
+  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config, sessions }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
   app.use(errorHandler(logger));
   return app;

@@ -19,6 +19,7 @@ import type { Actor } from '../workflows/types';
 import { HttpError } from './errors';
 import { can, isRole, type Permission, type Role } from './permissions';
 import { nowIso } from '../lib/clock';
+import type { UserSessions } from './use-cases/sessions';
 
 export interface AuthUser {
   /** The person's id, or the token's id for the bootstrap admin token (no person behind it). */
@@ -40,6 +41,8 @@ declare module 'express-session' {
     userId?: string;
     /** When this session logged in: a later password change ends it. */
     authAt?: string;
+    /** When this session was last written to the user_sessions index. */
+    seenAt?: string;
   }
 }
 
@@ -96,7 +99,7 @@ export function bearerAuth(db: Db) {
   };
 }
 
-export function sessionAuth(db: Db) {
+export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen'>) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.userId;
     const user = id ? await userById(db, id, req.session.authAt) : null;
@@ -104,6 +107,8 @@ export function sessionAuth(db: Db) {
       if (req.method === 'GET') return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
       return next(new HttpError(401, 'log in first', null));
     }
+    const seenAt = await sessions.seen(req.session.id, user.id, req.session.seenAt);
+    if (seenAt) req.session.seenAt = seenAt;
     req.user = user;
     next();
   };

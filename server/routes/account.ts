@@ -7,9 +7,10 @@ import { HttpError } from '../errors';
 import { parse } from '../schemas';
 import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
+import type { UserSessions } from '../use-cases/sessions';
 import { page, type Csrf } from './ui';
 
-export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
+export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
@@ -23,7 +24,14 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
     try {
       const body = parse(passwordChangeSchema, req.body);
       // This session stays logged in; every other session of this person ends.
-      req.session.authAt = await changePassword(ctx.db, req.user!.userId!, body.current, body.next);
+      req.session.authAt = await changePassword(
+        ctx.db,
+        req.user!.userId!,
+        body.current,
+        body.next,
+        sessions,
+        req.session.id,
+      );
       req.session.notice = 'Password changed. Your other sessions were logged out.';
     } catch (err) {
       if (!(err instanceof HttpError) || err.status >= 500) throw err;

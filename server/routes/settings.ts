@@ -35,6 +35,7 @@ import {
   saveRegulatorAddress,
 } from '../use-cases/organisation';
 import type { UseCaseContext } from '../use-cases/context';
+import type { UserSessions } from '../use-cases/sessions';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from './ui';
 
@@ -42,6 +43,7 @@ export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>,
+  sessions: UserSessions,
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
@@ -110,7 +112,12 @@ export function settingsRouter(
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
-      await disableUser(ctx.db, String(req.params.userId), { ...actorOf(req.user!), userId: req.user!.userId });
+      await disableUser(
+        ctx.db,
+        String(req.params.userId),
+        { ...actorOf(req.user!), userId: req.user!.userId },
+        sessions,
+      );
       req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
       res.redirect(303, '/settings/users');
     }),
@@ -137,6 +144,7 @@ export function settingsRouter(
         String(req.params.userId),
         parse(passwordResetSchema, req.body).password,
         actorOf(req.user!),
+        sessions,
       );
       req.session.notice =
         'New password set; their other sessions have ended. Give it to them through a separate channel.';

@@ -58,6 +58,7 @@ import {
 import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
+import type { UserSessions } from '../use-cases/sessions';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
 import { idempotencyKey } from './api';
 import { nowIso } from '../../lib/clock';
@@ -104,7 +105,7 @@ const safeNext = (v: unknown) =>
 export function uiRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'> },
+  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>; sessions: UserSessions },
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
@@ -128,14 +129,19 @@ export function uiRouter(
     // A new session id on login, so an id planted before login is worthless after it.
     req.session.regenerate((err) => {
       if (err) return nextHandler(err);
+      const now = nowIso();
       req.session.userId = outcome.userId;
-      req.session.authAt = nowIso();
-      req.session.save(() => res.redirect(next));
+      req.session.authAt = now;
+      req.session.seenAt = now;
+      opts.sessions
+        .loggedIn(req.session.id, outcome.userId)
+        .then(() => req.session.save(() => res.redirect(next)), nextHandler);
     });
   });
 
-  r.use(sessionAuth(ctx.db));
-  r.post('/logout', form, csrf.doubleCsrfProtection, (req, res) => {
+  r.use(sessionAuth(ctx.db, opts.sessions));
+  r.post('/logout', form, csrf.doubleCsrfProtection, async (req, res) => {
+    await opts.sessions.loggedOut(req.session.id);
     req.session.destroy(() => res.redirect(303, '/login'));
   });
   r.get('/', (_req, res) => res.redirect('/dashboard'));
@@ -146,8 +152,8 @@ export function uiRouter(
       : next(new HttpError(404, 'incident not found', null)),
   );
 
-  r.use(accountRouter(ctx, csrf));
-  r.use('/settings', settingsRouter(ctx, csrf, opts.config));
+  r.use(accountRouter(ctx, csrf, opts.sessions));
+  r.use('/settings', settingsRouter(ctx, csrf, opts.config, opts.sessions));
 
   r.get('/dashboard', allow('incident.read'), async (req, res) => {
     res.render('dashboard', page(req, res, csrf, { title: 'Dashboard', dash: await dashboardOf(ctx.db, req.user!) }));
