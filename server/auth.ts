@@ -90,9 +90,9 @@ export async function userById(db: Db, id: string, authAt?: string): Promise<Aut
 export function bearerAuth(db: Db) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) return next(new HttpError(401, 'missing bearer token', 'Authorization'));
-    const user = await userForToken(db, m[1]!, 'token');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!bearer) return next(new HttpError(401, 'missing bearer token', 'Authorization'));
+    const user = await userForToken(db, bearer[1]!, 'token');
     if (!user) return next(new HttpError(401, 'invalid or revoked token', 'Authorization'));
     req.user = user;
     next();

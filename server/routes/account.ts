@@ -8,7 +8,7 @@ import { parse } from '../schemas';
 import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
 import type { UserSessions } from '../use-cases/sessions';
-import { page, type Csrf } from './ui';
+import { page, type Csrf } from '../page';
 
 export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
   const r = Router();

@@ -1,12 +1,11 @@
 // The JSON API. Routes parse, call one use case, and answer; permissions are
 // declared at the route.
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
 import { actorOf, allow, bearerAuth } from '../auth';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
-import { can } from '../permissions';
 import {
   approvalSchema,
   assessmentSchema,
@@ -34,21 +33,14 @@ import {
   recordFiling,
   releaseHold,
   supplementReport,
-  triage,
 } from '../use-cases/incident-actions';
+import { decideTriage } from '../use-cases/triage-decision';
+import { closingReport } from '../use-cases/closing-report';
+import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
-import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
-
-export function idempotencyKey(req: Request): string | null {
-  const key =
-    req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
-  if (key === undefined || key === '') return null;
-  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key))
-    throw new HttpError(400, 'must be 8 to 200 characters of letters, digits, . _ : -', 'Idempotency-Key');
-  return key;
-}
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -82,9 +74,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
   });
   r.post('/incidents/:id/triage', allow('incident.triage'), json, async (req, res) => {
     const body = parse(triageSchema, req.body);
-    if (body.decision === 'dismiss' && !can(req.user!.role, 'incident.dismiss'))
-      throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
-    res.json(await triage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
+    res.json(await decideTriage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
   });
   r.post('/incidents/:id/awareness', allow('awareness.change'), json, async (req, res) => {
     res.json(
@@ -162,9 +152,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
     await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
   });
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
-    const html = await reportOf(ctx.db, String(req.params.id));
-    if (!html) throw new HttpError(404, 'no report yet: the report is written when the incident closes', null);
-    res.type('html').send(html);
+    res.type('html').send(await closingReport(ctx.db, String(req.params.id)));
   });
 
   r.post('/obligations/preview', allow('incident.read'), json, async (req, res) => {

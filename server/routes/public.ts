@@ -11,14 +11,14 @@ export function publicRouter(db: Db): Router {
   const find = (id: string, locale: unknown) =>
     publicNoticeFor(db, id, normalizeLocale(typeof locale === 'string' ? locale : 'en'));
   r.get('/notices/:id', async (req, res) => {
-    const n = await find(String(req.params.id), req.query.locale ?? req.acceptsLanguages('en', 'zh-CN', 'zh'));
-    if (!n) throw notFound('notice');
-    res.type('html').send(n.html);
+    const notice = await find(String(req.params.id), req.query.locale ?? req.acceptsLanguages('en', 'zh-CN', 'zh'));
+    if (!notice) throw notFound('notice');
+    res.type('html').send(notice.html);
   });
   r.get('/notices/:id/export', async (req, res) => {
-    const n = await find(String(req.params.id), req.query.locale);
-    if (!n) throw notFound('notice');
-    res.attachment(`breach-notice-${req.params.id}-${n.locale}.html`).type('html').send(n.html);
+    const notice = await find(String(req.params.id), req.query.locale);
+    if (!notice) throw notFound('notice');
+    res.attachment(`breach-notice-${req.params.id}-${notice.locale}.html`).type('html').send(notice.html);
   });
   return r;
 }

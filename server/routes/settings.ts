@@ -37,7 +37,7 @@ import {
 import type { UseCaseContext } from '../use-cases/context';
 import type { UserSessions } from '../use-cases/sessions';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
-import { page, type Csrf } from './ui';
+import { page, type Csrf } from '../page';
 
 export function settingsRouter(
   ctx: UseCaseContext,
@@ -65,16 +65,16 @@ export function settingsRouter(
 
   const usersPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const now = Date.now();
-    const users = (await listAccounts(ctx.db)).map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.display_name,
-      role: u.role,
-      failedLogins: u.failed_logins,
-      lockedUntil: u.locked_until && Date.parse(u.locked_until) > now ? u.locked_until : null,
-      disabledAt: u.disabled_at,
-      self: u.id === req.user!.userId,
-      createdAt: u.created_at,
+    const users = (await listAccounts(ctx.db)).map((account) => ({
+      id: account.id,
+      email: account.email,
+      name: account.display_name,
+      role: account.role,
+      failedLogins: account.failed_logins,
+      lockedUntil: account.locked_until && Date.parse(account.locked_until) > now ? account.locked_until : null,
+      disabledAt: account.disabled_at,
+      self: account.id === req.user!.userId,
+      createdAt: account.created_at,
     }));
     res.render(
       'settings-users',
@@ -164,10 +164,10 @@ export function settingsRouter(
   );
 
   const tokensPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
-    const names = new Map((await listAccounts(ctx.db)).map((u) => [u.id, u.display_name]));
-    const tokens = (await listAllTokens(ctx.db)).map((t) => ({
-      ...t,
-      owner: t.user_id ? (names.get(t.user_id) ?? t.user_id) : 'none (bootstrap)',
+    const names = new Map((await listAccounts(ctx.db)).map((account) => [account.id, account.display_name]));
+    const tokens = (await listAllTokens(ctx.db)).map((token) => ({
+      ...token,
+      owner: token.user_id ? (names.get(token.user_id) ?? token.user_id) : 'none (bootstrap)',
     }));
     res.render(
       'settings-tokens',
@@ -188,7 +188,7 @@ export function settingsRouter(
     csrf.doubleCsrfProtection,
     guarded('/settings/tokens', async (req, res) => {
       const { name } = parse(tokenSchema, req.body);
-      const owner = (await listAccounts(ctx.db)).find((u) => u.id === req.body.userId);
+      const owner = (await listAccounts(ctx.db)).find((account) => account.id === req.body.userId);
       if (!owner) throw new HttpError(400, 'choose the person the token acts for', 'userId');
       const created = await createApiToken(ctx.db, { id: owner.id, role: owner.role }, name, actorOf(req.user!));
       res.status(201);

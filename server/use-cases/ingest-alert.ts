@@ -88,13 +88,17 @@ export async function ingestAlert(
     // Signal this alert and any earlier one for the incident that a crash left unsignalled.
     const pending = await listUnsignalledAlerts(ctx.db, decided.incidentId);
     let closed = false;
-    for (const p of pending) {
-      const r = await ctx.gateway.signalAlert(input, { alertId: p.id, action: p.action, receivedAt: p.received_at });
-      if (r === 'closed') {
+    for (const earlier of pending) {
+      const signalled = await ctx.gateway.signalAlert(input, {
+        alertId: earlier.id,
+        action: earlier.action,
+        receivedAt: earlier.received_at,
+      });
+      if (signalled === 'closed') {
         closed = true;
         break;
       }
-      await markAlertSignalled(ctx.db, p.id, nowIso());
+      await markAlertSignalled(ctx.db, earlier.id, nowIso());
     }
     if (!closed) return { incidentId: decided.incidentId };
     // The incident closed between the lookup and the signal: free its key and decide again.

@@ -106,16 +106,18 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
       previousValidUntil: null,
     })),
     ...rows
-      .filter((r) => !env.has(r.name))
-      .map((r) => ({
-        name: r.name,
+      .filter((row) => !env.has(row.name))
+      .map((row) => ({
+        name: row.name,
         origin: 'ui' as const,
         secrets: 1,
-        lastAlertAt: seen.get(r.name) ?? null,
-        createdAt: r.created_at,
-        rotatedAt: r.rotated_at,
+        lastAlertAt: seen.get(row.name) ?? null,
+        createdAt: row.created_at,
+        rotatedAt: row.rotated_at,
         previousValidUntil:
-          r.previous_valid_until && Date.parse(r.previous_valid_until) > Date.now() ? r.previous_valid_until : null,
+          row.previous_valid_until && Date.parse(row.previous_valid_until) > Date.now()
+            ? row.previous_valid_until
+            : null,
       })),
   ];
 }
