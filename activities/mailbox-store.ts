@@ -1,5 +1,6 @@
 // The dev mailbox: what the local outbox provider "sends" lands here so a new
-// user can see every message in the app without any provider keys.
+// user can see every message in the app without any provider keys. Each message
+// keeps its incident, so the mailbox page follows the incident's restriction.
 import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
 import { insertMailboxMessage } from '../store/dev-mailbox';
@@ -18,6 +19,8 @@ export function createMailboxStore(db: Db) {
         html: m.html,
         text: m.text,
         customArgsJson: JSON.stringify(m.customArgs ?? {}),
+        incidentId: m.customArgs?.incidentId ?? null,
+        outboxId: m.customArgs?.outboxId ?? null,
         createdAt: nowIso(),
       });
       return id;
@@ -32,6 +35,8 @@ export function createMailboxStore(db: Db) {
         html: null,
         text: m.body,
         customArgsJson: '{}',
+        incidentId: null,
+        outboxId: m.outboxId ?? null,
         createdAt: nowIso(),
       });
       return id;

@@ -400,10 +400,12 @@ export function uiRouter(
 
   if (opts.mailboxEnabled) {
     r.get('/mailbox', allow('contacts.read'), async (req, res) => {
-      res.render('mailbox', page(req, res, csrf, { messages: await mailboxMessages(ctx.db) }));
+      const incidentId = typeof req.query.incident === 'string' ? req.query.incident : null;
+      const messages = await mailboxMessages(ctx.db, req.user!, incidentId);
+      res.render('mailbox', page(req, res, csrf, { title: 'Dev mailbox', messages, incidentId }));
     });
     r.get('/mailbox/:messageId', allow('contacts.read'), async (req, res) => {
-      const message = await mailboxMessage(ctx.db, String(req.params.messageId));
+      const message = await mailboxMessage(ctx.db, req.user!, String(req.params.messageId));
       res.render('mailbox-message', page(req, res, csrf, { message }));
     });
   }
