@@ -15,6 +15,7 @@ import { ConfigError, loadAppConfig } from '../app.config';
 import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
+import { getIncidentStatus } from '../store/incident-store';
 import { createLogger } from '../lib/logger';
 import { HttpError } from '../server/errors';
 import { openRejectedRowsCsv, type RejectedRowsCsv } from '../server/rejected-rows-csv';
@@ -81,9 +82,9 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     // Checked here too, before connecting to Temporal, so a mistyped id fails at once.
-    const incident = await db.get<{ status: string }>('SELECT status FROM incidents WHERE id = ?', [args.incidentId]);
-    if (!incident) throw new BadInput(`incident: ${args.incidentId} not found in ${config.dbPath}`);
-    if (incident.status !== 'open') throw new BadInput(`incident: ${args.incidentId} is ${incident.status}, not open`);
+    const status = (await getIncidentStatus(db, args.incidentId))?.status;
+    if (status === undefined) throw new BadInput(`incident: ${args.incidentId} not found in ${config.dbPath}`);
+    if (status !== 'open') throw new BadInput(`incident: ${args.incidentId} is ${status}, not open`);
     try {
       rejected = openRejectedRowsCsv(args.rejectedPath);
     } catch (err) {

@@ -22,6 +22,10 @@ import { publicRouter } from './routes/public';
 import { uiRouter } from './routes/ui';
 import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
+import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
+import { createUserSessions } from './use-cases/sessions';
+
+const SESSION_MAX_AGE_MS = 12 * 3600_000;
 
 export interface AppDeps {
   db: Db;
@@ -35,16 +39,10 @@ export interface AppDeps {
 /** A secret that signs sessions and CSRF tokens: from the environment, or generated once and kept in the data dir's database. */
 export async function sessionSecret(db: Db, fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
-  const row = await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'");
-  if (row) return JSON.parse(row.value_json) as string;
-  const secret = randomBytes(32).toString('hex');
-  await db.run(
-    "INSERT INTO settings (key, value_json, updated_at) VALUES ('session_secret', ?, ?) ON CONFLICT (key) DO NOTHING",
-    [JSON.stringify(secret), nowIso()],
-  );
-  return JSON.parse(
-    (await db.get<{ value_json: string }>("SELECT value_json FROM settings WHERE key = 'session_secret'"))!.value_json,
-  ) as string;
+  const stored = await findSessionSecret(db);
+  if (stored !== undefined) return stored;
+  await saveSessionSecretOnce(db, randomBytes(32).toString('hex'), nowIso());
+  return (await findSessionSecret(db))!;
 }
 
 export async function createApp(deps: AppDeps): Promise<express.Express> {
@@ -100,6 +98,12 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   );
 
   const SQLiteStore = connectSqlite3(session);
+  const sessionStore = new SQLiteStore({
+    db: 'sessions.sqlite',
+    dir: config.dataDir,
+    concurrentDb: 'true',
+  }) as unknown as session.Store;
+  const sessions = createUserSessions(db, sessionStore, { maxAgeMs: SESSION_MAX_AGE_MS });
   app.use(cookieParser());
   app.use(
     session({
@@ -108,12 +112,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: 12 * 3600_000 },
-      store: new SQLiteStore({
-        db: 'sessions.sqlite',
-        dir: config.dataDir,
-        concurrentDb: 'true',
-      }) as unknown as session.Store,
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_MAX_AGE_MS },
+      store: sessionStore,
     }),
   );
   const csrf = doubleCsrf({
@@ -139,7 +139,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.locals.loginRefused !== true,
     }),
   );
-  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config }));
+  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config, sessions }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
   app.use(errorHandler(logger));
   return app;

@@ -6,11 +6,20 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
-import { recordTokenUse, TOKEN_USE_RESOLUTION_MS } from '../store/users';
+import {
+  findLiveTokenByHash,
+  findSessionUser,
+  hasBootstrapToken,
+  insertBootstrapTokenOnce,
+  recordTokenUse,
+  TOKEN_USE_RESOLUTION_MS,
+  upsertBootstrapToken,
+} from '../store/users';
 import type { Actor } from '../workflows/types';
 import { HttpError } from './errors';
 import { can, isRole, type Permission, type Role } from './permissions';
 import { nowIso } from '../lib/clock';
+import type { UserSessions } from './use-cases/sessions';
 
 export interface AuthUser {
   /** The person's id, or the token's id for the bootstrap admin token (no person behind it). */
@@ -32,6 +41,8 @@ declare module 'express-session' {
     userId?: string;
     /** When this session logged in: a later password change ends it. */
     authAt?: string;
+    /** When this session was last written to the user_sessions index. */
+    seenAt?: string;
   }
 }
 
@@ -44,42 +55,18 @@ export function actorOf(user: AuthUser): Actor {
 /** Ensures an admin token exists; returns the plaintext only when it was generated now. */
 export async function ensureBootstrapToken(db: Db, fromEnv: string | undefined): Promise<string | null> {
   if (fromEnv) {
-    const hash = hashToken(fromEnv);
-    await db.run(
-      `INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?)
-       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, revoked_at = NULL`,
-      [hash, nowIso()],
-    );
+    await upsertBootstrapToken(db, hashToken(fromEnv), nowIso());
     return null;
   }
-  const existing = await db.get<{ id: string }>("SELECT id FROM api_tokens WHERE id = 'bootstrap-admin'");
-  if (existing) return null;
+  if (await hasBootstrapToken(db)) return null;
   const token = `bl_${randomBytes(24).toString('base64url')}`;
-  const r = await db.run(
-    "INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?) ON CONFLICT (id) DO NOTHING",
-    [hashToken(token), nowIso()],
-  );
-  return r.changes === 1 ? token : null;
+  return (await insertBootstrapTokenOnce(db, hashToken(token), nowIso())) ? token : null;
 }
 
 export async function userForToken(db: Db, token: string, via: AuthUser['via']): Promise<AuthUser | null> {
   if (!token || token.length > 200) return null;
   const hash = hashToken(token);
-  const row = await db.get<{
-    id: string;
-    name: string;
-    role: string;
-    token_hash: string;
-    user_id: string | null;
-    display_name: string | null;
-    user_role: string | null;
-    disabled_at: string | null;
-    last_used_at: string | null;
-  }>(
-    `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at, t.last_used_at
-     FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
-    [hash],
-  );
+  const row = await findLiveTokenByHash(db, hash);
   if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return null;
   let user: AuthUser | null = null;
   if (row.user_id) {
@@ -94,13 +81,7 @@ export async function userForToken(db: Db, token: string, via: AuthUser['via']):
 
 /** The person behind a session, unless disabled or their password changed after this session logged in. */
 export async function userById(db: Db, id: string, authAt?: string): Promise<AuthUser | null> {
-  const row = await db.get<{
-    id: string;
-    display_name: string;
-    role: string;
-    disabled_at: string | null;
-    password_changed_at: string;
-  }>('SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?', [id]);
+  const row = await findSessionUser(db, id);
   if (!row || row.disabled_at || !isRole(row.role)) return null;
   if (authAt && row.password_changed_at > authAt) return null;
   return { id: row.id, name: row.display_name, role: row.role, via: 'session', userId: row.id };
@@ -109,16 +90,16 @@ export async function userById(db: Db, id: string, authAt?: string): Promise<Aut
 export function bearerAuth(db: Db) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m) return next(new HttpError(401, 'missing bearer token', 'Authorization'));
-    const user = await userForToken(db, m[1]!, 'token');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!bearer) return next(new HttpError(401, 'missing bearer token', 'Authorization'));
+    const user = await userForToken(db, bearer[1]!, 'token');
     if (!user) return next(new HttpError(401, 'invalid or revoked token', 'Authorization'));
     req.user = user;
     next();
   };
 }
 
-export function sessionAuth(db: Db) {
+export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen'>) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.userId;
     const user = id ? await userById(db, id, req.session.authAt) : null;
@@ -126,6 +107,8 @@ export function sessionAuth(db: Db) {
       if (req.method === 'GET') return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
       return next(new HttpError(401, 'log in first', null));
     }
+    const seenAt = await sessions.seen(req.session.id, user.id, req.session.seenAt);
+    if (seenAt) req.session.seenAt = seenAt;
     req.user = user;
     next();
   };

@@ -170,3 +170,10 @@ export async function getNote(db: Db, id: string | null | undefined): Promise<st
 export async function getIncidentStatus(db: Db, id: string): Promise<{ id: string; status: string } | undefined> {
   return db.get<{ id: string; status: string }>('SELECT id, status FROM incidents WHERE id = ?', [id]);
 }
+
+/** What an incident's workflow is started with. */
+export type IncidentOriginRow = Pick<IncidentRow, 'created_at' | 'severity' | 'detected_at' | 'detection_method'>;
+export const getIncidentOrigin = (db: Db, id: string) =>
+  db.get<IncidentOriginRow>('SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?', [
+    id,
+  ]);

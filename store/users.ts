@@ -96,3 +96,46 @@ export const findToken = (db: Db, id: string) =>
   );
 export const revokeToken = (db: Db, id: string, at: string) =>
   db.run('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [at, id]);
+
+/** The admin token from the environment: replaces the stored hash and un-revokes it. */
+export const upsertBootstrapToken = (db: Db, tokenHash: string, at: string) =>
+  db.run(
+    `INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?)
+       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, revoked_at = NULL`,
+    [tokenHash, at],
+  );
+export const hasBootstrapToken = async (db: Db) =>
+  (await db.get<{ id: string }>("SELECT id FROM api_tokens WHERE id = 'bootstrap-admin'")) !== undefined;
+/** False when another process stored one first. */
+export async function insertBootstrapTokenOnce(db: Db, tokenHash: string, at: string): Promise<boolean> {
+  const r = await db.run(
+    "INSERT INTO api_tokens (id, name, token_hash, role, created_at) VALUES ('bootstrap-admin', 'bootstrap admin', ?, 'admin', ?) ON CONFLICT (id) DO NOTHING",
+    [tokenHash, at],
+  );
+  return r.changes === 1;
+}
+
+/** An unrevoked token and, when a person owns it, that person's current role and state. */
+export interface TokenHolderRow {
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  user_id: string | null;
+  display_name: string | null;
+  user_role: string | null;
+  disabled_at: string | null;
+  last_used_at: string | null;
+}
+export const findLiveTokenByHash = (db: Db, tokenHash: string) =>
+  db.get<TokenHolderRow>(
+    `SELECT t.id, t.name, t.role, t.token_hash, t.user_id, u.display_name, u.role AS user_role, u.disabled_at, t.last_used_at
+     FROM api_tokens t LEFT JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
+    [tokenHash],
+  );
+
+export type SessionUserRow = Pick<UserRow, 'id' | 'display_name' | 'role' | 'disabled_at' | 'password_changed_at'>;
+export const findSessionUser = (db: Db, id: string) =>
+  db.get<SessionUserRow>('SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?', [
+    id,
+  ]);

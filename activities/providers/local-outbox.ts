@@ -16,6 +16,8 @@ export interface StoredSms {
   channel: 'sms';
   to: string;
   body: string;
+  /** The outbox row it was sent for, so the dev mailbox knows its incident. */
+  outboxId?: string;
 }
 
 export type StoreEmail = (m: StoredEmail) => Promise<string>;
@@ -65,7 +67,7 @@ export function createLocalSmsProvider(store: StoreSms): SmsProvider {
   return {
     name: 'outbox',
     async sendSms(message: SmsMessage): Promise<SendResult> {
-      const id = await store({ channel: 'sms', to: message.to, body: message.body });
+      const id = await store({ channel: 'sms', to: message.to, body: message.body, outboxId: message.outboxId });
       return { provider: 'outbox', providerId: id };
     },
   };

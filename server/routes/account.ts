@@ -5,24 +5,33 @@ import { actorOf, allow } from '../auth';
 import { passwordChangeSchema, tokenSchema } from '../account-schemas';
 import { HttpError } from '../errors';
 import { parse } from '../schemas';
-import { listTokens } from '../../store/users';
-import { changePassword, createApiToken, revokeApiToken } from '../use-cases/accounts';
+import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
-import { page, type Csrf } from './ui';
+import type { UserSessions } from '../use-cases/sessions';
+import { page, type Csrf } from '../page';
 
-export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
+export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
-  const tokensOf = (userId: string | null) => (userId ? listTokens(ctx.db, userId) : Promise.resolve([]));
 
   r.get('/account', allow('account.self'), async (req, res) => {
-    res.render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(req.user!.userId) }));
+    res.render(
+      'account',
+      page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, req.user!.userId) }),
+    );
   });
   r.post('/account/password', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
       const body = parse(passwordChangeSchema, req.body);
       // This session stays logged in; every other session of this person ends.
-      req.session.authAt = await changePassword(ctx.db, req.user!.userId!, body.current, body.next);
+      req.session.authAt = await changePassword(
+        ctx.db,
+        req.user!.userId!,
+        body.current,
+        body.next,
+        sessions,
+        req.session.id,
+      );
       req.session.notice = 'Password changed. Your other sessions were logged out.';
     } catch (err) {
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
@@ -38,7 +47,10 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf): Router {
     // Rendered, not redirected: the plaintext exists only in this response.
     res
       .status(201)
-      .render('account', page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(user.userId), created }));
+      .render(
+        'account',
+        page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, user.userId), created }),
+      );
   });
   r.post(
     '/account/tokens/:tokenId/revoke',

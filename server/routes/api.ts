@@ -1,15 +1,12 @@
 // The JSON API. Routes parse, call one use case, and answer; permissions are
 // declared at the route.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { factsSchema, obligations as computeObligations } from '../../rules';
-import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
 import { actorOf, allow, bearerAuth } from '../auth';
-import { appendAudit } from '../../store/audit';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
 import { jsonBody } from '../json-body';
-import { can } from '../permissions';
 import {
   approvalSchema,
   assessmentSchema,
@@ -37,21 +34,14 @@ import {
   recordFiling,
   releaseHold,
   supplementReport,
-  triage,
 } from '../use-cases/incident-actions';
+import { decideTriage } from '../use-cases/triage-decision';
+import { closingReport } from '../use-cases/closing-report';
+import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
-import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
-import { nowIso } from '../../lib/clock';
-
-export function idempotencyKey(req: Request): string | null {
-  const key =
-    req.get('idempotency-key') ?? (typeof req.body?.idempotencyKey === 'string' ? req.body.idempotencyKey : undefined);
-  if (key === undefined || key === '') return null;
-  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key))
-    throw new HttpError(400, 'must be 8 to 200 characters of letters, digits, . _ : -', 'Idempotency-Key');
-  return key;
-}
+import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -85,9 +75,7 @@ export function apiRouter(ctx: UseCaseContext): Router {
   });
   r.post('/incidents/:id/triage', allow('incident.triage'), json, async (req, res) => {
     const body = parse(triageSchema, req.body);
-    if (body.decision === 'dismiss' && !can(req.user!.role, 'incident.dismiss'))
-      throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
-    res.json(await triage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
+    res.json(await decideTriage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
   });
   r.post('/incidents/:id/awareness', allow('awareness.change'), json, async (req, res) => {
     res.json(
@@ -165,28 +153,17 @@ export function apiRouter(ctx: UseCaseContext): Router {
     await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
   });
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
-    const html = await reportOf(ctx.db, String(req.params.id));
-    if (!html) throw new HttpError(404, 'no report yet: the report is written when the incident closes', null);
-    res.type('html').send(html);
+    res.type('html').send(await closingReport(ctx.db, String(req.params.id)));
   });
 
   r.post('/obligations/preview', allow('incident.read'), json, async (req, res) => {
     res.json(computeObligations(parse(factsSchema, req.body)));
   });
   r.get('/settings/organisation', allow('incident.read'), async (_req, res) => {
-    res.json(await getOrgProfile(ctx.db));
+    res.json(await orgProfileOf(ctx.db));
   });
   r.put('/settings/organisation', allow('settings.manage'), json, async (req, res) => {
-    const profile = parse(orgProfileSchema, req.body);
-    await saveOrgProfile(ctx.db, profile);
-    await appendAudit(ctx.db, {
-      incidentId: null,
-      type: 'settings.organisation_changed',
-      at: nowIso(),
-      actor: actorOf(req.user!),
-      summary: 'organisation profile changed',
-    });
-    res.json(profile);
+    res.json(await changeOrgProfile(ctx.db, parse(orgProfileSchema, req.body), actorOf(req.user!)));
   });
   r.put('/incidents/:id/access', allow('incident.restrict'), json, async (req, res) => {
     res.json(await setIncidentAccess(ctx, String(req.params.id), parse(accessSchema, req.body), req.user!));

@@ -3,9 +3,6 @@
 // to the audit trail with the admin who made it.
 import express, { Router } from 'express';
 import type { AppConfig } from '../../app.config';
-import { appendAudit } from '../../store/audit';
-import { getOrgProfile, orgProfileSchema, saveOrgProfile } from '../../store/org-profile';
-import { listTokens, listUsers } from '../../store/users';
 import { actorOf, allow } from '../auth';
 import {
   newUserSchema,
@@ -25,18 +22,28 @@ import {
   disableUser,
   enableUser,
   liftLockout,
+  listAccounts,
+  listAllTokens,
   resetPassword,
   revokeApiToken,
 } from '../use-cases/accounts';
+import {
+  changeOrgProfile,
+  orgProfileOf,
+  orgProfileSchema,
+  removeRegulatorAddress,
+  saveRegulatorAddress,
+} from '../use-cases/organisation';
 import type { UseCaseContext } from '../use-cases/context';
+import type { UserSessions } from '../use-cases/sessions';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
-import { page, type Csrf } from './ui';
-import { nowIso } from '../../lib/clock';
+import { page, type Csrf } from '../page';
 
 export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>,
+  sessions: UserSessions,
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
@@ -58,16 +65,16 @@ export function settingsRouter(
 
   const usersPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const now = Date.now();
-    const users = (await listUsers(ctx.db)).map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.display_name,
-      role: u.role,
-      failedLogins: u.failed_logins,
-      lockedUntil: u.locked_until && Date.parse(u.locked_until) > now ? u.locked_until : null,
-      disabledAt: u.disabled_at,
-      self: u.id === req.user!.userId,
-      createdAt: u.created_at,
+    const users = (await listAccounts(ctx.db)).map((account) => ({
+      id: account.id,
+      email: account.email,
+      name: account.display_name,
+      role: account.role,
+      failedLogins: account.failed_logins,
+      lockedUntil: account.locked_until && Date.parse(account.locked_until) > now ? account.locked_until : null,
+      disabledAt: account.disabled_at,
+      self: account.id === req.user!.userId,
+      createdAt: account.created_at,
     }));
     res.render(
       'settings-users',
@@ -105,7 +112,12 @@ export function settingsRouter(
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
-      await disableUser(ctx.db, String(req.params.userId), { ...actorOf(req.user!), userId: req.user!.userId });
+      await disableUser(
+        ctx.db,
+        String(req.params.userId),
+        { ...actorOf(req.user!), userId: req.user!.userId },
+        sessions,
+      );
       req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
       res.redirect(303, '/settings/users');
     }),
@@ -132,6 +144,7 @@ export function settingsRouter(
         String(req.params.userId),
         parse(passwordResetSchema, req.body).password,
         actorOf(req.user!),
+        sessions,
       );
       req.session.notice =
         'New password set; their other sessions have ended. Give it to them through a separate channel.';
@@ -151,10 +164,10 @@ export function settingsRouter(
   );
 
   const tokensPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
-    const names = new Map((await listUsers(ctx.db)).map((u) => [u.id, u.display_name]));
-    const tokens = (await listTokens(ctx.db)).map((t) => ({
-      ...t,
-      owner: t.user_id ? (names.get(t.user_id) ?? t.user_id) : 'none (bootstrap)',
+    const names = new Map((await listAccounts(ctx.db)).map((account) => [account.id, account.display_name]));
+    const tokens = (await listAllTokens(ctx.db)).map((token) => ({
+      ...token,
+      owner: token.user_id ? (names.get(token.user_id) ?? token.user_id) : 'none (bootstrap)',
     }));
     res.render(
       'settings-tokens',
@@ -175,7 +188,7 @@ export function settingsRouter(
     csrf.doubleCsrfProtection,
     guarded('/settings/tokens', async (req, res) => {
       const { name } = parse(tokenSchema, req.body);
-      const owner = (await listUsers(ctx.db)).find((u) => u.id === req.body.userId);
+      const owner = (await listAccounts(ctx.db)).find((account) => account.id === req.body.userId);
       if (!owner) throw new HttpError(400, 'choose the person the token acts for', 'userId');
       const created = await createApiToken(ctx.db, { id: owner.id, role: owner.role }, name, actorOf(req.user!));
       res.status(201);
@@ -238,7 +251,7 @@ export function settingsRouter(
   r.get('/organisation', allow('settings.manage'), async (req, res) => {
     res.render(
       'settings-organisation',
-      page(req, res, csrf, { title: 'Organisation', section: 'organisation', profile: await getOrgProfile(ctx.db) }),
+      page(req, res, csrf, { title: 'Organisation', section: 'organisation', profile: await orgProfileOf(ctx.db) }),
     );
   });
   r.post(
@@ -247,7 +260,7 @@ export function settingsRouter(
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/organisation', async (req, res) => {
-      const current = await getOrgProfile(ctx.db);
+      const current = await orgProfileOf(ctx.db);
       const b = req.body as Record<string, unknown>;
       const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
       const profile = parse(orgProfileSchema, {
@@ -258,21 +271,14 @@ export function settingsRouter(
         incidentOwnerEmail: text(b.incidentOwnerEmail),
         contactUrl: nullable(b.contactUrl),
       });
-      await saveOrgProfile(ctx.db, profile);
-      await appendAudit(ctx.db, {
-        incidentId: null,
-        type: 'settings.organisation_changed',
-        at: nowIso(),
-        actor: actorOf(req.user!),
-        summary: 'organisation profile changed',
-      });
+      await changeOrgProfile(ctx.db, profile, actorOf(req.user!));
       req.session.notice = 'Organisation profile saved.';
       res.redirect(303, '/settings/organisation');
     }),
   );
 
   r.get('/regulators', allow('settings.manage'), async (req, res) => {
-    const profile = await getOrgProfile(ctx.db);
+    const profile = await orgProfileOf(ctx.db);
     const regulators = Object.entries(profile.regulators)
       .map(([key, c]) => ({ key, ...c }))
       .sort((a, b) => a.key.localeCompare(b.key));
@@ -294,39 +300,19 @@ export function settingsRouter(
         portalUrl: nullable(req.body.portalUrl),
       });
       if (!body.email && !body.portalUrl) throw new HttpError(400, 'give an email address or a portal URL', 'email');
-      const profile = await getOrgProfile(ctx.db);
-      await saveOrgProfile(ctx.db, {
-        ...profile,
-        regulators: {
-          ...profile.regulators,
-          [body.key]: { name: body.name, email: body.email, portalUrl: body.portalUrl },
-        },
-      });
-      await appendAudit(ctx.db, {
-        incidentId: null,
-        type: 'settings.regulator_saved',
-        at: nowIso(),
-        actor: actorOf(req.user!),
-        summary: `regulator address for ${body.key} saved`,
-        details: { key: body.key },
-      });
+      await saveRegulatorAddress(
+        ctx.db,
+        body.key,
+        { name: body.name, email: body.email, portalUrl: body.portalUrl },
+        actorOf(req.user!),
+      );
       req.session.notice = `Saved the address for ${body.key}.`;
       res.redirect(303, '/settings/regulators');
     }),
   );
   r.post('/regulators/remove', allow('settings.manage'), form, csrf.doubleCsrfProtection, async (req, res) => {
     const key = String(req.body.key ?? '');
-    const profile = await getOrgProfile(ctx.db);
-    const { [key]: _removed, ...rest } = profile.regulators;
-    await saveOrgProfile(ctx.db, { ...profile, regulators: rest });
-    await appendAudit(ctx.db, {
-      incidentId: null,
-      type: 'settings.regulator_removed',
-      at: nowIso(),
-      actor: actorOf(req.user!),
-      summary: `regulator address for ${key} removed`,
-      details: { key },
-    });
+    await removeRegulatorAddress(ctx.db, key, actorOf(req.user!));
     req.session.notice = `Removed the address for ${key}.`;
     res.redirect(303, '/settings/regulators');
   });

@@ -3,22 +3,20 @@
 // the breach register and the dev mailbox. Every form carries a CSRF token and
 // an idempotency key; every action goes through the same schemas, use cases
 // and permission table as the API.
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import Busboy from 'busboy';
-import { newId } from '../../lib/ids';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
-import { SEVERITIES } from '../../workflows/types';
+import { SEVERITIES, STAGES } from '../../workflows/types';
 import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
-import { can, permissionsOf, type Permission } from '../permissions';
-import { logIn } from '../use-cases/accounts';
+import { can, type Permission } from '../permissions';
+import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { dashboardOf } from '../use-cases/dashboard';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
-import { listUsers } from '../../store/users';
 import { accountRouter } from './account';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
-import { HttpError } from '../errors';
+import { HttpError, notFound } from '../errors';
 import {
   assessmentFromForm,
   filingFromForm,
@@ -54,46 +52,20 @@ import {
   recordFiling,
   releaseHold,
   supplementReport,
-  triage,
 } from '../use-cases/incident-actions';
+import { decideTriage } from '../use-cases/triage-decision';
+import { closingReport } from '../use-cases/closing-report';
 import { importSubjects } from '../use-cases/import-subjects';
-import { incidentView, listIncidents, noticesOf, notificationsOf, reportOf } from '../use-cases/incident-queries';
+import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
-import { idempotencyKey } from './api';
+import type { UserSessions } from '../use-cases/sessions';
+import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
+import { idempotencyKey, idempotencyKeyOf } from '../idempotency-key';
+import { page, type Csrf } from '../page';
 import { nowIso } from '../../lib/clock';
 
-declare module 'express-session' {
-  interface SessionData {
-    flash?: { error: string; field: string | null; form?: Record<string, unknown> };
-    loginStartedAt?: string;
-    /** A one-time confirmation shown on the next page. */
-    notice?: string;
-  }
-}
-
-export interface Csrf {
-  generateCsrfToken: (req: Request, res: Response) => string;
-  doubleCsrfProtection: (req: Request, res: Response, next: NextFunction) => void;
-  validateRequest: (req: Request) => boolean;
-}
-
-const STAGES = ['triage', 'assessment', 'approval', 'notifying', 'reporting', 'closed'];
-
-export function page(req: Request, res: Response, csrf: Csrf, extra: Record<string, unknown>) {
-  const flash = req.session.flash;
-  const notice = req.session.notice;
-  delete req.session.flash;
-  delete req.session.notice;
-  return {
-    notice: notice ?? null,
-    user: req.user ?? null,
-    may: req.user ? permissionsOf(req.user.role) : null,
-    csrfToken: csrf.generateCsrfToken(req, res),
-    idempotencyKey: newId(),
-    flash: flash ?? null,
-    ...extra,
-  };
-}
+/** The stages an incident moves through, in order, as the progress bar on its page shows them. */
+const PROGRESS: readonly string[] = STAGES.filter((stage) => stage !== 'dismissed');
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const LOGIN_REFUSED =
@@ -104,7 +76,7 @@ const safeNext = (v: unknown) =>
 export function uiRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'> },
+  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>; sessions: UserSessions },
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
@@ -128,26 +100,29 @@ export function uiRouter(
     // A new session id on login, so an id planted before login is worthless after it.
     req.session.regenerate((err) => {
       if (err) return nextHandler(err);
+      const now = nowIso();
       req.session.userId = outcome.userId;
-      req.session.authAt = nowIso();
-      req.session.save(() => res.redirect(next));
+      req.session.authAt = now;
+      req.session.seenAt = now;
+      opts.sessions
+        .loggedIn(req.session.id, outcome.userId)
+        .then(() => req.session.save(() => res.redirect(next)), nextHandler);
     });
   });
 
-  r.use(sessionAuth(ctx.db));
-  r.post('/logout', form, csrf.doubleCsrfProtection, (req, res) => {
+  r.use(sessionAuth(ctx.db, opts.sessions));
+  r.post('/logout', form, csrf.doubleCsrfProtection, async (req, res) => {
+    await opts.sessions.loggedOut(req.session.id);
     req.session.destroy(() => res.redirect(303, '/login'));
   });
   r.get('/', (_req, res) => res.redirect('/dashboard'));
   // A restricted incident is 404 for anyone who is not a member or an admin.
   r.param('id', (req, _res, next, id: string) =>
-    ID.test(id)
-      ? requireVisible(ctx.db, req.user!, id).then(() => next(), next)
-      : next(new HttpError(404, 'incident not found', null)),
+    ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound()),
   );
 
-  r.use(accountRouter(ctx, csrf));
-  r.use('/settings', settingsRouter(ctx, csrf, opts.config));
+  r.use(accountRouter(ctx, csrf, opts.sessions));
+  r.use('/settings', settingsRouter(ctx, csrf, opts.config, opts.sessions));
 
   r.get('/dashboard', allow('incident.read'), async (req, res) => {
     res.render('dashboard', page(req, res, csrf, { title: 'Dashboard', dash: await dashboardOf(ctx.db, req.user!) }));
@@ -156,7 +131,7 @@ export function uiRouter(
   r.get('/incidents', allow('incident.read'), async (req, res) => {
     const q = req.query;
     const filters = {
-      stage: typeof q.stage === 'string' && [...STAGES, 'dismissed'].includes(q.stage) ? q.stage : undefined,
+      stage: typeof q.stage === 'string' && (STAGES as readonly string[]).includes(q.stage) ? q.stage : undefined,
       severity:
         typeof q.severity === 'string' && (SEVERITIES as readonly string[]).includes(q.severity)
           ? q.severity
@@ -170,7 +145,7 @@ export function uiRouter(
         title: 'Incidents',
         incidents: await listIncidents(ctx.db, req.user!, filters),
         filters,
-        stages: [...STAGES, 'dismissed'],
+        stages: STAGES,
         severities: SEVERITIES,
       }),
     );
@@ -225,7 +200,7 @@ export function uiRouter(
     const incident = await incidentView(ctx.db, String(req.params.id));
     const seesContacts = can(req.user!.role, 'contacts.read');
     const notices = await noticesOf(ctx.db, incident.id);
-    const stageIndex = STAGES.indexOf(incident.stage);
+    const stageIndex = PROGRESS.indexOf(incident.stage);
     res.render(
       'incident',
       page(req, res, csrf, {
@@ -234,10 +209,14 @@ export function uiRouter(
         notices,
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')
-          ? (await listUsers(ctx.db)).map((u) => ({ id: u.id, name: u.display_name, role: u.role }))
+          ? (await listAccounts(ctx.db)).map((account) => ({
+              id: account.id,
+              name: account.display_name,
+              role: account.role,
+            }))
           : [],
-        stages: STAGES.map((s, i) => ({
-          name: s,
+        stages: PROGRESS.map((stage, i) => ({
+          name: stage,
           state:
             incident.stage === 'dismissed'
               ? 'skipped'
@@ -283,72 +262,76 @@ export function uiRouter(
 
   r.post(
     '/incidents/:id/triage',
-    ...act((id, b, u, k) => {
-      const body = parse(triageSchema, triageFromForm(b));
-      if (body.decision === 'dismiss' && !can(u.role, 'incident.dismiss'))
-        throw new HttpError(403, 'dismissing requires the incident.dismiss permission (approver)', 'decision');
-      return triage(ctx, id, body, u, k);
-    }, 'incident.triage'),
+    ...act(
+      (id, form, user, key) => decideTriage(ctx, id, parse(triageSchema, triageFromForm(form)), user, key),
+      'incident.triage',
+    ),
   );
   r.post(
     '/incidents/:id/assessment',
-    ...act((id, b, u, k) => {
-      const { body, error } = assessmentFromForm(b);
+    ...act((id, form, user, key) => {
+      const { body, error } = assessmentFromForm(form);
       if (error) throw new HttpError(400, error.message, error.field);
-      return assess(ctx, id, parse(assessmentSchema, body), u, k);
+      return assess(ctx, id, parse(assessmentSchema, body), user, key);
     }, 'incident.assess'),
   );
   r.post(
     '/incidents/:id/hold',
-    ...act((id, b, u, k) => placeHold(ctx, id, parse(holdSchema, holdFromForm(b)), u, k), 'hold.place'),
+    ...act((id, form, user, key) => placeHold(ctx, id, parse(holdSchema, holdFromForm(form)), user, key), 'hold.place'),
   );
   r.post(
     '/incidents/:id/hold/release',
-    ...act((id, b, u, k) => releaseHold(ctx, id, parse(releaseSchema, b), u, k), 'hold.release'),
+    ...act((id, form, user, key) => releaseHold(ctx, id, parse(releaseSchema, form), user, key), 'hold.release'),
   );
   r.post(
     '/incidents/:id/approval',
-    ...act((id, b, u, k) => approve(ctx, id, parse(approvalSchema, b), u, k), 'notices.approve'),
+    ...act((id, form, user, key) => approve(ctx, id, parse(approvalSchema, form), user, key), 'notices.approve'),
   );
   r.post(
     '/incidents/:id/filings',
-    ...act((id, b, u, k) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(b)), u, k), 'filing.record'),
+    ...act(
+      (id, form, user, key) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(form)), user, key),
+      'filing.record',
+    ),
   );
   r.post(
     '/incidents/:id/recompute',
-    ...act((id, b, u, k) => recompute(ctx, id, parse(recomputeSchema, b), u, k), 'incident.recompute'),
+    ...act((id, form, user, key) => recompute(ctx, id, parse(recomputeSchema, form), user, key), 'incident.recompute'),
   );
   r.post(
     '/incidents/:id/close',
-    ...act((id, b, u, k) => closeIncident(ctx, id, parse(closeSchema, b), u, k), 'incident.close'),
+    ...act((id, form, user, key) => closeIncident(ctx, id, parse(closeSchema, form), user, key), 'incident.close'),
   );
   r.post(
     '/incidents/:id/supplements',
-    ...act((id, b, u, k) => supplementReport(ctx, id, parse(supplementSchema, b), u, k), 'report.supplement'),
+    ...act(
+      (id, form, user, key) => supplementReport(ctx, id, parse(supplementSchema, form), user, key),
+      'report.supplement',
+    ),
   );
   r.post(
     '/incidents/:id/awareness',
     ...act(
-      (id, b, u, k) =>
+      (id, form, user, key) =>
         changeAwareness(
           ctx,
           id,
-          parse(awarenessSchema, { awarenessAt: formTime(b.awarenessAt) ?? '', reason: b.reason }),
-          u,
-          k,
+          parse(awarenessSchema, { awarenessAt: formTime(form.awarenessAt) ?? '', reason: form.reason }),
+          user,
+          key,
         ),
       'awareness.change',
     ),
   );
   r.post(
     '/incidents/:id/access',
-    ...act(async (id, b, u) => {
-      const memberIds = Array.isArray(b.memberIds)
-        ? b.memberIds.map(String)
-        : typeof b.memberIds === 'string'
-          ? [b.memberIds]
+    ...act(async (id, form, user) => {
+      const memberIds = Array.isArray(form.memberIds)
+        ? form.memberIds.map(String)
+        : typeof form.memberIds === 'string'
+          ? [form.memberIds]
           : [];
-      return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: b.restricted === 'on', memberIds }), u);
+      return setIncidentAccess(ctx, id, parse(accessSchema, { restricted: form.restricted === 'on', memberIds }), user);
     }, 'incident.restrict'),
   );
 
@@ -382,12 +365,13 @@ export function uiRouter(
         stream.resume();
         return fail(new HttpError(403, 'invalid or missing CSRF token', '_csrf'));
       }
-      importSubjects(ctx, id, { csv: stream }, req.user!, fields.idempotencyKey || null)
-        .then((r) => {
+      Promise.resolve()
+        .then(() => importSubjects(ctx, id, { csv: stream }, req.user!, idempotencyKeyOf(fields.idempotencyKey)))
+        .then((result) => {
           handled = true;
-          if (r.rejectedCount > 0)
+          if (result.rejectedCount > 0)
             req.session.flash = {
-              error: `Imported ${r.imported} people; ${r.rejectedCount} rows rejected (first: row ${r.rejected[0]!.row}: ${r.rejected[0]!.error})`,
+              error: `Imported ${result.imported} people; ${result.rejectedCount} rows rejected (first: row ${result.rejected[0]!.row}: ${result.rejected[0]!.error})`,
               field: 'file',
             };
           res.redirect(303, `/incidents/${id}`);
@@ -411,23 +395,17 @@ export function uiRouter(
   });
 
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
-    const html = await reportOf(ctx.db, String(req.params.id));
-    if (!html) throw new HttpError(404, 'no report yet: it is written when the incident closes', null);
-    res.type('html').send(html);
+    res.type('html').send(await closingReport(ctx.db, String(req.params.id)));
   });
 
   if (opts.mailboxEnabled) {
     r.get('/mailbox', allow('contacts.read'), async (req, res) => {
-      const messages = await ctx.db.all(
-        'SELECT id, channel, to_address, subject, text, created_at FROM dev_mailbox ORDER BY created_at DESC, id DESC LIMIT 500',
-      );
-      res.render('mailbox', page(req, res, csrf, { messages }));
+      const incidentId = typeof req.query.incident === 'string' ? req.query.incident : null;
+      const messages = await mailboxMessages(ctx.db, req.user!, incidentId);
+      res.render('mailbox', page(req, res, csrf, { title: 'Dev mailbox', messages, incidentId }));
     });
     r.get('/mailbox/:messageId', allow('contacts.read'), async (req, res) => {
-      const message = await ctx.db.get<{ html: string | null }>('SELECT * FROM dev_mailbox WHERE id = ?', [
-        String(req.params.messageId),
-      ]);
-      if (!message) throw new HttpError(404, 'message not found', null);
+      const message = await mailboxMessage(ctx.db, req.user!, String(req.params.messageId));
       res.render('mailbox-message', page(req, res, csrf, { message }));
     });
   }

@@ -9,9 +9,7 @@ import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
 import { ingestAlert } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
-import { nowIso } from '../../lib/clock';
-
-const REPLAY_WINDOW_MS = 10 * 60_000;
+import { earlierAnswer, rememberAnswer } from '../use-cases/webhook-replay';
 
 export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>): Router {
   const r = Router();
@@ -27,12 +25,9 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
         : { ok: false as const, reason: 'signature does not match' };
     if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
 
-    const seen = await ctx.db.get<{ status_code: number; response_json: string; received_at: string }>(
-      'SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?',
-      [header!],
-    );
-    if (seen && Date.now() - Date.parse(seen.received_at) < REPLAY_WINDOW_MS) {
-      res.status(seen.status_code).json({ ...JSON.parse(seen.response_json), replayed: true });
+    const seen = await earlierAnswer(ctx.db, header!);
+    if (seen) {
+      res.status(seen.status).json({ ...seen.body, replayed: true });
       return;
     }
 
@@ -45,15 +40,7 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
     const parsed = parseAlert(payload);
     if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
     const outcome = await ingestAlert(ctx, source, parsed.alert, body.toString('utf8'), header!);
-    const now = nowIso();
-    await ctx.db.run(
-      `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json) VALUES (?,?,?,?,?)
-       ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code, response_json = excluded.response_json`,
-      [header!, source, now, 202, JSON.stringify(outcome)],
-    );
-    await ctx.db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [
-      new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString(),
-    ]);
+    await rememberAnswer(ctx.db, { signature: header!, source, status: 202, body: outcome });
     res.status(202).json(outcome);
   });
   return r;

@@ -14,6 +14,9 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../passwords';
 import type { Role } from '../permissions';
 import type { NewUser } from '../account-schemas';
 import { nowIso } from '../../lib/clock';
+import { NO_SESSIONS, type UserSessions } from './sessions';
+
+type SessionEnder = Pick<UserSessions, 'endAllOf'>;
 
 export const LOCKOUT = { freeFailures: 5, firstMs: 60_000, maxMs: 3600_000 };
 
@@ -74,12 +77,21 @@ export async function logIn(db: Db, email: string, password: string, now = new D
   return { ok: false, lockedUntil };
 }
 
-export async function changePassword(db: Db, userId: string, current: string, next: string) {
+/** The session that changed the password (`keepSid`) stays logged in; every other one of this person ends. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+  sessions: SessionEnder = NO_SESSIONS,
+  keepSid?: string,
+) {
   const user = await users.findUserById(db, userId);
   if (!user || !(await verifyPassword(current, user.password_hash)))
     throw new HttpError(400, 'the current password is not right', 'current');
   const at = nowIso();
   await users.setPasswordHash(db, userId, await hashPassword(next), at);
+  await sessions.endAllOf(userId, keepSid);
   await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password');
   return at;
 }
@@ -104,10 +116,16 @@ export async function changeRole(db: Db, userId: string, role: Role, by: Actor) 
 }
 
 /**
- * Someone who left, or whose account may be in the wrong hands: their sessions and API tokens stop
- * working at the next request (both check disabled_at), and they cannot log in. Nothing they did is removed.
+ * Someone who left, or whose account may be in the wrong hands: their sessions end now, their API tokens
+ * stop working at the next request (both check disabled_at too), and they cannot log in. Nothing they did
+ * is removed.
  */
-export async function disableUser(db: Db, userId: string, by: Actor & { userId: string | null }) {
+export async function disableUser(
+  db: Db,
+  userId: string,
+  by: Actor & { userId: string | null },
+  sessions: SessionEnder = NO_SESSIONS,
+) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
   if (user.disabled_at) return user.disabled_at;
@@ -116,6 +134,7 @@ export async function disableUser(db: Db, userId: string, by: Actor & { userId: 
     throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
   const at = nowIso();
   await users.setDisabledAt(db, userId, at);
+  await sessions.endAllOf(userId);
   await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
   return at;
 }
@@ -132,9 +151,16 @@ export async function enableUser(db: Db, userId: string, by: Actor) {
  * An admin sets a new password for someone who forgot theirs (there is no email reset: an emailed link
  * would make the mailbox the key to breach notices). Ends that person's sessions and lifts any lockout.
  */
-export async function resetPassword(db: Db, userId: string, next: string, by: Actor) {
+export async function resetPassword(
+  db: Db,
+  userId: string,
+  next: string,
+  by: Actor,
+  sessions: SessionEnder = NO_SESSIONS,
+) {
   if (!(await users.findUserById(db, userId))) throw new HttpError(404, 'user not found', null);
   await users.resetPasswordHash(db, userId, await hashPassword(next), nowIso());
+  await sessions.endAllOf(userId);
   await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId });
 }
 
@@ -161,3 +187,13 @@ export async function revokeApiToken(db: Db, tokenId: string, by: Actor & { user
   await users.revokeToken(db, tokenId, nowIso());
   await audit(db, { kind: by.kind, id: by.id }, 'token.revoked', `API token ${tokenId} revoked`, { tokenId });
 }
+
+/** Everyone who can log in, disabled accounts included, by name. */
+export const listAccounts = (db: Db) => users.listUsers(db);
+
+/** A person's own tokens; nobody (the bootstrap token) owns none. */
+export const tokensOf = (db: Db, userId: string | null) =>
+  userId ? users.listTokens(db, userId) : Promise.resolve([]);
+
+/** Every token, for admins. */
+export const listAllTokens = (db: Db) => users.listTokens(db);

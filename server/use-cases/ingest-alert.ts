@@ -4,8 +4,18 @@
 // the workflow counts each alert id once.
 import { createHash } from 'node:crypto';
 import { newId } from '../../lib/ids';
-import { insertIncidentTx, releaseAlertDedupTx } from '../../store/incident-store';
-import type { AlertSignal, IncidentInput } from '../../workflows/types';
+import {
+  deleteUnsignalledAlertTx,
+  findAlertTx,
+  findLastClosedDedupTx,
+  findOpenDedupTx,
+  insertAlertTx,
+  insertOpenDedupTx,
+  listUnsignalledAlerts,
+  markAlertSignalled,
+} from '../../store/alerts';
+import { getIncidentOrigin, insertIncidentTx, releaseAlertDedupTx } from '../../store/incident-store';
+import type { IncidentInput } from '../../workflows/types';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
 import type { UseCaseContext } from './context';
 import { nowIso } from '../../lib/clock';
@@ -23,23 +33,15 @@ export async function ingestAlert(
   for (let attempt = 0; attempt < 2; attempt++) {
     const now = nowIso();
     const decided = await ctx.db.transaction(async (tx) => {
-      const seen = await tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [
-        alertId,
-      ]);
+      const seen = await findAlertTx(tx, alertId);
       if (seen) return seen.incident_id ? { incidentId: seen.incident_id, created: false } : null;
-      const open = await tx.get<{ incident_id: string }>(
-        'SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?',
-        [source, alert.dedupKey],
-      );
+      const open = await findOpenDedupTx(tx, source, alert.dedupKey);
       let incidentId = open?.incident_id ?? null;
       let created = false;
       if (!incidentId && alert.action === 'trigger') {
         incidentId = newId();
         created = true;
-        const last = await tx.get<{ incident_id: string }>(
-          'SELECT incident_id FROM alert_dedup_history WHERE source = ? AND dedup_key = ? ORDER BY closed_at DESC LIMIT 1',
-          [source, alert.dedupKey],
-        );
+        const last = await findLastClosedDedupTx(tx, source, alert.dedupKey);
         await insertIncidentTx(tx, {
           id: incidentId,
           title: alert.summary.slice(0, 200),
@@ -55,27 +57,24 @@ export async function ingestAlert(
           createdAt: now,
           createdBy: `webhook:${source}`,
         });
-        await tx.run('INSERT INTO alert_dedup (source, dedup_key, incident_id, opened_at) VALUES (?,?,?,?)', [
-          source,
-          alert.dedupKey,
-          incidentId,
-          now,
-        ]);
+        await insertOpenDedupTx(tx, { source, dedupKey: alert.dedupKey, incidentId, openedAt: now });
       }
-      await tx.run(
-        'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)',
-        [alertId, source, alert.dedupKey, alert.action, incidentId, alert.summary, alert.severity, rawBody, now],
-      );
+      await insertAlertTx(tx, {
+        id: alertId,
+        source,
+        dedupKey: alert.dedupKey,
+        action: alert.action,
+        incidentId,
+        summary: alert.summary,
+        severity: alert.severity,
+        bodyJson: rawBody,
+        receivedAt: now,
+      });
       return incidentId ? { incidentId, created } : null;
     });
     if (!decided) return { ignored: true, reason: `${alert.action} with no open incident for this dedup key` };
 
-    const incident = await ctx.db.get<{
-      created_at: string;
-      severity: string;
-      detected_at: string;
-      detection_method: string;
-    }>('SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?', [decided.incidentId]);
+    const incident = await getIncidentOrigin(ctx.db, decided.incidentId);
     const input: IncidentInput = {
       incidentId: decided.incidentId,
       createdAt: incident!.created_at,
@@ -87,24 +86,25 @@ export async function ingestAlert(
       source,
     };
     // Signal this alert and any earlier one for the incident that a crash left unsignalled.
-    const pending = await ctx.db.all<{ id: string; action: AlertSignal['action']; received_at: string }>(
-      'SELECT id, action, received_at FROM alerts WHERE incident_id = ? AND signalled_at IS NULL ORDER BY received_at',
-      [decided.incidentId],
-    );
+    const pending = await listUnsignalledAlerts(ctx.db, decided.incidentId);
     let closed = false;
-    for (const p of pending) {
-      const r = await ctx.gateway.signalAlert(input, { alertId: p.id, action: p.action, receivedAt: p.received_at });
-      if (r === 'closed') {
+    for (const earlier of pending) {
+      const signalled = await ctx.gateway.signalAlert(input, {
+        alertId: earlier.id,
+        action: earlier.action,
+        receivedAt: earlier.received_at,
+      });
+      if (signalled === 'closed') {
         closed = true;
         break;
       }
-      await ctx.db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [nowIso(), p.id]);
+      await markAlertSignalled(ctx.db, earlier.id, nowIso());
     }
     if (!closed) return { incidentId: decided.incidentId };
     // The incident closed between the lookup and the signal: free its key and decide again.
     await ctx.db.transaction(async (tx) => {
       await releaseAlertDedupTx(tx, decided.incidentId);
-      await tx.run('DELETE FROM alerts WHERE id = ? AND signalled_at IS NULL', [alertId]);
+      await deleteUnsignalledAlertTx(tx, alertId);
     });
   }
   return { ignored: true, reason: 'the incident for this key closed while the alert arrived' };

@@ -4,6 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/connection';
 import { appendAudit } from '../../store/audit';
+import { lastAlertAtBySource } from '../../store/alerts';
+import {
+  findWebhookSource,
+  insertWebhookSource,
+  listWebhookSources,
+  listWebhookSourcesTx,
+  resealWebhookSourceTx,
+  rotateWebhookSourceSecret,
+} from '../../store/webhook-sources';
 import type { Actor } from '../../workflows/types';
 import { HttpError } from '../errors';
 import { openAny, seal, type Keyring } from '../secret-box';
@@ -12,16 +21,6 @@ import { nowIso } from '../../lib/clock';
 export const ROTATION_OVERLAP_MS = 24 * 3600_000;
 export const NO_KEY_MESSAGE =
   'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
-
-interface SourceRow {
-  name: string;
-  secret_enc: string;
-  previous_secret_enc: string | null;
-  previous_valid_until: string | null;
-  created_at: string;
-  created_by: string;
-  rotated_at: string | null;
-}
 
 const purpose = (name: string) => `webhook-source:${name}`;
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
@@ -36,7 +35,7 @@ export async function secretsFor(
 ): Promise<string[]> {
   const fromEnv = env.get(source) ?? [];
   if (!ring.current && ring.previous.length === 0) return fromEnv;
-  const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [source]);
+  const row = await findWebhookSource(db, source);
   if (!row) return fromEnv;
   const out = [...fromEnv];
   const current = openAny(ring, row.secret_enc, purpose(source));
@@ -65,7 +64,7 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
     throw new HttpError(409, 'BREACHLINE_SECRETS_KEY is not set: nothing to seal with', 'BREACHLINE_SECRETS_KEY');
   const result = await db.transaction(async (tx) => {
     const out: ResealResult = { resealed: 0, unreadable: [] };
-    for (const row of await tx.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name')) {
+    for (const row of await listWebhookSourcesTx(tx)) {
       const current = openAny(ring, row.secret_enc, purpose(row.name));
       const previous =
         row.previous_secret_enc === null ? null : openAny(ring, row.previous_secret_enc, purpose(row.name));
@@ -73,11 +72,11 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
         out.unreadable.push(row.name);
         continue;
       }
-      await tx.run('UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ? WHERE name = ?', [
-        seal(key, current, purpose(row.name)),
-        previous === null ? null : seal(key, previous, purpose(row.name)),
-        row.name,
-      ]);
+      await resealWebhookSourceTx(tx, {
+        name: row.name,
+        secretEnc: seal(key, current, purpose(row.name)),
+        previousSecretEnc: previous === null ? null : seal(key, previous, purpose(row.name)),
+      });
       out.resealed += previous === null ? 1 : 2;
     }
     return out;
@@ -94,12 +93,8 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
 }
 
 export async function listSources(db: Db, env: Map<string, string[]>) {
-  const seen = new Map(
-    (
-      await db.all<{ source: string; at: string }>('SELECT source, MAX(received_at) AS at FROM alerts GROUP BY source')
-    ).map((r) => [r.source, r.at]),
-  );
-  const rows = await db.all<SourceRow>('SELECT * FROM webhook_sources ORDER BY name');
+  const seen = await lastAlertAtBySource(db);
+  const rows = await listWebhookSources(db);
   return [
     ...[...env.keys()].sort().map((name) => ({
       name,
@@ -111,16 +106,18 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
       previousValidUntil: null,
     })),
     ...rows
-      .filter((r) => !env.has(r.name))
-      .map((r) => ({
-        name: r.name,
+      .filter((row) => !env.has(row.name))
+      .map((row) => ({
+        name: row.name,
         origin: 'ui' as const,
         secrets: 1,
-        lastAlertAt: seen.get(r.name) ?? null,
-        createdAt: r.created_at,
-        rotatedAt: r.rotated_at,
+        lastAlertAt: seen.get(row.name) ?? null,
+        createdAt: row.created_at,
+        rotatedAt: row.rotated_at,
         previousValidUntil:
-          r.previous_valid_until && Date.parse(r.previous_valid_until) > Date.now() ? r.previous_valid_until : null,
+          row.previous_valid_until && Date.parse(row.previous_valid_until) > Date.now()
+            ? row.previous_valid_until
+            : null,
       })),
   ];
 }
@@ -137,11 +134,13 @@ export async function createSource(
   if (env.has(name)) throw new HttpError(409, 'a source with this name comes from the environment', 'name');
   const secret = newSecret();
   const now = nowIso();
-  const r = await db.run(
-    'INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING',
-    [name, seal(key, secret, purpose(name)), now, `${by.kind}:${by.id}`],
-  );
-  if (r.changes !== 1) throw new HttpError(409, 'a source with this name exists', 'name');
+  const inserted = await insertWebhookSource(db, {
+    name,
+    secretEnc: seal(key, secret, purpose(name)),
+    createdAt: now,
+    createdBy: `${by.kind}:${by.id}`,
+  });
+  if (!inserted) throw new HttpError(409, 'a source with this name exists', 'name');
   await appendAudit(db, {
     incidentId: null,
     type: 'webhook_source.created',
@@ -155,20 +154,17 @@ export async function createSource(
 
 export async function rotateSource(db: Db, key: Buffer | undefined, name: string, by: Actor): Promise<string> {
   if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
-  const row = await db.get<SourceRow>('SELECT * FROM webhook_sources WHERE name = ?', [name]);
+  const row = await findWebhookSource(db, name);
   if (!row) throw new HttpError(404, 'webhook source not found', 'name');
   const secret = newSecret();
   const now = new Date();
-  await db.run(
-    'UPDATE webhook_sources SET secret_enc = ?, previous_secret_enc = ?, previous_valid_until = ?, rotated_at = ? WHERE name = ?',
-    [
-      seal(key, secret, purpose(name)),
-      row.secret_enc,
-      new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
-      now.toISOString(),
-      name,
-    ],
-  );
+  await rotateWebhookSourceSecret(db, {
+    name,
+    secretEnc: seal(key, secret, purpose(name)),
+    previousSecretEnc: row.secret_enc,
+    previousValidUntil: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+    rotatedAt: now.toISOString(),
+  });
   await appendAudit(db, {
     incidentId: null,
     type: 'webhook_source.rotated',

@@ -39,7 +39,7 @@ describe('local outbox providers', () => {
     const box = mailbox();
     const result = await createLocalSmsProvider(box.sms).sendSms({ to: '+14155550100', body: 'B', outboxId: 'o1' });
     expect(result).toEqual({ provider: 'outbox', providerId: 'sms-1' });
-    expect(box.texts).toEqual([{ channel: 'sms', to: '+14155550100', body: 'B' }]);
+    expect(box.texts).toEqual([{ channel: 'sms', to: '+14155550100', body: 'B', outboxId: 'o1' }]);
   });
 
   it('are chosen when no provider keys are configured', async () => {

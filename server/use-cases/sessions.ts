@@ -1,0 +1,64 @@
+// A person's web sessions: recorded at login, touched at most once a minute,
+// and ended through the session library's own store, so a disabled account or
+// a new password takes effect at once rather than at the next request's check.
+import type { Db } from '../../store/connection';
+import {
+  deleteSessionsSeenBefore,
+  deleteUserSession,
+  listUserSessions,
+  recordSessionSeen,
+  type UserSessionRow,
+} from '../../store/sessions';
+
+/** The part of an express-session store used here (connect-sqlite3 in the app). */
+export interface SessionStoreLike {
+  destroy(sid: string, callback?: (err?: unknown) => void): void;
+}
+
+export interface UserSessions {
+  loggedIn(sid: string, userId: string): Promise<void>;
+  /** Call on every request; writes at most once per SEEN_RESOLUTION_MS given the last time it wrote. */
+  seen(sid: string, userId: string, lastWrittenAt: string | undefined): Promise<string | undefined>;
+  loggedOut(sid: string): Promise<void>;
+  listOf(userId: string): Promise<UserSessionRow[]>;
+  /** Ends every session of the person but `keepSid`; returns how many ended. */
+  endAllOf(userId: string, keepSid?: string): Promise<number>;
+}
+
+export const SEEN_RESOLUTION_MS = 60_000;
+
+export function createUserSessions(db: Db, store: SessionStoreLike, opts: { maxAgeMs: number }): UserSessions {
+  const destroy = (sid: string) =>
+    new Promise<void>((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve())));
+  return {
+    async loggedIn(sid, userId) {
+      const now = new Date();
+      await recordSessionSeen(db, { sid, userId, at: now.toISOString() });
+      await deleteSessionsSeenBefore(db, new Date(now.getTime() - opts.maxAgeMs).toISOString());
+    },
+    async seen(sid, userId, lastWrittenAt) {
+      const now = new Date();
+      if (lastWrittenAt && now.getTime() - Date.parse(lastWrittenAt) < SEEN_RESOLUTION_MS) return undefined;
+      const at = now.toISOString();
+      await recordSessionSeen(db, { sid, userId, at });
+      return at;
+    },
+    loggedOut: async (sid) => {
+      await deleteUserSession(db, sid);
+    },
+    listOf: (userId) => listUserSessions(db, userId),
+    async endAllOf(userId, keepSid) {
+      let ended = 0;
+      for (const s of await listUserSessions(db, userId)) {
+        if (s.sid === keepSid) continue;
+        await destroy(s.sid);
+        await deleteUserSession(db, s.sid);
+        ended++;
+      }
+      return ended;
+    },
+  };
+}
+
+/** For callers without web sessions (the CLI, tests of the use cases): nothing to end. */
+export const NO_SESSIONS: Pick<UserSessions, 'endAllOf'> = { endAllOf: async () => 0 };

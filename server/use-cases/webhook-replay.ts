@@ -1,0 +1,37 @@
+// A signed webhook request seen in the last ten minutes gets its first answer
+// again and is not counted twice; older answers are forgotten, so the table
+// stays small and a signature's own timestamp check covers anything older.
+import type { Db } from '../../store/connection';
+import {
+  deleteWebhookDeliveriesBefore,
+  findWebhookDelivery,
+  saveWebhookDelivery,
+} from '../../store/webhook-deliveries';
+import { nowIso } from '../../lib/clock';
+
+export const REPLAY_WINDOW_MS = 10 * 60_000;
+
+export interface EarlierAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export async function earlierAnswer(db: Db, signature: string, now = Date.now()): Promise<EarlierAnswer | null> {
+  const seen = await findWebhookDelivery(db, signature);
+  if (!seen || now - Date.parse(seen.received_at) >= REPLAY_WINDOW_MS) return null;
+  return { status: seen.status_code, body: JSON.parse(seen.response_json) as Record<string, unknown> };
+}
+
+export async function rememberAnswer(
+  db: Db,
+  d: { signature: string; source: string; status: number; body: unknown },
+): Promise<void> {
+  await saveWebhookDelivery(db, {
+    signature: d.signature,
+    source: d.source,
+    receivedAt: nowIso(),
+    statusCode: d.status,
+    responseJson: JSON.stringify(d.body),
+  });
+  await deleteWebhookDeliveriesBefore(db, new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString());
+}

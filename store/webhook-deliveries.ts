@@ -1,0 +1,28 @@
+// Signed webhook requests already answered, keyed by their signature, so a
+// replay within the window gets the first answer instead of a second effect.
+import type { Db } from './connection';
+
+export interface WebhookDeliveryRow {
+  status_code: number;
+  response_json: string;
+  received_at: string;
+}
+
+export const findWebhookDelivery = (db: Db, signature: string) =>
+  db.get<WebhookDeliveryRow>(
+    'SELECT status_code, response_json, received_at FROM webhook_deliveries WHERE signature = ?',
+    [signature],
+  );
+
+export const saveWebhookDelivery = (
+  db: Db,
+  d: { signature: string; source: string; receivedAt: string; statusCode: number; responseJson: string },
+) =>
+  db.run(
+    `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json) VALUES (?,?,?,?,?)
+       ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code, response_json = excluded.response_json`,
+    [d.signature, d.source, d.receivedAt, d.statusCode, d.responseJson],
+  );
+
+export const deleteWebhookDeliveriesBefore = (db: Db, before: string) =>
+  db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [before]);
