@@ -68,3 +68,20 @@ export async function findStoredNotice(
     [key.incidentId, key.noticeVersion, key.audience, key.locale, key.channel],
   );
 }
+
+export interface NoticeRow {
+  audience: string;
+  locale: string;
+  channel: string;
+  subject: string | null;
+  html: string | null;
+  text: string;
+  recipients: number;
+}
+
+export async function listNotices(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeRow[]> {
+  return db.all<NoticeRow>(
+    'SELECT audience, locale, channel, subject, html, text, recipients FROM notices WHERE incident_id = ? AND notice_version = ? ORDER BY audience, locale, channel',
+    [incidentId, noticeVersion],
+  );
+}

@@ -35,3 +35,25 @@ export async function substituteNoticeStatus(
   );
   return row ? { currentVersion: row.current, published: row.published !== 0 } : undefined;
 }
+
+export interface PublicNoticeRow {
+  locale: string;
+  html: string;
+}
+
+export const listPublicNotices = (db: Db, incidentId: string) =>
+  db.all<PublicNoticeRow>('SELECT locale, html FROM public_notices WHERE incident_id = ?', [incidentId]);
+
+export interface PublishedNoticeRow {
+  locale: string;
+  notice_version: string;
+  published_at: string;
+}
+
+/** Newest first, then by locale. */
+export async function listPublishedNotices(db: Db, incidentId: string): Promise<PublishedNoticeRow[]> {
+  return db.all<PublishedNoticeRow>(
+    'SELECT locale, notice_version, published_at FROM public_notices WHERE incident_id = ? ORDER BY published_at DESC, locale',
+    [incidentId],
+  );
+}

@@ -13,3 +13,7 @@ export async function saveClosingReport(
     [r.incidentId, r.html, r.auditHead?.seq ?? null, r.auditHead?.hash ?? null, r.createdAt],
   );
 }
+
+export async function reportHtml(db: Db, incidentId: string): Promise<string | null> {
+  return (await db.get<{ html: string }>('SELECT html FROM reports WHERE incident_id = ?', [incidentId]))?.html ?? null;
+}

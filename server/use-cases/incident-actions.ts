@@ -8,12 +8,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { newId } from '../../lib/ids';
 import type { Tx } from '../../store/connection';
 import { deleteNotesTx, insertNoteTx } from '../../store/notes';
-import {
-  deleteAssessmentTx,
-  deleteControllersTx,
-  insertAssessmentTx,
-  insertControllerTx,
-} from '../../store/assessment-records';
+import { deleteAssessmentTx, insertAssessmentTx } from '../../store/assessments';
+import { deleteControllersTx, insertControllerTx } from '../../store/controllers';
 import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
 import { insertFiling } from '../../store/filings';
 import { obligationDue } from '../../store/incident-obligations';

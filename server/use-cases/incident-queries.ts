@@ -14,7 +14,9 @@ import { listIncidentRows } from '../../store/incident-list';
 import { listObligations } from '../../store/incident-obligations';
 import { timelineRows } from '../../store/timeline';
 import { latestHold } from '../../store/holds';
-import { listNotices, listPublishedNotices, reportHtml } from '../../store/incident-documents';
+import { listNotices } from '../../store/notices';
+import { listPublishedNotices } from '../../store/published-notices';
+import { reportHtml } from '../../store/reports';
 import { nowIso } from '../../lib/clock';
 
 export interface ObligationView {

@@ -1,7 +1,7 @@
 // The published substitute notice: public, so it is looked up by incident id
 // alone, in the reader's language when it exists, else English, else any.
 import type { Db } from '../../store/connection';
-import { listPublicNotices, type PublicNoticeRow } from '../../store/public-notices';
+import { listPublicNotices, type PublicNoticeRow } from '../../store/published-notices';
 
 export async function publicNoticeFor(
   db: Db,
