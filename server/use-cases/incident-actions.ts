@@ -166,15 +166,7 @@ export function changeAwareness(
     action: 'awareness',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) =>
-      insertNoteTx(tx, {
-        id: noteIdOf(updateId),
-        incidentId,
-        kind: 'awareness.changed',
-        body: body.reason,
-        createdBy: user.id,
-      }),
-    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    ...keptAsNote(incidentId, 'awareness.changed', body.reason, user),
     update: changeAwarenessUpdate,
     request: (updateId) => ({
       awarenessAt: new Date(body.awarenessAt).toISOString(),
@@ -292,6 +284,15 @@ export function placeHold(
   });
 }
 
+/** The request's free text, kept as one note written with it and removed if the workflow refuses it. */
+function keptAsNote(incidentId: string, kind: string, text: string, user: AuthUser) {
+  return {
+    store: (tx: Tx, updateId: string) =>
+      insertNoteTx(tx, { id: noteIdOf(updateId), incidentId, kind, body: text, createdBy: user.id }),
+    undo: (tx: Tx, updateId: string) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+  };
+}
+
 export async function releaseHold(
   ctx: UseCaseContext,
   incidentId: string,
@@ -305,15 +306,7 @@ export async function releaseHold(
     action: 'release',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) =>
-      insertNoteTx(tx, {
-        id: noteIdOf(updateId),
-        incidentId,
-        kind: 'hold.released',
-        body: body.reason,
-        createdBy: user.id,
-      }),
-    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    ...keptAsNote(incidentId, 'hold.released', body.reason, user),
     update: releaseHoldUpdate,
     request: (updateId) => ({ reasonNoteId: noteIdOf(updateId), actor: actorOf(user) }),
   });
@@ -334,15 +327,7 @@ export function approve(
     action: 'approval',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) =>
-      insertNoteTx(tx, {
-        id: noteIdOf(updateId),
-        incidentId,
-        kind: 'approval',
-        body: body.note || 'approved',
-        createdBy: user.id,
-      }),
-    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    ...keptAsNote(incidentId, 'approval', body.note || 'approved', user),
     update: approveNoticesUpdate,
     request: (updateId) => ({ noticeVersion: body.noticeVersion, noteId: noteIdOf(updateId), actor: actorOf(user) }),
   });
@@ -426,15 +411,7 @@ export function closeIncident(
     action: 'close',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) =>
-      insertNoteTx(tx, {
-        id: noteIdOf(updateId),
-        incidentId,
-        kind: 'close.summary',
-        body: body.summary,
-        createdBy: user.id,
-      }),
-    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    ...keptAsNote(incidentId, 'close.summary', body.summary, user),
     update: closeUpdate,
     request: (updateId) => ({ summaryNoteId: noteIdOf(updateId), actor: actorOf(user) }),
   });
@@ -471,15 +448,7 @@ export function supplementReport(
     action: 'supplement',
     idempotencyKey: key,
     body,
-    store: (tx, updateId) =>
-      insertNoteTx(tx, {
-        id: noteIdOf(updateId),
-        incidentId,
-        kind: 'regulator.supplement',
-        body: body.information,
-        createdBy: user.id,
-      }),
-    undo: (tx, updateId) => deleteNotesTx(tx, [noteIdOf(updateId)]),
+    ...keptAsNote(incidentId, 'regulator.supplement', body.information, user),
     update: supplementReportUpdate,
     request: (updateId) => ({
       obligationId: body.obligationId,
