@@ -127,10 +127,15 @@ async function main(): Promise<number> {
         // The import stands, so its rejected rows are kept.
         await sink.close();
         rejected = null;
+        // A timeout does not say the workflow was not told, only that it did not confirm in time.
         const reason =
-          err instanceof HttpError ? `${err.field ? `${err.field}: ` : ''}${err.message}` : (err as Error).message;
+          err instanceof HttpError && err.retryable
+            ? 'no worker confirmed it in time (is the worker running?)'
+            : err instanceof HttpError
+              ? `${err.field ? `${err.field}: ` : ''}${err.message}`
+              : (err as Error).message;
         throw new Error(
-          `the people were stored (rejected rows in ${sink.path}), but the incident workflow was not told: ${reason}. Importing the same file again adds nobody and retries telling it.`,
+          `the people were stored (rejected rows in ${sink.path}), but telling the incident workflow was not confirmed: ${reason}. Importing the same file again adds nobody and tells it once.`,
           { cause: err },
         );
       }

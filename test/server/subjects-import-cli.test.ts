@@ -128,7 +128,7 @@ describe('npm run subjects:import', () => {
     }
     expect(failed.code, failed.out).toBe(1);
     expect(failed.out).toContain('the people were stored');
-    expect(failed.out).toContain('worker unavailable');
+    expect(failed.out).toContain('no worker confirmed it in time');
     expect(fs.readFileSync(path.join(files, 'no-worker.rejected.csv'), 'utf8')).toContain(
       '3,email,invalid email address',
     );
