@@ -13,8 +13,14 @@ export type ClockStart =
   | { kind: 'awareness' }
   | { kind: 'discovery' }
   | { kind: 'materiality' }
-  /** A determination that the breach is notifiable; `orAwareness` takes awarenessAt when none is given. */
-  | { kind: 'notifiable'; orAwareness?: boolean }
+  /**
+   * A clock that runs from "determination", "confirmation", "reason to believe" or an assessment that the
+   * breach is notifiable: determinations.notifiableAt when given, otherwise awarenessAt (issue 13). The app
+   * never had a reliable way to set notifiableAt, and a null dueAt hid those states' deadlines entirely;
+   * awarenessAt (aware with reasonable certainty that a breach occurred) is the earliest the determination
+   * can be, so the fallback never shows a later deadline than the law's.
+   */
+  | { kind: 'notifiable' }
   /** A notice already sent (facts.noticesSent), e.g. the notice to individuals. */
   | { kind: 'notice'; regime: string; audience: Audience; id?: string; label: string }
   /** The end of the calendar year in which the breach was discovered. */
@@ -71,16 +77,10 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
     case 'notifiable':
       if (f.determinations.notifiableAt)
         return { at: atOf(f, f.determinations.notifiableAt), label: 'the determination' };
-      if (from.orAwareness)
-        return {
-          at: atOf(f, f.awarenessAt),
-          label: 'the determination',
-          note: 'no determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, the earliest it could start',
-        };
       return {
-        at: null,
+        at: atOf(f, f.awarenessAt),
         label: 'the determination',
-        missing: `the clock runs from the determination that a breach occurred (determinations.notifiableAt), not yet given; had it been made at discovery (${f.discoveredAt}) the limit would follow from that`,
+        note: 'no separate determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, when we became aware with reasonable certainty that a breach occurred; record a later determination (with its reason) to move it',
       };
     case 'notice': {
       const sent = f.noticesSent

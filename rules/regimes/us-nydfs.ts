@@ -26,7 +26,7 @@ export function evaluateNydfs(f: Facts): Obligation[] {
       required,
       deadline: {
         period: { unit: 'hours', n: 72 },
-        from: { kind: 'notifiable', orAwareness: true },
+        from: { kind: 'notifiable' },
         zone: 'America/New_York',
         text: '72 hours from determining that a cybersecurity incident occurred',
       },
