@@ -21,11 +21,17 @@ export type Draft = {
   content: string[];
   hold: HoldRule | null;
   sources?: Source[];
+  /** Reminder and escalation for an obligation due now, in hours from the clock start (default 24 and 72). */
+  urgency?: { remindHours: number; escalateHours: number };
 };
+
+const DEFAULT_URGENCY = { remindHours: 24, escalateHours: 72 };
 
 export function buildObligation(f: Facts, d: Draft): Obligation {
   const why = [...d.why];
   let dueAt: string | null = null;
+  let startedMs: number | null = null;
+  let dueNow = false;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
     const key = `${JSON.stringify(d.deadline.from)}|${JSON.stringify(d.deadline.period)}|${d.deadline.zone}`;
@@ -37,6 +43,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       return { start, period };
     });
     if (start.note) why.push(`Clock: ${start.note}.`);
+    if (start.at) startedMs = start.at.toMillis();
     if (!start.at || !period) {
       why.push(`dueAt is null: ${start.missing}.`);
       const held = applyHold(d.hold, f.lawEnforcementHold, null, null, d.basis);
@@ -47,6 +54,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       const held = applyHold(d.hold, f.lawEnforcementHold, start.at.toMillis(), due, d.basis);
       if (held.note) why.push(held.note);
       dueAt = held.due !== null ? isoMs(held.due) : null;
+      // No outer limit and nothing holding it: the law wants it now, so it must not vanish from deadline lists.
+      dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
   }
   const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
@@ -66,7 +75,27 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     holdMayDelay,
   };
   if (d.sources?.length) out.sources = d.sources;
+  if (startedMs !== null) out.clockStartedAt = isoMs(startedMs);
+  const met = d.required ? metAt(f, d.regime.id, d.audience, out.id) : null;
+  if (met) out.metAt = met;
+  if (dueNow && startedMs !== null && !met) {
+    const u = d.urgency ?? DEFAULT_URGENCY;
+    out.dueNow = true;
+    out.remindAt = isoMs(startedMs + u.remindHours * 3_600_000);
+    out.escalateAt = isoMs(startedMs + u.escalateHours * 3_600_000);
+  }
   return out;
+}
+
+/** The earliest notice in the facts that fulfils this obligation (same regime and audience, and id when given). */
+function metAt(f: Facts, regime: string, audience: Audience, id: string): string | null {
+  let best: number | null = null;
+  for (const n of f.noticesSent) {
+    if (n.regime !== regime || n.audience !== audience || (n.id !== undefined && n.id !== id)) continue;
+    const t = Date.parse(n.at);
+    if (best === null || t < best) best = t;
+  }
+  return best === null ? null : isoMs(best);
 }
 
 function capitalise(s: string): string {

@@ -20,6 +20,20 @@ export type Obligation = {
   /** Whether a hold of the facts' source and form (law enforcement, written, when none is given) may delay this obligation. */
   holdMayDelay: boolean;
   sources?: Source[];
+  /**
+   * Due now: required, no fixed outer limit ("immediately", "without undue delay", "most expedient time"),
+   * its clock has started, no hold delays it and no matching notice is in noticesSent. Such obligations have
+   * dueAt null; this flag keeps them in deadline lists and reminders (issue 13).
+   */
+  dueNow?: boolean;
+  /** ISO UTC instant the obligation's clock started (awareness, discovery, determination ...), when known. */
+  clockStartedAt?: string;
+  /** For a dueNow obligation: remind at this instant (24 hours after the clock start unless the regime says otherwise). */
+  remindAt?: string;
+  /** For a dueNow obligation: escalate at this instant (72 hours after the clock start unless the regime says otherwise). */
+  escalateAt?: string;
+  /** ISO UTC instant of the earliest noticesSent entry matching this obligation; a met obligation is not dueNow. */
+  metAt?: string;
 };
 
 export type RegimeInfo = {
