@@ -378,7 +378,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     harm: true,
     individuals: { days: 45, from: 'discovery' },
     regulators: [ag(1, { kind: 'beforeIndividuals' })],
-    cra: { min: 1001 },
+    // § 14-3506(a) says "1,000 or more individuals", not "more than": the threshold is at 1,000 itself.
+    cra: { min: 1000 },
   },
   {
     code: 'MA',
@@ -706,7 +707,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     harm: true,
     individuals: {},
     regulators: [ag(500, WITH), { key: 'cyber-center', name: 'Utah Cyber Center', min: 500, when: WITH }],
-    cra: { min: 1001 },
+    // § 13-44-202 says "1,000 or more Utah residents" (Perkins Coie chart, S.B. 98 of 2024), not "more than": the threshold is at 1,000 itself.
+    cra: { min: 1000 },
   },
   {
     code: 'VT',

@@ -42,7 +42,7 @@ describe('US state laws', () => {
 
   describe('determination clock (issue 13): Texas, Florida and Colorado', () => {
     const affected = { 'US-TX': 300, 'US-FL': 600, 'US-CO': 700 };
-    it('Tex. 521.053(b),(i), Fla. 501.171(3)-(4), Colo. 6-1-716(2),(2)(f): no determination given, dates run from awarenessAt', () => {
+    it('Tex. Bus. & Com. Code 521.053, Fla. Stat. 501.171, Colo. Rev. Stat. 6-1-716: no determination given, dates run from awarenessAt', () => {
       const list = run({ affected });
       // awarenessAt 2026-03-06T09:00Z is 6 March in all three zones.
       // Texas (Central): +60 days = 5 May, +30 days = 5 April, end of day CDT (UTC-5).
@@ -56,7 +56,7 @@ describe('US state laws', () => {
       expect(find(list, 'us-co:regulator:attorney-general').dueAt).toBe('2026-04-06T05:59:59.999Z');
     });
 
-    it('Tex. 521.053(b),(i), Fla. 501.171(3)-(4), Colo. 6-1-716(2),(2)(f): a later determination moves the dates', () => {
+    it('Tex. Bus. & Com. Code 521.053, Fla. Stat. 501.171, Colo. Rev. Stat. 6-1-716: a later determination moves the dates', () => {
       const list = run({ affected, determinations: { notifiableAt: '2026-03-20T15:00:00Z' } });
       // 20 March in all three zones: +60 days = 19 May, +30 days = 19 April.
       expect(find(list, 'us-tx:individuals:residents').dueAt).toBe('2026-05-20T04:59:59.999Z');
