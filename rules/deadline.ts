@@ -24,7 +24,9 @@ export type ClockStart =
   /** A notice already sent (facts.noticesSent), e.g. the notice to individuals. */
   | { kind: 'notice'; regime: string; audience: Audience; id?: string; label: string }
   /** The end of the calendar year in which the breach was discovered. */
-  | { kind: 'yearEnd' };
+  | { kind: 'yearEnd' }
+  /** An extortion payment (facts.extortionPaymentAt), NYDFS 500.17(c). */
+  | { kind: 'extortionPayment' };
 
 export type Period =
   | { unit: 'none' }
@@ -95,6 +97,14 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
             missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)`,
           };
     }
+    case 'extortionPayment':
+      return f.extortionPaymentAt
+        ? { at: atOf(f, f.extortionPaymentAt), label: 'the extortion payment' }
+        : {
+            at: null,
+            label: 'the extortion payment',
+            missing: 'no extortion payment is recorded (extortionPaymentAt not given)',
+          };
     case 'yearEnd': {
       const year = localTimeOf(atOf(f, f.discoveredAt).toMillis(), zone).year;
       return {
