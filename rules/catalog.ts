@@ -20,6 +20,7 @@ import { US_FCC_CPNI, evaluateCpni } from './regimes/us-fcc-cpni';
 import { EU_EPRIVACY, evaluateEprivacy } from './regimes/eu-eprivacy';
 import { EU_DORA, evaluateDora } from './regimes/eu-dora';
 import { INSURANCE_EVALUATORS } from './regimes/us-insurance';
+import { WORLD_EVALUATORS } from './regimes/world';
 
 // The list of regimes the engine runs, in output order.
 
@@ -51,4 +52,5 @@ export const CATALOG: readonly RegimeModule[] = [
   { info: IN_CERTIN, evaluate: evaluateCertIn },
   ...STATE_EVALUATORS,
   ...INSURANCE_EVALUATORS,
+  ...WORLD_EVALUATORS,
 ];
