@@ -52,8 +52,33 @@ export function iso(dt: DateTime): string {
   return new Date(dt.toMillis()).toISOString();
 }
 
+// Formatting an instant is the costliest step left once zone offsets are cached (an incident touching every regime
+// formats about a thousand instants, most of them the same few clock starts). The cache maps a number to its only
+// possible string, so it cannot change a result; it is cleared when large so a long-running worker stays small.
+const ISO_CACHE = new Map<number, string>();
+
 export function isoMs(ms: number): string {
-  return new Date(ms).toISOString();
+  let s = ISO_CACHE.get(ms);
+  if (s === undefined) {
+    if (ISO_CACHE.size >= 20_000) ISO_CACHE.clear();
+    s = new Date(ms).toISOString();
+    ISO_CACHE.set(ms, s);
+  }
+  return s;
+}
+
+/** A short memo key for a clock and period (cheaper than JSON.stringify on every obligation). */
+export function deadlineKey(d: DeadlineSpec): string {
+  const f = d.from;
+  const from = f.kind === 'notice' ? `notice:${f.regime}:${f.audience}:${f.id ?? ''}:${f.label}` : f.kind;
+  const p = d.period;
+  const period =
+    p.unit === 'none'
+      ? 'none'
+      : p.unit === 'businessDays'
+        ? `bd:${p.n}:${p.calendar}:${p.at ? `${p.at.hour}:${p.at.minute}` : ''}`
+        : `${p.unit}:${p.n}`;
+  return `${from}|${period}|${d.zone}`;
 }
 
 const at = (s: string): DateTime => DateTime.fromISO(s, { setZone: true });

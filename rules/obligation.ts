@@ -1,7 +1,16 @@
 import type { Facts } from './facts';
 import type { Obligation, RegimeInfo, Source } from './types';
 import type { Audience } from './vocabulary';
-import { addPeriod, applyHold, holdApplies, isoMs, resolveStart, type DeadlineSpec, type HoldRule } from './deadline';
+import {
+  addPeriod,
+  applyHold,
+  deadlineKey,
+  holdApplies,
+  isoMs,
+  resolveStart,
+  type DeadlineSpec,
+  type HoldRule,
+} from './deadline';
 import { memo } from './memo';
 import { localDateOf } from './zones';
 
@@ -34,7 +43,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
   let dueNow = false;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
-    const key = `${JSON.stringify(d.deadline.from)}|${JSON.stringify(d.deadline.period)}|${d.deadline.zone}`;
+    const key = deadlineKey(d.deadline);
     const { start, period } = memo(f, key, () => {
       const start = resolveStart(d.deadline.from, f, d.deadline.zone);
       const period = start.at
@@ -58,9 +67,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
   }
-  const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
-  if (unconfirmed.length)
-    why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
+  const unconfirmed = d.sources ? unconfirmedSentence(d.sources) : '';
+  if (unconfirmed) why.push(unconfirmed);
   const out: Obligation = {
     id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
     regime: d.regime.id,
@@ -96,6 +104,13 @@ function metAt(f: Facts, regime: string, audience: Audience, id: string): string
     if (best === null || t < best) best = t;
   }
   return best === null ? null : isoMs(best);
+}
+
+/** The sentence naming the unconfirmed facts an obligation rests on, or '' (no allocation when all are confirmed). */
+function unconfirmedSentence(sources: readonly Source[]): string {
+  let facts = '';
+  for (const x of sources) if (!x.confirmed) facts = facts ? `${facts}; ${x.fact}` : x.fact;
+  return facts ? `Unconfirmed in the catalog (check before relying on it): ${facts}.` : '';
 }
 
 function capitalise(s: string): string {
