@@ -97,21 +97,30 @@ function audienceOfFact(fact: string): Audience | 'all' {
   return 'individuals';
 }
 
+// Per-law constants, built once rather than on every evaluation (the catalog's laws are immutable data).
+const INFO = new Map<StateLaw, RegimeInfo>();
+const HOLDS = new Map<StateLaw, HoldRule>();
+
 export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const residents = f.affected[`US-${law0.code}`] ?? 0;
   if (residents === 0) return [];
-  const info = stateRegimeInfo(law0);
+  let info = INFO.get(law0);
+  if (!info) INFO.set(law0, (info = stateRegimeInfo(law0)));
   if (localAwarenessDate(f, law0.zone) < BASE_COMMENCEMENT) return [];
   const law = effectiveLaw(law0, f);
   const state = US_STATE_NAMES[law.code];
   const zone = law.zone;
   const covered = coveredElements(law, f);
   const harbour = f.encrypted && !f.keyCompromised;
-  const hold: HoldRule = {
-    sources: LAW_ENFORCEMENT,
-    forms: law.holdWritten ? ['written'] : undefined,
-    note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
-  };
+  let hold = law === law0 ? HOLDS.get(law0) : undefined;
+  if (!hold) {
+    hold = {
+      sources: LAW_ENFORCEMENT,
+      forms: law.holdWritten ? ['written'] : undefined,
+      note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
+    };
+    if (law === law0) HOLDS.set(law0, hold);
+  }
   const scope = `${residents} ${state} resident${residents === 1 ? '' : 's'} affected.`;
   const coverageWhy =
     covered.length > 0

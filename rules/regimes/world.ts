@@ -1,7 +1,7 @@
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import type { Audience } from '../vocabulary';
-import { buildObligation, count, inForce, localAwarenessDate, safeHarbour } from '../obligation';
+import { buildObligation, inForce, localAwarenessDate, safeHarbour } from '../obligation';
 import { LAW_ENFORCEMENT, type HoldRule, type Period } from '../deadline';
 import { WORLD_LAWS, type WorldLaw, type Trigger, type Notice } from './world-data';
 
@@ -81,7 +81,9 @@ function notice(
 const NONE: Period = { unit: 'none' };
 
 export function evaluateWorld(law: WorldLaw, f: Facts): Obligation[] {
-  const people = count(f, (c) => law.residence.includes(c));
+  // Residence keys are exact codes, so a direct look-up replaces a scan of every affected jurisdiction.
+  let people = 0;
+  for (const c of law.residence) people += f.affected[c] ?? 0;
   if (people === 0) return [];
   const info = worldRegimeInfo(law);
   const day = localAwarenessDate(f, law.zone);
