@@ -179,7 +179,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Colo. Rev. Stat. § 6-1-716',
     url: CHART,
     zone: MT_,
-    extra: ['passport', 'biometric'],
+    // HB 18-1128 (from 2018-09-01): medical information and health insurance identification numbers count.
+    extra: ['passport', 'biometric', ...MED],
     alone: CRED,
     harm: true,
     individuals: { days: 30, from: 'determination' },
@@ -447,7 +448,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Mont. Code §§ 30-14-1704, 2-6-1503',
     url: CHART,
     zone: MT_,
-    extra: ['tax_id', 'health_insurance'],
+    // Mont. Code 30-14-1704(4)(b): medical record information counts.
+    extra: ['tax_id', 'health_insurance', 'health'],
     harm: true,
     individuals: {},
     regulators: [ag(1, WITH, 'Office of Consumer Protection, Department of Justice')],
@@ -468,7 +470,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Nev. Rev. Stat. §§ 603A.010-.290',
     url: CHART,
     zone: PT,
-    extra: [],
+    // NRS 603A.040: a medical identification number or health insurance identification number counts.
+    extra: ['health_insurance'],
     alone: CRED,
     harm: false,
     individuals: {},
@@ -621,6 +624,24 @@ export const STATE_LAWS: readonly StateLaw[] = [
     individuals: { days: 45, from: 'discovery' },
     regulators: [ag(251, WITH)],
     cra: { min: 1001 },
+    // ORS 646A.604(2)(a) (SB 684, from 2020-01-01): a vendor tells the covered entity within 10 days of discovering
+    // the breach or having reason to believe it occurred (a determination clock). The vendor's own notice to the
+    // Attorney General above 250 consumers (646A.604(2)(c)) is not modelled.
+    amendments: [
+      {
+        from: '2020-01-01',
+        citation: 'Or. Rev. Stat. §§ 646A.600-.628 as amended by SB 684 (2019)',
+        change: {
+          processorDays: 10,
+          checked: [
+            {
+              fact: 'vendor notifies the covered entity as soon as practicable and no later than 10 days after discovering the breach or having reason to believe it occurred (646A.604(2)(a))',
+              url: 'https://www.oregonlaws.org/ors/646A.604',
+            },
+          ],
+        },
+      },
+    ],
   },
   {
     code: 'PA',
@@ -652,7 +673,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'S.C. Code § 39-1-90',
     url: CHART,
     zone: ET,
-    extra: [],
+    // S.C. Code 39-1-90(D)(3): numbers issued by a governmental or regulatory entity that uniquely identify a person.
+    extra: ['passport'],
     harm: true,
     individuals: {},
     regulators: [{ key: 'consumer-affairs', name: 'Department of Consumer Affairs', min: 1001, when: WITH }],
@@ -686,7 +708,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Tex. Bus. & Com. Code § 521.053',
     url: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     zone: CT_,
-    extra: ['health'],
+    // 521.002(a)(2): a government-issued identification number (a passport among them) counts with a name.
+    extra: ['health', 'passport'],
     harm: false,
     individuals: { days: 60, from: 'determination' },
     regulators: [ag(250, { kind: 'fromDetermination', days: 30 })],
@@ -794,7 +817,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'P.R. Laws tit. 10, §§ 4051-4055',
     url: CHART,
     zone: 'America/Puerto_Rico',
-    extra: [],
+    // 10 L.P.R.A. 4051: other official identification, tax information and HIPAA-protected medical information.
+    extra: ['passport', 'tax_id', 'health'],
     harm: false,
     individuals: {},
     regulators: [

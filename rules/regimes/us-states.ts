@@ -91,6 +91,7 @@ function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[
 }
 
 function audienceOfFact(fact: string): Audience | 'all' {
+  if (/vendor|third-party agent|notifies the owner/i.test(fact)) return 'controller';
   if (/attorney general/i.test(fact) && /individual/i.test(fact)) return 'all';
   if (/attorney general/i.test(fact)) return 'regulator';
   if (/law enforcement/i.test(fact)) return 'all';
