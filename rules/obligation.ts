@@ -67,8 +67,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
   }
-  const unconfirmed = d.sources ? unconfirmedSentence(d.sources) : '';
-  if (unconfirmed) why.push(unconfirmed);
+  const unconfirmed = unconfirmedFactsOf(d.sources);
+  if (unconfirmed) why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
   const out: Obligation = {
     id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
     regime: d.regime.id,
@@ -83,6 +83,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     holdMayDelay,
   };
   if (d.sources?.length) out.sources = d.sources;
+  if (unconfirmed) out.unconfirmedFacts = unconfirmed;
   if (startedMs !== null) out.clockStartedAt = isoMs(startedMs);
   const met = d.required ? metAt(f, d.regime.id, d.audience, out.id) : null;
   if (met) out.metAt = met;
@@ -106,11 +107,11 @@ function metAt(f: Facts, regime: string, audience: Audience, id: string): string
   return best === null ? null : isoMs(best);
 }
 
-/** The sentence naming the unconfirmed facts an obligation rests on, or '' (no allocation when all are confirmed). */
-function unconfirmedSentence(sources: readonly Source[]): string {
-  let facts = '';
-  for (const x of sources) if (!x.confirmed) facts = facts ? `${facts}; ${x.fact}` : x.fact;
-  return facts ? `Unconfirmed in the catalog (check before relying on it): ${facts}.` : '';
+/** The facts of the sources not checked against the law's text, or null (no array allocated when all are checked). */
+function unconfirmedFactsOf(sources: readonly Source[] | undefined): string[] | null {
+  let out: string[] | null = null;
+  for (const x of sources ?? []) if (!x.confirmed) (out ??= []).push(x.fact);
+  return out;
 }
 
 function capitalise(s: string): string {

@@ -34,6 +34,12 @@ export type Obligation = {
   escalateAt?: string;
   /** ISO UTC instant of the earliest noticesSent entry matching this obligation; a met obligation is not dueNow. */
   metAt?: string;
+  /**
+   * The catalog facts this obligation rests on that were not checked against the law's text (the `fact` of each
+   * source with confirmed: false), so the incident room and the report can say "check before relying on it"
+   * without parsing `why`. Absent when every fact is confirmed.
+   */
+  unconfirmedFacts?: string[];
 };
 
 export type RegimeInfo = {

@@ -62,4 +62,11 @@ describe('urgency without a date', () => {
     expect(o.dueNow).toBeUndefined();
     expect(o.clockStartedAt).toBeUndefined();
   });
+
+  it('an obligation resting on an unconfirmed fact lists it in unconfirmedFacts, not only in why', () => {
+    const o = find(run({ affected: { 'US-KS': 3 } }), 'us-ks:individuals:residents');
+    expect(o.unconfirmedFacts?.length).toBeGreaterThan(0);
+    expect(o.why).toMatch(/Unconfirmed/);
+    expect(find(run({ affected: { DE: 10 } }), 'eu-gdpr:regulator:de').unconfirmedFacts).toBeUndefined();
+  });
 });
