@@ -142,5 +142,13 @@ export function inForce(f: Facts, regime: RegimeInfo, zone: string): boolean {
 
 /** The calendar date of awarenessAt in a zone, 'YYYY-MM-DD'. */
 export function localAwarenessDate(f: Facts, zone: string): string {
-  return memo(f, `awareness-date|${zone}`, () => localDateOf(Date.parse(f.awarenessAt), zone));
+  // A map per facts keyed by the zone (a constant string from the catalog) spares building and hashing a new key
+  // string on each of the hundred-odd calls an incident makes.
+  const byZone = memo(f, 'awareness-dates', () => new Map<string, string>());
+  let day = byZone.get(zone);
+  if (day === undefined) {
+    day = localDateOf(Date.parse(f.awarenessAt), zone);
+    byZone.set(zone, day);
+  }
+  return day;
 }

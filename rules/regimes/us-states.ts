@@ -63,8 +63,7 @@ export function stateRegimeInfo(law: StateLaw): RegimeInfo {
 export const STATE_REGIMES: readonly RegimeInfo[] = STATE_LAWS.map(stateRegimeInfo);
 
 /** The entry as amended at the incident's awareness date (local to the state). */
-function effectiveLaw(law: StateLaw, f: Facts): StateLaw {
-  const day = localAwarenessDate(f, law.zone);
+function effectiveLaw(law: StateLaw, day: string): StateLaw {
   let out = law;
   for (const a of law.amendments ?? []) if (day >= a.from) out = { ...out, ...a.change, citation: a.citation };
   return out;
@@ -107,8 +106,9 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   if (residents === 0) return [];
   let info = INFO.get(law0);
   if (!info) INFO.set(law0, (info = stateRegimeInfo(law0)));
-  if (localAwarenessDate(f, law0.zone) < BASE_COMMENCEMENT) return [];
-  const law = effectiveLaw(law0, f);
+  const day = localAwarenessDate(f, law0.zone);
+  if (day < BASE_COMMENCEMENT) return [];
+  const law = effectiveLaw(law0, day);
   const state = US_STATE_NAMES[law.code];
   const zone = law.zone;
   const covered = coveredElements(law, f);
