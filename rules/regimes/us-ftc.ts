@@ -9,6 +9,7 @@ import { LAW_ENFORCEMENT, type HoldRule } from '../deadline';
 
 const ZONE = 'America/New_York';
 const SAFEGUARDS_URL = 'https://www.ecfr.gov/current/title-16/chapter-I/subchapter-C/part-314';
+const GLBA_FR = 'https://www.govinfo.gov/content/pkg/FR-2023-11-13/html/2023-24412.htm';
 const HBNR_URL = 'https://www.ecfr.gov/current/title-16/chapter-I/subchapter-C/part-318';
 const HBNR_2024 = 'https://www.federalregister.gov/documents/2024/05/30/2024-10855/health-breach-notification-rule';
 
@@ -39,7 +40,12 @@ export function evaluateGlbaFtc(f: Facts): Obligation[] {
   const required = unencrypted && people >= 500;
   const sources: Source[] = [
     {
-      fact: 'notification event (unauthorized acquisition of unencrypted customer information) involving at least 500 consumers: FTC as soon as possible and no later than 30 days after discovery (314.4(j)), from 2024-05-13',
+      fact: 'a notification event is unauthorized acquisition of unencrypted customer information involving 500 or more consumers; in force from 2024-05-13 (final rule, 88 FR 77499, FR Doc. 2023-24412)',
+      url: GLBA_FR,
+      confirmed: true,
+    },
+    {
+      fact: 'the FTC is notified as soon as possible and no later than 30 days after discovery (314.4(j)); a law enforcement request delays only the public posting',
       url: SAFEGUARDS_URL,
       confirmed: false,
     },
