@@ -68,3 +68,17 @@ describe('covered elements most often missed (unconfirmed against the statutes)'
     );
   });
 });
+
+describe('Maryland, checked against the text of Md. Code Com. Law 14-3504', () => {
+  it('Md. Code Com. Law 14-3504(b)(3): individuals within 45 days of discovery', () => {
+    const o = find(run({ affected: { 'US-MD': 10 } }), 'us-md:individuals:residents');
+    // 6 March (04:00 EST) + 45 days = 20 April, end of day EDT.
+    expect(o.dueAt).toBe('2026-04-21T03:59:59.999Z');
+    expect(o.sources?.some((s) => s.confirmed && /45 days/.test(s.fact))).toBe(true);
+  });
+  it('Md. Code Com. Law 14-3504(b)(2): no likelihood of misuse, no notice', () => {
+    expect(find(run({ affected: { 'US-MD': 10 }, riskLevel: 'none' }), 'us-md:individuals:residents').required).toBe(
+      false,
+    );
+  });
+});
