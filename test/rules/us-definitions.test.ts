@@ -82,3 +82,20 @@ describe('Maryland, checked against the text of Md. Code Com. Law 14-3504', () =
     );
   });
 });
+
+describe('Rhode Island, checked against the text of R.I. Gen. Laws 11-49.3-4', () => {
+  it('R.I. Gen. Laws 11-49.3-4(a)(2): 45 calendar days after confirmation of the breach', () => {
+    const o = find(
+      run({ affected: { 'US-RI': 10 }, determinations: { notifiableAt: '2026-03-10T15:00:00Z' } }),
+      'us-ri:individuals:residents',
+    );
+    // confirmed 10 March (11:00 EDT) + 45 days = 24 April, end of day EDT.
+    expect(o.dueAt).toBe('2026-04-25T03:59:59.999Z');
+  });
+  it('R.I. Gen. Laws 11-49.3-3: a passport number is not personal information (over-included before issue 13)', () => {
+    expect(
+      find(run({ dataElements: ['name', 'passport'], affected: { 'US-RI': 10 } }), 'us-ri:individuals:residents')
+        .required,
+    ).toBe(false);
+  });
+});
