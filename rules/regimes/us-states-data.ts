@@ -1,4 +1,4 @@
-import type { DataElement } from '../vocabulary';
+import type { Audience, DataElement } from '../vocabulary';
 
 // The breach notification laws of the 50 states, DC, Puerto Rico, Guam and the
 // US Virgin Islands, as data. Thresholds are the smallest number of affected
@@ -49,8 +49,8 @@ export type StateLaw = {
   creditMonitoring?: { months: number; elements: DataElement[] };
   /** Later versions of the entry, applied by awarenessAt. */
   amendments?: { from: string; citation: string; change: Partial<Omit<StateLaw, 'amendments' | 'code'>> }[];
-  /** Facts confirmed against a source, with that source. */
-  checked?: { fact: string; url: string }[];
+  /** Facts confirmed against a source, with that source; `audience` says which notice a fact is about when its words do not. */
+  checked?: { fact: string; url: string; audience?: Audience | 'all' }[];
   notes?: string[];
 };
 
@@ -81,6 +81,23 @@ export const STATE_LAWS: readonly StateLaw[] = [
     regulators: [ag(1001, { kind: 'fromDetermination', days: 45 })],
     cra: { min: 1001 },
     processorDays: 10,
+    // § 8-38-5(c): the delay needs a written request of the law enforcement agency.
+    holdWritten: true,
+    checked: [
+      {
+        fact: "individuals within 45 days of the determination that a breach occurred and is reasonably likely to cause substantial harm, or of a third-party agent's notice (8-38-5(a)-(b))",
+        url: 'https://law.uslawyerdatabase.com/section-8-38-5-notice-of-security-breach-individuals-affected/',
+      },
+      {
+        fact: 'notice to individuals is delayed on the written request of a federal or state law enforcement agency (8-38-5(c))',
+        url: 'https://law.uslawyerdatabase.com/section-8-38-5-notice-of-security-breach-individuals-affected/',
+        audience: 'individuals',
+      },
+      {
+        fact: 'a third-party agent notifies the covered entity no later than 10 days after determining the breach or having reason to believe it occurred (8-38-8)',
+        url: 'https://alison.legislature.state.al.us/code-of-alabama?section=8-38-8',
+      },
+    ],
   },
   {
     code: 'AK',

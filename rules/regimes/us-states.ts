@@ -77,9 +77,10 @@ function coveredElements(law: StateLaw, f: Facts): DataElement[] {
 }
 
 function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[] {
-  const checked = (law.checked ?? []).filter(
-    (c) => audienceOfFact(c.fact) === audience || audienceOfFact(c.fact) === 'all',
-  );
+  const checked = (law.checked ?? []).filter((c) => {
+    const about = c.audience ?? audienceOfFact(c.fact);
+    return about === audience || about === 'all';
+  });
   if (checked.length) {
     return [
       ...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })),

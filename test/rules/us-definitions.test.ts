@@ -99,3 +99,24 @@ describe('Rhode Island, checked against the text of R.I. Gen. Laws 11-49.3-4', (
     ).toBe(false);
   });
 });
+
+describe('Alabama, checked against the text of Ala. Code 8-38-5 and 8-38-8', () => {
+  it('Ala. Code 8-38-5(c): an oral law enforcement request does not delay the notice', () => {
+    const o = find(
+      run({
+        affected: { 'US-AL': 10 },
+        lawEnforcementHold: { requestedAt: '2026-03-07T00:00:00Z', releasedAt: null, form: 'oral' },
+      }),
+      'us-al:individuals:residents',
+    );
+    expect(o.holdMayDelay).toBe(false);
+    // 6 March (03:00 CST) + 45 days = 20 April, end of day CDT.
+    expect(o.dueAt).toBe('2026-04-21T04:59:59.999Z');
+  });
+  it('Ala. Code 8-38-8: the third-party agent fact is confirmed; the Attorney General threshold is not', () => {
+    const owner = find(run({ role: 'processor', affected: { 'US-AL': 10 } }), 'us-al:controller:owner');
+    expect(owner.sources?.some((s) => s.confirmed && /third-party agent/.test(s.fact))).toBe(true);
+    const ag = find(run({ affected: { 'US-AL': 2000 } }), 'us-al:regulator:attorney-general');
+    expect(ag.sources?.every((s) => !s.confirmed)).toBe(true);
+  });
+});
