@@ -15,6 +15,32 @@ const affected: Record<string, number> = {
   KR: 1200,
   IN: 5000,
 };
+// The wider world of issue 13.
+for (const c of [
+  'CH',
+  'TR',
+  'SA',
+  'AE',
+  'IL',
+  'ZA',
+  'KE',
+  'NG',
+  'NZ',
+  'TH',
+  'PH',
+  'ID',
+  'VN',
+  'MY',
+  'MX',
+  'AR',
+  'CO',
+  'CL',
+  'PE',
+  'HK',
+  'TW',
+  'CA-AB',
+])
+  affected[c] = 1500;
 for (const c of ['DE', 'FR', 'IE', 'IT', 'ES', 'NL', 'NO']) affected[c] = 1000;
 for (const s of [
   'AL',
@@ -83,7 +109,20 @@ const facts = factsSchema.parse({
   keyCompromised: false,
   affected,
   riskLevel: 'high_risk',
-  sectors: ['hipaa', 'sec-registrant', 'nydfs', 'nis2-essential', 'cii-operator'],
+  sectors: [
+    'hipaa',
+    'sec-registrant',
+    'nydfs',
+    'nis2-essential',
+    'cii-operator',
+    'glba-financial-institution',
+    'ftc-hbnr-vendor',
+    'sec-reg-sp',
+    'insurance-licensee',
+    'dora-financial-entity',
+    'telecom-provider',
+  ],
+  extortionPaymentAt: '2026-03-08T15:00:00Z',
   determinations: { materialityAt: '2026-03-07T15:00:00-05:00', notifiableAt: '2026-03-07T12:00:00Z' },
   noticesSent: [{ regime: 'us-ca', audience: 'individuals', at: '2026-03-20T17:00:00Z' }],
   establishments: { main: 'IE', others: ['DE'] },
@@ -91,7 +130,10 @@ const facts = factsSchema.parse({
 
 const result = obligations(facts);
 const touched = new Set(result.map((o) => o.regime));
-const missing = REGIMES.filter((r) => !touched.has(r.id)).map((r) => r.id);
+// Decree 13/2023 applies only to Vietnamese breaches known before 2026-01-01, when the PDP Law replaced it: one
+// incident cannot touch both, so the benchmark's (2026) incident touches the PDP Law.
+const EXCLUSIVE_BY_DATE = new Set(['vn-decree13']);
+const missing = REGIMES.filter((r) => !touched.has(r.id) && !EXCLUSIVE_BY_DATE.has(r.id)).map((r) => r.id);
 if (missing.length) throw new Error(`benchmark incident does not touch: ${missing.join(', ')}`);
 
 // A fresh facts object each run, so no cached arithmetic carries over between runs.

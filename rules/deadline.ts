@@ -13,12 +13,20 @@ export type ClockStart =
   | { kind: 'awareness' }
   | { kind: 'discovery' }
   | { kind: 'materiality' }
-  /** A determination that the breach is notifiable; `orAwareness` takes awarenessAt when none is given. */
-  | { kind: 'notifiable'; orAwareness?: boolean }
+  /**
+   * A clock that runs from "determination", "confirmation", "reason to believe" or an assessment that the
+   * breach is notifiable: determinations.notifiableAt when given, otherwise awarenessAt (issue 13). The app
+   * never had a reliable way to set notifiableAt, and a null dueAt hid those states' deadlines entirely;
+   * awarenessAt (aware with reasonable certainty that a breach occurred) is the earliest the determination
+   * can be, so the fallback never shows a later deadline than the law's.
+   */
+  | { kind: 'notifiable' }
   /** A notice already sent (facts.noticesSent), e.g. the notice to individuals. */
   | { kind: 'notice'; regime: string; audience: Audience; id?: string; label: string }
   /** The end of the calendar year in which the breach was discovered. */
-  | { kind: 'yearEnd' };
+  | { kind: 'yearEnd' }
+  /** An extortion payment (facts.extortionPaymentAt), NYDFS 500.17(c). */
+  | { kind: 'extortionPayment' };
 
 export type Period =
   | { unit: 'none' }
@@ -44,8 +52,33 @@ export function iso(dt: DateTime): string {
   return new Date(dt.toMillis()).toISOString();
 }
 
+// Formatting an instant is the costliest step left once zone offsets are cached (an incident touching every regime
+// formats about a thousand instants, most of them the same few clock starts). The cache maps a number to its only
+// possible string, so it cannot change a result; it is cleared when large so a long-running worker stays small.
+const ISO_CACHE = new Map<number, string>();
+
 export function isoMs(ms: number): string {
-  return new Date(ms).toISOString();
+  let s = ISO_CACHE.get(ms);
+  if (s === undefined) {
+    if (ISO_CACHE.size >= 20_000) ISO_CACHE.clear();
+    s = new Date(ms).toISOString();
+    ISO_CACHE.set(ms, s);
+  }
+  return s;
+}
+
+/** A short memo key for a clock and period (cheaper than JSON.stringify on every obligation). */
+export function deadlineKey(d: DeadlineSpec): string {
+  const f = d.from;
+  const from = f.kind === 'notice' ? `notice:${f.regime}:${f.audience}:${f.id ?? ''}:${f.label}` : f.kind;
+  const p = d.period;
+  const period =
+    p.unit === 'none'
+      ? 'none'
+      : p.unit === 'businessDays'
+        ? `bd:${p.n}:${p.calendar}:${p.at ? `${p.at.hour}:${p.at.minute}` : ''}`
+        : `${p.unit}:${p.n}`;
+  return `${from}|${period}|${d.zone}`;
 }
 
 const at = (s: string): DateTime => DateTime.fromISO(s, { setZone: true });
@@ -71,16 +104,10 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
     case 'notifiable':
       if (f.determinations.notifiableAt)
         return { at: atOf(f, f.determinations.notifiableAt), label: 'the determination' };
-      if (from.orAwareness)
-        return {
-          at: atOf(f, f.awarenessAt),
-          label: 'the determination',
-          note: 'no determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, the earliest it could start',
-        };
       return {
-        at: null,
+        at: atOf(f, f.awarenessAt),
         label: 'the determination',
-        missing: `the clock runs from the determination that a breach occurred (determinations.notifiableAt), not yet given; had it been made at discovery (${f.discoveredAt}) the limit would follow from that`,
+        note: 'no separate determination time given (determinations.notifiableAt), so the clock runs from awarenessAt, when we became aware with reasonable certainty that a breach occurred; record a later determination (with its reason) to move it',
       };
     case 'notice': {
       const sent = f.noticesSent
@@ -95,6 +122,14 @@ export function resolveStart(from: ClockStart, f: Facts, zone: string): Start {
             missing: `the clock runs from ${from.label}, which has not been sent yet (no matching noticesSent entry)`,
           };
     }
+    case 'extortionPayment':
+      return f.extortionPaymentAt
+        ? { at: atOf(f, f.extortionPaymentAt), label: 'the extortion payment' }
+        : {
+            at: null,
+            label: 'the extortion payment',
+            missing: 'no extortion payment is recorded (extortionPaymentAt not given)',
+          };
     case 'yearEnd': {
       const year = localTimeOf(atOf(f, f.discoveredAt).toMillis(), zone).year;
       return {

@@ -45,6 +45,8 @@ export const factsSchema = z
     sectors: z.array(z.enum(SECTORS)).default([]),
     lawEnforcementHold: holdSchema.nullable().default(null),
     discoveredAt: instant.optional(),
+    /** When an extortion (ransom) payment was made in connection with the incident (NYDFS 23 NYCRR 500.17(c)). */
+    extortionPaymentAt: instant.optional(),
     determinations: z.object({ materialityAt: instant.optional(), notifiableAt: instant.optional() }).default({}),
     noticesSent: z.array(noticeSentSchema).default([]),
     establishments: z

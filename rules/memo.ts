@@ -7,13 +7,22 @@ import type { Facts } from './facts';
 
 const caches = new WeakMap<Facts, Map<string, unknown>>();
 
+// The engine asks many questions of one facts object in a row: remembering the last one saves a WeakMap look-up
+// per question. Only the reference is kept, so a result never depends on which facts came before.
+let lastFacts: Facts | null = null;
+let lastCache: Map<string, unknown> | null = null;
+
 export function memo<T>(f: Facts, key: string, compute: () => T): T {
-  let cache = caches.get(f);
+  let cache = f === lastFacts ? lastCache : caches.get(f);
   if (!cache) {
     cache = new Map();
     caches.set(f, cache);
   }
-  if (cache.has(key)) return cache.get(key) as T;
+  lastFacts = f;
+  lastCache = cache;
+  // One lookup on a hit (the common case); has() only to tell a cached undefined from a miss.
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
   const value = compute();
   cache.set(key, value);
   return value;

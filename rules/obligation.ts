@@ -1,7 +1,16 @@
 import type { Facts } from './facts';
 import type { Obligation, RegimeInfo, Source } from './types';
 import type { Audience } from './vocabulary';
-import { addPeriod, applyHold, holdApplies, isoMs, resolveStart, type DeadlineSpec, type HoldRule } from './deadline';
+import {
+  addPeriod,
+  applyHold,
+  deadlineKey,
+  holdApplies,
+  isoMs,
+  resolveStart,
+  type DeadlineSpec,
+  type HoldRule,
+} from './deadline';
 import { memo } from './memo';
 import { localDateOf } from './zones';
 
@@ -21,14 +30,20 @@ export type Draft = {
   content: string[];
   hold: HoldRule | null;
   sources?: Source[];
+  /** Reminder and escalation for an obligation due now, in hours from the clock start (default 24 and 72). */
+  urgency?: { remindHours: number; escalateHours: number };
 };
+
+const DEFAULT_URGENCY = { remindHours: 24, escalateHours: 72 };
 
 export function buildObligation(f: Facts, d: Draft): Obligation {
   const why = [...d.why];
   let dueAt: string | null = null;
+  let startedMs: number | null = null;
+  let dueNow = false;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
-    const key = `${JSON.stringify(d.deadline.from)}|${JSON.stringify(d.deadline.period)}|${d.deadline.zone}`;
+    const key = deadlineKey(d.deadline);
     const { start, period } = memo(f, key, () => {
       const start = resolveStart(d.deadline.from, f, d.deadline.zone);
       const period = start.at
@@ -37,6 +52,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       return { start, period };
     });
     if (start.note) why.push(`Clock: ${start.note}.`);
+    if (start.at) startedMs = start.at.toMillis();
     if (!start.at || !period) {
       why.push(`dueAt is null: ${start.missing}.`);
       const held = applyHold(d.hold, f.lawEnforcementHold, null, null, d.basis);
@@ -47,11 +63,12 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       const held = applyHold(d.hold, f.lawEnforcementHold, start.at.toMillis(), due, d.basis);
       if (held.note) why.push(held.note);
       dueAt = held.due !== null ? isoMs(held.due) : null;
+      // No outer limit and nothing holding it: the law wants it now, so it must not vanish from deadline lists.
+      dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
   }
-  const unconfirmed = (d.sources ?? []).filter((s) => !s.confirmed).map((s) => s.fact);
-  if (unconfirmed.length)
-    why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
+  const unconfirmed = unconfirmedFactsOf(d.sources);
+  if (unconfirmed) why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
   const out: Obligation = {
     id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
     regime: d.regime.id,
@@ -66,6 +83,34 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     holdMayDelay,
   };
   if (d.sources?.length) out.sources = d.sources;
+  if (unconfirmed) out.unconfirmedFacts = unconfirmed;
+  if (startedMs !== null) out.clockStartedAt = isoMs(startedMs);
+  const met = d.required ? metAt(f, d.regime.id, d.audience, out.id) : null;
+  if (met) out.metAt = met;
+  if (dueNow && startedMs !== null && !met) {
+    const u = d.urgency ?? DEFAULT_URGENCY;
+    out.dueNow = true;
+    out.remindAt = isoMs(startedMs + u.remindHours * 3_600_000);
+    out.escalateAt = isoMs(startedMs + u.escalateHours * 3_600_000);
+  }
+  return out;
+}
+
+/** The earliest notice in the facts that fulfils this obligation (same regime and audience, and id when given). */
+function metAt(f: Facts, regime: string, audience: Audience, id: string): string | null {
+  let best: number | null = null;
+  for (const n of f.noticesSent) {
+    if (n.regime !== regime || n.audience !== audience || (n.id !== undefined && n.id !== id)) continue;
+    const t = Date.parse(n.at);
+    if (best === null || t < best) best = t;
+  }
+  return best === null ? null : isoMs(best);
+}
+
+/** The facts of the sources not checked against the law's text, or null (no array allocated when all are checked). */
+function unconfirmedFactsOf(sources: readonly Source[] | undefined): string[] | null {
+  let out: string[] | null = null;
+  for (const x of sources ?? []) if (!x.confirmed) (out ??= []).push(x.fact);
   return out;
 }
 
@@ -97,5 +142,13 @@ export function inForce(f: Facts, regime: RegimeInfo, zone: string): boolean {
 
 /** The calendar date of awarenessAt in a zone, 'YYYY-MM-DD'. */
 export function localAwarenessDate(f: Facts, zone: string): string {
-  return memo(f, `awareness-date|${zone}`, () => localDateOf(Date.parse(f.awarenessAt), zone));
+  // A map per facts keyed by the zone (a constant string from the catalog) spares building and hashing a new key
+  // string on each of the hundred-odd calls an incident makes.
+  const byZone = memo(f, 'awareness-dates', () => new Map<string, string>());
+  let day = byZone.get(zone);
+  if (day === undefined) {
+    day = localDateOf(Date.parse(f.awarenessAt), zone);
+    byZone.set(zone, day);
+  }
+  return day;
 }

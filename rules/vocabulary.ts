@@ -32,6 +32,18 @@ export const SECTORS = [
   'nis2-essential',
   'nis2-important',
   'cii-operator',
+  /** A financial institution under the FTC Safeguards Rule (16 CFR 314), GLBA. */
+  'glba-financial-institution',
+  /** A vendor of personal health records or PHR related entity under the FTC Health Breach Notification Rule (16 CFR 318). */
+  'ftc-hbnr-vendor',
+  /** A covered institution under the SEC's Regulation S-P (17 CFR 248.30) as amended in 2024. */
+  'sec-reg-sp',
+  /** A licensee under a state insurance data-security law on the NAIC model (MDL-668). */
+  'insurance-licensee',
+  /** A financial entity under DORA, Regulation (EU) 2022/2554. */
+  'dora-financial-entity',
+  /** A provider of publicly available electronic communications services (EU Reg. 611/2013) or a telecommunications carrier (47 CFR 64.2011). */
+  'telecom-provider',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
@@ -137,6 +149,15 @@ export const CONTENT_ELEMENTS: Record<string, { label: string; description: stri
     label: 'Material impact',
     description:
       'The material impact or reasonably likely material impact on the registrant, including its financial condition and results of operations.',
+  },
+  extortion_payment: {
+    label: 'Extortion payment',
+    description: 'That an extortion payment was made in connection with a cybersecurity event, and when.',
+  },
+  extortion_justification: {
+    label: 'Reasons for the extortion payment',
+    description:
+      'Why the payment was necessary, the alternatives considered, and the sanctions diligence performed (23 NYCRR 500.17(c)).',
   },
   entity_contacts: {
     label: 'Reporting entity',

@@ -17,7 +17,7 @@ export const EU_NIS2: RegimeInfo = {
 
 const EU: readonly string[] = EU_MEMBER_STATES;
 
-function memberStates(f: Facts): { codes: string[]; why: string } {
+export function memberStates(f: Facts): { codes: string[]; why: string } {
   const main = f.establishments.main;
   if (main && EU.includes(main))
     return {
@@ -35,14 +35,19 @@ function memberStates(f: Facts): { codes: string[]; why: string } {
 export function evaluateNis2(f: Facts): Obligation[] {
   const sector = f.sectors.find((s) => s === 'nis2-essential' || s === 'nis2-important');
   if (!sector || !inForce(f, EU_NIS2, 'UTC')) return [];
-  const significant = f.riskLevel !== 'none';
+  // A DORA financial entity reports its major ICT-related incidents under DORA Art. 19 (eu-dora); DORA is the
+  // sector-specific act NIS2 Art. 4 gives way to, so no NIS2 report is made for the same incident.
+  const dora = f.sectors.includes('dora-financial-entity');
+  const significant = f.riskLevel !== 'none' && !dora;
   const { codes, why } = memberStates(f);
   const kind = sector === 'nis2-essential' ? 'essential' : 'important';
   const base = [
     `We are an ${kind} entity. ${why}`,
-    significant
-      ? `Risk assessed as '${f.riskLevel}': taken as a significant incident (Art. 23(3)).`
-      : "Risk assessed as 'none': taken as not a significant incident (Art. 23(3)), so no report is required.",
+    dora
+      ? 'We are a DORA financial entity (dora-financial-entity): the incident is reported under DORA Art. 19 (eu-dora), which NIS2 Art. 4 lets take the place of Art. 23 for the same incident, so no NIS2 report is made.'
+      : significant
+        ? `Risk assessed as '${f.riskLevel}': taken as a significant incident (Art. 23(3)).`
+        : "Risk assessed as 'none': taken as not a significant incident (Art. 23(3)), so no report is required.",
   ];
   const sources: Source[] = [
     {
@@ -51,6 +56,15 @@ export function evaluateNis2(f: Facts): Obligation[] {
       confirmed: true,
     },
     { fact: 'national transposition and the competent CSIRT per member state', url: URL, confirmed: false },
+    ...(dora
+      ? [
+          {
+            fact: 'DORA replaces the NIS2 report for a DORA financial entity (NIS2 Art. 4)',
+            url: URL,
+            confirmed: false,
+          },
+        ]
+      : []),
   ];
   const out: Obligation[] = [];
   for (const code of codes) {

@@ -183,7 +183,12 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
 
   const out: Obligation[] = [];
   const { codes, why: authorityWhy } = v.authorities(f);
-  const regulatorRequired = f.riskLevel !== 'none';
+  // GDPR Art. 95: a provider of publicly available electronic communications services notifies its breaches under
+  // the ePrivacy Directive and Regulation 611/2013 (eu-eprivacy), not under Arts. 33-34.
+  const eprivacy = v === eu && f.sectors.includes('telecom-provider');
+  const eprivacyWhy =
+    'We are a provider of publicly available electronic communications services (telecom-provider): GDPR Art. 95 leaves the breach to Directive 2002/58/EC Art. 4 and Regulation 611/2013, so it is notified under eu-eprivacy instead (24 hours to the authority) and this obligation is superseded.';
+  const regulatorRequired = f.riskLevel !== 'none' && !eprivacy;
   for (const code of codes) {
     out.push(
       buildObligation(f, {
@@ -202,9 +207,11 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
         why: [
           `${scope}.`,
           authorityWhy,
-          regulatorRequired
-            ? `Risk assessed as '${f.riskLevel}': notify without undue delay and where feasible within 72 hours of becoming aware; a later notification must give the reasons for the delay. Information may be provided in phases (Art. 33(4)).`
-            : "Risk assessed as 'none': the breach is unlikely to result in a risk to rights and freedoms, so no notification is required; document the breach and the reasoning (Art. 33(5)).",
+          eprivacy
+            ? eprivacyWhy
+            : regulatorRequired
+              ? `Risk assessed as '${f.riskLevel}': notify without undue delay and where feasible within 72 hours of becoming aware; a later notification must give the reasons for the delay. Information may be provided in phases (Art. 33(4)).`
+              : "Risk assessed as 'none': the breach is unlikely to result in a risk to rights and freedoms, so no notification is required; document the breach and the reasoning (Art. 33(5)).",
         ],
         content: ART33_CONTENT,
         hold: null,
@@ -257,10 +264,10 @@ function evaluateGdpr(v: Variant, f: Facts): Obligation[] {
       audience: 'individuals',
       recipientKey: 'data-subjects',
       recipient: 'Affected data subjects',
-      required: highRisk && !exempt,
+      required: highRisk && !exempt && !eprivacy,
       deadline: { period: { unit: 'none' }, from: { kind: 'awareness' }, zone: 'UTC', text: 'without undue delay' },
       basis: a('34'),
-      why: [`${scope}.`, ...individualsWhy],
+      why: [`${scope}.`, ...(eprivacy ? [eprivacyWhy] : individualsWhy)],
       content: ART34_CONTENT,
       hold: RECITAL_88,
       sources: [

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo } from '../types';
-import { buildObligation, inForce } from '../obligation';
+import { buildObligation, inForce, localAwarenessDate } from '../obligation';
 
 // NYDFS Cybersecurity Regulation, 23 NYCRR 500.17.
 
@@ -14,10 +14,12 @@ export const US_NYDFS: RegimeInfo = {
   commencement: '2017-03-01',
 };
 
+const EXTORTION_FROM = '2023-12-01';
+
 export function evaluateNydfs(f: Facts): Obligation[] {
   if (!f.sectors.includes('nydfs') || !inForce(f, US_NYDFS, 'America/New_York')) return [];
   const required = f.riskLevel !== 'none';
-  return [
+  const out = [
     buildObligation(f, {
       regime: US_NYDFS,
       audience: 'regulator',
@@ -26,7 +28,7 @@ export function evaluateNydfs(f: Facts): Obligation[] {
       required,
       deadline: {
         period: { unit: 'hours', n: 72 },
-        from: { kind: 'notifiable', orAwareness: true },
+        from: { kind: 'notifiable' },
         zone: 'America/New_York',
         text: '72 hours from determining that a cybersecurity incident occurred',
       },
@@ -35,7 +37,9 @@ export function evaluateNydfs(f: Facts): Obligation[] {
         required
           ? 'A covered entity notifies the Superintendent as promptly as possible and no later than 72 hours after determining a reportable cybersecurity incident occurred (one requiring notice to another government body, likely to materially harm normal operations, or involving ransomware or privileged-account access).'
           : "Risk assessed as 'none': taken as not a reportable cybersecurity incident under 500.1 and 500.17(a); no notice.",
-        'Extortion payments have a separate 24-hour notice and 30-day explanation (500.17(c)), not modelled.',
+        f.extortionPaymentAt
+          ? 'An extortion payment is recorded: its 24-hour notice and 30-day justification are separate obligations (500.17(c)).'
+          : 'No extortion payment is recorded (extortionPaymentAt); if one is made, 500.17(c) requires notice within 24 hours and a written justification within 30 days.',
       ],
       content: [
         'nature',
@@ -48,6 +52,66 @@ export function evaluateNydfs(f: Facts): Obligation[] {
       ],
       hold: null,
       sources: [{ fact: '72 hours from determination (500.17(a))', url: URL, confirmed: false }],
+    }),
+  ];
+  if (f.extortionPaymentAt && localAwarenessDate(f, 'America/New_York') >= EXTORTION_FROM) out.push(...extortion(f));
+  return out;
+}
+
+/**
+ * 23 NYCRR 500.17(c), added by the Second Amendment (in force from 2023-12-01): a covered entity that makes an
+ * extortion payment notifies the Superintendent within 24 hours of the payment and, within 30 days, gives a
+ * written description of why it was necessary, the alternatives considered and the sanctions diligence.
+ * Every extortion payment is notified, whatever the risk assessment, so both are required once a payment is recorded.
+ */
+function extortion(f: Facts): Obligation[] {
+  const sources = [
+    {
+      fact: 'extortion payment: notice within 24 hours, written justification within 30 days (500.17(c), Second Amendment of 2023-11-01)',
+      url: URL,
+      confirmed: false,
+    },
+  ];
+  const why = [`An extortion payment was made at ${f.extortionPaymentAt}.`];
+  return [
+    buildObligation(f, {
+      regime: US_NYDFS,
+      audience: 'regulator',
+      recipientKey: 'superintendent-extortion-payment',
+      recipient: 'Superintendent of Financial Services (NYDFS portal): extortion payment notice',
+      required: true,
+      deadline: {
+        period: { unit: 'hours', n: 24 },
+        from: { kind: 'extortionPayment' },
+        zone: 'America/New_York',
+        text: 'within 24 hours of the extortion payment',
+      },
+      basis: '23 NYCRR 500.17(c)(1)',
+      why: [...why, 'Notify the Superintendent electronically that the payment was made.'],
+      content: ['extortion_payment', 'contact_point'],
+      hold: null,
+      sources,
+    }),
+    buildObligation(f, {
+      regime: US_NYDFS,
+      audience: 'regulator',
+      recipientKey: 'superintendent-extortion-justification',
+      recipient: 'Superintendent of Financial Services (NYDFS portal): written justification of the extortion payment',
+      required: true,
+      deadline: {
+        period: { unit: 'days', n: 30 },
+        from: { kind: 'extortionPayment' },
+        zone: 'America/New_York',
+        text: 'within 30 days of the extortion payment',
+      },
+      basis: '23 NYCRR 500.17(c)(2)',
+      why: [
+        ...why,
+        'Give a written description of the reasons the payment was necessary, the alternatives to payment considered, all diligence to find alternatives, and all diligence to ensure compliance with applicable sanctions rules.',
+      ],
+      content: ['extortion_justification'],
+      hold: null,
+      sources,
     }),
   ];
 }

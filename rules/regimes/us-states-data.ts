@@ -1,4 +1,4 @@
-import type { DataElement } from '../vocabulary';
+import type { Audience, DataElement } from '../vocabulary';
 
 // The breach notification laws of the 50 states, DC, Puerto Rico, Guam and the
 // US Virgin Islands, as data. Thresholds are the smallest number of affected
@@ -49,8 +49,8 @@ export type StateLaw = {
   creditMonitoring?: { months: number; elements: DataElement[] };
   /** Later versions of the entry, applied by awarenessAt. */
   amendments?: { from: string; citation: string; change: Partial<Omit<StateLaw, 'amendments' | 'code'>> }[];
-  /** Facts confirmed against a source, with that source. */
-  checked?: { fact: string; url: string }[];
+  /** Facts confirmed against a source, with that source; `audience` says which notice a fact is about when its words do not. */
+  checked?: { fact: string; url: string; audience?: Audience | 'all' }[];
   notes?: string[];
 };
 
@@ -81,6 +81,23 @@ export const STATE_LAWS: readonly StateLaw[] = [
     regulators: [ag(1001, { kind: 'fromDetermination', days: 45 })],
     cra: { min: 1001 },
     processorDays: 10,
+    // § 8-38-5(c): the delay needs a written request of the law enforcement agency.
+    holdWritten: true,
+    checked: [
+      {
+        fact: "individuals within 45 days of the determination that a breach occurred and is reasonably likely to cause substantial harm, or of a third-party agent's notice (8-38-5(a)-(b))",
+        url: 'https://law.uslawyerdatabase.com/section-8-38-5-notice-of-security-breach-individuals-affected/',
+      },
+      {
+        fact: 'notice to individuals is delayed on the written request of a federal or state law enforcement agency (8-38-5(c))',
+        url: 'https://law.uslawyerdatabase.com/section-8-38-5-notice-of-security-breach-individuals-affected/',
+        audience: 'individuals',
+      },
+      {
+        fact: 'a third-party agent notifies the covered entity no later than 10 days after determining the breach or having reason to believe it occurred (8-38-8)',
+        url: 'https://alison.legislature.state.al.us/code-of-alabama?section=8-38-8',
+      },
+    ],
   },
   {
     code: 'AK',
@@ -179,7 +196,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Colo. Rev. Stat. § 6-1-716',
     url: CHART,
     zone: MT_,
-    extra: ['passport', 'biometric'],
+    // HB 18-1128 (from 2018-09-01): medical information and health insurance identification numbers count.
+    extra: ['passport', 'biometric', ...MED],
     alone: CRED,
     harm: true,
     individuals: { days: 30, from: 'determination' },
@@ -378,7 +396,14 @@ export const STATE_LAWS: readonly StateLaw[] = [
     harm: true,
     individuals: { days: 45, from: 'discovery' },
     regulators: [ag(1, { kind: 'beforeIndividuals' })],
-    cra: { min: 1001 },
+    // § 14-3506(a) says "1,000 or more individuals", not "more than": the threshold is at 1,000 itself.
+    cra: { min: 1000 },
+    checked: [
+      {
+        fact: 'individuals as soon as reasonably practicable and no later than 45 days after the business discovers or is notified of the breach, unless it reasonably determines misuse is not likely (14-3504(b)(2)-(3))',
+        url: 'https://lexace.ai/us/statute/maryland/CL-14-3504',
+      },
+    ],
   },
   {
     code: 'MA',
@@ -446,7 +471,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Mont. Code §§ 30-14-1704, 2-6-1503',
     url: CHART,
     zone: MT_,
-    extra: ['tax_id', 'health_insurance'],
+    // Mont. Code 30-14-1704(4)(b): medical record information counts.
+    extra: ['tax_id', 'health_insurance', 'health'],
     harm: true,
     individuals: {},
     regulators: [ag(1, WITH, 'Office of Consumer Protection, Department of Justice')],
@@ -467,7 +493,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Nev. Rev. Stat. §§ 603A.010-.290',
     url: CHART,
     zone: PT,
-    extra: [],
+    // NRS 603A.040: a medical identification number or health insurance identification number counts.
+    extra: ['health_insurance'],
     alone: CRED,
     harm: false,
     individuals: {},
@@ -620,6 +647,24 @@ export const STATE_LAWS: readonly StateLaw[] = [
     individuals: { days: 45, from: 'discovery' },
     regulators: [ag(251, WITH)],
     cra: { min: 1001 },
+    // ORS 646A.604(2)(a) (SB 684, from 2020-01-01): a vendor tells the covered entity within 10 days of discovering
+    // the breach or having reason to believe it occurred (a determination clock). The vendor's own notice to the
+    // Attorney General above 250 consumers (646A.604(2)(c)) is not modelled.
+    amendments: [
+      {
+        from: '2020-01-01',
+        citation: 'Or. Rev. Stat. §§ 646A.600-.628 as amended by SB 684 (2019)',
+        change: {
+          processorDays: 10,
+          checked: [
+            {
+              fact: 'vendor notifies the covered entity as soon as practicable and no later than 10 days after discovering the breach or having reason to believe it occurred (646A.604(2)(a))',
+              url: 'https://www.oregonlaws.org/ors/646A.604',
+            },
+          ],
+        },
+      },
+    ],
   },
   {
     code: 'PA',
@@ -639,19 +684,28 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'R.I. Gen. Laws §§ 11-49.3-1 to -6',
     url: CHART,
     zone: ET,
-    extra: ['passport', ...MED],
+    // § 11-49.3-3 lists a driver's licence, Rhode Island or tribal identification number, not a passport: the
+    // passport the entry had was over-included (issue 13; from two law-firm summaries of the definition).
+    extra: [...MED],
     alone: CRED,
     harm: true,
     individuals: { days: 45, from: 'determination' },
     regulators: [ag(501, WITH)],
     cra: { min: 501 },
+    checked: [
+      {
+        fact: 'individuals in the most expedient time possible and no later than 45 calendar days after confirmation of the breach (a determination clock), when the breach poses a significant risk of identity theft (11-49.3-4(a)(1)-(2))',
+        url: 'https://lawserver.com/law/state/rhode-island/ri-laws/rhode_island_general_laws_11-49-3-4',
+      },
+    ],
   },
   {
     code: 'SC',
     citation: 'S.C. Code § 39-1-90',
     url: CHART,
     zone: ET,
-    extra: [],
+    // S.C. Code 39-1-90(D)(3): numbers issued by a governmental or regulatory entity that uniquely identify a person.
+    extra: ['passport'],
     harm: true,
     individuals: {},
     regulators: [{ key: 'consumer-affairs', name: 'Department of Consumer Affairs', min: 1001, when: WITH }],
@@ -685,7 +739,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'Tex. Bus. & Com. Code § 521.053',
     url: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
     zone: CT_,
-    extra: ['health'],
+    // 521.002(a)(2): a government-issued identification number (a passport among them) counts with a name.
+    extra: ['health', 'passport'],
     harm: false,
     individuals: { days: 60, from: 'determination' },
     regulators: [ag(250, { kind: 'fromDetermination', days: 30 })],
@@ -706,7 +761,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     harm: true,
     individuals: {},
     regulators: [ag(500, WITH), { key: 'cyber-center', name: 'Utah Cyber Center', min: 500, when: WITH }],
-    cra: { min: 1001 },
+    // § 13-44-202 says "1,000 or more Utah residents" (Perkins Coie chart, S.B. 98 of 2024), not "more than": the threshold is at 1,000 itself.
+    cra: { min: 1000 },
   },
   {
     code: 'VT',
@@ -792,7 +848,8 @@ export const STATE_LAWS: readonly StateLaw[] = [
     citation: 'P.R. Laws tit. 10, §§ 4051-4055',
     url: CHART,
     zone: 'America/Puerto_Rico',
-    extra: [],
+    // 10 L.P.R.A. 4051: other official identification, tax information and HIPAA-protected medical information.
+    extra: ['passport', 'tax_id', 'health'],
     harm: false,
     individuals: {},
     regulators: [

@@ -63,8 +63,7 @@ export function stateRegimeInfo(law: StateLaw): RegimeInfo {
 export const STATE_REGIMES: readonly RegimeInfo[] = STATE_LAWS.map(stateRegimeInfo);
 
 /** The entry as amended at the incident's awareness date (local to the state). */
-function effectiveLaw(law: StateLaw, f: Facts): StateLaw {
-  const day = localAwarenessDate(f, law.zone);
+function effectiveLaw(law: StateLaw, day: string): StateLaw {
   let out = law;
   for (const a of law.amendments ?? []) if (day >= a.from) out = { ...out, ...a.change, citation: a.citation };
   return out;
@@ -78,9 +77,10 @@ function coveredElements(law: StateLaw, f: Facts): DataElement[] {
 }
 
 function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[] {
-  const checked = (law.checked ?? []).filter(
-    (c) => audienceOfFact(c.fact) === audience || audienceOfFact(c.fact) === 'all',
-  );
+  const checked = (law.checked ?? []).filter((c) => {
+    const about = c.audience ?? audienceOfFact(c.fact);
+    return about === audience || about === 'all';
+  });
   if (checked.length) {
     return [
       ...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })),
@@ -91,27 +91,38 @@ function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[
 }
 
 function audienceOfFact(fact: string): Audience | 'all' {
+  if (/vendor|third-party agent|notifies the owner/i.test(fact)) return 'controller';
   if (/attorney general/i.test(fact) && /individual/i.test(fact)) return 'all';
   if (/attorney general/i.test(fact)) return 'regulator';
   if (/law enforcement/i.test(fact)) return 'all';
   return 'individuals';
 }
 
+// Per-law constants, built once rather than on every evaluation (the catalog's laws are immutable data).
+const INFO = new Map<StateLaw, RegimeInfo>();
+const HOLDS = new Map<StateLaw, HoldRule>();
+
 export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const residents = f.affected[`US-${law0.code}`] ?? 0;
   if (residents === 0) return [];
-  const info = stateRegimeInfo(law0);
-  if (localAwarenessDate(f, law0.zone) < BASE_COMMENCEMENT) return [];
-  const law = effectiveLaw(law0, f);
+  let info = INFO.get(law0);
+  if (!info) INFO.set(law0, (info = stateRegimeInfo(law0)));
+  const day = localAwarenessDate(f, law0.zone);
+  if (day < BASE_COMMENCEMENT) return [];
+  const law = effectiveLaw(law0, day);
   const state = US_STATE_NAMES[law.code];
   const zone = law.zone;
   const covered = coveredElements(law, f);
   const harbour = f.encrypted && !f.keyCompromised;
-  const hold: HoldRule = {
-    sources: LAW_ENFORCEMENT,
-    forms: law.holdWritten ? ['written'] : undefined,
-    note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
-  };
+  let hold = law === law0 ? HOLDS.get(law0) : undefined;
+  if (!hold) {
+    hold = {
+      sources: LAW_ENFORCEMENT,
+      forms: law.holdWritten ? ['written'] : undefined,
+      note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
+    };
+    if (law === law0) HOLDS.set(law0, hold);
+  }
   const scope = `${residents} ${state} resident${residents === 1 ? '' : 's'} affected.`;
   const coverageWhy =
     covered.length > 0

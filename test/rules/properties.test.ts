@@ -5,6 +5,33 @@ import { factsSchema, obligations, DATA_ELEMENTS, SECTORS, type Facts } from '..
 // Property tests over facts the schema accepts.
 
 const CODES = [
+  // issue 13: states with processor limits or insurance laws, and the wider world
+  'US-OR',
+  'US-SC',
+  'US-AL',
+  'US-MI',
+  'CH',
+  'TR',
+  'SA',
+  'AE',
+  'IL',
+  'ZA',
+  'KE',
+  'NG',
+  'NZ',
+  'TH',
+  'PH',
+  'ID',
+  'VN',
+  'MY',
+  'MX',
+  'AR',
+  'CO',
+  'CL',
+  'PE',
+  'HK',
+  'TW',
+  'CA-AB',
   'US-CA',
   'US-TX',
   'US-NY',
@@ -54,9 +81,10 @@ const factsArb = fc.record({
     { nil: null },
   ),
   determinations: fc.record({ materialityAt: instant, notifiableAt: instant }, { requiredKeys: [] }),
+  extortionPaymentAt: fc.option(instant, { nil: undefined }),
   noticesSent: fc.array(
     fc.record({
-      regime: fc.constantFrom('us-ca', 'us-ia', 'eu-nis2'),
+      regime: fc.constantFrom('us-ca', 'us-ia', 'eu-nis2', 'eu-dora', 'us-fcc-cpni'),
       audience: fc.constantFrom('individuals', 'regulator'),
       at: instant,
     }),
@@ -77,6 +105,7 @@ function earliestClock(f: Facts): number {
     f.discoveredAt,
     f.determinations.materialityAt,
     f.determinations.notifiableAt,
+    f.extortionPaymentAt,
     ...f.noticesSent.map((n) => n.at),
   ]
     .filter((t): t is string => !!t)

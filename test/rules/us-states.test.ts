@@ -32,10 +32,40 @@ describe('US state laws', () => {
     expect(find(run({ affected: { 'US-TX': 10001 } }), 'us-tx:credit_agencies:nationwide-cras').required).toBe(true);
   });
 
-  it('Tex. Bus. & Com. Code 521.053(b): determination not given, dueAt null with the reason', () => {
+  it('Tex. Bus. & Com. Code 521.053(b): determination not given, the clock runs from awarenessAt and says so', () => {
     const o = find(run({ affected: { 'US-TX': 300 } }), 'us-tx:individuals:residents');
-    expect(o.dueAt).toBeNull();
+    // awarenessAt 2026-03-06T09:00Z = 03:00 CST on 6 March; + 60 days = end of 5 May CDT (UTC-5).
+    expect(o.dueAt).toBe('2026-05-06T04:59:59.999Z');
     expect(o.why).toMatch(/notifiableAt/);
+    expect(o.why).toMatch(/awarenessAt/);
+  });
+
+  describe('determination clock (issue 13): Texas, Florida and Colorado', () => {
+    const affected = { 'US-TX': 300, 'US-FL': 600, 'US-CO': 700 };
+    it('Tex. Bus. & Com. Code 521.053, Fla. Stat. 501.171, Colo. Rev. Stat. 6-1-716: no determination given, dates run from awarenessAt', () => {
+      const list = run({ affected });
+      // awarenessAt 2026-03-06T09:00Z is 6 March in all three zones.
+      // Texas (Central): +60 days = 5 May, +30 days = 5 April, end of day CDT (UTC-5).
+      expect(find(list, 'us-tx:individuals:residents').dueAt).toBe('2026-05-06T04:59:59.999Z');
+      expect(find(list, 'us-tx:regulator:attorney-general').dueAt).toBe('2026-04-06T04:59:59.999Z');
+      // Florida (Eastern): +30 days = 5 April, end of day EDT (UTC-4).
+      expect(find(list, 'us-fl:individuals:residents').dueAt).toBe('2026-04-06T03:59:59.999Z');
+      expect(find(list, 'us-fl:regulator:attorney-general').dueAt).toBe('2026-04-06T03:59:59.999Z');
+      // Colorado (Mountain): +30 days = 5 April, end of day MDT (UTC-6).
+      expect(find(list, 'us-co:individuals:residents').dueAt).toBe('2026-04-06T05:59:59.999Z');
+      expect(find(list, 'us-co:regulator:attorney-general').dueAt).toBe('2026-04-06T05:59:59.999Z');
+    });
+
+    it('Tex. Bus. & Com. Code 521.053, Fla. Stat. 501.171, Colo. Rev. Stat. 6-1-716: a later determination moves the dates', () => {
+      const list = run({ affected, determinations: { notifiableAt: '2026-03-20T15:00:00Z' } });
+      // 20 March in all three zones: +60 days = 19 May, +30 days = 19 April.
+      expect(find(list, 'us-tx:individuals:residents').dueAt).toBe('2026-05-20T04:59:59.999Z');
+      expect(find(list, 'us-tx:regulator:attorney-general').dueAt).toBe('2026-04-20T04:59:59.999Z');
+      expect(find(list, 'us-fl:individuals:residents').dueAt).toBe('2026-04-20T03:59:59.999Z');
+      expect(find(list, 'us-co:individuals:residents').dueAt).toBe('2026-04-20T05:59:59.999Z');
+      expect(find(list, 'us-co:regulator:attorney-general').dueAt).toBe('2026-04-20T05:59:59.999Z');
+      expect(find(list, 'us-co:individuals:residents').why).not.toMatch(/runs from awarenessAt/);
+    });
   });
 
   it('Fla. Stat. 501.171(3)-(4): 30 days from determination; Department of Legal Affairs at 500', () => {
