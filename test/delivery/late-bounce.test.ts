@@ -326,7 +326,6 @@ describe('late bounces', () => {
         incidentId,
       ]),
     ).toEqual({ owed: 1 });
-    await new Promise((r) => setTimeout(r, 500));
     expect(twilio.countFor('+4915188800021')).toBe(0);
 
     // Any later report, here a delivery for someone else, carries the owed signal.
@@ -334,13 +333,16 @@ describe('late bounces', () => {
     expect((await postEvents(live, [delivered])).status).toBe(200);
     await eventually(
       async () => twilio.countFor('+4915188800021'),
-      (n) => n === 1,
+      (n) => n >= 1,
     );
     expect(
       await db.get('SELECT generation > signalled_through AS owed FROM late_bounce_requests WHERE incident_id = ?', [
         incidentId,
       ]),
     ).toEqual({ owed: 0 });
+    // Every report handled: had the report during the outage sent on its own too, this would be two.
+    await settled(incidentId);
+    expect(twilio.countFor('+4915188800021')).toBe(1);
   });
 
   it('a bounce during the wave gets one SMS, whichever of the wave and the late workflow gets there first', async () => {

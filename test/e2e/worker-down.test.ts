@@ -154,12 +154,16 @@ describe('a decision while the worker is down', () => {
     });
 
     await startWorker();
-    const until = Date.now() + 10_000;
-    while (Date.now() < until) {
-      const incident = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-      expect(incident.stage, 'the refused assessment was recorded after all').toBe('assessment');
-      expect(incident.timeline.filter((e) => e.type === 'assessment.recorded')).toHaveLength(0);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    // A later request under another key is handled after the queued one: once it is answered,
+    // the workflow has dealt with both, and only the later one may be on the timeline.
+    const later = await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT, {
+      'Idempotency-Key': `after-${id}`,
+    });
+    expect(later.status, later.text).toBe(200);
+    const incident = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+    expect(
+      incident.timeline.filter((e) => e.type === 'assessment.recorded'),
+      'the refused assessment was recorded after all',
+    ).toHaveLength(1);
   }, 120_000);
 });
