@@ -136,6 +136,10 @@ function classifyStatus(
   };
 
   if (status === 429 || code === 20429) return out('retryable', 'too many requests', retryAfterFrom(headers));
+  // A gateway's 502 or 504 says nothing of the provider behind it, which may have taken the
+  // message: re-sending blindly would tell a person twice with no duplicate flag.
+  if (status === 502 || status === 504) return out('uncertain', 'gateway error; the message may have been taken');
+  // 500 and 503 come from the provider itself (Twilio documents both as not processed): retried.
   if (status >= 500) return out('retryable', 'provider unavailable', retryAfterFrom(headers));
   if (status === 408) return out('retryable', 'request timeout before processing');
   if (status === 401 || status === 403) return out('permanent', 'not authorised: check the credentials');

@@ -91,6 +91,14 @@ describe('SendGrid provider against the stand-in', () => {
     expect(standIn.countFor(m.to)).toBe(1);
   });
 
+  it.each([502, 504])('a %i after SendGrid took the request is uncertain, never a silent retry', async (status) => {
+    standIn.setMode({ acceptThenStatus: status });
+    const to = `gateway${status}@example.org`;
+    const err = await sendExpectingError(provider(), notice(to));
+    expect(err).toMatchObject({ kind: 'uncertain', details: { status } });
+    expect(standIn.countFor(to)).toBe(1);
+  });
+
   it('during an outage, fails retryable', async () => {
     standIn.setMode({ outageUntil: Date.now() + 60_000 });
     const err = await sendExpectingError(provider(), notice('carol@example.org'));

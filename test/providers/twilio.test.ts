@@ -113,6 +113,15 @@ describe('Twilio provider against the stand-in', () => {
     expect(err).toMatchObject({ kind: 'retryable', details: { status: 503 } });
   });
 
+  it.each([502, 504])('a %i after Twilio took the message is uncertain, never a silent retry', async (status) => {
+    standIn.setMode({ acceptThenStatus: status });
+    const to = `+1415555030${status % 10}`;
+    const err = await sendExpectingError(provider(), sms(to));
+    expect(err).toMatchObject({ kind: 'uncertain', details: { status } });
+    // It was taken: a plain retry would be a second message.
+    expect(standIn.countFor(to)).toBe(1);
+  });
+
   it('wrong credentials fail permanently without the token', async () => {
     const err = await sendExpectingError(provider({ authToken: 'wrong-token-123456' }), sms('+14155550108'));
     expect(err).toMatchObject({ kind: 'permanent', details: { status: 401, code: 20003 } });

@@ -28,6 +28,8 @@ export interface SendGridStandInMode {
   delayMs?: number;
   /** Addresses answered with 400 "The email address is invalid" (whole request rejected, as the API does). */
   reject?: string[];
+  /** The next request is accepted (recorded, delivered) but answered with this status, as a gateway in front may. */
+  acceptThenStatus?: number | null;
 }
 
 export interface SendGridStandIn {
@@ -90,6 +92,7 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
   let outageUntil: number | null = null;
   let delayMs = 0;
+  let acceptThenStatus: number | null = null;
   let reject = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -177,6 +180,11 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
         const key = p.to.toLowerCase();
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
+      if (acceptThenStatus !== null) {
+        const status = acceptThenStatus;
+        acceptThenStatus = null;
+        return answer(res, status, {}, { errors: [apiError('bad gateway', null)] });
+      }
       return answer(res, 202, { 'X-Message-Id': messageId });
     } catch (err) {
       if (err instanceof Rejection) return answer(res, err.status, {}, { errors: err.errors });
@@ -218,6 +226,7 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       if (mode.outageUntil !== undefined) outageUntil = mode.outageUntil;
       if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
       if (mode.reject !== undefined) reject = new Set(mode.reject.map((a) => a.toLowerCase()));
+      if (mode.acceptThenStatus !== undefined) acceptThenStatus = mode.acceptThenStatus;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -27,6 +27,8 @@ export interface TwilioStandInMode {
   outageUntil?: number | null;
   /** Sleep this long before answering (after recording), to provoke client timeouts. */
   delayMs?: number;
+  /** The next message is accepted (recorded, listed) but answered with this status, as a gateway in front may. */
+  acceptThenStatus?: number | null;
   /** Numbers refused with 400: a bare number gets 21211 (invalid number). */
   reject?: Array<string | { to: string; code: TwilioRejectCode }>;
 }
@@ -61,6 +63,7 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   const messagesPath = `/${API_VERSION}/Accounts/${opts.accountSid}/Messages.json`;
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
   let outageUntil: number | null = null;
+  let acceptThenStatus: number | null = null;
   let delayMs = 0;
   let reject = new Map<string, TwilioRejectCode>();
   const timers = new Set<NodeJS.Timeout>();
@@ -158,6 +161,11 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     const mine = byTo.get(to);
     if (mine) mine.push(sms);
     else byTo.set(to, [sms]);
+    if (acceptThenStatus !== null) {
+      const status = acceptThenStatus;
+      acceptThenStatus = null;
+      return answer(res, status, { code: 20500, message: 'Bad gateway', status });
+    }
     return answer(res, 201, toResource(sms, service || null));
   };
 
@@ -236,6 +244,7 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
       if (mode.throttle !== undefined)
         throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
       if (mode.outageUntil !== undefined) outageUntil = mode.outageUntil;
+      if (mode.acceptThenStatus !== undefined) acceptThenStatus = mode.acceptThenStatus;
       if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
       if (mode.reject !== undefined) {
         reject = new Map(mode.reject.map((r) => (typeof r === 'string' ? [r, 21211] : [r.to, r.code])));
