@@ -133,6 +133,11 @@ export interface IncidentState {
   notices: NoticeSet | null;
   approval: Approval | null;
   controllersNotifiedAt: string | null;
+  /**
+   * The controller set (ids, comma-joined) whose notice was tried and not confirmed sent; it is not
+   * tried again until the set changes. Absent in runs from before the outcome was read.
+   */
+  controllerNoticeTriedFor?: string;
   subjectsNotifiedAt: string | null;
   substituteNoticeAt: string | null;
   alertCount: number;

@@ -13,6 +13,7 @@ describe('replay of recorded histories', () => {
     // Histories recorded before a patched() change stay, so both branches of the patch keep replaying.
     expect(files.map((f) => path.basename(f, '.binpb')).sort()).toEqual([
       'alert-dedup',
+      'controller-notice-failed',
       'controller-path',
       'controller-path.pre-fan-out',
       'controller-path.pre-render-patch',

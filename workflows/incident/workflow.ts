@@ -661,14 +661,34 @@ export async function incidentWorkflow(
     const controllers = state.obligations.filter(
       (o) => o.audience === 'controller' && o.required && o.status === 'pending',
     );
-    if (controllers.length > 0) {
+    const controllerSet = (state.facts.controllerIds ?? []).join(',');
+    // Runs from before this read every outcome as sent; they keep doing so on replay.
+    const outcomeRead = controllers.length > 0 && patched('controller-outcome');
+    if (controllers.length > 0 && !(outcomeRead && state.controllerNoticeTriedFor === controllerSet)) {
       const r = await sending.notifyControllers({ incidentId: id });
       const at = now();
-      for (const o of controllers) Object.assign(o, { status: 'sent', fulfilledAt: at });
-      state.controllersNotifiedAt = at;
-      const events = [
-        event('controllers.notified', system, `Controller notice sent to ${r.sent} controller(s)`, { ...r }),
-      ];
+      const told = !outcomeRead || (r.sent > 0 && r.failed === 0 && r.uncertain === 0);
+      const events: ReturnType<typeof event>[] = [];
+      if (told) {
+        for (const o of controllers) Object.assign(o, { status: 'sent', fulfilledAt: at });
+        state.controllersNotifiedAt = at;
+        events.push(
+          event('controllers.notified', system, `Controller notice sent to ${r.sent} controller(s)`, { ...r }),
+        );
+      } else {
+        // The processor's Art. 33(2) duty is not met by a notice that failed or may not have arrived:
+        // the obligation stays open and its reminders go on, until a person records how the controller
+        // was told (a filing) or the controllers change.
+        state.controllerNoticeTriedFor = controllerSet;
+        events.push(
+          event(
+            'controllers.notice_failed',
+            system,
+            `Controller notice not confirmed: ${r.sent} sent, ${r.failed} failed, ${r.uncertain} uncertain; the obligation stays open`,
+            { ...r },
+          ),
+        );
+      }
       await recompute('the controller notice', events, system);
       await persist(events);
     }
