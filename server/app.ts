@@ -54,7 +54,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
 
   const app = express();
   app.disable('x-powered-by');
-  if (secure) app.set('trust proxy', 1);
+  // Which proxies may name the client's address: the login limits key on it (see app.config.ts).
+  app.set('trust proxy', config.trustProxy);
   app.engine('hbs', createViewEngine({ cache: process.env.NODE_ENV !== 'development' }));
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);

@@ -1,5 +1,5 @@
 // Data access for people who log in and their API tokens. No side effects
-// besides the database; policy (lockout, permissions, audit) lives in the use cases.
+// besides the database; policy (login throttling, permissions, audit) lives in the use cases.
 import type { Db } from './connection';
 
 export interface UserRow {
@@ -8,8 +8,6 @@ export interface UserRow {
   display_name: string;
   role: string;
   password_hash: string;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   password_changed_at: string;
   disabled_at: string | null;
@@ -41,20 +39,10 @@ export async function insertUser(
   return r.changes === 1;
 }
 
-export const recordFailedLogin = (db: Db, id: string, failedLogins: number, lockedUntil: string | null) =>
-  db.run('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?', [failedLogins, lockedUntil, id]);
-export const clearLockout = (db: Db, id: string) =>
-  db.run('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
 export const setUserRole = (db: Db, id: string, role: string) =>
   db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
 export const setPasswordHash = (db: Db, id: string, hash: string, at: string) =>
   db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
-/** A person set a new password for someone else: their lockout goes with the old password. */
-export const resetPasswordHash = (db: Db, id: string, hash: string, at: string) =>
-  db.run(
-    'UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
-    [hash, at, id],
-  );
 export const setDisabledAt = (db: Db, id: string, at: string | null) =>
   db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
 export const countActiveAdmins = async (db: Db) =>

@@ -1,4 +1,4 @@
-// Admin settings: users (create, role, lift a lockout), every API token,
+// Admin settings: users (create, role, clear login delays), every API token,
 // alert webhook sources and regulator contact addresses. Every change goes
 // to the audit trail with the admin who made it.
 import express, { Router } from 'express';
@@ -20,8 +20,9 @@ import {
   createApiToken,
   createUser,
   disableUser,
+  recentLoginFailures,
   enableUser,
-  liftLockout,
+  clearLoginDelays,
   listAccounts,
   listAllTokens,
   resetPassword,
@@ -65,17 +66,23 @@ export function settingsRouter(
 
   const usersPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const now = Date.now();
-    const users = (await listAccounts(ctx.db)).map((account) => ({
-      id: account.id,
-      email: account.email,
-      name: account.display_name,
-      role: account.role,
-      failedLogins: account.failed_logins,
-      lockedUntil: account.locked_until && Date.parse(account.locked_until) > now ? account.locked_until : null,
-      disabledAt: account.disabled_at,
-      self: account.id === req.user!.userId,
-      createdAt: account.created_at,
-    }));
+    const failures = await recentLoginFailures(ctx.db, new Date(now));
+    const users = (await listAccounts(ctx.db)).map((account) => {
+      const failed = failures.get(account.email);
+      return {
+        id: account.id,
+        email: account.email,
+        name: account.display_name,
+        role: account.role,
+        failedLogins: failed?.failures ?? 0,
+        failedFrom: failed?.sources ?? 0,
+        // Some address of theirs must wait before its next try (the latest wait of any address).
+        waitingUntil: failed?.blocked_until && Date.parse(failed.blocked_until) > now ? failed.blocked_until : null,
+        disabledAt: account.disabled_at,
+        self: account.id === req.user!.userId,
+        createdAt: account.created_at,
+      };
+    });
     res.render(
       'settings-users',
       page(req, res, csrf, { title: 'Users', section: 'users', users, roles: ROLES, ...extra }),
@@ -152,13 +159,13 @@ export function settingsRouter(
     }),
   );
   r.post(
-    '/users/:userId/unlock',
+    '/users/:userId/login-delays/clear',
     allow('users.manage'),
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
-      await liftLockout(ctx.db, String(req.params.userId), actorOf(req.user!));
-      req.session.notice = 'Lockout lifted.';
+      await clearLoginDelays(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = 'Login delays cleared: every address may try again now.';
       res.redirect(303, '/settings/users');
     }),
   );
