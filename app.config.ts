@@ -112,6 +112,12 @@ const envSchema = z.object({
       'each key must be 32 bytes in base64, separated by commas',
     ),
   BREACHLINE_TRUST_PROXY: optionalString,
+  /** However busy a session is, it ends this long after its login (fractions allowed, for tests). */
+  BREACHLINE_SESSION_MAX_LIFETIME_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(366 * 24)
+    .default(7 * 24),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
@@ -212,6 +218,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
     trustProxy,
+    sessionMaxLifetimeMs: Math.round(e.BREACHLINE_SESSION_MAX_LIFETIME_HOURS * 3600_000),
     webhookSecrets,
     secretKeys: {
       current: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,

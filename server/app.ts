@@ -25,6 +25,7 @@ import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
 
+/** Idle timeout: the cookie rolls on every request. The absolute lifetime is config.sessionMaxLifetimeMs. */
 const SESSION_MAX_AGE_MS = 12 * 3600_000;
 
 export interface AppDeps {
@@ -104,7 +105,10 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     dir: config.dataDir,
     concurrentDb: 'true',
   }) as unknown as session.Store;
-  const sessions = createUserSessions(db, sessionStore, { maxAgeMs: SESSION_MAX_AGE_MS });
+  const sessions = createUserSessions(db, sessionStore, {
+    maxAgeMs: SESSION_MAX_AGE_MS,
+    maxLifetimeMs: config.sessionMaxLifetimeMs,
+  });
   app.use(cookieParser());
   app.use(
     session({

@@ -23,7 +23,7 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
   r.post('/account/password', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
       const body = parse(passwordChangeSchema, req.body);
-      // This session stays logged in; every other session of this person ends.
+      // This session stays logged in; every other session of this person ends and their tokens are revoked.
       req.session.authAt = await changePassword(
         ctx.db,
         req.user!.userId!,
@@ -32,7 +32,8 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
         sessions,
         req.session.id,
       );
-      req.session.notice = 'Password changed. Your other sessions were logged out.';
+      req.session.notice =
+        'Password changed. Your other sessions were logged out and your API tokens were revoked; create new ones where scripts need them.';
     } catch (err) {
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
       req.session.flash = { error: err.message, field: err.field === 'next' ? 'new password' : err.field };

@@ -125,7 +125,7 @@ export function settingsRouter(
         { ...actorOf(req.user!), userId: req.user!.userId },
         sessions,
       );
-      req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
+      req.session.notice = 'Account disabled: its sessions ended and its API tokens were revoked.';
       res.redirect(303, '/settings/users');
     }),
   );
@@ -136,7 +136,7 @@ export function settingsRouter(
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
       await enableUser(ctx.db, String(req.params.userId), actorOf(req.user!));
-      req.session.notice = 'Account enabled again.';
+      req.session.notice = 'Account enabled again: they log in afresh; their old sessions and API tokens stay ended.';
       res.redirect(303, '/settings/users');
     }),
   );
@@ -154,7 +154,7 @@ export function settingsRouter(
         sessions,
       );
       req.session.notice =
-        'New password set; their other sessions have ended. Give it to them through a separate channel.';
+        'New password set; their sessions have ended and their API tokens were revoked. Give it to them through a separate channel.';
       res.redirect(303, '/settings/users');
     }),
   );

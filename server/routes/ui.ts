@@ -112,6 +112,7 @@ export function uiRouter(
       if (err) return nextHandler(err);
       const now = nowIso();
       req.session.userId = outcome.userId;
+      req.session.createdAt = now;
       req.session.authAt = now;
       req.session.seenAt = now;
       opts.sessions

@@ -121,7 +121,22 @@ export async function logIn(
   return { ok: false, retryAfterMs: null };
 }
 
-/** The session that changed the password (`keepSid`) stays logged in; every other one of this person ends. */
+/**
+ * What ends someone's access ends all of it: sessions that logged in before `at` are refused (even a
+ * row an in-flight request writes back to the store), those in the store are destroyed now but
+ * `keepSid`, and every API token of theirs is revoked, so re-enabling them revives nothing.
+ */
+async function endAccess(db: Db, userId: string, at: string, sessions: SessionEnder, keepSid?: string) {
+  const tokensRevoked = await users.endSessionsAndTokensOf(db, userId, at);
+  await sessions.endAllOf(userId, keepSid);
+  return tokensRevoked;
+}
+
+/**
+ * The session that changed the password (`keepSid`) stays logged in and must take the returned instant
+ * as its `authAt`; every other session of this person ends and their API tokens are revoked (whoever
+ * knew the old password may have made one).
+ */
 export async function changePassword(
   db: Db,
   userId: string,
@@ -135,8 +150,10 @@ export async function changePassword(
     throw new HttpError(400, 'the current password is not right', 'current');
   const at = nowIso();
   await users.setPasswordHash(db, userId, await hashPassword(next), at);
-  await sessions.endAllOf(userId, keepSid);
-  await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password');
+  const tokensRevoked = await endAccess(db, userId, at, sessions, keepSid);
+  await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password', {
+    tokensRevoked,
+  });
   return at;
 }
 
@@ -170,8 +187,7 @@ export async function changeRole(db: Db, userId: string, role: Role, by: Actor) 
 
 /**
  * Someone who left, or whose account may be in the wrong hands: their sessions end now, their API tokens
- * stop working at the next request (both check disabled_at too), and they cannot log in. Nothing they did
- * is removed.
+ * are revoked, and they cannot log in. Nothing they did is removed.
  */
 export async function disableUser(
   db: Db,
@@ -187,11 +203,12 @@ export async function disableUser(
     throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
   const at = nowIso();
   await users.setDisabledAt(db, userId, at);
-  await sessions.endAllOf(userId);
-  await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
+  const tokensRevoked = await endAccess(db, userId, at, sessions);
+  await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId, tokensRevoked });
   return at;
 }
 
+/** They log in afresh: the sessions and tokens that ended with the disable stay ended. */
 export async function enableUser(db: Db, userId: string, by: Actor) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
@@ -202,7 +219,8 @@ export async function enableUser(db: Db, userId: string, by: Actor) {
 
 /**
  * An admin sets a new password for someone who forgot theirs (there is no email reset: an emailed link
- * would make the mailbox the key to breach notices). Ends that person's sessions and clears their login delays.
+ * would make the mailbox the key to breach notices). Ends that person's sessions, revokes their API
+ * tokens and clears their login delays.
  */
 export async function resetPassword(
   db: Db,
@@ -213,11 +231,12 @@ export async function resetPassword(
 ) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
-  await users.setPasswordHash(db, userId, await hashPassword(next), nowIso());
+  const at = nowIso();
+  await users.setPasswordHash(db, userId, await hashPassword(next), at);
   // A new password is a fresh start: the waits earned guessing at the old one go.
   await loginFailures.clearLoginFailuresOf(db, accountKey(user.email));
-  await sessions.endAllOf(userId);
-  await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId });
+  const tokensRevoked = await endAccess(db, userId, at, sessions);
+  await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId, tokensRevoked });
 }
 
 /** Returns the plaintext token once; only its hash is kept. */

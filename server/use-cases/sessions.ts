@@ -1,6 +1,7 @@
 // A person's web sessions: recorded at login, touched at most once a minute,
-// and ended through the session library's own store, so a disabled account or
-// a new password takes effect at once rather than at the next request's check.
+// ended through the session library's own store, so a disabled account or a new
+// password takes effect at once rather than at the next request's check, and
+// ended for good once older than the absolute lifetime, however busy.
 import type { Db } from '../../store/connection';
 import {
   deleteSessionsSeenBefore,
@@ -23,11 +24,17 @@ export interface UserSessions {
   listOf(userId: string): Promise<UserSessionRow[]>;
   /** Ends every session of the person but `keepSid`; returns how many ended. */
   endAllOf(userId: string, keepSid?: string): Promise<number>;
+  /** True for a session past its absolute lifetime, or with no login time (it cannot show its age). */
+  outlived(createdAt: string | undefined, now?: Date): boolean;
 }
 
 export const SEEN_RESOLUTION_MS = 60_000;
 
-export function createUserSessions(db: Db, store: SessionStoreLike, opts: { maxAgeMs: number }): UserSessions {
+export function createUserSessions(
+  db: Db,
+  store: SessionStoreLike,
+  opts: { maxAgeMs: number; maxLifetimeMs: number },
+): UserSessions {
   const destroy = (sid: string) =>
     new Promise<void>((resolve, reject) => store.destroy(sid, (err) => (err ? reject(err) : resolve())));
   return {
@@ -56,6 +63,10 @@ export function createUserSessions(db: Db, store: SessionStoreLike, opts: { maxA
         ended++;
       }
       return ended;
+    },
+    outlived(createdAt, now = new Date()) {
+      const born = createdAt ? Date.parse(createdAt) : NaN;
+      return Number.isNaN(born) || now.getTime() - born >= opts.maxLifetimeMs;
     },
   };
 }

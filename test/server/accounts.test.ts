@@ -133,7 +133,7 @@ describe('login and its throttle', () => {
 });
 
 describe('admin account control', () => {
-  it('disabling someone ends their sessions and tokens at once and refuses their login; enabling restores it', async () => {
+  it('disabling someone ends their sessions and tokens at once and refuses their login; enabling lets them log in afresh', async () => {
     const admin = await createTestUser(h, { email: 'ada.admin-control@example.org', role: 'admin' });
     const leaver = await createTestUser(h, { email: 'leo.leaver@example.org', role: 'responder', name: 'Leo Leaver' });
     const leaverWeb = await logInForm(h, leaver.email, leaver.password);
@@ -162,14 +162,15 @@ describe('admin account control', () => {
       "SELECT actor, details_json FROM audit_log WHERE type = 'user.disabled' ORDER BY seq DESC LIMIT 1",
     );
     expect(audit).toMatchObject({ actor: `user:${admin.id}` });
-    expect(JSON.parse(audit!.details_json)).toEqual({ userId: leaver.id });
+    expect(JSON.parse(audit!.details_json)).toEqual({ userId: leaver.id, tokensRevoked: 1 });
 
     const enabled = await adminWeb.post(`/settings/users/${leaver.id}/enable`, {
       _csrf: hiddenField(listed.html, '_csrf'),
     });
     expect(enabled.status).toBe(303);
     expect((await attempt(leaver.email, leaver.password)).res.status).toBe(302);
-    expect((await asLeaver()).status).toBe(200);
+    // Enabled again, they start afresh: the token the disable revoked stays revoked.
+    expect((await asLeaver()).status).toBe(401);
   });
 
   it('refuses to disable yourself or the last active admin, saying why', async () => {
