@@ -27,7 +27,8 @@ type SessionEnder = Pick<UserSessions, 'endAllOf'>;
  * at any other address, gets in. Guesses spread over many addresses are held back per account
  * (`account`): every attempt on that account waits a little before its password is checked, the
  * right one included, but none is refused. The per-address limit on refused logins (app.ts) bounds
- * how many pairs one address can open.
+ * how many pairs one address can open, and also how many attempts one pair can send in parallel
+ * before its first failure is recorded (the check and the record are not one transaction).
  */
 export const LOGIN_THROTTLE = {
   /** A few typos cost nothing; then 10 s, doubling to an hour, forgotten a day after the last failure. */
