@@ -1,5 +1,6 @@
 // Application settings from the environment, validated once at start.
 // A bad value stops the process with a message naming the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,53 @@ export function parseWebhookSecrets(raw: string | undefined): Map<string, string
     out.set(source, [...(out.get(source) ?? []), secret]);
   }
   return out;
+}
+
+/** What Express's `trust proxy` takes: off, a number of proxy hops, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+/** Names Express (proxy-addr) knows for address ranges. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, or an address with a prefix length that fits its family. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `BREACHLINE_TRUST_PROXY`: which proxies may name the client's address (X-Forwarded-For). The
+ * per-address login limit and the login throttle key on that address, so trusting too much lets
+ * anyone pick their own; too little puts every user behind the proxy in one bucket. Unset, it
+ * keeps what the app did before the variable existed: one hop behind an https public URL (TLS
+ * ends at a proxy, whose word on `https` the Secure cookie needs), otherwise none.
+ */
+export function parseTrustProxy(raw: string | undefined, publicUrl: string | undefined): TrustProxy {
+  if (raw === undefined) return publicUrl?.startsWith('https://') ? 1 : false;
+  const value = raw.trim();
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true')
+    throw new Error(
+      'true would trust any client to name its own address; give the number of proxy hops in front (e.g. 1) or their addresses',
+    );
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new Error(`${value} proxy hops is more than any real chain (at most 10)`);
+    return hops;
+  }
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = entries.find((entry) => !TRUST_PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
+  if (bad !== undefined || entries.length === 0)
+    throw new Error(
+      `"${bad ?? value}" is not false, a number of hops, loopback, linklocal, uniquelocal, an IP address or a CIDR range`,
+    );
+  return entries;
 }
 
 const envSchema = z.object({
@@ -63,6 +111,13 @@ const envSchema = z.object({
       (keys) => keys === undefined || keys.every((k) => Buffer.from(k, 'base64').length === 32),
       'each key must be 32 bytes in base64, separated by commas',
     ),
+  BREACHLINE_TRUST_PROXY: optionalString,
+  /** However busy a session is, it ends this long after its login (fractions allowed, for tests). */
+  BREACHLINE_SESSION_MAX_LIFETIME_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(366 * 24)
+    .default(7 * 24),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
@@ -147,6 +202,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
       'TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set',
     );
   }
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.BREACHLINE_TRUST_PROXY, e.BREACHLINE_PUBLIC_URL);
+  } catch (err) {
+    throw new ConfigError('BREACHLINE_TRUST_PROXY', (err as Error).message);
+  }
   const dataDir = path.resolve(e.BREACHLINE_DATA_DIR);
   return {
     port: e.PORT,
@@ -156,6 +217,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, ''),
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
+    trustProxy,
+    sessionMaxLifetimeMs: Math.round(e.BREACHLINE_SESSION_MAX_LIFETIME_HOURS * 3600_000),
     webhookSecrets,
     secretKeys: {
       current: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,

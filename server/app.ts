@@ -25,6 +25,7 @@ import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
 
+/** Idle timeout: the cookie rolls on every request. The absolute lifetime is config.sessionMaxLifetimeMs. */
 const SESSION_MAX_AGE_MS = 12 * 3600_000;
 
 export interface AppDeps {
@@ -54,7 +55,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
 
   const app = express();
   app.disable('x-powered-by');
-  if (secure) app.set('trust proxy', 1);
+  // Which proxies may name the client's address: the login limits key on it (see app.config.ts).
+  app.set('trust proxy', config.trustProxy);
   app.engine('hbs', createViewEngine({ cache: process.env.NODE_ENV !== 'development' }));
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
@@ -103,7 +105,10 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     dir: config.dataDir,
     concurrentDb: 'true',
   }) as unknown as session.Store;
-  const sessions = createUserSessions(db, sessionStore, { maxAgeMs: SESSION_MAX_AGE_MS });
+  const sessions = createUserSessions(db, sessionStore, {
+    maxAgeMs: SESSION_MAX_AGE_MS,
+    maxLifetimeMs: config.sessionMaxLifetimeMs,
+  });
   app.use(cookieParser());
   app.use(
     session({

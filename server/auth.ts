@@ -39,7 +39,12 @@ declare module 'express-serve-static-core' {
 declare module 'express-session' {
   interface SessionData {
     userId?: string;
-    /** When this session logged in: a later password change ends it. */
+    /** When this session logged in; never changes, so the absolute lifetime counts from it. */
+    createdAt?: string;
+    /**
+     * When this session last proved the password: at login, or when it changed the password itself.
+     * A later password change or end of all sessions (users.sessions_ended_at) refuses it.
+     */
     authAt?: string;
     /** When this session was last written to the user_sessions index. */
     seenAt?: string;
@@ -79,11 +84,15 @@ export async function userForToken(db: Db, token: string, via: AuthUser['via']):
   return user;
 }
 
-/** The person behind a session, unless disabled or their password changed after this session logged in. */
-export async function userById(db: Db, id: string, authAt?: string): Promise<AuthUser | null> {
+/**
+ * The person behind a session, unless disabled, or their password changed or their sessions were
+ * ended after this session proved its password (`authAt`; a session without one is refused).
+ */
+export async function userById(db: Db, id: string, authAt: string | undefined): Promise<AuthUser | null> {
   const row = await findSessionUser(db, id);
-  if (!row || row.disabled_at || !isRole(row.role)) return null;
-  if (authAt && row.password_changed_at > authAt) return null;
+  if (!row || row.disabled_at || !isRole(row.role) || !authAt) return null;
+  if (row.password_changed_at > authAt) return null;
+  if (row.sessions_ended_at && row.sessions_ended_at > authAt) return null;
   return { id: row.id, name: row.display_name, role: row.role, via: 'session', userId: row.id };
 }
 
@@ -99,10 +108,16 @@ export function bearerAuth(db: Db) {
   };
 }
 
-export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen'>) {
+export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen' | 'loggedOut' | 'outlived'>) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.userId;
-    const user = id ? await userById(db, id, req.session.authAt) : null;
+    const user = id && !sessions.outlived(req.session.createdAt) ? await userById(db, id, req.session.authAt) : null;
+    if (id && !user) {
+      // A refused session is ended in the store too, so nothing can bring it back (not even a re-enable).
+      const sid = req.session.id;
+      await sessions.loggedOut(sid);
+      await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+    }
     if (!user) {
       if (req.method === 'GET') return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
       return next(new HttpError(401, 'log in first', null));

@@ -1,5 +1,5 @@
 // Data access for people who log in and their API tokens. No side effects
-// besides the database; policy (lockout, permissions, audit) lives in the use cases.
+// besides the database; policy (login throttling, permissions, audit) lives in the use cases.
 import type { Db } from './connection';
 
 export interface UserRow {
@@ -8,11 +8,11 @@ export interface UserRow {
   display_name: string;
   role: string;
   password_hash: string;
-  failed_logins: number;
-  locked_until: string | null;
   created_at: string;
   password_changed_at: string;
   disabled_at: string | null;
+  /** Sessions that logged in before this instant are refused. */
+  sessions_ended_at: string | null;
 }
 
 export interface TokenRow {
@@ -41,22 +41,22 @@ export async function insertUser(
   return r.changes === 1;
 }
 
-export const recordFailedLogin = (db: Db, id: string, failedLogins: number, lockedUntil: string | null) =>
-  db.run('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?', [failedLogins, lockedUntil, id]);
-export const clearLockout = (db: Db, id: string) =>
-  db.run('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?', [id]);
 export const setUserRole = (db: Db, id: string, role: string) =>
   db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
 export const setPasswordHash = (db: Db, id: string, hash: string, at: string) =>
   db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
-/** A person set a new password for someone else: their lockout goes with the old password. */
-export const resetPasswordHash = (db: Db, id: string, hash: string, at: string) =>
-  db.run(
-    'UPDATE users SET password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
-    [hash, at, id],
-  );
 export const setDisabledAt = (db: Db, id: string, at: string | null) =>
   db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
+/**
+ * Everything a person was logged in with ends at `at`: sessions that logged in before it are refused,
+ * and every API token of theirs is revoked. Returns how many tokens this revoked.
+ */
+export const endSessionsAndTokensOf = (db: Db, id: string, at: string) =>
+  db.transaction(async (tx) => {
+    await tx.run('UPDATE users SET sessions_ended_at = ? WHERE id = ?', [at, id]);
+    return (await tx.run('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [at, id]))
+      .changes;
+  });
 export const countActiveAdmins = async (db: Db) =>
   (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL"))?.n ?? 0;
 
@@ -134,8 +134,12 @@ export const findLiveTokenByHash = (db: Db, tokenHash: string) =>
     [tokenHash],
   );
 
-export type SessionUserRow = Pick<UserRow, 'id' | 'display_name' | 'role' | 'disabled_at' | 'password_changed_at'>;
+export type SessionUserRow = Pick<
+  UserRow,
+  'id' | 'display_name' | 'role' | 'disabled_at' | 'password_changed_at' | 'sessions_ended_at'
+>;
 export const findSessionUser = (db: Db, id: string) =>
-  db.get<SessionUserRow>('SELECT id, display_name, role, disabled_at, password_changed_at FROM users WHERE id = ?', [
-    id,
-  ]);
+  db.get<SessionUserRow>(
+    'SELECT id, display_name, role, disabled_at, password_changed_at, sessions_ended_at FROM users WHERE id = ?',
+    [id],
+  );

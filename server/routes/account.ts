@@ -1,5 +1,6 @@
-// A person's own account: password change and their API tokens (created here,
-// shown once, revoked here).
+// A person's own account: password change, their web sessions (listed with
+// when each began and was last used, any of them ended here) and their API
+// tokens (created here, shown once, revoked here).
 import express, { Router } from 'express';
 import { actorOf, allow } from '../auth';
 import { passwordChangeSchema, tokenSchema } from '../account-schemas';
@@ -7,23 +8,31 @@ import { HttpError } from '../errors';
 import { parse } from '../schemas';
 import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use-cases/accounts';
 import type { UseCaseContext } from '../use-cases/context';
-import type { UserSessions } from '../use-cases/sessions';
+import { sessionHandle, type UserSessions } from '../use-cases/sessions';
 import { page, type Csrf } from '../page';
 
 export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
-  r.get('/account', allow('account.self'), async (req, res) => {
+  const accountPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
+    const userId = req.user!.userId;
     res.render(
       'account',
-      page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, req.user!.userId) }),
+      page(req, res, csrf, {
+        title: 'Your account',
+        tokens: await tokensOf(ctx.db, userId),
+        sessions: userId ? await sessions.listingOf(userId, req.session.id) : [],
+        ...extra,
+      }),
     );
-  });
+  };
+
+  r.get('/account', allow('account.self'), (req, res) => accountPage(req, res));
   r.post('/account/password', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     try {
       const body = parse(passwordChangeSchema, req.body);
-      // This session stays logged in; every other session of this person ends.
+      // This session stays logged in; every other session of this person ends and their tokens are revoked.
       req.session.authAt = await changePassword(
         ctx.db,
         req.user!.userId!,
@@ -32,7 +41,8 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
         sessions,
         req.session.id,
       );
-      req.session.notice = 'Password changed. Your other sessions were logged out.';
+      req.session.notice =
+        'Password changed. Your other sessions were logged out and your API tokens were revoked; create new ones where scripts need them.';
     } catch (err) {
       if (!(err instanceof HttpError) || err.status >= 500) throw err;
       req.session.flash = { error: err.message, field: err.field === 'next' ? 'new password' : err.field };
@@ -45,12 +55,21 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
     const { name } = parse(tokenSchema, req.body);
     const created = await createApiToken(ctx.db, { id: user.userId, role: user.role }, name, actorOf(user));
     // Rendered, not redirected: the plaintext exists only in this response.
-    res
-      .status(201)
-      .render(
-        'account',
-        page(req, res, csrf, { title: 'Your account', tokens: await tokensOf(ctx.db, user.userId), created }),
-      );
+    res.status(201);
+    await accountPage(req, res, { created });
+  });
+  r.post('/account/sessions/:handle/end', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const userId = req.user!.userId;
+    const handle = String(req.params.handle);
+    if (!userId) throw new HttpError(404, 'session not found', null);
+    if (handle === sessionHandle(req.session.id)) {
+      // Ending the session in hand is logging out.
+      await sessions.loggedOut(req.session.id);
+      return req.session.destroy(() => res.redirect(303, '/login'));
+    }
+    if (!(await sessions.endOne(userId, handle))) throw new HttpError(404, 'session not found', null);
+    req.session.notice = 'Session ended: whoever used it is logged out.';
+    res.redirect(303, '/account');
   });
   r.post(
     '/account/tokens/:tokenId/revoke',

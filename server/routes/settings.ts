@@ -1,4 +1,4 @@
-// Admin settings: users (create, role, lift a lockout), every API token,
+// Admin settings: users (create, role, clear login delays), every API token,
 // alert webhook sources and regulator contact addresses. Every change goes
 // to the audit trail with the admin who made it.
 import express, { Router } from 'express';
@@ -20,8 +20,9 @@ import {
   createApiToken,
   createUser,
   disableUser,
+  recentLoginFailures,
   enableUser,
-  liftLockout,
+  clearLoginDelays,
   listAccounts,
   listAllTokens,
   resetPassword,
@@ -65,17 +66,23 @@ export function settingsRouter(
 
   const usersPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const now = Date.now();
-    const users = (await listAccounts(ctx.db)).map((account) => ({
-      id: account.id,
-      email: account.email,
-      name: account.display_name,
-      role: account.role,
-      failedLogins: account.failed_logins,
-      lockedUntil: account.locked_until && Date.parse(account.locked_until) > now ? account.locked_until : null,
-      disabledAt: account.disabled_at,
-      self: account.id === req.user!.userId,
-      createdAt: account.created_at,
-    }));
+    const failures = await recentLoginFailures(ctx.db, new Date(now));
+    const users = (await listAccounts(ctx.db)).map((account) => {
+      const failed = failures.get(account.email);
+      return {
+        id: account.id,
+        email: account.email,
+        name: account.display_name,
+        role: account.role,
+        failedLogins: failed?.failures ?? 0,
+        failedFrom: failed?.sources ?? 0,
+        // Some address of theirs must wait before its next try (the latest wait of any address).
+        waitingUntil: failed?.blocked_until && Date.parse(failed.blocked_until) > now ? failed.blocked_until : null,
+        disabledAt: account.disabled_at,
+        self: account.id === req.user!.userId,
+        createdAt: account.created_at,
+      };
+    });
     res.render(
       'settings-users',
       page(req, res, csrf, { title: 'Users', section: 'users', users, roles: ROLES, ...extra }),
@@ -118,7 +125,7 @@ export function settingsRouter(
         { ...actorOf(req.user!), userId: req.user!.userId },
         sessions,
       );
-      req.session.notice = 'Account disabled: its sessions and API tokens no longer work.';
+      req.session.notice = 'Account disabled: its sessions ended and its API tokens were revoked.';
       res.redirect(303, '/settings/users');
     }),
   );
@@ -129,7 +136,7 @@ export function settingsRouter(
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
       await enableUser(ctx.db, String(req.params.userId), actorOf(req.user!));
-      req.session.notice = 'Account enabled again.';
+      req.session.notice = 'Account enabled again: they log in afresh; their old sessions and API tokens stay ended.';
       res.redirect(303, '/settings/users');
     }),
   );
@@ -147,18 +154,18 @@ export function settingsRouter(
         sessions,
       );
       req.session.notice =
-        'New password set; their other sessions have ended. Give it to them through a separate channel.';
+        'New password set; their sessions have ended and their API tokens were revoked. Give it to them through a separate channel.';
       res.redirect(303, '/settings/users');
     }),
   );
   r.post(
-    '/users/:userId/unlock',
+    '/users/:userId/login-delays/clear',
     allow('users.manage'),
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/users', async (req, res) => {
-      await liftLockout(ctx.db, String(req.params.userId), actorOf(req.user!));
-      req.session.notice = 'Lockout lifted.';
+      await clearLoginDelays(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = 'Login delays cleared: every address may try again now.';
       res.redirect(303, '/settings/users');
     }),
   );

@@ -69,7 +69,10 @@ const PROGRESS: readonly string[] = STAGES.filter((stage) => stage !== 'dismisse
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const LOGIN_REFUSED =
-  'The email or password is not right. After five failures in a row an account is locked for a while; an admin can lift the lock.';
+  'The email or password is not right. After a few failures in a row, further attempts from the same address wait a little longer each time.';
+/** A pair (account, address) that must wait; the same words whether or not the account exists. */
+export const loginThrottled = (seconds: number) =>
+  `Too many failed logins for this email from your address: try again in ${seconds} seconds.`;
 const safeNext = (v: unknown) =>
   typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard';
 
@@ -90,11 +93,18 @@ export function uiRouter(
   r.post('/login', form, csrf.doubleCsrfProtection, async (req, res, nextHandler) => {
     const email = String(req.body.email ?? '').slice(0, 320);
     const next = safeNext(req.body.next);
-    const outcome = await logIn(ctx.db, email, String(req.body.password ?? ''));
+    const outcome = await logIn(ctx.db, email, String(req.body.password ?? ''), req.ip ?? 'unknown');
     if (!outcome.ok) {
-      // One answer for every refusal: saying an account is locked would tell anyone which emails have one.
-      req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };
       res.locals.loginRefused = true;
+      if (outcome.retryAfterMs !== null) {
+        // Rendered, not redirected, so the browser and any client see the 429 and when to come back.
+        const seconds = Math.ceil(outcome.retryAfterMs / 1000);
+        req.session.flash = { error: loginThrottled(seconds), field: 'password', form: { email } };
+        res.set('Retry-After', String(seconds));
+        return res.status(429).render('login', page(req, res, csrf, { title: 'Log in', next }));
+      }
+      // One answer for every refusal: telling a wrong password from an unknown email would list the accounts.
+      req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };
       return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
     }
     // A new session id on login, so an id planted before login is worthless after it.
@@ -102,6 +112,7 @@ export function uiRouter(
       if (err) return nextHandler(err);
       const now = nowIso();
       req.session.userId = outcome.userId;
+      req.session.createdAt = now;
       req.session.authAt = now;
       req.session.seenAt = now;
       opts.sessions

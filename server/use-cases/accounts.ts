@@ -1,12 +1,14 @@
-// People and their API tokens: creating accounts, logging in with a lockout
-// that grows with consecutive failures (temporary, so an attacker cannot lock
-// the DPO out for the rest of a 72-hour clock), password changes, and tokens
-// shown once. Every change is written to the audit trail with who did it.
+// People and their API tokens: creating accounts, logging in with failed
+// attempts throttled per (account, address) so nobody can lock the owner out,
+// password changes, and tokens shown once. Every change is written to the audit
+// trail with who did it.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
 import { appendAudit } from '../../store/audit';
 import * as users from '../../store/users';
+import * as loginFailures from '../../store/login-failures';
 import type { Actor } from '../../workflows/types';
 import { hashToken, newTokenId } from '../auth';
 import { HttpError } from '../errors';
@@ -18,13 +20,39 @@ import { NO_SESSIONS, type UserSessions } from './sessions';
 
 type SessionEnder = Pick<UserSessions, 'endAllOf'>;
 
-export const LOCKOUT = { freeFailures: 5, firstMs: 60_000, maxMs: 3600_000 };
+/**
+ * Failed logins slow down who makes them, never the account as a whole. A lockout per account let
+ * one wrong guess per lock period keep the owner out for good; here each (account, address) pair
+ * waits longer after each failure, so a guesser at one address is refused (429) while the owner,
+ * at any other address, gets in. Guesses spread over many addresses are held back per account
+ * (`account`): every attempt on that account waits a little before its password is checked, the
+ * right one included, but none is refused. The per-address limit on refused logins (app.ts) bounds
+ * how many pairs one address can open, and also how many attempts one pair can send in parallel
+ * before its first failure is recorded (the check and the record are not one transaction).
+ */
+export const LOGIN_THROTTLE = {
+  /** A few typos cost nothing; then 10 s, doubling to an hour, forgotten a day after the last failure. */
+  pair: { freeFailures: 3, firstMs: 10_000, maxMs: 3600_000, forgetMs: 24 * 3600_000 },
+  /** From `ceiling` failures in the last hour across addresses, 250 ms doubling to 5 s per attempt. */
+  account: { ceiling: 10, windowMs: 3600_000, firstHoldMs: 250, maxHoldMs: 5_000 },
+} as const;
 
-/** Lockout after `failures` consecutive failures: none below the threshold, then 1 min doubling to 1 h. */
-export function lockoutMs(failures: number): number {
-  if (failures < LOCKOUT.freeFailures) return 0;
-  return Math.min(LOCKOUT.firstMs * 2 ** (failures - LOCKOUT.freeFailures), LOCKOUT.maxMs);
+/** How long a pair waits after its `failures`-th failure in a row. */
+export function pairDelayMs(failures: number): number {
+  const { freeFailures, firstMs, maxMs } = LOGIN_THROTTLE.pair;
+  if (failures < freeFailures) return 0;
+  return Math.min(firstMs * 2 ** Math.min(failures - freeFailures, 30), maxMs);
 }
+
+/** How long every attempt on an account waits when it has `failures` recent failures from all addresses. */
+export function accountHoldMs(failures: number): number {
+  const { ceiling, firstHoldMs, maxHoldMs } = LOGIN_THROTTLE.account;
+  if (failures < ceiling) return 0;
+  return Math.min(firstHoldMs * 2 ** Math.min(failures - ceiling, 30), maxHoldMs);
+}
+
+/** The key the throttle counts under: the email as typed, so unknown emails are counted alike. */
+const accountKey = (email: string) => email.trim().toLowerCase();
 
 const audit = (db: Db, actor: Actor, type: string, summary: string, details: Record<string, unknown> = {}) =>
   appendAudit(db, { incidentId: null, type, at: nowIso(), actor, summary, details });
@@ -44,40 +72,72 @@ export async function createUser(db: Db, input: NewUser, by: Actor) {
   return { id, email: input.email, displayName: input.displayName, role: input.role };
 }
 
-export type LoginOutcome = { ok: true; userId: string } | { ok: false; lockedUntil: string | null };
+/** Refused with `retryAfterMs` set: this pair must wait, and its password was not checked. */
+export type LoginOutcome = { ok: true; userId: string } | { ok: false; retryAfterMs: number | null };
 
-export async function logIn(db: Db, email: string, password: string, now = new Date()): Promise<LoginOutcome> {
+/** `source` is the client's address as Express sees it (after `trust proxy`). */
+export async function logIn(
+  db: Db,
+  email: string,
+  password: string,
+  source: string,
+  now = new Date(),
+): Promise<LoginOutcome> {
+  const account = accountKey(email);
+  const pair = await loginFailures.findLoginFailures(db, account, source);
+  const waitMs = pair?.blocked_until ? Date.parse(pair.blocked_until) - now.getTime() : 0;
+  if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
+  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
+  const holdMs = accountHoldMs(await loginFailures.countAccountFailuresSince(db, account, since));
+  if (holdMs > 0) await sleep(holdMs);
+
   const user = await users.findUserByEmail(db, email);
-  if (!user || user.disabled_at) {
-    await verifyPassword(password, await dummyPasswordHash());
-    return { ok: false, lockedUntil: null };
-  }
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    // The same work as any other refusal, so the answer's timing does not tell a locked account apart.
-    await verifyPassword(password, await dummyPasswordHash());
-    return { ok: false, lockedUntil: user.locked_until };
-  }
-  if (await verifyPassword(password, user.password_hash)) {
-    if (user.failed_logins > 0) await users.clearLockout(db, user.id);
+  const right = user && !user.disabled_at && (await verifyPassword(password, user.password_hash));
+  if (user && right) {
+    // Only this pair's count goes: the other pairs may be someone guessing.
+    if (pair) await loginFailures.clearLoginPair(db, account, source);
     await audit(db, { kind: 'user', id: user.id }, 'user.logged_in', 'logged in');
     return { ok: true, userId: user.id };
   }
-  const failures = user.failed_logins + 1;
-  const ms = lockoutMs(failures);
-  const lockedUntil = ms > 0 ? new Date(now.getTime() + ms).toISOString() : null;
-  await users.recordFailedLogin(db, user.id, failures, lockedUntil);
-  if (lockedUntil)
-    await audit(
-      db,
-      { kind: 'system', id: 'login' },
-      'user.locked_out',
-      `user ${user.id} locked out until ${lockedUntil} after ${failures} failed logins`,
-      { userId: user.id, failures },
-    );
-  return { ok: false, lockedUntil };
+  // The same work as a wrong password, so the answer's timing does not tell an unknown email apart.
+  if (!user || user.disabled_at) await verifyPassword(password, await dummyPasswordHash());
+
+  const at = now.toISOString();
+  const forgetBefore = new Date(now.getTime() - LOGIN_THROTTLE.pair.forgetMs).toISOString();
+  const failures = await loginFailures.recordLoginFailure(db, { account, source, at, forgetBefore });
+  const delayMs = pairDelayMs(failures);
+  if (delayMs > 0) {
+    const until = new Date(now.getTime() + delayMs).toISOString();
+    await loginFailures.blockLoginPair(db, account, source, until);
+    if (user)
+      await audit(
+        db,
+        { kind: 'system', id: 'login' },
+        'user.login_throttled',
+        `logins of ${user.id} from one address wait until ${until} after ${failures} failures there`,
+        { userId: user.id, failures },
+      );
+  }
+  if (failures === 1) await loginFailures.forgetLoginFailuresBefore(db, forgetBefore);
+  return { ok: false, retryAfterMs: null };
 }
 
-/** The session that changed the password (`keepSid`) stays logged in; every other one of this person ends. */
+/**
+ * What ends someone's access ends all of it: sessions that logged in before `at` are refused (even a
+ * row an in-flight request writes back to the store), those in the store are destroyed now but
+ * `keepSid`, and every API token of theirs is revoked, so re-enabling them revives nothing.
+ */
+async function endAccess(db: Db, userId: string, at: string, sessions: SessionEnder, keepSid?: string) {
+  const tokensRevoked = await users.endSessionsAndTokensOf(db, userId, at);
+  await sessions.endAllOf(userId, keepSid);
+  return tokensRevoked;
+}
+
+/**
+ * The session that changed the password (`keepSid`) stays logged in and must take the returned instant
+ * as its `authAt`; every other session of this person ends and their API tokens are revoked (whoever
+ * knew the old password may have made one).
+ */
 export async function changePassword(
   db: Db,
   userId: string,
@@ -91,15 +151,26 @@ export async function changePassword(
     throw new HttpError(400, 'the current password is not right', 'current');
   const at = nowIso();
   await users.setPasswordHash(db, userId, await hashPassword(next), at);
-  await sessions.endAllOf(userId, keepSid);
-  await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password');
+  const tokensRevoked = await endAccess(db, userId, at, sessions, keepSid);
+  await audit(db, { kind: 'user', id: userId }, 'user.password_changed', 'changed their password', {
+    tokensRevoked,
+  });
   return at;
 }
 
-export async function liftLockout(db: Db, userId: string, by: Actor) {
-  if (!(await users.findUserById(db, userId))) throw new HttpError(404, 'user not found', null);
-  await users.clearLockout(db, userId);
-  await audit(db, by, 'user.lockout_lifted', `lockout of ${userId} lifted`, { userId });
+/** An admin lets someone in at once whose own address is waiting (a forgotten password, then a reset). */
+export async function clearLoginDelays(db: Db, userId: string, by: Actor) {
+  const user = await users.findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  await loginFailures.clearLoginFailuresOf(db, accountKey(user.email));
+  await audit(db, by, 'user.login_delays_cleared', `login delays of ${userId} cleared`, { userId });
+}
+
+/** Per account email: failed logins in the last hour, from how many addresses, and the latest wait. */
+export async function recentLoginFailures(db: Db, now = new Date()) {
+  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
+  const rows = await loginFailures.summariseLoginFailuresSince(db, since);
+  return new Map(rows.map((r) => [r.account, r]));
 }
 
 export async function changeRole(db: Db, userId: string, role: Role, by: Actor) {
@@ -117,8 +188,7 @@ export async function changeRole(db: Db, userId: string, role: Role, by: Actor) 
 
 /**
  * Someone who left, or whose account may be in the wrong hands: their sessions end now, their API tokens
- * stop working at the next request (both check disabled_at too), and they cannot log in. Nothing they did
- * is removed.
+ * are revoked, and they cannot log in. Nothing they did is removed.
  */
 export async function disableUser(
   db: Db,
@@ -134,11 +204,12 @@ export async function disableUser(
     throw new HttpError(409, 'the last active admin cannot be disabled', 'user');
   const at = nowIso();
   await users.setDisabledAt(db, userId, at);
-  await sessions.endAllOf(userId);
-  await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId });
+  const tokensRevoked = await endAccess(db, userId, at, sessions);
+  await audit(db, by, 'user.disabled', `user ${userId} disabled`, { userId, tokensRevoked });
   return at;
 }
 
+/** They log in afresh: the sessions and tokens that ended with the disable stay ended. */
 export async function enableUser(db: Db, userId: string, by: Actor) {
   const user = await users.findUserById(db, userId);
   if (!user) throw new HttpError(404, 'user not found', null);
@@ -149,7 +220,8 @@ export async function enableUser(db: Db, userId: string, by: Actor) {
 
 /**
  * An admin sets a new password for someone who forgot theirs (there is no email reset: an emailed link
- * would make the mailbox the key to breach notices). Ends that person's sessions and lifts any lockout.
+ * would make the mailbox the key to breach notices). Ends that person's sessions, revokes their API
+ * tokens and clears their login delays.
  */
 export async function resetPassword(
   db: Db,
@@ -158,10 +230,14 @@ export async function resetPassword(
   by: Actor,
   sessions: SessionEnder = NO_SESSIONS,
 ) {
-  if (!(await users.findUserById(db, userId))) throw new HttpError(404, 'user not found', null);
-  await users.resetPasswordHash(db, userId, await hashPassword(next), nowIso());
-  await sessions.endAllOf(userId);
-  await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId });
+  const user = await users.findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  const at = nowIso();
+  await users.setPasswordHash(db, userId, await hashPassword(next), at);
+  // A new password is a fresh start: the waits earned guessing at the old one go.
+  await loginFailures.clearLoginFailuresOf(db, accountKey(user.email));
+  const tokensRevoked = await endAccess(db, userId, at, sessions);
+  await audit(db, by, 'user.password_reset', `password of ${userId} set by an admin`, { userId, tokensRevoked });
 }
 
 /** Returns the plaintext token once; only its hash is kept. */

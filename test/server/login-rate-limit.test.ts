@@ -1,6 +1,6 @@
-// Password guessing from one address is slowed twice over: the per-account
-// lockout, and a rate limit on refused login attempts that also covers guesses
-// spread over many accounts.
+// Password guessing from one address is slowed twice over: the wait of each
+// (account, address) pair, and a rate limit on refused login attempts that also
+// covers guesses spread over many accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
