@@ -10,6 +10,8 @@ export interface ObligationFactsInput {
   incidentId: string;
   awarenessAt: string;
   discoveredAt: string;
+  /** Absent from requests of runs that predate recorded determinations: clocks then run from awarenessAt. */
+  determinations?: { notifiableAt?: string; materialityAt?: string };
   role: Role;
   dataElements: string[];
   encrypted: boolean;
@@ -28,6 +30,7 @@ export const createComputeObligations =
     const facts = factsSchema.parse({
       awarenessAt: input.awarenessAt,
       discoveredAt: input.discoveredAt,
+      determinations: input.determinations ?? {},
       role: input.role,
       dataElements: input.dataElements,
       encrypted: input.encrypted,

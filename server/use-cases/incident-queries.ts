@@ -128,6 +128,12 @@ export async function incidentView(db: Db, incidentId: string) {
     detectedAt: row.detected_at,
     occurredAt: row.occurred_at,
     awarenessAt: row.awareness_at,
+    /** Clock starts recorded besides awareness (triage confirmation, or a later determination). */
+    determinations: {
+      discoveredAt: state?.determinations?.discoveredAt ?? null,
+      notifiableAt: state?.determinations?.notifiableAt ?? null,
+      materialityAt: state?.determinations?.materialityAt ?? null,
+    },
     detectionMethod: row.detection_method,
     dataCategories: JSON.parse(row.data_categories) as string[],
     source: row.source,
