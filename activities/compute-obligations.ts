@@ -61,6 +61,13 @@ export const createComputeObligations =
       why: o.why,
       content: o.content,
       holdMayDelay: o.holdMayDelay,
+      // The engine's optional fields travel only when set, keeping the recorded result small.
+      ...(o.dueNow ? { dueNow: true } : {}),
+      ...(o.clockStartedAt ? { clockStartedAt: o.clockStartedAt } : {}),
+      ...(o.remindAt ? { remindAt: o.remindAt } : {}),
+      ...(o.escalateAt ? { escalateAt: o.escalateAt } : {}),
+      ...(o.metAt ? { metAt: o.metAt } : {}),
+      ...(o.unconfirmedFacts?.length ? { unconfirmedFacts: o.unconfirmedFacts } : {}),
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

@@ -83,6 +83,14 @@ export interface RuleObligation {
   why: string;
   content: string[];
   holdMayDelay: boolean;
+  /** Due now with no fixed date ("immediately", "without undue delay") since its clock started; see rules/types.ts. */
+  dueNow?: boolean;
+  clockStartedAt?: string;
+  remindAt?: string;
+  escalateAt?: string;
+  metAt?: string;
+  /** Catalog facts (not personal data) this obligation rests on that were not checked against the law's text. */
+  unconfirmedFacts?: string[];
 }
 
 /** An obligation as the incident tracks it. */
