@@ -12,6 +12,7 @@ import {
   type Harness,
 } from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
+import { recordHistory } from '../support/histories';
 
 let h: Harness;
 beforeAll(async () => {
@@ -74,6 +75,8 @@ describe('determinations', () => {
     expect(note?.body).toBe(reason);
     const history = JSON.stringify(await h.client.workflow.getHandle(`incident-${id}`).fetchHistory());
     expect(history).not.toContain('Forensics confirmed');
+    // The replay test checks later workflow changes against this run (triage patch and the new update).
+    await recordHistory(h.client, `incident-${id}`, 'determination');
   });
 
   it('refuses a determination in the future, before detection, without a time or without a reason, naming the field', async () => {
