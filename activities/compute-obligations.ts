@@ -10,6 +10,8 @@ export interface ObligationFactsInput {
   incidentId: string;
   awarenessAt: string;
   discoveredAt: string;
+  /** Absent from requests of runs that predate recorded determinations: clocks then run from awarenessAt. */
+  determinations?: { notifiableAt?: string; materialityAt?: string };
   role: Role;
   dataElements: string[];
   encrypted: boolean;
@@ -28,6 +30,7 @@ export const createComputeObligations =
     const facts = factsSchema.parse({
       awarenessAt: input.awarenessAt,
       discoveredAt: input.discoveredAt,
+      determinations: input.determinations ?? {},
       role: input.role,
       dataElements: input.dataElements,
       encrypted: input.encrypted,
@@ -58,6 +61,13 @@ export const createComputeObligations =
       why: o.why,
       content: o.content,
       holdMayDelay: o.holdMayDelay,
+      // The engine's optional fields travel only when set, keeping the recorded result small.
+      ...(o.dueNow ? { dueNow: true } : {}),
+      ...(o.clockStartedAt ? { clockStartedAt: o.clockStartedAt } : {}),
+      ...(o.remindAt ? { remindAt: o.remindAt } : {}),
+      ...(o.escalateAt ? { escalateAt: o.escalateAt } : {}),
+      ...(o.metAt ? { metAt: o.metAt } : {}),
+      ...(o.unconfirmedFacts?.length ? { unconfirmedFacts: o.unconfirmedFacts } : {}),
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

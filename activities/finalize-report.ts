@@ -62,6 +62,7 @@ export async function buildClosingReport(
       dueAt: o.dueAt,
       status: o.status,
       fulfilledAt: o.fulfilledAt ?? null,
+      unconfirmedFacts: o.unconfirmedFacts ?? [],
     })),
     stats,
     auditHead: head,

@@ -31,6 +31,16 @@ export function triageFromForm(f: Fields) {
   return { decision: str(f.decision), reason: str(f.reason), awarenessAt: formTime(f.awarenessAt) };
 }
 
+/** Empty time fields are left out, so only the determinations given are recorded. */
+export function determinationFromForm(f: Fields) {
+  return {
+    discoveredAt: formTime(f.discoveredAt),
+    notifiableAt: formTime(f.notifiableAt),
+    materialityAt: formTime(f.materialityAt),
+    reason: str(f.reason),
+  };
+}
+
 /** "DE=1200" or "US-CA: 600", one per line. */
 export function parseAffected(text: string): Record<string, number> | string {
   const out: Record<string, number> = {};

@@ -38,6 +38,19 @@ export const triageSchema = z.object({
 
 export const awarenessSchema = z.object({ awarenessAt: isoTime, reason: text(5_000) });
 
+/** A later determination that starts clocks other than awareness (rules/README.md, "Clocks"), with its reason. */
+export const determinationSchema = z
+  .object({
+    discoveredAt: isoTime.optional(),
+    notifiableAt: isoTime.optional(),
+    materialityAt: isoTime.optional(),
+    reason: text(5_000),
+  })
+  .refine((d) => d.discoveredAt || d.notifiableAt || d.materialityAt, {
+    message: 'give at least one of discoveredAt, notifiableAt, materialityAt',
+    path: ['notifiableAt'],
+  });
+
 /** Shared with the subject import's fast path (server/subject-row.ts), which must agree with these schemas. */
 export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;

@@ -10,7 +10,10 @@ export interface DeadlineRow {
   regime: string;
   audience: string;
   basis: string;
-  due_at: string;
+  /** Null for an obligation due now with no fixed date ("immediately", "without undue delay"). */
+  due_at: string | null;
+  due_now: number;
+  clock_started_at: string | null;
   status: string;
 }
 
@@ -38,13 +41,18 @@ export async function openIncidentsByStage(db: Db, viewer: Viewer): Promise<{ st
   );
 }
 
-/** The 20 soonest deadlines of required obligations still to meet, across open incidents. */
+/**
+ * The 20 soonest deadlines of required obligations still to meet, across open incidents. One due now
+ * with no fixed date counts while pending or manual and sorts by its clock start: it has been due since.
+ */
 export async function nextDeadlines(db: Db, viewer: Viewer): Promise<DeadlineRow[]> {
   const v = visibleIncidents(viewer);
   return db.all<DeadlineRow>(
-    `SELECT o.incident_id, i.title, o.regime, o.audience, o.basis, o.due_at, o.status FROM obligations o JOIN incidents i ON i.id = o.incident_id
-     WHERE i.status = 'open' AND o.required = 1 AND o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held') AND ${v.sql}
-     ORDER BY o.due_at LIMIT 20`,
+    `SELECT o.incident_id, i.title, o.regime, o.audience, o.basis, o.due_at, o.due_now, o.clock_started_at, o.status FROM obligations o JOIN incidents i ON i.id = o.incident_id
+     WHERE i.status = 'open' AND o.required = 1
+       AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))
+       AND ${v.sql}
+     ORDER BY COALESCE(o.due_at, o.clock_started_at), o.id LIMIT 20`,
     v.params,
   );
 }

@@ -20,6 +20,13 @@ export interface ObligationRow {
   fulfilled_at: string | null;
   filing_reference: string | null;
   state_version: number;
+  /** 1 when due now with no fixed date (migration 015; 0 for rows written before it). */
+  due_now: number;
+  clock_started_at: string | null;
+  remind_at: string | null;
+  escalate_at: string | null;
+  met_at: string | null;
+  unconfirmed_facts_json: string;
 }
 
 /** Required ones first, then by due time (none last). */

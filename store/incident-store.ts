@@ -118,8 +118,9 @@ async function replaceObligationsTx(
   await tx.run('DELETE FROM obligations WHERE incident_id = ?', [incidentId]);
   for (const o of obligations) {
     await tx.run(
-      `INSERT INTO obligations (incident_id, id, regime, audience, recipient, required, due_at, deadline, basis, why, content_json, hold_may_delay, status, superseded_reason, fulfilled_at, filing_reference, state_version)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO obligations (incident_id, id, regime, audience, recipient, required, due_at, deadline, basis, why, content_json, hold_may_delay, status, superseded_reason, fulfilled_at, filing_reference, state_version,
+         due_now, clock_started_at, remind_at, escalate_at, met_at, unconfirmed_facts_json)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       [
         incidentId,
         o.id,
@@ -138,6 +139,12 @@ async function replaceObligationsTx(
         o.fulfilledAt ?? null,
         o.filingReference ?? null,
         version,
+        o.dueNow ? 1 : 0,
+        o.clockStartedAt ?? null,
+        o.remindAt ?? null,
+        o.escalateAt ?? null,
+        o.metAt ?? null,
+        JSON.stringify(o.unconfirmedFacts ?? []),
       ],
     );
   }

@@ -83,6 +83,14 @@ export interface RuleObligation {
   why: string;
   content: string[];
   holdMayDelay: boolean;
+  /** Due now with no fixed date ("immediately", "without undue delay") since its clock started; see rules/types.ts. */
+  dueNow?: boolean;
+  clockStartedAt?: string;
+  remindAt?: string;
+  escalateAt?: string;
+  metAt?: string;
+  /** Catalog facts (not personal data) this obligation rests on that were not checked against the law's text. */
+  unconfirmedFacts?: string[];
 }
 
 /** An obligation as the incident tracks it. */
@@ -116,6 +124,16 @@ export interface DeliveryCounts {
   substitute: number;
 }
 
+/**
+ * Determinations that start legal clocks other than awareness (issue 13; see rules/README.md, "Clocks"):
+ * discovery, the determination that the breach is notifiable, and SEC's materiality determination.
+ */
+export interface Determinations {
+  discoveredAt?: string;
+  notifiableAt?: string;
+  materialityAt?: string;
+}
+
 export interface IncidentState {
   incidentId: string;
   stage: Stage;
@@ -123,6 +141,12 @@ export interface IncidentState {
   stateVersion: number;
   input: IncidentInput;
   awarenessAt: string | null;
+  /**
+   * Absent in runs started before determinations were recorded: their clocks ran from awarenessAt.
+   * `notifiableFromTriage` marks a notifiableAt taken from the triage confirmation, which follows a
+   * later correction of awarenessAt; one recorded with its own reason does not.
+   */
+  determinations?: Determinations & { notifiableFromTriage?: boolean };
   facts: AssessmentFacts | null;
   subjects: { total: number; withEmail: number; withPhone: number; withoutContact: number };
   obligations: TrackedObligation[];
@@ -178,6 +202,12 @@ export interface TriageRequest extends RequestMeta {
 
 export interface AwarenessChangeRequest extends RequestMeta {
   awarenessAt: string;
+  reasonNoteId: string;
+  actor: Actor;
+}
+
+export interface DeterminationRequest extends Determinations, RequestMeta {
+  /** id of the note holding the reason (free text stays in SQLite). */
   reasonNoteId: string;
   actor: Actor;
 }

@@ -34,6 +34,7 @@ export function renderClosingReport(v: ClosingReportInput, locale: Locale = 'en'
     decisions: v.timeline.filter((e) => isDecisionEvent(e.type)),
     obligations: v.obligations.map((o) => ({
       ...o,
+      unconfirmedFacts: o.unconfirmedFacts ?? [],
       late: o.dueAt !== null && (o.fulfilledAt === null ? false : Date.parse(o.fulfilledAt) > Date.parse(o.dueAt)),
     })),
     stats: v.stats,

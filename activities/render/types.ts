@@ -105,6 +105,8 @@ export interface ClosingReportInput {
     dueAt: string | null;
     status: string;
     fulfilledAt: string | null;
+    /** Catalog facts not checked against the law's text: the report says to check before relying on them. */
+    unconfirmedFacts?: string[];
   }[];
   stats: { channel: string; status: string; count: number }[];
   auditHead: { seq: number; hash: string } | null;

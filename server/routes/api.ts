@@ -12,6 +12,7 @@ import {
   assessmentSchema,
   awarenessSchema,
   closeSchema,
+  determinationSchema,
   filingSchema,
   holdSchema,
   incidentSchema,
@@ -31,6 +32,7 @@ import {
   closeIncident,
   placeHold,
   recompute,
+  recordDetermination,
   recordFiling,
   releaseHold,
   supplementReport,
@@ -83,6 +85,17 @@ export function apiRouter(ctx: UseCaseContext): Router {
         ctx,
         String(req.params.id),
         parse(awarenessSchema, req.body),
+        req.user!,
+        idempotencyKey(req),
+      ),
+    );
+  });
+  r.post('/incidents/:id/determinations', allow('awareness.change'), json, async (req, res) => {
+    res.json(
+      await recordDetermination(
+        ctx,
+        String(req.params.id),
+        parse(determinationSchema, req.body),
         req.user!,
         idempotencyKey(req),
       ),

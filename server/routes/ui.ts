@@ -19,6 +19,7 @@ import type { AppConfig } from '../../app.config';
 import { HttpError, notFound } from '../errors';
 import {
   assessmentFromForm,
+  determinationFromForm,
   filingFromForm,
   formTime,
   holdFromForm,
@@ -28,6 +29,7 @@ import {
 import { accessSchema } from '../account-schemas';
 import {
   awarenessSchema,
+  determinationSchema,
   supplementSchema,
   approvalSchema,
   assessmentSchema,
@@ -49,6 +51,7 @@ import {
   closeIncident,
   placeHold,
   recompute,
+  recordDetermination,
   recordFiling,
   releaseHold,
   supplementReport,
@@ -331,6 +334,14 @@ export function uiRouter(
           user,
           key,
         ),
+      'awareness.change',
+    ),
+  );
+  r.post(
+    '/incidents/:id/determinations',
+    ...act(
+      (id, form, user, key) =>
+        recordDetermination(ctx, id, parse(determinationSchema, determinationFromForm(form)), user, key),
       'awareness.change',
     ),
   );

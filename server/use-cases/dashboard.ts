@@ -4,6 +4,7 @@
 import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { viewerOf } from './incident-access';
+import { elapsedSince, isDueNow } from '../obligation-urgency';
 import { deliveryProgressByIncident, holdsInForce, nextDeadlines, openIncidentsByStage } from '../../store/dashboard';
 
 const STAGE_ORDER = ['triage', 'assessment', 'approval', 'notifying', 'reporting'];
@@ -26,7 +27,11 @@ export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
       basis: deadline.basis,
       dueAt: deadline.due_at,
       status: deadline.status,
-      overdue: Date.parse(deadline.due_at) < now.getTime(),
+      // Due now has no date to pass: it shows the time elapsed since its clock started instead.
+      dueNow: isDueNow(deadline.due_now === 1, deadline.status),
+      clockStartedAt: deadline.clock_started_at,
+      elapsed: deadline.clock_started_at ? elapsedSince(deadline.clock_started_at, now.getTime()) : null,
+      overdue: deadline.due_at !== null && Date.parse(deadline.due_at) < now.getTime(),
     })),
     holds: holds.map((hold) => ({
       incidentId: hold.incident_id,

@@ -28,6 +28,7 @@ import {
   closeUpdate,
   placeHoldUpdate,
   recomputeUpdate,
+  recordDeterminationUpdate,
   recordFilingUpdate,
   supplementReportUpdate,
   releaseHoldUpdate,
@@ -41,6 +42,7 @@ import type {
   assessmentSchema,
   awarenessSchema,
   closeSchema,
+  determinationSchema,
   filingSchema,
   holdSchema,
   recomputeSchema,
@@ -170,6 +172,32 @@ export function changeAwareness(
     update: changeAwarenessUpdate,
     request: (updateId) => ({
       awarenessAt: new Date(body.awarenessAt).toISOString(),
+      reasonNoteId: noteIdOf(updateId),
+      actor: actorOf(user),
+    }),
+  });
+}
+
+export function recordDetermination(
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: z.infer<typeof determinationSchema>,
+  user: AuthUser,
+  key: string | null,
+) {
+  return withUpdate({
+    ctx,
+    incidentId,
+    action: 'determination',
+    idempotencyKey: key,
+    body,
+    // The reason is free text: it stays in SQLite and the workflow gets its note id.
+    ...keptAsNote(incidentId, 'determination.recorded', body.reason, user),
+    update: recordDeterminationUpdate,
+    request: (updateId) => ({
+      discoveredAt: body.discoveredAt,
+      notifiableAt: body.notifiableAt,
+      materialityAt: body.materialityAt,
       reasonNoteId: noteIdOf(updateId),
       actor: actorOf(user),
     }),

@@ -18,6 +18,7 @@ import { listNotices } from '../../store/notices';
 import { listPublishedNotices } from '../../store/published-notices';
 import { reportHtml } from '../../store/reports';
 import { nowIso } from '../../lib/clock';
+import { elapsedSince, isCounting, isDueNow, isMet } from '../obligation-urgency';
 
 export interface ObligationView {
   id: string;
@@ -34,6 +35,23 @@ export interface ObligationView {
   holdMayDelay: boolean;
   supersededReason: string | null;
   fulfilledAt: string | null;
+  /** Due now with no fixed date, and still to meet (pending or manual). */
+  dueNow: boolean;
+  /** When the obligation's clock started (awareness, discovery, the determination ...), when the rules know it. */
+  clockStartedAt: string | null;
+  /** Hints for a due-now obligation: remind and escalate at these instants. */
+  remindAt: string | null;
+  escalateAt: string | null;
+  /** When the notice that fulfils it went out, as the rules saw it. */
+  metAt: string | null;
+  /** Catalog facts this obligation rests on that were not checked against the law's text: check before relying on it. */
+  unconfirmedFacts: string[];
+  /** Still counting down (pending, manual, held); a met or stopped obligation is never overdue. */
+  counting: boolean;
+  /** Sent or filed. */
+  met: boolean;
+  /** "1 day 6 hours" since the clock started, for a due-now obligation; null otherwise. */
+  elapsed: string | null;
 }
 
 export interface TimelineEntry {
@@ -96,6 +114,18 @@ export async function obligationsOf(db: Db, incidentId: string): Promise<Obligat
     holdMayDelay: obligation.hold_may_delay === 1,
     supersededReason: obligation.superseded_reason,
     fulfilledAt: obligation.fulfilled_at,
+    dueNow: isDueNow(obligation.due_now === 1, obligation.status),
+    clockStartedAt: obligation.clock_started_at,
+    remindAt: obligation.remind_at,
+    escalateAt: obligation.escalate_at,
+    metAt: obligation.met_at,
+    unconfirmedFacts: JSON.parse(obligation.unconfirmed_facts_json) as string[],
+    counting: isCounting(obligation.status),
+    met: isMet(obligation.status),
+    elapsed:
+      isDueNow(obligation.due_now === 1, obligation.status) && obligation.clock_started_at
+        ? elapsedSince(obligation.clock_started_at)
+        : null,
   }));
 }
 
@@ -128,6 +158,12 @@ export async function incidentView(db: Db, incidentId: string) {
     detectedAt: row.detected_at,
     occurredAt: row.occurred_at,
     awarenessAt: row.awareness_at,
+    /** Clock starts recorded besides awareness (triage confirmation, or a later determination). */
+    determinations: {
+      discoveredAt: state?.determinations?.discoveredAt ?? null,
+      notifiableAt: state?.determinations?.notifiableAt ?? null,
+      materialityAt: state?.determinations?.materialityAt ?? null,
+    },
     detectionMethod: row.detection_method,
     dataCategories: JSON.parse(row.data_categories) as string[],
     source: row.source,

@@ -17,6 +17,7 @@ describe('replay of recorded histories', () => {
       'controller-path',
       'controller-path.pre-fan-out',
       'controller-path.pre-render-patch',
+      'determination',
       'dismissal',
       'hold-and-deadlines',
       'hold-and-deadlines.pre-render-patch',

@@ -8,6 +8,7 @@ import type {
   AssessmentRequest,
   AwarenessChangeRequest,
   CloseRequest,
+  DeterminationRequest,
   FilingRequest,
   HoldReleaseRequest,
   HoldRequest,
@@ -24,6 +25,7 @@ export const INCIDENT_WORKFLOW = 'incidentWorkflow';
 
 export const triageUpdate = defineUpdate<UpdateResult, [TriageRequest]>('triage');
 export const changeAwarenessUpdate = defineUpdate<UpdateResult, [AwarenessChangeRequest]>('changeAwareness');
+export const recordDeterminationUpdate = defineUpdate<UpdateResult, [DeterminationRequest]>('recordDetermination');
 export const assessUpdate = defineUpdate<UpdateResult, [AssessmentRequest]>('assess');
 export const subjectsImportedUpdate = defineUpdate<UpdateResult, [SubjectsImportedRequest]>('subjectsImported');
 export const placeHoldUpdate = defineUpdate<UpdateResult, [HoldRequest]>('placeHold');

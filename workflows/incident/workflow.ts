@@ -24,6 +24,7 @@ import {
   changeAwarenessUpdate,
   closeUpdate,
   incidentStateQuery,
+  recordDeterminationUpdate,
   placeHoldUpdate,
   recomputeUpdate,
   recordFilingUpdate,
@@ -44,6 +45,8 @@ import type {
   ApprovalRequest,
   AssessmentRequest,
   AwarenessChangeRequest,
+  DeterminationRequest,
+  Determinations,
   FilingRequest,
   HoldRequest,
   IncidentInput,
@@ -168,7 +171,11 @@ export async function incidentWorkflow(
       affected: f.affected,
       riskLevel: f.riskLevel,
       sectors: f.sectors,
-      discoveredAt: state.awarenessAt!,
+      discoveredAt: state.determinations?.discoveredAt ?? state.awarenessAt!,
+      determinations: {
+        notifiableAt: state.determinations?.notifiableAt,
+        materialityAt: state.determinations?.materialityAt,
+      },
       hold: state.hold,
       noticesSent: state.obligations
         .filter((o) => (o.status === 'sent' || o.status === 'filed') && o.fulfilledAt)
@@ -333,6 +340,15 @@ export async function incidentWorkflow(
         );
       } else {
         state.awarenessAt = req.awarenessAt ?? now();
+        // Confirming is the determination that a breach occurred: clocks that run from "determination"
+        // start at the confirmed awareness time. Runs confirmed before this keep the engine's fallback
+        // (the same instant) and their replay unchanged.
+        if (patched('triage-records-determination'))
+          state.determinations = {
+            ...state.determinations,
+            notifiableAt: state.awarenessAt,
+            notifiableFromTriage: true,
+          };
         state.stage = 'assessment';
         events.push(
           event('triage.confirmed', req.actor, 'Confirmed as a personal-data breach; legal clock started', {
@@ -360,6 +376,8 @@ export async function incidentWorkflow(
     async (req) => {
       const previous = state.awarenessAt;
       state.awarenessAt = req.awarenessAt;
+      // A determination taken from the triage confirmation was the awareness time; it moves with it.
+      if (state.determinations?.notifiableFromTriage) state.determinations.notifiableAt = req.awarenessAt;
       const events = [
         event('awareness.changed', req.actor, 'Awareness time changed', {
           from: previous,
@@ -378,6 +396,59 @@ export async function incidentWorkflow(
       if (Date.parse(req.awarenessAt) > Date.now() + 60_000)
         throw new UpdateRejected('awarenessAt', 'cannot be in the future');
       if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a change of the legal clock needs a reason');
+    },
+  );
+
+  // ---- Determinations (clocks from discovery, the notifiable determination, SEC materiality) ----
+  const DETERMINATION_FIELDS = ['discoveredAt', 'notifiableAt', 'materialityAt'] as const;
+  const DETERMINATION_LABELS: Record<(typeof DETERMINATION_FIELDS)[number], string> = {
+    discoveredAt: 'discovered',
+    notifiableAt: 'determined notifiable',
+    materialityAt: 'determined material',
+  };
+  step(
+    recordDeterminationUpdate,
+    async (req) => {
+      const given: Determinations = {};
+      for (const f of DETERMINATION_FIELDS) if (req[f]) given[f] = req[f];
+      state.determinations = {
+        ...state.determinations,
+        ...given,
+        ...(given.notifiableAt ? { notifiableFromTriage: false } : {}),
+      };
+      const said = DETERMINATION_FIELDS.filter((f) => given[f]).map((f) => `${DETERMINATION_LABELS[f]} ${given[f]}`);
+      const events = [
+        event('determination.recorded', req.actor, `Determination recorded: ${said.join('; ')}`, {
+          ...given,
+          reasonNoteId: req.reasonNoteId,
+        }),
+      ];
+      await recompute('a recorded determination', events, req.actor);
+      await persist(events);
+      return result({ determinations: given });
+    },
+    (req: DeterminationRequest) => {
+      requireOpen();
+      if (!state.awarenessAt) throw new UpdateRejected('stage', 'the incident has not been confirmed yet');
+      if (!DETERMINATION_FIELDS.some((f) => req[f]))
+        throw new UpdateRejected('notifiableAt', 'give at least one of discoveredAt, notifiableAt, materialityAt');
+      const detected = Date.parse(state.input.detectedAt);
+      for (const f of DETERMINATION_FIELDS) {
+        const value = req[f];
+        if (value === undefined) continue;
+        requireIso(f, value);
+        const at = Date.parse(value);
+        if (at > Date.now() + 60_000) throw new UpdateRejected(f, 'cannot be in the future');
+        if (at < detected)
+          throw new UpdateRejected(f, `cannot be before the breach was detected (${state.input.detectedAt})`);
+      }
+      // A breach cannot be determined notifiable before we were aware of it: that is a correction of awareness.
+      if (req.notifiableAt && Date.parse(req.notifiableAt) < Date.parse(state.awarenessAt))
+        throw new UpdateRejected(
+          'notifiableAt',
+          `cannot be before the awareness time (${state.awarenessAt}); correct the awareness time instead`,
+        );
+      if (!req.reasonNoteId) throw new UpdateRejected('reason', 'a determination needs a reason');
     },
   );
 
