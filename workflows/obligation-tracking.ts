@@ -51,15 +51,38 @@ export interface TimerEvent {
 
 const REMINDER_LEADS_MS = [24 * 3600_000, 3600_000];
 
-/** Every reminder and escalation still to fire; keys include dueAt so a moved deadline re-arms. */
+/**
+ * Every reminder and escalation still to fire; keys include dueAt so a moved deadline re-arms.
+ * With `dueNow`, an obligation due "immediately" or "without undue delay" reminds and escalates at
+ * the engine's remindAt and escalateAt (24 and 72 hours after its clock started unless the law says
+ * otherwise): it has no date, so without them it would never remind anyone.
+ */
 export function pendingTimers(
   obligations: TrackedObligation[],
   fired: ReadonlySet<string>,
   nextHoldReviewAt: string | null,
   hold: Hold | null,
+  opts: { dueNow?: boolean } = {},
 ): TimerEvent[] {
   const events: TimerEvent[] = [];
   for (const o of obligations) {
+    if (opts.dueNow && o.required && (o.status === 'pending' || o.status === 'manual') && !o.dueAt && o.dueNow) {
+      if (o.remindAt && !fired.has(`${o.id}:due-now-reminder:${o.remindAt}`))
+        events.push({
+          key: `${o.id}:due-now-reminder:${o.remindAt}`,
+          at: Date.parse(o.remindAt),
+          kind: 'reminder',
+          obligationId: o.id,
+        });
+      if (o.escalateAt && !fired.has(`${o.id}:due-now-escalation:${o.escalateAt}`))
+        events.push({
+          key: `${o.id}:due-now-escalation:${o.escalateAt}`,
+          at: Date.parse(o.escalateAt),
+          kind: 'escalation',
+          obligationId: o.id,
+        });
+      continue;
+    }
     // A report marked for manual portal filing is still unmet until the filing is recorded.
     if (!o.required || (o.status !== 'pending' && o.status !== 'manual') || !o.dueAt) continue;
     const due = Date.parse(o.dueAt);

@@ -177,3 +177,87 @@ describe('deadlines under a law-enforcement hold', () => {
     });
   });
 });
+
+describe('obligations due at once', () => {
+  it('remind a day after their clock started and escalate after three days, though they have no date', async () => {
+    const id = '01JTIMESKIP0000000000000002';
+    const start = new Date(await env.currentTimeMs()).toISOString();
+    await insertTestIncident(db, id, {
+      severity: 'high',
+      createdAt: start,
+      detectionMethod: 'test',
+      createdBy: 'tester',
+    });
+    const local = createProviders({}, createMailboxStore(db));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: 'timeskip-due-now',
+      workflowsPath: require.resolve('../../workflows/index.ts'),
+      activities: createActivities({
+        db,
+        email: local.email,
+        sms: local.sms,
+        logger: createLogger('test', 'silent'),
+        baseUrl: 'http://localhost:3000',
+      }),
+    });
+    const timerEvents = async (type: string, obligationId: string) =>
+      (
+        await db.all<{ details_json: string }>(
+          'SELECT details_json FROM audit_log WHERE incident_id = ? AND type = ? ORDER BY seq',
+          [id, type],
+        )
+      ).filter((e) => (JSON.parse(e.details_json) as { obligationId?: string }).obligationId === obligationId).length;
+
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(incidentWorkflow, {
+        workflowId: `incident-${id}`,
+        taskQueue: 'timeskip-due-now',
+        args: [
+          {
+            incidentId: id,
+            createdAt: start,
+            openedBy: actor,
+            severity: 'high',
+            detectedAt: start,
+            detectionMethod: 'test',
+            dataCategories: [],
+          },
+        ],
+      });
+      await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
+      await handle.executeUpdate(assessUpdate, {
+        args: [
+          {
+            assessmentId: 'a1',
+            dataElements: ['name', 'email', 'account_credentials'],
+            encrypted: false,
+            keyCompromised: false,
+            role: 'controller',
+            controllerIds: [],
+            riskLevel: 'high_risk',
+            affected: { CN: 10 },
+            sectors: [],
+            actor,
+          },
+        ],
+      });
+      const state = await handle.query(incidentStateQuery);
+      const atOnce = state.obligations.find((o) => o.required && o.dueNow && !o.dueAt)!;
+      expect(atOnce, JSON.stringify(state.obligations.map((o) => [o.id, o.dueAt, o.dueNow]))).toBeDefined();
+      // 23 hours after the clock started: nothing yet (24 hours is the reminder).
+      await env.sleep(23 * HOUR);
+      expect(await timerEvents('deadline.reminder', atOnce.id)).toBe(0);
+      await env.sleep(2 * HOUR);
+      expect(await timerEvents('deadline.reminder', atOnce.id)).toBe(1);
+      expect(await timerEvents('deadline.escalation', atOnce.id)).toBe(0);
+      await env.sleep(48 * HOUR);
+      expect(await timerEvents('deadline.escalation', atOnce.id)).toBe(1);
+      const mail = await db.all<{ subject: string }>(
+        "SELECT subject FROM dev_mailbox WHERE channel = 'email' AND subject LIKE 'Due now%'",
+      );
+      expect(mail.length).toBeGreaterThanOrEqual(1);
+    });
+  });
+});

@@ -137,6 +137,8 @@ export async function incidentWorkflow(
   let wake = false;
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   const id = state.incidentId;
+  // Runs from before obligations due "immediately" had reminders keep their timers as they were.
+  const timerOptions = { dueNow: patched('due-now-reminders') };
 
   const now = () => new Date(Date.now()).toISOString();
   const event = (
@@ -844,7 +846,7 @@ export async function incidentWorkflow(
   };
 
   const processTimers = async () => {
-    const due = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold).filter(
+    const due = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold, timerOptions).filter(
       (t) => t.at <= Date.now(),
     );
     if (due.length === 0) return;
@@ -895,7 +897,7 @@ export async function incidentWorkflow(
   }
 
   while (state.status === 'open') {
-    const timers = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold);
+    const timers = pendingTimers(state.obligations, fired, state.nextHoldReviewAt, state.hold, timerOptions);
     const nextAt = timers[0]?.at;
     const needsWork = () => wake || pendingAlerts.length > 0 || state.status !== 'open';
     if (nextAt === undefined) await condition(needsWork);
