@@ -28,6 +28,8 @@ export interface SendGridStandInMode {
   delayMs?: number;
   /** Addresses answered with 400 "The email address is invalid" (whole request rejected, as the API does). */
   reject?: string[];
+  /** SendGrid documents no order for substitutions: apply them as given or in reverse. */
+  substitutionOrder?: 'given' | 'reversed';
   /** The next request is accepted (recorded, delivered) but answered with this status, as a gateway in front may. */
   acceptThenStatus?: number | null;
 }
@@ -93,6 +95,7 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
   let outageUntil: number | null = null;
   let delayMs = 0;
   let acceptThenStatus: number | null = null;
+  let substitutionOrder: 'given' | 'reversed' = 'given';
   let reject = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -165,7 +168,9 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
         // Substitutions are plain replacements in subject and content, as SendGrid applies them.
         const apply = (v: string) => {
           let out = v;
-          for (const [k, val] of Object.entries(p.substitutions)) out = out.split(k).join(val);
+          const pairs = Object.entries(p.substitutions);
+          if (substitutionOrder === 'reversed') pairs.reverse();
+          for (const [k, val] of pairs) out = out.split(k).join(val);
           return out;
         };
         received.push({
@@ -227,6 +232,7 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
       if (mode.reject !== undefined) reject = new Set(mode.reject.map((a) => a.toLowerCase()));
       if (mode.acceptThenStatus !== undefined) acceptThenStatus = mode.acceptThenStatus;
+      if (mode.substitutionOrder !== undefined) substitutionOrder = mode.substitutionOrder;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
