@@ -1,8 +1,10 @@
 // The JSON API. Routes parse, call one use case, and answer; permissions are
 // declared at the route.
 import { Router } from 'express';
+import type { z } from 'zod';
 import { factsSchema, obligations as computeObligations } from '../../rules';
-import { actorOf, allow, bearerAuth } from '../auth';
+import { actorOf, allow, bearerAuth, type AuthUser } from '../auth';
+import type { Permission } from '../permissions';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { HttpError, notFound } from '../errors';
@@ -47,6 +49,15 @@ import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/o
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+/** A use case for one human step on an incident, shared with the incident page's forms. */
+type IncidentStep<B> = (
+  ctx: UseCaseContext,
+  incidentId: string,
+  body: B,
+  user: AuthUser,
+  idempotencyKey: string | null,
+) => Promise<unknown>;
+
 export function apiRouter(ctx: UseCaseContext): Router {
   const r = Router();
   const json = jsonBody('1mb');
@@ -75,37 +86,23 @@ export function apiRouter(ctx: UseCaseContext): Router {
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     res.json(await incidentView(ctx.db, String(req.params.id)));
   });
-  r.post('/incidents/:id/triage', allow('incident.triage'), json, async (req, res) => {
-    const body = parse(triageSchema, req.body);
-    res.json(await decideTriage(ctx, String(req.params.id), body, req.user!, idempotencyKey(req)));
-  });
-  r.post('/incidents/:id/awareness', allow('awareness.change'), json, async (req, res) => {
-    res.json(
-      await changeAwareness(
-        ctx,
-        String(req.params.id),
-        parse(awarenessSchema, req.body),
-        req.user!,
-        idempotencyKey(req),
-      ),
-    );
-  });
-  r.post('/incidents/:id/determinations', allow('awareness.change'), json, async (req, res) => {
-    res.json(
-      await recordDetermination(
-        ctx,
-        String(req.params.id),
-        parse(determinationSchema, req.body),
-        req.user!,
-        idempotencyKey(req),
-      ),
-    );
-  });
-  r.post('/incidents/:id/assessment', allow('incident.assess'), json, async (req, res) => {
-    res.json(
-      await assess(ctx, String(req.params.id), parse(assessmentSchema, req.body), req.user!, idempotencyKey(req)),
-    );
-  });
+  // Every human step on an incident: the body checked against its schema, then one use case,
+  // the same one the incident page's form calls.
+  const step = <S extends z.ZodType>(path: string, permission: Permission, schema: S, run: IncidentStep<z.infer<S>>) =>
+    r.post(`/incidents/:id/${path}`, allow(permission), json, async (req, res) => {
+      res.json(await run(ctx, String(req.params.id), parse(schema, req.body), req.user!, idempotencyKey(req)));
+    });
+  step('triage', 'incident.triage', triageSchema, decideTriage);
+  step('awareness', 'awareness.change', awarenessSchema, changeAwareness);
+  step('determinations', 'awareness.change', determinationSchema, recordDetermination);
+  step('assessment', 'incident.assess', assessmentSchema, assess);
+  step('hold', 'hold.place', holdSchema, placeHold);
+  step('hold/release', 'hold.release', releaseSchema, releaseHold);
+  step('approval', 'notices.approve', approvalSchema, approve);
+  step('filings', 'filing.record', filingSchema, recordFiling);
+  step('supplements', 'report.supplement', supplementSchema, supplementReport);
+  step('close', 'incident.close', closeSchema, closeIncident);
+  step('recompute', 'incident.recompute', recomputeSchema, recompute);
   r.post('/incidents/:id/subjects', allow('subjects.import'), jsonBody('20mb'), async (req, res) => {
     const key = idempotencyKey(req);
     const isCsv = Boolean(req.is('text/csv'));
@@ -114,47 +111,8 @@ export function apiRouter(ctx: UseCaseContext): Router {
     const source = isCsv ? { csv: req } : { json: req.body };
     res.json(await importSubjects(ctx, String(req.params.id), source, req.user!, key));
   });
-  r.post('/incidents/:id/hold', allow('hold.place'), json, async (req, res) => {
-    res.json(await placeHold(ctx, String(req.params.id), parse(holdSchema, req.body), req.user!, idempotencyKey(req)));
-  });
-  r.post('/incidents/:id/hold/release', allow('hold.release'), json, async (req, res) => {
-    res.json(
-      await releaseHold(ctx, String(req.params.id), parse(releaseSchema, req.body), req.user!, idempotencyKey(req)),
-    );
-  });
   r.get('/incidents/:id/notices', allow('incident.read'), async (req, res) => {
     res.json(await noticesOf(ctx.db, String(req.params.id)));
-  });
-  r.post('/incidents/:id/approval', allow('notices.approve'), json, async (req, res) => {
-    res.json(
-      await approve(ctx, String(req.params.id), parse(approvalSchema, req.body), req.user!, idempotencyKey(req)),
-    );
-  });
-  r.post('/incidents/:id/filings', allow('filing.record'), json, async (req, res) => {
-    res.json(
-      await recordFiling(ctx, String(req.params.id), parse(filingSchema, req.body), req.user!, idempotencyKey(req)),
-    );
-  });
-  r.post('/incidents/:id/supplements', allow('report.supplement'), json, async (req, res) => {
-    res.json(
-      await supplementReport(
-        ctx,
-        String(req.params.id),
-        parse(supplementSchema, req.body),
-        req.user!,
-        idempotencyKey(req),
-      ),
-    );
-  });
-  r.post('/incidents/:id/close', allow('incident.close'), json, async (req, res) => {
-    res.json(
-      await closeIncident(ctx, String(req.params.id), parse(closeSchema, req.body), req.user!, idempotencyKey(req)),
-    );
-  });
-  r.post('/incidents/:id/recompute', allow('incident.recompute'), json, async (req, res) => {
-    res.json(
-      await recompute(ctx, String(req.params.id), parse(recomputeSchema, req.body), req.user!, idempotencyKey(req)),
-    );
   });
   r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
     res.json(await notificationsOf(ctx.db, String(req.params.id), parse(notificationsQuerySchema, req.query)));
