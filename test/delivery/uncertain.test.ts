@@ -148,12 +148,11 @@ describe('a re-send of uncertain rows that fails', () => {
       uncertainWaitMs: 0,
     });
 
-  it('leaves its rows uncertain, never pending, and the next attempt sends them once', async () => {
+  /** One person whose first email timed out after the stand-in took it: the row is uncertain. */
+  async function uncertainEmail(name: string, email: string) {
     const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
-    const email = 'bo.resend@example.org';
-    const [subjectId] = await seedIncident(db, incidentId, [{ name: 'Bo', email, phone: null, locale: 'en' }]);
+    const [subjectId] = await seedIncident(db, incidentId, [{ name, email, phone: null, locale: 'en' }]);
     const good = activitiesWith('SG.key');
-    // The first send times out after the stand-in took it: the row is uncertain.
     sendgrid.setMode({ delayMs: 1200 });
     await good.sendNoticePage({
       incidentId,
@@ -163,6 +162,12 @@ describe('a re-send of uncertain rows that fails', () => {
       channelPolicy: 'email',
     });
     sendgrid.setMode({ delayMs: 0 });
+    return { incidentId, good };
+  }
+
+  it('leaves its rows uncertain, never pending, and the next attempt sends them once', async () => {
+    const email = 'bo.resend@example.org';
+    const { incidentId, good } = await uncertainEmail('Bo', email);
     const state = () =>
       db.get<{ status: string; possible_duplicate: number }>(
         'SELECT status, possible_duplicate FROM outbox WHERE incident_id = ?',
@@ -183,19 +188,8 @@ describe('a re-send of uncertain rows that fails', () => {
   });
 
   it('picks up rows a dead attempt marked for re-send but never sent', async () => {
-    const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
     const email = 'cy.resend@example.org';
-    const [subjectId] = await seedIncident(db, incidentId, [{ name: 'Cy', email, phone: null, locale: 'en' }]);
-    const good = activitiesWith('SG.key');
-    sendgrid.setMode({ delayMs: 1200 });
-    await good.sendNoticePage({
-      incidentId,
-      noticeVersion: NOTICE_VERSION,
-      fromId: subjectId!,
-      toId: subjectId!,
-      channelPolicy: 'email',
-    });
-    sendgrid.setMode({ delayMs: 0 });
+    const { incidentId, good } = await uncertainEmail('Cy', email);
     // What a worker killed between marking the row for re-send and sending it leaves behind.
     await db.run("UPDATE outbox SET status = 'pending', possible_duplicate = 1 WHERE incident_id = ?", [incidentId]);
     const result = await good.resolveUncertain({ incidentId, noticeVersion: NOTICE_VERSION });

@@ -51,6 +51,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A worker on the time-skipping server with the real activities and the local outbox. */
+async function timeskipWorker(taskQueue: string): Promise<Worker> {
+  const local = createProviders({}, createMailboxStore(db));
+  return Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows/index.ts'),
+    activities: createActivities({
+      db,
+      email: local.email,
+      sms: local.sms,
+      logger: createLogger('test', 'silent'),
+      baseUrl: 'http://localhost:3000',
+    }),
+  });
+}
+
 const events = async (id: string, type: string) =>
   (
     await db.all<{ type: string; at: string }>(
@@ -74,20 +92,7 @@ describe('deadlines under a law-enforcement hold', () => {
       [id, id],
     );
 
-    const local = createProviders({}, createMailboxStore(db));
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue: 'timeskip',
-      workflowsPath: require.resolve('../../workflows/index.ts'),
-      activities: createActivities({
-        db,
-        email: local.email,
-        sms: local.sms,
-        logger: createLogger('test', 'silent'),
-        baseUrl: 'http://localhost:3000',
-      }),
-    });
+    const worker = await timeskipWorker('timeskip');
 
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(incidentWorkflow, {
@@ -188,20 +193,7 @@ describe('obligations due at once', () => {
       detectionMethod: 'test',
       createdBy: 'tester',
     });
-    const local = createProviders({}, createMailboxStore(db));
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      taskQueue: 'timeskip-due-now',
-      workflowsPath: require.resolve('../../workflows/index.ts'),
-      activities: createActivities({
-        db,
-        email: local.email,
-        sms: local.sms,
-        logger: createLogger('test', 'silent'),
-        baseUrl: 'http://localhost:3000',
-      }),
-    });
+    const worker = await timeskipWorker('timeskip-due-now');
     const timerEvents = async (type: string, obligationId: string) =>
       (
         await db.all<{ details_json: string }>(
