@@ -6,9 +6,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../store/connection';
 import { appendAudit } from '../store/audit';
 import { claimRow, finishRow, type OutboxRow } from '../store/outbox';
+import type { SendAttempt } from './send-attempt';
 import { SendError, safeErrorSummary, type SendResult } from './providers';
 import type { Logger } from '../lib/logger';
 import { nowIso } from '../lib/clock';
+import { failpoint } from '../lib/failpoints';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'uncertain' | 'skipped';
 
@@ -22,11 +24,19 @@ export async function deliverRow(
   row: OutboxRow,
   send: () => Promise<SendResult>,
   logger: Logger,
+  attempt: SendAttempt,
 ): Promise<DeliveryOutcome | RetryLater> {
-  if (!(await claimRow(db, row.id))) return 'skipped';
+  if (!(await claimRow(db, row.id, attempt.id))) return 'skipped';
+  failpoint(`${attempt.kind}.claimed`);
   try {
     const r = await send();
-    await finishRow(db, row.id, { status: 'sent', provider: r.provider, providerId: r.providerId, error: null });
+    failpoint(`${attempt.kind}.sent`);
+    await finishRow(
+      db,
+      row.id,
+      { status: 'sent', provider: r.provider, providerId: r.providerId, error: null },
+      attempt.id,
+    );
     await appendAudit(db, {
       incidentId: row.incident_id,
       type: 'message.sent',
@@ -41,11 +51,11 @@ export async function deliverRow(
     const summary = safeErrorSummary(err);
     logger.warn({ outboxId: row.id, kind: row.kind, channel: row.channel, error: summary }, 'send failed');
     if (err instanceof SendError && err.kind === 'retryable') {
-      await finishRow(db, row.id, { status: 'pending', error: summary.message });
+      await finishRow(db, row.id, { status: 'pending', error: summary.message }, attempt.id);
       return { retryAfterMs: err.details.retryAfterMs, message: summary.message };
     }
     const status = err instanceof SendError && err.kind === 'permanent' ? 'failed' : 'uncertain';
-    await finishRow(db, row.id, { status, error: summary.message });
+    await finishRow(db, row.id, { status, error: summary.message }, attempt.id);
     await appendAudit(db, {
       incidentId: row.incident_id,
       type: status === 'failed' ? 'message.failed' : 'message.uncertain',

@@ -20,6 +20,7 @@ import { createSummarizeNotices } from './summarize-notices';
 import { createSendFallbacks } from './send-fallbacks';
 import { createRecordLateBounces } from './record-late-bounces';
 import { heartbeatOnAClock } from './heartbeat-clock';
+import { asSendAttempt } from './send-attempt';
 import { createSendGate } from './send-gate';
 import { createRecoverySignal } from './provider-backoff';
 
@@ -48,20 +49,22 @@ export const createActivities = (given: ActivityDeps) => {
     computeObligations: createComputeObligations(deps.db),
     countSubjects: createCountSubjects(deps.db),
     renderNotices: createRenderNotices(deps.db, deps.baseUrl),
-    notifyControllers: heartbeatOnAClock(createNotifyControllers(deps)),
-    sendSubjectNotices: heartbeatOnAClock(createSendSubjectNotices(deps)),
-    sendRegulatorReport: heartbeatOnAClock(createSendRegulatorReport(deps)),
-    sendSupplementaryReport: heartbeatOnAClock(createSendSupplementaryReport(deps)),
-    sendReminder: heartbeatOnAClock(createSendReminder(deps)),
+    notifyControllers: asSendAttempt(deps.db, 'controller', createNotifyControllers(deps)),
+    sendSubjectNotices: asSendAttempt(deps.db, 'subjects', createSendSubjectNotices(deps)),
+    sendRegulatorReport: asSendAttempt(deps.db, 'regulator', createSendRegulatorReport(deps)),
+    sendSupplementaryReport: asSendAttempt(deps.db, 'regulator', createSendSupplementaryReport(deps)),
+    sendReminder: asSendAttempt(deps.db, 'reminder', createSendReminder(deps)),
     publishSubstituteNotice: createPublishSubstituteNotice(deps),
     finalizeReport: createFinalizeReport(deps),
     planNoticePages: createPlanNoticePages(deps.db),
-    sendNoticePage: heartbeatOnAClock(createSendNoticePage(deps)),
-    resolveUncertain: heartbeatOnAClock(
+    sendNoticePage: asSendAttempt(deps.db, 'page', createSendNoticePage(deps)),
+    resolveUncertain: asSendAttempt(
+      deps.db,
+      'resend',
       createResolveUncertain({ ...deps, uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS }),
     ),
     summarizeNotices: createSummarizeNotices(deps.db),
-    sendFallbacks: heartbeatOnAClock(createSendFallbacks(deps)),
+    sendFallbacks: asSendAttempt(deps.db, 'fallback', createSendFallbacks(deps)),
     recordLateBounces: heartbeatOnAClock(createRecordLateBounces(deps)),
   };
 };

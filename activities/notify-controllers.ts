@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { heartbeat } from '@temporalio/activity';
 import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
-import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
+import { ensureOutboxRow } from '../store/outbox';
+import type { SendAttempt } from './send-attempt';
 import { getIncident, parseState } from '../store/incident-store';
 import { listControllers } from '../store/controllers';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
@@ -16,9 +17,11 @@ import type { Logger } from '../lib/logger';
 
 export const createNotifyControllers =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
-  async (input: { incidentId: string }): Promise<{ sent: number; failed: number; uncertain: number }> => {
+  async (
+    input: { incidentId: string },
+    attempt: SendAttempt,
+  ): Promise<{ sent: number; failed: number; uncertain: number }> => {
     const { db } = deps;
-    await markAbandonedClaimsUncertain(db, input.incidentId, 'controller');
     const { org, view } = await loadIncidentView(db, input.incidentId, deps.baseUrl);
     // Only the controllers the workflow recorded: a retried request may have left unreferenced rows.
     const incident = await getIncident(db, input.incidentId);
@@ -60,6 +63,7 @@ export const createNotifyControllers =
             categories: ['controller-notice'],
           }),
         deps.logger,
+        attempt,
       );
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
       if (outcome === 'sent') result.sent++;

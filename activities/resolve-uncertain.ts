@@ -1,6 +1,9 @@
 // Uncertain rows (a timeout, a reset, a worker killed mid-request) resolve
-// themselves: a SendGrid event carrying the row id (applied by the webhook) or a
-// Twilio message found for that number since the claim marks them sent. Rows
+// themselves: a SendGrid event or Twilio status callback carrying the row id
+// (applied by the webhook), or a Twilio message to that number since the claim
+// whose text is this person's notice, marks them sent. Phone and time alone are
+// not enough: a household sharing a phone would have one person's message mark
+// another's unsent row. Rows
 // still uncertain after the configured wait are re-sent once, flagged as possible
 // duplicates: for a breach notice a duplicate is better than a person never told.
 import {
@@ -13,7 +16,9 @@ import {
   returnUnsentResends,
 } from '../store/outbox-pages';
 import { safeErrorSummary } from './providers';
-import { sendRows, type SendNoticeDeps } from './send-notice-page';
+import { noticeCache, sendRows, type SendNoticeDeps } from './send-notice-page';
+import { normalizeLocale, substitute } from './render';
+import type { SendAttempt } from './send-attempt';
 
 export interface ResolveUncertainInput {
   incidentId: string;
@@ -33,7 +38,7 @@ const CHUNK = 1000;
 
 export const createResolveUncertain =
   (deps: SendNoticeDeps & { uncertainWaitMs: number }) =>
-  async (input: ResolveUncertainInput): Promise<ResolveUncertainResult> => {
+  async (input: ResolveUncertainInput, attempt: SendAttempt): Promise<ResolveUncertainResult> => {
     const { db } = deps;
     const wave = { incidentId: input.incidentId, noticeVersion: input.noticeVersion };
     // A dead attempt may have marked rows for re-send and died before sending them.
@@ -51,7 +56,7 @@ export const createResolveUncertain =
       if (due.length === 0) break;
       const rows = await listPendingRowsById(db, due);
       try {
-        await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+        await sendRows(deps, attempt, input.noticeVersion, rows);
       } catch (err) {
         // Rows the failed re-send left pending wait as uncertain again, for this activity's retry.
         await returnUnsentResends(db, { ...wave, ids: due, error: safeErrorSummary(err).message });
@@ -69,12 +74,19 @@ export const createResolveUncertain =
 
 async function findSentSms(deps: SendNoticeDeps, input: ResolveUncertainInput): Promise<number> {
   const rows = await listUncertainSmsRows(deps.db, input.incidentId, input.noticeVersion);
+  const notice = noticeCache(deps.db, input.incidentId, input.noticeVersion);
+  // A message accounts for one row only, even when two rows would have had the same text.
+  const used = new Set<string>();
   let found = 0;
   for (const r of rows) {
     const since = new Date(r.claimed_at ?? r.uncertain_at ?? Date.now());
     const messages = await deps.sms.findSentSince!(r.phone, since);
     if (!messages || messages.length === 0) continue;
-    const m = messages[0]!;
+    const locale = normalizeLocale(r.locale);
+    const expected = substitute((await notice(locale, 'sms')).text, { recipientName: r.name }, 'text', locale);
+    const m = messages.find((x) => x.body === expected && !used.has(x.providerId));
+    if (!m) continue;
+    used.add(m.providerId);
     found += await markUncertainSmsSent(deps.db, r.id, m);
   }
   return found;

@@ -4,22 +4,22 @@
 // of those people count toward the public substitute notice.
 import { createSmsFallbackRows, listPendingSmsRows } from '../store/outbox-pages';
 import { sendRows, type SendNoticeDeps } from './send-notice-page';
+import type { SendAttempt } from './send-attempt';
 import type { ChannelPolicy } from '../workflows/types';
 
 export const createSendFallbacks =
   (deps: SendNoticeDeps) =>
-  async (input: {
-    incidentId: string;
-    noticeVersion: string;
-    channelPolicy: ChannelPolicy;
-  }): Promise<{ fallbacks: number }> => {
+  async (
+    input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy },
+    attempt: SendAttempt,
+  ): Promise<{ fallbacks: number }> => {
     if (input.channelPolicy === 'email') return { fallbacks: 0 };
     await createSmsFallbackRows(deps.db, input.incidentId, input.noticeVersion);
     let sent = 0;
     for (;;) {
       const rows = await listPendingSmsRows(deps.db, input.incidentId, input.noticeVersion);
       if (rows.length === 0) return { fallbacks: sent };
-      const r = await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+      const r = await sendRows(deps, attempt, input.noticeVersion, rows);
       sent += rows.length;
       // Rows a provider keeps refusing stay pending for the next call rather than looping here.
       if (r.sent + r.failed + r.uncertain === 0) return { fallbacks: sent };

@@ -20,11 +20,13 @@ import {
 import { recordNoticeWave } from '../store/notice-waves';
 import { findStoredNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
+import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import { normalizeLocale, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
 import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
+import { failpoint } from '../lib/failpoints';
 import type { ChannelPolicy } from '../workflows/types';
 import { ApplicationFailure } from '@temporalio/common';
 
@@ -94,23 +96,24 @@ export function nameSubstitutions(name: string | null, locale: Locale): Record<s
 
 export const createSendNoticePage =
   (deps: SendNoticeDeps) =>
-  async (input: NoticePageInput): Promise<NoticePageResult> => {
+  async (input: NoticePageInput, attempt: SendAttempt): Promise<NoticePageResult> => {
     const { db } = deps;
     await recordNoticeWave(db, input.incidentId, input.noticeVersion, input.channelPolicy);
-    // Read first: only a page a dead attempt left claimed rows in needs the write.
+    // Read first: only a page holding claims from before attempts were recorded needs the write.
     const { rows, stranded } = await pageWork(db, input, input.channelPolicy);
     if (stranded > 0) await markPageClaimsUncertain(db, input);
-    const result = await sendRows(deps, input.incidentId, input.noticeVersion, rows);
+    const result = await sendRows(deps, attempt, input.noticeVersion, rows);
     return { rows: rows.length, ...result };
   };
 
 /** Sends pending rows (a page, or uncertain rows put back for their one re-send). */
 export async function sendRows(
   deps: SendNoticeDeps,
-  incidentId: string,
+  attempt: SendAttempt,
   noticeVersion: string,
   rows: PendingSubjectRow[],
 ): Promise<Omit<NoticePageResult, 'rows'>> {
+  const { incidentId } = attempt;
   const notice = noticeCache(deps.db, incidentId, noticeVersion);
   const tally = { sent: 0, failed: 0, uncertain: 0 };
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
@@ -118,7 +121,7 @@ export async function sendRows(
 
   for (const batch of groupEmailBatches(emails.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
     const n = await notice(batch.locale, 'email');
-    await sendEmailBatch(deps, incidentId, noticeVersion, n, batch.locale as Locale, batch.rows, tally);
+    await sendEmailBatch(deps, attempt, noticeVersion, n, batch.locale as Locale, batch.rows, tally);
     heartbeatIfInActivity({ phase: 'email' });
   }
 
@@ -128,7 +131,7 @@ export async function sendRows(
   let smsProvider = 'twilio';
   const flushSms = async () => {
     const group = sentSms.splice(0, sentSms.length);
-    await finishSentClaims(deps.db, smsProvider, group);
+    await finishSentClaims(deps.db, smsProvider, group, attempt.id);
   };
   const deferSent = async (ids: string[], r: { provider: string; providerId: string | null }) => {
     smsProvider = r.provider;
@@ -146,7 +149,8 @@ export async function sendRows(
       while (next < sms.length) {
         const group = sms.slice(next, next + SMS_CLAIM_GROUP);
         next += group.length;
-        const claimed = await claimSubjectRows(deps.db, incidentId, noticeVersion, group);
+        const claimed = await claimSubjectRows(deps.db, incidentId, noticeVersion, group, attempt.id);
+        failpoint(`${attempt.kind}.claimed`);
         await Promise.all(
           claimed.map(async (row) => {
             const locale = normalizeLocale(row.locale);
@@ -154,7 +158,7 @@ export async function sendRows(
             const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
             await sendWithRetry(
               deps,
-              incidentId,
+              attempt,
               noticeVersion,
               [row],
               ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }),
@@ -176,7 +180,7 @@ export async function sendRows(
 
 async function sendEmailBatch(
   deps: SendNoticeDeps,
-  incidentId: string,
+  attempt: SendAttempt,
   noticeVersion: string,
   n: Notice,
   locale: Locale,
@@ -193,24 +197,24 @@ async function sendEmailBatch(
       recipients: part.map((r) => ({
         to: r.email!,
         substitutions: nameSubstitutions(r.name, locale),
-        customArgs: { outboxId: r.id!, incidentId },
+        customArgs: { outboxId: r.id!, incidentId: attempt.incidentId },
       })),
     });
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
-  const attempt = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, incidentId, noticeVersion, part, send, tally, {
+  const sendPart = async (part: PendingSubjectRow[]): Promise<void> => {
+    const refused = await sendWithRetry(deps, attempt, noticeVersion, part, send, tally, {
       splittable: part.length > 1,
       gate: deps.emailGate,
       recovery: deps.emailRecovery,
     });
     if (refused && part.length > 1) {
       const mid = Math.ceil(part.length / 2);
-      await attempt(part.slice(0, mid));
-      await attempt(part.slice(mid));
+      await sendPart(part.slice(0, mid));
+      await sendPart(part.slice(mid));
     }
   };
-  await attempt(rows);
+  await sendPart(rows);
 }
 
 /**
@@ -222,7 +226,7 @@ async function sendEmailBatch(
  */
 async function sendWithRetry(
   deps: SendNoticeDeps,
-  incidentId: string,
+  attempt: SendAttempt,
   noticeVersion: string,
   rows: PendingSubjectRow[],
   send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
@@ -238,7 +242,8 @@ async function sendWithRetry(
   const splittable = opts.splittable ?? false;
   const recordSent =
     opts.recordSent ??
-    ((ids, r) => finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }));
+    ((ids, r) =>
+      finishClaims(deps.db, ids, { status: 'sent', provider: r.provider, providerId: r.providerId }, attempt.id));
   const started = Date.now();
   for (let failures = 0; ; failures++) {
     // Held from the claim to the recorded outcome, never while waiting to retry.
@@ -246,13 +251,17 @@ async function sendWithRetry(
     let retry: SendError;
     try {
       const claimedRows =
-        failures === 0 && opts.claimed ? rows : await claimSubjectRows(deps.db, incidentId, noticeVersion, rows);
+        failures === 0 && opts.claimed
+          ? rows
+          : await claimSubjectRows(deps.db, attempt.incidentId, noticeVersion, rows, attempt.id);
       if (claimedRows.length === 0) return false;
       // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
       rows = claimedRows;
       const claimed = claimedRows.map((r) => r.id!);
+      if (!(failures === 0 && opts.claimed)) failpoint(`${attempt.kind}.claimed`);
       try {
         const r = await send(claimedRows);
+        failpoint(`${attempt.kind}.sent`);
         // Taken before the outcome is written: the others waiting out a failure may go at once.
         opts.recovery?.recovered();
         await recordSent(claimed, r);
@@ -263,7 +272,7 @@ async function sendWithRetry(
         deps.logger.warn({ rows: claimed.length, error: summary }, 'notice send failed');
         const status = err instanceof SendError ? err.details.status : undefined;
         if (err instanceof SendError && err.kind === 'retryable') {
-          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+          await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message }, attempt.id);
           if (Date.now() - started > MAX_IN_ACTIVITY_RETRY_MS) {
             throw ApplicationFailure.create({
               message: `provider still failing: ${summary.message}`,
@@ -275,7 +284,7 @@ async function sendWithRetry(
         } else if (err instanceof SendError && err.kind === 'permanent') {
           // Credentials refused: no person is at fault; hold the rows for when the key is fixed.
           if (status === 401 || status === 403) {
-            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message }, attempt.id);
             throw ApplicationFailure.create({
               message: summary.message,
               type: 'ProviderCredentialsRefused',
@@ -283,14 +292,14 @@ async function sendWithRetry(
             });
           }
           if (splittable) {
-            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message });
+            await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message }, attempt.id);
             return true;
           }
-          await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message });
+          await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message }, attempt.id);
           tally.failed += claimed.length;
           return false;
         } else {
-          await finishClaims(deps.db, claimed, { status: 'uncertain', error: summary.message });
+          await finishClaims(deps.db, claimed, { status: 'uncertain', error: summary.message }, attempt.id);
           tally.uncertain += claimed.length;
           return false;
         }

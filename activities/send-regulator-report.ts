@@ -4,7 +4,8 @@
 import { heartbeat } from '@temporalio/activity';
 import { newId } from '../lib/ids';
 import type { Db } from '../store/connection';
-import { ensureOutboxRow, markAbandonedClaimsUncertain } from '../store/outbox';
+import { ensureOutboxRow } from '../store/outbox';
+import type { SendAttempt } from './send-attempt';
 import { getIncident, getNote, parseState } from '../store/incident-store';
 import { getOrgProfile, regulatorFor } from '../store/org-profile';
 import { findStoredNotice, saveNotice } from '../store/notices';
@@ -18,12 +19,15 @@ import { nowIso } from '../lib/clock';
 
 export const createSendRegulatorReport =
   (deps: { db: Db; email: EmailProvider; logger: Logger }) =>
-  async (input: {
-    incidentId: string;
-    obligationId: string;
-    noticeVersion: string;
-    phase: 'initial' | 'supplementary';
-  }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
+  async (
+    input: {
+      incidentId: string;
+      obligationId: string;
+      noticeVersion: string;
+      phase: 'initial' | 'supplementary';
+    },
+    attempt: SendAttempt,
+  ): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
     const obligation = incident
@@ -39,7 +43,6 @@ export const createSendRegulatorReport =
       channel: 'email',
     });
     if (!contact?.email || !report) return { status: 'manual', outboxId: null };
-    await markAbandonedClaimsUncertain(db, input.incidentId, 'regulator');
     const row = await ensureOutboxRow(db, {
       id: newId(),
       incidentId: input.incidentId,
@@ -64,6 +67,7 @@ export const createSendRegulatorReport =
             categories: ['regulator-report'],
           }),
         deps.logger,
+        attempt,
       );
       heartbeat();
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
@@ -75,11 +79,14 @@ export const createSendRegulatorReport =
 /** A supplementary report: current facts, phase "supplementary", and what it adds, to the same regulator. */
 export const createSendSupplementaryReport =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
-  async (input: {
-    incidentId: string;
-    obligationId: string;
-    informationNoteId: string;
-  }): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
+  async (
+    input: {
+      incidentId: string;
+      obligationId: string;
+      informationNoteId: string;
+    },
+    attempt: SendAttempt,
+  ): Promise<{ status: 'sent' | 'manual'; outboxId: string | null }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
     const obligation = incident
@@ -141,6 +148,7 @@ export const createSendSupplementaryReport =
             categories: ['regulator-report'],
           }),
         deps.logger,
+        attempt,
       );
       heartbeat();
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);

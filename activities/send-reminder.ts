@@ -6,6 +6,7 @@ import type { Db } from '../store/connection';
 import { ensureOutboxRow } from '../store/outbox';
 import { getIncident, parseState } from '../store/incident-store';
 import { getOrgProfile } from '../store/org-profile';
+import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
 import { orgView } from './incident-view';
 import { renderReminderEmail } from './render';
@@ -14,12 +15,15 @@ import type { Logger } from '../lib/logger';
 
 export const createSendReminder =
   (deps: { db: Db; email: EmailProvider; logger: Logger; baseUrl: string }) =>
-  async (input: {
-    incidentId: string;
-    obligationId: string | null;
-    kind: 'reminder' | 'escalation' | 'hold_review';
-    key: string;
-  }): Promise<{ outboxId: string }> => {
+  async (
+    input: {
+      incidentId: string;
+      obligationId: string | null;
+      kind: 'reminder' | 'escalation' | 'hold_review';
+      key: string;
+    },
+    attempt: SendAttempt,
+  ): Promise<{ outboxId: string }> => {
     const { db } = deps;
     const incident = await getIncident(db, input.incidentId);
     if (!incident) throw new Error(`incident ${input.incidentId} not found`);
@@ -66,6 +70,7 @@ export const createSendReminder =
             categories: ['deadline-reminder'],
           }),
         deps.logger,
+        attempt,
       );
       if (isRetryLater(outcome)) throw retryLaterFailure(outcome);
     }

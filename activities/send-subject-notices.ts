@@ -9,11 +9,11 @@ import {
   countSubjectOutcomes,
   createSubjectOutboxRows,
   listPendingSubjectOutboxRows,
-  markAbandonedClaimsUncertain,
   type NewSubjectOutboxRow,
 } from '../store/outbox';
 import { findStoredNotice } from '../store/notices';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
+import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
 import { normalizeLocale, substitute } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
@@ -67,14 +67,16 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
 
 export const createSendSubjectNotices =
   (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger }) =>
-  async (input: {
-    incidentId: string;
-    noticeVersion: string;
-    channelPolicy: ChannelPolicy;
-  }): Promise<SubjectSendResult> => {
+  async (
+    input: {
+      incidentId: string;
+      noticeVersion: string;
+      channelPolicy: ChannelPolicy;
+    },
+    attempt: SendAttempt,
+  ): Promise<SubjectSendResult> => {
     const { db } = deps;
     const { incidentId, noticeVersion } = input;
-    await markAbandonedClaimsUncertain(db, incidentId, 'subject');
     await createRows(db, incidentId, noticeVersion, input.channelPolicy);
 
     const noticeCache = new Map<string, { subject: string | null; html: string | null; text: string }>();
@@ -121,6 +123,7 @@ export const createSendSubjectNotices =
                     outboxId: row.id,
                   }),
             deps.logger,
+            attempt,
           );
           if (isRetryLater(outcome)) retry = outcome;
           if (Date.now() - lastHeartbeat > 1000) {

@@ -4,6 +4,7 @@
 // concurrent call never moves a row twice or backwards.
 import type { Db, Params } from './connection';
 import { nowIso } from '../lib/clock';
+import { LIVE_ATTEMPT_SQL } from './send-attempts';
 
 export interface PageBounds {
   incidentId: string;
@@ -40,12 +41,15 @@ export function channelsFor(
   return out;
 }
 
-/** Rows a dead attempt claimed in this range: the provider may have taken them. */
+/**
+ * Rows claimed in this range before claims named their attempt: a retried page finds them left by
+ * its dead predecessor (claims that name an attempt are swept when the retry starts).
+ */
 export async function markPageClaimsUncertain(db: Db, b: PageBounds): Promise<number> {
   const now = nowIso();
   const r = await db.run(
     `UPDATE outbox SET status = 'uncertain', uncertain_at = ?, updated_at = ?, error = 'worker stopped during the provider call; outcome unknown'
-     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ? AND status = 'claimed'`,
+     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ? AND status = 'claimed' AND claimed_by IS NULL`,
     [now, now, b.incidentId, b.noticeVersion, b.fromId, b.toId],
   );
   return r.changes;
@@ -119,6 +123,7 @@ export async function claimSubjectRows(
   incidentId: string,
   noticeVersion: string,
   rows: PendingSubjectRow[],
+  attemptId: string,
 ): Promise<PendingSubjectRow[]> {
   if (rows.length === 0) return [];
   const now = nowIso();
@@ -132,20 +137,31 @@ export async function claimSubjectRows(
     // id in front, so a million inserts append to the primary-key index instead of landing at random
     // in it, and random bits behind, so two rows of one person differ.
     statements.push({
-      sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id)
-           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id
-           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?))
+      sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id, claimed_by)
+           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?
+           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${LIVE_ATTEMPT_SQL}
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
-      params: [channel, noticeVersion, `subject-${channel}`, now, now, incidentId, JSON.stringify(fresh)],
+      params: [
+        channel,
+        noticeVersion,
+        `subject-${channel}`,
+        now,
+        now,
+        attemptId,
+        incidentId,
+        JSON.stringify(fresh),
+        attemptId,
+      ],
     });
   }
   const known = rows.filter((r) => r.id !== null).map((r) => r.id);
   if (known.length > 0) {
     statements.push({
-      sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?
-           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING id, subject_id, channel, attempts`,
-      params: [now, now, JSON.stringify(known)],
+      sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?
+           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL}
+           RETURNING id, subject_id, channel, attempts`,
+      params: [now, now, attemptId, JSON.stringify(known), attemptId],
     });
   }
   // A batch is almost always one channel's new rows: one statement, which commits on its own.
@@ -174,22 +190,25 @@ export type ClaimOutcome =
   | { status: 'sent'; provider: string; providerId: string | null }
   | { status: 'pending' | 'failed' | 'uncertain'; error: string };
 
-/** Moves claimed rows to their outcome; rows no longer claimed (a webhook got there first) are left alone. */
-export async function finishClaims(db: Db, ids: string[], o: ClaimOutcome): Promise<void> {
+/**
+ * Moves the attempt's claimed rows to their outcome. Rows no longer claimed by it (a webhook got
+ * there first, or the attempt was declared dead and its claims swept) are left alone.
+ */
+export async function finishClaims(db: Db, ids: string[], o: ClaimOutcome, attemptId: string): Promise<void> {
   if (ids.length === 0) return;
   const now = nowIso();
   const list = JSON.stringify(ids);
   if (o.status === 'sent') {
     await db.run(
       `UPDATE outbox SET status = 'sent', provider = ?, provider_id = ?, error = NULL, sent_at = ?, updated_at = ?
-       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed'`,
-      [o.provider, o.providerId, now, now, list],
+       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed' AND claimed_by = ?`,
+      [o.provider, o.providerId, now, now, list, attemptId],
     );
   } else {
     await db.run(
       `UPDATE outbox SET status = ?, error = ?, updated_at = ?, uncertain_at = CASE WHEN ? = 'uncertain' THEN ? ELSE uncertain_at END
-       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed'`,
-      [o.status, o.error, now, o.status, now, list],
+       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed' AND claimed_by = ?`,
+      [o.status, o.error, now, o.status, now, list, attemptId],
     );
   }
 }
@@ -199,14 +218,15 @@ export async function finishSentClaims(
   db: Db,
   provider: string,
   sent: { id: string; providerId: string | null }[],
+  attemptId: string,
 ): Promise<void> {
   if (sent.length === 0) return;
   const now = nowIso();
   await db.run(
     `UPDATE outbox SET status = 'sent', provider = ?, error = NULL, sent_at = ?, updated_at = ?,
        provider_id = (SELECT json_extract(j.value, '$.p') FROM json_each(?4) j WHERE json_extract(j.value, '$.id') = outbox.id)
-     WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?4)) AND status = 'claimed'`,
-    [provider, now, now, JSON.stringify(sent.map((x) => ({ id: x.id, p: x.providerId })))],
+     WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?4)) AND status = 'claimed' AND claimed_by = ?5`,
+    [provider, now, now, JSON.stringify(sent.map((x) => ({ id: x.id, p: x.providerId }))), attemptId],
   );
 }
 
@@ -321,6 +341,8 @@ export async function countUncertainAfterResend(db: Db, incidentId: string, noti
 export interface UncertainSmsRow {
   id: string;
   phone: string;
+  name: string | null;
+  locale: string;
   claimed_at: string | null;
   uncertain_at: string | null;
 }
@@ -332,7 +354,7 @@ export async function listUncertainSmsRows(
   noticeVersion: string,
 ): Promise<UncertainSmsRow[]> {
   return db.all<UncertainSmsRow>(
-    `SELECT o.id, s.phone, o.claimed_at, o.uncertain_at FROM outbox o JOIN subjects s ON s.id = o.subject_id
+    `SELECT o.id, s.phone, s.name, o.locale, o.claimed_at, o.uncertain_at FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'uncertain' AND s.phone IS NOT NULL`,
     [incidentId, noticeVersion],
   );

@@ -6,6 +6,7 @@ import type { Db, SqlValue } from './connection';
 import type { DeliveryCounts } from '../workflows/types';
 import { expectedRecipients } from './notice-waves';
 import { nowIso } from '../lib/clock';
+import { LIVE_ATTEMPT_SQL } from './send-attempts';
 
 export const OUTBOX_STATUSES = ['pending', 'claimed', 'sent', 'delivered', 'bounced', 'failed', 'uncertain'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -58,20 +59,13 @@ export async function ensureOutboxRow(
   ))!;
 }
 
-/** Claimed rows left by a crashed attempt: the provider may or may not have accepted them. */
-export async function markAbandonedClaimsUncertain(db: Db, incidentId: string, kind: OutboxKind): Promise<number> {
-  const r = await db.run(
-    "UPDATE outbox SET status = 'uncertain', error = 'worker stopped during the provider call; outcome unknown', updated_at = ? WHERE incident_id = ? AND kind = ? AND status = 'claimed'",
-    [nowIso(), incidentId, kind],
-  );
-  return r.changes;
-}
-
-export async function claimRow(db: Db, id: string): Promise<boolean> {
+/** Claims a pending row for a live attempt. */
+export async function claimRow(db: Db, id: string, attemptId: string): Promise<boolean> {
   const now = nowIso();
   const r = await db.run(
-    "UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
-    [now, now, id],
+    `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?
+     WHERE id = ? AND status = 'pending' AND ${LIVE_ATTEMPT_SQL}`,
+    [now, now, attemptId, id, attemptId],
   );
   return r.changes === 1;
 }
@@ -85,11 +79,12 @@ export async function finishRow(
     providerId?: string | null;
     error?: string | null;
   },
+  attemptId: string,
 ): Promise<void> {
   const now = nowIso();
   await db.run(
     `UPDATE outbox SET status = ?, provider = COALESCE(?, provider), provider_id = COALESCE(?, provider_id), error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, updated_at = ?
-     WHERE id = ? AND status = 'claimed'`,
+     WHERE id = ? AND status = 'claimed' AND claimed_by = ?`,
     [
       outcome.status,
       outcome.provider ?? null,
@@ -99,6 +94,7 @@ export async function finishRow(
       now,
       now,
       id,
+      attemptId,
     ],
   );
 }

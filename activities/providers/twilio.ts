@@ -112,7 +112,7 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
         const found = await client.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 20 });
         return found
           .filter((m) => (m.dateCreated ? m.dateCreated.getTime() >= since.getTime() - 60_000 : true))
-          .map((m) => ({ providerId: m.sid, at: (m.dateCreated ?? since).toISOString() }));
+          .map((m) => ({ providerId: m.sid, at: (m.dateCreated ?? since).toISOString(), body: m.body ?? null }));
       } catch {
         return null;
       }

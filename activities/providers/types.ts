@@ -55,8 +55,11 @@ export interface EmailProvider {
 export interface SmsProvider {
   readonly name: string;
   sendSms(message: SmsMessage): Promise<SendResult>;
-  /** Messages sent to this number since the given instant, for resolving uncertain sends; null when the provider cannot tell. */
-  findSentSince?(to: string, since: Date): Promise<{ providerId: string; at: string }[] | null>;
+  /**
+   * Messages sent to this number since the given instant, with their text, for resolving uncertain
+   * sends; null when the provider cannot tell.
+   */
+  findSentSince?(to: string, since: Date): Promise<{ providerId: string; at: string; body: string | null }[] | null>;
 }
 
 /**

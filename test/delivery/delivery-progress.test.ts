@@ -6,6 +6,7 @@ import { deliveryCounts } from '../../store/outbox';
 import { deliveryProgress } from '../../store/delivery-progress';
 import { recordNoticeWave } from '../../store/notice-waves';
 import { claimSubjectRows, finishClaims, pageWork } from '../../store/outbox-pages';
+import { beginSendAttempt } from '../../store/send-attempts';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 
 let db: Db;
@@ -81,11 +82,20 @@ describe('delivery progress', () => {
       { incidentId: incident, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[9]! },
       'sms_fallback',
     );
-    const claimed = await claimSubjectRows(db, incident, NOTICE_VERSION, rows);
+    const attempt = {
+      id: 'page-1',
+      activityKey: 'test/page-1',
+      attempt: 1,
+      incidentId: incident,
+      kind: 'page',
+    } as const;
+    await beginSendAttempt(db, attempt);
+    const claimed = await claimSubjectRows(db, incident, NOTICE_VERSION, rows, attempt.id);
     await finishClaims(
       db,
       claimed.map((r) => r.id!),
       { status: 'sent', provider: 'sendgrid', providerId: 'x' },
+      attempt.id,
     );
 
     const counts = await deliveryCounts(db, incident);

@@ -15,6 +15,8 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from '../support/fan-out-fixture';
+import { claimSubjectRows, pageWork } from '../../store/outbox-pages';
+import { beginSendAttempt, endSendAttempt } from '../../store/send-attempts';
 
 const SID = `AC${'c'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-0123456789';
@@ -199,5 +201,69 @@ describe('a re-send of uncertain rows that fails', () => {
       possible_duplicate: 1,
     });
     await expect.poll(() => sendgrid.countFor(email)).toBe(2);
+  });
+});
+
+describe('uncertain SMS to a shared phone', () => {
+  it("is matched on the message's own text, so one person's message never marks another's unsent row", async () => {
+    const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
+    const phone = '+4915100099001';
+    const [a, b] = await seedIncident(db, incidentId, [
+      { name: 'Mara Household', email: null, phone, locale: 'en' },
+      { name: 'Tom Household', email: null, phone, locale: 'en' },
+    ]);
+    const activities = createActivities({
+      db,
+      email: createSendGridProvider({
+        apiKey: 'SG.key',
+        fromEmail: 'n@breachline.example',
+        baseUrl: sendgrid.url,
+        timeoutMs: 5000,
+      }),
+      sms: createTwilioProvider({
+        accountSid: SID,
+        authToken: TOKEN,
+        fromNumber: '+14155550100',
+        baseUrl: twilio.url,
+        timeoutMs: 400,
+      }),
+      logger: createLogger('test', 'silent'),
+      baseUrl: 'http://localhost',
+      // Long enough that nothing is re-sent: only the list can resolve the rows here.
+      uncertainWaitMs: 3_600_000,
+    });
+    // Mara's SMS reaches Twilio but the answer is too slow: her row is uncertain.
+    twilio.setMode({ delayMs: 1200 });
+    await activities.sendNoticePage({
+      incidentId,
+      noticeVersion: NOTICE_VERSION,
+      fromId: a!,
+      toId: a!,
+      channelPolicy: 'sms_fallback',
+    });
+    twilio.setMode({ delayMs: 0 });
+    await expect.poll(() => twilio.countFor(phone)).toBe(1);
+    // Tom's row was claimed by a worker that died before calling Twilio: uncertain too, never sent.
+    const dead = { id: 'dead-tom', activityKey: 'test/dead-tom', attempt: 1, incidentId, kind: 'page' } as const;
+    await beginSendAttempt(db, dead);
+    const { rows: tom } = await pageWork(
+      db,
+      { incidentId, noticeVersion: NOTICE_VERSION, fromId: b!, toId: b! },
+      'sms_fallback',
+    );
+    expect(await claimSubjectRows(db, incidentId, NOTICE_VERSION, tom, dead.id)).toHaveLength(1);
+    expect(await endSendAttempt(db, dead)).toBe(1);
+
+    const result = await activities.resolveUncertain({ incidentId, noticeVersion: NOTICE_VERSION });
+    expect(result).toMatchObject({ foundSent: 1, resent: 0 });
+    const rows = await db.all<{ subject_id: number; status: string; provider_id: string | null }>(
+      'SELECT subject_id, status, provider_id FROM outbox WHERE incident_id = ? ORDER BY subject_id',
+      [incidentId],
+    );
+    const maraSid = twilio.received.find((m) => m.to === phone && m.body.includes('Mara'))!.sid;
+    expect(rows).toEqual([
+      { subject_id: a, status: 'sent', provider_id: maraSid },
+      { subject_id: b, status: 'uncertain', provider_id: null },
+    ]);
   });
 });
