@@ -2,7 +2,9 @@
 // attempt; an attempt is dead once a newer attempt of the same activity starts,
 // once it ends, or once it stops beating. A dead attempt's claims become
 // `uncertain` (the provider may have taken them), and a dead attempt can neither
-// claim nor record an outcome: the rows it held belong to the sweep.
+// claim nor record an outcome: the rows it held belong to the sweep. A swept row
+// waits for a re-send again even if the dead attempt was its re-send: a worker
+// dying twice must not leave a person untold, and the re-send flags it again.
 import type { Db, Tx } from './connection';
 import { nowIso } from '../lib/clock';
 
@@ -67,7 +69,7 @@ async function sweep(tx: Tx, incidentId: string, now: string, staleMs: number): 
   ]);
   // Claims from before attempts were recorded have no owner: dead once they are as old as a stale attempt.
   const r = await tx.run(
-    `UPDATE outbox SET status = 'uncertain', uncertain_at = ?1, updated_at = ?1, error = ?2
+    `UPDATE outbox SET status = 'uncertain', uncertain_at = ?1, updated_at = ?1, error = ?2, possible_duplicate = 0
      WHERE incident_id = ?3 AND status = 'claimed' AND (
        claimed_by IN (SELECT id FROM send_attempts WHERE incident_id = ?3 AND ended_at IS NOT NULL)
        OR (claimed_by IS NULL AND claimed_at < ?4))`,
@@ -87,7 +89,7 @@ export async function endSendAttempt(db: Db, a: { id: string; incidentId: string
   return db.transaction(async (tx) => {
     await tx.run('UPDATE send_attempts SET ended_at = ? WHERE id = ? AND ended_at IS NULL', [now, a.id]);
     const r = await tx.run(
-      `UPDATE outbox SET status = 'uncertain', uncertain_at = ?1, updated_at = ?1, error = ?2
+      `UPDATE outbox SET status = 'uncertain', uncertain_at = ?1, updated_at = ?1, error = ?2, possible_duplicate = 0
        WHERE incident_id = ?3 AND status = 'claimed' AND claimed_by = ?4`,
       [now, DEAD_CLAIM_ERROR, a.incidentId, a.id],
     );

@@ -1,10 +1,10 @@
 // A worker in its own process for the crash tests: real activities on the given
-// SQLite file, the SendGrid SDK pointed at the test's stand-in. Configured by
+// SQLite file, the SendGrid and Twilio SDKs pointed at the test's stand-ins. Configured by
 // environment so the test can kill -9 it and start another just the same.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { openDb } from '../../store/connection';
 import { createActivities } from '../../activities';
-import { createSendGridProvider } from '../../activities/providers';
+import { createSendGridProvider, createTwilioProvider } from '../../activities/providers';
 import { createLogger } from '../../lib/logger';
 import { workflowSource } from '../../bin/workflow-bundle';
 
@@ -24,10 +24,21 @@ async function main() {
     baseUrl: env('NOTIFY_SENDGRID_URL'),
     timeoutMs: 5000,
   });
+  // SMS at the product's default rate unless the test says otherwise.
+  const sms = process.env.NOTIFY_TWILIO_URL
+    ? createTwilioProvider({
+        accountSid: env('NOTIFY_TWILIO_SID'),
+        authToken: env('NOTIFY_TWILIO_TOKEN'),
+        fromNumber: '+14155550100',
+        baseUrl: process.env.NOTIFY_TWILIO_URL,
+        timeoutMs: 5000,
+        segmentsPerSecond: Number(process.env.NOTIFY_SMS_RATE ?? 1),
+      })
+    : (email as never);
   const activities = createActivities({
     db,
     email,
-    sms: email as never,
+    sms,
     logger: createLogger('worker', 'silent'),
     baseUrl: 'http://localhost',
     uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')),
@@ -39,6 +50,8 @@ async function main() {
     ...workflowSource(),
     activities,
     shutdownGraceTime: '1 second',
+    // A killed worker's sticky queue would hold the wave's next workflow task for the default 10 s.
+    stickyQueueScheduleToStartTimeout: '1 second',
   });
   process.send?.('ready');
   await worker.run();
