@@ -93,6 +93,9 @@ export async function listIncidents(db: Db, visibleTo: AuthUser, filters: Incide
     awarenessAt: row.awareness_at,
     alertCount: row.alert_count,
     nextDueAt: row.next_due,
+    /** A duty with no date is due now: listed before any date, with when its clock started (null if unknown). */
+    dueNow: row.due_now_since !== null,
+    dueNowSince: row.due_now_since || null,
     restricted: row.restricted === 1,
   }));
 }

@@ -57,6 +57,12 @@ describe('due now', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/Due now<\/strong> — clock started 1 day 6 hours ago/);
 
+    // The incident list says so too, and "overdue or due now" finds it though it has no date.
+    const listed = (await h.api('GET', '/api/incidents')).body.incidents.find((i: { id: string }) => i.id === id);
+    expect(listed, JSON.stringify(listed)).toMatchObject({ dueNow: true, dueNowSince: awareness });
+    const list = await web.get('/incidents?overdue=on');
+    expect(rowsWith(list.html, 'Shanghai CRM leak')[0]).toMatch(/Due now<\/strong>/);
+
     const room = await web.get(`/incidents/${id}`);
     const roomRow = rowsWith(room.html, 'cn-pipl', 'Cyberspace')[0] ?? rowsWith(room.html, 'cn-pipl', 'regulator')[0];
     expect(roomRow).toMatch(/Due now<\/strong> — clock started 1 day 6 hours ago/);
