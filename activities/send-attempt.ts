@@ -35,7 +35,8 @@ export function asSendAttempt<I extends { incidentId: string }, R>(
         () => touchSendAttempt(db, attempt.id),
       );
     } finally {
-      await endSendAttempt(db, attempt);
+      // A failed end must not replace the activity's own outcome: the attempt then goes stale and is swept.
+      await endSendAttempt(db, attempt).catch(() => undefined);
     }
   };
 }
