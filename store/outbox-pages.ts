@@ -236,6 +236,8 @@ export interface NoticeTotals {
   failed: number;
   uncertain: number;
   possibleDuplicates: number;
+  /** Pending or claimed: each row is in exactly one of sent, failed, uncertain and unsettled. */
+  unsettled: number;
 }
 
 export async function noticeTotals(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeTotals> {
@@ -245,9 +247,10 @@ export async function noticeTotals(db: Db, incidentId: string, noticeVersion: st
     failed: number | null;
     uncertain: number | null;
     dup: number | null;
+    unsettled: number | null;
   }>(
     `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed,
-            SUM(status = 'uncertain') AS uncertain, SUM(possible_duplicate) AS dup
+            SUM(status = 'uncertain') AS uncertain, SUM(possible_duplicate) AS dup, SUM(status IN ('pending','claimed')) AS unsettled
      FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
     [incidentId, noticeVersion],
   );
@@ -257,6 +260,7 @@ export async function noticeTotals(db: Db, incidentId: string, noticeVersion: st
     failed: r?.failed ?? 0,
     uncertain: r?.uncertain ?? 0,
     possibleDuplicates: r?.dup ?? 0,
+    unsettled: r?.unsettled ?? 0,
   };
 }
 

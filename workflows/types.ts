@@ -292,4 +292,9 @@ export interface NoticeWaveSummary {
   uncertain: number;
   possibleDuplicates: number;
   withoutContact: number;
+  /**
+   * Rows still pending or claimed when the wave was counted: 0 unless something is still sending them
+   * (a late-bounce fallback). Absent from summaries recorded before it was counted.
+   */
+  unsettled?: number;
 }

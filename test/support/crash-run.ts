@@ -206,7 +206,8 @@ async function audit(env: CrashEnv, incidentId: string, s: CrashScenario) {
 
 /** The wave's summary counts every row in exactly one state. */
 export function expectSummaryAccountsForEveryRow(r: CrashResult): void {
-  const { total, sent, failed, uncertain } = r.summary;
+  const { total, sent, failed, uncertain, unsettled } = r.summary;
+  expect(unsettled).toBe(0);
   expect(sent + failed + uncertain).toBe(total);
   expect(uncertain).toBe(0);
 }
