@@ -125,7 +125,7 @@ describe('controller path', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     const closed = await h.api('POST', `/api/incidents/${id}/close`, { summary: 'Bucket closed, passwords reset.' });
-    expect(closed.status).toBe(200);
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.auditHead.hash).toMatch(/^[0-9a-f]{64}$/);
     const report = await h.api('GET', `/api/incidents/${id}/report`);
     expect(report.status).toBe(200);
