@@ -26,7 +26,7 @@ it('backfills incident and outbox ids of messages kept before migration 012', as
       severity: 'high',
       detectedAt: at,
       occurredAt: null,
-      detectionMethod: 'test',
+      detectionMethod: 'other',
       dataCategories: [],
       reporter: null,
       source: null,

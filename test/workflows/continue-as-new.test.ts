@@ -34,7 +34,7 @@ describe('continue-as-new', () => {
           openedBy: actor,
           severity: 'low',
           detectedAt: now,
-          detectionMethod: 'x',
+          detectionMethod: 'other',
           dataCategories: [],
         },
         undefined,
@@ -50,7 +50,10 @@ describe('continue-as-new', () => {
     for (let i = 0; i < 12; i++)
       await handle.signal(alertSignal, { alertId: `a${i}`, action: 'trigger', receivedAt: new Date().toISOString() });
     for (let i = 0; i < 6; i++)
-      await handle.executeUpdate(recomputeUpdate, { args: [{ reason: `r${i}`, actor }], updateId: `recompute-${i}` });
+      await handle.executeUpdate(recomputeUpdate, {
+        args: [{ reasonNoteId: `note-r${i}`, actor }],
+        updateId: `recompute-${i}`,
+      });
 
     const later = await eventually(
       () => handle.describe(),
@@ -105,7 +108,7 @@ describe('continue-as-new', () => {
           openedBy: actor,
           severity: 'low',
           detectedAt: now,
-          detectionMethod: 'x',
+          detectionMethod: 'other',
           dataCategories: [],
         },
       ],
