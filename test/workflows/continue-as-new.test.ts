@@ -8,6 +8,7 @@ import { alertSignal, incidentStateQuery, recomputeUpdate, triageUpdate } from '
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
+import { scanIncidentHistories } from '../support/history-scan';
 
 let h: Harness;
 beforeAll(async () => {
@@ -92,6 +93,12 @@ describe('continue-as-new', () => {
       temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
     );
     expect(events.length).toBeLessThanOrEqual(40 + 2 * 20);
+
+    // The personal-data scan reaches every run, the continued ones too.
+    const runs = await scanIncidentHistories(h.client, id);
+    expect(runs.filter((r) => r.workflowId === `incident-${id}`).map((r) => r.runId)).toEqual(
+      expect.arrayContaining([firstRun, later.runId]),
+    );
   });
 
   it('refuses a request whose caller already stopped waiting, and runs two copies of one request once', async () => {
