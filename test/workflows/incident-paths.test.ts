@@ -426,6 +426,7 @@ describe('regulator reports', () => {
         () => incident(id),
         (v) => v.timeline.some((t: { type: string }) => t.type === 'regulator.supplement_sent'),
       );
+      await recordHistory(h.client, `incident-${id}`, 'supplement');
       expect((await incident(id)).timeline.map((t: { type: string }) => t.type)).toContain(
         'regulator.supplement_requested',
       );
