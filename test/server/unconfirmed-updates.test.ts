@@ -16,8 +16,19 @@ import {
 } from '../support/app-harness';
 
 let h: Harness;
+/** Incidents whose state writes take longer than the update deadline: the worker acts, late. */
+const slowIncidents = new Set<string>();
 beforeAll(async () => {
-  h = await startHarness({ updateTimeoutMs: 2_000 });
+  h = await startHarness({
+    updateTimeoutMs: 2_000,
+    wrapActivities: (real) => ({
+      ...real,
+      persistState: async (input) => {
+        if (slowIncidents.has(input.state.incidentId)) await new Promise((r) => setTimeout(r, 4_000));
+        return real.persistState(input);
+      },
+    }),
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -88,6 +99,32 @@ describe('a triage not confirmed in time', () => {
     const { entry } = await registerEntry(id);
     expect(entry.decision).toBe('confirmed breach');
     expect(entry.reasoning).toBe('CONFIRM-REASON-REPEATED');
+  }, 120_000);
+
+  it('that the worker carried out after the deadline: the repeat with the same key returns that outcome, once', async () => {
+    const id = await openIncident('Triage confirmed after the deadline');
+    const key = uniqueKey('late');
+    const body = { decision: 'confirm', reason: 'CONFIRMED-LATE-BY-A-SLOW-WORKER' };
+    slowIncidents.add(id);
+    try {
+      const first = await h.api('POST', `/api/incidents/${id}/triage`, body, { 'idempotency-key': key });
+      expect(first.status).toBe(503);
+      expect(first.body).toEqual({ error: NOT_CONFIRMED, field: null, retryable: true });
+      // The worker had taken it and finishes after the caller was answered.
+      await eventually(
+        () => triageEvents(id),
+        (events) => events.length > 0,
+      );
+    } finally {
+      slowIncidents.delete(id);
+    }
+    const repeated = await h.api('POST', `/api/incidents/${id}/triage`, body, { 'idempotency-key': key });
+    expect(repeated.status, JSON.stringify(repeated.body)).toBe(200);
+    expect(repeated.body.stage).toBe('assessment');
+    expect(await triageEvents(id)).toEqual(['triage.confirmed']);
+    const { entry } = await registerEntry(id);
+    expect(entry.decision).toBe('confirmed breach');
+    expect(entry.reasoning).toBe('CONFIRMED-LATE-BY-A-SLOW-WORKER');
   }, 120_000);
 
   it('that never happened leaves no trace in the breach register, though its note is kept for a repeat', async () => {
