@@ -80,6 +80,10 @@ export async function openIncident(
     }
     return { id, input };
   });
-  await ctx.gateway.startIncident(stored.input);
+  // An answer stored before the codes holds the text; the workflow a retry starts gets only the code.
+  await ctx.gateway.startIncident({
+    ...stored.input,
+    detectionMethod: toDetectionMethod(String(stored.input.detectionMethod)).code,
+  });
   return { id: stored.id };
 }
