@@ -719,7 +719,8 @@ export async function incidentWorkflow(
       ),
     ]);
   }
-  // A run continued while a send was under way picks it up again; the activity's outbox row makes it one report.
+  // Continue-as-new waits for sends under way, so a carried state has none today; should one be carried,
+  // it is sent rather than dropped, and its outbox row (keyed by the information note) keeps it to one report.
   for (const pending of state.pendingSupplements ?? []) startSupplement(pending);
 
   // ---- Close ----
