@@ -170,6 +170,8 @@ export async function incidentView(db: Db, incidentId: string) {
       ? DETECTION_METHOD_LABELS[row.detection_method]
       : row.detection_method,
     detectionNote: row.detection_note,
+    /** Supplementary reports the workflow accepted and has not finished sending. */
+    supplementsBeingSent: state?.pendingSupplements?.length ?? 0,
     dataCategories: JSON.parse(row.data_categories) as string[],
     source: row.source,
     linkedIncidentId: row.linked_incident_id,
