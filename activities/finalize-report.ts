@@ -10,7 +10,15 @@ import { loadIncidentView, orgView } from './incident-view';
 import { renderClosingReport } from './render';
 import { nowIso } from '../lib/clock';
 
-const NOTE_FIELDS = ['reasonNoteId', 'assessmentId', 'noteId', 'summaryNoteId', 'referenceNoteId', 'delayReasonNoteId'];
+const NOTE_FIELDS = [
+  'reasonNoteId',
+  'assessmentId',
+  'noteId',
+  'summaryNoteId',
+  'referenceNoteId',
+  'delayReasonNoteId',
+  'informationNoteId',
+];
 
 export async function buildClosingReport(
   db: Db,

@@ -22,6 +22,7 @@ export function incidentFromForm(f: Fields) {
     occurredAt: formTime(f.occurredAt),
     severity: str(f.severity),
     detectionMethod: str(f.detectionMethod),
+    detectionNote: optional(f.detectionNote),
     dataCategories: list(f.dataCategories),
     reporter: str(f.reporter),
   };

@@ -7,7 +7,15 @@ import { permissionsOf } from './permissions';
 
 declare module 'express-session' {
   interface SessionData {
-    flash?: { error: string; field: string | null; form?: Record<string, unknown> };
+    flash?: {
+      error: string;
+      field: string | null;
+      form?: Record<string, unknown>;
+      /** Set when the step was not confirmed in time (503): the page offers the same request again. */
+      retryable?: boolean;
+      /** The step the form was for (`triage`, `close`, ...), so only its form is filled in again. */
+      action?: string;
+    };
     loginStartedAt?: string;
     /** A one-time confirmation shown on the next page. */
     notice?: string;
@@ -20,6 +28,18 @@ export interface Csrf {
   validateRequest: (req: Request) => boolean;
 }
 
+/**
+ * After a 503 the worker may still act on the request: the page keeps its key, so a resubmit
+ * is the same request (answered with the first outcome, or acted on once) and not a second one.
+ * Keys are scoped by incident and action, so the other forms on the page sharing it is harmless.
+ */
+function retryKeyOf(flash: SessionDataFlash | undefined): string | null {
+  const key = flash?.retryable ? flash.form?.idempotencyKey : undefined;
+  return typeof key === 'string' && /^[A-Za-z0-9._:-]{8,200}$/.test(key) ? key : null;
+}
+
+type SessionDataFlash = NonNullable<Request['session']['flash']>;
+
 export function page(req: Request, res: Response, csrf: Csrf, extra: Record<string, unknown>) {
   const flash = req.session.flash;
   const notice = req.session.notice;
@@ -30,7 +50,7 @@ export function page(req: Request, res: Response, csrf: Csrf, extra: Record<stri
     user: req.user ?? null,
     may: req.user ? permissionsOf(req.user.role) : null,
     csrfToken: csrf.generateCsrfToken(req, res),
-    idempotencyKey: newId(),
+    idempotencyKey: retryKeyOf(flash) ?? newId(),
     flash: flash ?? null,
     ...extra,
   };

@@ -25,7 +25,9 @@ export const incidentSchema = z.object({
   detectedAt: isoTime,
   occurredAt: isoTime.optional(),
   severity: z.enum(SEVERITIES),
+  /** A code from DETECTION_METHODS; any other text is accepted for older clients and kept as the note (see detectionOf). */
   detectionMethod: text(200),
+  detectionNote: z.string().trim().max(2_000, 'at most 2000 characters').optional(),
   dataCategories: z.array(dataElement).max(50).default([]),
   reporter: text(200),
 });

@@ -1,5 +1,5 @@
 // The breach register's rows (GDPR Art. 33(5)): every incident the viewer may
-// see, dismissed ones too, with the latest note of each decision and the filings.
+// see, dismissed ones too, with the latest note of each decision that happened and the filings.
 import type { Db } from './connection';
 import { visibleIncidents, type Viewer } from './incident-members';
 
@@ -20,15 +20,21 @@ export interface RegisterRow {
   filings: string | null;
 }
 
-const latestNote = (kinds: string) =>
-  `(SELECT n.body FROM notes n WHERE n.incident_id = i.id AND n.kind IN (${kinds}) ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`;
+/**
+ * A note counts once a timeline event names it: a request answered 503 whose update never ran
+ * (or was refused) keeps its note row for a repeat with the same key, but it records nothing.
+ */
+const NOTE_ON_TIMELINE = `EXISTS (SELECT 1 FROM audit_log a WHERE a.incident_id = n.incident_id AND instr(a.details_json, '"' || n.id || '"') > 0)`;
+
+const latestNote = (kinds: string, column = 'n.body') =>
+  `(SELECT ${column} FROM notes n WHERE n.incident_id = i.id AND n.kind IN (${kinds}) AND ${NOTE_ON_TIMELINE} ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`;
 
 /** Newest first. */
 export async function breachRegisterRows(db: Db, viewer: Viewer): Promise<RegisterRow[]> {
   const v = visibleIncidents(viewer);
   return db.all<RegisterRow>(
     `SELECT i.id, i.title, i.severity, i.status, i.stage, i.detected_at, i.awareness_at, i.created_at, i.data_categories,
-            (SELECT n.kind FROM notes n WHERE n.incident_id = i.id AND n.kind IN ('triage.confirm', 'triage.dismiss') ORDER BY n.created_at DESC, n.id DESC LIMIT 1) AS triage_kind,
+            ${latestNote("'triage.confirm', 'triage.dismiss'", 'n.kind')} AS triage_kind,
             ${latestNote("'triage.confirm', 'triage.dismiss'")} AS triage_reason,
             ${latestNote("'assessment.rationale'")} AS risk,
             ${latestNote("'close.summary'")} AS summary,

@@ -3,7 +3,7 @@
 // arrives late (an activity retry, two updates in flight) a no-op.
 import type { Db, Tx } from './connection';
 import { appendAuditTx } from './audit';
-import type { IncidentState, TimelineEvent, TrackedObligation } from '../workflows/types';
+import type { DetectionMethod, IncidentState, TimelineEvent, TrackedObligation } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
 export interface IncidentRow {
@@ -13,7 +13,10 @@ export interface IncidentRow {
   severity: string;
   detected_at: string;
   occurred_at: string | null;
+  /** A code from DETECTION_METHODS. */
   detection_method: string;
+  /** The words given for how it was found (an unknown method's text, an alert's source); may name people. */
+  detection_note: string | null;
   data_categories: string;
   reporter: string | null;
   source: string | null;
@@ -37,7 +40,8 @@ export interface NewIncident {
   severity: string;
   detectedAt: string;
   occurredAt: string | null;
-  detectionMethod: string;
+  detectionMethod: DetectionMethod;
+  detectionNote?: string | null;
   dataCategories: string[];
   reporter: string | null;
   source: string | null;
@@ -48,8 +52,8 @@ export interface NewIncident {
 
 export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
   await tx.run(
-    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, detection_note, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     [
       i.id,
       i.title,
@@ -58,6 +62,7 @@ export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
       i.detectedAt,
       i.occurredAt,
       i.detectionMethod,
+      i.detectionNote ?? null,
       JSON.stringify(i.dataCategories),
       i.reporter,
       i.source,

@@ -9,6 +9,46 @@ export type Severity = (typeof SEVERITIES)[number];
 export const STAGES = ['triage', 'assessment', 'approval', 'notifying', 'reporting', 'closed', 'dismissed'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/**
+ * How an incident came to light, as a code: free text ("IDS alert from host X, reported by ...")
+ * can name people, so it stays in SQLite as the incident's detection note.
+ */
+export const DETECTION_METHODS = [
+  'alert',
+  'customer_report',
+  'employee_report',
+  'audit',
+  'third_party',
+  'law_enforcement',
+  'researcher',
+  'other',
+] as const;
+export type DetectionMethod = (typeof DETECTION_METHODS)[number];
+
+export const DETECTION_METHOD_LABELS: Record<DetectionMethod, string> = {
+  alert: 'Monitoring alert',
+  customer_report: 'Customer report',
+  employee_report: 'Employee report',
+  audit: 'Audit or review',
+  third_party: 'Third party (vendor, partner)',
+  law_enforcement: 'Law enforcement',
+  researcher: 'Security researcher',
+  other: 'Other',
+};
+
+export const isDetectionMethod = (value: unknown): value is DetectionMethod =>
+  typeof value === 'string' && (DETECTION_METHODS as readonly string[]).includes(value);
+
+/**
+ * A known code is kept; anything else (the free text older clients send) becomes `other`, and the
+ * caller keeps the text as the detection note. Also used by the workflow on inputs from before the codes.
+ */
+export function toDetectionMethod(value: string): { code: DetectionMethod; note: string | null } {
+  const trimmed = value.trim();
+  if (isDetectionMethod(trimmed)) return { code: trimmed, note: null };
+  return { code: 'other', note: trimmed === '' ? null : trimmed };
+}
+
 export type IncidentStatus = 'open' | 'closed' | 'dismissed';
 export type Role = 'controller' | 'processor';
 export type RiskLevel = 'none' | 'risk' | 'high_risk';
@@ -32,7 +72,8 @@ export interface IncidentInput {
   severity: Severity;
   detectedAt: string;
   occurredAt?: string;
-  detectionMethod: string;
+  /** A code; runs started before the codes may carry free text here, which the workflow reads as `other`. */
+  detectionMethod: DetectionMethod;
   dataCategories: string[];
   /** Alert source when the incident was opened by a webhook. */
   source?: string;
@@ -174,6 +215,15 @@ export interface IncidentState {
   nextHoldReviewAt: string | null;
   /** Answers of recent updates by update id, carried across continue-as-new for idempotency. */
   recentUpdates: Record<string, UpdateResult>;
+  /** Supplementary reports requested and not yet sent (absent in runs from before they were sent after the update). */
+  pendingSupplements?: PendingSupplement[];
+}
+
+/** A supplementary report the update accepted; the workflow sends it after answering. */
+export interface PendingSupplement {
+  obligationId: string;
+  informationNoteId: string;
+  actor: Actor;
 }
 
 /** What every human-step update returns. */
@@ -264,7 +314,8 @@ export interface CloseRequest extends RequestMeta {
 }
 
 export interface RecomputeRequest extends RequestMeta {
-  reason: string;
+  /** id of the note holding the reason; histories from before carry the text as `reason`. */
+  reasonNoteId: string;
   actor: Actor;
 }
 

@@ -6,7 +6,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import Busboy from 'busboy';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
-import { SEVERITIES, STAGES } from '../../workflows/types';
+import { DETECTION_METHOD_LABELS, DETECTION_METHODS, SEVERITIES, STAGES } from '../../workflows/types';
 import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
 import { can, type Permission } from '../permissions';
 import { listAccounts, logIn } from '../use-cases/accounts';
@@ -184,6 +184,7 @@ export function uiRouter(
       page(req, res, csrf, {
         title: 'New incident',
         severities: SEVERITIES,
+        detectionMethods: DETECTION_METHODS.map((code) => ({ code, label: DETECTION_METHOD_LABELS[code] })),
         dataElements: DATA_ELEMENTS,
         now: nowIso().slice(0, 16),
       }),
@@ -268,7 +269,13 @@ export function uiRouter(
         await run(id, req.body, req.user!, idempotencyKey(req));
       } catch (err) {
         if (!(err instanceof HttpError) || (err.status >= 500 && err.status !== 503)) throw err;
-        req.session.flash = { error: err.message, field: err.field, form: req.body };
+        req.session.flash = {
+          error: err.message,
+          field: err.field,
+          form: req.body,
+          retryable: err.retryable,
+          action: req.path.split('/').slice(3).join('/'),
+        };
       }
       res.redirect(303, `/incidents/${id}`);
     },

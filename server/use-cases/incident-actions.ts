@@ -458,8 +458,9 @@ export function recompute(
     action: 'recompute',
     idempotencyKey: key,
     body,
+    ...keptAsNote(incidentId, 'recompute.reason', body.reason, user),
     update: recomputeUpdate,
-    request: () => ({ reason: body.reason, actor: actorOf(user) }),
+    request: (updateId) => ({ reasonNoteId: noteIdOf(updateId), actor: actorOf(user) }),
   });
 }
 

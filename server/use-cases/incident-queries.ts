@@ -1,5 +1,6 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
+import { DETECTION_METHOD_LABELS, isDetectionMethod } from '../../workflows/types';
 import type { Db } from '../../store/connection';
 import { listOutbox, type OutboxListing } from '../../store/outbox';
 import { encodeOutboxCursor } from '../schemas';
@@ -168,6 +169,12 @@ export async function incidentView(db: Db, incidentId: string) {
       materialityAt: state?.determinations?.materialityAt ?? null,
     },
     detectionMethod: row.detection_method,
+    detectionMethodLabel: isDetectionMethod(row.detection_method)
+      ? DETECTION_METHOD_LABELS[row.detection_method]
+      : row.detection_method,
+    detectionNote: row.detection_note,
+    /** Supplementary reports the workflow accepted and has not finished sending. */
+    supplementsBeingSent: state?.pendingSupplements?.length ?? 0,
     dataCategories: JSON.parse(row.data_categories) as string[],
     source: row.source,
     linkedIncidentId: row.linked_incident_id,

@@ -15,7 +15,7 @@ import {
   markAlertSignalled,
 } from '../../store/alerts';
 import { getIncidentOrigin, insertIncidentTx, releaseAlertDedupTx } from '../../store/incident-store';
-import type { IncidentInput } from '../../workflows/types';
+import { toDetectionMethod, type IncidentInput } from '../../workflows/types';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
 import type { UseCaseContext } from './context';
 import { nowIso } from '../../lib/clock';
@@ -49,7 +49,8 @@ export async function ingestAlert(
           severity: alert.severity,
           detectedAt: now,
           occurredAt: null,
-          detectionMethod: `alert:${source}`,
+          detectionMethod: 'alert',
+          detectionNote: source,
           dataCategories: [],
           reporter: null,
           source,
@@ -81,7 +82,8 @@ export async function ingestAlert(
       openedBy: { kind: 'webhook', id: source },
       severity: incident!.severity as IncidentInput['severity'],
       detectedAt: incident!.detected_at,
-      detectionMethod: incident!.detection_method,
+      // Rows from before the codes were migrated to one (017); the mapping keeps an odd row from reaching history as text.
+      detectionMethod: toDetectionMethod(incident!.detection_method).code,
       dataCategories: [],
       source,
     };

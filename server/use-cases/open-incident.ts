@@ -9,11 +9,24 @@ import { findIdempotentAnswerTx, recordIdempotentAnswerTx } from '../../store/id
 import type { AuthUser } from '../auth';
 import { actorOf } from '../auth';
 import type { incidentSchema } from '../schemas';
-import type { IncidentInput } from '../../workflows/types';
+import { toDetectionMethod, type DetectionMethod, type IncidentInput } from '../../workflows/types';
 import type { UseCaseContext } from './context';
 import { nowIso } from '../../lib/clock';
 
 export type NewIncidentBody = z.infer<typeof incidentSchema>;
+
+/**
+ * The code the workflow gets and the note SQLite keeps. Clients from before the codes send free
+ * text as detectionMethod: it becomes `other`, and its words join an explicit detectionNote.
+ */
+export function detectionOf(body: { detectionMethod: string; detectionNote?: string }): {
+  method: DetectionMethod;
+  note: string | null;
+} {
+  const { code, note } = toDetectionMethod(body.detectionMethod);
+  const notes = [note, body.detectionNote?.trim() || null].filter((n): n is string => n !== null);
+  return { method: code, note: notes.length > 0 ? notes.join('\n') : null };
+}
 
 export async function openIncident(
   ctx: UseCaseContext,
@@ -29,6 +42,7 @@ export async function openIncident(
       const prior = await findIdempotentAnswerTx(tx, scopedKey);
       if (prior) return JSON.parse(prior.body_json) as { id: string; input: IncidentInput };
     }
+    const detection = detectionOf(body);
     const input: IncidentInput = {
       incidentId: id,
       createdAt,
@@ -36,7 +50,7 @@ export async function openIncident(
       severity: body.severity,
       detectedAt: new Date(body.detectedAt).toISOString(),
       occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : undefined,
-      detectionMethod: body.detectionMethod,
+      detectionMethod: detection.method,
       dataCategories: body.dataCategories,
     };
     await insertIncidentTx(tx, {
@@ -46,7 +60,8 @@ export async function openIncident(
       severity: body.severity,
       detectedAt: input.detectedAt,
       occurredAt: input.occurredAt ?? null,
-      detectionMethod: body.detectionMethod,
+      detectionMethod: detection.method,
+      detectionNote: detection.note,
       dataCategories: body.dataCategories,
       reporter: body.reporter,
       source: null,
@@ -65,6 +80,10 @@ export async function openIncident(
     }
     return { id, input };
   });
-  await ctx.gateway.startIncident(stored.input);
+  // An answer stored before the codes holds the text; the workflow a retry starts gets only the code.
+  await ctx.gateway.startIncident({
+    ...stored.input,
+    detectionMethod: toDetectionMethod(String(stored.input.detectionMethod)).code,
+  });
   return { id: stored.id };
 }

@@ -88,13 +88,15 @@ describe('an incident run in the browser by an admin, a responder and an approve
     // ---- Responder: opens the incident through the form ----
     const r = await logIn('rick.responder@example.org', 'responder-pass-0123');
     await r.getByRole('link', { name: 'New incident' }).first().click();
-    await r.getByLabel('How it was detected').fill('customer report via support');
+    await r.getByLabel('How it was detected').selectOption('customer_report');
+    await r.getByLabel(/Detection note/).fill('via the support desk');
     await r.getByLabel('Reporter').fill('Support desk');
     await r.getByLabel('Severity').selectOption('critical');
     await r.getByRole('button', { name: 'Open incident' }).click();
     // Without a title: an inline message at the field, and what was typed is kept.
     await expect.poll(() => r.locator('#title-error').textContent()).toContain('required');
-    expect(await r.getByLabel('How it was detected').inputValue()).toBe('customer report via support');
+    expect(await r.getByLabel('How it was detected').inputValue()).toBe('customer_report');
+    expect(await r.getByLabel(/Detection note/).inputValue()).toBe('via the support desk');
     expect(await r.getByLabel('Severity').inputValue()).toBe('critical');
     await r.getByLabel('Title').fill('Support mailbox forwarded to an outside address');
     await submit(r, 'Open incident');

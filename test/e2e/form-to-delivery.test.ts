@@ -15,6 +15,7 @@ import { RECIPIENT_NAME_TOKEN } from '../../activities/render/subject-notice';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
 import { type AppProcess, startApp } from '../support/app-process';
+import { scanIncidentHistories } from '../support/history-scan';
 import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
@@ -34,8 +35,32 @@ const ZOE = { name: 'Zoë Fixture-Person', email: 'zoe.fixture@example.com' };
 const WANG = { name: '王测试', phone: '+8613800138000' };
 const NOBODY = { name: 'Quentin Nocontact-Fixture' };
 const REPORTER = 'Rita Reporter-Fixture';
-const DETECTION_METHOD = 'IDS alert e2e-form-marker';
-const PERSONAL_DATA = [ZOE.name, ZOE.email, WANG.name, WANG.phone, NOBODY.name, REPORTER];
+/** Sent as an older client would, free text in detectionMethod: it must reach SQLite only. */
+const DETECTION_METHOD = 'Call from rita.caller@example.net +442079460123 DETECTION-METHOD-MARKER';
+/** Free text people type at each step; none of it may reach workflow history either. */
+const MARKERS = {
+  detectionNote: 'DETECTION-NOTE-MARKER from the SOC rota',
+  triage: 'TRIAGE-REASON-MARKER the paste holds real customer records.',
+  recompute: 'RECOMPUTE-REASON-MARKER checking the clocks',
+  approval: 'APPROVAL-NOTE-MARKER wording checked by legal',
+  filingReference: 'FILING-REFERENCE-MARKER',
+  delayReason: 'DELAY-REASON-MARKER collecting the facts the portal asks for.',
+  supplement: 'SUPPLEMENT-MARKER forensics found 40 accounts',
+  close: 'CLOSE-SUMMARY-MARKER passwords reset, paste removed.',
+};
+const PERSONAL_DATA = [
+  ZOE.name,
+  ZOE.email,
+  WANG.name,
+  WANG.phone,
+  NOBODY.name,
+  REPORTER,
+  DETECTION_METHOD,
+  'rita.caller@example.net',
+  '+442079460123',
+  'DETECTION-METHOD-MARKER',
+  ...Object.values(MARKERS),
+];
 
 const TWILIO = {
   accountSid: `AC${'e2e0'.repeat(8)}`,
@@ -60,15 +85,6 @@ async function createAdminAccount(app: AppProcess): Promise<{ email: string; pas
     },
   );
   return account;
-}
-
-/** Every string and byte payload in a workflow history, decoded as UTF-8 and joined. */
-function historyText(value: unknown, out: string[] = []): string[] {
-  if (value instanceof Uint8Array) out.push(Buffer.from(value).toString('utf8'));
-  else if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) historyText(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) historyText(v, out);
-  return out;
 }
 
 describe('an incident from the web form to delivered notices and a verified report', () => {
@@ -129,6 +145,7 @@ describe('an incident from the web form to delivered notices and a verified repo
       detectedAt,
       severity: 'high',
       detectionMethod: DETECTION_METHOD,
+      detectionNote: MARKERS.detectionNote,
       dataCategories: ['email', 'name'],
       reporter: REPORTER,
     });
@@ -139,6 +156,10 @@ describe('an incident from the web form to delivered notices and a verified repo
     expect(page.status).toBe(200);
     expect(page.html).toContain(title);
     expect(page.html).toContain(id!);
+    // The words are the incident's, in SQLite, shown on its page; the method is the code's label.
+    expect(page.html).toContain('(Other)');
+    expect(page.html).toContain(MARKERS.detectionNote);
+    expect(page.html).toContain('DETECTION-METHOD-MARKER');
 
     const created = expectStatus(
       await api.get<Incident & { detectedAt: string }>(`/api/incidents/${id}`),
@@ -152,7 +173,7 @@ describe('an incident from the web form to delivered notices and a verified repo
     expectStatus(
       await api.post(`/api/incidents/${id}/triage`, {
         decision: 'confirm',
-        reason: 'The paste holds real customer records.',
+        reason: MARKERS.triage,
       }),
       200,
       'triage',
@@ -170,13 +191,18 @@ describe('an incident from the web form to delivered notices and a verified repo
     );
     expect(imported).toMatchObject({ imported: 3, rejected: [] });
     expectStatus(await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
+    expectStatus(await api.post(`/api/incidents/${id}/recompute`, { reason: MARKERS.recompute }), 200, 'recompute');
     const { noticeVersion } = expectStatus(
       await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
       200,
       'notices',
     );
     expect(noticeVersion).toMatch(/^[0-9a-f]{64}$/);
-    expectStatus(await api.post(`/api/incidents/${id}/approval`, { noticeVersion }), 200, 'approval');
+    expectStatus(
+      await api.post(`/api/incidents/${id}/approval`, { noticeVersion, note: MARKERS.approval }),
+      200,
+      'approval',
+    );
 
     // ---- Delivery through the real SDKs ----
     const email = await waitFor(
@@ -268,8 +294,8 @@ describe('an incident from the web form to delivered notices and a verified repo
       expectStatus(
         await api.post(`/api/incidents/${id}/filings`, {
           obligationId: o.id,
-          reference: `PORTAL-${o.regime}-0001`,
-          delayReason: 'Filed after collecting the facts the portal asks for.',
+          reference: `PORTAL-${o.regime}-0001 ${MARKERS.filingReference}`,
+          delayReason: MARKERS.delayReason,
         }),
         200,
         `filing ${o.id}`,
@@ -280,9 +306,26 @@ describe('an incident from the web form to delivered notices and a verified repo
       (o) => o.required && ['pending', 'held', 'manual'].includes(o.status),
     );
     expect(stillOpen, 'obligations open before close').toEqual([]);
+    // A supplementary report (GDPR Art. 33(4)): the update answers, the send follows it.
+    expectStatus(
+      await api.post(`/api/incidents/${id}/supplements`, {
+        obligationId: toFile[0]!.id,
+        information: MARKERS.supplement,
+      }),
+      200,
+      'supplement',
+    );
+    await waitFor(
+      'the supplementary report to be sent or ready',
+      async () => {
+        const i = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+        return i.timeline.some((t) => /^regulator\.supplement_(sent|ready)$/.test(t.type)) ? i : undefined;
+      },
+      60_000,
+    );
     const closed = expectStatus(
       await api.post(`/api/incidents/${id}/close`, {
-        summary: 'Passwords reset, paste removed, people and regulators told.',
+        summary: MARKERS.close,
       }),
       200,
       'close',
@@ -313,13 +356,19 @@ describe('an incident from the web form to delivered notices and a verified repo
     const connection = await Connection.connect({ address: a.temporalAddress });
     try {
       const client = new Client({ connection, namespace: 'default' });
-      const history = await client.workflow.getHandle(`incident-${id}`).fetchHistory();
-      const text = historyText(history).join('\n');
-      // The search works: a non-personal field the workflow does carry is found.
-      expect(text).toContain(DETECTION_METHOD);
-      expect(text).toContain('incident.closed');
-      for (const value of PERSONAL_DATA)
-        expect(text.includes(value), `workflow history contains "${value}"`).toBe(false);
+      // Every workflow of the incident, every run: the incident, its notice wave, any late bounces.
+      const runs = await scanIncidentHistories(client, id!);
+      expect(runs.map((r) => r.workflowId.split('-')[0]).sort()).toEqual(
+        expect.arrayContaining(['incident', 'notify']),
+      );
+      const all = runs.map((r) => r.text).join('\n');
+      // The search works: non-personal values the workflows do carry are found.
+      expect(all).toContain('"detectionMethod":"other"');
+      expect(all).toContain('incident.closed');
+      expect(all).toContain(id!);
+      for (const run of runs)
+        for (const value of PERSONAL_DATA)
+          expect(run.text.includes(value), `${run.workflowId} run ${run.runId} contains "${value}"`).toBe(false);
     } finally {
       await connection.close();
     }

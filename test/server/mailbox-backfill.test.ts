@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDb, type Db } from '../../store/connection';
 import { loadMigrations } from '../../store/migrations';
-import { insertIncidentTx } from '../../store/incident-store';
 
 let db: Db;
 const INCIDENT = '01JBACKFILL0000000000000AA';
@@ -18,22 +17,11 @@ it('backfills incident and outbox ids of messages kept before migration 012', as
   const migrations = loadMigrations();
   for (const m of migrations.filter((x) => x.id < 12)) await db.exec(m.sql);
   const at = '2026-12-01T00:00:00.000Z';
-  await db.transaction((tx) =>
-    insertIncidentTx(tx, {
-      id: INCIDENT,
-      title: 'Backfill',
-      description: '',
-      severity: 'high',
-      detectedAt: at,
-      occurredAt: null,
-      detectionMethod: 'test',
-      dataCategories: [],
-      reporter: null,
-      source: null,
-      linkedIncidentId: null,
-      createdAt: at,
-      createdBy: 'test',
-    }),
+  // The schema before 012 (no later columns), so the row is written as it was then.
+  await db.run(
+    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, data_categories, created_at, created_by, updated_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    [INCIDENT, 'Backfill', '', 'high', at, null, 'other', '[]', at, 'test', at],
   );
   const outbox = (id: string, channel: string, providerId: string) =>
     db.run(

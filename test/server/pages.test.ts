@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessmentBody,
   createTestUser,
+  eventually,
   incidentBody,
   logInForm,
   openAndConfirm,
@@ -131,8 +132,13 @@ describe('approver forms on the incident page', () => {
     expect(sent.status).toBe(303);
     page = await aweb.get(`/incidents/${late}`);
     expect(page.html).not.toContain('class="flash error"');
+    // The request is on the timeline at once; the send's outcome follows it on the same page.
     expect(page.html).toMatch(
-      /regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/,
+      /regulator\.supplement_requested<\/span>[^<]*<span class="small">— sup\.approver<\/span>/,
+    );
+    page = await eventually(
+      () => aweb.get(`/incidents/${late}`),
+      (p) => /regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/.test(p.html),
     );
 
     const corrected = await aweb.post(`/incidents/${late}/awareness`, {

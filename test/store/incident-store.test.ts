@@ -31,7 +31,7 @@ describe('incident store', () => {
       openedBy: { kind: 'user', id: 'u' },
       severity: 'low',
       detectedAt: '',
-      detectionMethod: 'x',
+      detectionMethod: 'other',
       dataCategories: [],
     });
     expect((await saveIncidentState(db, { ...base, stateVersion: 2, stage: 'approval' }, [])).applied).toBe(true);

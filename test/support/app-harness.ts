@@ -11,7 +11,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../app.config';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
-import { createActivities } from '../../activities';
+import { createActivities, type Activities } from '../../activities';
 import { createProviders, type EmailProvider, type SmsProvider } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
@@ -49,6 +49,8 @@ export async function startHarness(
     sms?: SmsProvider;
     updateTimeoutMs?: number;
     historyLimit?: number;
+    /** Wraps the real activities, e.g. to make one slow for a test of what a late worker does. */
+    wrapActivities?: (real: Activities) => Activities;
   } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
@@ -76,13 +78,14 @@ export async function startHarness(
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const local = createProviders({}, createMailboxStore(db));
-  const activities = createActivities({
+  const realActivities = createActivities({
     db,
     email: opts.email ?? local.email,
     sms: opts.sms ?? local.sms,
     logger,
     baseUrl,
   });
+  const activities = opts.wrapActivities ? opts.wrapActivities(realActivities) : realActivities;
 
   let worker: { worker: Worker; run: Promise<void>; conn: NativeConnection } | null = null;
   const startWorker = async () => {

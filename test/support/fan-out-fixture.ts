@@ -52,7 +52,7 @@ export async function seedIncident(db: Db, incidentId: string, people: Person[])
       severity: 'high',
       detectedAt: now,
       occurredAt: null,
-      detectionMethod: 'x',
+      detectionMethod: 'other',
       dataCategories: [],
       reporter: null,
       source: null,

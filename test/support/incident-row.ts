@@ -13,7 +13,7 @@ export function insertTestIncident(db: Db, id: string, over: Partial<NewIncident
       severity: 'low',
       detectedAt: at,
       occurredAt: null,
-      detectionMethod: 'x',
+      detectionMethod: 'other',
       dataCategories: [],
       reporter: null,
       source: null,

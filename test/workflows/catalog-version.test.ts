@@ -88,7 +88,7 @@ describe('rules catalog version', () => {
             openedBy: actor,
             severity: 'low',
             detectedAt: now,
-            detectionMethod: 'x',
+            detectionMethod: 'other',
             dataCategories: [],
           },
         ],
@@ -129,7 +129,7 @@ describe('rules catalog version', () => {
       );
       expect(notes).toHaveLength(1);
 
-      await handle.executeUpdate(recomputeUpdate, { args: [{ reason: 'apply the new catalog', actor }] });
+      await handle.executeUpdate(recomputeUpdate, { args: [{ reasonNoteId: 'note-apply-catalog', actor }] });
       s = await handle.query(incidentStateQuery);
       expect(s.catalogVersion).toBe(`${version}-next`);
       expect(s.availableCatalogVersion).toBeNull();

@@ -8,6 +8,7 @@ import { alertSignal, incidentStateQuery, recomputeUpdate, triageUpdate } from '
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
+import { scanIncidentHistories } from '../support/history-scan';
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('continue-as-new', () => {
           openedBy: actor,
           severity: 'low',
           detectedAt: now,
-          detectionMethod: 'x',
+          detectionMethod: 'other',
           dataCategories: [],
         },
         undefined,
@@ -50,7 +51,10 @@ describe('continue-as-new', () => {
     for (let i = 0; i < 12; i++)
       await handle.signal(alertSignal, { alertId: `a${i}`, action: 'trigger', receivedAt: new Date().toISOString() });
     for (let i = 0; i < 6; i++)
-      await handle.executeUpdate(recomputeUpdate, { args: [{ reason: `r${i}`, actor }], updateId: `recompute-${i}` });
+      await handle.executeUpdate(recomputeUpdate, {
+        args: [{ reasonNoteId: `note-r${i}`, actor }],
+        updateId: `recompute-${i}`,
+      });
 
     const later = await eventually(
       () => handle.describe(),
@@ -89,6 +93,12 @@ describe('continue-as-new', () => {
       temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
     );
     expect(events.length).toBeLessThanOrEqual(40 + 2 * 20);
+
+    // The personal-data scan reaches every run, the continued ones too.
+    const runs = await scanIncidentHistories(h.client, id);
+    expect(runs.filter((r) => r.workflowId === `incident-${id}`).map((r) => r.runId)).toEqual(
+      expect.arrayContaining([firstRun, later.runId]),
+    );
   });
 
   it('refuses a request whose caller already stopped waiting, and runs two copies of one request once', async () => {
@@ -105,7 +115,7 @@ describe('continue-as-new', () => {
           openedBy: actor,
           severity: 'low',
           detectedAt: now,
-          detectionMethod: 'x',
+          detectionMethod: 'other',
           dataCategories: [],
         },
       ],

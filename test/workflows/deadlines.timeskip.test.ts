@@ -84,7 +84,7 @@ describe('deadlines under a law-enforcement hold', () => {
     await insertTestIncident(db, id, {
       severity: 'high',
       createdAt: start,
-      detectionMethod: 'test',
+      detectionMethod: 'other',
       createdBy: 'tester',
     });
     await db.run(
@@ -105,7 +105,7 @@ describe('deadlines under a law-enforcement hold', () => {
             openedBy: actor,
             severity: 'high',
             detectedAt: start,
-            detectionMethod: 'test',
+            detectionMethod: 'other',
             dataCategories: [],
           },
         ],
@@ -190,7 +190,7 @@ describe('obligations due at once', () => {
     await insertTestIncident(db, id, {
       severity: 'high',
       createdAt: start,
-      detectionMethod: 'test',
+      detectionMethod: 'other',
       createdBy: 'tester',
     });
     const worker = await timeskipWorker('timeskip-due-now');
@@ -213,7 +213,7 @@ describe('obligations due at once', () => {
             openedBy: actor,
             severity: 'high',
             detectedAt: start,
-            detectionMethod: 'test',
+            detectionMethod: 'other',
             dataCategories: [],
           },
         ],

@@ -410,13 +410,26 @@ describe('regulator reports', () => {
         information: 'Forensics confirmed 40 accounts; no payment data involved.',
       });
       expect(s.status, JSON.stringify(s.body)).toBe(200);
-      const all = await h.db.all<{ text: string }>(
-        "SELECT text FROM dev_mailbox WHERE to_address = 'breaches@dpc.example' ORDER BY created_at",
+      // The update records the request and answers; the report goes out after it.
+      expect(s.body.status).toBe('requested');
+      const all = await eventually(
+        () =>
+          h.db.all<{ text: string }>(
+            "SELECT text FROM dev_mailbox WHERE to_address = 'breaches@dpc.example' ORDER BY created_at",
+          ),
+        (rows) => rows.length >= 2,
       );
       expect(all).toHaveLength(2);
       expect(all[1]!.text).toContain('Forensics confirmed 40 accounts; no payment data involved.');
       expect(all[1]!.text).toMatch(/SUPPLEMENTARY/);
-      expect((await incident(id)).timeline.map((t: { type: string }) => t.type)).toContain('regulator.supplement_sent');
+      await eventually(
+        () => incident(id),
+        (v) => v.timeline.some((t: { type: string }) => t.type === 'regulator.supplement_sent'),
+      );
+      await recordHistory(h.client, `incident-${id}`, 'supplement');
+      expect((await incident(id)).timeline.map((t: { type: string }) => t.type)).toContain(
+        'regulator.supplement_requested',
+      );
     } finally {
       await h.api('PUT', '/api/settings/organisation', original);
     }

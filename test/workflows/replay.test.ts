@@ -25,6 +25,8 @@ describe('replay of recorded histories', () => {
       'notify-subjects',
       'processor-path',
       'processor-path.pre-render-patch',
+      'supplement',
+      'supplement.pre-after-update',
     ]);
   });
 

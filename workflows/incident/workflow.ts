@@ -56,9 +56,12 @@ import type {
   TriageRequest,
   UpdateResult,
   Actor,
+  RecomputeRequest,
   RequestMeta,
   SupplementRequest,
+  PendingSupplement,
 } from '../types';
+import { toDetectionMethod } from '../types';
 
 /** Thrown by validators; the server maps it to 409 {error, field}. */
 export class UpdateRejected extends Error {
@@ -125,12 +128,18 @@ export function initialState(input: IncidentInput): IncidentState {
 }
 
 export async function incidentWorkflow(
-  input: IncidentInput,
+  startInput: IncidentInput,
   carried?: IncidentState & { eventSeq?: number; pendingAlerts?: AlertSignal[] },
   options: IncidentOptions = {},
 ): Promise<IncidentOutcome> {
+  // Runs started before detection methods were codes carry the words they were given; from here on
+  // only the code is written (persistState, events, continue-as-new), so the words stay in SQLite.
+  const input: IncidentInput = {
+    ...startInput,
+    detectionMethod: toDetectionMethod(String(startInput.detectionMethod)).code,
+  };
   const { eventSeq: _seq, pendingAlerts: _alerts, ...carriedState } = carried ?? {};
-  const state: IncidentState = carried ? (carriedState as IncidentState) : initialState(input);
+  const state: IncidentState = carried ? { ...(carriedState as IncidentState), input } : initialState(input);
   let eventSeq = carried?.eventSeq ?? 0;
   // Alerts signalled but not yet recorded travel with continue-as-new, so none is lost between runs.
   const pendingAlerts: AlertSignal[] = [...(carried?.pendingAlerts ?? [])];
@@ -631,10 +640,29 @@ export async function incidentWorkflow(
   );
 
   // ---- Supplementary information to a regulator, in phases (GDPR Art. 33(4)) ----
+  // The send can wait on a provider for a long time: the update records the request and returns,
+  // and the send runs beside the main loop, its outcome a timeline event. Runs from before sent
+  // inside the update; patched() keeps their replay.
   step(
     supplementReportUpdate,
     async (req) => {
       const o = state.obligations.find((x) => x.id === req.obligationId)!;
+      if (patched('supplement-after-update')) {
+        const pending: PendingSupplement = {
+          obligationId: o.id,
+          informationNoteId: req.informationNoteId,
+          actor: req.actor,
+        };
+        state.pendingSupplements = [...(state.pendingSupplements ?? []), pending];
+        await persist([
+          event('regulator.supplement_requested', req.actor, `Supplementary report to ${o.recipient} requested`, {
+            obligationId: o.id,
+            informationNoteId: req.informationNoteId,
+          }),
+        ]);
+        startSupplement(pending);
+        return result({ status: 'requested' });
+      }
       const r = await sending.sendSupplementaryReport({
         incidentId: id,
         obligationId: o.id,
@@ -663,6 +691,38 @@ export async function incidentWorkflow(
     },
   );
 
+  let supplementsRunning = 0;
+  function startSupplement(pending: PendingSupplement): void {
+    supplementsRunning++;
+    void sendSupplement(pending).finally(() => {
+      supplementsRunning--;
+      wake = true;
+    });
+  }
+  async function sendSupplement(pending: PendingSupplement): Promise<void> {
+    const r = await sending.sendSupplementaryReport({
+      incidentId: id,
+      obligationId: pending.obligationId,
+      informationNoteId: pending.informationNoteId,
+    });
+    // Re-read after the await: a recompute may have replaced the obligation objects.
+    const o = state.obligations.find((x) => x.id === pending.obligationId);
+    state.pendingSupplements = (state.pendingSupplements ?? []).filter((p) => p !== pending);
+    await persist([
+      event(
+        r.status === 'sent' ? 'regulator.supplement_sent' : 'regulator.supplement_ready',
+        pending.actor,
+        r.status === 'sent'
+          ? `Supplementary report sent to ${o?.recipient ?? 'the regulator'} (${o?.basis ?? pending.obligationId})`
+          : `Supplementary report ready for manual filing with ${o?.recipient ?? 'the regulator'}`,
+        { obligationId: pending.obligationId, informationNoteId: pending.informationNoteId, outboxId: r.outboxId },
+      ),
+    ]);
+  }
+  // Continue-as-new waits for sends under way, so a carried state has none today; should one be carried,
+  // it is sent rather than dropped, and its outbox row (keyed by the information note) keeps it to one report.
+  for (const pending of state.pendingSupplements ?? []) startSupplement(pending);
+
   // ---- Close ----
   step(
     closeUpdate,
@@ -678,6 +738,8 @@ export async function incidentWorkflow(
     () => {
       requireStage('assessment', 'approval', 'notifying', 'reporting');
       if (holdInForce(state.hold)) throw new UpdateRejected('hold', 'release the hold before closing');
+      if ((state.pendingSupplements ?? []).length > 0)
+        throw new UpdateRejected('supplement', 'a supplementary report is still being sent; close once it has gone');
       const open = state.obligations.filter(isOpenObligation);
       if (open.length > 0) throw new UpdateRejected('obligations', `still open: ${open.map((o) => o.id).join(', ')}`);
     },
@@ -687,14 +749,17 @@ export async function incidentWorkflow(
     recomputeUpdate,
     async (req) => {
       const events = [
-        event('obligations.recompute_requested', req.actor, 'Recompute requested', { reason: req.reason }),
+        event('obligations.recompute_requested', req.actor, 'Recompute requested', { reasonNoteId: req.reasonNoteId }),
       ];
       await recompute('a request', events, req.actor, true);
       await rerenderNotices(events, req.actor);
       await persist(events);
       return result();
     },
-    () => requireOpen(),
+    (req: RecomputeRequest) => {
+      requireOpen();
+      if (!req.reasonNoteId) throw new UpdateRejected('reason', 'required');
+    },
   );
 
   setHandler(alertSignal, (a) => {
@@ -909,7 +974,7 @@ export async function incidentWorkflow(
 
     const info = workflowInfo();
     if (state.status === 'open' && (info.continueAsNewSuggested || info.historyLength > historyLimit)) {
-      await condition(allHandlersFinished);
+      await condition(() => allHandlersFinished() && supplementsRunning === 0);
       log.info('continuing as new', { incidentId: id, historyLength: info.historyLength });
       await continueAsNew<typeof incidentWorkflow>(
         input,
@@ -920,6 +985,6 @@ export async function incidentWorkflow(
   }
 
   await processAlerts();
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && supplementsRunning === 0);
   return { incidentId: id, status: state.status, stage: state.stage };
 }
