@@ -4,6 +4,7 @@
 // a person without counts toward the substitute notice on the audit chain, and
 // neither a repeated report, a second round, a Temporal outage nor a bounce
 // during the wave changes how many messages anyone gets.
+import { scanIncidentHistories } from '../support/history-scan';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -289,6 +290,16 @@ describe('late bounces', () => {
     expect(twilio.countFor('+4915188800001')).toBe(1);
     expect(await auditOf(incidentId, 'subjects.late_bounces')).toHaveLength(1);
     expect(await auditOf(incidentId, 'substitute.published')).toHaveLength(1);
+
+    // Neither the wave nor the late-bounce workflow carried a name, an address or a phone into history.
+    const runs = await scanIncidentHistories(client, incidentId);
+    expect(runs.map((r) => r.workflowId.split('-')[0]).sort()).toEqual(['late', 'notify']);
+    const lateRun = runs.find((r) => r.workflowId.startsWith('late-bounces-'))!;
+    expect(lateRun.text).toContain(incidentId);
+    for (const run of runs)
+      for (const p of people)
+        for (const value of [p.name, p.email, p.phone])
+          if (value) expect(run.text.includes(value), `${run.workflowId} contains "${value}"`).toBe(false);
   });
 
   it('under the email-only policy, a late bounce sends no SMS and the person counts toward the substitute notice', async () => {

@@ -3,7 +3,7 @@
 // late-bounce workflows (`late-bounces-<id>-<version>`), each with every run, continued-as-new
 // runs included. Visibility finds the executions; each run's history names the run it continued
 // into, which catches a run visibility has not listed yet.
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 
 export interface ScannedRun {
   workflowId: string;
@@ -28,9 +28,16 @@ export async function scanIncidentHistories(client: Client, incidentId: string):
   const queue: { workflowId: string; runId: string }[] = [];
   for await (const execution of client.workflow.list({ query: incidentWorkflowQuery(incidentId) }))
     queue.push({ workflowId: execution.workflowId, runId: execution.runId });
-  // The incident's latest run is there whatever visibility has caught up with.
-  const latest = await client.workflow.getHandle(`incident-${incidentId}`).describe();
-  queue.push({ workflowId: latest.workflowId, runId: latest.runId });
+  // The incident's latest run is there whatever visibility has caught up with (a test that runs a
+  // wave or late bounces on their own has no incident workflow).
+  const latest = await client.workflow
+    .getHandle(`incident-${incidentId}`)
+    .describe()
+    .catch((err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    });
+  if (latest) queue.push({ workflowId: latest.workflowId, runId: latest.runId });
 
   const seen = new Set<string>();
   const runs: ScannedRun[] = [];
