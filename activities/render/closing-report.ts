@@ -1,5 +1,5 @@
 import { dataElementLabel } from './data-elements';
-import { loadTemplate } from './loader';
+import { loadTemplate, templateLocale } from './loader';
 import type { Locale } from './locale';
 import type { ClosingReportInput } from './types';
 
@@ -20,7 +20,8 @@ export function isDecisionEvent(type: string): boolean {
  * timeline, decisions (who and why), notification figures, obligations with
  * their status, and the audit chain head that anchors the timeline.
  */
-export function renderClosingReport(v: ClosingReportInput, locale: Locale = 'en'): string {
+export function renderClosingReport(v: ClosingReportInput, requested: Locale = 'en'): string {
+  const locale = templateLocale('closing-report', requested, 'html');
   const totals = new Map<string, number>();
   for (const s of v.stats) totals.set(s.channel, (totals.get(s.channel) ?? 0) + s.count);
   const context = {

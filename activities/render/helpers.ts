@@ -1,13 +1,13 @@
 import type Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import type { Locale } from './locale';
+import { isLocale, type Locale } from './locale';
 
 type Env = typeof Handlebars;
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
 function localeOf(options: HelperOptions): Locale {
-  const locale = (options.data as { locale?: Locale } | undefined)?.locale;
-  return locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const locale = (options.data as { locale?: unknown } | undefined)?.locale;
+  return isLocale(locale) ? locale : 'en';
 }
 
 function parseInstant(helper: string, value: unknown): Date {

@@ -1,5 +1,5 @@
 // Message rendering: Handlebars templates in templates/, one folder per audience, one file per locale.
-export { LOCALES, normalizeLocale, type Locale } from './locale';
+export { isLocale, LOCALES, normalizeLocale, STAFF_LOCALES, type Locale } from './locale';
 export { TemplateError } from './template-error';
 export type {
   ClosingReportInput,
@@ -13,7 +13,7 @@ export type {
   RenderedEmail,
 } from './types';
 export { DATA_ELEMENTS, dataElementLabel, dataElementTexts, type DataElement } from './data-elements';
-export { compileTemplate, listTemplateFallbacks, loadTemplate, TEMPLATES_DIR } from './loader';
+export { compileTemplate, listTemplateFallbacks, loadTemplate, TEMPLATES_DIR, templateLocale } from './loader';
 export {
   RECIPIENT_NAME_HTML_TOKEN,
   RECIPIENT_NAME_TOKEN,

@@ -99,10 +99,36 @@ function registerPartials(): void {
 
 const cache = new Map<string, TemplateFn>();
 const fallbacks: string[] = [];
+const resolved = new Map<string, Locale>();
 
 /** Templates that were missing for a locale and fell back to English, with the reason. */
 export function listTemplateFallbacks(): readonly string[] {
   return fallbacks;
+}
+
+function noteFallback(reason: string): void {
+  if (fallbacks.includes(reason)) return;
+  fallbacks.push(reason);
+  process.emitWarning(reason, 'TemplateFallback');
+}
+
+/**
+ * The locale a document is rendered in: the one asked for when its template
+ * exists, else English (recorded as a fallback). Staff and regulator documents
+ * ship in fewer locales than person-facing notices; a renderer builds its whole
+ * context in the locale this returns, so a document is never English headings
+ * around labels and dates in another language.
+ */
+export function templateLocale(audience: string, locale: Locale, part: Part): Locale {
+  if (locale === 'en') return locale;
+  const key = `${audience}/${locale}.${part}`;
+  const known = resolved.get(key);
+  if (known) return known;
+  const exists = fs.existsSync(path.join(TEMPLATES_DIR, audience, `${locale}.${part}.hbs`));
+  if (!exists) noteFallback(`template ${key}.hbs is missing; using ${audience}/en.${part}.hbs`);
+  const used = exists ? locale : 'en';
+  resolved.set(key, used);
+  return used;
 }
 
 /** Loads `templates/<audience>/<locale>.<part>.hbs` once and caches the compiled function. */
@@ -112,13 +138,7 @@ export function loadTemplate(audience: string, locale: Locale, part: Part): Temp
   if (cached) return cached;
   registerPartials();
 
-  let file = path.join(TEMPLATES_DIR, audience, `${locale}.${part}.hbs`);
-  if (!fs.existsSync(file) && locale !== 'en') {
-    const reason = `template ${key}.hbs is missing; using ${audience}/en.${part}.hbs`;
-    fallbacks.push(reason);
-    process.emitWarning(reason, 'TemplateFallback');
-    file = path.join(TEMPLATES_DIR, audience, `en.${part}.hbs`);
-  }
+  const file = path.join(TEMPLATES_DIR, audience, `${templateLocale(audience, locale, part)}.${part}.hbs`);
   if (!fs.existsSync(file)) {
     throw new TemplateError(`template ${key}.hbs not found in ${TEMPLATES_DIR}`, key);
   }
@@ -131,9 +151,7 @@ export function loadTemplate(audience: string, locale: Locale, part: Part): Temp
 export function readTemplateJson(folder: string, locale: Locale): unknown {
   let file = path.join(TEMPLATES_DIR, folder, `${locale}.json`);
   if (!fs.existsSync(file) && locale !== 'en') {
-    const reason = `${folder}/${locale}.json is missing; using ${folder}/en.json`;
-    fallbacks.push(reason);
-    process.emitWarning(reason, 'TemplateFallback');
+    noteFallback(`${folder}/${locale}.json is missing; using ${folder}/en.json`);
     file = path.join(TEMPLATES_DIR, folder, 'en.json');
   }
   try {

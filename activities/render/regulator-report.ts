@@ -1,4 +1,4 @@
-import { loadTemplate } from './loader';
+import { loadTemplate, templateLocale } from './loader';
 import type { Locale } from './locale';
 import { buildNoticeContext, oneLine } from './notice-context';
 import type { RegulatorReportInput, RenderedEmail } from './types';
@@ -35,9 +35,11 @@ const KNOWN: readonly string[] = REGULATOR_CONTENT_IDS;
 /**
  * A report to a regulator: one section per required content element, in the
  * order the rules engine lists them. Reasons for delay and a law-enforcement
- * hold are shown even when the regime does not list them as elements.
+ * hold are shown even when the regime does not list them as elements. In a
+ * locale without a regulator template the whole report is English.
  */
-export function renderRegulatorReport(locale: Locale, v: RegulatorReportInput): RenderedEmail {
+export function renderRegulatorReport(requested: Locale, v: RegulatorReportInput): RenderedEmail {
+  const locale = templateLocale('regulator-report', requested, 'html');
   const context = {
     ...buildNoticeContext(locale, v.org, v.incident),
     regulator: v.regulator,

@@ -1,4 +1,4 @@
-import { loadTemplate } from './loader';
+import { loadTemplate, templateLocale } from './loader';
 import type { Locale } from './locale';
 import { oneLine } from './notice-context';
 import type { RenderedEmail, ReminderInput } from './types';
@@ -10,8 +10,9 @@ const AUDIENCE_OF_KIND = {
 } as const;
 
 /** Internal mail to the incident owner: an obligation due soon, overdue, or a hold due for review. */
-export function renderReminderEmail(locale: Locale, v: ReminderInput): RenderedEmail {
+export function renderReminderEmail(requested: Locale, v: ReminderInput): RenderedEmail {
   const audience = AUDIENCE_OF_KIND[v.kind];
+  const locale = templateLocale(audience, requested, 'html');
   const context = { lang: locale, ...v };
   return {
     subject: oneLine(loadTemplate(audience, locale, 'subject')(context, locale)),

@@ -11,7 +11,10 @@ export function publicRouter(db: Db): Router {
   const find = (id: string, locale: unknown) =>
     publicNoticeFor(db, id, normalizeLocale(typeof locale === 'string' ? locale : 'en'));
   r.get('/notices/:id', async (req, res) => {
-    const notice = await find(String(req.params.id), req.query.locale ?? req.acceptsLanguages('en', 'zh-CN', 'zh'));
+    const notice = await find(
+      String(req.params.id),
+      req.query.locale ?? req.acceptsLanguages('en', 'de', 'fr', 'es', 'pt-BR', 'pt', 'ja', 'ko', 'zh-CN', 'zh'),
+    );
     if (!notice) throw notFound('notice');
     res.type('html').send(notice.html);
   });

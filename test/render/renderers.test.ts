@@ -6,6 +6,7 @@ import {
   renderRegulatorReport,
   renderSubjectSms,
 } from '../../activities/render';
+import { countSmsSegments } from '../../activities/providers/sms-segments';
 import { CONTENT_ELEMENTS } from '../../rules/vocabulary';
 import { incident, org, orgWithoutOptional, sparseIncident } from './fixtures';
 import { regulator, renderAll, renderReport } from './render-inputs';
@@ -180,17 +181,53 @@ describe('the SMS notice', () => {
       const sms = renderSubjectSms(locale, { org, incident });
       expect(sms).toContain('https://example.org/security-notice');
       expect(sms).not.toContain('-recipientName-');
-      expect(sms.length).toBeLessThanOrEqual(locale === 'en' ? 306 : 134);
-      expect(renderSubjectSms(locale, { org, incident: sparseIncident })).toContain('dpo@example.org');
+      expect(countSmsSegments(sms).segments, `${locale}: ${sms}`).toBeLessThanOrEqual(2);
+      const withoutLink = renderSubjectSms(locale, { org, incident: sparseIncident });
+      expect(withoutLink).toContain('dpo@example.org');
+      expect(withoutLink).toContain('+353 1 555 0100');
+      expect(countSmsSegments(withoutLink).segments, `${locale}: ${withoutLink}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('stays in GSM-7 where the language allows it, so a Latin-script SMS costs what the English one does', () => {
+    for (const locale of ['en', 'de', 'fr', 'es'] as const) {
+      expect(countSmsSegments(renderSubjectSms(locale, { org, incident })).encoding, locale).toBe('GSM-7');
     }
   });
 });
 
 describe('normalizeLocale', () => {
-  it('maps every Chinese tag to zh-CN and anything else to en', () => {
-    for (const tag of ['zh', 'zh-cn', 'zh-CN', 'zh_CN', 'zh-Hans-CN', 'ZH-hans', 'zh-TW'])
-      expect(normalizeLocale(tag)).toBe('zh-CN');
-    for (const tag of ['en', 'en-US', 'EN_gb', 'fr', 'de-DE', '', '  ', null, undefined])
-      expect(normalizeLocale(tag)).toBe('en');
+  it('maps a tag to the shipped locale of its language', () => {
+    const cases: [string, string][] = [
+      ['de', 'de'],
+      ['de-AT', 'de'],
+      ['de_CH', 'de'],
+      ['fr', 'fr'],
+      ['fr_CA', 'fr'],
+      ['FR-be', 'fr'],
+      ['es', 'es'],
+      ['es-419', 'es'],
+      ['es-MX', 'es'],
+      ['pt', 'pt-BR'],
+      ['pt-BR', 'pt-BR'],
+      ['pt_br', 'pt-BR'],
+      ['pt-PT', 'pt-BR'],
+      ['ja', 'ja'],
+      ['ja-JP', 'ja'],
+      ['ko', 'ko'],
+      ['ko-KR', 'ko'],
+      [' ko_kr ', 'ko'],
+    ];
+    for (const [tag, locale] of cases) expect(normalizeLocale(tag), tag).toBe(locale);
+  });
+
+  it('maps every Chinese tag to zh-CN', () => {
+    for (const tag of ['zh', 'zh-cn', 'zh-CN', 'zh_CN', 'zh-Hans-CN', 'ZH-hans', 'zh-TW', 'zh-Hant-HK'])
+      expect(normalizeLocale(tag), tag).toBe('zh-CN');
+  });
+
+  it('maps anything else, and nothing, to en', () => {
+    for (const tag of ['en', 'en-US', 'EN_gb', 'it', 'nl-NL', 'ru', 'dex', 'constructor', '', '  ', null, undefined])
+      expect(normalizeLocale(tag), String(tag)).toBe('en');
   });
 });

@@ -6,8 +6,18 @@ import {
   LOCALES,
   listTemplateFallbacks,
   loadTemplate,
+  STAFF_LOCALES,
   TemplateError,
+  templateLocale,
 } from '../../activities/render';
+
+const STAFF_AUDIENCES = [
+  'controller-email',
+  'regulator-report',
+  'owner-reminder',
+  'owner-escalation',
+  'hold-review',
+] as const;
 
 describe('a template that references a missing variable', () => {
   it('throws TemplateError naming the template and the variable', () => {
@@ -64,22 +74,38 @@ describe('shipped templates and texts', () => {
     }
   });
 
-  it('exist in every locale for every audience, so nothing falls back to English', () => {
-    const audiences = [
-      'subject-email',
-      'controller-email',
-      'regulator-report',
-      'owner-reminder',
-      'owner-escalation',
-      'hold-review',
-    ];
+  it('exist in every locale for every person-facing audience, so no person gets English by accident', () => {
     for (const locale of LOCALES) {
-      for (const audience of audiences)
-        for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
+      for (const part of ['subject', 'html', 'text'] as const) loadTemplate('subject-email', locale, part);
       loadTemplate('subject-sms', locale, 'sms');
       loadTemplate('public-notice', locale, 'html');
+      dataElementTexts(locale);
+    }
+    expect(listTemplateFallbacks()).toEqual([]);
+  });
+
+  it('exist in every staff locale for every staff and regulator audience', () => {
+    for (const locale of STAFF_LOCALES) {
+      for (const audience of STAFF_AUDIENCES)
+        for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
       loadTemplate('closing-report', locale, 'html');
     }
     expect(listTemplateFallbacks()).toEqual([]);
+  });
+
+  it('fall back to en, recorded, for a staff or regulator audience in a person-only locale', () => {
+    const personOnly = LOCALES.filter((l) => !STAFF_LOCALES.includes(l));
+    expect(personOnly).toEqual(['de', 'fr', 'es', 'pt-BR', 'ja', 'ko']);
+    for (const locale of personOnly) {
+      for (const audience of STAFF_AUDIENCES) {
+        expect(templateLocale(audience, locale, 'html')).toBe('en');
+        for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
+      }
+      expect(templateLocale('subject-email', locale, 'html')).toBe(locale);
+    }
+    expect(listTemplateFallbacks()).toContain(
+      'template regulator-report/de.html.hbs is missing; using regulator-report/en.html.hbs',
+    );
+    expect(listTemplateFallbacks().filter((f) => /subject-email|subject-sms|public-notice/.test(f))).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ describe('controller path', () => {
     const locales = notices.notices
       .filter((n: { audience: string }) => n.audience === 'individuals')
       .map((n: { locale: string }) => n.locale);
-    expect(new Set(locales)).toEqual(new Set(['en', 'zh-CN']));
+    expect(new Set(locales)).toEqual(new Set(['en', 'de', 'zh-CN']));
 
     const stale = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: 'a'.repeat(64) });
     expect(stale.status).toBe(409);
@@ -95,7 +95,7 @@ describe('controller path', () => {
       ['email'],
     );
     const zoe = mailbox.find((m) => m.to_address === 'zoe.fixture@example.com')!;
-    expect(zoe.text).toContain('Zoë Fixture-Person');
+    expect(zoe.text).toContain('Guten Tag Zoë Fixture-Person,');
     expect(zoe.text).not.toContain('-recipientName-');
     const sms = await h.db.get<{ text: string }>("SELECT text FROM dev_mailbox WHERE channel = 'sms'");
     expect(sms!.text).toMatch(/[\u4e00-\u9fff]/);
