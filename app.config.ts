@@ -1,5 +1,6 @@
 // Application settings from the environment, validated once at start.
 // A bad value stops the process with a message naming the variable.
+import { parseAlertSources, type AlertSource } from './server/webhooks/alert-sources';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -88,6 +89,7 @@ const envSchema = z.object({
     'must be at least 24 characters',
   ),
   BREACHLINE_WEBHOOK_SECRETS: optionalString,
+  BREACHLINE_ALERT_SOURCES: optionalString,
   BREACHLINE_SESSION_SECRET: optionalString.refine(
     (v) => v === undefined || v.length >= 32,
     'must be at least 32 characters',
@@ -184,6 +186,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
   } catch (err) {
     throw new ConfigError('BREACHLINE_WEBHOOK_SECRETS', (err as Error).message);
   }
+  let alertSources: Map<string, AlertSource>;
+  try {
+    alertSources = parseAlertSources(e.BREACHLINE_ALERT_SOURCES);
+  } catch (err) {
+    throw new ConfigError('BREACHLINE_ALERT_SOURCES', (err as Error).message);
+  }
   if (e.SENDGRID_API_KEY && !e.SENDGRID_FROM_EMAIL) {
     throw new ConfigError('SENDGRID_FROM_EMAIL', 'required when SENDGRID_API_KEY is set');
   }
@@ -220,6 +228,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy,
     sessionMaxLifetimeMs: Math.round(e.BREACHLINE_SESSION_MAX_LIFETIME_HOURS * 3600_000),
     webhookSecrets,
+    alertSources,
     secretKeys: {
       current: e.BREACHLINE_SECRETS_KEY ? Buffer.from(e.BREACHLINE_SECRETS_KEY, 'base64') : undefined,
       previous: (e.BREACHLINE_SECRETS_KEY_PREVIOUS ?? []).map((k) => Buffer.from(k, 'base64')),

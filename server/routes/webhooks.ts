@@ -1,31 +1,52 @@
-// Signed alert webhooks. The signature is checked on the raw bytes before
-// parsing; a signature seen in the last ten minutes gets the first answer again
-// and is not counted twice.
+// Alert webhooks. A source configured in BREACHLINE_ALERT_SOURCES proves itself its own
+// way (bearer, basic, Sentry's signature, our HMAC) and speaks its tool's format; any
+// other source name must carry our timestamped HMAC with a secret from
+// BREACHLINE_WEBHOOK_SECRETS or Settings, in the generic or PagerDuty format. Checks
+// run on the raw bytes before parsing. A delivery seen in the last ten minutes (by
+// what was signed, or by its body for token senders) gets its first answer again,
+// and an alert the tool identifies (Alertmanager's fingerprint and start, Sentry's
+// event id) counts once however often the tool re-sends it.
 import express, { Router } from 'express';
 import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
 import { parseAlert } from '../webhooks/alert-payload';
+import { adapterFor, type SourceOptions } from '../webhooks/adapters';
+import { authenticateSource } from '../webhooks/alert-sources';
+import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { ingestAlert } from '../use-cases/ingest-alert';
+import { ingestAlert, type AlertOutcome } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
 import { earlierAnswer, rememberAnswer } from '../use-cases/webhook-replay';
 
-export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>): Router {
+export function webhookRouter(
+  ctx: UseCaseContext,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources'>,
+): Router {
   const r = Router();
   r.post('/alerts/:source', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
     const source = String(req.params.source);
-    const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const header = req.get(SIGNATURE_HEADER);
-    // An unknown source answers like a bad signature, so sources cannot be enumerated.
-    const check =
-      secrets.length > 0
-        ? verifySignature(header, body, secrets, Math.floor(Date.now() / 1000))
-        : { ok: false as const, reason: 'signature does not match' };
-    if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
+    const now = Math.floor(Date.now() / 1000);
+    const configured = config.alertSources.get(source);
 
-    const seen = await earlierAnswer(ctx.db, header!);
+    let deliveryKey: string;
+    if (configured) {
+      const check = authenticateSource(configured, (h) => req.get(h), body, now);
+      if (!check.ok) throw new HttpError(401, check.reason, check.field);
+      deliveryKey = check.deliveryKey;
+    } else {
+      const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
+      // An unknown source answers like a bad signature, so sources cannot be enumerated.
+      const check =
+        secrets.length > 0
+          ? verifySignature(req.get(SIGNATURE_HEADER), body, secrets, now)
+          : { ok: false as const, reason: 'signature does not match' };
+      if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
+      deliveryKey = check.replayKey;
+    }
+
+    const seen = await earlierAnswer(ctx.db, deliveryKey);
     if (seen) {
       res.status(seen.status).json({ ...seen.body, replayed: true });
       return;
@@ -37,11 +58,38 @@ export function webhookRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'webh
     } catch {
       throw new HttpError(400, 'malformed JSON', 'body');
     }
-    const parsed = parseAlert(payload);
+    let parsed: AdapterOutcome;
+    if (configured) {
+      const options: SourceOptions = {
+        groupBy: configured.groupBy,
+        mapping: configured.mapping,
+        hookResource: req.get('sentry-hook-resource'),
+        requestId: req.get('request-id'),
+      };
+      parsed = adapterFor(configured.format)(payload, options);
+    } else {
+      const one = parseAlert(payload);
+      parsed = one.ok ? { ok: true, alerts: [one.alert] } : one;
+    }
     if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
-    const outcome = await ingestAlert(ctx, source, parsed.alert, body.toString('utf8'), header!);
-    await rememberAnswer(ctx.db, { signature: header!, source, status: 202, body: outcome });
-    res.status(202).json(outcome);
+    if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
+
+    // What makes each alert the same alert when it comes again: the tool's own id for it, else this
+    // delivery. A token sender signs nothing, so its body stands for the delivery only within the
+    // replay window; a later identical body is a new alert.
+    const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
+    const outcomes: AlertOutcome[] = [];
+    for (const [i, alert] of parsed.alerts.entries()) {
+      const key = alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base;
+      outcomes.push(await ingestAlert(ctx, source, alert, body.toString('utf8'), key));
+    }
+    const answer = outcomes.length === 1 ? outcomes[0]! : { alerts: outcomes, incidentIds: incidentIdsOf(outcomes) };
+    await rememberAnswer(ctx.db, { signature: deliveryKey, source, status: 202, body: answer });
+    res.status(202).json(answer);
   });
   return r;
+}
+
+function incidentIdsOf(outcomes: AlertOutcome[]): string[] {
+  return [...new Set(outcomes.flatMap((o) => ('incidentId' in o ? [o.incidentId] : [])))];
 }

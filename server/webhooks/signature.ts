@@ -6,7 +6,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'x-breachline-signature';
 export const TOLERANCE_SECONDS = 300;
 
-export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: string };
+export type SignatureCheck =
+  /**
+   * `replayKey` names the signed content (the timestamp and the MAC that matched), so reordering,
+   * repeating or re-spacing the header's parts is still the same delivery.
+   */
+  | { ok: true; timestamp: number; replayKey: string }
+  | { ok: false; reason: string };
 
 export function signPayload(secret: string, body: Buffer | string, timestamp: number): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
@@ -36,7 +42,8 @@ export function verifySignature(
       'utf8',
     );
     for (const c of candidates) {
-      if (timingSafeEqual(expected, Buffer.from(c, 'utf8'))) return { ok: true, timestamp };
+      if (timingSafeEqual(expected, Buffer.from(c, 'utf8')))
+        return { ok: true, timestamp, replayKey: `hmac:${timestamp}:${c}` };
     }
   }
   return { ok: false, reason: 'signature does not match' };
