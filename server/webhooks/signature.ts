@@ -11,8 +11,7 @@ export type SignatureCheck =
    * `replayKey` names the signed content (the timestamp and the MAC that matched), so reordering,
    * repeating or re-spacing the header's parts is still the same delivery.
    */
-  | { ok: true; timestamp: number; replayKey: string }
-  | { ok: false; reason: string };
+  { ok: true; timestamp: number; replayKey: string } | { ok: false; reason: string };
 
 export function signPayload(secret: string, body: Buffer | string, timestamp: number): string {
   const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
