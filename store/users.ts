@@ -45,6 +45,12 @@ export const setUserRole = (db: Db, id: string, role: string) =>
   db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
 export const setPasswordHash = (db: Db, id: string, hash: string, at: string) =>
   db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
+/**
+ * The same password under a stronger hash: its change time stays (sessions live on), and a hash
+ * changed meanwhile (a reset, a concurrent login's upgrade) is left alone.
+ */
+export const replacePasswordHash = (db: Db, id: string, from: string, to: string) =>
+  db.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [to, id, from]);
 export const setDisabledAt = (db: Db, id: string, at: string | null) =>
   db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
 /**
