@@ -1,4 +1,5 @@
-// A person's own account: password change, their web sessions (listed with
+// A person's own account: password change, two-factor login (set up here,
+// confirmed with a first code, recovery codes shown once), their web sessions (listed with
 // when each began and was last used, any of them ended here) and their API
 // tokens (created here, shown once, revoked here).
 import express, { Router } from 'express';
@@ -10,8 +11,10 @@ import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use
 import type { UseCaseContext } from '../use-cases/context';
 import { sessionHandle, type UserSessions } from '../use-cases/sessions';
 import { page, type Csrf } from '../page';
+import type { Keyring } from '../secret-box';
+import { confirmEnrolment, secondFactorStatus, startEnrolment } from '../use-cases/second-factor';
 
-export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
+export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions, keys: Keyring): Router {
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
@@ -23,6 +26,7 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
         title: 'Your account',
         tokens: await tokensOf(ctx.db, userId),
         sessions: userId ? await sessions.listingOf(userId, req.session.id) : [],
+        secondFactor: userId ? await secondFactorStatus(ctx.db, keys, userId) : null,
         ...extra,
       }),
     );
@@ -48,6 +52,27 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
       req.session.flash = { error: err.message, field: err.field === 'next' ? 'new password' : err.field };
     }
     res.redirect(303, '/account');
+  });
+  r.post('/account/two-factor/start', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const userId = req.user!.userId;
+    if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+    await startEnrolment(ctx.db, keys, userId);
+    res.redirect(303, '/account#two-factor');
+  });
+  r.post('/account/two-factor/confirm', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const userId = req.user!.userId;
+    if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+    let recoveryCodes: string[];
+    try {
+      recoveryCodes = await confirmEnrolment(ctx.db, keys, userId, String(req.body.code ?? '').slice(0, 64));
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
+      req.session.flash = { error: err.message, field: err.field };
+      return res.redirect(303, '/account#two-factor');
+    }
+    // Rendered, not redirected: the recovery codes exist in plaintext only in this response.
+    res.status(201);
+    await accountPage(req, res, { recoveryCodes });
   });
   r.post('/account/tokens', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     const user = req.user!;

@@ -1,0 +1,191 @@
+// Two-factor login through the real app: a person turns it on from Account with
+// a code from their authenticator (computed here by otpauth, as a phone would),
+// then logging in asks for a code after the password; a code is taken once,
+// recovery codes work once each, wrong codes count toward the login throttle,
+// and an admin can reset it. The secret is stored sealed, never in the clear.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
+import { browser, hiddenField } from '../e2e/helpers';
+import { SECOND_FACTOR_REFUSED } from '../../server/routes/ui';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: randomBytes(32).toString('base64') } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type Web = ReturnType<typeof browser>;
+const STEP_MS = 30_000;
+const codeAt = (secret: string, offsetMs = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + offsetMs,
+  });
+const refusal = (html: string) => /role="alert"><strong>[^<]*<\/strong>\s*([^<]*)</.exec(html)?.[1];
+
+/** Turns two-factor login on through the Account page (starting it unless started); returns the secret and the recovery codes shown. */
+async function enrol(web: Web) {
+  const account = await web.get('/account');
+  if (account.html.includes('Set up two-factor login')) {
+    const started = await web.post('/account/two-factor/start', { _csrf: hiddenField(account.html, '_csrf') });
+    expect(started.status).toBe(303);
+  }
+  const pending = await web.get('/account');
+  const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(pending.html)![1]!;
+  expect(pending.html).toContain('otpauth://totp/Breachline:');
+  const confirmed = await web.post('/account/two-factor/confirm', {
+    _csrf: hiddenField(pending.html, '_csrf'),
+    code: codeAt(secret),
+  });
+  expect(confirmed.status).toBe(201);
+  const recoveryCodes = [...confirmed.html.matchAll(/<li><code class="secret">([a-z2-7]{5}-[a-z2-7]{5})<\/code>/g)].map(
+    (m) => m[1]!,
+  );
+  expect(recoveryCodes).toHaveLength(10);
+  return { secret, recoveryCodes };
+}
+
+/** The password step: a fresh browser, and where the app sends it next. */
+async function passwordStep(email: string, password: string) {
+  const web = browser(h.baseUrl);
+  const page = await web.get('/login');
+  const res = await web.post('/login', { email, password, _csrf: hiddenField(page.html, '_csrf'), next: '/dashboard' });
+  return { web, res };
+}
+
+async function codeStep(web: Web, code: string) {
+  const page = await web.get('/login/code?next=%2Fdashboard');
+  expect(page.status).toBe(200);
+  const res = await web.post('/login/code', { code, _csrf: hiddenField(page.html, '_csrf'), next: '/dashboard' });
+  const message = res.status === 303 ? refusal((await web.get(res.location!)).html) : undefined;
+  return { res, message };
+}
+
+const loggedIn = async (web: Web) => (await web.get('/dashboard')).status === 200;
+
+describe('two-factor login', () => {
+  it('is off until a code confirms it; then a login needs the password and a current code, each code once', async () => {
+    const u = await createTestUser(h, { email: 'tess.totp@example.org', role: 'approver' });
+    const web = await logInForm(h, u.email, u.password);
+
+    // Started but unconfirmed, it changes nothing: a wrong first code leaves it off.
+    const account = await web.get('/account');
+    await web.post('/account/two-factor/start', { _csrf: hiddenField(account.html, '_csrf') });
+    const pending = await web.get('/account');
+    const wrongFirst = await web.post('/account/two-factor/confirm', {
+      _csrf: hiddenField(pending.html, '_csrf'),
+      code: '12345',
+    });
+    expect(wrongFirst.status).toBe(303);
+    expect((await passwordStep(u.email, u.password)).res.location).toBe('/dashboard');
+
+    const { secret } = await enrol(web);
+    // Sealed at rest: the stored value is not the secret, nor does it contain it.
+    const row = await h.db.get<{ secret_enc: string; confirmed_at: string }>(
+      'SELECT secret_enc, confirmed_at FROM user_totp WHERE user_id = ?',
+      [u.id],
+    );
+    expect(row!.confirmed_at).not.toBeNull();
+    expect(row!.secret_enc.startsWith('v1.')).toBe(true);
+    expect(row!.secret_enc).not.toContain(secret);
+    expect((await web.get('/account')).html).toContain('On since');
+
+    // The password alone is not a login.
+    const noCode = await passwordStep(u.email, u.password);
+    expect(noCode.res.status).toBe(303);
+    expect(noCode.res.location).toBe('/login/code?next=%2Fdashboard');
+    expect(await loggedIn(noCode.web)).toBe(false);
+
+    // A wrong code is refused.
+    const wrong = await codeStep(noCode.web, codeAt(secret, 10 * 60_000));
+    expect(wrong.res.location).toBe('/login/code?next=%2Fdashboard');
+    expect(wrong.message).toBe(SECOND_FACTOR_REFUSED);
+    expect(await loggedIn(noCode.web)).toBe(false);
+
+    // The code that confirmed enrolment was used: its time step is taken.
+    const enrolCodeAgain = await codeStep(noCode.web, codeAt(secret));
+    expect(enrolCodeAgain.message).toBe(SECOND_FACTOR_REFUSED);
+
+    // The next step's code (within the one-step drift allowed) is right.
+    const nextCode = codeAt(secret, STEP_MS);
+    const right = await codeStep(noCode.web, nextCode);
+    expect(right.res.status).toBe(302);
+    expect(right.res.location).toBe('/dashboard');
+    expect(await loggedIn(noCode.web)).toBe(true);
+
+    // The same code again, from another browser with the right password, is refused.
+    const replay = await passwordStep(u.email, u.password);
+    const replayed = await codeStep(replay.web, nextCode);
+    expect(replayed.message).toBe(SECOND_FACTOR_REFUSED);
+    expect(await loggedIn(replay.web)).toBe(false);
+  });
+
+  it('takes each recovery code once', async () => {
+    const u = await createTestUser(h, { email: 'rhea.recovery@example.org', role: 'responder' });
+    const { recoveryCodes } = await enrol(await logInForm(h, u.email, u.password));
+    const code = recoveryCodes[3]!;
+
+    const first = await passwordStep(u.email, u.password);
+    const used = await codeStep(first.web, code.toUpperCase());
+    expect(used.res.location).toBe('/dashboard');
+    expect(await loggedIn(first.web)).toBe(true);
+    expect((await first.web.get('/account')).html).toContain('9 unused recovery codes left');
+
+    const again = await passwordStep(u.email, u.password);
+    const reused = await codeStep(again.web, code);
+    expect(reused.message).toBe(SECOND_FACTOR_REFUSED);
+    expect(await loggedIn(again.web)).toBe(false);
+  });
+
+  it('counts wrong codes toward the login throttle, and a right password does not wipe them', async () => {
+    const u = await createTestUser(h, { email: 'gus.guesser@example.org', role: 'viewer' });
+    const { secret } = await enrol(await logInForm(h, u.email, u.password));
+    const far = codeAt(secret, 20 * 60_000);
+
+    const attempt = await passwordStep(u.email, u.password);
+    for (let i = 0; i < 2; i++) expect((await codeStep(attempt.web, far)).message).toBe(SECOND_FACTOR_REFUSED);
+    // Starting over with the right password keeps the count: otherwise codes could be guessed without end.
+    const over = await passwordStep(u.email, u.password);
+    expect(over.res.location).toBe('/login/code?next=%2Fdashboard');
+    expect((await codeStep(over.web, far)).message).toBe(SECOND_FACTOR_REFUSED);
+    const row = await h.db.get<{ failures: number; blocked_until: string | null }>(
+      'SELECT failures, blocked_until FROM login_failures WHERE account = ? AND source = ?',
+      [u.email, '127.0.0.1'],
+    );
+    expect(row!.failures).toBe(3);
+    expect(row!.blocked_until).not.toBeNull();
+
+    // Now this address waits, and even the right code is not looked at.
+    const blocked = await codeStep(over.web, codeAt(secret, STEP_MS));
+    expect(blocked.res.status).toBe(429);
+    expect(await loggedIn(over.web)).toBe(false);
+  });
+
+  it('an admin reset turns it off: the password alone logs in, and the person can enrol again', async () => {
+    const admin = await createTestUser(h, { email: 'ada.resets@example.org', role: 'admin' });
+    const u = await createTestUser(h, { email: 'lou.lostphone@example.org', role: 'responder' });
+    await enrol(await logInForm(h, u.email, u.password));
+    expect((await passwordStep(u.email, u.password)).res.location).toBe('/login/code?next=%2Fdashboard');
+
+    const adminWeb = await logInForm(h, admin.email, admin.password);
+    const users = await adminWeb.get('/settings/users');
+    expect(users.html).toContain(`Reset two-factor login of ${u.displayName}`);
+    const reset = await adminWeb.post(`/settings/users/${u.id}/two-factor/reset`, {
+      _csrf: hiddenField(users.html, '_csrf'),
+    });
+    expect(reset.status).toBe(303);
+    expect((await adminWeb.get('/settings/users')).html).not.toContain(`Reset two-factor login of ${u.displayName}`);
+    expect(await h.db.get('SELECT user_id FROM user_totp WHERE user_id = ?', [u.id])).toBeUndefined();
+    expect(
+      (await h.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM user_recovery_codes WHERE user_id = ?', [u.id]))!.n,
+    ).toBe(0);
+
+    const after = await passwordStep(u.email, u.password);
+    expect(after.res.location).toBe('/dashboard');
+    expect(await loggedIn(after.web)).toBe(true);
+    expect((await after.web.get('/account')).html).toContain('Set up two-factor login');
+  });
+});
