@@ -9,10 +9,13 @@ import { Secret, TOTP } from 'otpauth';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
 import { SECOND_FACTOR_REFUSED } from '../../server/routes/ui';
+import { openAny } from '../../server/secret-box';
+import { resealTotpSecrets } from '../../server/use-cases/second-factor';
 
+const KEY = randomBytes(32);
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: randomBytes(32).toString('base64') } });
+  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: KEY.toString('base64') } });
 });
 afterAll(async () => {
   await h?.close();
@@ -187,5 +190,25 @@ describe('two-factor login', () => {
     expect(after.res.location).toBe('/dashboard');
     expect(await loggedIn(after.web)).toBe(true);
     expect((await after.web.get('/account')).html).toContain('Set up two-factor login');
+  });
+
+  it('moves to a new BREACHLINE_SECRETS_KEY with secrets:reseal, like the webhook secrets', async () => {
+    const u = await createTestUser(h, { email: 'kai.keyturn@example.org', role: 'viewer' });
+    const { secret } = await enrol(await logInForm(h, u.email, u.password));
+    const NEW = randomBytes(32);
+    const sealed = async () =>
+      (await h.db.get<{ secret_enc: string }>('SELECT secret_enc FROM user_totp WHERE user_id = ?', [u.id]))!
+        .secret_enc;
+
+    const unreadable = await resealTotpSecrets(h.db, { current: NEW, previous: [] });
+    expect(unreadable.unreadable).toContain(u.id);
+    expect(openAny({ current: KEY, previous: [] }, await sealed(), `totp:${u.id}`)).toBe(secret);
+
+    const moved = await resealTotpSecrets(h.db, { current: NEW, previous: [KEY] });
+    expect(moved.unreadable).toEqual([]);
+    expect(openAny({ current: NEW, previous: [] }, await sealed(), `totp:${u.id}`)).toBe(secret);
+    expect(openAny({ current: KEY, previous: [] }, await sealed(), `totp:${u.id}`)).toBeNull();
+    // Sealed for this person: the same ciphertext under another person's id does not open.
+    expect(openAny({ current: NEW, previous: [] }, await sealed(), 'totp:someone-else')).toBeNull();
   });
 });
