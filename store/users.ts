@@ -143,9 +143,14 @@ export const findLiveTokenByHash = (db: Db, tokenHash: string) =>
 export type SessionUserRow = Pick<
   UserRow,
   'id' | 'display_name' | 'role' | 'disabled_at' | 'password_changed_at' | 'sessions_ended_at'
->;
+> & {
+  /** 1 when the person logs in with a confirmed second factor. */
+  second_factor: number;
+};
 export const findSessionUser = (db: Db, id: string) =>
   db.get<SessionUserRow>(
-    'SELECT id, display_name, role, disabled_at, password_changed_at, sessions_ended_at FROM users WHERE id = ?',
+    `SELECT id, display_name, role, disabled_at, password_changed_at, sessions_ended_at,
+       EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS second_factor
+     FROM users WHERE id = ?`,
     [id],
   );

@@ -7,7 +7,7 @@ import express, { Router, type Request, type Response } from 'express';
 import Busboy from 'busboy';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { SEVERITIES, STAGES } from '../../workflows/types';
-import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
+import { actorOf, allow, requireSecondFactorFor, sessionAuth, type AuthUser } from '../auth';
 import { can, type Permission } from '../permissions';
 import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
@@ -90,7 +90,11 @@ const SECOND_FACTOR_WAIT_MS = 5 * 60_000;
 export function uiRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>; sessions: UserSessions },
+  opts: {
+    mailboxEnabled: boolean;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles'>;
+    sessions: UserSessions;
+  },
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
@@ -177,6 +181,8 @@ export function uiRouter(
   });
 
   r.use(sessionAuth(ctx.db, opts.sessions));
+  // Without a key to seal secrets nobody could set a factor up, so requiring one would lock everyone out.
+  if (opts.config.secretKeys.current) r.use(requireSecondFactorFor(opts.config.mfaRoles));
   r.post('/logout', form, csrf.doubleCsrfProtection, async (req, res) => {
     await opts.sessions.loggedOut(req.session.id);
     req.session.destroy(() => res.redirect(303, '/login'));

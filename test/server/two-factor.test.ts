@@ -2,13 +2,15 @@
 // a code from their authenticator (computed here by otpauth, as a phone would),
 // then logging in asks for a code after the password; a code is taken once,
 // recovery codes work once each, wrong codes count toward the login throttle,
-// and an admin can reset it. The secret is stored sealed, never in the clear.
+// and an admin can reset it. Approvers and admins must have one (the default of
+// BREACHLINE_MFA_ROLES). The secret is stored sealed, never in the clear.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
 import { SECOND_FACTOR_REFUSED } from '../../server/routes/ui';
+import { SECOND_FACTOR_REQUIRED } from '../../server/auth';
 import { openAny } from '../../server/secret-box';
 import { resealTotpSecrets } from '../../server/use-cases/second-factor';
 
@@ -173,7 +175,11 @@ describe('two-factor login', () => {
     await enrol(await logInForm(h, u.email, u.password));
     expect((await passwordStep(u.email, u.password)).res.location).toBe('/login/code?next=%2Fdashboard');
 
-    const adminWeb = await logInForm(h, admin.email, admin.password);
+    // Admins must log in with a second factor here (BREACHLINE_MFA_ROLES defaults to admin,approver).
+    const { secret: adminSecret } = await enrol(await logInForm(h, admin.email, admin.password));
+    const adminLogin = await passwordStep(admin.email, admin.password);
+    expect((await codeStep(adminLogin.web, codeAt(adminSecret, STEP_MS))).res.location).toBe('/dashboard');
+    const adminWeb = adminLogin.web;
     const users = await adminWeb.get('/settings/users');
     expect(users.html).toContain(`Reset two-factor login of ${u.displayName}`);
     const reset = await adminWeb.post(`/settings/users/${u.id}/two-factor/reset`, {
@@ -190,6 +196,28 @@ describe('two-factor login', () => {
     expect(after.res.location).toBe('/dashboard');
     expect(await loggedIn(after.web)).toBe(true);
     expect((await after.web.get('/account')).html).toContain('Set up two-factor login');
+  });
+
+  it('holds approvers and admins without one on Account until they set it up; other roles and API tokens pass', async () => {
+    const approver = await createTestUser(h, { email: 'april.approver@example.org', role: 'approver' });
+    const web = await logInForm(h, approver.email, approver.password);
+    const dashboard = await web.get('/dashboard');
+    expect(dashboard.status).toBe(302);
+    expect(dashboard.location).toBe('/account#two-factor');
+    const account = await web.get('/account');
+    expect(account.status).toBe(200);
+    expect(account.html).toContain(SECOND_FACTOR_REQUIRED);
+    const refused = await web.post('/account/tokens', { _csrf: hiddenField(account.html, '_csrf'), name: 'script' });
+    expect(refused.status).toBe(403);
+    expect((await web.get('/settings/users')).location).toBe('/account#two-factor');
+
+    await enrol(web);
+    expect((await web.get('/dashboard')).status).toBe(200);
+
+    const viewer = await createTestUser(h, { email: 'vic.viewer@example.org', role: 'viewer' });
+    expect((await (await logInForm(h, viewer.email, viewer.password)).get('/dashboard')).status).toBe(200);
+    // The bootstrap admin token (no person, no session) is not held back.
+    expect((await h.api('GET', '/api/incidents')).status).toBe(200);
   });
 
   it('moves to a new BREACHLINE_SECRETS_KEY with secrets:reseal, like the webhook secrets', async () => {
