@@ -48,8 +48,8 @@ declare module 'express-session' {
      * A later password change or end of all sessions (users.sessions_ended_at) refuses it.
      */
     authAt?: string;
-    /** Between a right password and its second-factor code: whose password it was, and when. Not logged in. */
-    secondFactorFor?: { userId: string; email: string; at: string };
+    /** Between a right password and its second-factor code: whose password it was (an id, no email in the store), and when. Not logged in. */
+    secondFactorFor?: { userId: string; at: string };
     /** When this session was last written to the user_sessions index. */
     seenAt?: string;
   }

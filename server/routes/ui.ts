@@ -138,7 +138,7 @@ export function uiRouter(
       // Not logged in yet: a fresh session remembers whose password was right, for a few minutes.
       return req.session.regenerate((err) => {
         if (err) return nextHandler(err);
-        req.session.secondFactorFor = { userId: outcome.userId, email, at: nowIso() };
+        req.session.secondFactorFor = { userId: outcome.userId, at: nowIso() };
         req.session.save(() => res.redirect(303, `/login/code?next=${encodeURIComponent(next)}`));
       });
     }
@@ -163,7 +163,7 @@ export function uiRouter(
     const outcome = await verifySecondFactor(
       ctx.db,
       opts.config.secretKeys,
-      { userId: pending.userId, email: pending.email, source: req.ip ?? 'unknown' },
+      { userId: pending.userId, source: req.ip ?? 'unknown' },
       String(req.body.code ?? '').slice(0, 64),
     );
     if (!outcome.ok) {

@@ -130,19 +130,20 @@ export type SecondFactorOutcome = { ok: true } | { ok: false; retryAfterMs: numb
 
 /**
  * The second step of a login whose password was right: a current code not used before, or an unused
- * recovery code. `email` and `source` key the login throttle as for the password.
+ * recovery code. The person's email and `source` key the login throttle as for the password.
  */
 export async function verifySecondFactor(
   db: Db,
   keys: Keyring,
-  login: { userId: string; email: string; source: string },
+  login: { userId: string; source: string },
   code: string,
   now = new Date(),
 ): Promise<SecondFactorOutcome> {
-  const waitMs = await loginWaitMs(db, login.email, login.source, now);
-  if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
   const user = await findUserById(db, login.userId);
-  const opened = user && !user.disabled_at ? await openSecret(db, keys, login.userId) : null;
+  if (!user) return { ok: false, retryAfterMs: null };
+  const waitMs = await loginWaitMs(db, user.email, login.source, now);
+  if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
+  const opened = !user.disabled_at ? await openSecret(db, keys, login.userId) : null;
   let how: string | null = null;
   if (opened?.row.confirmed_at) {
     const typed = code.trim();
@@ -155,10 +156,10 @@ export async function verifySecondFactor(
     }
   }
   if (!how) {
-    await recordFailedLogin(db, login.email, login.source, login.userId, now);
+    await recordFailedLogin(db, user.email, login.source, login.userId, now);
     return { ok: false, retryAfterMs: null };
   }
-  await recordLogin(db, login.email, login.source, login.userId, `password and ${how}`);
+  await recordLogin(db, user.email, login.source, login.userId, `password and ${how}`);
   return { ok: true };
 }
 
