@@ -83,7 +83,7 @@ const safeNext = (v: unknown) =>
 /** A wrong code and a used one get the same answer: telling them apart helps only someone replaying codes. */
 export const SECOND_FACTOR_REFUSED =
   'That code is not right or was already used. Enter the current code from your authenticator app, or one of your recovery codes.';
-const SECOND_FACTOR_EXPIRED = 'The time to enter the code ran out: log in again.';
+const SECOND_FACTOR_EXPIRED = 'The time to enter the code ran out, or the password changed meanwhile: log in again.';
 /** How long after a right password its code may follow. */
 const SECOND_FACTOR_WAIT_MS = 5 * 60_000;
 
@@ -99,14 +99,25 @@ export function uiRouter(
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
 
-  /** Logged in: a new session id, so an id planted before login (or before the code) is worthless after it. */
-  const startSession = (req: Request, res: Response, userId: string, next: string, fail: (err: unknown) => void) =>
+  /**
+   * Logged in: a new session id, so an id planted before login (or before the code) is worthless after it.
+   * `passwordAt` is when the password was proved: a password change or end of sessions after it, even
+   * while the code was being typed, refuses the session at its first request.
+   */
+  const startSession = (
+    req: Request,
+    res: Response,
+    login: { userId: string; passwordAt?: string },
+    next: string,
+    fail: (err: unknown) => void,
+  ) =>
     req.session.regenerate((err) => {
       if (err) return fail(err);
       const now = nowIso();
+      const userId = login.userId;
       req.session.userId = userId;
       req.session.createdAt = now;
-      req.session.authAt = now;
+      req.session.authAt = login.passwordAt ?? now;
       req.session.seenAt = now;
       opts.sessions.loggedIn(req.session.id, userId).then(() => req.session.save(() => res.redirect(next)), fail);
     });
@@ -142,7 +153,7 @@ export function uiRouter(
         req.session.save(() => res.redirect(303, `/login/code?next=${encodeURIComponent(next)}`));
       });
     }
-    startSession(req, res, outcome.userId, next, nextHandler);
+    startSession(req, res, { userId: outcome.userId }, next, nextHandler);
   });
 
   const pendingSecondFactor = (req: Request) => {
@@ -163,11 +174,16 @@ export function uiRouter(
     const outcome = await verifySecondFactor(
       ctx.db,
       opts.config.secretKeys,
-      { userId: pending.userId, source: req.ip ?? 'unknown' },
+      { userId: pending.userId, source: req.ip ?? 'unknown', passwordAt: pending.at },
       String(req.body.code ?? '').slice(0, 64),
     );
     if (!outcome.ok) {
       res.locals.loginRefused = true;
+      if (outcome.stale) {
+        delete req.session.secondFactorFor;
+        req.session.flash = { error: SECOND_FACTOR_EXPIRED, field: 'password' };
+        return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+      }
       if (outcome.retryAfterMs !== null) {
         const seconds = Math.ceil(outcome.retryAfterMs / 1000);
         req.session.flash = { error: loginThrottled(seconds), field: 'code' };
@@ -177,7 +193,7 @@ export function uiRouter(
       req.session.flash = { error: SECOND_FACTOR_REFUSED, field: 'code' };
       return res.redirect(303, `/login/code?next=${encodeURIComponent(next)}`);
     }
-    startSession(req, res, pending.userId, next, nextHandler);
+    startSession(req, res, { userId: pending.userId, passwordAt: pending.at }, next, nextHandler);
   });
 
   r.use(sessionAuth(ctx.db, opts.sessions));

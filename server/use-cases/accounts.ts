@@ -91,6 +91,13 @@ export async function loginWaitMs(db: Db, email: string, source: string, now = n
   return Math.max(waitMs, 0);
 }
 
+/** Every attempt on an account with many recent failures from all addresses waits a little; none is refused. */
+export async function holdBackAccount(db: Db, email: string, now = new Date()): Promise<void> {
+  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
+  const holdMs = accountHoldMs(await loginFailures.countAccountFailuresSince(db, accountKey(email), since));
+  if (holdMs > 0) await sleep(holdMs);
+}
+
 /** A login attempt (a password or a second-factor code) that was wrong: the pair waits longer. */
 export async function recordFailedLogin(
   db: Db,
@@ -133,12 +140,9 @@ export async function logIn(
   source: string,
   now = new Date(),
 ): Promise<LoginOutcome> {
-  const account = accountKey(email);
   const waitMs = await loginWaitMs(db, email, source, now);
   if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
-  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
-  const holdMs = accountHoldMs(await loginFailures.countAccountFailuresSince(db, account, since));
-  if (holdMs > 0) await sleep(holdMs);
+  await holdBackAccount(db, email, now);
 
   const user = await users.findUserByEmail(db, email);
   const right = user && !user.disabled_at && (await verifyPassword(password, user.password_hash));

@@ -15,7 +15,7 @@ import type { Actor } from '../../workflows/types';
 import { nowIso } from '../../lib/clock';
 import { HttpError } from '../errors';
 import { openAny, seal, type Keyring } from '../secret-box';
-import { loginWaitMs, recordFailedLogin, recordLogin } from './accounts';
+import { holdBackAccount, loginWaitMs, recordFailedLogin, recordLogin } from './accounts';
 
 export const TOTP_ISSUER = 'Breachline';
 /** A code from the step before or after the server's is accepted: phones' clocks drift. */
@@ -126,23 +126,29 @@ export async function confirmEnrolment(
   return codes;
 }
 
-export type SecondFactorOutcome = { ok: true } | { ok: false; retryAfterMs: number | null };
+export type SecondFactorOutcome = { ok: true } | { ok: false; retryAfterMs: number | null; stale?: boolean };
 
 /**
- * The second step of a login whose password was right: a current code not used before, or an unused
- * recovery code. The person's email and `source` key the login throttle as for the password.
+ * The second step of a login whose password was right at `passwordAt`: a current code not used
+ * before, or an unused recovery code. The person's email and `source` key the login throttle as for
+ * the password. A password changed, or sessions ended, since `passwordAt` make it a new login: the
+ * password step must be passed again (`stale`).
  */
 export async function verifySecondFactor(
   db: Db,
   keys: Keyring,
-  login: { userId: string; source: string },
+  login: { userId: string; source: string; passwordAt: string },
   code: string,
   now = new Date(),
 ): Promise<SecondFactorOutcome> {
   const user = await findUserById(db, login.userId);
-  if (!user) return { ok: false, retryAfterMs: null };
+  if (!user) return { ok: false, retryAfterMs: null, stale: true };
+  if (user.password_changed_at > login.passwordAt || (user.sessions_ended_at ?? '') > login.passwordAt)
+    return { ok: false, retryAfterMs: null, stale: true };
   const waitMs = await loginWaitMs(db, user.email, login.source, now);
   if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
+  // Codes guessed from many addresses at once are slowed like passwords guessed that way.
+  await holdBackAccount(db, user.email, now);
   const opened = !user.disabled_at ? await openSecret(db, keys, login.userId) : null;
   let how: string | null = null;
   if (opened?.row.confirmed_at) {

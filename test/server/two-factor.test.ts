@@ -13,6 +13,7 @@ import { SECOND_FACTOR_REFUSED } from '../../server/routes/ui';
 import { SECOND_FACTOR_REQUIRED } from '../../server/auth';
 import { openAny } from '../../server/secret-box';
 import { resealTotpSecrets } from '../../server/use-cases/second-factor';
+import { resetPassword } from '../../server/use-cases/accounts';
 
 const KEY = randomBytes(32);
 let h: Harness;
@@ -126,6 +127,19 @@ describe('two-factor login', () => {
     const replayed = await codeStep(replay.web, nextCode);
     expect(replayed.message).toBe(SECOND_FACTOR_REFUSED);
     expect(await loggedIn(replay.web)).toBe(false);
+  });
+
+  it('a password reset between the password and the code makes the code step start over', async () => {
+    const admin = { kind: 'system' as const, id: 'test' };
+    const u = await createTestUser(h, { email: 'reto.reset@example.org', role: 'responder' });
+    const { secret } = await enrol(await logInForm(h, u.email, u.password));
+    const halfway = await passwordStep(u.email, u.password);
+    expect(halfway.res.location).toBe('/login/code?next=%2Fdashboard');
+    await new Promise((r) => setTimeout(r, 5));
+    await resetPassword(h.db, u.id, 'a-brand-new-password-0123', admin);
+    const late = await codeStep(halfway.web, codeAt(secret, STEP_MS));
+    expect(late.res.location).toBe('/login?next=%2Fdashboard');
+    expect(await loggedIn(halfway.web)).toBe(false);
   });
 
   it('takes each recovery code once', async () => {
