@@ -61,6 +61,18 @@ export const confirmTotpWithCodes = (
     return true;
   });
 
+/** A new set of recovery codes; every earlier one, used or not, stops working. */
+export const replaceRecoveryCodes = (db: Db, c: { userId: string; at: string; codeHashes: readonly string[] }) =>
+  db.transaction(async (tx) => {
+    await tx.run('DELETE FROM user_recovery_codes WHERE user_id = ?', [c.userId]);
+    for (const hash of c.codeHashes)
+      await tx.run('INSERT INTO user_recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, ?)', [
+        c.userId,
+        hash,
+        c.at,
+      ]);
+  });
+
 /** Uses the code once: true only for the request that marks it used. */
 export async function useRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
   const r = await db.run(

@@ -11,10 +11,22 @@ import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use
 import type { UseCaseContext } from '../use-cases/context';
 import { sessionHandle, type UserSessions } from '../use-cases/sessions';
 import { page, type Csrf } from '../page';
-import type { Keyring } from '../secret-box';
-import { confirmEnrolment, secondFactorStatus, startEnrolment } from '../use-cases/second-factor';
+import type { AppConfig } from '../../app.config';
+import {
+  confirmEnrolment,
+  renewRecoveryCodes,
+  secondFactorStatus,
+  startEnrolment,
+  turnOffSecondFactor,
+} from '../use-cases/second-factor';
 
-export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions, keys: Keyring): Router {
+export function accountRouter(
+  ctx: UseCaseContext,
+  csrf: Csrf,
+  sessions: UserSessions,
+  config: Pick<AppConfig, 'secretKeys' | 'mfaRoles'>,
+): Router {
+  const keys = config.secretKeys;
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
@@ -27,6 +39,7 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
         tokens: await tokensOf(ctx.db, userId),
         sessions: userId ? await sessions.listingOf(userId, req.session.id) : [],
         secondFactor: userId ? await secondFactorStatus(ctx.db, keys, userId) : null,
+        secondFactorRequired: config.mfaRoles.includes(req.user!.role),
         ...extra,
       }),
     );
@@ -74,6 +87,53 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
     res.status(201);
     await accountPage(req, res, { recoveryCodes });
   });
+  /** A change to one's own factor that needs a current code: a refusal goes back to the page, naming the field. */
+  const withCode =
+    (fn: (req: express.Request, res: express.Response, userId: string) => Promise<void>) =>
+    async (req: express.Request, res: express.Response) => {
+      const userId = req.user!.userId;
+      if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+      try {
+        await fn(req, res, userId);
+      } catch (err) {
+        if (!(err instanceof HttpError) || err.status >= 500) throw err;
+        req.session.flash = { error: err.message, field: err.field };
+        res.redirect(303, '/account#two-factor');
+      }
+    };
+  r.post(
+    '/account/two-factor/recovery-codes',
+    allow('account.self'),
+    form,
+    csrf.doubleCsrfProtection,
+    withCode(async (req, res, userId) => {
+      const recoveryCodes = await renewRecoveryCodes(
+        ctx.db,
+        keys,
+        { userId, source: req.ip ?? 'unknown' },
+        String(req.body.code ?? '').slice(0, 64),
+      );
+      res.status(201);
+      await accountPage(req, res, { recoveryCodes });
+    }),
+  );
+  r.post(
+    '/account/two-factor/off',
+    allow('account.self'),
+    form,
+    csrf.doubleCsrfProtection,
+    withCode(async (req, res, userId) => {
+      await turnOffSecondFactor(
+        ctx.db,
+        keys,
+        { userId, source: req.ip ?? 'unknown', role: req.user!.role },
+        config.mfaRoles,
+        String(req.body.code ?? '').slice(0, 64),
+      );
+      req.session.notice = 'Two-factor login is off: logging in takes your password alone.';
+      res.redirect(303, '/account');
+    }),
+  );
   r.post('/account/tokens', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     const user = req.user!;
     if (!user.userId) throw new HttpError(400, 'only a person can own a token', null);

@@ -209,7 +209,7 @@ export function uiRouter(
     ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound()),
   );
 
-  r.use(accountRouter(ctx, csrf, opts.sessions, opts.config.secretKeys));
+  r.use(accountRouter(ctx, csrf, opts.sessions, opts.config));
   r.use('/settings', settingsRouter(ctx, csrf, opts.config, opts.sessions));
 
   r.get('/dashboard', allow('incident.read'), async (req, res) => {

@@ -169,6 +169,68 @@ export async function verifySecondFactor(
   return { ok: true };
 }
 
+/**
+ * A current authenticator code from a logged-in person, for changing their own second factor. Wrong
+ * codes count toward their login throttle from this address, so a stolen session cannot guess its way
+ * to turning the factor off.
+ */
+async function requireCurrentCode(
+  db: Db,
+  keys: Keyring,
+  who: { userId: string; source: string },
+  code: string,
+  now: Date,
+) {
+  const user = await findUserById(db, who.userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  const waitMs = await loginWaitMs(db, user.email, who.source, now);
+  if (waitMs > 0)
+    throw new HttpError(429, `too many wrong codes: try again in ${Math.ceil(waitMs / 1000)} seconds`, 'code');
+  const opened = await openSecret(db, keys, who.userId);
+  if (!opened?.row.confirmed_at) throw new HttpError(409, 'two-factor login is not on', null);
+  const typed = code.trim();
+  const step = SIX_DIGITS.test(typed) ? stepOf(opened.secret, typed, now) : null;
+  if (step === null || !(await factors.takeTotpStep(db, who.userId, step))) {
+    await recordFailedLogin(db, user.email, who.source, who.userId, now);
+    throw new HttpError(400, 'that code is not right or was already used: enter the current one from your app', 'code');
+  }
+}
+
+/** Ten new recovery codes for a current authenticator code; the old ones stop working. Plaintext only here. */
+export async function renewRecoveryCodes(
+  db: Db,
+  keys: Keyring,
+  who: { userId: string; source: string },
+  code: string,
+  now = new Date(),
+): Promise<string[]> {
+  await requireCurrentCode(db, keys, who, code, now);
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await factors.replaceRecoveryCodes(db, {
+    userId: who.userId,
+    at: now.toISOString(),
+    codeHashes: codes.map((c) => hashRecoveryCode(who.userId, c)),
+  });
+  await audit(db, { kind: 'user', id: who.userId }, 'user.recovery_codes_renewed', 'made new recovery codes');
+  return codes;
+}
+
+/** The person turns their own second factor off with a current code, unless their role requires one. */
+export async function turnOffSecondFactor(
+  db: Db,
+  keys: Keyring,
+  who: { userId: string; source: string; role: string },
+  requiredFor: readonly string[],
+  code: string,
+  now = new Date(),
+): Promise<void> {
+  if (requiredFor.includes(who.role))
+    throw new HttpError(409, `your role (${who.role}) must log in with a second factor`, null);
+  await requireCurrentCode(db, keys, who, code, now);
+  await factors.deleteSecondFactor(db, who.userId);
+  await audit(db, { kind: 'user', id: who.userId }, 'user.second_factor_disabled', 'turned off two-factor login');
+}
+
 /** An admin turns someone's second factor off (a lost phone): they log in with the password and may enrol again. */
 export async function resetSecondFactor(db: Db, userId: string, by: Actor) {
   if (!(await findUserById(db, userId))) throw new HttpError(404, 'user not found', null);

@@ -129,6 +129,58 @@ describe('two-factor login', () => {
     expect(await loggedIn(replay.web)).toBe(false);
   });
 
+  it('a person makes new recovery codes and turns it off with a current code; approvers cannot turn it off', async () => {
+    const u = await createTestUser(h, { email: 'nora.newcodes@example.org', role: 'responder' });
+    const web = await logInForm(h, u.email, u.password);
+    const { secret, recoveryCodes: old } = await enrol(web);
+
+    const page = await web.get('/account');
+    const wrong = await web.post('/account/two-factor/recovery-codes', {
+      _csrf: hiddenField(page.html, '_csrf'),
+      code: codeAt(secret, 10 * 60_000),
+    });
+    expect(wrong.status).toBe(303);
+    const renewed = await web.post('/account/two-factor/recovery-codes', {
+      _csrf: hiddenField(page.html, '_csrf'),
+      code: codeAt(secret, STEP_MS),
+    });
+    expect(renewed.status).toBe(201);
+    const fresh = [...renewed.html.matchAll(/<li><code class="secret">([a-z2-7]{5}-[a-z2-7]{5})<\/code>/g)].map(
+      (m) => m[1]!,
+    );
+    expect(fresh).toHaveLength(10);
+    // The old set is gone: an old code no longer logs in, a new one does.
+    const withOld = await passwordStep(u.email, u.password);
+    expect((await codeStep(withOld.web, old[0]!)).message).toBe(SECOND_FACTOR_REFUSED);
+    const withNew = await codeStep(withOld.web, fresh[0]!);
+    expect(withNew.res.location).toBe('/dashboard');
+
+    // Each step's code is taken once, so turning it off is shown with someone who just enrolled.
+    const leaver = await createTestUser(h, { email: 'olaf.optout@example.org', role: 'viewer' });
+    const leaverWeb = await logInForm(h, leaver.email, leaver.password);
+    const leaverFactor = await enrol(leaverWeb);
+    const again = await leaverWeb.get('/account');
+    const off = await leaverWeb.post('/account/two-factor/off', {
+      _csrf: hiddenField(again.html, '_csrf'),
+      code: codeAt(leaverFactor.secret, STEP_MS),
+    });
+    expect(off.status).toBe(303);
+    expect(await h.db.get('SELECT user_id FROM user_totp WHERE user_id = ?', [leaver.id])).toBeUndefined();
+    expect((await passwordStep(leaver.email, leaver.password)).res.location).toBe('/dashboard');
+
+    const approver = await createTestUser(h, { email: 'otto.offlimits@example.org', role: 'approver' });
+    const approverWeb = await logInForm(h, approver.email, approver.password);
+    const approverFactor = await enrol(approverWeb);
+    const approverPage = await approverWeb.get('/account');
+    expect(approverPage.html).not.toContain('Turn off two-factor login');
+    const refused = await approverWeb.post('/account/two-factor/off', {
+      _csrf: hiddenField(approverPage.html, '_csrf'),
+      code: codeAt(approverFactor.secret, STEP_MS),
+    });
+    expect(refused.status).toBe(303);
+    expect(await h.db.get('SELECT user_id FROM user_totp WHERE user_id = ?', [approver.id])).toBeDefined();
+  });
+
   it('a password reset between the password and the code makes the code step start over', async () => {
     const admin = { kind: 'system' as const, id: 'test' };
     const u = await createTestUser(h, { email: 'reto.reset@example.org', role: 'responder' });
