@@ -32,7 +32,7 @@ const codeAt = (secret: string, offsetMs = 0) =>
   });
 const refusal = (html: string) => /role="alert"><strong>[^<]*<\/strong>\s*([^<]*)</.exec(html)?.[1];
 
-/** Turns two-factor login on through the Account page (starting it unless started); returns the secret and the recovery codes shown. */
+/** Turns two-factor login on through the Account page (starting it unless started); returns the secret, the recovery codes shown and the code that confirmed it. */
 async function enrol(web: Web) {
   const account = await web.get('/account');
   if (account.html.includes('Set up two-factor login')) {
@@ -42,16 +42,17 @@ async function enrol(web: Web) {
   const pending = await web.get('/account');
   const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(pending.html)![1]!;
   expect(pending.html).toContain('otpauth://totp/Breachline:');
+  const firstCode = codeAt(secret);
   const confirmed = await web.post('/account/two-factor/confirm', {
     _csrf: hiddenField(pending.html, '_csrf'),
-    code: codeAt(secret),
+    code: firstCode,
   });
   expect(confirmed.status).toBe(201);
   const recoveryCodes = [...confirmed.html.matchAll(/<li><code class="secret">([a-z2-7]{5}-[a-z2-7]{5})<\/code>/g)].map(
     (m) => m[1]!,
   );
   expect(recoveryCodes).toHaveLength(10);
-  return { secret, recoveryCodes };
+  return { secret, recoveryCodes, firstCode };
 }
 
 /** The password step: a fresh browser, and where the app sends it next. */
@@ -88,7 +89,7 @@ describe('two-factor login', () => {
     expect(wrongFirst.status).toBe(303);
     expect((await passwordStep(u.email, u.password)).res.location).toBe('/dashboard');
 
-    const { secret } = await enrol(web);
+    const { secret, firstCode } = await enrol(web);
     // Sealed at rest: the stored value is not the secret, nor does it contain it.
     const row = await h.db.get<{ secret_enc: string; confirmed_at: string }>(
       'SELECT secret_enc, confirmed_at FROM user_totp WHERE user_id = ?',
@@ -112,7 +113,7 @@ describe('two-factor login', () => {
     expect(await loggedIn(noCode.web)).toBe(false);
 
     // The code that confirmed enrolment was used: its time step is taken.
-    const enrolCodeAgain = await codeStep(noCode.web, codeAt(secret));
+    const enrolCodeAgain = await codeStep(noCode.web, firstCode);
     expect(enrolCodeAgain.message).toBe(SECOND_FACTOR_REFUSED);
 
     // The next step's code (within the one-step drift allowed) is right.
