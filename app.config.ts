@@ -6,6 +6,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const url = z.string().url();
+/** The roles of server/permissions.ts, repeated so that the config does not load the server. */
+const MFA_ROLE_NAMES = ['viewer', 'responder', 'approver', 'admin'] as const;
 const optionalString = z
   .string()
   .optional()
@@ -114,6 +116,27 @@ const envSchema = z.object({
       'each key must be 32 bytes in base64, separated by commas',
     ),
   BREACHLINE_TRUST_PROXY: optionalString,
+  /**
+   * Roles whose people must log in with a second factor, comma-separated; `none` for nobody. Those
+   * without one can only reach Account (to set it up) until they do.
+   */
+  BREACHLINE_MFA_ROLES: z
+    .string()
+    .optional()
+    // Empty counts as unset, as for every variable here: only the word `none` turns the requirement off.
+    .transform((v) => (v === undefined || v.trim() === '' ? 'admin,approver' : v.trim()))
+    .transform((v) =>
+      v === 'none'
+        ? []
+        : v
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+    )
+    .refine(
+      (roles) => roles.every((r) => (MFA_ROLE_NAMES as readonly string[]).includes(r)),
+      'must be roles (viewer, responder, approver, admin) separated by commas, or none',
+    ),
   /** However busy a session is, it ends this long after its login (fractions allowed, for tests). */
   BREACHLINE_SESSION_MAX_LIFETIME_HOURS: z.coerce
     .number()
@@ -226,6 +249,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
     trustProxy,
+    mfaRoles: e.BREACHLINE_MFA_ROLES as readonly string[],
     sessionMaxLifetimeMs: Math.round(e.BREACHLINE_SESSION_MAX_LIFETIME_HOURS * 3600_000),
     webhookSecrets,
     alertSources,

@@ -1,7 +1,10 @@
-// Loads the two native add-ons before anything else starts, so a skipped install
+// Loads the native add-ons before anything else starts, so a skipped install
 // script shows up as one clear instruction instead of a stack trace from a child process.
 // npm 11 runs install scripts only for packages listed in package.json "allowScripts";
-// sqlite3 builds or fetches its binary in one, @temporalio/core-bridge ships prebuilt binaries.
+// sqlite3 builds or fetches its binary in one, @temporalio/core-bridge ships prebuilt binaries,
+// argon2 ships prebuilt binaries and its install script builds from source when the prebuilt one
+// does not load (on Debian 12 with Node 20.20 the prebuilt glibc binary crashes the process on load).
+import { spawnSync } from 'node:child_process';
 
 interface NativeProblem {
   module: string;
@@ -32,6 +35,21 @@ export function findNativeProblems(): NativeProblem[] {
       fix: `npm rebuild @temporalio/core-bridge (prebuilt binaries exist for linux/macOS/windows on x64 and arm64; this is ${process.platform}-${process.arch})`,
     });
   }
+  // In a child: a broken binary can crash the process on load (SIGSEGV) instead of throwing.
+  const argon2 = spawnSync(
+    process.execPath,
+    ['-e', "require('argon2').hash('x', { memoryCost: 1024, timeCost: 1 }).catch(() => process.exit(3))"],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  if (argon2.status !== 0)
+    problems.push({
+      module: 'argon2',
+      error:
+        argon2.signal !== null
+          ? `loading it killed the process (${argon2.signal})`
+          : (argon2.stderr.split('\n').find((line) => line.includes('Error')) ?? `exit ${argon2.status}`),
+      fix: 'npm install-scripts approve argon2 && npm rebuild argon2 (builds it from source when the prebuilt binary does not load; needs python3, make and a C++ compiler)',
+    });
   return problems;
 }
 

@@ -51,6 +51,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const secret = await sessionSecret(db, config.sessionSecret);
   setDeliveryTracking(config);
+  if (config.mfaRoles.length > 0 && !config.secretKeys.current)
+    logger.warn(
+      { roles: config.mfaRoles },
+      'two-factor login is not required of anyone: BREACHLINE_SECRETS_KEY is unset, so no TOTP secret could be sealed',
+    );
   const ctx = { db, gateway, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
 
   const app = express();

@@ -29,6 +29,8 @@ export interface AuthUser {
   via: 'token' | 'session';
   /** Set when a person is behind the request (sessions and personal tokens). */
   userId: string | null;
+  /** Sessions only: the person logs in with a second factor. */
+  secondFactor?: boolean;
 }
 
 declare module 'express-serve-static-core' {
@@ -46,6 +48,8 @@ declare module 'express-session' {
      * A later password change or end of all sessions (users.sessions_ended_at) refuses it.
      */
     authAt?: string;
+    /** Between a right password and its second-factor code: whose password it was (an id, no email in the store), and when. Not logged in. */
+    secondFactorFor?: { userId: string; at: string };
     /** When this session was last written to the user_sessions index. */
     seenAt?: string;
   }
@@ -93,7 +97,14 @@ export async function userById(db: Db, id: string, authAt: string | undefined): 
   if (!row || row.disabled_at || !isRole(row.role) || !authAt) return null;
   if (row.password_changed_at > authAt) return null;
   if (row.sessions_ended_at && row.sessions_ended_at > authAt) return null;
-  return { id: row.id, name: row.display_name, role: row.role, via: 'session', userId: row.id };
+  return {
+    id: row.id,
+    name: row.display_name,
+    role: row.role,
+    via: 'session',
+    userId: row.id,
+    secondFactor: row.second_factor === 1,
+  };
 }
 
 export function bearerAuth(db: Db) {
@@ -126,6 +137,28 @@ export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen' | 'logge
     if (seenAt) req.session.seenAt = seenAt;
     req.user = user;
     next();
+  };
+}
+
+/** Where someone who must set up a second factor may still go: Account, to set it up, and out. */
+const SECOND_FACTOR_SETUP_PATHS = /^\/(account(\/two-factor\/(start|confirm))?|logout)$/;
+export const SECOND_FACTOR_REQUIRED =
+  'Your role requires two-factor login: set it up below before anything else (your administrator set BREACHLINE_MFA_ROLES).';
+
+/**
+ * People in `roles` without a second factor reach only Account until they set one up. API tokens are
+ * not held back: a token is a secret of its own, created by someone who had logged in.
+ */
+export function requireSecondFactorFor(roles: readonly string[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const user = req.user;
+    if (!user || user.via !== 'session' || user.secondFactor || !roles.includes(user.role)) return next();
+    if (SECOND_FACTOR_SETUP_PATHS.test(req.path)) return next();
+    if (req.method === 'GET') {
+      req.session.notice = SECOND_FACTOR_REQUIRED;
+      return res.redirect('/account#two-factor');
+    }
+    next(new HttpError(403, SECOND_FACTOR_REQUIRED, null));
   };
 }
 

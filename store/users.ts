@@ -45,6 +45,12 @@ export const setUserRole = (db: Db, id: string, role: string) =>
   db.run('UPDATE users SET role = ? WHERE id = ?', [role, id]);
 export const setPasswordHash = (db: Db, id: string, hash: string, at: string) =>
   db.run('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?', [hash, at, id]);
+/**
+ * The same password under a stronger hash: its change time stays (sessions live on), and a hash
+ * changed meanwhile (a reset, a concurrent login's upgrade) is left alone.
+ */
+export const replacePasswordHash = (db: Db, id: string, from: string, to: string) =>
+  db.run('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?', [to, id, from]);
 export const setDisabledAt = (db: Db, id: string, at: string | null) =>
   db.run('UPDATE users SET disabled_at = ? WHERE id = ?', [at, id]);
 /**
@@ -137,9 +143,14 @@ export const findLiveTokenByHash = (db: Db, tokenHash: string) =>
 export type SessionUserRow = Pick<
   UserRow,
   'id' | 'display_name' | 'role' | 'disabled_at' | 'password_changed_at' | 'sessions_ended_at'
->;
+> & {
+  /** 1 when the person logs in with a confirmed second factor. */
+  second_factor: number;
+};
 export const findSessionUser = (db: Db, id: string) =>
   db.get<SessionUserRow>(
-    'SELECT id, display_name, role, disabled_at, password_changed_at, sessions_ended_at FROM users WHERE id = ?',
+    `SELECT id, display_name, role, disabled_at, password_changed_at, sessions_ended_at,
+       EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = users.id AND t.confirmed_at IS NOT NULL) AS second_factor
+     FROM users WHERE id = ?`,
     [id],
   );

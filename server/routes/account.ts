@@ -1,4 +1,5 @@
-// A person's own account: password change, their web sessions (listed with
+// A person's own account: password change, two-factor login (set up here,
+// confirmed with a first code, recovery codes shown once), their web sessions (listed with
 // when each began and was last used, any of them ended here) and their API
 // tokens (created here, shown once, revoked here).
 import express, { Router } from 'express';
@@ -10,8 +11,22 @@ import { changePassword, createApiToken, revokeApiToken, tokensOf } from '../use
 import type { UseCaseContext } from '../use-cases/context';
 import { sessionHandle, type UserSessions } from '../use-cases/sessions';
 import { page, type Csrf } from '../page';
+import type { AppConfig } from '../../app.config';
+import {
+  confirmEnrolment,
+  renewRecoveryCodes,
+  secondFactorStatus,
+  startEnrolment,
+  turnOffSecondFactor,
+} from '../use-cases/second-factor';
 
-export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSessions): Router {
+export function accountRouter(
+  ctx: UseCaseContext,
+  csrf: Csrf,
+  sessions: UserSessions,
+  config: Pick<AppConfig, 'secretKeys' | 'mfaRoles'>,
+): Router {
+  const keys = config.secretKeys;
   const r = Router();
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
@@ -23,6 +38,8 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
         title: 'Your account',
         tokens: await tokensOf(ctx.db, userId),
         sessions: userId ? await sessions.listingOf(userId, req.session.id) : [],
+        secondFactor: userId ? await secondFactorStatus(ctx.db, keys, userId) : null,
+        secondFactorRequired: config.mfaRoles.includes(req.user!.role),
         ...extra,
       }),
     );
@@ -49,6 +66,74 @@ export function accountRouter(ctx: UseCaseContext, csrf: Csrf, sessions: UserSes
     }
     res.redirect(303, '/account');
   });
+  r.post('/account/two-factor/start', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const userId = req.user!.userId;
+    if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+    await startEnrolment(ctx.db, keys, userId);
+    res.redirect(303, '/account#two-factor');
+  });
+  r.post('/account/two-factor/confirm', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const userId = req.user!.userId;
+    if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+    let recoveryCodes: string[];
+    try {
+      recoveryCodes = await confirmEnrolment(ctx.db, keys, userId, String(req.body.code ?? '').slice(0, 64));
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
+      req.session.flash = { error: err.message, field: err.field };
+      return res.redirect(303, '/account#two-factor');
+    }
+    // Rendered, not redirected: the recovery codes exist in plaintext only in this response.
+    res.status(201);
+    await accountPage(req, res, { recoveryCodes });
+  });
+  /** A change to one's own factor that needs a current code: a refusal goes back to the page, naming the field. */
+  const withCode =
+    (fn: (req: express.Request, res: express.Response, userId: string) => Promise<void>) =>
+    async (req: express.Request, res: express.Response) => {
+      const userId = req.user!.userId;
+      if (!userId) throw new HttpError(400, 'only a person can log in with a second factor', null);
+      try {
+        await fn(req, res, userId);
+      } catch (err) {
+        if (!(err instanceof HttpError) || err.status >= 500) throw err;
+        req.session.flash = { error: err.message, field: err.field };
+        res.redirect(303, '/account#two-factor');
+      }
+    };
+  r.post(
+    '/account/two-factor/recovery-codes',
+    allow('account.self'),
+    form,
+    csrf.doubleCsrfProtection,
+    withCode(async (req, res, userId) => {
+      const recoveryCodes = await renewRecoveryCodes(
+        ctx.db,
+        keys,
+        { userId, source: req.ip ?? 'unknown' },
+        String(req.body.code ?? '').slice(0, 64),
+      );
+      res.status(201);
+      await accountPage(req, res, { recoveryCodes });
+    }),
+  );
+  r.post(
+    '/account/two-factor/off',
+    allow('account.self'),
+    form,
+    csrf.doubleCsrfProtection,
+    withCode(async (req, res, userId) => {
+      await turnOffSecondFactor(
+        ctx.db,
+        keys,
+        { userId, source: req.ip ?? 'unknown', role: req.user!.role },
+        config.mfaRoles,
+        String(req.body.code ?? '').slice(0, 64),
+      );
+      req.session.notice = 'Two-factor login is off: logging in takes your password alone.';
+      res.redirect(303, '/account');
+    }),
+  );
   r.post('/account/tokens', allow('account.self'), form, csrf.doubleCsrfProtection, async (req, res) => {
     const user = req.user!;
     if (!user.userId) throw new HttpError(400, 'only a person can own a token', null);

@@ -1,4 +1,4 @@
-// Admin settings: users (create, role, clear login delays), every API token,
+// Admin settings: users (create, role, clear login delays, reset two-factor login), every API token,
 // alert webhook sources and regulator contact addresses. Every change goes
 // to the audit trail with the admin who made it.
 import express, { Router } from 'express';
@@ -37,6 +37,7 @@ import {
 } from '../use-cases/organisation';
 import type { UseCaseContext } from '../use-cases/context';
 import type { UserSessions } from '../use-cases/sessions';
+import { resetSecondFactor, usersWithSecondFactor } from '../use-cases/second-factor';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from '../page';
 
@@ -67,6 +68,7 @@ export function settingsRouter(
   const usersPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
     const now = Date.now();
     const failures = await recentLoginFailures(ctx.db, new Date(now));
+    const withSecondFactor = await usersWithSecondFactor(ctx.db);
     const users = (await listAccounts(ctx.db)).map((account) => {
       const failed = failures.get(account.email);
       return {
@@ -80,6 +82,7 @@ export function settingsRouter(
         waitingUntil: failed?.blocked_until && Date.parse(failed.blocked_until) > now ? failed.blocked_until : null,
         disabledAt: account.disabled_at,
         self: account.id === req.user!.userId,
+        secondFactor: withSecondFactor.has(account.id),
         createdAt: account.created_at,
       };
     });
@@ -155,6 +158,18 @@ export function settingsRouter(
       );
       req.session.notice =
         'New password set; their sessions have ended and their API tokens were revoked. Give it to them through a separate channel.';
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/two-factor/reset',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      await resetSecondFactor(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice =
+        'Two-factor login reset: they log in with their password alone and can set it up again from their account page.';
       res.redirect(303, '/settings/users');
     }),
   );

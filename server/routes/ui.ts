@@ -7,7 +7,7 @@ import express, { Router, type Request, type Response } from 'express';
 import Busboy from 'busboy';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
 import { DETECTION_METHOD_LABELS, DETECTION_METHODS, SEVERITIES, STAGES } from '../../workflows/types';
-import { actorOf, allow, sessionAuth, type AuthUser } from '../auth';
+import { actorOf, allow, requireSecondFactorFor, sessionAuth, type AuthUser } from '../auth';
 import { can, type Permission } from '../permissions';
 import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
@@ -62,6 +62,7 @@ import { importSubjects } from '../use-cases/import-subjects';
 import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import type { UserSessions } from '../use-cases/sessions';
+import { verifySecondFactor } from '../use-cases/second-factor';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
 import { idempotencyKey, idempotencyKeyOf } from '../idempotency-key';
 import { page, type Csrf } from '../page';
@@ -79,13 +80,47 @@ export const loginThrottled = (seconds: number) =>
 const safeNext = (v: unknown) =>
   typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard';
 
+/** A wrong code and a used one get the same answer: telling them apart helps only someone replaying codes. */
+export const SECOND_FACTOR_REFUSED =
+  'That code is not right or was already used. Enter the current code from your authenticator app, or one of your recovery codes.';
+const SECOND_FACTOR_EXPIRED = 'The time to enter the code ran out, or the password changed meanwhile: log in again.';
+/** How long after a right password its code may follow. */
+const SECOND_FACTOR_WAIT_MS = 5 * 60_000;
+
 export function uiRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  opts: { mailboxEnabled: boolean; config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>; sessions: UserSessions },
+  opts: {
+    mailboxEnabled: boolean;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles'>;
+    sessions: UserSessions;
+  },
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
+
+  /**
+   * Logged in: a new session id, so an id planted before login (or before the code) is worthless after it.
+   * `passwordAt` is when the password was proved: a password change or end of sessions after it, even
+   * while the code was being typed, refuses the session at its first request.
+   */
+  const startSession = (
+    req: Request,
+    res: Response,
+    login: { userId: string; passwordAt?: string },
+    next: string,
+    fail: (err: unknown) => void,
+  ) =>
+    req.session.regenerate((err) => {
+      if (err) return fail(err);
+      const now = nowIso();
+      const userId = login.userId;
+      req.session.userId = userId;
+      req.session.createdAt = now;
+      req.session.authAt = login.passwordAt ?? now;
+      req.session.seenAt = now;
+      opts.sessions.loggedIn(req.session.id, userId).then(() => req.session.save(() => res.redirect(next)), fail);
+    });
 
   r.get('/login', (req, res) => {
     // The CSRF token is bound to the session id, and an unmodified new session is never saved
@@ -110,21 +145,60 @@ export function uiRouter(
       req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };
       return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
     }
-    // A new session id on login, so an id planted before login is worthless after it.
-    req.session.regenerate((err) => {
-      if (err) return nextHandler(err);
-      const now = nowIso();
-      req.session.userId = outcome.userId;
-      req.session.createdAt = now;
-      req.session.authAt = now;
-      req.session.seenAt = now;
-      opts.sessions
-        .loggedIn(req.session.id, outcome.userId)
-        .then(() => req.session.save(() => res.redirect(next)), nextHandler);
-    });
+    if (outcome.secondFactor) {
+      // Not logged in yet: a fresh session remembers whose password was right, for a few minutes.
+      return req.session.regenerate((err) => {
+        if (err) return nextHandler(err);
+        req.session.secondFactorFor = { userId: outcome.userId, at: nowIso() };
+        req.session.save(() => res.redirect(303, `/login/code?next=${encodeURIComponent(next)}`));
+      });
+    }
+    startSession(req, res, { userId: outcome.userId }, next, nextHandler);
+  });
+
+  const pendingSecondFactor = (req: Request) => {
+    const pending = req.session.secondFactorFor;
+    return pending && Date.now() - Date.parse(pending.at) < SECOND_FACTOR_WAIT_MS ? pending : null;
+  };
+  r.get('/login/code', (req, res) => {
+    if (!pendingSecondFactor(req)) return res.redirect(`/login?next=${encodeURIComponent(safeNext(req.query.next))}`);
+    res.render('login-code', page(req, res, csrf, { title: 'Log in: code', next: safeNext(req.query.next) }));
+  });
+  r.post('/login/code', form, csrf.doubleCsrfProtection, async (req, res, nextHandler) => {
+    const next = safeNext(req.body.next);
+    const pending = pendingSecondFactor(req);
+    if (!pending) {
+      req.session.flash = { error: SECOND_FACTOR_EXPIRED, field: 'password' };
+      return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+    }
+    const outcome = await verifySecondFactor(
+      ctx.db,
+      opts.config.secretKeys,
+      { userId: pending.userId, source: req.ip ?? 'unknown', passwordAt: pending.at },
+      String(req.body.code ?? '').slice(0, 64),
+    );
+    if (!outcome.ok) {
+      res.locals.loginRefused = true;
+      if (outcome.stale) {
+        delete req.session.secondFactorFor;
+        req.session.flash = { error: SECOND_FACTOR_EXPIRED, field: 'password' };
+        return res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+      }
+      if (outcome.retryAfterMs !== null) {
+        const seconds = Math.ceil(outcome.retryAfterMs / 1000);
+        req.session.flash = { error: loginThrottled(seconds), field: 'code' };
+        res.set('Retry-After', String(seconds));
+        return res.status(429).render('login-code', page(req, res, csrf, { title: 'Log in: code', next }));
+      }
+      req.session.flash = { error: SECOND_FACTOR_REFUSED, field: 'code' };
+      return res.redirect(303, `/login/code?next=${encodeURIComponent(next)}`);
+    }
+    startSession(req, res, { userId: pending.userId, passwordAt: pending.at }, next, nextHandler);
   });
 
   r.use(sessionAuth(ctx.db, opts.sessions));
+  // Without a key to seal secrets nobody could set a factor up, so requiring one would lock everyone out.
+  if (opts.config.secretKeys.current) r.use(requireSecondFactorFor(opts.config.mfaRoles));
   r.post('/logout', form, csrf.doubleCsrfProtection, async (req, res) => {
     await opts.sessions.loggedOut(req.session.id);
     req.session.destroy(() => res.redirect(303, '/login'));
@@ -135,7 +209,7 @@ export function uiRouter(
     ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound()),
   );
 
-  r.use(accountRouter(ctx, csrf, opts.sessions));
+  r.use(accountRouter(ctx, csrf, opts.sessions, opts.config));
   r.use('/settings', settingsRouter(ctx, csrf, opts.config, opts.sessions));
 
   r.get('/dashboard', allow('incident.read'), async (req, res) => {

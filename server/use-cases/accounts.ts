@@ -9,10 +9,11 @@ import type { Db } from '../../store/connection';
 import { appendAudit } from '../../store/audit';
 import * as users from '../../store/users';
 import * as loginFailures from '../../store/login-failures';
+import { findTotp } from '../../store/second-factors';
 import type { Actor } from '../../workflows/types';
 import { hashToken, newTokenId } from '../auth';
 import { HttpError } from '../errors';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../passwords';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../passwords';
 import type { Role } from '../permissions';
 import type { NewUser } from '../account-schemas';
 import { nowIso } from '../../lib/clock';
@@ -54,6 +55,9 @@ export function accountHoldMs(failures: number): number {
 /** The key the throttle counts under: the email as typed, so unknown emails are counted alike. */
 const accountKey = (email: string) => email.trim().toLowerCase();
 
+/** Whether the person logs in with a code after the password (a factor they confirmed). */
+export const hasSecondFactor = async (db: Db, userId: string) => !!(await findTotp(db, userId))?.confirmed_at;
+
 const audit = (db: Db, actor: Actor, type: string, summary: string, details: Record<string, unknown> = {}) =>
   appendAudit(db, { incidentId: null, type, at: nowIso(), actor, summary, details });
 
@@ -72,8 +76,61 @@ export async function createUser(db: Db, input: NewUser, by: Actor) {
   return { id, email: input.email, displayName: input.displayName, role: input.role };
 }
 
-/** Refused with `retryAfterMs` set: this pair must wait, and its password was not checked. */
-export type LoginOutcome = { ok: true; userId: string } | { ok: false; retryAfterMs: number | null };
+/**
+ * Refused with `retryAfterMs` set: this pair must wait, and its password was not checked. With
+ * `secondFactor` the password was right but the person is not in until a code from their
+ * authenticator (or a recovery code) is right too; their failed attempts are not forgotten until then.
+ */
+export type LoginOutcome =
+  { ok: true; userId: string; secondFactor: boolean } | { ok: false; retryAfterMs: number | null };
+
+/** How long this (account, address) pair must still wait before it may try again; 0 when it may. */
+export async function loginWaitMs(db: Db, email: string, source: string, now = new Date()): Promise<number> {
+  const pair = await loginFailures.findLoginFailures(db, accountKey(email), source);
+  const waitMs = pair?.blocked_until ? Date.parse(pair.blocked_until) - now.getTime() : 0;
+  return Math.max(waitMs, 0);
+}
+
+/** Every attempt on an account with many recent failures from all addresses waits a little; none is refused. */
+export async function holdBackAccount(db: Db, email: string, now = new Date()): Promise<void> {
+  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
+  const holdMs = accountHoldMs(await loginFailures.countAccountFailuresSince(db, accountKey(email), since));
+  if (holdMs > 0) await sleep(holdMs);
+}
+
+/** A login attempt (a password or a second-factor code) that was wrong: the pair waits longer. */
+export async function recordFailedLogin(
+  db: Db,
+  email: string,
+  source: string,
+  userId: string | null,
+  now = new Date(),
+): Promise<void> {
+  const account = accountKey(email);
+  const at = now.toISOString();
+  const forgetBefore = new Date(now.getTime() - LOGIN_THROTTLE.pair.forgetMs).toISOString();
+  const failures = await loginFailures.recordLoginFailure(db, { account, source, at, forgetBefore });
+  const delayMs = pairDelayMs(failures);
+  if (delayMs > 0) {
+    const until = new Date(now.getTime() + delayMs).toISOString();
+    await loginFailures.blockLoginPair(db, account, source, until);
+    if (userId)
+      await audit(
+        db,
+        { kind: 'system', id: 'login' },
+        'user.login_throttled',
+        `logins of ${userId} from one address wait until ${until} after ${failures} failures there`,
+        { userId, failures },
+      );
+  }
+  if (failures === 1) await loginFailures.forgetLoginFailuresBefore(db, forgetBefore);
+}
+
+/** The person is in: only this pair's count goes (the other pairs may be someone guessing). */
+export async function recordLogin(db: Db, email: string, source: string, userId: string, how: string) {
+  await loginFailures.clearLoginPair(db, accountKey(email), source);
+  await audit(db, { kind: 'user', id: userId }, 'user.logged_in', `logged in (${how})`, { how });
+}
 
 /** `source` is the client's address as Express sees it (after `trust proxy`). */
 export async function logIn(
@@ -83,42 +140,23 @@ export async function logIn(
   source: string,
   now = new Date(),
 ): Promise<LoginOutcome> {
-  const account = accountKey(email);
-  const pair = await loginFailures.findLoginFailures(db, account, source);
-  const waitMs = pair?.blocked_until ? Date.parse(pair.blocked_until) - now.getTime() : 0;
+  const waitMs = await loginWaitMs(db, email, source, now);
   if (waitMs > 0) return { ok: false, retryAfterMs: waitMs };
-  const since = new Date(now.getTime() - LOGIN_THROTTLE.account.windowMs).toISOString();
-  const holdMs = accountHoldMs(await loginFailures.countAccountFailuresSince(db, account, since));
-  if (holdMs > 0) await sleep(holdMs);
+  await holdBackAccount(db, email, now);
 
   const user = await users.findUserByEmail(db, email);
   const right = user && !user.disabled_at && (await verifyPassword(password, user.password_hash));
   if (user && right) {
-    // Only this pair's count goes: the other pairs may be someone guessing.
-    if (pair) await loginFailures.clearLoginPair(db, account, source);
-    await audit(db, { kind: 'user', id: user.id }, 'user.logged_in', 'logged in');
-    return { ok: true, userId: user.id };
+    // The password is at hand only now: a hash from an older scheme is replaced without a reset.
+    if (needsRehash(user.password_hash))
+      await users.replacePasswordHash(db, user.id, user.password_hash, await hashPassword(password));
+    if (await hasSecondFactor(db, user.id)) return { ok: true, userId: user.id, secondFactor: true };
+    await recordLogin(db, email, source, user.id, 'password');
+    return { ok: true, userId: user.id, secondFactor: false };
   }
   // The same work as a wrong password, so the answer's timing does not tell an unknown email apart.
   if (!user || user.disabled_at) await verifyPassword(password, await dummyPasswordHash());
-
-  const at = now.toISOString();
-  const forgetBefore = new Date(now.getTime() - LOGIN_THROTTLE.pair.forgetMs).toISOString();
-  const failures = await loginFailures.recordLoginFailure(db, { account, source, at, forgetBefore });
-  const delayMs = pairDelayMs(failures);
-  if (delayMs > 0) {
-    const until = new Date(now.getTime() + delayMs).toISOString();
-    await loginFailures.blockLoginPair(db, account, source, until);
-    if (user)
-      await audit(
-        db,
-        { kind: 'system', id: 'login' },
-        'user.login_throttled',
-        `logins of ${user.id} from one address wait until ${until} after ${failures} failures there`,
-        { userId: user.id, failures },
-      );
-  }
-  if (failures === 1) await loginFailures.forgetLoginFailuresBefore(db, forgetBefore);
+  await recordFailedLogin(db, email, source, user?.id ?? null, now);
   return { ok: false, retryAfterMs: null };
 }
 

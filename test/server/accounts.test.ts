@@ -1,10 +1,11 @@
-// Accounts through the real app: password login whose failures make that
+// Accounts through the real app: argon2id passwords (old scrypt hashes upgraded at login), password login whose failures make that
 // address wait longer each time (an admin can clear the waits), sessions renewed on login and ended by a
 // password change elsewhere, personal API tokens shown once and stored hashed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { browser, hiddenField } from '../e2e/helpers';
-import { hashPassword, verifyPassword } from '../../server/passwords';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { hashPassword, needsRehash, verifyPassword } from '../../server/passwords';
 import { disableUser, pairDelayMs } from '../../server/use-cases/accounts';
 import { hashToken } from '../../server/auth';
 import { LOGIN_REFUSED } from '../../server/routes/ui';
@@ -25,15 +26,53 @@ async function attempt(email: string, password: string) {
   return { res, web, message: next?.html ?? '' };
 }
 
+/** A hash in the scheme used before argon2id: Node's scrypt, N=2^15, r=8, p=1, `scrypt$N$r$p$salt$key`. */
+function legacyScryptHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return `scrypt$32768$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
 describe('passwords', () => {
-  it('are scrypt hashes with N=2^15, r=8, p=1 and a 16-byte salt, verified in constant time', async () => {
+  it('are argon2id hashes at OWASP’s parameters (19 MiB, 2 passes, 1 lane) with a 16-byte salt', async () => {
     const stored = await hashPassword('correct horse battery');
-    const [scheme, n, r, p, salt] = stored.split('$');
-    expect([scheme, n, r, p]).toEqual(['scrypt', '32768', '8', '1']);
+    const [, scheme, version, params, salt] = stored.split('$');
+    expect([scheme, version, params]).toEqual(['argon2id', 'v=19', 'm=19456,p=1,t=2']);
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);
     expect(await verifyPassword('correct horse batterY', stored)).toBe(false);
     expect(await hashPassword('correct horse battery')).not.toBe(stored);
+    expect(needsRehash(stored)).toBe(false);
+  });
+
+  it('an old scrypt hash still logs in, and that login replaces it with argon2id without ending sessions', async () => {
+    const u = await createTestUser(h, { email: 'olga.oldhash@example.org', role: 'viewer' });
+    const legacy = legacyScryptHash(u.password);
+    await h.db.run('UPDATE users SET password_hash = ? WHERE id = ?', [legacy, u.id]);
+    const before = await h.db.get<{ password_changed_at: string }>(
+      'SELECT password_changed_at FROM users WHERE id = ?',
+      [u.id],
+    );
+    expect(needsRehash(legacy)).toBe(true);
+
+    // A wrong password leaves the old hash alone: there is nothing to hash it from.
+    expect((await attempt(u.email, 'not-the-password-at-all')).res.status).toBe(303);
+    const afterWrong = await h.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [
+      u.id,
+    ]);
+    expect(afterWrong!.password_hash).toBe(legacy);
+
+    const first = await logInForm(h, u.email, u.password);
+    const row = await h.db.get<{ password_hash: string; password_changed_at: string }>(
+      'SELECT password_hash, password_changed_at FROM users WHERE id = ?',
+      [u.id],
+    );
+    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await verifyPassword(u.password, row!.password_hash)).toBe(true);
+    // Same password, new hash: not a password change, so the session that upgraded it lives on.
+    expect(row!.password_changed_at).toBe(before!.password_changed_at);
+    expect((await first.get('/dashboard')).status).toBe(200);
+    await logInForm(h, u.email, u.password);
   });
 });
 

@@ -19,7 +19,8 @@ const KEY = randomBytes(32);
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: KEY.toString('base64') } });
+  // With a key set, admins must log in with a second factor by default; these tests are about webhook secrets.
+  h = await startHarness({ env: { BREACHLINE_SECRETS_KEY: KEY.toString('base64'), BREACHLINE_MFA_ROLES: 'none' } });
 });
 afterAll(async () => {
   await h?.close();
