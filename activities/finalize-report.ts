@@ -1,6 +1,8 @@
 // The post-incident report: timeline, decisions with who and why, delivery
 // statistics and the audit chain's head hash, so the chain can be checked
 // against a copy kept elsewhere.
+import { actorNames } from '../store/timeline';
+import { actorLabel } from '../lib/actor-label';
 import type { Db } from '../store/connection';
 import { auditHead, listIncidentAudit } from '../store/audit';
 import { getIncident, getNote, parseState } from '../store/incident-store';
@@ -30,6 +32,7 @@ export async function buildClosingReport(
   const state = parseState(row);
   const { org, view } = await loadIncidentView(db, incidentId, baseUrl);
   const audit = await listIncidentAudit(db, incidentId);
+  const names = await actorNames(db, incidentId);
   const timeline = [];
   let summary: string | null = null;
   for (const a of audit) {
@@ -44,7 +47,8 @@ export async function buildClosingReport(
       seq: a.seq,
       at: a.at,
       type: a.type,
-      actor: a.actor,
+      actor: actorLabel(a.actor, names),
+      actorId: a.actor,
       summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary,
     });
   }

@@ -96,7 +96,8 @@ export interface ClosingReportInput {
     closedAt: string | null;
     summary: string | null;
   };
-  timeline: { seq: number; at: string; type: string; actor: string; summary: string }[];
+  /** `actor` as a person reads it (a name); `actorId` the chain's "kind:id", kept for audit. */
+  timeline: { seq: number; at: string; type: string; actor: string; actorId: string; summary: string }[];
   obligations: {
     regime: string;
     audience: string;

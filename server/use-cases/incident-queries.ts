@@ -13,7 +13,8 @@ import { notFound } from '../errors';
 import { viewerOf } from './incident-access';
 import { listIncidentRows } from '../../store/incident-list';
 import { listObligations } from '../../store/incident-obligations';
-import { timelineRows } from '../../store/timeline';
+import { actorNames, timelineRows } from '../../store/timeline';
+import { actorLabel } from '../../lib/actor-label';
 import { latestHold } from '../../store/holds';
 import { listNotices } from '../../store/notices';
 import { listPublishedNotices } from '../../store/published-notices';
@@ -59,7 +60,10 @@ export interface TimelineEntry {
   seq: number;
   at: string;
   type: string;
+  /** Who, as a person reads it: a name, "API token …", "Breachline (automatic)". */
   actor: string;
+  /** The chain's "kind:id", for audit. */
+  actorId: string;
   summary: string;
 }
 
@@ -134,11 +138,12 @@ export async function obligationsOf(db: Db, incidentId: string): Promise<Obligat
 }
 
 export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
-  // The actor column is "kind:id"; people are shown by name, with the kind kept for tokens and the system.
-  const rows = await timelineRows(db, incidentId);
-  return rows.map(({ display_name, ...entry }) => ({
+  // People by name, the system in words; the chain's "kind:id" stays as actorId for audit.
+  const [rows, names] = await Promise.all([timelineRows(db, incidentId), actorNames(db, incidentId)]);
+  return rows.map(({ display_name: _name, ...entry }) => ({
     ...entry,
-    actor: display_name ? `${display_name}${entry.actor.startsWith('token:') ? ' (API token)' : ''}` : entry.actor,
+    actor: actorLabel(entry.actor, names),
+    actorId: entry.actor,
   }));
 }
 

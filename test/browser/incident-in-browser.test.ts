@@ -186,6 +186,12 @@ describe('an incident run in the browser by an admin, a responder and an approve
     await submit(a, 'Close incident');
     await a.getByRole('link', { name: 'Post-incident report' }).click();
     expect(await a.content()).toContain('Forwarding rule removed; affected customers told.');
+    // The report goes to a regulator: who did what reads as people's names, the ids only in tooltips.
+    const reportText = await a.locator('body').innerText();
+    expect(reportText).toContain('Rick Responder');
+    expect(reportText).toContain('Alma Approver');
+    expect(reportText).toContain('Breachline (automatic)');
+    expect(reportText).not.toMatch(/\b(user|token|system):[A-Za-z0-9_]+/);
 
     // ---- Screenshots: the incident room, then the dashboard with this and a running incident ----
     await r.goto(incidentUrl);
