@@ -84,13 +84,21 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   );
 
   app.get('/favicon.ico', (_req, res) => {
-    res.status(204).end();
+    res.redirect(301, '/static/favicon.svg');
   });
+  // Pages and answers below hold people's names and contacts and the breach itself: no browser or
+  // proxy may keep a copy (a shared laptop's back button, a corporate cache). Static assets and the
+  // public notice, which hold neither, are mounted before this and stay cacheable.
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use('/public', publicRouter(db));
+  app.use(noStore);
   // Providers post delivery reports in bursts (SendGrid batches, a Twilio callback per message): no per-IP limit here.
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
   app.use(
