@@ -59,7 +59,13 @@ import {
 import { decideTriage } from '../use-cases/triage-decision';
 import { closingReport } from '../use-cases/closing-report';
 import { importSubjects } from '../use-cases/import-subjects';
-import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
+import {
+  assessmentFormOf,
+  incidentView,
+  listIncidents,
+  noticesOf,
+  notificationsOf,
+} from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import type { UserSessions } from '../use-cases/sessions';
 import { verifySecondFactor } from '../use-cases/second-factor';
@@ -288,6 +294,8 @@ export function uiRouter(
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     const incident = await incidentView(ctx.db, String(req.params.id));
     const seesContacts = can(req.user!.role, 'contacts.read');
+    const refused = req.session.flash?.action === 'assessment' ? req.session.flash.form : undefined;
+    const assessmentForm = await assessmentFormOf(ctx.db, incident.id, refused);
     const notices = await noticesOf(ctx.db, incident.id);
     const stageIndex = PROGRESS.indexOf(incident.stage);
     res.render(
@@ -295,6 +303,7 @@ export function uiRouter(
       page(req, res, csrf, {
         title: incident.title,
         incident,
+        assessmentForm,
         notices,
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')

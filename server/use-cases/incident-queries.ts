@@ -7,7 +7,9 @@ import { encodeOutboxCursor } from '../schemas';
 import { deliverySnapshot } from './delivery-snapshot';
 import { unfinishedImports } from '../../store/subject-imports';
 import { deliveryTracking } from '../delivery-tracking';
-import { getIncident, parseState } from '../../store/incident-store';
+import { getIncident, getNote, parseState } from '../../store/incident-store';
+import { getAssessmentText } from '../../store/assessments';
+import { listControllers } from '../../store/controllers';
 import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
 import { viewerOf } from './incident-access';
@@ -276,4 +278,70 @@ export async function notificationsOf(db: Db, incidentId: string, q: OutboxListi
 
 export async function reportOf(db: Db, incidentId: string): Promise<string | null> {
   return reportHtml(db, incidentId);
+}
+
+/** What the re-assess form shows: the accepted assessment's values, so a save changes only what the person changed. */
+export interface AssessmentForm {
+  riskLevel: string;
+  riskRationale: string;
+  /** One CODE=NUMBER per line, as the form takes it. */
+  affected: string;
+  sectors: string[];
+  channelPolicy: string;
+  /** One "Name <email> locale" per line. */
+  controllers: string;
+  approximateRecords: string;
+  narrative: Record<string, string>;
+}
+
+const NARRATIVE_FIELDS = [
+  'whatHappened',
+  'likelyConsequences',
+  'measuresTaken',
+  'measuresPlanned',
+  'stepsForIndividuals',
+  'remedies',
+] as const;
+
+export async function assessmentFormOf(
+  db: Db,
+  incidentId: string,
+  refused?: Record<string, unknown>,
+): Promise<AssessmentForm | null> {
+  // A refused save shows what the person typed, not the older saved values.
+  if (refused) {
+    const text = (k: string) => (typeof refused[k] === 'string' ? (refused[k] as string) : '');
+    const many = (k: string) => {
+      const v = refused[k];
+      return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+    };
+    return {
+      riskLevel: text('riskLevel'),
+      riskRationale: text('riskRationale'),
+      affected: text('affected'),
+      sectors: many('sectors'),
+      channelPolicy: text('channelPolicy'),
+      controllers: text('controllers'),
+      approximateRecords: text('approximateRecords'),
+      narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, text(f)])),
+    };
+  }
+  const row = await getIncident(db, incidentId);
+  const facts = row ? parseState(row)?.facts : null;
+  if (!facts) return null;
+  const saved = await getAssessmentText(db, facts.assessmentId);
+  const narrative = saved ? (JSON.parse(saved.narrative_json) as Record<string, string | null> | null) : null;
+  const controllers = await listControllers(db, incidentId, facts.controllerIds ?? []);
+  return {
+    riskLevel: facts.riskLevel,
+    riskRationale: (await getNote(db, facts.assessmentId)) ?? '',
+    affected: Object.entries(facts.affected)
+      .map(([code, n]) => `${code}=${n}`)
+      .join('\n'),
+    sectors: facts.sectors,
+    channelPolicy: facts.channelPolicy,
+    controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
+    approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
+    narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, narrative?.[f] ?? ''])),
+  };
 }

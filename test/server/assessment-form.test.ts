@@ -1,0 +1,93 @@
+// The re-assess form shows what was saved (issue 15): a careless save must not downgrade the
+// risk to the form's default or wipe the rationale, the counts and the notice text. After a
+// refused save it shows what the person typed instead.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiddenField } from '../e2e/helpers';
+import {
+  assessmentBody,
+  createTestUser,
+  logInForm,
+  openAndConfirm,
+  startHarness,
+  type Harness,
+} from '../support/app-harness';
+
+let h: Harness;
+let web: Awaited<ReturnType<typeof logInForm>>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const u = await createTestUser(h, { email: 'reassess.responder@example.org', role: 'responder' });
+  web = await logInForm(h, u.email, u.password);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A textarea's text as the browser shows it (Handlebars escapes =, ` and ' too). */
+const textarea = (html: string, id: string) => {
+  const raw = new RegExp(`<textarea id="${id}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1];
+  if (raw === undefined) return null;
+  const entities: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    '#x27': "'",
+    '#x3D': '=',
+    '#x60': '`',
+  };
+  return raw.replace(/&(amp|lt|gt|quot|#x27|#x3D|#x60);/g, (_m, e: string) => entities[e]!);
+};
+const selected = (html: string, id: string) =>
+  new RegExp(`<select id="${id}"[^>]*>[\\s\\S]*?<option value="([^"]+)" selected`).exec(html)?.[1] ?? null;
+
+describe('the re-assess form', () => {
+  it('is filled in from the saved assessment', async () => {
+    const id = await openAndConfirm(h);
+    const saved = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({
+        riskLevel: 'high_risk',
+        riskRationale: 'Unsalted hashes & reused passwords',
+        affected: { DE: 1200, 'US-CA': 600 },
+        sectors: ['hipaa'],
+        channelPolicy: 'both',
+        narrative: { whatHappened: 'A copy of the customer database was taken <on 3 March>.' },
+      }),
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    const room = await web.get(`/incidents/${id}`);
+    expect(selected(room.html, 'riskLevel')).toBe('high_risk');
+    expect(textarea(room.html, 'riskRationale')).toBe('Unsalted hashes & reused passwords');
+    expect(textarea(room.html, 'affected')).toBe('DE=1200\nUS-CA=600');
+    expect(selected(room.html, 'channelPolicy')).toBe('both');
+    expect(room.html).toMatch(/name="sectors" value="hipaa" checked/);
+    expect(textarea(room.html, 'whatHappened')).toBe('A copy of the customer database was taken <on 3 March>.');
+    // Escaped in the page, never markup.
+    expect(room.html).not.toContain('<on 3 March>');
+  });
+
+  it('after a refused save shows what was typed, not the saved values', async () => {
+    const id = await openAndConfirm(h);
+    await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody());
+    const room = await web.get(`/incidents/${id}`);
+    const res = await web.post(`/incidents/${id}/assessment`, {
+      _csrf: hiddenField(room.html, '_csrf'),
+      idempotencyKey: 'reassess-refused-0001',
+      role: 'controller',
+      riskLevel: 'none',
+      riskRationale: 'Turned out to be test data',
+      affected: 'DE twelve hundred',
+      channelPolicy: 'email',
+    });
+    expect(res.status).toBe(303);
+    const again = await web.get(`/incidents/${id}`);
+    expect(again.html).toMatch(/DE twelve hundred|CODE=NUMBER/);
+    expect(textarea(again.html, 'affected')).toBe('DE twelve hundred');
+    expect(textarea(again.html, 'riskRationale')).toBe('Turned out to be test data');
+    expect(selected(again.html, 'riskLevel')).toBe('none');
+  });
+});
