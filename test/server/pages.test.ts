@@ -134,11 +134,12 @@ describe('approver forms on the incident page', () => {
     expect(page.html).not.toContain('class="flash error"');
     // The request is on the timeline at once; the send's outcome follows it on the same page.
     expect(page.html).toMatch(
-      /regulator\.supplement_requested<\/span>[^<]*<span class="small">— sup\.approver<\/span>/,
+      /regulator\.supplement_requested<\/span>[^<]*<span class="small"[^>]*>— sup\.approver<\/span>/,
     );
     page = await eventually(
       () => aweb.get(`/incidents/${late}`),
-      (p) => /regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small">— sup\.approver<\/span>/.test(p.html),
+      (p) =>
+        /regulator\.supplement_(ready|sent)<\/span>[^<]*<span class="small"[^>]*>— sup\.approver<\/span>/.test(p.html),
     );
 
     const corrected = await aweb.post(`/incidents/${late}/awareness`, {
