@@ -19,7 +19,18 @@ declare module 'express-session' {
     loginStartedAt?: string;
     /** A one-time confirmation shown on the next page. */
     notice?: string;
+    /** What the last CSV import did, shown once on the incident page. */
+    importResult?: ImportSummary;
   }
+}
+
+export interface ImportSummary {
+  incidentId: string;
+  imported: number;
+  duplicates: number;
+  rejectedCount: number;
+  /** The first rejections (row number and reason, never the row's content). */
+  rejected: { row: number; error: string }[];
 }
 
 export interface Csrf {
@@ -43,10 +54,13 @@ type SessionDataFlash = NonNullable<Request['session']['flash']>;
 export function page(req: Request, res: Response, csrf: Csrf, extra: Record<string, unknown>) {
   const flash = req.session.flash;
   const notice = req.session.notice;
+  const importResult = req.session.importResult;
   delete req.session.flash;
   delete req.session.notice;
+  delete req.session.importResult;
   return {
     notice: notice ?? null,
+    importResult: importResult ?? null,
     user: req.user ?? null,
     may: req.user ? permissionsOf(req.user.role) : null,
     csrfToken: csrf.generateCsrfToken(req, res),

@@ -21,6 +21,7 @@ export function createViewEngine(opts: { cache: boolean }) {
     (members: unknown, id: unknown) => Array.isArray(members) && members.some((m: { id?: unknown }) => m.id === id),
   );
   hb.registerHelper('not', (v: unknown) => !v);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
   hb.registerHelper('shortId', (v: unknown) => (typeof v === 'string' ? v.slice(0, 12) : ''));
   hb.registerHelper('humanize', (v: unknown) => (typeof v === 'string' ? v.replace(/_/g, ' ') : ''));

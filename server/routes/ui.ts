@@ -93,6 +93,9 @@ const SECOND_FACTOR_EXPIRED = 'The time to enter the code ran out, or the passwo
 /** How long after a right password its code may follow. */
 const SECOND_FACTOR_WAIT_MS = 5 * 60_000;
 
+/** Rejected rows listed on the page after an import; the CLI writes every one to a CSV file. */
+const IMPORT_REJECTIONS_SHOWN = 200;
+
 export function uiRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
@@ -481,11 +484,14 @@ export function uiRouter(
         .then(() => importSubjects(ctx, id, { csv: stream }, req.user!, idempotencyKeyOf(fields.idempotencyKey)))
         .then((result) => {
           handled = true;
-          if (result.rejectedCount > 0)
-            req.session.flash = {
-              error: `Imported ${result.imported} people; ${result.rejectedCount} rows rejected (first: row ${result.rejected[0]!.row}: ${result.rejected[0]!.error})`,
-              field: 'file',
-            };
+          // Every import says what it did; the page lists the first rejections with their reasons.
+          req.session.importResult = {
+            incidentId: id,
+            imported: result.imported,
+            duplicates: result.duplicates,
+            rejectedCount: result.rejectedCount,
+            rejected: result.rejected.slice(0, IMPORT_REJECTIONS_SHOWN),
+          };
           res.redirect(303, `/incidents/${id}`);
         })
         .catch((err) => {
