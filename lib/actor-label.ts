@@ -15,7 +15,8 @@ export function actorLabel(actor: string, names: ReadonlyMap<string, { person?: 
       if (known?.person) return `${known.person} (API token)`;
       return known?.token ? `API token "${known.token}"` : 'an API token';
     case 'system':
-      return 'Breachline (automatic)';
+      // `system:cli:<account>` is a person at a shell (an import, a purge): say who.
+      return id.startsWith('cli:') ? `command line (${id.slice(4)})` : 'Breachline (automatic)';
     case 'webhook':
       return `alert source "${id}"`;
     default:

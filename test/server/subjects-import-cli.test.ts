@@ -93,7 +93,11 @@ describe('npm run subjects:import', () => {
     expect(view.body.counts.subjects).toMatchObject({ total: 3, withEmail: 2, withPhone: 2 });
     const operator = `system:cli:${os.userInfo().username}`;
     expect(view.body.timeline.filter((e: { type: string }) => e.type === 'subjects.imported')).toEqual([
-      expect.objectContaining({ actor: operator, summary: 'Imported 3 people (2 rejected)' }),
+      expect.objectContaining({
+        actor: `command line (${os.userInfo().username})`,
+        actorId: operator,
+        summary: 'Imported 3 people (2 rejected)',
+      }),
     ]);
     const record = await h.db.get<{ created_by: string; imported: number; rejected: number }>(
       'SELECT created_by, imported, rejected FROM subject_imports WHERE incident_id = ?',
