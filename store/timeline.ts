@@ -1,5 +1,5 @@
-// An incident's timeline as people read it: the audit chain's entries with the
-// acting person's display name where there is one.
+// An incident's timeline as people read it: the audit chain's entries, and the
+// names behind their actors (read once per incident, not joined per entry).
 import type { Db } from './connection';
 
 export interface TimelineRow {
@@ -9,16 +9,12 @@ export interface TimelineRow {
   /** "kind:id", as on the audit chain. */
   actor: string;
   summary: string;
-  /** The person's name when the actor is a user (or a user's token) that still exists. */
-  display_name: string | null;
 }
 
 export async function timelineRows(db: Db, incidentId: string): Promise<TimelineRow[]> {
-  return db.all<TimelineRow>(
-    `SELECT a.seq, a.at, a.type, a.actor, a.summary, u.display_name FROM audit_log a
-     LEFT JOIN users u ON u.id = substr(a.actor, instr(a.actor, ':') + 1) WHERE a.incident_id = ? ORDER BY a.seq`,
-    [incidentId],
-  );
+  return db.all<TimelineRow>('SELECT seq, at, type, actor, summary FROM audit_log WHERE incident_id = ? ORDER BY seq', [
+    incidentId,
+  ]);
 }
 
 /** The names behind the actors of an incident's chain, keyed by actor ("kind:id"). */

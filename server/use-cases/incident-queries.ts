@@ -142,7 +142,7 @@ export async function obligationsOf(db: Db, incidentId: string): Promise<Obligat
 export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEntry[]> {
   // People by name, the system in words; the chain's "kind:id" stays as actorId for audit.
   const [rows, names] = await Promise.all([timelineRows(db, incidentId), actorNames(db, incidentId)]);
-  return rows.map(({ display_name: _name, ...entry }) => ({
+  return rows.map((entry) => ({
     ...entry,
     actor: actorLabel(entry.actor, names),
     actorId: entry.actor,

@@ -2,45 +2,25 @@
 // holds the request, after SendGrid took it but before the outcome is written, and during
 // the one re-send of uncertain rows. After each, nothing is claimed or pending, what the
 // stand-in received matches the outbox, and every duplicate is on a row flagged uncertain.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connection } from '@temporalio/client';
-import { openFixtureDb } from '../support/fan-out-fixture';
-import { startSendGridStandIn } from '../support/sendgrid-standin';
-import { startTwilioStandIn } from '../support/twilio-standin';
-import { testTemporalAddress } from '../support/temporal-env';
 import {
   crashPeople,
   expectSummaryAccountsForEveryRow,
+  openCrashEnv,
+  printMatrix,
   runCrashScenario,
-  TWILIO_SID,
-  TWILIO_TOKEN,
-  type CrashEnv,
   type CrashResult,
 } from '../support/crash-run';
 
-let env: CrashEnv;
-let dir: string;
+let env: Awaited<ReturnType<typeof openCrashEnv>>;
 const matrix: CrashResult[] = [];
 
 beforeAll(async () => {
-  const fixture = await openFixtureDb('crash-email');
-  dir = fixture.dir;
-  env = {
-    db: fixture.db,
-    dbPath: fixture.dbPath,
-    connection: await Connection.connect({ address: testTemporalAddress() }),
-    sendgrid: await startSendGridStandIn({ apiKey: 'SG.key' }),
-    twilio: await startTwilioStandIn({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN }),
-  };
+  env = await openCrashEnv('crash-email');
 });
 afterAll(async () => {
-  console.log(JSON.stringify({ crashMatrix: 'email', results: matrix.map(({ summary: _s, ...r }) => r) }));
-  await env?.connection.close();
-  await env?.sendgrid.close();
-  await env?.twilio.close();
-  await env?.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  printMatrix('email', matrix);
+  await env?.close();
 });
 
 describe('crash matrix: email', () => {

@@ -4,47 +4,27 @@
 // during the re-send of uncertain rows and during the SMS fallback for refused emails.
 // After each, nothing is claimed or pending, every SMS row that says sent carries the sid
 // of the message the person got, and every duplicate is on a row flagged uncertain.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Connection } from '@temporalio/client';
-import { openFixtureDb } from '../support/fan-out-fixture';
-import { startSendGridStandIn } from '../support/sendgrid-standin';
-import { startTwilioStandIn } from '../support/twilio-standin';
-import { testTemporalAddress } from '../support/temporal-env';
 import {
   crashPeople,
   expectSummaryAccountsForEveryRow,
+  openCrashEnv,
+  printMatrix,
   runCrashScenario,
-  TWILIO_SID,
-  TWILIO_TOKEN,
-  type CrashEnv,
   type CrashResult,
 } from '../support/crash-run';
 
-let env: CrashEnv;
-let dir: string;
+let env: Awaited<ReturnType<typeof openCrashEnv>>;
 const matrix: CrashResult[] = [];
 // More than one claim group of 16, so the first kill is mid-group at one message a second.
 const SMS_PEOPLE = 18;
 
 beforeAll(async () => {
-  const fixture = await openFixtureDb('crash-sms');
-  dir = fixture.dir;
-  env = {
-    db: fixture.db,
-    dbPath: fixture.dbPath,
-    connection: await Connection.connect({ address: testTemporalAddress() }),
-    sendgrid: await startSendGridStandIn({ apiKey: 'SG.key' }),
-    twilio: await startTwilioStandIn({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN }),
-  };
+  env = await openCrashEnv('crash-sms');
 });
 afterAll(async () => {
-  console.log(JSON.stringify({ crashMatrix: 'sms', results: matrix.map(({ summary: _s, ...r }) => r) }));
-  await env?.connection.close();
-  await env?.sendgrid.close();
-  await env?.twilio.close();
-  await env?.db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  printMatrix('sms', matrix);
+  await env?.close();
 });
 
 describe('crash matrix: SMS at one segment a second', () => {

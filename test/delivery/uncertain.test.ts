@@ -128,28 +128,29 @@ describe('uncertain sends', () => {
   });
 });
 
-describe('a re-send of uncertain rows that fails', () => {
-  const activitiesWith = (apiKey: string) =>
-    createActivities({
-      db,
-      email: createSendGridProvider({
-        apiKey,
-        fromEmail: 'notices@breachline.example',
-        baseUrl: sendgrid.url,
-        timeoutMs: 400,
-      }),
-      sms: createTwilioProvider({
-        accountSid: SID,
-        authToken: TOKEN,
-        fromNumber: '+14155550100',
-        baseUrl: twilio.url,
-        timeoutMs: 400,
-      }),
-      logger: createLogger('test', 'silent'),
-      baseUrl: 'http://localhost',
-      uncertainWaitMs: 0,
-    });
+/** The real activities against the stand-ins, called directly (no worker); 400 ms provider timeouts. */
+const activitiesWith = (apiKey: string, uncertainWaitMs = 0) =>
+  createActivities({
+    db,
+    email: createSendGridProvider({
+      apiKey,
+      fromEmail: 'notices@breachline.example',
+      baseUrl: sendgrid.url,
+      timeoutMs: 400,
+    }),
+    sms: createTwilioProvider({
+      accountSid: SID,
+      authToken: TOKEN,
+      fromNumber: '+14155550100',
+      baseUrl: twilio.url,
+      timeoutMs: 400,
+    }),
+    logger: createLogger('test', 'silent'),
+    baseUrl: 'http://localhost',
+    uncertainWaitMs,
+  });
 
+describe('a re-send of uncertain rows that fails', () => {
   /** One person whose first email timed out after the stand-in took it: the row is uncertain. */
   async function uncertainEmail(name: string, email: string) {
     const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
@@ -212,26 +213,8 @@ describe('uncertain SMS to a shared phone', () => {
       { name: 'Mara Household', email: null, phone, locale: 'en' },
       { name: 'Tom Household', email: null, phone, locale: 'en' },
     ]);
-    const activities = createActivities({
-      db,
-      email: createSendGridProvider({
-        apiKey: 'SG.key',
-        fromEmail: 'n@breachline.example',
-        baseUrl: sendgrid.url,
-        timeoutMs: 5000,
-      }),
-      sms: createTwilioProvider({
-        accountSid: SID,
-        authToken: TOKEN,
-        fromNumber: '+14155550100',
-        baseUrl: twilio.url,
-        timeoutMs: 400,
-      }),
-      logger: createLogger('test', 'silent'),
-      baseUrl: 'http://localhost',
-      // Long enough that nothing is re-sent: only the list can resolve the rows here.
-      uncertainWaitMs: 3_600_000,
-    });
+    // Long enough that nothing is re-sent: only the list can resolve the rows here.
+    const activities = activitiesWith('SG.key', 3_600_000);
     // Mara's SMS reaches Twilio but the answer is too slow: her row is uncertain.
     twilio.setMode({ delayMs: 1200 });
     await activities.sendNoticePage({

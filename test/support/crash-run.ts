@@ -4,14 +4,15 @@
 // stand-ins received with the outbox, person by person.
 import type { ChildProcess } from 'node:child_process';
 import { expect } from 'vitest';
-import { Client, type Connection } from '@temporalio/client';
+import fs from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../store/connection';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../../workflows/notify-subjects';
 import type { ChannelPolicy, NoticeWaveSummary } from '../../workflows/types';
-import type { SendGridStandIn } from './sendgrid-standin';
-import type { TwilioStandIn } from './twilio-standin';
+import { startSendGridStandIn, type SendGridStandIn } from './sendgrid-standin';
+import { startTwilioStandIn, type TwilioStandIn } from './twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
-import { NOTICE_VERSION, seedIncident, type Person } from './fan-out-fixture';
+import { NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from './fan-out-fixture';
 import { forkNotifyWorker } from './notify-worker';
 
 export const TWILIO_SID = `AC${'e'.repeat(32)}`;
@@ -47,6 +48,33 @@ export interface CrashResult {
   duplicates: number;
   flagged: number;
   summary: NoticeWaveSummary;
+}
+
+/** A fixture database, both stand-ins and a Temporal connection for one crash-matrix file. */
+export async function openCrashEnv(prefix: string): Promise<CrashEnv & { close(): Promise<void> }> {
+  const fixture = await openFixtureDb(prefix);
+  const env: CrashEnv = {
+    db: fixture.db,
+    dbPath: fixture.dbPath,
+    connection: await Connection.connect({ address: testTemporalAddress() }),
+    sendgrid: await startSendGridStandIn({ apiKey: 'SG.key' }),
+    twilio: await startTwilioStandIn({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN }),
+  };
+  return {
+    ...env,
+    async close() {
+      await env.connection.close();
+      await env.sendgrid.close();
+      await env.twilio.close();
+      await env.db.close();
+      fs.rmSync(fixture.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Prints a file's matrix rows (the closing note's table comes from them). */
+export function printMatrix(channel: string, results: CrashResult[]): void {
+  console.log(JSON.stringify({ crashMatrix: channel, results: results.map(({ summary: _s, ...r }) => r) }));
 }
 
 let seq = 0;
