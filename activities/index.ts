@@ -4,6 +4,7 @@ import type { Db } from '../store/connection';
 import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { createPersistState } from './persist-state';
+import { createPersistStateDelta } from './persist-state-delta';
 import { createComputeObligations } from './compute-obligations';
 import { createCountSubjects } from './count-subjects';
 import { createRenderNotices } from './render-notices';
@@ -46,6 +47,7 @@ export const createActivities = (given: ActivityDeps) => {
   };
   return {
     persistState: createPersistState(deps.db),
+    persistStateDelta: createPersistStateDelta(deps.db),
     computeObligations: createComputeObligations(deps.db),
     countSubjects: createCountSubjects(deps.db),
     renderNotices: createRenderNotices(deps.db, deps.baseUrl),

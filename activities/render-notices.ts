@@ -98,12 +98,16 @@ export async function buildNotices(
   return { notices, recipients };
 }
 
-export function noticeVersion(notices: RenderedNotice[], recipients: number): string {
+/**
+ * The version an approval binds: a hash of the rendered content per audience, locale and channel.
+ * The number of people is not part of it, so importing people does not withdraw an approval.
+ */
+export function noticeVersion(notices: RenderedNotice[]): string {
   const sorted = [...notices].sort((a, b) =>
     `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`),
   );
   return createHash('sha256')
-    .update(JSON.stringify({ recipients, notices: sorted }))
+    .update(JSON.stringify({ notices: sorted }))
     .digest('hex');
 }
 
@@ -111,7 +115,7 @@ export const createRenderNotices =
   (db: Db, baseUrl: string) =>
   async (input: { incidentId: string }): Promise<NoticeSet> => {
     const { notices, recipients } = await buildNotices(db, input.incidentId, baseUrl);
-    const version = noticeVersion(notices, recipients);
+    const version = noticeVersion(notices);
     const renderedAt = nowIso();
     await saveNoticeSet(db, {
       incidentId: input.incidentId,

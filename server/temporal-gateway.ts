@@ -11,7 +11,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 // Workflows are started by their registered name: the web process loads their
 // message definitions, never their code.
-import type { incidentWorkflow } from '../workflows/incident/workflow';
+import type { incidentWorkflowV2 } from '../workflows/incident/workflow';
 import { alertSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
 import type { lateBouncesWorkflow } from '../workflows/late-bounces/workflow';
 import {
@@ -50,7 +50,7 @@ export function createTemporalGateway(
     client,
     async startIncident(input) {
       try {
-        await client.workflow.start<typeof incidentWorkflow>(INCIDENT_WORKFLOW, {
+        await client.workflow.start<typeof incidentWorkflowV2>(INCIDENT_WORKFLOW, {
           workflowId: workflowIdFor(input.incidentId),
           taskQueue: opts.taskQueue,
           args: [input],
@@ -63,7 +63,7 @@ export function createTemporalGateway(
     },
     async signalAlert(input, alert) {
       try {
-        await client.workflow.signalWithStart<typeof incidentWorkflow, [AlertSignal]>(INCIDENT_WORKFLOW, {
+        await client.workflow.signalWithStart<typeof incidentWorkflowV2, [AlertSignal]>(INCIDENT_WORKFLOW, {
           workflowId: workflowIdFor(input.incidentId),
           taskQueue: opts.taskQueue,
           args: [input],

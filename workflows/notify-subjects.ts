@@ -4,9 +4,28 @@
 // version, bounds, cursor, tallies). It continues as new before its history
 // grows past a few thousand events, so a run stays bounded whatever the number of
 // people. Then it waits out uncertain sends and re-sends those left unresolved once.
-import { continueAsNew, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+//
+// A v2 incident starts it with `reportTo`: it then stops at its next safe point when
+// the incident signals `stopWave` or a page finds the send gate closed (a hold, a
+// withdrawn approval, the close), and tells the incident how it ended by signal, since
+// the incident does not wait for it. Without `reportTo` it runs as before.
+import {
+  condition,
+  continueAsNew,
+  defineSignal,
+  getExternalWorkflowHandle,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ChannelPolicy, NoticeWaveSummary } from './types';
+import { waveEndedSignal } from './incident/messages';
+
+/** The incident asks a running wave to stop claiming people (the gate in SQLite already refuses them). */
+export const stopWaveSignal = defineSignal<[]>('stopWave');
 
 export interface NotifySubjectsInput {
   incidentId: string;
@@ -24,6 +43,12 @@ export interface NotifySubjectsInput {
   cursor?: number;
   maxId?: number;
   phase?: 'pages' | 'uncertain';
+  /** v2: the incident workflow id told how the wave ended (signal `waveEnded`). */
+  reportTo?: string;
+  /** v2: send this version also to people told an earlier one, as a correction. */
+  correction?: boolean;
+  /** Carried across continue-as-new: a stop was asked for or a page met a closed gate. */
+  stopped?: boolean;
 }
 
 export type NotifySubjectsResult = NoticeWaveSummary;
@@ -53,6 +78,27 @@ export function notifyWorkflowId(incidentId: string, noticeVersion: string): str
 }
 
 export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promise<NotifySubjectsResult> {
+  if (!input.reportTo) return runWave(input, { stopped: false });
+  const stop = { stopped: input.stopped ?? false };
+  setHandler(stopWaveSignal, () => {
+    stop.stopped = true;
+  });
+  const parent = getExternalWorkflowHandle(input.reportTo);
+  const waveId = workflowInfo().workflowId;
+  let summary: NotifySubjectsResult;
+  try {
+    summary = await runWave(input, stop);
+  } catch (err) {
+    // The incident must not wait forever on a wave that failed: it hears of it and may start another.
+    await parent.signal(waveEndedSignal, { waveId, summary: null, stopped: stop.stopped, failed: true }).catch(() => {});
+    throw err;
+  }
+  // A closed incident no longer listens; its wave still ends normally.
+  await parent.signal(waveEndedSignal, { waveId, summary, stopped: stop.stopped, failed: false }).catch(() => {});
+  return summary;
+}
+
+async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): Promise<NotifySubjectsResult> {
   const { incidentId, noticeVersion, channelPolicy } = input;
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
   const window = input.window ?? DEFAULT_WINDOW;
@@ -63,7 +109,12 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
     return info.continueAsNewSuggested || info.historyLength > historyLimit;
   };
   const carry = (over: Partial<NotifySubjectsInput>) =>
-    continueAsNew<typeof notifySubjectsWorkflow>({ ...input, ...over });
+    continueAsNew<typeof notifySubjectsWorkflow>({
+      ...input,
+      ...over,
+      ...(input.reportTo ? { stopped: stop.stopped } : {}),
+    });
+  const correction = input.correction ? { correction: true } : {};
 
   if ((input.phase ?? 'pages') === 'pages') {
     let cursor = input.cursor;
@@ -74,7 +125,7 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
       maxId = plan.maxId;
     }
     const inFlight = new Set<Promise<void>>();
-    while (cursor <= maxId) {
+    while (cursor <= maxId && !stop.stopped) {
       if (tooLong()) {
         // Pages in flight finish first, so the next run starts exactly where this one stopped.
         await Promise.all(inFlight);
@@ -84,8 +135,10 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
       const toId = Math.min(maxId, cursor + pageSize - 1);
       cursor = toId + 1;
       const p: Promise<void> = sending
-        .sendNoticePage({ incidentId, noticeVersion, channelPolicy, fromId, toId })
-        .then(() => undefined)
+        .sendNoticePage({ incidentId, noticeVersion, channelPolicy, fromId, toId, ...correction })
+        .then((r) => {
+          if (r.gated) stop.stopped = true;
+        })
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= window) await Promise.race(inFlight);
@@ -95,13 +148,21 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
 
   // Runs recorded before the SMS fallback existed replay without it.
   const fallbacks = patched('sms-fallback');
+  if (stop.stopped) {
+    // A stopped wave sends nothing more: one look at the provider settles what it can of the
+    // uncertain rows, and the wave reports what it reached. The next wave picks up the rest.
+    await sending.resolveUncertain({ incidentId, noticeVersion });
+    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+  }
   for (;;) {
     if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
     const r = await sending.resolveUncertain({ incidentId, noticeVersion });
-    if (r.nextCheckInMs === null) break;
+    if (r.nextCheckInMs === null || stop.stopped) break;
     if (tooLong()) return carry({ phase: 'uncertain' });
-    await sleep(r.nextCheckInMs);
+    if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
+    else await sleep(r.nextCheckInMs);
   }
+  if (stop.stopped) return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
   if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
   return quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy });
 }

@@ -132,6 +132,12 @@ export interface RuleObligation {
   metAt?: string;
   /** Catalog facts (not personal data) this obligation rests on that were not checked against the law's text. */
   unconfirmedFacts?: string[];
+  /** The engine's verdict: the hold in force delays this obligation now (see rules/types.ts). */
+  heldNow?: true;
+  /** When the hold stops delaying it though nobody released it (an oral hold's cap). */
+  heldUntil?: string;
+  /** The law's order against the notice to individuals (a state police report before the residents' notice). */
+  order?: 'beforeIndividuals' | 'withIndividuals' | 'afterIndividuals';
 }
 
 /** An obligation as the incident tracks it. */
@@ -146,6 +152,37 @@ export interface Approval {
   noticeVersion: string;
   approvedBy: Actor;
   approvedAt: string;
+  /**
+   * People imported after this approval are sent the approved content as they arrive (v2). The approver
+   * can turn it off for an incident; absent means on.
+   */
+  notifyLaterImports?: boolean;
+  /** People told an earlier version are sent this one as a correction (v2; absent means no). */
+  correction?: boolean;
+}
+
+/** One data-subject notice wave of a v2 incident: a child workflow, tracked by id across continue-as-new. */
+export interface WaveRef {
+  waveId: string;
+  noticeVersion: string;
+  startedAt: string;
+  /** The incident's import count when the wave started: people imported later need another wave. */
+  importSeq: number;
+  status: 'running' | 'paused' | 'finished';
+  correction: boolean;
+  endedAt?: string;
+  /** Why a paused wave stopped: the gate closed for a hold, a withdrawn approval or the close. */
+  pausedFor?: SendGateReason;
+  summary?: NoticeWaveSummary;
+}
+
+/** Why the data-subject send gate is closed; null when it is open. */
+export type SendGateReason = 'hold' | 'withdrawn' | 'not_approved' | 'closed' | 'ordering';
+
+/** The gate every data-subject claim re-reads in SQLite (store/send-gates.ts). */
+export interface SendGate {
+  allowedVersion: string | null;
+  reason: SendGateReason | null;
 }
 
 export interface NoticeSet {
@@ -217,6 +254,17 @@ export interface IncidentState {
   recentUpdates: Record<string, UpdateResult>;
   /** Supplementary reports requested and not yet sent (absent in runs from before they were sent after the update). */
   pendingSupplements?: PendingSupplement[];
+  /** v2 from here on; absent in v1 runs. The registered workflow type running this incident. */
+  workflowType?: string;
+  /** Set on the first v2 run of an incident that started as v1. */
+  migratedFrom?: string;
+  /** Data-subject waves, newest last (v2). */
+  waves?: WaveRef[];
+  waveSeq?: number;
+  /** Counts imports; a wave covers the people imported before it started (v2). */
+  importSeq?: number;
+  /** How many people got each notice version, as the last wave summaries counted them (v2). */
+  sentByVersion?: Record<string, number>;
 }
 
 /** A supplementary report the update accepted; the workflow sends it after answering. */
@@ -291,6 +339,10 @@ export interface ApprovalRequest extends RequestMeta {
   noticeVersion: string;
   noteId: string;
   actor: Actor;
+  /** v2: send the approved content to people imported later (default true). */
+  notifyLaterImports?: boolean;
+  /** v2: also send this version, as a correction, to people told an earlier one (default false). */
+  correction?: boolean;
 }
 
 export interface FilingRequest extends RequestMeta {
@@ -317,6 +369,14 @@ export interface RecomputeRequest extends RequestMeta {
   /** id of the note holding the reason; histories from before carry the text as `reason`. */
   reasonNoteId: string;
   actor: Actor;
+}
+
+/** A v2 wave tells its incident how it ended (summary null when it failed). */
+export interface WaveEndedSignal {
+  waveId: string;
+  summary: NoticeWaveSummary | null;
+  stopped: boolean;
+  failed: boolean;
 }
 
 export interface AlertSignal {
@@ -348,4 +408,6 @@ export interface NoticeWaveSummary {
    * (a late-bounce fallback). Absent from summaries recorded before it was counted.
    */
   unsettled?: number;
+  /** The wave stopped before reaching everyone: a hold, a withdrawn approval or the close closed its gate (v2). */
+  gated?: boolean;
 }

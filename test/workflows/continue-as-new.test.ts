@@ -3,7 +3,7 @@
 // without a second effect.
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidentWorkflow } from '../../workflows/incident/workflow';
+import { incidentWorkflowV2 as incidentWorkflow } from '../../workflows/incident/workflow';
 import { alertSignal, incidentStateQuery, recomputeUpdate, triageUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';

@@ -14,7 +14,7 @@ import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
-import { incidentWorkflow } from '../../workflows/incident/workflow';
+import { incidentWorkflowV2 as incidentWorkflow } from '../../workflows/incident/workflow';
 import {
   approveNoticesUpdate,
   assessUpdate,

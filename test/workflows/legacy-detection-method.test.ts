@@ -3,7 +3,7 @@
 // it persists, not in its events, not in the input of the run it continues as.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { temporal } from '@temporalio/proto';
-import { incidentWorkflow } from '../../workflows/incident/workflow';
+import { incidentWorkflowV2 as incidentWorkflow } from '../../workflows/incident/workflow';
 import { alertSignal, incidentStateQuery, triageUpdate } from '../../workflows/incident/messages';
 import type { Actor, IncidentInput } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';

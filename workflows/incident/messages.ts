@@ -18,10 +18,13 @@ import type {
   SupplementRequest,
   TriageRequest,
   UpdateResult,
+  WaveEndedSignal,
 } from '../types';
 
-/** The registered workflow type; the server starts it by this name. */
-export const INCIDENT_WORKFLOW = 'incidentWorkflow';
+/** The registered workflow type every new incident starts as; the server starts it by this name. */
+export const INCIDENT_WORKFLOW = 'incidentWorkflowV2';
+/** The first incident workflow, frozen in ../incident-v1: still registered for incidents started under it. */
+export const INCIDENT_WORKFLOW_V1 = 'incidentWorkflow';
 
 export const triageUpdate = defineUpdate<UpdateResult, [TriageRequest]>('triage');
 export const changeAwarenessUpdate = defineUpdate<UpdateResult, [AwarenessChangeRequest]>('changeAwareness');
@@ -36,5 +39,7 @@ export const supplementReportUpdate = defineUpdate<UpdateResult, [SupplementRequ
 export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
 export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
 export const alertSignal = defineSignal<[AlertSignal]>('alert');
+/** Sent by a data-subject wave (a child started with parentClosePolicy ABANDON) when it ends. */
+export const waveEndedSignal = defineSignal<[WaveEndedSignal]>('waveEnded');
 /** For debugging and the consistency test only: the read model is SQLite. */
 export const incidentStateQuery = defineQuery<IncidentState>('state');
