@@ -216,6 +216,12 @@ const SOURCE_WORDS: Record<HoldSource, string> = {
  * Applies a hold to a computed deadline. Breachline's rule after release: the clock is paused for the
  * time the hold was in force (from the later of the request and the clock start), so the deadline
  * moves by that time; a hold placed after the deadline does not move it.
+ *
+ * Besides the moved deadline it gives the verdict on a hold nobody has released yet, so the workflow need not
+ * guess it: `held` is true when such a hold delays the obligation with no end in the law (dueAt null while it is
+ * in force); `until` is the instant (ms) an unreleased oral hold stops delaying by the law's cap (requested +
+ * rule.oralMaxDays), null otherwise. The hold delays the obligation now exactly when `held || until !== null`.
+ * A released hold, a hold requested after the deadline and a hold the law does not accept give neither.
  */
 export function applyHold(
   rule: HoldRule | null,
@@ -223,8 +229,8 @@ export function applyHold(
   startMs: number | null,
   due: number | null,
   basis: string,
-): { due: number | null; note: string | null; held: boolean } {
-  if (!hold) return { due, note: null, held: false };
+): { due: number | null; note: string | null; held: boolean; until: number | null } {
+  if (!hold) return { due, note: null, held: false, until: null };
   const who = SOURCE_WORDS[hold.source];
   if (!holdApplies(rule, hold)) {
     const allowed = rule ? rule.note : `${basis} lets no hold delay this obligation`;
@@ -236,6 +242,7 @@ export function applyHold(
       due,
       note: `A ${hold.form} hold by ${who} is in the facts but does not delay this: ${allowed}.${companyNote}`,
       held: false,
+      until: null,
     };
   }
   const requested = Date.parse(hold.requestedAt);
@@ -244,13 +251,17 @@ export function applyHold(
       due,
       note: `The hold by ${who} was requested at ${hold.requestedAt}, after this deadline, so it does not move it.`,
       held: false,
+      until: null,
     };
   }
   let release = hold.releasedAt ? Date.parse(hold.releasedAt) : null;
   let capNote = '';
+  // An unreleased hold capped by the law: it delays until the cap although nobody releases it.
+  let until: number | null = null;
   if (hold.form === 'oral' && rule?.oralMaxDays) {
     const cap = requested + rule.oralMaxDays * 86_400_000;
     if (release === null || cap < release) {
+      if (release === null) until = cap;
       release = cap;
       capNote = ` An oral request delays at most ${rule.oralMaxDays} days from the request (until ${isoMs(cap)}) unless a written statement follows.`;
     }
@@ -260,6 +271,7 @@ export function applyHold(
       due: null,
       note: `Held since ${hold.requestedAt} by ${who} (${rule?.note}); the deadline resumes on release, so dueAt is null while the hold is in force.`,
       held: true,
+      until: null,
     };
   }
   if (due === null) {
@@ -267,6 +279,7 @@ export function applyHold(
       due: null,
       note: `Held by ${who} from ${hold.requestedAt} until ${isoMs(release)}; notify without unreasonable delay after release.${capNote}`,
       held: false,
+      until,
     };
   }
   const pausedFrom = startMs !== null && startMs > requested ? startMs : requested;
@@ -277,5 +290,6 @@ export function applyHold(
     due: moved,
     note: `Held by ${who} from ${isoMs(pausedFrom)} until ${isoMs(release)}: the clock is paused for ${hours} hours, so the deadline moves from ${isoMs(due)} to ${isoMs(moved)}.${capNote}`,
     held: false,
+    until,
   };
 }

@@ -41,6 +41,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
   let dueAt: string | null = null;
   let startedMs: number | null = null;
   let dueNow = false;
+  let heldNow = false;
+  let heldUntil: number | null = null;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
     const key = deadlineKey(d.deadline);
@@ -57,12 +59,16 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       why.push(`dueAt is null: ${start.missing}.`);
       const held = applyHold(d.hold, f.lawEnforcementHold, null, null, d.basis);
       if (held.note) why.push(held.note);
+      heldNow = held.held || held.until !== null;
+      heldUntil = held.until;
     } else {
       const { due, arithmetic } = period;
       why.push(arithmetic);
       const held = applyHold(d.hold, f.lawEnforcementHold, start.at.toMillis(), due, d.basis);
       if (held.note) why.push(held.note);
       dueAt = held.due !== null ? isoMs(held.due) : null;
+      heldNow = held.held || held.until !== null;
+      heldUntil = held.until;
       // No outer limit and nothing holding it: the law wants it now, so it must not vanish from deadline lists.
       dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
@@ -85,6 +91,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
   if (d.sources?.length) out.sources = d.sources;
   if (unconfirmed) out.unconfirmedFacts = unconfirmed;
   if (startedMs !== null) out.clockStartedAt = isoMs(startedMs);
+  if (heldNow) out.heldNow = true;
+  if (heldUntil !== null) out.heldUntil = isoMs(heldUntil);
   const met = d.required ? metAt(f, d.regime.id, d.audience, out.id) : null;
   if (met) out.metAt = met;
   if (dueNow && startedMs !== null && !met) {

@@ -32,6 +32,22 @@ export type Obligation = {
   remindAt?: string;
   /** For a dueNow obligation: escalate at this instant (72 hours after the clock start unless the regime says otherwise). */
   escalateAt?: string;
+  /**
+   * The engine's verdict on the facts' hold: present (true) when a hold nobody has released delays this required
+   * obligation now: the law accepts the hold's source and form (holdMayDelay), it was requested before the
+   * deadline (or the deadline is unknown), and it is either open-ended or an oral hold within the law's cap (then
+   * `heldUntil` says when the cap ends). Absent for a released hold, a hold requested after the deadline, a hold
+   * the law does not accept, no hold, and an obligation that is not required.
+   */
+  heldNow?: true;
+  /**
+   * ISO UTC instant at which the hold stops delaying this obligation although nobody released it: an oral hold's
+   * cap under the law (requestedAt + the law's maximum days, e.g. HIPAA's 30). Present only with `heldNow`. The
+   * engine is time-independent, so the consumer compares with its clock: before heldUntil the obligation is held
+   * (this takes precedence over `dueNow`, which an obligation with no fixed limit may carry alongside); from it on
+   * the hold no longer counts and `dueAt` (already moved by the capped hold) or `dueNow` applies as computed.
+   */
+  heldUntil?: string;
   /** ISO UTC instant of the earliest noticesSent entry matching this obligation; a met obligation is not dueNow. */
   metAt?: string;
   /**
