@@ -68,6 +68,9 @@ export const createComputeObligations =
       ...(o.escalateAt ? { escalateAt: o.escalateAt } : {}),
       ...(o.metAt ? { metAt: o.metAt } : {}),
       ...(o.unconfirmedFacts?.length ? { unconfirmedFacts: o.unconfirmedFacts } : {}),
+      ...(o.heldNow ? { heldNow: true as const } : {}),
+      ...(o.heldUntil ? { heldUntil: o.heldUntil } : {}),
+      ...(o.order ? { order: o.order } : {}),
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

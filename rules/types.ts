@@ -48,6 +48,11 @@ export type Obligation = {
    * the hold no longer counts and `dueAt` (already moved by the capped hold) or `dueNow` applies as computed.
    */
   heldUntil?: string;
+  /**
+   * The law's order against the notice to individuals of the same regime: a report that must go before it (New
+   * Jersey's State Police), with it, or after it. Absent when the law sets none.
+   */
+  order?: 'beforeIndividuals' | 'withIndividuals' | 'afterIndividuals';
   /** ISO UTC instant of the earliest noticesSent entry matching this obligation; a met obligation is not dueNow. */
   metAt?: string;
   /**

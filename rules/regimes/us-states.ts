@@ -349,7 +349,7 @@ function regulatorObligation(
       `Notice to residents is skipped on the risk-of-harm exemption, so ${law.code} requires the written no-harm determination to be given to the ${reg.name}.`,
     );
   else if (!individualsRequired) why.push('No notice to residents is required, so none to the regulator either.');
-  return buildObligation(f, {
+  const out = buildObligation(f, {
     regime: info,
     audience: 'regulator',
     recipientKey: reg.key,
@@ -362,6 +362,15 @@ function regulatorObligation(
     hold,
     sources: sourcesFor(law, 'regulator', `${reg.name} ${threshold}, ${deadline.text}`),
   });
+  // The workflow keeps the law's order against the residents' notice (New Jersey's State Police first).
+  if (
+    required &&
+    (reg.when.kind === 'beforeIndividuals' ||
+      reg.when.kind === 'withIndividuals' ||
+      reg.when.kind === 'afterIndividuals')
+  )
+    out.order = reg.when.kind;
+  return out;
 }
 
 export const STATE_EVALUATORS: readonly { info: RegimeInfo; evaluate: (f: Facts) => Obligation[] }[] = STATE_LAWS.map(

@@ -103,6 +103,13 @@ describe('US state laws', () => {
     ]);
   });
 
+  it('N.J. Stat. 56:8-163(c)(1) and Md. 14-3504(h): the State Police and the AG are told before the residents, Iowa after', () => {
+    expect(find(run({ affected: { 'US-NJ': 5 } }), 'us-nj:regulator:state-police').order).toBe('beforeIndividuals');
+    expect(find(run({ affected: { 'US-MD': 5 } }), 'us-md:regulator:attorney-general').order).toBe('beforeIndividuals');
+    expect(find(run({ affected: { 'US-IA': 501 } }), 'us-ia:regulator:attorney-general').order).toBe('afterIndividuals');
+    expect(find(run({ affected: { 'US-NY': 5 } }), 'us-ny:individuals:residents').order).toBeUndefined();
+  });
+
   it('Okla. Stat. tit. 24, 163 as amended by SB 626: Attorney General only from 2026 and at 500', () => {
     expect(find(run({ affected: { 'US-OK': 500 } }), 'us-ok:regulator:attorney-general').required).toBe(true);
     expect(find(run({ affected: { 'US-OK': 499 } }), 'us-ok:regulator:attorney-general').required).toBe(false);
