@@ -31,6 +31,8 @@ export interface IncidentRow {
   state_version: number;
   state_json: string | null;
   updated_at: string;
+  /** The registered workflow type running the incident (migration 020). */
+  workflow_type: string;
 }
 
 export interface NewIncident {
@@ -48,12 +50,14 @@ export interface NewIncident {
   linkedIncidentId: string | null;
   createdAt: string;
   createdBy: string;
+  /** The registered workflow type the incident starts as. */
+  workflowType: string;
 }
 
 export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
   await tx.run(
-    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, detection_note, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO incidents (id, title, description, severity, detected_at, occurred_at, detection_method, detection_note, data_categories, reporter, source, linked_incident_id, created_at, created_by, updated_at, workflow_type)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     [
       i.id,
       i.title,
@@ -70,6 +74,7 @@ export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
       i.createdAt,
       i.createdBy,
       i.createdAt,
+      i.workflowType,
     ],
   );
 }

@@ -2,6 +2,7 @@
 // signalled to that incident's workflow (signal-with-start). A crash between
 // the two heals on retry: the alert row remembers it was not yet signalled, and
 // the workflow counts each alert id once.
+import { INCIDENT_WORKFLOW } from '../../workflows/incident/messages';
 import { createHash } from 'node:crypto';
 import { newId } from '../../lib/ids';
 import {
@@ -57,6 +58,7 @@ export async function ingestAlert(
           linkedIncidentId: last?.incident_id ?? null,
           createdAt: now,
           createdBy: `webhook:${source}`,
+          workflowType: INCIDENT_WORKFLOW,
         });
         await insertOpenDedupTx(tx, { source, dedupKey: alert.dedupKey, incidentId, openedAt: now });
       }

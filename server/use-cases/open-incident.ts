@@ -2,6 +2,7 @@
 // committed first, then the workflow starts with ids and enums only. A retry
 // with the same idempotency key returns the same incident and makes sure its
 // workflow is running, which heals a crash between the two steps.
+import { INCIDENT_WORKFLOW } from '../../workflows/incident/messages';
 import { newId } from '../../lib/ids';
 import type { z } from 'zod';
 import { insertIncidentTx } from '../../store/incident-store';
@@ -68,6 +69,7 @@ export async function openIncident(
       linkedIncidentId: null,
       createdAt,
       createdBy: actorOf(user).id,
+      workflowType: INCIDENT_WORKFLOW,
     });
     if (scopedKey) {
       await recordIdempotentAnswerTx(tx, {

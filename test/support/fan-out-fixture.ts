@@ -59,6 +59,7 @@ export async function seedIncident(db: Db, incidentId: string, people: Person[])
       linkedIncidentId: null,
       createdAt: now,
       createdBy: 'u',
+      workflowType: 'incidentWorkflowV2',
     });
     for (const [locale, n] of Object.entries(NOTICE)) {
       await tx.run(

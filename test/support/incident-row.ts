@@ -20,6 +20,7 @@ export function insertTestIncident(db: Db, id: string, over: Partial<NewIncident
       linkedIncidentId: null,
       createdAt: at,
       createdBy: 'u',
+      workflowType: 'incidentWorkflowV2',
       ...over,
     }),
   );
