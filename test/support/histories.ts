@@ -10,9 +10,10 @@ import { temporal } from '@temporalio/proto';
 
 export const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
 
-export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
+/** Records the latest run of the workflow, or the run given (a run that continued as new). */
+export async function recordHistory(client: Client, workflowId: string, name: string, runId?: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
   fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.binpb`), temporal.api.history.v1.History.encode(history).finish());
 }

@@ -50,7 +50,7 @@ describe('alert webhook', () => {
       () => alertCount(id!),
       (n) => n === 10,
     );
-    await recordHistory(h.client, `incident-${id}`, 'alert-dedup');
+    await recordHistory(h.client, `incident-${id}`, 'v2-alert-dedup');
     const bodies = await h.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM alerts WHERE incident_id = ?', [id!]);
     expect(bodies!.n).toBe(10);
     const history = JSON.stringify(await h.client.workflow.getHandle(`incident-${id}`).fetchHistory());

@@ -68,7 +68,7 @@ describe('the controller notice outcome', () => {
     const after = await incident(id);
     expect(after.timeline.filter((e) => e.type === 'controllers.notice_failed')).toHaveLength(1);
     expect(after.obligations.find((o) => o.audience === 'controller')!.status).toBe('pending');
-    await recordHistory(h.client, `incident-${id}`, 'controller-notice-failed');
+    await recordHistory(h.client, `incident-${id}`, 'v2-controller-notice-failed');
   });
 
   it('marks it sent when the controller email went out', async () => {

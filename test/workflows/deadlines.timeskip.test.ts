@@ -178,7 +178,7 @@ describe('deadlines under a law-enforcement hold', () => {
       const sent = await db.all<{ status: string }>("SELECT status FROM outbox WHERE kind = 'subject'");
       expect(sent.map((r) => r.status)).toEqual(['sent', 'sent']);
       // Released deadlines were recomputed from the release, so the California clock restarts in the future.
-      await recordHistory(env.client, `incident-${id}`, 'hold-and-deadlines');
+      await recordHistory(env.client, `incident-${id}`, 'v2-hold-and-deadlines');
     });
   });
 });

@@ -76,7 +76,7 @@ describe('determinations', () => {
     const history = JSON.stringify(await h.client.workflow.getHandle(`incident-${id}`).fetchHistory());
     expect(history).not.toContain('Forensics confirmed');
     // The replay test checks later workflow changes against this run (triage patch and the new update).
-    await recordHistory(h.client, `incident-${id}`, 'determination');
+    await recordHistory(h.client, `incident-${id}`, 'v2-determination');
   });
 
   it('refuses a determination in the future, before detection, without a time or without a reason, naming the field', async () => {

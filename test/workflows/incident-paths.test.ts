@@ -152,7 +152,7 @@ describe('controller path', () => {
     ]) {
       expect(history, `history leaks ${pii}`).not.toContain(pii);
     }
-    await recordHistory(h.client, `incident-${id}`, 'controller-path');
+    await recordHistory(h.client, `incident-${id}`, 'v2-controller-path');
   });
 
   it('requires a reason for a filing after its deadline (GDPR Art. 33(1))', async () => {
@@ -203,7 +203,7 @@ describe('processor path', () => {
     expect(mail!.text).toMatch(/300/);
     const history = JSON.stringify(await h.client.workflow.getHandle(`incident-${id}`).fetchHistory());
     expect(history).not.toContain('springfield-schools');
-    await recordHistory(h.client, `incident-${id}`, 'processor-path');
+    await recordHistory(h.client, `incident-${id}`, 'v2-processor-path');
   });
 });
 
@@ -227,7 +227,7 @@ describe('dismissal', () => {
     expect(note!.body).toBe('Test data only, no real people');
     const again = await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody());
     expect(again.status).toBe(409);
-    await recordHistory(h.client, `incident-${id}`, 'dismissal');
+    await recordHistory(h.client, `incident-${id}`, 'v2-dismissal');
   });
 });
 
@@ -433,7 +433,7 @@ describe('regulator reports', () => {
         () => incident(id),
         (v) => v.timeline.some((t: { type: string }) => t.type === 'regulator.supplement_sent'),
       );
-      await recordHistory(h.client, `incident-${id}`, 'supplement');
+      await recordHistory(h.client, `incident-${id}`, 'v2-supplement');
       expect((await incident(id)).timeline.map((t: { type: string }) => t.type)).toContain(
         'regulator.supplement_requested',
       );
