@@ -13,6 +13,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 // message definitions, never their code.
 import type { incidentWorkflowV2 } from '../workflows/incident/workflow';
 import { alertSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
+import { rejectionOf } from '../workflows/incident/rejections';
 import type { lateBouncesWorkflow } from '../workflows/late-bounces/workflow';
 import {
   bouncesReportedSignal,
@@ -118,10 +119,9 @@ export function createTemporalGateway(
 
 export function translateUpdateError(err: unknown): Error {
   if (err instanceof WorkflowUpdateFailedError) {
-    const cause = err.cause as { message?: string; type?: string } | undefined;
-    const message = cause?.message ?? 'update rejected';
-    const m = /^([A-Za-z0-9_.]+): (.*)$/s.exec(message);
-    return new HttpError(409, m ? m[2]! : message, m ? m[1]! : null);
+    // rejectUpdate's field detail, or the "field: message" of runs from before it (see rejectionOf).
+    const r = rejectionOf(err);
+    return new HttpError(409, r?.message ?? err.cause?.message ?? 'update rejected', r?.field ?? null);
   }
   // Neither says the workflow did nothing: a worker may have acted just as the deadline passed.
   // The repeat under the same key returns that outcome, or acts once if there was none.
