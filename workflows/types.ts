@@ -348,4 +348,9 @@ export interface NoticeWaveSummary {
    * (a late-bounce fallback). Absent from summaries recorded before it was counted.
    */
   unsettled?: number;
+  /**
+   * The incident's send gate (store/send-gates.ts) blocked this version when the wave was counted:
+   * people not reached yet were not sent to. Absent when the gate was open or the incident has none.
+   */
+  gated?: boolean;
 }
