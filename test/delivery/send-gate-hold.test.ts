@@ -135,6 +135,51 @@ describe('a send gate closing mid-wave', () => {
     expect(await statusCounts(incidentId)).toEqual({ sent: N });
   });
 
+  it('stops an SMS fallback already running when the gate closes, and a reopened gate finishes it once each', async () => {
+    const N = 200;
+    const K = 30;
+    const incidentId = newIncidentId();
+    const people = makePeople(N, { prefix: `fb${seq}-` }).map((p, i) => ({
+      ...p,
+      phone: `+4916${100000000 + i}${seq}`,
+    }));
+    const ids = await seedIncident(db, incidentId, people);
+    const acts = activities();
+    const page = { incidentId, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[ids.length - 1]! };
+    expect(await acts.sendNoticePage({ ...page, channelPolicy: 'sms_fallback' })).toMatchObject({ sent: N });
+    await db.run("UPDATE outbox SET status = 'bounced' WHERE incident_id = ?", [incidentId]);
+    const phones = new Set(people.map((p) => p.phone));
+    const ours = () => twilio.received.filter((m) => phones.has(m.to)).length;
+
+    twilio.setMode({ delayMs: 15 });
+    let closing: Promise<void> | null = null;
+    const push = twilio.received.push.bind(twilio.received);
+    twilio.received.push = (...items) => {
+      const n = push(...items);
+      if (closing === null && ours() >= K) closing = setGate(incidentId, null, 'closed');
+      return n;
+    };
+    const wave = { incidentId, noticeVersion: NOTICE_VERSION, channelPolicy: 'sms_fallback' as const };
+    let first;
+    try {
+      first = await acts.sendFallbacks(wave);
+    } finally {
+      twilio.received.push = push;
+      twilio.setMode({ delayMs: 0 });
+    }
+    await closing;
+    const total = ours();
+    console.log(`send gate (fallback): closed at request ${K}; ${total} received in all (bound ${K + SMS_LANES})`);
+    expect(first).toEqual({ fallbacks: total, gated: true });
+    expect(total).toBeLessThanOrEqual(K + SMS_LANES);
+    expect(total).toBeLessThan(N);
+    expect((await statusCounts(incidentId)).claimed).toBeUndefined();
+
+    await setGate(incidentId, NOTICE_VERSION, null);
+    expect(await acts.sendFallbacks(wave)).toEqual({ fallbacks: N - total });
+    for (const phone of phones) expect(twilio.countFor(phone)).toBe(1);
+  });
+
   it('stops the SMS fallback and the uncertain re-send while closed, and both go on once it reopens', async () => {
     const incidentId = newIncidentId();
     const email = `gate-fallback-${seq}@example.org`;
