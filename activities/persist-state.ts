@@ -1,5 +1,5 @@
 import type { Db } from '../store/connection';
-import { saveIncidentState } from '../store/incident-store';
+import { saveIncidentState, type SendGateUpdate } from '../store/incident-store';
 import type { IncidentState, TimelineEvent } from '../workflows/types';
 
 export const createPersistState =
@@ -7,5 +7,7 @@ export const createPersistState =
   async (input: {
     state: IncidentState;
     events: (TimelineEvent & { eventKey: string })[];
+    /** The incident's send gate, written with the state; absent: the gate row is left as it is. */
+    gate?: SendGateUpdate;
   }): Promise<{ applied: boolean }> =>
-    saveIncidentState(db, input.state, input.events);
+    saveIncidentState(db, input.state, input.events, input.gate);

@@ -15,6 +15,7 @@ import {
   markUncertainSmsSent,
   returnUnsentResends,
 } from '../store/outbox-pages';
+import { isGateClosed } from '../store/send-gates';
 import { safeErrorSummary } from './providers';
 import { noticeCache, sendRows, type SendNoticeDeps } from './send-notice-page';
 import { normalizeLocale, substitute } from './render';
@@ -32,6 +33,11 @@ export interface ResolveUncertainResult {
   stillUncertain: number;
   /** When the next uncertain row's wait ends; null when none is waiting. */
   nextCheckInMs: number | null;
+  /**
+   * The incident's send gate blocks this version: no re-send was made (or the re-sends stopped
+   * claiming); rows not re-sent wait as uncertain again. Absent when not.
+   */
+  gated?: boolean;
 }
 
 const CHUNK = 1000;
@@ -45,8 +51,10 @@ export const createResolveUncertain =
     await returnUnsentResends(db, wave);
     const foundSent = deps.sms.findSentSince ? await findSentSms(deps, input) : 0;
     let resent = 0;
+    // Checked here so a closed gate marks nothing for re-send, and again in every claim (sendRows).
+    let gated = await isGateClosed(db, input.incidentId, input.noticeVersion);
     const cutoff = new Date(Date.now() - deps.uncertainWaitMs).toISOString();
-    for (;;) {
+    while (!gated) {
       const due = await markUncertainForResend(db, {
         incidentId: input.incidentId,
         noticeVersion: input.noticeVersion,
@@ -55,12 +63,20 @@ export const createResolveUncertain =
       });
       if (due.length === 0) break;
       const rows = await listPendingRowsById(db, due);
+      let r: Awaited<ReturnType<typeof sendRows>>;
       try {
-        await sendRows(deps, attempt, input.noticeVersion, rows);
+        r = await sendRows(deps, attempt, input.noticeVersion, rows);
       } catch (err) {
         // Rows the failed re-send left pending wait as uncertain again, for this activity's retry.
         await returnUnsentResends(db, { ...wave, ids: due, error: safeErrorSummary(err).message });
         throw err;
+      }
+      if (r.gated) {
+        // The gate closed mid-way: rows it kept from being claimed wait as uncertain again, unsent.
+        await returnUnsentResends(db, { ...wave, ids: due });
+        resent += r.sent + r.failed + r.uncertain;
+        gated = true;
+        break;
       }
       resent += rows.length;
     }
@@ -69,7 +85,9 @@ export const createResolveUncertain =
     const nextCheckInMs = waitingSince
       ? Math.max(1000, Date.parse(waitingSince) + deps.uncertainWaitMs - Date.now())
       : null;
-    return { foundSent, resent, stillUncertain, nextCheckInMs };
+    return gated
+      ? { foundSent, resent, stillUncertain, nextCheckInMs, gated: true }
+      : { foundSent, resent, stillUncertain, nextCheckInMs };
   };
 
 async function findSentSms(deps: SendNoticeDeps, input: ResolveUncertainInput): Promise<number> {

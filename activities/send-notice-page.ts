@@ -18,6 +18,7 @@ import {
   type PendingSubjectRow,
 } from '../store/outbox-pages';
 import { recordNoticeWave } from '../store/notice-waves';
+import { isGateClosed } from '../store/send-gates';
 import { findStoredNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
 import type { SendAttempt } from './send-attempt';
@@ -35,6 +36,7 @@ export const HTML_NAME_KEY = RECIPIENT_NAME_HTML_TOKEN;
 /** Text and subject keep the renderer's own token; their value is the raw name. */
 export const TEXT_NAME_KEY = RECIPIENT_NAME_TOKEN;
 
+/** `correction` (PageBounds): also send to people another version of the notice already told. */
 export interface NoticePageInput extends PageBounds {
   channelPolicy: ChannelPolicy;
 }
@@ -44,6 +46,11 @@ export interface NoticePageResult {
   sent: number;
   failed: number;
   uncertain: number;
+  /**
+   * The incident's send gate closed for this version while the page ran (or before): it stopped
+   * claiming; the rows it had claimed finished, the others were left unclaimed. Absent when not.
+   */
+  gated?: boolean;
 }
 
 export interface SendNoticeDeps {
@@ -65,6 +72,29 @@ const SMS_FINISH_GROUP = 100;
 const SMS_CLAIM_GROUP = 16;
 
 type Notice = { subject: string | null; html: string | null; text: string };
+
+/**
+ * Claims through the incident's send gate (checked in the claim statement itself). A claim that comes
+ * back short is either another attempt's doing or the gate's: the gate is re-read to tell which, and
+ * once it is closed nothing more is claimed.
+ */
+interface GatedClaims {
+  gated: boolean;
+  claim(rows: PendingSubjectRow[]): Promise<PendingSubjectRow[]>;
+}
+
+function gatedClaims(db: Db, attempt: SendAttempt, noticeVersion: string): GatedClaims {
+  const g: GatedClaims = {
+    gated: false,
+    async claim(rows) {
+      if (g.gated || rows.length === 0) return [];
+      const claimed = await claimSubjectRows(db, attempt.incidentId, noticeVersion, rows, attempt.id);
+      if (claimed.length < rows.length && (await isGateClosed(db, attempt.incidentId, noticeVersion))) g.gated = true;
+      return claimed;
+    },
+  };
+  return g;
+}
 
 export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
   const cache = new Map<string, Notice>();
@@ -102,26 +132,33 @@ export const createSendNoticePage =
     // Read first: only a page holding claims from before attempts were recorded needs the write.
     const { rows, stranded } = await pageWork(db, input, input.channelPolicy);
     if (stranded > 0) await markPageClaimsUncertain(db, input);
+    // The gate is also checked in every claim; this only spares a closed page its reads and renders.
+    if (await isGateClosed(db, input.incidentId, input.noticeVersion))
+      return { rows: rows.length, sent: 0, failed: 0, uncertain: 0, gated: true };
     const result = await sendRows(deps, attempt, input.noticeVersion, rows);
     return { rows: rows.length, ...result };
   };
 
-/** Sends pending rows (a page, or uncertain rows put back for their one re-send). */
+/**
+ * Sends pending rows (a page, or uncertain rows put back for their one re-send). Stops claiming once
+ * the incident's send gate blocks the version (`gated: true`); rows it could not claim stay as they were.
+ */
 export async function sendRows(
   deps: SendNoticeDeps,
   attempt: SendAttempt,
   noticeVersion: string,
   rows: PendingSubjectRow[],
 ): Promise<Omit<NoticePageResult, 'rows'>> {
-  const { incidentId } = attempt;
-  const notice = noticeCache(deps.db, incidentId, noticeVersion);
+  const notice = noticeCache(deps.db, attempt.incidentId, noticeVersion);
   const tally = { sent: 0, failed: 0, uncertain: 0 };
+  const claims = gatedClaims(deps.db, attempt, noticeVersion);
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
   const sms = rows.filter((r) => r.channel === 'sms' && r.phone);
 
   for (const batch of groupEmailBatches(emails.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
+    if (claims.gated) break;
     const n = await notice(batch.locale, 'email');
-    await sendEmailBatch(deps, attempt, noticeVersion, n, batch.locale as Locale, batch.rows, tally);
+    await sendEmailBatch(deps, attempt, claims, n, batch.locale as Locale, batch.rows, tally);
     heartbeatIfInActivity({ phase: 'email' });
   }
 
@@ -146,10 +183,10 @@ export async function sendRows(
   const groups = Math.max(1, Math.floor(SMS_LANES / SMS_CLAIM_GROUP));
   await Promise.all(
     Array.from({ length: Math.min(groups, Math.ceil(sms.length / SMS_CLAIM_GROUP)) }, async () => {
-      while (next < sms.length) {
+      while (next < sms.length && !claims.gated) {
         const group = sms.slice(next, next + SMS_CLAIM_GROUP);
         next += group.length;
-        const claimed = await claimSubjectRows(deps.db, incidentId, noticeVersion, group, attempt.id);
+        const claimed = await claims.claim(group);
         failpoint(`${attempt.kind}.claimed`);
         await Promise.all(
           claimed.map(async (row) => {
@@ -159,7 +196,7 @@ export async function sendRows(
             await sendWithRetry(
               deps,
               attempt,
-              noticeVersion,
+              claims,
               [row],
               ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }),
               tally,
@@ -175,13 +212,13 @@ export async function sendRows(
     }),
   );
   await flushSms();
-  return tally;
+  return claims.gated ? { ...tally, gated: true } : tally;
 }
 
 async function sendEmailBatch(
   deps: SendNoticeDeps,
   attempt: SendAttempt,
-  noticeVersion: string,
+  claims: GatedClaims,
   n: Notice,
   locale: Locale,
   rows: PendingSubjectRow[],
@@ -203,7 +240,8 @@ async function sendEmailBatch(
   // A refused request refuses everyone in it: halve it until the refused person stands alone,
   // so one bad address fails one row with the provider's reason and the rest go out.
   const sendPart = async (part: PendingSubjectRow[]): Promise<void> => {
-    const refused = await sendWithRetry(deps, attempt, noticeVersion, part, send, tally, {
+    if (claims.gated) return;
+    const refused = await sendWithRetry(deps, attempt, claims, part, send, tally, {
       splittable: part.length > 1,
       gate: deps.emailGate,
       recovery: deps.emailRecovery,
@@ -227,7 +265,7 @@ async function sendEmailBatch(
 async function sendWithRetry(
   deps: SendNoticeDeps,
   attempt: SendAttempt,
-  noticeVersion: string,
+  claims: GatedClaims,
   rows: PendingSubjectRow[],
   send: (claimed: PendingSubjectRow[]) => Promise<{ provider: string; providerId: string | null }>,
   tally: { sent: number; failed: number; uncertain: number },
@@ -250,10 +288,7 @@ async function sendWithRetry(
     const release = opts.gate ? await opts.gate.acquire() : () => {};
     let retry: SendError;
     try {
-      const claimedRows =
-        failures === 0 && opts.claimed
-          ? rows
-          : await claimSubjectRows(deps.db, attempt.incidentId, noticeVersion, rows, attempt.id);
+      const claimedRows = failures === 0 && opts.claimed ? rows : await claims.claim(rows);
       if (claimedRows.length === 0) return false;
       // From here on the rows exist (claimSubjectRows filled in their ids): a retry claims them by id.
       rows = claimedRows;

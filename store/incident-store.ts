@@ -3,6 +3,7 @@
 // arrives late (an activity retry, two updates in flight) a no-op.
 import type { Db, Tx } from './connection';
 import { appendAuditTx } from './audit';
+import { writeSendGateTx } from './send-gates';
 import type { DetectionMethod, IncidentState, TimelineEvent, TrackedObligation } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -79,10 +80,22 @@ export async function insertIncidentTx(tx: Tx, i: NewIncident): Promise<void> {
   );
 }
 
+/** Which data-subject notice version may be sent now (see send-gates.ts); null: none. */
+export interface SendGateUpdate {
+  allowedVersion: string | null;
+  reason: string | null;
+}
+
+/**
+ * Writes the workflow's state, its timeline events and, when given, the incident's send gate, in one
+ * transaction. The gate is written only with a state that applies, so a late older snapshot cannot
+ * reopen a gate a newer one closed; without `gate` the gate row is left as it is.
+ */
 export async function saveIncidentState(
   db: Db,
   state: IncidentState,
   events: (TimelineEvent & { eventKey?: string })[],
+  gate?: SendGateUpdate,
 ): Promise<{ applied: boolean }> {
   return db.transaction(async (tx) => {
     for (const e of events) {
@@ -113,6 +126,7 @@ export async function saveIncidentState(
       ],
     );
     if (r.changes === 0) return { applied: false };
+    if (gate) await writeSendGateTx(tx, { incidentId: state.incidentId, ...gate });
     await replaceObligationsTx(tx, state.incidentId, state.obligations, state.stateVersion);
     if (state.status !== 'open') await releaseAlertDedupTx(tx, state.incidentId);
     return { applied: true };

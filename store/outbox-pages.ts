@@ -5,13 +5,26 @@
 import type { Db, Params } from './connection';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
+import { GATE_OPEN_SQL } from './send-gates';
 
 export interface PageBounds {
   incidentId: string;
   noticeVersion: string;
   fromId: number;
   toId: number;
+  /**
+   * Sent as a correction: people already told by another version of the notice get this one too.
+   * Otherwise (the default) a person and channel with a row of another version that was or may have
+   * been sent is skipped.
+   */
+  correction?: boolean;
 }
+
+/**
+ * Outbox states in which a person was not told and will not be by that row: a row of another version in
+ * any other state (claimed, sent, delivered, uncertain, ...) means they were or may have been told.
+ */
+export const NOT_TOLD_STATUSES_SQL = "('pending','failed','bounced')";
 
 export interface PendingSubjectRow {
   /** null until the row is created, which happens when it is first claimed. */
@@ -90,12 +103,15 @@ export async function pageWork(
     [b.incidentId, b.noticeVersion, b.fromId, b.toId],
   );
   const rows = new Map(existing.map((r) => [`${r.subject_id}|${r.channel}`, r]));
+  const told = b.correction ? new Set<string>() : await toldByOtherVersions(db, b);
   const work: PendingSubjectRow[] = [];
   const stranded = existing.filter((r) => r.status === 'claimed').length;
   for (const p of people) {
     for (const channel of channelsFor(policy, p)) {
       const row = rows.get(`${p.id}|${channel}`);
       if (row && row.status !== 'pending') continue;
+      // A later version (a re-approval, a wave for people imported since) does not tell anyone twice.
+      if (!row && told.has(`${p.id}|${channel}`)) continue;
       work.push({
         id: row?.id ?? null,
         subject_id: p.id,
@@ -112,11 +128,40 @@ export async function pageWork(
 }
 
 /**
+ * The people and channels of the page that a row of another notice version of the incident has told
+ * or may have told, as `subject_id|channel`. The other versions are found by a skip-scan of the
+ * (incident, version, channel, subject) index, one seek per version, and each version's rows of the page
+ * by a range on the same index, so a page costs a few seeks however many rows the incident has
+ * (`+kind`: left to itself the planner takes the unique key's (incident, kind) prefix and walks every
+ * subject row of the incident). No new index: one would cost a write per person at every insert.
+ */
+async function toldByOtherVersions(db: Db, b: PageBounds): Promise<Set<string>> {
+  const versions = await db.all<{ v: string }>(
+    `WITH RECURSIVE vs(v) AS (
+       SELECT (SELECT MIN(notice_version) FROM outbox WHERE incident_id = ?1)
+       UNION ALL
+       SELECT (SELECT MIN(notice_version) FROM outbox WHERE incident_id = ?1 AND notice_version > vs.v) FROM vs WHERE vs.v IS NOT NULL
+     )
+     SELECT v FROM vs WHERE v IS NOT NULL AND v <> ?2`,
+    [b.incidentId, b.noticeVersion],
+  );
+  if (versions.length === 0) return new Set();
+  const told = await db.all<{ subject_id: number; channel: string }>(
+    `SELECT subject_id, channel FROM outbox
+     WHERE incident_id = ? AND notice_version IN (SELECT value FROM json_each(?)) AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?
+       AND +kind = 'subject' AND status NOT IN ${NOT_TOLD_STATUSES_SQL}`,
+    [b.incidentId, JSON.stringify(versions.map((x) => x.v)), b.fromId, b.toId],
+  );
+  return new Set(told.map((r) => `${r.subject_id}|${r.channel}`));
+}
+
+/**
  * Claims rows for one provider call, committed before the call: rows not created yet
  * are inserted already claimed (one write per person instead of an insert and then a
  * claim), pending ones move to claimed. Fills in the ids of the rows given and
  * returns those claimed; rows another attempt created or claimed meanwhile are not
- * among them.
+ * among them. Each statement re-reads the incident's send gate (send-gates.ts): when it
+ * blocks the version nothing is claimed or created.
  */
 export async function claimSubjectRows(
   db: Db,
@@ -139,7 +184,7 @@ export async function claimSubjectRows(
     statements.push({
       sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id, claimed_by)
            SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?
-           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${LIVE_ATTEMPT_SQL}
+           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
       params: [
@@ -152,6 +197,8 @@ export async function claimSubjectRows(
         incidentId,
         JSON.stringify(fresh),
         attemptId,
+        incidentId,
+        noticeVersion,
       ],
     });
   }
@@ -159,9 +206,9 @@ export async function claimSubjectRows(
   if (known.length > 0) {
     statements.push({
       sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?
-           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL}
+           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            RETURNING id, subject_id, channel, attempts`,
-      params: [now, now, attemptId, JSON.stringify(known), attemptId],
+      params: [now, now, attemptId, JSON.stringify(known), attemptId, incidentId, noticeVersion],
     });
   }
   // A batch is almost always one channel's new rows: one statement, which commits on its own.

@@ -408,6 +408,9 @@ export interface NoticeWaveSummary {
    * (a late-bounce fallback). Absent from summaries recorded before it was counted.
    */
   unsettled?: number;
-  /** The wave stopped before reaching everyone: a hold, a withdrawn approval or the close closed its gate (v2). */
+  /**
+   * The wave stopped before reaching everyone: the incident's send gate (store/send-gates.ts) blocked
+   * this version (a hold, a withdrawn approval, the close). Absent when the gate was open or there is none.
+   */
   gated?: boolean;
 }
