@@ -110,7 +110,8 @@ export async function saveIncidentState(
       });
     }
     const r = await tx.run(
-      `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?
+      `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?,
+         workflow_type = COALESCE(?, workflow_type)
        WHERE id = ? AND state_version < ?`,
       [
         state.stage,
@@ -121,6 +122,8 @@ export async function saveIncidentState(
         state.stateVersion,
         JSON.stringify(state),
         nowIso(),
+        // A v1 run's state names no type; a v2 run's first write (also after a move from v1) sets it.
+        state.workflowType ?? null,
         state.incidentId,
         state.stateVersion,
       ],

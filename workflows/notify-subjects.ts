@@ -90,7 +90,9 @@ export async function notifySubjectsWorkflow(input: NotifySubjectsInput): Promis
     summary = await runWave(input, stop);
   } catch (err) {
     // The incident must not wait forever on a wave that failed: it hears of it and may start another.
-    await parent.signal(waveEndedSignal, { waveId, summary: null, stopped: stop.stopped, failed: true }).catch(() => {});
+    await parent
+      .signal(waveEndedSignal, { waveId, summary: null, stopped: stop.stopped, failed: true })
+      .catch(() => {});
     throw err;
   }
   // A closed incident no longer listens; its wave still ends normally.
@@ -162,7 +164,8 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
     if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
     else await sleep(r.nextCheckInMs);
   }
-  if (stop.stopped) return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+  if (stop.stopped)
+    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
   if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
   return quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy });
 }

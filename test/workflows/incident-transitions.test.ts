@@ -6,7 +6,9 @@ import { endWave, reportAllowed, sendGateOf, startWave, waveWanted } from '../..
 import { expireHeld, mergeObligations, nextHoldExpiry, updateObligations } from '../../workflows/incident/obligations';
 import type { IncidentState, RuleObligation, TrackedObligation } from '../../workflows/types';
 
-const rule = (over: Partial<RuleObligation> & { id: string; audience: RuleObligation['audience'] }): RuleObligation => ({
+const rule = (
+  over: Partial<RuleObligation> & { id: string; audience: RuleObligation['audience'] },
+): RuleObligation => ({
   regime: over.id.split(':')[0]!,
   recipient: 'someone',
   required: true,
@@ -39,7 +41,11 @@ function approved(over: Partial<IncidentState> = {}): IncidentState {
     ...s,
     stage: 'notifying',
     notices: { noticeVersion: 'v-one', recipients: 3, renderedAt: '2026-12-01T00:00:00.000Z' },
-    approval: { noticeVersion: 'v-one', approvedBy: { kind: 'user', id: 'dpo' }, approvedAt: '2026-12-01T01:00:00.000Z' },
+    approval: {
+      noticeVersion: 'v-one',
+      approvedBy: { kind: 'user', id: 'dpo' },
+      approvedAt: '2026-12-01T01:00:00.000Z',
+    },
     obligations: [individuals, regulator],
     ...over,
   };
@@ -56,7 +62,9 @@ describe('the data-subject send gate', () => {
   it('closes for a hold that delays the individuals, for the close, and for a report the law wants first', () => {
     expect(sendGateOf(approved({ obligations: [tracked(individuals, 'held'), regulator] })).reason).toBe('hold');
     expect(sendGateOf(approved({ status: 'closed' })).reason).toBe('closed');
-    const police = tracked(rule({ id: 'us-nj:regulator:state-police', audience: 'regulator', order: 'beforeIndividuals' }));
+    const police = tracked(
+      rule({ id: 'us-nj:regulator:state-police', audience: 'regulator', order: 'beforeIndividuals' }),
+    );
     expect(sendGateOf(approved({ obligations: [individuals, police] })).reason).toBe('ordering');
     expect(sendGateOf(approved({ obligations: [individuals, { ...police, status: 'sent' }] })).allowedVersion).toBe(
       'v-one',
@@ -90,7 +98,15 @@ describe('waves', () => {
     let s = startWave(approved(), 'at').state;
     const waveId = s.waves![0]!.waveId;
     s = { ...s, obligations: [tracked(individuals, 'held'), regulator] };
-    const summary = { total: 3, sent: 1, failed: 0, uncertain: 0, possibleDuplicates: 0, withoutContact: 0, gated: true };
+    const summary = {
+      total: 3,
+      sent: 1,
+      failed: 0,
+      uncertain: 0,
+      possibleDuplicates: 0,
+      withoutContact: 0,
+      gated: true,
+    };
     const ended = endWave(s, { waveId, summary, stopped: true, failed: false }, 'at');
     expect(ended.fulfilled).toBe(false);
     expect(ended.wave).toMatchObject({ status: 'paused', pausedFor: 'hold' });

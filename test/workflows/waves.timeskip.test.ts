@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
+import { getOrgProfile, saveOrgProfile } from '../../store/org-profile';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
@@ -98,7 +99,11 @@ const eventsOf = (id: string, type: string) =>
   );
 const count = async (id: string, type: string) => (await eventsOf(id, type)).length;
 const waitFor = (id: string, type: string, n = 1) =>
-  until(`${n} × ${type}`, () => count(id, type), (c) => c >= n);
+  until(
+    `${n} × ${type}`,
+    () => count(id, type),
+    (c) => c >= n,
+  );
 
 let seq = 0;
 async function openIncident(
@@ -256,6 +261,10 @@ describe('a v2 incident while its data-subject wave runs', () => {
   });
 
   it('makes the notice due again when an oral hold reaches its legal limit (HIPAA: 30 days)', async () => {
+    // A US company: with the default Irish establishment GDPR would apply too, and GDPR sets no cap.
+    const profile = await getOrgProfile(db);
+    await saveOrgProfile(db, { ...profile, mainEstablishment: 'US', otherEstablishments: [] });
+    onTestFinished(() => saveOrgProfile(db, profile));
     const { id, handle } = await openIncident([{ jurisdiction: 'US-FL' }]);
     await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
     await handle.executeUpdate(subjectsImportedUpdate, { args: [{ importId: 'i1', imported: 1, rejected: 0, actor }] });
@@ -287,6 +296,7 @@ describe('a v2 incident while its data-subject wave runs', () => {
   it('moves the deadlines when the awareness time moves backwards, and reminds by the new one', async () => {
     const { id, handle } = await openIncident([{ jurisdiction: 'DE' }]);
     await toApproved(handle, { affected: { DE: 1 } });
+    await waitFor(id, 'regulator.manual_filing');
     const before = (await state(handle)).obligations.find((o) => o.id.startsWith('eu-gdpr:regulator'))!;
     const earlier = new Date(Date.parse((await state(handle)).awarenessAt!) - 10 * HOUR).toISOString();
     await handle.executeUpdate(changeAwarenessUpdate, { args: [{ awarenessAt: earlier, reasonNoteId: 'n4', actor }] });
@@ -304,13 +314,17 @@ describe('a v2 incident while its data-subject wave runs', () => {
   });
 
   it('keeps a running wave across the incident continue-as-new; the new run hears its end', async () => {
-    const { id, handle } = await openIncident([{ jurisdiction: 'DE' }], { historyLimit: 80 });
+    const { id, handle } = await openIncident([{ jurisdiction: 'DE' }], { historyLimit: 40 });
     await toApproved(handle, { affected: { DE: 1 } });
     await waitFor(id, 'wave.started');
     const firstRun = (await handle.describe()).runId;
     // Reminders and escalations fire while the wave runs; their turns push the run past its limit.
     await env.sleep(80 * HOUR);
-    await until('a new run', async () => (await handle.describe()).runId, (r) => r !== firstRun);
+    await until(
+      'a new run',
+      async () => (await handle.describe()).runId,
+      (r) => r !== firstRun,
+    );
     const wave = (await waves(handle))[0]!;
     expect(wave.status).toBe('running');
     await finishWave(wave.waveId, 1);
@@ -323,16 +337,21 @@ describe('a v2 incident while its data-subject wave runs', () => {
 describe('a v1 incident', () => {
   it('moves to v2 at its next continue-as-new and keeps its state', async () => {
     const { id, handle } = await openIncident([{ jurisdiction: 'DE' }], {
-      historyLimit: 30,
+      historyLimit: 45,
       workflowType: INCIDENT_WORKFLOW_V1,
     });
     const v1 = handle as unknown as WorkflowHandle<typeof incidentWorkflowV1>;
-    await v1.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
-    await v1.executeUpdate(assessUpdate, { args: [assessment({ affected: { DE: 1 } })] });
     const firstRun = await handle.describe();
     expect(firstRun.type).toBe(INCIDENT_WORKFLOW_V1);
-    await env.sleep(49 * HOUR);
-    const moved = await until('the move to v2', () => handle.describe(), (d) => d.type === INCIDENT_WORKFLOW);
+    await v1.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
+    await v1.executeUpdate(assessUpdate, { args: [assessment({ affected: { DE: 1 } })] });
+    // Reminders and escalations push the run past its limit; at that continue-as-new it moves.
+    for (let h = 0; h < 8 && (await handle.describe()).type !== INCIDENT_WORKFLOW; h++) await env.sleep(12 * HOUR);
+    const moved = await until(
+      'the move to v2',
+      () => handle.describe(),
+      (d) => d.type === INCIDENT_WORKFLOW,
+    );
     expect(moved.runId).not.toBe(firstRun.runId);
     await waitFor(id, 'workflow.migrated');
     const s = await state(handle);

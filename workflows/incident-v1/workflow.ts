@@ -988,7 +988,13 @@ export async function incidentWorkflow(
         const toV2 = makeContinueAsNewFunc<typeof incidentWorkflow>({ workflowType: INCIDENT_WORKFLOW });
         await toV2(
           input,
-          { ...state, firedReminders: [...fired], eventSeq, pendingAlerts: [...pendingAlerts], migratedFrom: 'incidentWorkflow' },
+          {
+            ...state,
+            firedReminders: [...fired],
+            eventSeq,
+            pendingAlerts: [...pendingAlerts],
+            migratedFrom: 'incidentWorkflow',
+          },
           options,
         );
       }

@@ -196,13 +196,7 @@ export async function incidentWorkflowV2(
       state.stateVersion++;
       const obligations = state.obligations;
       const changed = obligations.filter((o) => persisted.get(o.id) !== o);
-      const {
-        obligations: _o,
-        firedReminders: _f,
-        recentUpdates: _r,
-        recentAlertIds: _a,
-        ...rest
-      } = state;
+      const { obligations: _o, firedReminders: _f, recentUpdates: _r, recentAlertIds: _a, ...rest } = state;
       await quick.persistStateDelta({ state: rest, obligations: changed, events, gate: sendGateOf(state) });
       persisted = new Map(obligations.map((o) => [o.id, o]));
     });
@@ -499,7 +493,8 @@ export async function incidentWorkflowV2(
         requireIso(f, value);
         const at = Date.parse(value);
         if (at > Date.now() + 60_000) throw rejectUpdate(f, 'cannot be in the future');
-        if (at < detected) throw rejectUpdate(f, `cannot be before the breach was detected (${state.input.detectedAt})`);
+        if (at < detected)
+          throw rejectUpdate(f, `cannot be before the breach was detected (${state.input.detectedAt})`);
       }
       // A breach cannot be determined notifiable before we were aware of it: that is a correction of awareness.
       if (req.notifiableAt && Date.parse(req.notifiableAt) < Date.parse(state.awarenessAt))
@@ -712,7 +707,10 @@ export async function incidentWorkflowV2(
         throw rejectUpdate('obligationId', `obligation is ${o.status}`);
       const late = o.dueAt !== null && Date.now() > Date.parse(o.dueAt);
       if (late && !req.delayReasonNoteId)
-        throw rejectUpdate('delayReason', 'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))');
+        throw rejectUpdate(
+          'delayReason',
+          'a filing after its deadline must give the reasons for the delay (GDPR Art. 33(1))',
+        );
     },
   );
 
@@ -880,7 +878,12 @@ export async function incidentWorkflowV2(
         let r: Awaited<ReturnType<typeof sending.sendRegulatorReport>> | null = null;
         let error: string | null = null;
         try {
-          r = await sending.sendRegulatorReport({ incidentId: id, obligationId, noticeVersion: version, phase: 'initial' });
+          r = await sending.sendRegulatorReport({
+            incidentId: id,
+            obligationId,
+            noticeVersion: version,
+            phase: 'initial',
+          });
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
         }
@@ -955,7 +958,9 @@ export async function incidentWorkflowV2(
         stopsSent.add(running.waveId);
         await getExternalWorkflowHandle(running.waveId)
           .signal(stopWaveSignal)
-          .catch((err: unknown) => log.warn('stop signal not delivered', { waveId: running.waveId, error: String(err) }));
+          .catch((err: unknown) =>
+            log.warn('stop signal not delivered', { waveId: running.waveId, error: String(err) }),
+          );
       }
       return;
     }
@@ -1207,7 +1212,11 @@ export async function incidentWorkflowV2(
       draining = true;
       await condition(() => allHandlersFinished() && tasks.size === 0 && persisting === 0);
       if (state.status !== 'open') break;
-      log.info('continuing as new', { incidentId: id, historyLength: info.historyLength, historySize: info.historySize });
+      log.info('continuing as new', {
+        incidentId: id,
+        historyLength: info.historyLength,
+        historySize: info.historySize,
+      });
       await continueAsNew<typeof incidentWorkflowV2>(
         input,
         {
@@ -1225,7 +1234,10 @@ export async function incidentWorkflowV2(
   // A wave started for people imported after the notice went out may still run at the close: the
   // gate is closed in SQLite already; the signal ends its page loop.
   const running = runningWave(state);
-  if (running) await getExternalWorkflowHandle(running.waveId).signal(stopWaveSignal).catch(() => undefined);
+  if (running)
+    await getExternalWorkflowHandle(running.waveId)
+      .signal(stopWaveSignal)
+      .catch(() => undefined);
   await processAlerts();
   await condition(() => allHandlersFinished() && tasks.size === 0 && persisting === 0);
   return { incidentId: id, status: state.status, stage: state.stage };
