@@ -25,7 +25,7 @@ import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import { normalizeLocale, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
-import { SendError, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
+import { SendError, SendWithheld, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { failpoint } from '../lib/failpoints';
 import type { ChannelPolicy } from '../workflows/types';
@@ -81,7 +81,13 @@ type Notice = { subject: string | null; html: string | null; text: string };
 interface GatedClaims {
   gated: boolean;
   claim(rows: PendingSubjectRow[]): Promise<PendingSubjectRow[]>;
+  /** Whether the gate is still open, read at most every LAST_LOOK_MS: asked just before each paced SMS. */
+  lastLook(): Promise<boolean>;
 }
+
+// Claimed SMS wait for the pacer (a second per segment at a long code's rate): the gate is read again
+// when their turn comes, so a hold stops them too. One read serves the messages of the same instant.
+const LAST_LOOK_MS = 50;
 
 function gatedClaims(db: Db, attempt: SendAttempt, noticeVersion: string): GatedClaims {
   const g: GatedClaims = {
@@ -92,7 +98,16 @@ function gatedClaims(db: Db, attempt: SendAttempt, noticeVersion: string): Gated
       if (claimed.length < rows.length && (await isGateClosed(db, attempt.incidentId, noticeVersion))) g.gated = true;
       return claimed;
     },
+    async lastLook() {
+      if (g.gated) return false;
+      if (!looked || Date.now() - looked.at > LAST_LOOK_MS)
+        looked = { at: Date.now(), open: isGateClosed(db, attempt.incidentId, noticeVersion).then((c) => !c) };
+      const open = await looked.open;
+      if (!open) g.gated = true;
+      return open;
+    },
   };
+  let looked: { at: number; open: Promise<boolean> } | null = null;
   return g;
 }
 
@@ -198,7 +213,7 @@ export async function sendRows(
               attempt,
               claims,
               [row],
-              ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id! }),
+              ([r]) => deps.sms.sendSms({ to: r!.phone!, body, outboxId: r!.id!, lastLook: claims.lastLook }),
               tally,
               { claimed: true, recordSent: deferSent, recovery: deps.smsRecovery },
             );
@@ -303,6 +318,17 @@ async function sendWithRetry(
         tally.sent += claimed.length;
         return false;
       } catch (err) {
+        if (err instanceof SendWithheld) {
+          // Nothing reached the provider: the rows wait, unclaimed, for the next wave.
+          await finishClaims(
+            deps.db,
+            claimed,
+            { status: 'pending', error: 'withheld: the send gate closed' },
+            attempt.id,
+          );
+          claims.gated = true;
+          return false;
+        }
         const summary = safeErrorSummary(err);
         deps.logger.warn({ rows: claimed.length, error: summary }, 'notice send failed');
         const status = err instanceof SendError ? err.details.status : undefined;

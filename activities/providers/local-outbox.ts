@@ -1,7 +1,15 @@
 // The dev default when no provider keys are set: nothing leaves the machine, the
 // app's dev mailbox table keeps the message and its row id stands in for a provider id.
 
-import type { EmailBatch, EmailMessage, EmailProvider, SendResult, SmsMessage, SmsProvider } from './types';
+import {
+  SendWithheld,
+  type EmailBatch,
+  type EmailMessage,
+  type EmailProvider,
+  type SendResult,
+  type SmsMessage,
+  type SmsProvider,
+} from './types';
 
 export interface StoredEmail {
   channel: 'email';
@@ -67,6 +75,7 @@ export function createLocalSmsProvider(store: StoreSms): SmsProvider {
   return {
     name: 'outbox',
     async sendSms(message: SmsMessage): Promise<SendResult> {
+      if (message.lastLook && !(await message.lastLook())) throw new SendWithheld();
       const id = await store({ channel: 'sms', to: message.to, body: message.body, outboxId: message.outboxId });
       return { provider: 'outbox', providerId: id };
     },

@@ -5,7 +5,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient';
 import { toSendError } from './errors';
 import { createSegmentPacer } from './segment-pacer';
 import { countSmsSegments } from './sms-segments';
-import type { SendResult, SmsMessage, SmsProvider } from './types';
+import { SendWithheld, type SendResult, type SmsMessage, type SmsProvider } from './types';
 
 export interface TwilioConfig {
   accountSid: string;
@@ -83,6 +83,10 @@ export function createTwilioProvider(cfg: TwilioConfig): SmsProvider {
     async sendSms(message: SmsMessage): Promise<SendResult> {
       const seen: { headers?: unknown } = {};
       const release = await pacer.acquire(countSmsSegments(message.body).segments);
+      if (message.lastLook && !(await message.lastLook())) {
+        release();
+        throw new SendWithheld();
+      }
       try {
         const created = await lastResponse.run(seen, () =>
           client.messages.create({

@@ -38,6 +38,11 @@ export interface SmsMessage {
   body: string;
   /** Outbox row id, put in the status-callback URL. */
   outboxId?: string;
+  /**
+   * Asked once the message's turn comes (after pacing), just before the request: false withholds it
+   * (SendWithheld). A wave's send gate may close while claimed messages wait for their turn.
+   */
+  lastLook?: () => Promise<boolean>;
 }
 
 export interface SendResult {
@@ -69,6 +74,14 @@ export interface SmsProvider {
  * - uncertain: the request may have been accepted (timeout, connection reset after the body left); never re-send blindly.
  */
 export type SendFailureKind = 'permanent' | 'retryable' | 'uncertain';
+
+/** A message not sent because its lastLook said no: nothing reached the provider. */
+export class SendWithheld extends Error {
+  constructor() {
+    super('withheld before sending: the send gate closed');
+    this.name = 'SendWithheld';
+  }
+}
 
 export class SendError extends Error {
   constructor(
