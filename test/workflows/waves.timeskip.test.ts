@@ -33,7 +33,7 @@ import {
   triageUpdate,
 } from '../../workflows/incident/messages';
 import type { Actor, AssessmentRequest, IncidentInput, IncidentState } from '../../workflows/types';
-import { finishStubWaveSignal } from './fixtures/stub-wave-workflows';
+import { finishStubWave } from './fixtures/stub-wave-workflows';
 import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';
 import { insertTestIncident } from '../support/incident-row';
@@ -176,8 +176,7 @@ async function toApproved(
 const state = (handle: WorkflowHandle<typeof incidentWorkflowV2>): Promise<IncidentState> =>
   handle.query(incidentStateQuery);
 const waves = async (handle: WorkflowHandle<typeof incidentWorkflowV2>) => (await state(handle)).waves ?? [];
-const finishWave = (waveId: string, sent: number) =>
-  env.client.workflow.getHandle(waveId).signal(finishStubWaveSignal, sent);
+const finishWave = (waveId: string, sent: number) => finishStubWave(env.client, waveId, sent);
 
 describe('a v2 incident while its data-subject wave runs', () => {
   it('sends the regulator report, reminds and escalates during the wave and while it is paused; release finishes it', async () => {
