@@ -114,3 +114,19 @@ export function holdFromForm(f: Fields) {
 export function filingFromForm(f: Fields) {
   return { obligationId: str(f.obligationId), reference: str(f.reference), delayReason: optional(f.delayReason) };
 }
+
+/** A checkbox of a form that marks it was shown: absent then means unchecked. */
+const checked = (v: unknown) => str(v) === 'on' || str(v) === 'true';
+
+/**
+ * The approval form shows its options as checkboxes and says so with `approvalOptions`; an unchecked
+ * box is then sent as false. A post without the marker (an older page) leaves the options at their defaults.
+ */
+export function approvalFromForm(f: Fields) {
+  const shown = str(f.approvalOptions) === '1';
+  return {
+    noticeVersion: str(f.noticeVersion),
+    note: str(f.note),
+    ...(shown ? { notifyLaterImports: checked(f.notifyLaterImports), correction: checked(f.correction) } : {}),
+  };
+}

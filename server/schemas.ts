@@ -136,6 +136,10 @@ export const releaseSchema = z.object({ reason: text(5_000) });
 export const approvalSchema = z.object({
   noticeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character notice version'),
   note: z.string().trim().max(5_000).default(''),
+  /** Send the approved notice to people imported after the approval (v2 incidents). */
+  notifyLaterImports: z.boolean('must be true or false').default(true),
+  /** Also send this version, marked as a correction, to people told an earlier version (v2 incidents). */
+  correction: z.boolean('must be true or false').default(false),
 });
 export const filingSchema = z.object({
   obligationId: text(200),

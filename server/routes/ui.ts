@@ -18,6 +18,7 @@ import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
 import { HttpError, notFound } from '../errors';
 import {
+  approvalFromForm,
   assessmentFromForm,
   determinationFromForm,
   filingFromForm,
@@ -72,6 +73,7 @@ import { verifySecondFactor } from '../use-cases/second-factor';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
 import { idempotencyKey, idempotencyKeyOf } from '../idempotency-key';
 import { page, type Csrf } from '../page';
+import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
 
 /** The stages an incident moves through, in order, as the progress bar on its page shows them. */
@@ -329,6 +331,9 @@ export function uiRouter(
         })),
         dataElements: DATA_ELEMENTS,
         sectors: SECTORS,
+        sendGateLine: gateLine(incident.sendGate),
+        waveRows: waveRows(incident.waves),
+        sentVersions: sentByVersionLines(incident.sentByVersion),
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter(
           (o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator',
@@ -392,7 +397,10 @@ export function uiRouter(
   );
   r.post(
     '/incidents/:id/approval',
-    ...act((id, form, user, key) => approve(ctx, id, parse(approvalSchema, form), user, key), 'notices.approve'),
+    ...act(
+      (id, form, user, key) => approve(ctx, id, parse(approvalSchema, approvalFromForm(form)), user, key),
+      'notices.approve',
+    ),
   );
   r.post(
     '/incidents/:id/filings',

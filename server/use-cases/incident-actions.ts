@@ -357,7 +357,13 @@ export function approve(
     body,
     ...keptAsNote(incidentId, 'approval', body.note || 'approved', user),
     update: approveNoticesUpdate,
-    request: (updateId) => ({ noticeVersion: body.noticeVersion, noteId: noteIdOf(updateId), actor: actorOf(user) }),
+    request: (updateId) => ({
+      noticeVersion: body.noticeVersion,
+      noteId: noteIdOf(updateId),
+      actor: actorOf(user),
+      notifyLaterImports: body.notifyLaterImports,
+      correction: body.correction,
+    }),
   });
 }
 

@@ -1,6 +1,12 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
-import { DETECTION_METHOD_LABELS, isDetectionMethod } from '../../workflows/types';
+import {
+  DETECTION_METHOD_LABELS,
+  isDetectionMethod,
+  type IncidentState,
+  type SendGateReason,
+  type WaveRef,
+} from '../../workflows/types';
 import type { Db } from '../../store/connection';
 import { listOutbox, type OutboxListing } from '../../store/outbox';
 import { encodeOutboxCursor } from '../schemas';
@@ -21,6 +27,7 @@ import { latestHold } from '../../store/holds';
 import { listNotices } from '../../store/notices';
 import { listPublishedNotices } from '../../store/published-notices';
 import { reportHtml } from '../../store/reports';
+import { readSendGate, type SendGateRow } from '../../store/send-gates';
 import { nowIso } from '../../lib/clock';
 import { elapsedSince, isCounting, isDueNow, isMet } from '../obligation-urgency';
 
@@ -149,6 +156,49 @@ export async function timelineOf(db: Db, incidentId: string): Promise<TimelineEn
   }));
 }
 
+/** One data-subject notice wave of a v2 incident, as the API and the page show it. */
+export interface WaveView {
+  waveId: string;
+  noticeVersion: string;
+  status: WaveRef['status'];
+  /** Why a paused wave stopped; null unless paused. */
+  pausedFor: SendGateReason | null;
+  correction: boolean;
+  startedAt: string;
+  endedAt: string | null;
+  /** From the wave's summary, counted when it ended; null while it runs (or when it failed uncounted). */
+  sent: number | null;
+  failed: number | null;
+  uncertain: number | null;
+}
+
+/** Whether data-subject notices may go out now (store/send-gates.ts); null for an incident without a gate (v1). */
+export interface SendGateView {
+  open: boolean;
+  allowedVersion: string | null;
+  reason: string | null;
+}
+
+export function wavesOf(state: IncidentState | null): WaveView[] {
+  return (state?.waves ?? []).map((w) => ({
+    waveId: w.waveId,
+    noticeVersion: w.noticeVersion,
+    status: w.status,
+    pausedFor: w.status === 'paused' ? (w.pausedFor ?? null) : null,
+    correction: w.correction === true,
+    startedAt: w.startedAt,
+    endedAt: w.endedAt ?? null,
+    sent: w.summary?.sent ?? null,
+    failed: w.summary?.failed ?? null,
+    uncertain: w.summary?.uncertain ?? null,
+  }));
+}
+
+export function sendGateOf(row: SendGateRow | undefined): SendGateView | null {
+  if (!row) return null;
+  return { open: row.allowed_version !== null, allowedVersion: row.allowed_version, reason: row.reason };
+}
+
 export async function incidentView(db: Db, incidentId: string) {
   const row = await getIncident(db, incidentId);
   if (!row) throw notFound();
@@ -190,6 +240,13 @@ export async function incidentView(db: Db, incidentId: string) {
     availableCatalogVersion: state?.availableCatalogVersion ?? null,
     noticeVersion: state?.notices?.noticeVersion ?? null,
     approval: state?.approval ?? null,
+    /** The registered workflow type running the incident (incidentWorkflowV2 sends in waves). */
+    workflowType: row.workflow_type,
+    /** Data-subject notice waves, oldest first (v2; empty for v1). */
+    waves: wavesOf(state),
+    /** How many people received each notice version, by version (v2; empty for v1). */
+    sentByVersion: state?.sentByVersion ?? {},
+    sendGate: sendGateOf(await readSendGate(db, incidentId)),
     facts: state?.facts ?? null,
     obligations: await obligationsOf(db, incidentId),
     hold: activeHold
