@@ -23,9 +23,9 @@ beforeAll(async () => {
     updateTimeoutMs: 2_000,
     wrapActivities: (real) => ({
       ...real,
-      persistState: async (input) => {
+      persistStateDelta: async (input) => {
         if (slowIncidents.has(input.state.incidentId)) await new Promise((r) => setTimeout(r, 4_000));
-        return real.persistState(input);
+        return real.persistStateDelta(input);
       },
     }),
   });

@@ -62,12 +62,21 @@ describe('controller path', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.field).toBe('noticeVersion');
 
-    // A change after rendering makes the rendered version stale too.
+    // Importing people does not change the content: the version an approver reads stays the one to approve.
     await h.api('POST', `/api/incidents/${id}/subjects`, 'name,email\nLate Addition,late.addition@example.com\n', {
       'content-type': 'text/csv',
     });
+    expect((await h.api('GET', `/api/incidents/${id}/notices`)).body.noticeVersion).toBe(notices.noticeVersion);
+    // A change of the content after rendering makes the rendered version stale.
+    const reassessed = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ affected: { DE: 1, CN: 1, 'US-CA': 2 } }),
+    );
+    expect(reassessed.status).toBe(200);
     const refused = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: notices.noticeVersion });
     expect(refused.status).toBe(409);
+    expect(refused.body.field).toBe('noticeVersion');
 
     const current = (await h.api('GET', `/api/incidents/${id}/notices`)).body;
     expect(current.noticeVersion).not.toBe(notices.noticeVersion);
