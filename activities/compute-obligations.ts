@@ -1,6 +1,7 @@
 // The workflow never imports the rules: it asks this activity, which records
 // the answer in history, so replays see the same obligations even after the
 // catalog changes.
+import { createHash } from 'node:crypto';
 import { CATALOG_VERSION, factsSchema, obligations } from '../rules';
 import type { Db } from '../store/connection';
 import { getOrgProfile } from '../store/org-profile';
@@ -21,11 +22,40 @@ export interface ObligationFactsInput {
   sectors: string[];
   hold: Hold | null;
   noticesSent: { regime: string; audience: string; at: string }[];
+  /**
+   * v2: the digest of each obligation as the workflow last received it. Obligations whose digest is
+   * unchanged come back as `{ id, unchanged: true }`, so a recompute that changes a few of a 50-state
+   * incident's obligations records a few, not all of them, in history.
+   */
+  knownDigests?: Record<string, string>;
+}
+
+/** An obligation the workflow already has exactly as the rules give it now. */
+export interface UnchangedObligation {
+  id: string;
+  unchanged: true;
+}
+
+export interface ComputedObligations {
+  obligations: RuleObligation[];
+  catalogVersion: string;
+}
+
+export interface ComputedObligationsDelta {
+  /** In the rules' order; unchanged ones by id only. */
+  obligations: (RuleObligation | UnchangedObligation)[];
+  /** Digests of the obligations sent in full, for the next call's knownDigests. */
+  digests: Record<string, string>;
+  catalogVersion: string;
+}
+
+export function obligationDigest(o: RuleObligation): string {
+  return createHash('sha256').update(JSON.stringify(o)).digest('base64url').slice(0, 16);
 }
 
 export const createComputeObligations =
   (db: Db) =>
-  async (input: ObligationFactsInput): Promise<{ obligations: RuleObligation[]; catalogVersion: string }> => {
+  async (input: ObligationFactsInput): Promise<ComputedObligations> => {
     const org = await getOrgProfile(db);
     const facts = factsSchema.parse({
       awarenessAt: input.awarenessAt,
@@ -74,3 +104,20 @@ export const createComputeObligations =
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };
+
+/** v2's recompute: the same answer, with the obligations the workflow already has sent by id only. */
+export const createComputeObligationsDelta = (db: Db) => {
+  const compute = createComputeObligations(db);
+  return async (input: ObligationFactsInput): Promise<ComputedObligationsDelta> => {
+    const { knownDigests = {}, ...facts } = input;
+    const full = await compute(facts);
+    const digests: Record<string, string> = {};
+    const out = full.obligations.map((o): RuleObligation | UnchangedObligation => {
+      const digest = obligationDigest(o);
+      if (knownDigests[o.id] === digest) return { id: o.id, unchanged: true };
+      digests[o.id] = digest;
+      return o;
+    });
+    return { obligations: out, digests, catalogVersion: full.catalogVersion };
+  };
+};

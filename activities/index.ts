@@ -5,7 +5,7 @@ import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { createPersistState } from './persist-state';
 import { createPersistStateDelta } from './persist-state-delta';
-import { createComputeObligations } from './compute-obligations';
+import { createComputeObligations, createComputeObligationsDelta } from './compute-obligations';
 import { createCountSubjects } from './count-subjects';
 import { createRenderNotices } from './render-notices';
 import { createNotifyControllers } from './notify-controllers';
@@ -49,6 +49,7 @@ export const createActivities = (given: ActivityDeps) => {
     persistState: createPersistState(deps.db),
     persistStateDelta: createPersistStateDelta(deps.db),
     computeObligations: createComputeObligations(deps.db),
+    computeObligationsDelta: createComputeObligationsDelta(deps.db),
     countSubjects: createCountSubjects(deps.db),
     renderNotices: createRenderNotices(deps.db, deps.baseUrl),
     notifyControllers: asSendAttempt(deps.db, 'controller', createNotifyControllers(deps)),

@@ -263,6 +263,8 @@ export interface IncidentState {
   waveSeq?: number;
   /** Counts imports; a wave covers the people imported before it started (v2). */
   importSeq?: number;
+  /** The rules' digest of each obligation this run received, so a recompute sends only changes (v2). */
+  ruleDigests?: Record<string, string>;
   /** How many people got each notice version, as the last wave summaries counted them (v2). */
   sentByVersion?: Record<string, number>;
 }

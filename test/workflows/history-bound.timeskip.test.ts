@@ -30,7 +30,7 @@ import {
   subjectsImportedUpdate,
   triageUpdate,
 } from '../../workflows/incident/messages';
-import type { Actor, AssessmentRequest, IncidentInput } from '../../workflows/types';
+import type { Actor, AssessmentRequest, IncidentInput, IncidentState } from '../../workflows/types';
 import { US_STATE_NAMES } from '../../rules/vocabulary';
 import { finishStubWave } from './fixtures/stub-wave-workflows';
 import { timeSkippingServerPath } from '../support/temporal-env';
@@ -65,7 +65,6 @@ afterAll(async () => {
 });
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  console.log('DEBUG waiting for', what, new Date().toISOString());
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();
@@ -156,7 +155,11 @@ describe('the history of a large incident', () => {
       });
 
       // The reports the law does not tie to the residents' notice settle beside the wave's start.
-      const state = () => handle.query(incidentStateQuery);
+      // Read from SQLite, where every write of the workflow lands, rather than by query.
+      const state = async (): Promise<IncidentState> =>
+        JSON.parse(
+          (await db.get<{ state_json: string }>('SELECT state_json FROM incidents WHERE id = ?', [id]))!.state_json,
+        ) as IncidentState;
       await until(
         'the reports not tied to the notice',
         async () =>
@@ -193,30 +196,32 @@ describe('the history of a large incident', () => {
       await handle.executeUpdate(subjectsImportedUpdate, {
         args: [{ importId: 'i2', imported: jurisdictions.length, rejected: 0, actor }],
       });
-      const awareness = (await handle.query(incidentStateQuery)).awarenessAt!;
+      const awareness = (await state()).awarenessAt!;
       await handle.executeUpdate(changeAwarenessUpdate, {
         args: [{ awarenessAt: new Date(Date.parse(awareness) - 2 * HOUR).toISOString(), reasonNoteId: 'n4', actor }],
       });
       const second = await until(
         'the wave for the second import',
-        async () => (await handle.query(incidentStateQuery)).waves?.[1],
+        async () => (await state()).waves?.[1],
         (w) => w !== undefined,
       );
       await finishStubWave(env.client, second!.waveId, 2 * jurisdictions.length);
       for (let h = 0; h < 80; h += 8) await env.sleep(8 * HOUR);
       await until(
         'both waves finished',
-        async () => (await handle.query(incidentStateQuery)).waves?.filter((w) => w.status === 'finished').length,
+        async () => (await state()).waves?.filter((w) => w.status === 'finished').length,
         (f) => f === 2,
       );
 
       // Every run of the chain, first to current.
       const runs: { runId: string; bytes: number; events: number }[] = [];
-      for (let runId: string | undefined = firstRunId; runId; ) {
-        const history = await env.client.workflow.getHandle(`incident-${id}`, runId).fetchHistory();
+      for (let runId: string | undefined = firstRunId; runId;) {
+        const history: temporal.api.history.v1.IHistory = await env.client.workflow
+          .getHandle(`incident-${id}`, runId)
+          .fetchHistory();
         const bytes = temporal.api.history.v1.History.encode(history).finish().length;
         runs.push({ runId, bytes, events: history.events?.length ?? 0 });
-        const last = history.events?.[history.events.length - 1];
+        const last: temporal.api.history.v1.IHistoryEvent | undefined = history.events?.[history.events.length - 1];
         runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
       }
       const largest = runs.reduce((a, b) => (b.bytes > a.bytes ? b : a));

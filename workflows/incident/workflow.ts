@@ -73,6 +73,7 @@ import type {
   Stage,
   SupplementRequest,
   TimelineEvent,
+  RuleObligation,
   TrackedObligation,
   TriageRequest,
   UpdateResult,
@@ -93,8 +94,8 @@ const sending = proxyActivities<Activities>({
 
 /** Events per run before continuing as new, well under Temporal's suggestion of 4,096. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
-/** Bytes of history per run before continuing as new: a turn adds at most a few hundred KB. */
-const DEFAULT_HISTORY_BYTES = 1_200_000;
+/** Bytes of history per run before continuing as new: a turn (with updates beside it) can add ~600 KB for a 50-state incident. */
+const DEFAULT_HISTORY_BYTES = 800_000;
 const RECENT_UPDATES_KEPT = 200;
 /** Regulator reports in flight at once. */
 const REPORTS_IN_FLIGHT = 8;
@@ -231,7 +232,16 @@ export async function incidentWorkflowV2(
   const recompute = async (trigger: string, events: Event[], actor: Actor, adoptNewCatalog = false) => {
     if (!state.facts || !state.awarenessAt) return;
     recomputeDue = false;
-    const result = await quick.computeObligations(facts());
+    let delta = await quick.computeObligationsDelta({ ...facts(), knownDigests: state.ruleDigests ?? {} });
+    // An obligation sent by id is the one this workflow holds: its rule part, without what tracking added.
+    const held = new Map(state.obligations.map((o) => [o.id, o]));
+    if (delta.obligations.some((o) => 'unchanged' in o && !held.has(o.id)))
+      delta = await quick.computeObligationsDelta({ ...facts(), knownDigests: {} });
+    const result = {
+      catalogVersion: delta.catalogVersion,
+      obligations: delta.obligations.map((o) => ('unchanged' in o ? ruleOf(held.get(o.id)!) : o)),
+    };
+    state.ruleDigests = { ...(state.ruleDigests ?? {}), ...delta.digests };
     // The rules an incident was assessed under stay in force until a person chooses to move it to a
     // newer catalog: deadlines must not shift silently under a running incident.
     if (state.catalogVersion && result.catalogVersion !== state.catalogVersion && !adoptNewCatalog) {
@@ -275,6 +285,11 @@ export async function incidentWorkflowV2(
         ),
       );
     }
+  };
+
+  const ruleOf = (o: TrackedObligation): RuleObligation => {
+    const { status: _s, supersededReason: _r, fulfilledAt: _f, filingReference: _ref, ...rule } = o;
+    return rule;
   };
 
   const rerenderNotices = async (events: Event[], actor: Actor) => {
