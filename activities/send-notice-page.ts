@@ -164,7 +164,9 @@ export function correctionCache(db: Db, incidentId: string, noticeVersion: strin
 /**
  * Marks the rows that go out as a correction (`row.correction`): with `correction` chosen, each row whose
  * person another version already told (pageWork's priorVersionAt), when the version has a correction
- * variant for the row's channel. A version rendered without one sends its plain notice, unmarked.
+ * variant for the row's channel. A version rendered without one sends its plain notice, unmarked. A
+ * re-send or SMS fallback for a person already sent this version as a correction (`asCorrection`) goes
+ * as a correction too, whoever calls.
  */
 async function markCorrections(
   rows: PendingSubjectRow[],
@@ -173,7 +175,9 @@ async function markCorrections(
 ): Promise<void> {
   for (const r of rows) {
     r.correction =
-      correction && !!r.priorVersionAt && (await variant(normalizeLocale(r.locale), r.channel)) !== undefined;
+      (correction || r.asCorrection === 1) &&
+      !!r.priorVersionAt &&
+      (await variant(normalizeLocale(r.locale), r.channel)) !== undefined;
   }
 }
 

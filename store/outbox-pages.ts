@@ -44,6 +44,12 @@ export interface PendingSubjectRow {
   priorVersionAt?: string | null;
   /** Set by the sender before the claim: this row goes out as a correction (recorded in outbox.is_correction). */
   correction?: boolean;
+  /**
+   * Read for a re-send or an SMS fallback: 1 when a row of this version was already sent to the person
+   * as a correction (outbox.is_correction), so this one goes as a correction too; priorVersionAt is
+   * then read with it.
+   */
+  asCorrection?: number;
 }
 
 /** 32 hex characters: the subject id (12) then 20 random. */
@@ -392,10 +398,20 @@ export async function markUncertainForResend(
   return due.map((d) => d.id);
 }
 
+/**
+ * For a row `o` read for a re-send or a fallback: whether a row of its version went to the person as a
+ * correction, and then when another version told them (as pageWork's priorVersionAt).
+ */
+const CORRECTION_COLUMNS_SQL = `EXISTS (SELECT 1 FROM outbox c WHERE c.incident_id = o.incident_id AND c.notice_version = o.notice_version
+       AND c.kind = 'subject' AND c.subject_id = o.subject_id AND c.is_correction = 1) AS asCorrection,
+     (SELECT MAX(COALESCE(x.sent_at, x.claimed_at, x.updated_at)) FROM outbox x
+       WHERE x.incident_id = o.incident_id AND x.kind = 'subject' AND x.subject_id = o.subject_id AND x.notice_version <> o.notice_version
+         AND x.channel IN ('email', 'sms') AND x.status NOT IN ${NOT_TOLD_STATUSES_SQL}) AS priorVersionAt`;
+
 /** Those of these rows that are still pending, with the person's name and contacts. */
 export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
     [JSON.stringify(ids)],
   );
@@ -477,7 +493,7 @@ export async function listPendingSmsRows(
   noticeVersion: string,
 ): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'pending' LIMIT 1000`,
     [incidentId, noticeVersion],

@@ -226,4 +226,28 @@ describe('a v2 page sent as a correction', () => {
     );
     expect(row?.is_correction).toBe(0);
   });
+
+  it('an SMS fallback for a correction email that bounced goes as a correction too', async () => {
+    const incidentId = '01JCORRECTIONFALLBACK00000';
+    const { a, b, a1, b1 } = await scenario(incidentId, 'fallback');
+    const wave = { incidentId, noticeVersion: V2, channelPolicy: 'sms_fallback' as const };
+    expect(await activities.sendNoticePage({ ...wave, fromId: a, toId: b, correction: true })).toMatchObject({
+      sent: 2,
+    });
+    await db.run("UPDATE outbox SET status = 'bounced' WHERE incident_id = ? AND notice_version = ?", [incidentId, V2]);
+    await activities.sendFallbacks(wave);
+    const day = formatNoticeDay('2026-11-02T09:15:00.000Z', 'en');
+    expect(texts.filter((m) => m.to === a1.phone).at(-1)!.body).toBe(
+      `Update to our message of ${day}: ${V2_NOTICE.sms}`,
+    );
+    expect(texts.filter((m) => m.to === b1.phone).map((m) => m.body)).toEqual([V2_NOTICE.sms]);
+    const sms = await db.all<{ subject_id: number; is_correction: number }>(
+      "SELECT subject_id, is_correction FROM outbox WHERE incident_id = ? AND notice_version = ? AND channel = 'sms' ORDER BY subject_id",
+      [incidentId, V2],
+    );
+    expect(sms).toEqual([
+      { subject_id: a, is_correction: 1 },
+      { subject_id: b, is_correction: 0 },
+    ]);
+  });
 });
