@@ -1,15 +1,22 @@
 // Renders every notice an approver must see (data-subject email and SMS per
-// locale, each regulator report) and stores them under a version that hashes
+// locale, plain and as a correction, each regulator report) and stores them under a version that hashes
 // all of them and the recipient count. What is approved is exactly what is
 // sent: senders read these rows, they do not render again.
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/connection';
 import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
-import { saveNoticeSet } from '../store/notices';
+import { CORRECTION_AUDIENCE, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
 import { loadIncidentView, orgView } from './incident-view';
-import { normalizeLocale, renderRegulatorReport, renderSubjectEmail, renderSubjectSms, type Locale } from './render';
+import {
+  normalizeLocale,
+  renderRegulatorReport,
+  renderSubjectEmail,
+  renderSubjectSms,
+  type Locale,
+  type NoticeInput,
+} from './render';
 import { REGIMES } from '../rules';
 import type { NoticeSet } from '../workflows/types';
 import { nowIso } from '../lib/clock';
@@ -27,6 +34,27 @@ export async function subjectLocales(db: Db, incidentId: string): Promise<Locale
   const set = new Set<Locale>(['en']);
   for (const locale of await listSubjectLocales(db, incidentId)) set.add(normalizeLocale(locale));
   return [...set].sort();
+}
+
+export { CORRECTION_AUDIENCE };
+
+/** The data-subject notices of one locale: email and SMS, plain and as a correction. */
+export function subjectNotices(locale: Locale, input: NoticeInput): RenderedNotice[] {
+  const out: RenderedNotice[] = [];
+  for (const correction of [false, true]) {
+    const audience = correction ? CORRECTION_AUDIENCE : 'individuals';
+    const email = renderSubjectEmail(locale, input, { correction });
+    out.push({ audience, locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
+    out.push({
+      audience,
+      locale,
+      channel: 'sms',
+      subject: null,
+      html: null,
+      text: renderSubjectSms(locale, input, { correction }),
+    });
+  }
+  return out;
 }
 
 export function regimeName(id: string): string {
@@ -48,23 +76,7 @@ export async function buildNotices(
     ? await getAssessmentCreatedAt(db, state.facts.assessmentId)
     : undefined;
   for (const locale of await subjectLocales(db, incidentId)) {
-    const email = renderSubjectEmail(locale, { org: ov, incident: view });
-    notices.push({
-      audience: 'individuals',
-      locale,
-      channel: 'email',
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-    });
-    notices.push({
-      audience: 'individuals',
-      locale,
-      channel: 'sms',
-      subject: null,
-      html: null,
-      text: renderSubjectSms(locale, { org: ov, incident: view }),
-    });
+    notices.push(...subjectNotices(locale, { org: ov, incident: view }));
   }
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
@@ -99,8 +111,10 @@ export async function buildNotices(
 }
 
 /**
- * The version an approval binds: a hash of the rendered content per audience, locale and channel.
- * The number of people is not part of it, so importing people does not withdraw an approval.
+ * The version an approval binds: a hash of the rendered content per audience, locale and channel,
+ * the correction variants (CORRECTION_AUDIENCE) included, since they are approved content too. A set
+ * without them hashes as it always did. The number of people is not part of it, so importing people
+ * does not withdraw an approval.
  */
 export function noticeVersion(notices: RenderedNotice[]): string {
   const sorted = [...notices].sort((a, b) =>

@@ -19,12 +19,20 @@ import {
 } from '../store/outbox-pages';
 import { recordNoticeWave } from '../store/notice-waves';
 import { isGateClosed } from '../store/send-gates';
-import { findStoredNotice } from '../store/notices';
+import { CORRECTION_AUDIENCE, findStoredNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
 import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
-import { normalizeLocale, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN, substitute, type Locale } from './render';
+import {
+  formatNoticeDay,
+  normalizeLocale,
+  PRIOR_NOTICE_DATE_TOKEN,
+  RECIPIENT_NAME_HTML_TOKEN,
+  RECIPIENT_NAME_TOKEN,
+  substitute,
+  type Locale,
+} from './render';
 import { SendError, SendWithheld, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { failpoint } from '../lib/failpoints';
@@ -35,8 +43,13 @@ import { ApplicationFailure } from '@temporalio/common';
 export const HTML_NAME_KEY = RECIPIENT_NAME_HTML_TOKEN;
 /** Text and subject keep the renderer's own token; their value is the raw name. */
 export const TEXT_NAME_KEY = RECIPIENT_NAME_TOKEN;
+/** A correction's key for the day of the earlier notice: one value for every part (formatNoticeDay). */
+export const PRIOR_DATE_KEY = PRIOR_NOTICE_DATE_TOKEN;
 
-/** `correction` (PageBounds): also send to people another version of the notice already told. */
+/**
+ * `correction` (PageBounds): also send to people another version of the notice already told; they get
+ * the version's correction variant (CORRECTION_AUDIENCE), everyone else its plain notice.
+ */
 export interface NoticePageInput extends PageBounds {
   channelPolicy: ChannelPolicy;
 }
@@ -131,6 +144,48 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
   };
 }
 
+/**
+ * The version's correction variant for a locale and channel (English when the locale has none);
+ * undefined when the version was rendered without correction variants (before they existed).
+ */
+export function correctionCache(db: Db, incidentId: string, noticeVersion: string) {
+  const cache = new Map<string, Notice | undefined>();
+  return async (locale: string, channel: 'email' | 'sms'): Promise<Notice | undefined> => {
+    const key = `${locale}|${channel}`;
+    if (!cache.has(key)) {
+      const find = (l: string) =>
+        findStoredNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
+      cache.set(key, (await find(locale)) ?? (await find('en')));
+    }
+    return cache.get(key);
+  };
+}
+
+/**
+ * Marks the rows that go out as a correction (`row.correction`): with `correction` chosen, each row whose
+ * person another version already told (pageWork's priorVersionAt), when the version has a correction
+ * variant for the row's channel. A version rendered without one sends its plain notice, unmarked. A
+ * re-send or SMS fallback for a person already sent this version as a correction (`asCorrection`) goes
+ * as a correction too, whoever calls.
+ */
+async function markCorrections(
+  rows: PendingSubjectRow[],
+  correction: boolean,
+  variant: (locale: string, channel: 'email' | 'sms') => Promise<Notice | undefined>,
+): Promise<void> {
+  for (const r of rows) {
+    r.correction =
+      (correction || r.asCorrection === 1) &&
+      !!r.priorVersionAt &&
+      (await variant(normalizeLocale(r.locale), r.channel)) !== undefined;
+  }
+}
+
+/** The day of the earlier notice a correction names, in the person's language. */
+function priorDay(row: PendingSubjectRow, locale: Locale): string {
+  return row.priorVersionAt ? formatNoticeDay(row.priorVersionAt, locale) : '';
+}
+
 /** The values that replace the name keys for one person. */
 export function nameSubstitutions(name: string | null, locale: Locale): Record<string, string> {
   return {
@@ -150,31 +205,45 @@ export const createSendNoticePage =
     // The gate is also checked in every claim; this only spares a closed page its reads and renders.
     if (await isGateClosed(db, input.incidentId, input.noticeVersion))
       return { rows: rows.length, sent: 0, failed: 0, uncertain: 0, gated: true };
-    const result = await sendRows(deps, attempt, input.noticeVersion, rows);
+    const result = await sendRows(deps, attempt, input.noticeVersion, rows, { correction: input.correction === true });
     return { rows: rows.length, ...result };
   };
 
 /**
  * Sends pending rows (a page, or uncertain rows put back for their one re-send). Stops claiming once
  * the incident's send gate blocks the version (`gated: true`); rows it could not claim stay as they were.
+ * `correction`: rows whose person another version told (priorVersionAt) get the correction variant.
  */
 export async function sendRows(
   deps: SendNoticeDeps,
   attempt: SendAttempt,
   noticeVersion: string,
   rows: PendingSubjectRow[],
+  opts: { correction?: boolean } = {},
 ): Promise<Omit<NoticePageResult, 'rows'>> {
-  const notice = noticeCache(deps.db, attempt.incidentId, noticeVersion);
+  const plain = noticeCache(deps.db, attempt.incidentId, noticeVersion);
+  const variant = correctionCache(deps.db, attempt.incidentId, noticeVersion);
+  const notice = async (row: PendingSubjectRow, locale: string, channel: 'email' | 'sms'): Promise<Notice> =>
+    (row.correction ? await variant(locale, channel) : undefined) ?? (await plain(locale, channel));
   const tally = { sent: 0, failed: 0, uncertain: 0 };
   const claims = gatedClaims(deps.db, attempt, noticeVersion);
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
   const sms = rows.filter((r) => r.channel === 'sms' && r.phone);
+  await markCorrections([...emails, ...sms], opts.correction === true, variant);
 
-  for (const batch of groupEmailBatches(emails.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {
-    if (claims.gated) break;
-    const n = await notice(batch.locale, 'email');
-    await sendEmailBatch(deps, attempt, claims, n, batch.locale as Locale, batch.rows, tally);
-    heartbeatIfInActivity({ phase: 'email' });
+  // Plain and correction emails go in separate requests: each request carries one approved text.
+  for (const part of [emails.filter((r) => !r.correction), emails.filter((r) => r.correction)]) {
+    // The rows themselves are batched (not copies): a claim fills in their ids.
+    for (const batch of groupEmailBatches(
+      part.map((r) => ({ row: r, locale: normalizeLocale(r.locale), email: r.email })),
+    )) {
+      if (claims.gated) break;
+      const first = batch.rows[0]!.row;
+      const n = await notice(first, batch.locale, 'email');
+      const batchRows = batch.rows.map((b) => b.row);
+      await sendEmailBatch(deps, attempt, claims, n, batch.locale as Locale, batchRows, tally);
+      heartbeatIfInActivity({ phase: 'email' });
+    }
   }
 
   // SMS successes are recorded in groups: one write per group instead of one per message. A crash before
@@ -206,8 +275,9 @@ export async function sendRows(
         await Promise.all(
           claimed.map(async (row) => {
             const locale = normalizeLocale(row.locale);
-            const n = await notice(locale, 'sms');
-            const body = substitute(n.text, { recipientName: row.name }, 'text', locale);
+            const n = await notice(row, locale, 'sms');
+            const named = substitute(n.text, { recipientName: row.name }, 'text', locale);
+            const body = row.correction ? named.split(PRIOR_DATE_KEY).join(priorDay(row, locale)) : named;
             await sendWithRetry(
               deps,
               attempt,
@@ -248,7 +318,9 @@ async function sendEmailBatch(
       categories: ['breach-notice'],
       recipients: part.map((r) => ({
         to: r.email!,
-        substitutions: nameSubstitutions(r.name, locale),
+        substitutions: r.correction
+          ? { ...nameSubstitutions(r.name, locale), [PRIOR_DATE_KEY]: priorDay(r, locale) }
+          : nameSubstitutions(r.name, locale),
         customArgs: { outboxId: r.id!, incidentId: attempt.incidentId },
       })),
     });

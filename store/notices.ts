@@ -2,6 +2,15 @@
 // these rows and never render again, so what is approved is what is sent.
 import type { Db } from './connection';
 
+/**
+ * The audience of the correction variant of the data-subject notice: the same notice opening with a
+ * preface saying it updates the one the person was sent on an earlier day (a per-person token, see
+ * PRIOR_NOTICE_DATE_TOKEN in activities/render). Stored beside the 'individuals' rows of the same
+ * version, so it is approved with them; sent, when the approver chose a correction, to people another
+ * version already told.
+ */
+export const CORRECTION_AUDIENCE = 'individuals_correction';
+
 export interface StoredNotice {
   subject: string | null;
   html: string | null;

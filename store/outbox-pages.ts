@@ -36,6 +36,20 @@ export interface PendingSubjectRow {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /**
+   * When another version of the incident's notice told or may have told this person (on any channel):
+   * the time of the latest such row (sent, else claimed, else last updated); null when none did. Set by
+   * pageWork only (undefined on rows read for a re-send or a fallback).
+   */
+  priorVersionAt?: string | null;
+  /** Set by the sender before the claim: this row goes out as a correction (recorded in outbox.is_correction). */
+  correction?: boolean;
+  /**
+   * Read for a re-send or an SMS fallback: 1 when a row of this version was already sent to the person
+   * as a correction (outbox.is_correction), so this one goes as a correction too; priorVersionAt is
+   * then read with it.
+   */
+  asCorrection?: number;
 }
 
 /** 32 hex characters: the subject id (12) then 20 random. */
@@ -103,7 +117,13 @@ export async function pageWork(
     [b.incidentId, b.noticeVersion, b.fromId, b.toId],
   );
   const rows = new Map(existing.map((r) => [`${r.subject_id}|${r.channel}`, r]));
-  const told = b.correction ? new Set<string>() : await toldByOtherVersions(db, b);
+  const toldAt = await toldByOtherVersions(db, b);
+  const priorAt = new Map<number, string>();
+  for (const [key, at] of toldAt) {
+    const id = Number(key.slice(0, key.indexOf('|')));
+    const seen = priorAt.get(id);
+    if (seen === undefined || at > seen) priorAt.set(id, at);
+  }
   const work: PendingSubjectRow[] = [];
   const stranded = existing.filter((r) => r.status === 'claimed').length;
   for (const p of people) {
@@ -111,7 +131,7 @@ export async function pageWork(
       const row = rows.get(`${p.id}|${channel}`);
       if (row && row.status !== 'pending') continue;
       // A later version (a re-approval, a wave for people imported since) does not tell anyone twice.
-      if (!row && told.has(`${p.id}|${channel}`)) continue;
+      if (!row && !b.correction && toldAt.has(`${p.id}|${channel}`)) continue;
       work.push({
         id: row?.id ?? null,
         subject_id: p.id,
@@ -121,6 +141,7 @@ export async function pageWork(
         name: p.name,
         email: p.email,
         phone: p.phone,
+        priorVersionAt: priorAt.get(p.id) ?? null,
       });
     }
   }
@@ -129,13 +150,13 @@ export async function pageWork(
 
 /**
  * The people and channels of the page that a row of another notice version of the incident has told
- * or may have told, as `subject_id|channel`. The other versions are found by a skip-scan of the
+ * or may have told, as `subject_id|channel`, each with the time of the latest such row. The other versions are found by a skip-scan of the
  * (incident, version, channel, subject) index, one seek per version, and each version's rows of the page
  * by a range on the same index, so a page costs a few seeks however many rows the incident has
  * (`+kind`: left to itself the planner takes the unique key's (incident, kind) prefix and walks every
  * subject row of the incident). No new index: one would cost a write per person at every insert.
  */
-async function toldByOtherVersions(db: Db, b: PageBounds): Promise<Set<string>> {
+async function toldByOtherVersions(db: Db, b: PageBounds): Promise<Map<string, string>> {
   const versions = await db.all<{ v: string }>(
     `WITH RECURSIVE vs(v) AS (
        SELECT (SELECT MIN(notice_version) FROM outbox WHERE incident_id = ?1)
@@ -145,14 +166,15 @@ async function toldByOtherVersions(db: Db, b: PageBounds): Promise<Set<string>> 
      SELECT v FROM vs WHERE v IS NOT NULL AND v <> ?2`,
     [b.incidentId, b.noticeVersion],
   );
-  if (versions.length === 0) return new Set();
-  const told = await db.all<{ subject_id: number; channel: string }>(
-    `SELECT subject_id, channel FROM outbox
+  if (versions.length === 0) return new Map();
+  const told = await db.all<{ subject_id: number; channel: string; at: string }>(
+    `SELECT subject_id, channel, MAX(COALESCE(sent_at, claimed_at, updated_at)) AS at FROM outbox
      WHERE incident_id = ? AND notice_version IN (SELECT value FROM json_each(?)) AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?
-       AND +kind = 'subject' AND status NOT IN ${NOT_TOLD_STATUSES_SQL}`,
+       AND +kind = 'subject' AND status NOT IN ${NOT_TOLD_STATUSES_SQL}
+     GROUP BY subject_id, channel`,
     [b.incidentId, JSON.stringify(versions.map((x) => x.v)), b.fromId, b.toId],
   );
-  return new Set(told.map((r) => `${r.subject_id}|${r.channel}`));
+  return new Map(told.map((r) => [`${r.subject_id}|${r.channel}`, r.at]));
 }
 
 /**
@@ -177,13 +199,16 @@ export async function claimSubjectRows(
   for (const channel of ['email', 'sms'] as const) {
     const fresh = rows.filter((r) => r.id === null && r.channel === channel).map((r) => r.subject_id);
     if (fresh.length === 0) continue;
+    const corrections = rows
+      .filter((r) => r.id === null && r.channel === channel && r.correction)
+      .map((r) => r.subject_id);
     // `+incident_id` keeps the planner on rowid lookups (see pageWork).
     // The row id travels to providers (custom args, callback URLs): no personal data, only the subject
     // id in front, so a million inserts append to the primary-key index instead of landing at random
     // in it, and random bits behind, so two rows of one person differ.
     statements.push({
-      sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id, claimed_by)
-           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?
+      sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id, claimed_by, is_correction)
+           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?, id IN (SELECT value FROM json_each(?))
            FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
@@ -194,6 +219,7 @@ export async function claimSubjectRows(
         now,
         now,
         attemptId,
+        JSON.stringify(corrections),
         incidentId,
         JSON.stringify(fresh),
         attemptId,
@@ -205,10 +231,20 @@ export async function claimSubjectRows(
   const known = rows.filter((r) => r.id !== null).map((r) => r.id);
   if (known.length > 0) {
     statements.push({
-      sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?
+      sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?,
+             is_correction = id IN (SELECT value FROM json_each(?))
            WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            RETURNING id, subject_id, channel, attempts`,
-      params: [now, now, attemptId, JSON.stringify(known), attemptId, incidentId, noticeVersion],
+      params: [
+        now,
+        now,
+        attemptId,
+        JSON.stringify(rows.filter((r) => r.id !== null && r.correction).map((r) => r.id)),
+        JSON.stringify(known),
+        attemptId,
+        incidentId,
+        noticeVersion,
+      ],
     });
   }
   // A batch is almost always one channel's new rows: one statement, which commits on its own.
@@ -362,10 +398,20 @@ export async function markUncertainForResend(
   return due.map((d) => d.id);
 }
 
+/**
+ * For a row `o` read for a re-send or a fallback: whether a row of its version went to the person as a
+ * correction, and then when another version told them (as pageWork's priorVersionAt).
+ */
+const CORRECTION_COLUMNS_SQL = `EXISTS (SELECT 1 FROM outbox c WHERE c.incident_id = o.incident_id AND c.notice_version = o.notice_version
+       AND c.kind = 'subject' AND c.subject_id = o.subject_id AND c.is_correction = 1) AS asCorrection,
+     (SELECT MAX(COALESCE(x.sent_at, x.claimed_at, x.updated_at)) FROM outbox x
+       WHERE x.incident_id = o.incident_id AND x.kind = 'subject' AND x.subject_id = o.subject_id AND x.notice_version <> o.notice_version
+         AND x.channel IN ('email', 'sms') AND x.status NOT IN ${NOT_TOLD_STATUSES_SQL}) AS priorVersionAt`;
+
 /** Those of these rows that are still pending, with the person's name and contacts. */
 export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
     [JSON.stringify(ids)],
   );
@@ -447,7 +493,7 @@ export async function listPendingSmsRows(
   noticeVersion: string,
 ): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'pending' LIMIT 1000`,
     [incidentId, noticeVersion],

@@ -15,10 +15,12 @@ export type {
 export { DATA_ELEMENTS, dataElementLabel, dataElementTexts, type DataElement } from './data-elements';
 export { compileTemplate, listTemplateFallbacks, loadTemplate, TEMPLATES_DIR, templateLocale } from './loader';
 export {
+  PRIOR_NOTICE_DATE_TOKEN,
   RECIPIENT_NAME_HTML_TOKEN,
   RECIPIENT_NAME_TOKEN,
   renderSubjectEmail,
   renderSubjectSms,
+  type SubjectNoticeOptions,
 } from './subject-notice';
 export { renderControllerEmail } from './controller-notice';
 export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report';
@@ -26,4 +28,4 @@ export { renderReminderEmail } from './reminder';
 export { renderPublicNotice } from './public-notice';
 export { isDecisionEvent, renderClosingReport } from './closing-report';
 export { neutralName } from './narrative';
-export { substitute } from './substitute';
+export { formatNoticeDay, substitute } from './substitute';

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Locale } from './locale';
 import { neutralName } from './narrative';
-import { RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN } from './subject-notice';
+import { PRIOR_NOTICE_DATE_TOKEN, RECIPIENT_NAME_HTML_TOKEN, RECIPIENT_NAME_TOKEN } from './subject-notice';
 
 /**
  * Puts one person's name into an approved, rendered notice. HTML gets the
@@ -24,9 +24,26 @@ export function substitute(
       .join('')
       .split(RECIPIENT_NAME_TOKEN)
       .join('')
+      .split(PRIOR_NOTICE_DATE_TOKEN)
+      .join('')
       .replace(/\s+/g, ' ')
       .trim() ?? '';
   const name = given !== '' ? given : neutralName(locale);
   const value = part === 'html' ? Handlebars.escapeExpression(name) : name;
   return rendered.split(RECIPIENT_NAME_TOKEN).join(value);
+}
+
+/**
+ * The day of an earlier notice as a correction's preface names it (PRIOR_NOTICE_DATE_TOKEN): the
+ * reader's language, UTC like every date in a notice. Anything but letters, digits, spaces, dots,
+ * commas and hyphens is dropped, so the one value is safe in HTML, text and SMS alike.
+ */
+export function formatNoticeDay(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new Error(`formatNoticeDay: "${iso}" is not an ISO date`);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })
+    .format(date)
+    .replace(/[^\p{L}\p{N}\s.,-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
