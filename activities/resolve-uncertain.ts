@@ -102,7 +102,10 @@ async function findSentSms(deps: SendNoticeDeps, input: ResolveUncertainInput): 
     if (!messages || messages.length === 0) continue;
     const locale = normalizeLocale(r.locale);
     const expected = substitute((await notice(locale, 'sms')).text, { recipientName: r.name }, 'text', locale);
-    const m = messages.find((x) => x.body === expected && !used.has(x.providerId));
+    // A correction is the person's notice behind a short preface naming the earlier notice's day.
+    const matches = (body: string | null) =>
+      body === expected || (r.is_correction === 1 && body !== null && body.endsWith(expected));
+    const m = messages.find((x) => matches(x.body) && !used.has(x.providerId));
     if (!m) continue;
     used.add(m.providerId);
     found += await markUncertainSmsSent(deps.db, r.id, m);

@@ -5,6 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 
+/** What an approver reads for each rendered notice's audience. */
+const NOTICE_AUDIENCE_WORDS: Record<string, string> = {
+  individuals: 'People affected',
+  individuals_correction: 'People who received an earlier version (sent only if you choose a correction)',
+  regulator: 'Regulator',
+  controller: 'Controller',
+  media: 'Media',
+  credit_agencies: 'Credit reporting agencies',
+};
+
 const VIEWS_DIR = path.join(__dirname, 'views');
 
 export function createViewEngine(opts: { cache: boolean }) {
@@ -25,6 +35,9 @@ export function createViewEngine(opts: { cache: boolean }) {
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
   hb.registerHelper('shortId', (v: unknown) => (typeof v === 'string' ? v.slice(0, 12) : ''));
   hb.registerHelper('humanize', (v: unknown) => (typeof v === 'string' ? v.replace(/_/g, ' ') : ''));
+  hb.registerHelper('noticeAudience', (v: unknown) =>
+    typeof v === 'string' ? (NOTICE_AUDIENCE_WORDS[v] ?? v.replace(/_/g, ' ')) : '',
+  );
   const partialsDir = path.join(VIEWS_DIR, 'partials');
   const cache = new Map<string, Handlebars.TemplateDelegate>();
   const load = (file: string) => {

@@ -106,7 +106,9 @@ describe('US state laws', () => {
   it('N.J. Stat. 56:8-163(c)(1) and Md. 14-3504(h): the State Police and the AG are told before the residents, Iowa after', () => {
     expect(find(run({ affected: { 'US-NJ': 5 } }), 'us-nj:regulator:state-police').order).toBe('beforeIndividuals');
     expect(find(run({ affected: { 'US-MD': 5 } }), 'us-md:regulator:attorney-general').order).toBe('beforeIndividuals');
-    expect(find(run({ affected: { 'US-IA': 501 } }), 'us-ia:regulator:attorney-general').order).toBe('afterIndividuals');
+    expect(find(run({ affected: { 'US-IA': 501 } }), 'us-ia:regulator:attorney-general').order).toBe(
+      'afterIndividuals',
+    );
     expect(find(run({ affected: { 'US-NY': 5 } }), 'us-ny:individuals:residents').order).toBeUndefined();
   });
 
