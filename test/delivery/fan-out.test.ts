@@ -207,6 +207,23 @@ describe('data-subject fan-out', () => {
     expect(result).toMatchObject({ withoutContact: 0 });
   });
 
+  it('as a v2 wave: falls back to SMS the same way, and ends normally when its incident no longer listens', async () => {
+    sendgrid.setMode({ reject: ['v2.refused@example.org'] });
+    // The incident it reports to has ended (or never ran): the signal fails and the wave ends normally.
+    const { workflowId, result } = await runFanOut(
+      [
+        { name: 'Refused', email: 'v2.refused@example.org', phone: '+4915199999911', locale: 'en' },
+        { name: 'Fine', email: 'v2.fine@example.org', phone: '+4915199999912', locale: 'en' },
+      ],
+      { reportTo: 'incident-01JNOSUCHINCIDENT000000000' },
+    );
+    expect(twilio.countFor('+4915199999911')).toBe(1);
+    expect(sendgrid.countFor('v2.fine@example.org')).toBe(1);
+    expect(result).toMatchObject({ sent: 2, failed: 1 });
+    expect(result.gated).toBeUndefined();
+    await recordHistory(client, workflowId, 'notify-subjects.v2-fallback');
+  });
+
   it('loses nothing through throttling and an outage mid-send, and waits out Retry-After', async () => {
     const people = makePeople(2000, { prefix: 'throttle' });
     sendgrid.setMode({ throttle: { retryAfterSeconds: 1, times: 2 } });

@@ -11,23 +11,39 @@ const files = fs.existsSync(HISTORIES_DIR) ? fs.readdirSync(HISTORIES_DIR).filte
 describe('replay of recorded histories', () => {
   it('has a recorded history for each path', () => {
     // Histories recorded before a patched() change stay, so both branches of the patch keep replaying.
-    expect(files.map((f) => path.basename(f, '.binpb')).sort()).toEqual([
-      'alert-dedup',
-      'controller-notice-failed',
-      'controller-path',
-      'controller-path.pre-fan-out',
-      'controller-path.pre-render-patch',
-      'determination',
-      'dismissal',
-      'hold-and-deadlines',
-      'hold-and-deadlines.pre-render-patch',
-      'late-bounces',
-      'notify-subjects',
-      'processor-path',
-      'processor-path.pre-render-patch',
-      'supplement',
-      'supplement.pre-after-update',
-    ]);
+    expect(files.map((f) => path.basename(f, '.binpb')).sort()).toEqual(
+      [
+        'alert-dedup',
+        'controller-notice-failed',
+        'controller-path',
+        'controller-path.pre-fan-out',
+        'controller-path.pre-render-patch',
+        'determination',
+        'dismissal',
+        'hold-and-deadlines',
+        'hold-and-deadlines.pre-render-patch',
+        'late-bounces',
+        'notify-subjects',
+        'processor-path',
+        'processor-path.pre-render-patch',
+        'supplement',
+        'supplement.pre-after-update',
+        // incidentWorkflowV2 (workflows/incident), its waves, and a v1 run that moved to v2 at continue-as-new.
+        'notify-subjects.v2-fallback',
+        'v1-migrate-v2',
+        'v2-alert-dedup',
+        'v2-continued-as-new',
+        'v2-controller-notice-failed',
+        'v2-controller-path',
+        'v2-determination',
+        'v2-dismissal',
+        'v2-hold-and-deadlines',
+        'v2-processor-path',
+        'v2-supplement',
+        'v2-wave-hold-release',
+        'v2-wave-imports',
+      ].sort(),
+    );
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
