@@ -25,10 +25,10 @@ const SENDGRID_KEY = 'SG.wave-e2e-standin-key';
 
 /**
  * The SMS sender's throughput. The English SMS notice is two GSM-7 segments (it carries the
- * public-notice link), so 4 segments a second is about 2 messages a second: a 60-person wave
- * takes about 30 s, long enough to act in the middle of it.
+ * public-notice link), so 8 segments a second is about 4 messages a second: a 40-person wave
+ * takes about 10 s, long enough to act in the middle of it.
  */
-export const SMS_SEGMENTS_PER_SECOND = 4;
+export const SMS_SEGMENTS_PER_SECOND = 8;
 /**
  * TWILIO_MAX_CONCURRENCY's default (app.config.ts, and DEFAULT_MAX_SOCKETS in
  * activities/providers/twilio.ts): at most this many SMS requests are in flight at once, so
