@@ -52,13 +52,15 @@ describe('rules catalog version', () => {
     let upgraded = false;
     const activities = {
       ...real,
-      computeObligations: async (input: Parameters<typeof real.computeObligations>[0]) => {
-        const r = await real.computeObligations(input);
+      // v2 asks for the changed obligations only; the next catalog is asked for them all, one of them changed.
+      computeObligationsDelta: async (input: Parameters<typeof real.computeObligationsDelta>[0]) => {
+        const r = await real.computeObligationsDelta(upgraded ? { ...input, knownDigests: {} } : input);
         return upgraded
           ? {
+              ...r,
               catalogVersion: `${r.catalogVersion}-next`,
               obligations: r.obligations.map((o) =>
-                o.regime === 'eu-gdpr' && o.audience === 'regulator'
+                !('unchanged' in o) && o.regime === 'eu-gdpr' && o.audience === 'regulator'
                   ? { ...o, deadline: 'changed by the next catalog' }
                   : o,
               ),

@@ -2,18 +2,10 @@
 // law-enforcement hold delays the data-subject notices until release, while the
 // GDPR Art. 33 regulator deadline (which no hold may delay) still reminds the
 // owner a day before, escalates when it passes, and the hold asks for review.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
-import { createActivities } from '../../activities';
-import { createProviders } from '../../activities/providers';
-import { createMailboxStore } from '../../activities/mailbox-store';
-import { createLogger } from '../../lib/logger';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Db } from '../../store/connection';
+import { openTimeskipWorld, type TimeskipWorld } from '../support/timeskip-world';
 import { incidentWorkflowV2 as incidentWorkflow } from '../../workflows/incident/workflow';
 import {
   approveNoticesUpdate,
@@ -25,49 +17,26 @@ import {
   triageUpdate,
 } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
-import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';
 import { insertTestIncident } from '../support/incident-row';
 
 const HOUR = 3600_000;
 const actor: Actor = { kind: 'user', id: 'tester' };
 
+let world: TimeskipWorld;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let dir: string;
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-ts-'));
-  db = await openDb(path.join(dir, 'db.sqlite'));
-  await migrate(db);
+  world = await openTimeskipWorld('ts');
+  ({ env, db } = world);
 });
 
 afterAll(async () => {
-  await env?.teardown();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await world?.close();
 });
 
-/** A worker on the time-skipping server with the real activities and the local outbox. */
-async function timeskipWorker(taskQueue: string): Promise<Worker> {
-  const local = createProviders({}, createMailboxStore(db));
-  return Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
-    activities: createActivities({
-      db,
-      email: local.email,
-      sms: local.sms,
-      logger: createLogger('test', 'silent'),
-      baseUrl: 'http://localhost:3000',
-    }),
-  });
-}
+const timeskipWorker = (taskQueue: string) => world.worker(taskQueue);
 
 const events = async (id: string, type: string) =>
   (

@@ -4,20 +4,13 @@
 // the rest; an oral hold's cap makes the notice due again; people imported during
 // or after a wave are reached by another; a wave survives the incident's
 // continue-as-new; and a v1 incident moves to v2 at its continue-as-new.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Db } from '../../store/connection';
+import { openTimeskipWorld, until, type TimeskipWorld } from '../support/timeskip-world';
 import type { WorkflowHandle } from '@temporalio/client';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
 import { getOrgProfile, saveOrgProfile } from '../../store/org-profile';
-import { createActivities } from '../../activities';
-import { createProviders } from '../../activities/providers';
-import { createMailboxStore } from '../../activities/mailbox-store';
-import { createLogger } from '../../lib/logger';
 import type { incidentWorkflowV2 } from '../../workflows/incident/workflow';
 import type { incidentWorkflow as incidentWorkflowV1 } from '../../workflows/incident-v1/workflow';
 import {
@@ -34,7 +27,6 @@ import {
 } from '../../workflows/incident/messages';
 import type { Actor, AssessmentRequest, IncidentInput, IncidentState } from '../../workflows/types';
 import { finishStubWave } from './fixtures/stub-wave-workflows';
-import { timeSkippingServerPath } from '../support/temporal-env';
 import { recordHistory } from '../support/histories';
 import { insertTestIncident } from '../support/incident-row';
 
@@ -42,55 +34,25 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const actor: Actor = { kind: 'user', id: 'tester' };
 
+let world: TimeskipWorld;
 let env: TestWorkflowEnvironment;
 let db: Db;
-let dir: string;
 let worker: Worker;
 let running: Promise<void>;
 const TASK_QUEUE = 'waves-timeskip';
 
 beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-  });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-waves-'));
-  db = await openDb(path.join(dir, 'db.sqlite'));
-  await migrate(db);
-  const local = createProviders({}, createMailboxStore(db));
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue: TASK_QUEUE,
-    workflowsPath: require.resolve('./fixtures/stub-wave-workflows.ts'),
-    activities: createActivities({
-      db,
-      email: local.email,
-      sms: local.sms,
-      logger: createLogger('test', 'silent'),
-      baseUrl: 'http://localhost:3000',
-    }),
-  });
+  world = await openTimeskipWorld('waves');
+  ({ env, db } = world);
+  worker = await world.worker(TASK_QUEUE, require.resolve('./fixtures/stub-wave-workflows.ts'));
   running = worker.run();
 }, 120_000);
 
 afterAll(async () => {
   worker?.shutdown();
   await running;
-  await env?.teardown();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await world?.close();
 });
-
-/** Polls SQLite in real time (the test server's clock moves only in env.sleep). */
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const eventsOf = (id: string, type: string) =>
   db.all<{ details_json: string | null; at: string }>(

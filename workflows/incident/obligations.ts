@@ -3,13 +3,11 @@
 // change keeps its object, so persistence sends only the ones that did, and a
 // handler that awaited something changes obligations by id, never through an
 // object it read before the await.
-import type { Hold, RuleObligation, TrackedObligation } from '../types';
+import type { RuleObligation, TrackedObligation } from '../types';
+
+export { holdInForce } from '../obligation-tracking';
 
 const FULFILLED = new Set(['sent', 'filed']);
-
-export function holdInForce(hold: Hold | null): boolean {
-  return hold !== null && hold.releasedAt === null;
-}
 
 /** The engine's verdict at `nowMs`: held while the hold delays it, due again once an oral hold's cap passed. */
 export function heldAt(o: RuleObligation, nowMs: number): boolean {
