@@ -73,6 +73,50 @@ const statusCounts = async (incidentId: string) =>
   );
 
 describe('a send gate closing mid-wave', () => {
+  it('stops an email page after the batch in flight, and a reopened gate tells each person once', async () => {
+    const N = 2500;
+    const incidentId = newIncidentId();
+    const people = makePeople(N, { prefix: `mailhold${seq}-` });
+    const ids = await seedIncident(db, incidentId, people);
+    await setGate(incidentId, NOTICE_VERSION, null);
+    const addresses = new Set(people.map((p) => p.email!));
+    const ours = () => sendgrid.received.filter((m) => addresses.has(m.to)).length;
+
+    // The gate closes when the first batch reaches SendGrid: that batch is the one in flight.
+    let closing: Promise<void> | null = null;
+    const push = sendgrid.received.push.bind(sendgrid.received);
+    sendgrid.received.push = (...items) => {
+      const n = push(...items);
+      if (closing === null) closing = setGate(incidentId, null, 'hold');
+      return n;
+    };
+    const page = { incidentId, noticeVersion: NOTICE_VERSION, fromId: ids[0]!, toId: ids[ids.length - 1]! };
+    let first;
+    try {
+      first = await activities().sendNoticePage({ ...page, channelPolicy: 'email' });
+    } finally {
+      sendgrid.received.push = push;
+    }
+    await closing;
+    const total = ours();
+    const batches = new Set(sendgrid.received.filter((m) => addresses.has(m.to)).map((m) => m.messageId)).size;
+    console.log(
+      `send gate (email): ${total} people in ${batches} request(s) reached SendGrid of ${N} (bound: one batch, 1,000)`,
+    );
+    expect(first).toMatchObject({ gated: true });
+    expect(batches).toBe(1);
+    expect(total).toBeLessThanOrEqual(1000);
+    expect(first!.sent).toBe(total);
+    const counts = await statusCounts(incidentId);
+    expect(counts.claimed).toBeUndefined();
+
+    await setGate(incidentId, NOTICE_VERSION, null);
+    const second = await activities().sendNoticePage({ ...page, channelPolicy: 'email' });
+    expect(second.gated).toBeUndefined();
+    expect(second.sent).toBe(N - total);
+    for (const a of addresses) expect(sendgrid.countFor(a)).toBe(1);
+  });
+
   it('stops the SMS page within the claimed lanes, leaves nothing claimed, and a reopened gate tells each person once', async () => {
     const N = 400;
     const K = 40;
