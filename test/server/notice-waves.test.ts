@@ -102,6 +102,11 @@ describe('approval options on the API', () => {
     const web = await logInForm(h, approver.email, approver.password);
     const page = await web.get(`/incidents/${id}`);
     expect(page.status).toBe(200);
+    // The next approval form remembers that later imports were not to be told; a correction is never pre-ticked.
+    const later = /<input type="checkbox" name="notifyLaterImports"[^>]*>/.exec(page.html)?.[0];
+    expect(later, 'the later-imports checkbox').toBeDefined();
+    expect(later).not.toContain('checked');
+    expect(/<input type="checkbox" name="correction"[^>]*>/.exec(page.html)?.[0]).not.toContain('checked');
     const panel = /<section class="card" id="waves"[\s\S]*?<\/section>/.exec(page.html)?.[0];
     expect(panel, 'the notice waves panel').toBeDefined();
     expect(panel).toContain('Notice waves');
