@@ -42,13 +42,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function runFanOut(people: Person[], during?: () => void) {
-  const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
-  await seedIncident(db, incidentId, people);
-  const activities = createActivities({
+/** The real activities against the stand-ins, called directly (no worker); 400 ms provider timeouts. */
+const activitiesWith = (apiKey: string, uncertainWaitMs = 0) =>
+  createActivities({
     db,
     email: createSendGridProvider({
-      apiKey: 'SG.key',
+      apiKey,
       fromEmail: 'notices@breachline.example',
       baseUrl: sendgrid.url,
       timeoutMs: 400,
@@ -62,8 +61,13 @@ async function runFanOut(people: Person[], during?: () => void) {
     }),
     logger: createLogger('test', 'silent'),
     baseUrl: 'http://localhost',
-    uncertainWaitMs: WAIT_MS,
+    uncertainWaitMs,
   });
+
+async function runFanOut(people: Person[], during?: () => void) {
+  const incidentId = `01JUNCERTAIN${String(++seq).padStart(14, '0')}`;
+  await seedIncident(db, incidentId, people);
+  const activities = activitiesWith('SG.key', WAIT_MS);
   const taskQueue = uniqueTaskQueue('uncertain');
   const nc = await NativeConnection.connect({ address: testTemporalAddress() });
   const worker = await Worker.create({
@@ -127,28 +131,6 @@ describe('uncertain sends', () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(WAIT_MS);
   });
 });
-
-/** The real activities against the stand-ins, called directly (no worker); 400 ms provider timeouts. */
-const activitiesWith = (apiKey: string, uncertainWaitMs = 0) =>
-  createActivities({
-    db,
-    email: createSendGridProvider({
-      apiKey,
-      fromEmail: 'notices@breachline.example',
-      baseUrl: sendgrid.url,
-      timeoutMs: 400,
-    }),
-    sms: createTwilioProvider({
-      accountSid: SID,
-      authToken: TOKEN,
-      fromNumber: '+14155550100',
-      baseUrl: twilio.url,
-      timeoutMs: 400,
-    }),
-    logger: createLogger('test', 'silent'),
-    baseUrl: 'http://localhost',
-    uncertainWaitMs,
-  });
 
 describe('a re-send of uncertain rows that fails', () => {
   /** One person whose first email timed out after the stand-in took it: the row is uncertain. */
