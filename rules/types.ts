@@ -61,6 +61,12 @@ export type Obligation = {
    * without parsing `why`. Absent when every fact is confirmed.
    */
   unconfirmedFacts?: string[];
+  /**
+   * For a notice to individuals: when the law lets it be given by substitute means (website, email, media) instead
+   * of individually. Any one condition suffices; the app's public announcement rests on it. Absent when the catalog
+   * does not model the law's conditions.
+   */
+  substituteNotice?: { costOver: number; peopleOver: number; noContact: boolean; means: string; basis: string };
 };
 
 export type RegimeInfo = {

@@ -119,6 +119,18 @@ export const CONTENT_ELEMENTS: Record<string, { label: string; description: stri
     label: 'Regulator and agency contacts',
     description: 'Contact details of the credit reporting agencies, the FTC or the state regulator.',
   },
+  security_freeze: {
+    label: 'Security freeze',
+    description: 'How to place a security freeze (credit freeze) free of charge, and what the agencies may ask for.',
+  },
+  fraud_alert: {
+    label: 'Fraud alert',
+    description: 'How to place a fraud alert with the consumer reporting agencies.',
+  },
+  police_report: {
+    label: 'Police report',
+    description: 'That the person may file and obtain a police report.',
+  },
   toll_free_numbers: {
     label: 'Toll-free numbers',
     description: 'Toll-free numbers and addresses of the major consumer reporting agencies.',

@@ -3,7 +3,7 @@ import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES } from '../vocabulary';
 import { buildObligation, inForce } from '../obligation';
 import type { Period } from '../deadline';
-import { STATE_LAWS } from './us-states-data';
+import { STATE_LAWS } from './us-states/index';
 
 // State insurance data-security laws on the NAIC Insurance Data Security Model Law (MDL-668, Section 6): a
 // licensee notifies the state's insurance commissioner of a cybersecurity event from its determination that one

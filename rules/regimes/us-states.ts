@@ -3,7 +3,7 @@ import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
 import { buildObligation, localAwarenessDate } from '../obligation';
 import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
-import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states-data';
+import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states/index';
 
 // One small evaluator over the state table: coverage of the data, the
 // encryption safe harbour, the risk-of-harm exemption, and each audience with
@@ -24,19 +24,6 @@ const IND_CONTENT = [
   'toll_free_numbers',
   'regulator_contacts',
 ];
-const CA_IND_CONTENT = [
-  'notice_title',
-  'contact_point',
-  'categories_of_data',
-  'occurred_at',
-  'date_of_notice',
-  'law_enforcement_delay',
-  'nature',
-  'measures_taken',
-  'steps_for_individuals',
-  'toll_free_numbers',
-];
-const MA_IND_CONTENT = ['steps_for_individuals', 'regulator_contacts', 'date_of_notice', 'contact_point'];
 const REG_CONTENT = [
   'sample_notice',
   'nature',
@@ -71,7 +58,11 @@ function effectiveLaw(law: StateLaw, day: string): StateLaw {
 
 function coveredElements(law: StateLaw, f: Facts): DataElement[] {
   const hasName = f.dataElements.includes('name');
-  const withName = hasName ? f.dataElements.filter((e) => BASELINE.includes(e) || law.extra.includes(e)) : [];
+  const withName = hasName
+    ? f.dataElements.filter(
+        (e) => (BASELINE.includes(e) && !(law.notBaseline ?? []).includes(e)) || law.extra.includes(e),
+      )
+    : [];
   const alone = f.dataElements.filter((e) => (law.alone ?? []).includes(e));
   return [...new Set([...withName, ...alone])];
 }
@@ -81,13 +72,12 @@ function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[
     const about = c.audience ?? audienceOfFact(c.fact);
     return about === audience || about === 'all';
   });
-  if (checked.length) {
-    return [
-      ...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })),
-      { fact: `${law.code}: the list of covered data elements`, url: law.url, confirmed: false },
-    ];
-  }
-  return [{ fact: `${law.code}: ${summary}`, url: law.url, confirmed: false }];
+  const definition = (law.checked ?? []).filter((c) => c.audience === 'definition');
+  const elements: Source[] = definition.length
+    ? definition.map((c) => ({ fact: c.fact, url: c.url, confirmed: true }))
+    : [{ fact: `${law.code}: the list of covered data elements`, url: law.url, confirmed: false }];
+  if (checked.length) return [...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })), ...elements];
+  return [{ fact: `${law.code}: ${summary}`, url: law.url, confirmed: false }, ...(definition.length ? elements : [])];
 }
 
 function audienceOfFact(fact: string): Audience | 'all' {
@@ -131,7 +121,9 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const harbourWhy = harbour
     ? 'The data was encrypted and the key was not compromised: the encryption safe harbour applies.'
     : f.encrypted
-      ? 'The data was encrypted but the key was compromised, so the encryption safe harbour does not apply.'
+      ? law.encryption?.keyException === false
+        ? `The data was encrypted but the key was compromised. ${law.citation} does not mention the key; Breachline treats the data as unencrypted (the conservative reading), so the safe harbour does not apply.`
+        : 'The data was encrypted but the key was compromised, so the encryption safe harbour does not apply.'
       : '';
 
   if (f.role === 'processor') {
@@ -201,12 +193,14 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   if (covered.length > 0 && !harbour) {
     if (harmExempt)
       indWhy.push(
-        `Risk assessed as 'none': ${state} excuses notice when an investigation finds misuse or harm not reasonably likely; document the determination and keep it.`,
+        `Risk assessed as 'none': ${state} excuses notice when an investigation finds ${law.harmTest ?? 'misuse or harm not reasonably likely'}; document the determination and keep it.`,
       );
     else if (f.riskLevel === 'none')
       indWhy.push(`${state} has no risk-of-harm exemption, so a 'none' risk assessment does not excuse notice.`);
   }
-  let content = law.code === 'CA' ? CA_IND_CONTENT : law.code === 'MA' ? MA_IND_CONTENT : IND_CONTENT;
+  let content = law.individualContent ?? IND_CONTENT;
+  if (law.individualContent && law.contentSection)
+    indWhy.push(`${law.contentSection} prescribes what the notice must say: ${law.individualContent.join(', ')}.`);
   if (law.creditMonitoring && covered.some((e) => law.creditMonitoring!.elements.includes(e))) {
     content = [...content, 'credit_monitoring_offer'];
     indWhy.push(
@@ -214,25 +208,37 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     );
   }
   for (const n of law.notes ?? []) indWhy.push(n);
-  out.push(
-    buildObligation(f, {
-      regime: info,
-      audience: 'individuals',
-      recipientKey: 'residents',
-      recipient: `Affected ${state} residents`,
-      required: individualsRequired,
-      deadline: indDeadline,
-      basis: law.citation,
-      why: indWhy,
-      content,
-      hold,
-      sources: sourcesFor(
-        law,
-        'individuals',
-        `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`,
-      ),
-    }),
-  );
+  const sub = law.substitute;
+  if (sub && individualsRequired)
+    indWhy.push(
+      `Substitute notice (${sub.means}) is allowed when individual notice would cost more than $${sub.costOver.toLocaleString('en-US')}, reach more than ${sub.peopleOver.toLocaleString('en-US')} residents${sub.noContact ? ', or contact information is insufficient' : ''} (${sub.section}).`,
+    );
+  const individuals = buildObligation(f, {
+    regime: info,
+    audience: 'individuals',
+    recipientKey: 'residents',
+    recipient: `Affected ${state} residents`,
+    required: individualsRequired,
+    deadline: indDeadline,
+    basis: law.citation,
+    why: indWhy,
+    content,
+    hold,
+    sources: sourcesFor(
+      law,
+      'individuals',
+      `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`,
+    ),
+  });
+  if (sub && individualsRequired)
+    individuals.substituteNotice = {
+      costOver: sub.costOver,
+      peopleOver: sub.peopleOver,
+      noContact: sub.noContact,
+      means: sub.means,
+      basis: sub.section,
+    };
+  out.push(individuals);
 
   for (const reg of law.regulators)
     out.push(
