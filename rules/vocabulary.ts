@@ -10,10 +10,17 @@ export const DATA_ELEMENTS = [
   'national_id',
   'drivers_license',
   'passport',
+  /** Other identification numbers issued by a government or public body: military, state or tribal ID card, alien registration, student ID of a public school. */
+  'government_id',
   'tax_id',
   'financial_account',
   'payment_card',
   'account_credentials',
+  /** An employer-assigned identification number (several states count it with an access code or password). */
+  'employee_id',
+  'mothers_maiden_name',
+  /** A unique electronic signature or digital signature. */
+  'electronic_signature',
   'health',
   'health_insurance',
   'biometric',
