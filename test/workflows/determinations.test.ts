@@ -79,6 +79,40 @@ describe('determinations', () => {
     await recordHistory(h.client, `incident-${id}`, 'v2-determination');
   });
 
+  it('Texas, Florida and Colorado show their dates on the incident page once an assessment naming their residents is saved', async () => {
+    // Confirmed at triage with awareness 1 Dec 15:00Z, which records the determination at that instant.
+    const awareness = '2026-12-01T15:00:00.000Z';
+    const id = await openAndConfirm(h, awareness);
+    const assessed = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ dataElements: ['name', 'national_id'], affected: { 'US-TX': 300, 'US-FL': 600, 'US-CO': 700 } }),
+    );
+    expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
+    const expected: Record<string, string> = {
+      // Texas (Central, 09:00 CST on 1 Dec): +60 days = 30 Jan, +30 days = 31 Dec, end of day CST (UTC-6).
+      'us-tx:individuals:residents': '2027-01-31T05:59:59.999Z',
+      'us-tx:regulator:attorney-general': '2027-01-01T05:59:59.999Z',
+      // Florida (Eastern, 10:00 EST): +30 days = 31 Dec, end of day EST (UTC-5).
+      'us-fl:individuals:residents': '2027-01-01T04:59:59.999Z',
+      'us-fl:regulator:attorney-general': '2027-01-01T04:59:59.999Z',
+      // Colorado (Mountain, 08:00 MST): +30 days = 31 Dec, end of day MST (UTC-7).
+      'us-co:individuals:residents': '2027-01-01T06:59:59.999Z',
+      'us-co:regulator:attorney-general': '2027-01-01T06:59:59.999Z',
+    };
+    const view = await eventually(
+      () => incident(id),
+      (v) => Object.keys(expected).every((k) => (v.obligations as ObligationOut[]).some((o) => o.id === k)),
+    );
+    const due = Object.fromEntries((view.obligations as ObligationOut[]).map((o) => [o.id, o.dueAt]));
+    for (const [k, at] of Object.entries(expected)) expect(due[k], k).toBe(at);
+
+    const viewer = await createTestUser(h, { email: 'tx.fl.co@example.org', role: 'viewer' });
+    const web = await logInForm(h, viewer.email, viewer.password);
+    const page = await web.get(`/incidents/${id}`);
+    for (const at of new Set(Object.values(expected))) expect(page.html).toContain(`datetime="${at}"`);
+  });
+
   it('refuses a determination in the future, before detection, without a time or without a reason, naming the field', async () => {
     const id = await openAndConfirm(h);
     const future = await h.api('POST', `/api/incidents/${id}/determinations`, {
