@@ -75,6 +75,12 @@ import { idempotencyKey, idempotencyKeyOf } from '../idempotency-key';
 import { page, type Csrf } from '../page';
 import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
+import { chartInputOf, deadlineChartSvg, type ChartSource } from '../deadline-chart';
+
+const chartOf = (incident: ChartSource): string | null => {
+  const input = chartInputOf(incident, nowIso());
+  return input ? deadlineChartSvg(input) : null;
+};
 
 /** The stages an incident moves through, in order, as the progress bar on its page shows them. */
 const PROGRESS: readonly string[] = STAGES.filter((stage) => stage !== 'dismissed');
@@ -333,6 +339,7 @@ export function uiRouter(
         sectors: SECTORS,
         sendGateLine: gateLine(incident.sendGate),
         waveRows: waveRows(incident.waves),
+        deadlineChart: chartOf(incident),
         sentVersions: sentByVersionLines(incident.sentByVersion),
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter(

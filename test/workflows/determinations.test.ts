@@ -111,6 +111,9 @@ describe('determinations', () => {
     const web = await logInForm(h, viewer.email, viewer.password);
     const page = await web.get(`/incidents/${id}`);
     for (const at of new Set(Object.values(expected))) expect(page.html).toContain(`datetime="${at}"`);
+    // The deadline chart draws each of them as a bar.
+    expect(page.html).toContain('class="deadline-chart"');
+    for (const k of Object.keys(expected)) expect(page.html).toContain(`data-obligation="${k}"`);
   });
 
   it('refuses a determination in the future, before detection, without a time or without a reason, naming the field', async () => {
