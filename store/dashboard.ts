@@ -1,5 +1,5 @@
-// The dashboard's reads across open incidents: counts by stage, the next
-// deadlines, holds in force and delivery progress. Each is limited to the
+// The dashboard's reads across open incidents: counts by stage, every open
+// obligation, holds in force and delivery progress. Each is limited to the
 // incidents the viewer may see.
 import type { Db } from './connection';
 import { visibleIncidents, type Viewer } from './incident-members';
@@ -9,12 +9,14 @@ export interface DeadlineRow {
   title: string;
   regime: string;
   audience: string;
+  recipient: string;
   basis: string;
   /** Null for an obligation due now with no fixed date ("immediately", "without undue delay"). */
   due_at: string | null;
   due_now: number;
   clock_started_at: string | null;
   status: string;
+  unconfirmed_facts_json: string;
 }
 
 export interface HoldInForceRow {
@@ -42,19 +44,34 @@ export async function openIncidentsByStage(db: Db, viewer: Viewer): Promise<{ st
 }
 
 /**
- * The 20 soonest deadlines of required obligations still to meet, across open incidents. One due now
- * with no fixed date counts while pending or manual and sorts by its clock start: it has been due since.
+ * Every required obligation still to meet across open incidents (at most `limit`): those due now with no fixed
+ * date first, oldest clock first (they have been due since), then by due date. One due now counts while pending
+ * or manual; a dated one also while held.
  */
-export async function nextDeadlines(db: Db, viewer: Viewer): Promise<DeadlineRow[]> {
+export async function openObligations(db: Db, viewer: Viewer, limit = 500): Promise<DeadlineRow[]> {
   const v = visibleIncidents(viewer);
   return db.all<DeadlineRow>(
-    `SELECT o.incident_id, i.title, o.regime, o.audience, o.basis, o.due_at, o.due_now, o.clock_started_at, o.status FROM obligations o JOIN incidents i ON i.id = o.incident_id
+    `SELECT o.incident_id, i.title, o.regime, o.audience, o.recipient, o.basis, o.due_at, o.due_now, o.clock_started_at, o.status, o.unconfirmed_facts_json
+     FROM obligations o JOIN incidents i ON i.id = o.incident_id
      WHERE i.status = 'open' AND o.required = 1
        AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))
        AND ${v.sql}
-     ORDER BY COALESCE(o.due_at, o.clock_started_at), o.id LIMIT 20`,
+     ORDER BY (o.due_at IS NULL) DESC, COALESCE(o.due_at, o.clock_started_at), o.id LIMIT ?`,
+    [...v.params, limit],
+  );
+}
+
+/** How many rows openObligations would give without its limit. */
+export async function countOpenObligations(db: Db, viewer: Viewer): Promise<number> {
+  const v = visibleIncidents(viewer);
+  const row = await db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM obligations o JOIN incidents i ON i.id = o.incident_id
+     WHERE i.status = 'open' AND o.required = 1
+       AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))
+       AND ${v.sql}`,
     v.params,
   );
+  return row?.n ?? 0;
 }
 
 /** Oldest first. */

@@ -5,20 +5,31 @@ import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { viewerOf } from './incident-access';
 import { elapsedSince, isDueNow } from '../obligation-urgency';
-import { deliveryProgressByIncident, holdsInForce, nextDeadlines, openIncidentsByStage } from '../../store/dashboard';
+import {
+  countOpenObligations,
+  deliveryProgressByIncident,
+  holdsInForce,
+  openIncidentsByStage,
+  openObligations,
+} from '../../store/dashboard';
 
 const STAGE_ORDER = ['triage', 'assessment', 'approval', 'notifying', 'reporting'];
+
+const DAY_MS = 24 * 3600_000;
 
 export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
   const viewer = viewerOf(user);
   const stages = await openIncidentsByStage(db, viewer);
   const byStage = STAGE_ORDER.map((stage) => ({ stage, count: stages.find((row) => row.stage === stage)?.n ?? 0 }));
-  const deadlines = await nextDeadlines(db, viewer);
+  const deadlines = await openObligations(db, viewer);
+  const deadlineTotal = await countOpenObligations(db, viewer);
   const holds = await holdsInForce(db, viewer);
   const delivery = await deliveryProgressByIncident(db, viewer);
   return {
     openCount: byStage.reduce((total, row) => total + row.count, 0),
     byStage,
+    /** Open obligations beyond the ones listed (the list stops at 500). */
+    moreDeadlines: Math.max(0, deadlineTotal - deadlines.length),
     deadlines: deadlines.map((deadline) => ({
       incidentId: deadline.incident_id,
       title: deadline.title,
@@ -32,6 +43,12 @@ export async function dashboardOf(db: Db, user: AuthUser, now = new Date()) {
       clockStartedAt: deadline.clock_started_at,
       elapsed: deadline.clock_started_at ? elapsedSince(deadline.clock_started_at, now.getTime()) : null,
       overdue: deadline.due_at !== null && Date.parse(deadline.due_at) < now.getTime(),
+      dueSoon:
+        deadline.due_at !== null &&
+        Date.parse(deadline.due_at) >= now.getTime() &&
+        Date.parse(deadline.due_at) - now.getTime() < DAY_MS,
+      recipient: deadline.recipient,
+      unconfirmedFacts: JSON.parse(deadline.unconfirmed_facts_json) as string[],
     })),
     holds: holds.map((hold) => ({
       incidentId: hold.incident_id,

@@ -223,7 +223,7 @@ describe('an incident run in the browser by an admin, a responder and an approve
       riskRationale: 'ID numbers',
       affected: { DE: 40, FR: 3 },
     });
-    expect(await a.getByRole('heading', { name: 'Next deadlines' }).count()).toBe(1);
+    expect(await a.getByRole('heading', { name: /^Open obligations/ }).count()).toBe(1);
     await expect
       .poll(() => a.locator('#deadlines table').textContent(), { timeout: 40_000 })
       .toContain('Laptop with HR files stolen');

@@ -94,4 +94,53 @@ describe('due now', () => {
     expect(row).toContain('Met');
     expect(row).not.toContain('data-countdown');
   });
+
+  it('lists every open obligation on the dashboard: due now first, then by date, overdue red, within a day amber, unconfirmed marked', async () => {
+    // GDPR Art. 33 (72 h) is overdue 80 hours after awareness; Art. 34 is due now; Texas (60 days) counts down.
+    const late = await openAndConfirm(h, new Date(Date.now() - 80 * HOUR).toISOString());
+    await h.db.run('UPDATE incidents SET title = ? WHERE id = ?', ['Berlin payroll leak', late]);
+    await h.api(
+      'POST',
+      `/api/incidents/${late}/assessment`,
+      assessmentBody({ dataElements: ['name', 'national_id'], affected: { DE: 10, 'US-TX': 300, TR: 10, KR: 10 } }),
+    );
+    // 60 hours after awareness GDPR's 72 hours end within a day.
+    const soon = await openAndConfirm(h, new Date(Date.now() - 60 * HOUR).toISOString());
+    await h.db.run('UPDATE incidents SET title = ? WHERE id = ?', ['Vienna CRM leak', soon]);
+    await h.api('POST', `/api/incidents/${soon}/assessment`, assessmentBody({ affected: { AT: 10 } }));
+
+    const dash = await web.get('/dashboard');
+    expect(dash.html).toContain('Open obligations');
+    const section = dash.html.slice(dash.html.indexOf('id="deadlines"'), dash.html.indexOf('id="holds-h"'));
+    const rows = [...section.matchAll(/<tr\b[\s\S]*?<\/tr>/g)].map((m) => m[0]).slice(1);
+    const overdue = rowsWith(section, 'Berlin payroll leak', 'GDPR Art. 33(1)')[0]!;
+    expect(overdue).toContain('overdue-row');
+    const amber = rowsWith(section, 'Vienna CRM leak', 'GDPR Art. 33(1)')[0]!;
+    expect(amber).toContain('due-soon-row');
+    expect(amber).not.toContain('overdue-row');
+    // Rows resting on facts not checked against the law's text are marked; the others are not.
+    const listed = (
+      (await h.api('GET', `/api/incidents/${late}`)).body.obligations as (ObligationOut & {
+        recipient: string;
+        required: boolean;
+        unconfirmedFacts: string[];
+      })[]
+    ).filter((o) => o.required && o.status === 'pending');
+    // Several regimes share a recipient's words ("Affected data subjects"): compare counts per recipient.
+    expect(listed.some((o) => o.unconfirmedFacts.length > 0)).toBe(true);
+    for (const recipient of new Set(listed.map((o) => o.recipient))) {
+      const shown = rowsWith(section, 'Berlin payroll leak', recipient);
+      const same = listed.filter((o) => o.recipient === recipient);
+      expect(shown, recipient).toHaveLength(same.length);
+      expect(
+        shown.filter((r) => r.includes('Check before relying on it')),
+        recipient,
+      ).toHaveLength(same.filter((o) => o.unconfirmedFacts.length > 0).length);
+    }
+    // Due-now rows come before every dated row.
+    const firstDated = rows.findIndex((r) => r.includes('data-countdown'));
+    const lastDueNow = rows.map((r) => r.includes('Due now</strong>')).lastIndexOf(true);
+    expect(lastDueNow).toBeGreaterThanOrEqual(0);
+    expect(lastDueNow).toBeLessThan(firstDated);
+  });
 });
