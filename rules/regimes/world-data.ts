@@ -286,7 +286,12 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     },
     sources: [
       {
-        fact: "severe security incident reported immediately; data subjects on the Authority's order (reg. 11)",
+        fact: 'a severe security incident is, in a database at the high security level, any use of data without or beyond authorisation or damage to data integrity, and at the medium level one affecting a substantial part of the database (reg. 1)',
+        url: 'https://informatica-juridica.com/regulations/privacy-protection-data-security-regulations-5777-2017-5-april-2017',
+        confirmed: true,
+      },
+      {
+        fact: "severe security incident reported to the Authority immediately; data subjects only on the Authority's order after consulting the head of the National Cyber Directorate (reg. 11; the regulation's text was not read); changes by Amendment 13 (in force 2025-08-14) not checked",
         confirmed: false,
       },
     ],

@@ -109,3 +109,12 @@ describe('Malaysia PDPA s. 12B', () => {
     expect(unconfirmed(o, /1,000/)).toBe(true);
   });
 });
+
+describe('Israel Data Security Regulations', () => {
+  it('reg. 1: the definition of a severe security incident is confirmed; the reg. 11 duty is not', () => {
+    const o = find(run({ affected: { IL: 10 } }), 'il-ppl:regulator:ppa');
+    expect(o.required).toBe(true);
+    expect(confirmed(o, /\(reg\. 1\)/)).toBe(true);
+    expect(unconfirmed(o, /reg\. 11/)).toBe(true);
+  });
+});
