@@ -66,3 +66,21 @@ describe('South Korea PIPA Art. 34 (the Act checked; the Decree not)', () => {
     expect(unconfirmed(o, /72 hours.*1,000/)).toBe(true);
   });
 });
+
+describe('PIPEDA s. 10.1(2), (6) (checked against the text)', () => {
+  it('PIPEDA s. 10.1(2), (6): report and notice as soon as feasible after the organization determines the breach occurred, a determination clock', () => {
+    // Aware 2026-03-06T09:00Z, determination recorded 2026-03-08T00:00Z: the clock starts at the determination.
+    const list = run({ affected: { CA: 5 }, determinations: { notifiableAt: '2026-03-08T00:00:00Z' } });
+    for (const id of ['ca-pipeda:regulator:opc', 'ca-pipeda:individuals:individuals']) {
+      const o = find(list, id);
+      expect(o.dueAt).toBeNull();
+      expect(o.clockStartedAt).toBe('2026-03-08T00:00:00.000Z');
+      expect(confirmed(o, /s\. 10\.1\(2\), \(6\)/)).toBe(true);
+    }
+  });
+
+  it('PIPEDA s. 10.1: without a recorded determination the clock runs from awareness', () => {
+    const o = find(run({ affected: { CA: 5 } }), 'ca-pipeda:regulator:opc');
+    expect(o.clockStartedAt).toBe('2026-03-06T09:00:00.000Z');
+  });
+});
