@@ -19,8 +19,13 @@ const CONTENT = ['entity_contacts', 'nature', 'categories_of_data', 'steps_for_i
 const SOON = { period: { unit: 'none' } as const, from: { kind: 'awareness' } as const, zone: 'Australia/Sydney' };
 const sources = [
   {
-    fact: 'statement to the Commissioner and notice to individuals as soon as practicable after becoming aware of an eligible data breach (ss. 26WK, 26WL)',
-    url: URL,
+    fact: 'statement to the Commissioner as soon as practicable after the entity becomes aware of reasonable grounds to believe there has been an eligible data breach (s. 26WK(1)-(2))',
+    url: 'https://zoelaw.ai/legislation/privacy-act-1988/sections/26WK',
+    confirmed: true,
+  },
+  {
+    fact: 'notice of the contents of the statement to the individuals concerned (or those at risk, or publication) as soon as practicable after completing the statement (s. 26WL(2)-(3))',
+    url: 'http://www.austlii.edu.au/au/legis/cth/consol_act/pa1988108/s26wl.html',
     confirmed: true,
   },
   { fact: 'assessment of a suspected breach within 30 days (s. 26WH)', url: ACT_URL, confirmed: true },

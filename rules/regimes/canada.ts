@@ -40,6 +40,9 @@ const noLimit = (text: string) => ({
   zone: 'America/Toronto',
   text,
 });
+// PIPEDA s. 10.1(2), (6): "as soon as feasible after the organization determines that the breach has occurred", a
+// determination clock (determinations.notifiableAt, else awarenessAt).
+const afterDetermination = (text: string) => ({ ...noLimit(text), from: { kind: 'notifiable' } as const });
 
 export function evaluatePipeda(f: Facts): Obligation[] {
   const people = count(f, (c) => c === 'CA' || c.startsWith('CA-'));
@@ -51,8 +54,8 @@ export function evaluatePipeda(f: Facts): Obligation[] {
     : `Risk assessed as '${f.riskLevel}': taken as below a real risk of significant harm; keep a record of the breach for 24 months (s. 10.3).`;
   const sources = [
     {
-      fact: 'report to the Commissioner and notify individuals as soon as feasible when there is a real risk of significant harm (s. 10.1)',
-      url: PIPEDA_URL,
+      fact: 'report to the Commissioner and notify individuals when it is reasonable to believe the breach creates a real risk of significant harm, each as soon as feasible after the organization determines that the breach has occurred (s. 10.1(1), (3); timing s. 10.1(2), (6))',
+      url: 'https://laws-lois.justice.gc.ca/eng/acts/P-8.6/section-10.1.html',
       confirmed: true,
     },
     { fact: 'content of the report and notice (SOR/2018-64)', url: OPC_URL, confirmed: false },
@@ -90,7 +93,7 @@ export function evaluatePipeda(f: Facts): Obligation[] {
       recipientKey: 'opc',
       recipient: 'Office of the Privacy Commissioner of Canada',
       required: rrosh,
-      deadline: noLimit('as soon as feasible after determining the breach occurred'),
+      deadline: afterDetermination('as soon as feasible after determining the breach occurred'),
       basis: 'PIPEDA s. 10.1(1)-(2)',
       why: [scope, test, 'Encryption counts only through the risk assessment; PIPEDA has no separate safe harbour.'],
       content: CONTENT_OPC,
@@ -103,7 +106,7 @@ export function evaluatePipeda(f: Facts): Obligation[] {
       recipientKey: 'individuals',
       recipient: 'Affected individuals',
       required: rrosh,
-      deadline: noLimit('as soon as feasible after determining the breach occurred'),
+      deadline: afterDetermination('as soon as feasible after determining the breach occurred'),
       basis: 'PIPEDA s. 10.1(3)-(6)',
       why: [
         scope,

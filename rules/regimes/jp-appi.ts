@@ -5,6 +5,11 @@ import { buildObligation, count, hasAny, inForce } from '../obligation';
 // Japan APPI Art. 26 and the PPC Enforcement Rules Arts. 7-10.
 
 const URL = 'https://www.ppc.go.jp/en/legal/';
+// The Rules' text (PPC Rules No. 3 of 2016, as in force from 2024-04-01) as reproduced article by article.
+const RULES_ART7_URL =
+  'https://iuris.jp/個人情報の保護に関する法律施行規則-第七条-個人の権利利益を害するおそれが大きいもの/jpn/a/68338';
+const RULES_ART8_URL =
+  'https://iuris.jp/個人情報の保護に関する法律施行規則-第八条-個人情報保護委員会への報告/jpn/a/68339';
 const ZONE = 'Asia/Tokyo';
 
 export const JP_APPI: RegimeInfo = {
@@ -35,7 +40,17 @@ export function evaluateAppi(f: Facts): Obligation[] {
       : 'None of the reportable categories applies (sensitive, financial, unlawful purpose, more than 1,000 people); a breach by an unlawful-purpose attack (Rules Art. 7(iii)) is reportable at any size but is not modelled in the facts.';
   const sources = [
     {
-      fact: 'preliminary report promptly and final report within 30 days (60 for unlawful-purpose breaches) of becoming aware; reportable categories (Rules Arts. 7-8)',
+      fact: 'reportable situations: special care-required information, data whose misuse may cause financial loss, a leak by an act possibly for an unlawful purpose, or more than 1,000 principals, data under high-level encryption excluded (Rules Art. 7(i)-(iv))',
+      url: RULES_ART7_URL,
+      confirmed: true,
+    },
+    {
+      fact: 'preliminary report promptly after knowing of the situation; final report within 30 days of the day of knowing (60 days for a situation under Rules Art. 7(iii)) (Rules Art. 8(1)-(2))',
+      url: RULES_ART8_URL,
+      confirmed: true,
+    },
+    {
+      fact: 'principals notified promptly as the circumstances allow, alternative measures where that is difficult (APPI Art. 26(2)); an entrusted party that notifies the entrusting operator is relieved of its own report (Art. 26(1) proviso)',
       url: URL,
       confirmed: false,
     },

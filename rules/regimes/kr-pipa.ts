@@ -25,6 +25,11 @@ export function evaluatePipa(f: Facts): Obligation[] {
   const reportable = people >= 1000 || sensitive;
   const sources = [
     {
+      fact: 'on becoming aware of loss, theft or divulgence, notify the data subjects without delay and report without delay to the Protection Commission or a specialised institution designated by Presidential Decree, as the Decree prescribes by the type of information and the process and scale of the divulgence (Act Art. 34(1), (3))',
+      url: 'https://prighter.com/resources/laws/korean-pipa/main/articles/article-34',
+      confirmed: true,
+    },
+    {
       fact: 'individuals within 72 hours of awareness; PIPC or KISA within 72 hours when 1,000 or more people, sensitive or unique identifying information, or external hacking (Decree Arts. 39-40)',
       url: URL,
       confirmed: false,

@@ -37,8 +37,8 @@ export function evaluatePdpa(f: Facts): Obligation[] {
     },
     {
       fact: 'individuals need not be notified where remedial action or technological protection makes significant harm unlikely, and must not be while a law enforcement agency or the Commission so instructs (s. 26D(5)-(6))',
-      url: URL,
-      confirmed: false,
+      url: 'https://laws.sg/legislation/act-2012-pdpa/section-26d',
+      confirmed: true,
     },
   ];
   if (f.role === 'processor') {

@@ -84,7 +84,7 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       when: { kind: 'high_risk', test: 'likely to result in a high risk to the personality or fundamental rights' },
       period: NOW,
       from: 'awareness',
-      text: 'as soon as possible',
+      text: 'as quickly as possible',
       basis: 'FADP Art. 24(1)',
       content: REG,
     },
@@ -94,20 +94,21 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       when: { kind: 'high_risk', test: 'a case where notice is necessary for their protection (or the FDPIC asks)' },
       period: NOW,
       from: 'awareness',
-      text: 'when necessary for their protection or when the FDPIC requests it',
+      text: 'if required for their protection or if the FDPIC so requests',
       basis: 'FADP Art. 24(4)',
       content: IND,
     },
     processor: {
       period: NOW,
-      text: 'as soon as possible',
+      text: 'as quickly as possible',
       basis: 'FADP Art. 24(3)',
-      note: 'The processor informs the controller of any data security breach as soon as possible.',
+      note: 'The processor notifies the controller of any breach of data security as quickly as possible.',
     },
     sources: [
       {
-        fact: 'FDPIC as soon as possible on a likely high risk; subjects when necessary; processor as soon as possible (Art. 24)',
-        confirmed: false,
+        fact: "FDPIC as quickly as possible of a breach likely to lead to a high risk to the data subject's personality or fundamental rights (Art. 24(1)); processor to the controller as quickly as possible (Art. 24(3)); data subjects if required for their protection or if the FDPIC so requests (Art. 24(4))",
+        url: 'https://lawbrary.ch/law/art/DSG-v2023.09-en-art-24',
+        confirmed: true,
       },
     ],
   },
@@ -142,7 +143,12 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     },
     sources: [
       {
-        fact: 'Board within 72 hours, data subjects within a reasonable time, every breach (Art. 12(5), Decision 2019/10 of 24 January 2019)',
+        fact: 'where processed personal data are obtained by others by unlawful means, the controller notifies the data subject and the Board within the shortest time (Art. 12(5)), which the Board interpreted as 72 hours (Decision 2019/10 of 24 January 2019)',
+        url: 'https://verisistem.com/en/legislation/board-decisions-and-announcements/135-the-board-decision-no-2019-10-of-24-01-2019-about-procedures-and-principles-of-personal-data-breach-notification',
+        confirmed: true,
+      },
+      {
+        fact: 'the 72 hours run from learning of the breach; data subjects within a reasonable time once identified (Decision 2019/10; the part of the decision read did not reach these words)',
         confirmed: false,
       },
     ],
@@ -180,7 +186,20 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       content: IND,
     },
     sources: [
-      { fact: 'SDAIA within 72 hours; data subjects without undue delay when damage may result', confirmed: false },
+      {
+        fact: 'the controller notifies the Competent Authority upon knowing of any breach, damage or illegal access to personal data, and the data subject of one that would cause damage to their data or prejudice their rights and interests, in accordance with the Regulations (PDPL Art. 20(1)-(2))',
+        url: 'https://saudi-pdpl.com/article-20/',
+        confirmed: true,
+      },
+      {
+        fact: 'Competent Authority within a delay not exceeding 72 hours of becoming aware, if the incident potentially causes harm to the personal data or the data subject or conflicts with their rights or interests (Implementing Regulation Art. 24(1))',
+        url: 'https://ksapdpl.com/pdpl-implementing-regulation-article-24-notification-of-personal-data-breach',
+        confirmed: true,
+      },
+      {
+        fact: 'data subjects without undue delay (Implementing Regulation Art. 24(5); that paragraph was not read)',
+        confirmed: false,
+      },
     ],
   },
   {
@@ -267,7 +286,12 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     },
     sources: [
       {
-        fact: "severe security incident reported immediately; data subjects on the Authority's order (reg. 11)",
+        fact: 'a severe security incident is, in a database at the high security level, any use of data without or beyond authorisation or damage to data integrity, and at the medium level one affecting a substantial part of the database (reg. 1)',
+        url: 'https://informatica-juridica.com/regulations/privacy-protection-data-security-regulations-5777-2017-5-april-2017',
+        confirmed: true,
+      },
+      {
+        fact: "severe security incident reported to the Authority immediately; data subjects only on the Authority's order after consulting the head of the National Cyber Directorate (reg. 11; the regulation's text was not read); changes by Amendment 13 (in force 2025-08-14) not checked",
         confirmed: false,
       },
     ],
@@ -312,7 +336,12 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     },
     sources: [
       {
-        fact: 'Regulator and data subjects as soon as reasonably possible (s. 22); operator immediately (s. 21(2)); in force 2021-07-01 after the grace year',
+        fact: 'where there are reasonable grounds to believe personal information was accessed or acquired by an unauthorised person, the Regulator and the data subject (unless their identity cannot be established) as soon as reasonably possible after the discovery of the compromise (s. 22(1)-(2)); the operator notifies the responsible party immediately (s. 21(2))',
+        url: 'https://ictpolicyafrica.org/en/document/0jlewanhffsm?page=18',
+        confirmed: true,
+      },
+      {
+        fact: 'delay of the notice to data subjects only on a determination by a public body responsible for investigating offences or the Regulator (s. 22(3)); in force 2021-07-01 after the grace year',
         confirmed: false,
       },
     ],
@@ -343,7 +372,7 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       period: NOW,
       from: 'awareness',
       text: 'in writing within a reasonably practical period',
-      basis: 'Data Protection Act s. 43(1)(b)',
+      basis: 'Data Protection Act s. 43(1)(b), (4), (6)',
       content: IND,
       encryptionExempts: true,
       lawEnforcementDelay:
@@ -351,9 +380,9 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     },
     processor: {
       period: H(48),
-      text: 'without delay, within 48 hours of becoming aware',
-      basis: 'Data Protection Act s. 43(2)',
-      note: 'The processor notifies the controller within 48 hours.',
+      text: 'without delay and, where reasonably practicable, within 48 hours of becoming aware',
+      basis: 'Data Protection Act s. 43(3)',
+      note: 'The processor notifies the controller without delay and, where reasonably practicable, within 48 hours.',
     },
     sources: [
       {
@@ -361,11 +390,12 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
         confirmed: true,
       },
       {
-        fact: 'Commissioner within 72 hours of becoming aware where there is a real risk of harm (s. 43(1)); checked only against secondary sources',
-        confirmed: false,
+        fact: 'Data Commissioner without delay, within 72 hours of becoming aware, reasons for a later notice (s. 43(1)(a), (2)); data subjects in writing within a reasonably practical period unless their identity cannot be established (s. 43(1)(b)); processor to the controller without delay and, where reasonably practicable, within 48 hours (s. 43(3)); communication to data subjects may be delayed or restricted as necessary and proportionate for the prevention, detection or investigation of an offence (s. 43(4))',
+        url: 'https://ictpolicyafrica.org/en/document/n7xolcf4vk8?page=31',
+        confirmed: true,
       },
       {
-        fact: 'processor within 48 hours; encryption exception and law-enforcement delay for data subjects (s. 43(2)-(3))',
+        fact: 'the trigger, a real risk of harm to the data subject (s. 43(1) opening words), and the exception for security safeguards such as encryption (s. 43(6)): the page read did not show the whole of either',
         confirmed: false,
       },
     ],
@@ -513,7 +543,7 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       period: H(72),
       from: 'notifiable',
       text: 'within 72 hours upon knowledge of, or reasonable belief of, the breach',
-      basis: 'RA 10173 s. 20(f); NPC Circular 16-03',
+      basis: 'RA 10173 s. 20(f); IRR s. 38(a)-(b); NPC Circular 16-03',
       content: REG,
     },
     individuals: {
@@ -523,12 +553,17 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
       period: H(72),
       from: 'notifiable',
       text: 'within 72 hours upon knowledge of, or reasonable belief of, the breach',
-      basis: 'RA 10173 s. 20(f); NPC Circular 16-03',
+      basis: 'RA 10173 s. 20(f); IRR s. 38(a)-(b); NPC Circular 16-03',
       content: IND,
     },
     sources: [
       {
-        fact: 'Commission and data subjects within 72 hours of knowledge or reasonable belief (s. 20(f), Circular 16-03); whether a later circular replaced 16-03',
+        fact: 'Commission and affected data subjects within 72 hours upon knowledge of, or reasonable belief of, a breach requiring notification; required when sensitive or identity-fraud-enabling information is reasonably believed acquired by an unauthorised person and likely to give rise to a real risk of serious harm (IRR of RA 10173, s. 38(a)-(b))',
+        url: 'https://legalresource.ph/data-breach-notification-data-privacy/385/',
+        confirmed: true,
+      },
+      {
+        fact: 'NPC Circular 16-03 is still the circular in force (a later circular may have replaced it)',
         confirmed: false,
       },
     ],
@@ -666,7 +701,7 @@ export const WORLD_LAWS: readonly WorldLaw[] = [
     sources: [
       {
         fact: 'Commissioner as soon as practicable on reason to believe (s. 12B(1)); data subjects without unnecessary delay on significant harm (s. 12B(2))',
-        url: 'https://hhq.com.my/posts/navigating-malaysias-mandatory-personal-data-breach-notification-obligations-under-the-pdpa',
+        url: 'https://mylaw.my/legislation/akta-perlindungan-data-peribadi-pindaan-2024/section-6',
         confirmed: true,
       },
       {
