@@ -49,12 +49,14 @@ export function evaluateLgpd(f: Facts): Obligation[] {
     {
       fact: 'ANPD and data subjects within three business days of awareness (Res. 15/2024 Art. 6 and 9)',
       url: 'https://brentanironcolatto.adv.br/en/anpd-regulates-communication-on-security-incidents-involving-personal-data/',
-      confirmed: true,
+      // A law firm's summary, not the resolution's text.
+      confirmed: false,
     },
     {
       fact: 'criteria of relevant risk: significant effect plus sensitive, children/elderly, financial, authentication, secret or large-scale data (Res. 15/2024 Art. 5)',
       url: 'https://www.martinelli.adv.br/en/regulation-governing-the-reporting-of-security-incidents-by-anpd-national-data-protection-authority/',
-      confirmed: true,
+      // A law firm's summary, not the resolution's text.
+      confirmed: false,
     },
     {
       fact: 'business days counted on the national holiday calendar (Carnival and Corpus Christi treated as business days)',

@@ -33,7 +33,8 @@ export function evaluatePdpa(f: Facts): Obligation[] {
     {
       fact: 'Commission within 3 calendar days of assessing the breach notifiable; notifiable at significant harm or 500 or more people (ss. 26B, 26D)',
       url: PDPC_URL,
-      confirmed: true,
+      // The PDPC's guidance page, not the Act or the 2021 Notification of Data Breaches Regulations.
+      confirmed: false,
     },
     {
       fact: 'individuals need not be notified where remedial action or technological protection makes significant harm unlikely, and must not be while a law enforcement agency or the Commission so instructs (s. 26D(5)-(6))',
