@@ -1,5 +1,6 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
+import { DATA_ELEMENTS } from '../../rules';
 import {
   DETECTION_METHOD_LABELS,
   isDetectionMethod,
@@ -339,6 +340,8 @@ export async function reportOf(db: Db, incidentId: string): Promise<string | nul
 
 /** What the re-assess form shows: the accepted assessment's values, so a save changes only what the person changed. */
 export interface AssessmentForm {
+  /** Ticked data elements: what was typed, else the saved assessment's, else the categories chosen at opening. */
+  dataElements: string[];
   riskLevel: string;
   riskRationale: string;
   /** One CODE=NUMBER per line, as the form takes it. */
@@ -373,6 +376,7 @@ export async function assessmentFormOf(
       return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
     };
     return {
+      dataElements: many('dataElements'),
       riskLevel: text('riskLevel'),
       riskRationale: text('riskRationale'),
       affected: text('affected'),
@@ -384,12 +388,30 @@ export async function assessmentFormOf(
     };
   }
   const row = await getIncident(db, incidentId);
-  const facts = row ? parseState(row)?.facts : null;
-  if (!facts) return null;
+  if (!row) return null;
+  const facts = parseState(row)?.facts;
+  if (!facts) {
+    // The first assessment starts from the categories ticked when the incident was opened.
+    const opened = (JSON.parse(row.data_categories) as string[]).filter((e) =>
+      (DATA_ELEMENTS as readonly string[]).includes(e),
+    );
+    return {
+      dataElements: opened,
+      riskLevel: '',
+      riskRationale: '',
+      affected: '',
+      sectors: [],
+      channelPolicy: '',
+      controllers: '',
+      approximateRecords: '',
+      narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, ''])),
+    };
+  }
   const saved = await getAssessmentText(db, facts.assessmentId);
   const narrative = saved ? (JSON.parse(saved.narrative_json) as Record<string, string | null> | null) : null;
   const controllers = await listControllers(db, incidentId, facts.controllerIds ?? []);
   return {
+    dataElements: facts.dataElements,
     riskLevel: facts.riskLevel,
     riskRationale: (await getNote(db, facts.assessmentId)) ?? '',
     affected: Object.entries(facts.affected)

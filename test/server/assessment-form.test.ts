@@ -6,6 +6,7 @@ import { hiddenField } from '../e2e/helpers';
 import {
   assessmentBody,
   createTestUser,
+  incidentBody,
   logInForm,
   openAndConfirm,
   startHarness,
@@ -41,6 +42,10 @@ const textarea = (html: string, id: string) => {
 };
 const selected = (html: string, id: string) =>
   new RegExp(`<select id="${id}"[^>]*>[\\s\\S]*?<option value="([^"]+)" selected`).exec(html)?.[1] ?? null;
+
+/** The data elements ticked in the assessment form, in the form's order. */
+const checkedElements = (html: string) =>
+  [...html.matchAll(/name="dataElements" value="([a-z_]+)" checked/g)].map((m) => m[1]);
 
 describe('the re-assess form', () => {
   it('is filled in from the saved assessment', async () => {
@@ -89,5 +94,31 @@ describe('the re-assess form', () => {
     expect(textarea(again.html, 'affected')).toBe('DE twelve hundred');
     expect(textarea(again.html, 'riskRationale')).toBe('Turned out to be test data');
     expect(selected(again.html, 'riskLevel')).toBe('none');
+  });
+
+  it("ticks the first assessment's data elements from the categories chosen when the incident was opened", async () => {
+    const created = await h.api('POST', '/api/incidents', incidentBody({ dataCategories: ['name', 'passport'] }));
+    const id = created.body.id as string;
+    await h.api(`POST`, `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Passport scans on a share' });
+    const room = await web.get(`/incidents/${id}`);
+    expect(checkedElements(room.html)).toEqual(['name', 'passport']);
+  });
+
+  it('after a refused save keeps the ticked data elements, and after a good save shows the saved ones', async () => {
+    const id = await openAndConfirm(h);
+    await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ dataElements: ['name', 'email'] }));
+    const room = await web.get(`/incidents/${id}`);
+    expect(checkedElements(room.html)).toEqual(['name', 'email']);
+    await web.post(`/incidents/${id}/assessment`, {
+      _csrf: hiddenField(room.html, '_csrf'),
+      idempotencyKey: 'reassess-refused-0002',
+      dataElements: ['name', 'health'],
+      role: 'controller',
+      riskLevel: 'high_risk',
+      riskRationale: 'Clinic records',
+      affected: 'nonsense',
+      channelPolicy: 'email',
+    });
+    expect(checkedElements((await web.get(`/incidents/${id}`)).html)).toEqual(['name', 'health']);
   });
 });
