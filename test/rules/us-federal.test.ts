@@ -183,4 +183,17 @@ describe('NYDFS 23 NYCRR 500.17 (us-nydfs)', () => {
     expect(o.required).toBe(required);
     expect(o.dueAt).toBe(dueAt);
   });
+
+  it('500.17(a)(1): the 72 hours from determining a cybersecurity incident occurred are confirmed against the regulation text', () => {
+    // Determined 6 March 12:00Z + 72 hours = 9 March 12:00Z (an exact instant).
+    const o = find(
+      run({ sectors: ['nydfs'], determinations: { notifiableAt: '2026-03-06T12:00:00Z' } }),
+      'us-nydfs:regulator:superintendent',
+    );
+    expect(o.dueAt).toBe('2026-03-09T12:00:00.000Z');
+    expect(o.sources?.some((s) => s.confirmed && /500\.17\(a\)\(1\)/.test(s.fact) && /72 hours/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/72 hours/));
+  });
 });
