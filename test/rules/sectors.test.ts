@@ -114,6 +114,15 @@ describe('FCC CPNI rule, 47 CFR 64.2011 (us-fcc-cpni)', () => {
     // Friday 6 March + 7 business days: 9, 10, 11, 12, 13, 16, 17 March; end of 17 March EDT.
     expect(find(run(CPNI), 'us-fcc-cpni:regulator:law-enforcement').dueAt).toBe('2026-03-18T03:59:59.999Z');
   });
+  it('64.2011(b): the 7 business days from reasonable determination are confirmed; the 2023 amendments are delayed indefinitely (FR Doc. 2024-01667)', () => {
+    const o = find(run(CPNI), 'us-fcc-cpni:regulator:law-enforcement');
+    expect(
+      o.sources?.some((s) => s.confirmed && /64\.2011\(a\)-\(b\)/.test(s.fact) && /7 business days/.test(s.fact)),
+    ).toBe(true);
+    expect(o.sources?.some((s) => s.confirmed && /delayed indefinitely/.test(s.fact))).toBe(true);
+    // Whether the FCC has since announced an effective date for the amended 64.2011 is not confirmed.
+    expect(o.unconfirmedFacts).toContainEqual(expect.stringMatching(/effective date/));
+  });
   it('64.2011(b): customers only after law enforcement; then due now', () => {
     expect(find(run(CPNI), 'us-fcc-cpni:individuals:customers').dueNow).toBeUndefined();
     const o = find(
