@@ -187,6 +187,21 @@ describe('DORA Art. 19 and RTS 2025/301 (eu-dora)', () => {
     );
     expect(o.dueAt).toBe('2026-03-09T12:00:00.000Z');
   });
+  it('RTS 2025/301 Art. 5(1)(a)-(c): the 4/24-hour, 72-hour and one-month limits are confirmed against the text', () => {
+    for (const id of [
+      'eu-dora:regulator:de-initial',
+      'eu-dora:regulator:de-intermediate',
+      'eu-dora:regulator:de-final',
+    ]) {
+      const o = find(run(DORA), id);
+      expect(o.sources?.some((s) => s.confirmed && /Art\. 5\(1\)\(a\)-\(c\)/.test(s.fact))).toBe(true);
+      expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/Art\. 5\(1\)/));
+    }
+    // The relief for time limits ending on a weekend or bank holiday was not read in the text and is not modelled.
+    expect(find(run(DORA), 'eu-dora:regulator:de-initial').unconfirmedFacts).toContainEqual(
+      expect.stringMatching(/weekend/),
+    );
+  });
   it('NIS2 Art. 4: a DORA entity makes no NIS2 report for the same incident', () => {
     const list = run({ ...DORA, sectors: ['dora-financial-entity', 'nis2-essential'] });
     expect(find(list, 'eu-nis2:regulator:de-early-warning').required).toBe(false);
