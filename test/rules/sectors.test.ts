@@ -202,6 +202,16 @@ describe('DORA Art. 19 and RTS 2025/301 (eu-dora)', () => {
       expect.stringMatching(/weekend/),
     );
   });
+  it('NIS2 Art. 4(1) and DORA Art. 1(2): the carve-out is confirmed against the texts', () => {
+    const o = find(
+      run({ ...DORA, sectors: ['dora-financial-entity', 'nis2-essential'] }),
+      'eu-nis2:regulator:de-early-warning',
+    );
+    expect(o.sources?.some((s) => s.confirmed && /Art\. 4\(1\)/.test(s.fact) && /Art\. 1\(2\)/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/DORA/));
+  });
   it('NIS2 Art. 4: a DORA entity makes no NIS2 report for the same incident', () => {
     const list = run({ ...DORA, sectors: ['dora-financial-entity', 'nis2-essential'] });
     expect(find(list, 'eu-nis2:regulator:de-early-warning').required).toBe(false);
