@@ -61,6 +61,13 @@ describe('FTC Health Breach Notification Rule, 16 CFR 318 as amended in 2024 (us
     expect(ids(run({ ...HBNR, affected: { 'US-TX': 500 } }))).not.toContain('us-ftc-hbnr:media:us-tx');
     expect(find(run({ ...HBNR, affected: { 'US-TX': 501 } }), 'us-ftc-hbnr:media:us-tx').required).toBe(true);
   });
+  it('318.2 as amended in 2024: the breach-of-security definition (unauthorized disclosures included) is confirmed; the timing is not', () => {
+    const o = find(run({ ...HBNR, affected: { 'US-TX': 600 } }), 'us-ftc-hbnr:individuals:individuals');
+    expect(o.sources?.some((s) => s.confirmed && /318\.2/.test(s.fact) && /unauthorized disclosure/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts).toContainEqual(expect.stringMatching(/318\.4\(a\)/));
+  });
   it('318.3(b): a service provider tells the vendor within 60 days', () => {
     const list = run({ ...HBNR, role: 'processor', affected: { 'US-TX': 10 } });
     expect(find(list, 'us-ftc-hbnr:controller:vendor').dueAt).toBe('2026-05-06T03:59:59.999Z');
