@@ -9,6 +9,8 @@ import { memberStates } from './eu-nis2';
 
 const URL = 'https://eur-lex.europa.eu/eli/reg/2022/2554/oj';
 const RTS_URL = 'https://eur-lex.europa.eu/eli/reg_del/2025/301/oj';
+/** Art. 5 as read: Springlex's reproduction of OJ L, 2025/301 (English) and exlege.bg's (Bulgarian). */
+const RTS_ART5_URL = 'https://www.springlex.eu/en/packages/dora/rts-ir-regulation/article-5';
 
 export const EU_DORA: RegimeInfo = {
   id: 'eu-dora',
@@ -25,7 +27,12 @@ export function evaluateDora(f: Facts): Obligation[] {
   const major = f.riskLevel !== 'none';
   const sources: Source[] = [
     {
-      fact: 'initial notification within 4 hours of classifying the incident as major and no later than 24 hours from awareness; intermediate report within 72 hours of the initial notification; final report within one month of the latest intermediate report (RTS 2025/301 Art. 5)',
+      fact: 'initial notification as early as possible and within 4 hours of classifying the incident as major, no later than 24 hours from becoming aware of it; intermediate report at the latest within 72 hours of submitting the initial notification; final report no later than one month after the intermediate report or, where applicable, the latest updated one (RTS 2025/301 Art. 5(1)(a)-(c))',
+      url: RTS_ART5_URL,
+      confirmed: true,
+    },
+    {
+      fact: "the RTS's relief for time limits ending on a weekend or bank holiday (by noon of the next working day, not for the largest entities), reported in the ESAs' final report JC 2024 33: not read in the text and not modelled, so the dates shown may be earlier than the law's",
       url: RTS_URL,
       confirmed: false,
     },

@@ -59,9 +59,11 @@ export function evaluateNis2(f: Facts): Obligation[] {
     ...(dora
       ? [
           {
-            fact: 'DORA replaces the NIS2 report for a DORA financial entity (NIS2 Art. 4)',
-            url: URL,
-            confirmed: false,
+            // NIS2 Art. 4(1) read in Springlex's reproduction of OJ L 333; DORA Art. 1(2) in a reproduction at
+            // grca.planeth.de (the same words as the OJ text of Regulation (EU) 2022/2554).
+            fact: "where a sector-specific Union act requires notifying significant incidents at least equivalently, NIS2's provisions do not apply to those entities (NIS2 Art. 4(1)); DORA is such an act for financial entities identified as essential or important entities (DORA Art. 1(2))",
+            url: 'https://www.springlex.eu/en/packages/nis2/nis2-directive/article-4/',
+            confirmed: true,
           },
         ]
       : []),

@@ -6,6 +6,10 @@ import { LAW_ENFORCEMENT } from '../deadline';
 // FCC CPNI breach rule for telecommunications carriers, 47 CFR 64.2011.
 
 const URL = 'https://www.ecfr.gov/current/title-47/chapter-I/subchapter-B/part-64/subpart-U/section-64.2011';
+/** The 2021 eCFR text of 64.2011 (the rule of 2007), as read. */
+const TEXT_2021 = 'https://www.ecfr.gov/cgi-bin/text-idx?mc=true&node=se47.3.64_12011&rgn=div8';
+/** FCC 23-111 as published: effective 2024-03-13 except the amendments to 64.2011, delayed indefinitely. */
+const ORDER_FR = 'https://regulations.justia.com/regulations/fedreg/2024/02/12/2024-01667.html';
 const ZONE = 'America/New_York';
 
 export const US_FCC_CPNI: RegimeInfo = {
@@ -23,11 +27,16 @@ export function evaluateCpni(f: Facts): Obligation[] {
   const sources: Source[] = [
     {
       fact: 'law enforcement (USSS and FBI through the central reporting facility) as soon as practicable and no later than 7 business days after reasonable determination of the breach; no customer notice until that notice is made (64.2011(a)-(b))',
-      url: URL,
+      url: TEXT_2021,
       confirmed: true,
     },
     {
-      fact: 'the 2023 amendments (FCC 23-111): notice to the Commission with law enforcement, no 7-business-day wait before customers, no customer notice where harm is reasonably unlikely',
+      fact: 'the 2023 amendments to 64.2011 (FCC 23-111) are delayed indefinitely until the Commission announces their effective date in the Federal Register (FR Doc. 2024-01667, DATES); the amended text keeps the 7 business days and adds the Commission as a recipient',
+      url: ORDER_FR,
+      confirmed: true,
+    },
+    {
+      fact: 'that an effective date for the amended 64.2011 has been announced: the catalog follows the amended rule for customers (no 7-full-business-day wait after the law enforcement notice, no customer notice where harm is reasonably unlikely), which the rule of 2007 (64.2011(b)(1), (c)) does not have',
       url: URL,
       confirmed: false,
     },
@@ -50,7 +59,7 @@ export function evaluateCpni(f: Facts): Obligation[] {
       basis: '47 CFR 64.2011(b)',
       why: [
         scope,
-        'Every breach of CPNI is reported to law enforcement (and, since the 2023 amendments, the Commission) before customers or the public are told.',
+        'Every breach of CPNI is reported to law enforcement before customers or the public are told; the 2023 amendments, which add the Commission, were delayed indefinitely (FR Doc. 2024-01667), so notify the Commission too if their effective date has been announced.',
       ],
       content: [
         'entity_contacts',

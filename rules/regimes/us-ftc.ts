@@ -12,6 +12,7 @@ const SAFEGUARDS_URL = 'https://www.ecfr.gov/current/title-16/chapter-I/subchapt
 const GLBA_FR = 'https://www.govinfo.gov/content/pkg/FR-2023-11-13/html/2023-24412.htm';
 const HBNR_URL = 'https://www.ecfr.gov/current/title-16/chapter-I/subchapter-C/part-318';
 const HBNR_2024 = 'https://www.federalregister.gov/documents/2024/05/30/2024-10855/health-breach-notification-rule';
+const HBNR_DEFINITIONS_URL = 'https://checkoutapi.com/regulations/expand/title16_chapterI_part318_section318.9';
 
 export const US_GLBA_FTC: RegimeInfo = {
   id: 'us-glba-ftc',
@@ -111,7 +112,14 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         : 'Unsecured PHR identifiable health information was acquired without authorization (a breach of security under 318.2, which since 2024 includes unauthorized disclosures).'
       : 'No health information among the data elements: not a breach under the rule.',
   ];
-  const src = (fact: string, url = HBNR_URL): Source => ({ fact, url, confirmed: false });
+  // The amended 318.2 was read in a reproduction of 16 CFR part 318 as revised on 2024-11-20 (checkoutapi.com); the
+  // timing sections (318.3-318.5) were not in the stored copies, so they stay unconfirmed.
+  const definition: Source = {
+    fact: "a breach of security is the acquisition of unsecured PHR identifiable health information without the individual's authorization, presumed from unauthorized access, and includes one that occurs as a result of a data breach or an unauthorized disclosure (318.2, as amended in 2024)",
+    url: HBNR_DEFINITIONS_URL,
+    confirmed: true,
+  };
+  const src = (fact: string, url = HBNR_URL): Source[] => [definition, { fact, url, confirmed: false }];
   const sixty = (text: string) => ({
     period: { unit: 'days', n: 60 } as const,
     from: { kind: 'discovery' } as const,
@@ -131,7 +139,7 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         why: [...reasons, 'As a third-party service provider we notify the vendor, identifying each individual.'],
         content: ['nature', 'categories_of_data', 'approximate_people', 'occurred_at', 'discovered_at'],
         hold: HBNR_HOLD,
-        sources: [src('service provider notifies the vendor within 60 calendar days of discovery (318.3(b), 318.4)')],
+        sources: src('service provider notifies the vendor within 60 calendar days of discovery (318.3(b), 318.4)'),
       }),
     ];
   }
@@ -156,7 +164,7 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         'contact_point',
       ],
       hold: HBNR_HOLD,
-      sources: [src('individuals within 60 calendar days of discovery (318.4(a))')],
+      sources: src('individuals within 60 calendar days of discovery (318.4(a))'),
     }),
     buildObligation(f, {
       regime: US_FTC_HBNR,
@@ -190,12 +198,10 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         'categories_of_data',
       ],
       hold: HBNR_HOLD,
-      sources: [
-        src(
-          'FTC at the same time as individuals and within 60 days of discovery for 500 or more; annual log within 60 days of year end below (318.5(c), as amended in 2024)',
-          HBNR_2024,
-        ),
-      ],
+      sources: src(
+        'FTC at the same time as individuals and within 60 days of discovery for 500 or more; annual log within 60 days of year end below (318.5(c), as amended in 2024)',
+        HBNR_2024,
+      ),
     }),
   ];
   for (const [code, n] of Object.entries(f.affected)) {
@@ -213,7 +219,7 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         why: [...reasons, `${n} residents of ${state}, more than 500: notify prominent media outlets serving it.`],
         content: ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'steps_for_individuals'],
         hold: HBNR_HOLD,
-        sources: [src('media when more than 500 residents of a state (318.5(b))')],
+        sources: src('media when more than 500 residents of a state (318.5(b))'),
       }),
     );
   }

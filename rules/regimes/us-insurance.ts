@@ -24,6 +24,15 @@ type InsuranceLaw = {
   period: Period;
   text: string;
   regulator: string;
+  /**
+   * What was read in the statute's own text (or a verbatim reproduction of it): the deadline, and the threshold when
+   * the state's wording was read too. Absent: the law-firm survey and the NAIC model only.
+   */
+  checked?: { url: string; deadline: string; threshold?: string };
+  /** Virginia: 250 or more residents suffice, without the model's "reportable elsewhere or material harm". */
+  thresholdAlone?: boolean;
+  /** What the sources say that could not be checked, added to the unconfirmed fact. */
+  note?: string;
 };
 
 const H72: Pick<InsuranceLaw, 'period' | 'text'> = {
@@ -37,7 +46,7 @@ const BD3: Pick<InsuranceLaw, 'period' | 'text'> = {
 
 /**
  * The states whose enactment Breachline could cite by chapter; section numbers of the notice provision are given
- * only where known. Every fact here is unconfirmed (law-firm summaries, not the statute texts).
+ * only where known. Facts are unconfirmed (law-firm summaries, not the statute texts) except those under `checked`.
  */
 export const INSURANCE_LAWS: readonly InsuranceLaw[] = [
   {
@@ -53,6 +62,13 @@ export const INSURANCE_LAWS: readonly InsuranceLaw[] = [
     commencement: '2019-05-01',
     ...BD3,
     regulator: 'Commissioner of Insurance',
+    checked: {
+      url: 'https://us.vlex.com/vid/ala-code--27-936729788',
+      deadline:
+        'the commissioner as promptly as possible, but in no event later than three business days from a determination that a cybersecurity event involving nonpublic information in the possession of a licensee has occurred (27-62-6(a))',
+      threshold:
+        'state of domicile (or home state) with a reasonable likelihood of material harm, or 250 or more consumers residing in Alabama and reportable to a government body elsewhere or reasonably likely to cause material harm (27-62-6(a)(1)-(2))',
+    },
   },
   {
     code: 'OH',
@@ -63,11 +79,12 @@ export const INSURANCE_LAWS: readonly InsuranceLaw[] = [
   },
   {
     code: 'MI',
-    citation: 'Mich. Comp. Laws §§ 500.550-500.565',
+    citation: 'Mich. Comp. Laws § 500.559',
     commencement: '2021-01-20',
     period: { unit: 'days', n: 10 },
     text: 'as promptly as possible and no later than 10 days from the determination that a cybersecurity event occurred',
     regulator: 'Director of Insurance and Financial Services',
+    note: 'the DIFS pages (michigan.gov/difs) say "not later than 10 business days" under MCL 500.559; the statute text was not read, so the shorter 10 calendar days are kept',
   },
   {
     code: 'CT',
@@ -92,38 +109,61 @@ export const INSURANCE_LAWS: readonly InsuranceLaw[] = [
   },
   {
     code: 'NH',
-    citation: 'N.H. Rev. Stat. ch. 420-P',
+    citation: 'N.H. Rev. Stat. § 420-P:6',
     commencement: '2020-01-01',
     ...BD3,
     regulator: 'Insurance Commissioner',
+    checked: {
+      // An unofficial mirror of the RSA text.
+      url: 'https://livefreeordie.legal/rsa/section/rsa-section-420-p6-7c62e3df18/',
+      deadline:
+        'the commissioner within 3 business days of a determination that a cybersecurity event has occurred (420-P:6, I)',
+      threshold:
+        'state of domicile (or home state) with a reasonable likelihood of material harm, or 250 or more consumers residing in New Hampshire and reportable to a government body or reasonably likely to cause material harm (420-P:6, I(a)-(b))',
+    },
   },
   {
     code: 'VA',
-    citation: 'Va. Code §§ 38.2-621 et seq.',
+    citation: 'Va. Code § 38.2-625',
     commencement: '2020-07-01',
     ...BD3,
     regulator: 'State Corporation Commission, Bureau of Insurance',
+    checked: {
+      url: 'https://law.lis.virginia.gov/vacode/title38.2/chapter6/section38.2-625',
+      deadline:
+        'the Commissioner as promptly as possible but in no event later than three business days from the determination that a cybersecurity event has actually occurred (38.2-625(A))',
+      threshold:
+        "a domestic insurer (or home-state producer) meeting the Commission's thresholds, or 250 or more consumers residing in Virginia, or notice required to a government body under federal law or another state's law (38.2-625(A)(1)-(2))",
+    },
+    thresholdAlone: true,
   },
   {
     code: 'IN',
-    citation: 'Ind. Code 27-2-27',
+    citation: 'Ind. Code 27-2-27-21(c)',
     commencement: '2021-07-01',
     ...BD3,
     regulator: 'Commissioner of the Department of Insurance',
   },
   {
     code: 'LA',
-    citation: 'La. Rev. Stat. §§ 22:2501 et seq.',
+    citation: 'La. Rev. Stat. § 22:2506',
     commencement: '2021-08-01',
     ...BD3,
     regulator: 'Commissioner of Insurance',
+    note: 'the Louisiana Department of Insurance says the law (Act 283 of 2020) took effect on 2020-08-01, with the information security program due by 2021-08-01',
   },
   {
     code: 'TN',
-    citation: 'Tenn. Code §§ 56-2-1001 et seq.',
+    citation: 'Tenn. Code § 56-2-1006',
     commencement: '2021-07-01',
     ...BD3,
     regulator: 'Commissioner of Commerce and Insurance',
+    checked: {
+      // A reproduction of the code text (lawserver.com); only subsection (a)'s opening sentence was read.
+      url: 'https://www.lawserver.com/law/state/tennessee/tn-code/tennessee_code_56-2-1006',
+      deadline:
+        'the commissioner as soon as practicable, and in no event more than three (3) business days, following a determination that a cybersecurity event has occurred (56-2-1006(a))',
+    },
   },
 ];
 
@@ -148,25 +188,37 @@ export function evaluateInsurance(law: InsuranceLaw, f: Facts): Obligation[] {
   const state = US_STATE_NAMES[law.code];
   const harm = f.riskLevel !== 'none';
   const enough = residents >= 250;
-  const sources: Source[] = [
-    {
-      fact: `${law.code}: commissioner ${law.text} (${law.citation}); in force from ${law.commencement}`,
-      url: CHART_URL,
-      confirmed: false,
-    },
-    {
-      fact: 'model Section 6: state of domicile, or 250 or more residents and reportable elsewhere or material harm likely',
-      url: MODEL_URL,
-      confirmed: false,
-    },
-  ];
+  const { checked } = law;
+  const note = law.note ? `; ${law.note}` : '';
+  const sources: Source[] = checked
+    ? [
+        { fact: `${law.code}: ${checked.deadline}`, url: checked.url, confirmed: true },
+        { fact: `${law.code}: in force from ${law.commencement}${note}`, url: CHART_URL, confirmed: false },
+      ]
+    : [
+        {
+          fact: `${law.code}: commissioner ${law.text} (${law.citation}); in force from ${law.commencement}${note}`,
+          url: CHART_URL,
+          confirmed: false,
+        },
+      ];
+  sources.push(
+    checked?.threshold
+      ? { fact: `${law.code}: ${checked.threshold}`, url: checked.url, confirmed: true }
+      : {
+          fact: 'model Section 6: state of domicile, or 250 or more residents and reportable elsewhere or material harm likely',
+          url: MODEL_URL,
+          confirmed: false,
+        },
+  );
+  const required = law.thresholdAlone ? enough : harm && enough;
   return [
     buildObligation(f, {
       regime: info,
       audience: 'regulator',
       recipientKey: 'commissioner',
       recipient: `${law.regulator} (${state})`,
-      required: harm && enough,
+      required,
       deadline: { period: law.period, from: { kind: 'notifiable' }, zone, text: law.text },
       basis: law.citation,
       why: [
@@ -174,9 +226,13 @@ export function evaluateInsurance(law: InsuranceLaw, f: Facts): Obligation[] {
         enough
           ? `250 or more residents: a licensee domiciled elsewhere notifies the ${law.regulator}.`
           : `Fewer than 250 residents: only a licensee domiciled in ${state} notifies (the facts do not give the domicile; a domestic licensee notifies whatever the number).`,
-        harm
-          ? 'Risk assessed above none: taken as reportable elsewhere or reasonably likely to cause material harm.'
-          : "Risk assessed as 'none': taken as neither reportable elsewhere nor likely to cause material harm, so no notice.",
+        law.thresholdAlone
+          ? enough
+            ? `${law.citation}(A)(2): 250 or more consumers residing in ${state} suffice, whatever the harm.`
+            : `${law.citation}(A)(2): below 250, a licensee domiciled elsewhere also notifies when another state or federal law requires notice of the event to a government body (not in the facts).`
+          : harm
+            ? 'Risk assessed above none: taken as reportable elsewhere or reasonably likely to cause material harm.'
+            : "Risk assessed as 'none': taken as neither reportable elsewhere nor likely to cause material harm, so no notice.",
         law.period.unit === 'businessDays' ? 'Business days skip weekends only; state holidays are not modelled.' : '',
       ].filter(Boolean),
       content: [

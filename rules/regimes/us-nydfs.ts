@@ -5,6 +5,8 @@ import { buildObligation, inForce, localAwarenessDate } from '../obligation';
 // NYDFS Cybersecurity Regulation, 23 NYCRR 500.17.
 
 const URL = 'https://www.dfs.ny.gov/industry_guidance/cybersecurity';
+/** The text of 500.17 as amended (Cornell LII's reproduction of the NYCRR). */
+const TEXT_URL = 'https://www.law.cornell.edu/regulations/new-york/23-NYCRR-500.17';
 
 export const US_NYDFS: RegimeInfo = {
   id: 'us-nydfs',
@@ -51,7 +53,13 @@ export function evaluateNydfs(f: Facts): Obligation[] {
         'contact_point',
       ],
       hold: null,
-      sources: [{ fact: '72 hours from determination (500.17(a))', url: URL, confirmed: false }],
+      sources: [
+        {
+          fact: 'the Superintendent is notified electronically as promptly as possible and no later than 72 hours after determining that a cybersecurity incident has occurred at the covered entity, its affiliates or a third-party service provider (500.17(a)(1))',
+          url: TEXT_URL,
+          confirmed: true,
+        },
+      ],
     }),
   ];
   if (f.extortionPaymentAt && localAwarenessDate(f, 'America/New_York') >= EXTORTION_FROM) out.push(...extortion(f));

@@ -53,9 +53,10 @@ export function evaluateSec(f: Facts): Obligation[] {
         },
         { fact: 'delay only on the U.S. Attorney General determination (Item 1.05(c))', url: RELEASE, confirmed: true },
         {
-          fact: 'EDGAR 17:30 Eastern cut-off for same-day filing date (Regulation S-T Rule 13)',
-          url: 'https://www.ecfr.gov/current/title-17/chapter-II/part-232',
-          confirmed: false,
+          // Read in a reproduction of the CFR text (lawserver.com); the eCFR itself was not in the stored pages.
+          fact: 'a filing by direct transmission commencing on or before 5:30 p.m. Eastern (standard or daylight time, whichever is in effect) is filed that business day, later ones the next business day (Regulation S-T Rule 13, 17 CFR 232.13(a)(2))',
+          url: 'https://lawserver.com/?p=28166419',
+          confirmed: true,
         },
       ],
     }),

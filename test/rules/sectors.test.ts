@@ -61,6 +61,13 @@ describe('FTC Health Breach Notification Rule, 16 CFR 318 as amended in 2024 (us
     expect(ids(run({ ...HBNR, affected: { 'US-TX': 500 } }))).not.toContain('us-ftc-hbnr:media:us-tx');
     expect(find(run({ ...HBNR, affected: { 'US-TX': 501 } }), 'us-ftc-hbnr:media:us-tx').required).toBe(true);
   });
+  it('318.2 as amended in 2024: the breach-of-security definition (unauthorized disclosures included) is confirmed; the timing is not', () => {
+    const o = find(run({ ...HBNR, affected: { 'US-TX': 600 } }), 'us-ftc-hbnr:individuals:individuals');
+    expect(o.sources?.some((s) => s.confirmed && /318\.2/.test(s.fact) && /unauthorized disclosure/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts).toContainEqual(expect.stringMatching(/318\.4\(a\)/));
+  });
   it('318.3(b): a service provider tells the vendor within 60 days', () => {
     const list = run({ ...HBNR, role: 'processor', affected: { 'US-TX': 10 } });
     expect(find(list, 'us-ftc-hbnr:controller:vendor').dueAt).toBe('2026-05-06T03:59:59.999Z');
@@ -113,6 +120,15 @@ describe('FCC CPNI rule, 47 CFR 64.2011 (us-fcc-cpni)', () => {
   it('64.2011(b): law enforcement within 7 business days of the determination', () => {
     // Friday 6 March + 7 business days: 9, 10, 11, 12, 13, 16, 17 March; end of 17 March EDT.
     expect(find(run(CPNI), 'us-fcc-cpni:regulator:law-enforcement').dueAt).toBe('2026-03-18T03:59:59.999Z');
+  });
+  it('64.2011(b): the 7 business days from reasonable determination are confirmed; the 2023 amendments are delayed indefinitely (FR Doc. 2024-01667)', () => {
+    const o = find(run(CPNI), 'us-fcc-cpni:regulator:law-enforcement');
+    expect(
+      o.sources?.some((s) => s.confirmed && /64\.2011\(a\)-\(b\)/.test(s.fact) && /7 business days/.test(s.fact)),
+    ).toBe(true);
+    expect(o.sources?.some((s) => s.confirmed && /delayed indefinitely/.test(s.fact))).toBe(true);
+    // Whether the FCC has since announced an effective date for the amended 64.2011 is not confirmed.
+    expect(o.unconfirmedFacts).toContainEqual(expect.stringMatching(/effective date/));
   });
   it('64.2011(b): customers only after law enforcement; then due now', () => {
     expect(find(run(CPNI), 'us-fcc-cpni:individuals:customers').dueNow).toBeUndefined();
@@ -177,6 +193,31 @@ describe('DORA Art. 19 and RTS 2025/301 (eu-dora)', () => {
       'eu-dora:regulator:de-intermediate',
     );
     expect(o.dueAt).toBe('2026-03-09T12:00:00.000Z');
+  });
+  it('RTS 2025/301 Art. 5(1)(a)-(c): the 4/24-hour, 72-hour and one-month limits are confirmed against the text', () => {
+    for (const id of [
+      'eu-dora:regulator:de-initial',
+      'eu-dora:regulator:de-intermediate',
+      'eu-dora:regulator:de-final',
+    ]) {
+      const o = find(run(DORA), id);
+      expect(o.sources?.some((s) => s.confirmed && /Art\. 5\(1\)\(a\)-\(c\)/.test(s.fact))).toBe(true);
+      expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/Art\. 5\(1\)/));
+    }
+    // The relief for time limits ending on a weekend or bank holiday was not read in the text and is not modelled.
+    expect(find(run(DORA), 'eu-dora:regulator:de-initial').unconfirmedFacts).toContainEqual(
+      expect.stringMatching(/weekend/),
+    );
+  });
+  it('NIS2 Art. 4(1) and DORA Art. 1(2): the carve-out is confirmed against the texts', () => {
+    const o = find(
+      run({ ...DORA, sectors: ['dora-financial-entity', 'nis2-essential'] }),
+      'eu-nis2:regulator:de-early-warning',
+    );
+    expect(o.sources?.some((s) => s.confirmed && /Art\. 4\(1\)/.test(s.fact) && /Art\. 1\(2\)/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/DORA/));
   });
   it('NIS2 Art. 4: a DORA entity makes no NIS2 report for the same incident', () => {
     const list = run({ ...DORA, sectors: ['dora-financial-entity', 'nis2-essential'] });

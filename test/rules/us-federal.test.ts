@@ -117,6 +117,17 @@ describe('SEC Form 8-K Item 1.05 (us-sec)', () => {
     expect(o.dueAt).toBe(dueAt);
   });
 
+  it('17 CFR 232.13(a)(2): a filing commenced by 17:30 Eastern is filed that business day (confirmed against the rule text)', () => {
+    // Monday 2 March 2026 + 4 business days = Friday 6 March; 17:30 EST (UTC-5) = 22:30Z.
+    const o = find(
+      run({ ...SEC, determinations: { materialityAt: '2026-03-02T15:00:00-05:00' } }),
+      'us-sec:regulator:form-8-k',
+    );
+    expect(o.dueAt).toBe('2026-03-06T22:30:00.000Z');
+    expect(o.sources?.some((s) => s.confirmed && /232\.13/.test(s.fact))).toBe(true);
+    expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/EDGAR|232\.13/));
+  });
+
   it('Item 1.05: no materiality determination yet, no dueAt and the reason', () => {
     const o = find(run(SEC), 'us-sec:regulator:form-8-k');
     expect(o.dueAt).toBeNull();
@@ -171,5 +182,18 @@ describe('NYDFS 23 NYCRR 500.17 (us-nydfs)', () => {
     const o = find(run(over), 'us-nydfs:regulator:superintendent');
     expect(o.required).toBe(required);
     expect(o.dueAt).toBe(dueAt);
+  });
+
+  it('500.17(a)(1): the 72 hours from determining a cybersecurity incident occurred are confirmed against the regulation text', () => {
+    // Determined 6 March 12:00Z + 72 hours = 9 March 12:00Z (an exact instant).
+    const o = find(
+      run({ sectors: ['nydfs'], determinations: { notifiableAt: '2026-03-06T12:00:00Z' } }),
+      'us-nydfs:regulator:superintendent',
+    );
+    expect(o.dueAt).toBe('2026-03-09T12:00:00.000Z');
+    expect(o.sources?.some((s) => s.confirmed && /500\.17\(a\)\(1\)/.test(s.fact) && /72 hours/.test(s.fact))).toBe(
+      true,
+    );
+    expect(o.unconfirmedFacts ?? []).not.toContainEqual(expect.stringMatching(/72 hours/));
   });
 });
