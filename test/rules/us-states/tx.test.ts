@@ -46,6 +46,7 @@ describe('Tex. Bus. & Com. Code § 521.053', () => {
     );
     // 1 March 2022 (09:00 CST) + 60 days = 30 April, end of day CDT (UTC-5).
     expect(ag.dueAt).toBe('2022-05-01T04:59:59.999Z');
+    expect(ag.sources?.some((s) => s.confirmed && /at least 250/.test(s.fact))).toBe(true);
   });
 
   it('Tex. Bus. & Com. Code 521.053(h): consumer reporting agencies above 10,000', () => {
