@@ -55,5 +55,6 @@ export const AK: StateLaw = {
     'Alaska Stat. § 45.48.090(7): an account or card number counts with the security or access code only when one is required to access the account (Breachline does not model the code; from a summary).',
     'Alaska Stat. § 45.48.090(7): paper records are covered as well as electronic ones ("information in any form").',
     'Alaska Stat. § 45.48.040(c): the consumer reporting agency notice does not apply to a collector subject to the Gramm-Leach-Bliley Act.',
+    'The 2009-07-01 commencement of ch. 92 SLA 2008 is recorded from memory; the stored copies give only the session law.',
   ],
 };

@@ -55,5 +55,6 @@ export const CT: StateLaw = {
     'Conn. Gen. Stat. § 36a-701b(b)(2)(B): identity theft prevention and mitigation services at no cost for 24 months where SSNs (and from 2021-10-01 taxpayer IDs) were breached (Attorney General guidance; not read in the text).',
     'Conn. Gen. Stat. § 36a-701b(a): an account or card number counts with any required code or password (Breachline does not model the code).',
     'No notice to consumer reporting agencies is required by the Connecticut statute (per the Perkins Coie chart; not read in the text).',
+    'The Perkins Coie chart lists a further amendment, SB 1058 (2023), in force 2023-10-01; what it changed was not read and is not modelled.',
   ],
 };
