@@ -10,26 +10,33 @@ export const MD: StateLaw = {
   url: 'https://mgaleg.maryland.gov/mgawebsite/Laws/StatuteText?article=gcl&enactments=false&section=14-3504',
   zone: ET,
   // § 14-3501(e)(1)(i)1: an ITIN, a passport number or other federal identification number count with a name.
-  extra: ['passport', 'tax_id', 'government_id', ...MED, 'biometric', 'genetic'],
+  extra: ['passport', 'tax_id', 'government_id', ...MED, 'biometric'],
   alone: CRED,
   // § 14-3501(c): "encrypted" means indecipherable without the associated cryptographic key; the key exception
   // follows from the definition itself, so the field is omitted.
   harm: true,
   harmTest: 'the breach does not create a likelihood that personal information has been or will be misused',
-  // As in force from 2018-01-01 (HB 974 of 2017): no later than 45 days after the business concludes its investigation.
+  // As in force from 2018-01-01 (HB 974 of 2017) until HB 962 (2022): no later than 45 days after the business concludes
+  // its investigation (Ogletree's 2019 summary; the older text was not read).
   individuals: { days: 45, from: 'determination' },
   regulators: [ag(1, { kind: 'beforeIndividuals' })],
   // § 14-3506(a) says "1,000 or more individuals", not "more than": the threshold is at 1,000 itself.
   cra: { min: 1000 },
   enactments: [
-    { act: 'HB 974 (Ch. 518, 2017)', effective: '2018-01-01' },
-    { act: 'HB 1154 (2022)', effective: '2022-10-01' },
+    // HB 1154 (2019) from law-firm summaries (Ogletree, Hunton); HB 974 and HB 962 and their dates are not from a page
+    // read here (unconfirmed). The current text of 14-3504(b)(3) was read.
+    { act: 'HB 974 (2017)', effective: '2018-01-01' },
+    { act: 'HB 1154 (2019): businesses that maintain data investigate too', effective: '2019-10-01' },
+    { act: 'HB 962 (2022): 45 days from discovery; genetic information', effective: '2022-10-01' },
   ],
   amendments: [
     {
       from: '2022-10-01',
-      citation: 'Md. Code Com. Law §§ 14-3501 to -3508 as amended by HB 1154 (2022)',
-      change: { individuals: { days: 45, from: 'discovery' } },
+      citation: 'Md. Code Com. Law §§ 14-3501 to -3508 as amended by HB 962 (2022)',
+      change: {
+        individuals: { days: 45, from: 'discovery' },
+        extra: ['passport', 'tax_id', 'government_id', ...MED, 'biometric', 'genetic'],
+      },
     },
   ],
   checked: [

@@ -30,14 +30,14 @@ describe('Md. Code Com. Law §§ 14-3501 to -3508', () => {
     expect(o.why).not.toMatch(/does not mention the key/);
   });
 
-  it('Md. Code Com. Law 14-3504(b)(3) as amended by HB 1154: 45 days after discovery, not after the determination', () => {
+  it('Md. Code Com. Law 14-3504(b)(3) as amended by HB 962: 45 days after discovery, not after the determination', () => {
     const o = find(run({ affected: { 'US-MD': 5 }, determinations: { notifiableAt: '2026-03-20T15:00:00Z' } }), IND);
     // discovered 6 March 04:00 EST + 45 days = 20 April, end of day EDT (UTC-4) → 2026-04-21T03:59:59.999Z
     expect(o.dueAt).toBe('2026-04-21T03:59:59.999Z');
     expect(o.sources?.some((s) => s.confirmed && /14-3504\(b\)\(2\)-\(3\)/.test(s.fact))).toBe(true);
   });
 
-  it('Md. Code Com. Law 14-3504(b)(3) before HB 1154 (2022-10-01): 45 days after the investigation concludes', () => {
+  it('Md. Code Com. Law 14-3504(b)(3) before HB 962 (2022-10-01): 45 days after the investigation concludes', () => {
     const o = find(
       run({
         affected: { 'US-MD': 5 },
@@ -48,6 +48,13 @@ describe('Md. Code Com. Law §§ 14-3501 to -3508', () => {
     );
     // concluded 10 March 2021 (10:00 EST) + 45 days = 24 April 2021, end of day EDT (UTC-4) → 2021-04-25T03:59:59.999Z
     expect(o.dueAt).toBe('2021-04-25T03:59:59.999Z');
+  });
+
+  it('Md. Code Com. Law 14-3501(e)(1)(i)7 (unconfirmed): genetic information counts from HB 962 (2022-10-01), not before', () => {
+    const genetic = (awarenessAt: string) =>
+      find(run({ dataElements: ['name', 'genetic'], affected: { 'US-MD': 5 }, awarenessAt }), IND).required;
+    expect(genetic('2026-03-06T09:00:00Z')).toBe(true);
+    expect(genetic('2021-03-01T15:00:00Z')).toBe(false);
   });
 
   it('Md. Code Com. Law 14-3504(b)(2): no likelihood of misuse, no notice to residents or the Attorney General', () => {
