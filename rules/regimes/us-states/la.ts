@@ -5,7 +5,8 @@ const DEF = 'https://legis.la.gov/legis/LawPrint.aspx?d=322029';
 const RULE = 'https://ag.state.la.us/Page/DataBreach';
 
 // As in force from 2018-07-01 (before Act 382 of 2018): name with SSN, driver's licence, account or card number.
-// Act 382 (SB 361) added the passport number and biometric data and the 60-day limit from 2018-08-01.
+// Act 382 (SB 361) added the passport number and biometric data and the 60-day limit from 2018-08-01 (bill, act and
+// date from summaries: recordinglaw.com, Exterro; the act's text was not read).
 export const LA: StateLaw = {
   code: 'LA',
   citation: 'La. Rev. Stat. §§ 51:3071-3077; La. Admin. Code tit. 16, pt. III, § 701',
