@@ -67,17 +67,35 @@ function coveredElements(law: StateLaw, f: Facts): DataElement[] {
   return [...new Set([...withName, ...alone])];
 }
 
-function sourcesFor(law: StateLaw, audience: Audience, summary: string): Source[] {
+/** One fact an obligation rests on, and the words a checked fact must contain to confirm it. */
+type Part = { fact: string; covered: RegExp[] };
+
+/** A number as statutes write it: 1000, 1,000. */
+const num = (n: number): string => `\\b${n.toLocaleString('en-US').replace(/,/g, ',?')}\\b`;
+/** A threshold stated either way ("500 or more" is 500, "more than 500" is 501). */
+const threshold = (min: number): RegExp => new RegExp(`${num(min)}|${num(min - 1)}`);
+const days = (n: number): RegExp => new RegExp(`${num(n)}[- ](calendar |business )?(days?|hours?)`, 'i');
+const NO_LIMIT = /expedi|unreasonable delay|as soon as|immediately|without delay/i;
+
+/**
+ * The sources of one obligation: every checked fact about its audience (confirmed), then each part of the entry
+ * that no checked fact names (unconfirmed, so the obligation says "check before relying on it"), then the list
+ * of covered elements unless a checked definition confirms it. A part is confirmed only when one checked fact
+ * contains all of its words: a checked deadline does not vouch for the threshold beside it.
+ */
+function sourcesFor(law: StateLaw, audience: Audience, parts: readonly Part[]): Source[] {
   const checked = (law.checked ?? []).filter((c) => {
     const about = c.audience ?? audienceOfFact(c.fact);
     return about === audience || about === 'all';
   });
+  const out: Source[] = checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true }));
+  for (const part of parts)
+    if (!checked.some((c) => part.covered.every((re) => re.test(c.fact))))
+      out.push({ fact: `${law.code}: ${part.fact}`, url: law.url, confirmed: false });
   const definition = (law.checked ?? []).filter((c) => c.audience === 'definition');
-  const elements: Source[] = definition.length
-    ? definition.map((c) => ({ fact: c.fact, url: c.url, confirmed: true }))
-    : [{ fact: `${law.code}: the list of covered data elements`, url: law.url, confirmed: false }];
-  if (checked.length) return [...checked.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })), ...elements];
-  return [{ fact: `${law.code}: ${summary}`, url: law.url, confirmed: false }, ...(definition.length ? elements : [])];
+  if (definition.length) out.push(...definition.map((c) => ({ fact: c.fact, url: c.url, confirmed: true })));
+  else out.push({ fact: `${law.code}: the list of covered data elements`, url: law.url, confirmed: false });
+  return out;
 }
 
 function audienceOfFact(fact: string): Audience | 'all' {
@@ -162,11 +180,14 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ].filter(Boolean),
         content: CONTROLLER_CONTENT,
         hold,
-        sources: sourcesFor(
-          law,
-          'controller',
-          `a person maintaining data for its owner notifies the owner ${deadline.text}`,
-        ),
+        sources: sourcesFor(law, 'controller', [
+          {
+            fact: `a person maintaining data for its owner notifies the owner ${deadline.text}`,
+            covered: [
+              law.processorDays ? days(law.processorDays) : law.processorHours ? days(law.processorHours) : NO_LIMIT,
+            ],
+          },
+        ]),
       }),
     ];
   }
@@ -224,11 +245,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     why: indWhy,
     content,
     hold,
-    sources: sourcesFor(
-      law,
-      'individuals',
-      `individuals ${indDeadline.text}; risk-of-harm exemption: ${law.harm ? 'yes' : 'no'}; encryption safe harbour unless the key is compromised`,
-    ),
+    sources: sourcesFor(law, 'individuals', individualParts(law, indDeadline.text, !!(sub && individualsRequired))),
   });
   if (sub && individualsRequired)
     individuals.substituteNotice = {
@@ -274,11 +291,15 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ],
         content: CRA_CONTENT,
         hold,
-        sources: sourcesFor(
-          law,
-          'credit_agencies',
-          `consumer reporting agencies when ${law.cra.min} or more residents are notified`,
-        ),
+        sources: sourcesFor(law, 'credit_agencies', [
+          {
+            fact: `consumer reporting agencies when ${law.cra.min} or more residents are notified`,
+            covered: [
+              /consumer reporting|credit (reporting )?(agenc|bureau)/i,
+              ...(law.cra.min > 1 ? [threshold(law.cra.min)] : []),
+            ],
+          },
+        ]),
       }),
     );
   }
@@ -341,14 +362,14 @@ function regulatorObligation(
       deadline = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' };
       break;
   }
-  const threshold = Number.isFinite(reg.min)
+  const thresholdText = Number.isFinite(reg.min)
     ? reg.min <= 1
       ? 'for any breach requiring notice to residents'
       : `when ${reg.min} or more residents are affected`
     : 'only to record a no-harm determination';
   const why = [
     scope,
-    `${reg.name}: notice ${threshold}; ${Number.isFinite(reg.min) ? (met ? 'threshold met' : `threshold not met (${residents} < ${reg.min})`) : 'no threshold'}.`,
+    `${reg.name}: notice ${thresholdText}; ${Number.isFinite(reg.min) ? (met ? 'threshold met' : `threshold not met (${residents} < ${reg.min})`) : 'no threshold'}.`,
   ];
   if (noHarmNotice)
     why.push(
@@ -366,7 +387,15 @@ function regulatorObligation(
     why,
     content: noHarmNotice ? ['nature', 'approximate_people', 'measures_taken', 'discovered_at'] : REG_CONTENT,
     hold,
-    sources: sourcesFor(law, 'regulator', `${reg.name} ${threshold}, ${deadline.text}`),
+    sources: sourcesFor(law, 'regulator', [
+      {
+        fact: `${reg.name} ${thresholdText}, ${deadline.text}`,
+        covered: [
+          ...(Number.isFinite(reg.min) && reg.min > 1 ? [threshold(reg.min)] : []),
+          ...('days' in reg.when ? [days(reg.when.days)] : []),
+        ],
+      },
+    ]),
   });
   // The workflow keeps the law's order against the residents' notice (New Jersey's State Police first).
   if (
@@ -377,6 +406,34 @@ function regulatorObligation(
   )
     out.order = reg.when.kind;
   return out;
+}
+
+function individualParts(law: StateLaw, deadlineText: string, substitute: boolean): Part[] {
+  const parts: Part[] = [
+    {
+      fact: `individuals ${deadlineText}`,
+      covered: [law.individuals.days ? days(law.individuals.days) : NO_LIMIT],
+    },
+    {
+      fact: `risk-of-harm exemption: ${law.harm ? `yes${law.harmTest ? ` (${law.harmTest})` : ''}` : 'no'}`,
+      covered: [/harm|misuse|identity theft|fraud|injury|risk/i],
+    },
+    {
+      fact: `encryption safe harbour${law.encryption?.keyException === false ? ' (the statute does not mention the key)' : ' unless the key is compromised'}`,
+      covered: [/encrypt|key/i],
+    },
+  ];
+  if (substitute && law.substitute)
+    parts.push({
+      fact: `substitute notice when individual notice would cost more than $${law.substitute.costOver.toLocaleString('en-US')}, reach more than ${law.substitute.peopleOver.toLocaleString('en-US')} residents${law.substitute.noContact ? ' or contact information is insufficient' : ''} (${law.substitute.section})`,
+      covered: [/substitute/i],
+    });
+  if (law.individualContent)
+    parts.push({
+      fact: `what the notice must contain${law.contentSection ? ` (${law.contentSection})` : ''}`,
+      covered: [/content|must include|shall include|shall contain|must contain/i],
+    });
+  return parts;
 }
 
 export const STATE_EVALUATORS: readonly { info: RegimeInfo; evaluate: (f: Facts) => Obligation[] }[] = STATE_LAWS.map(

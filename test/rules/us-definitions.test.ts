@@ -113,10 +113,12 @@ describe('Alabama, checked against the text of Ala. Code 8-38-5 and 8-38-8', () 
     // 6 March (03:00 CST) + 45 days = 20 April, end of day CDT.
     expect(o.dueAt).toBe('2026-04-21T04:59:59.999Z');
   });
-  it('Ala. Code 8-38-8: the third-party agent fact is confirmed; the Attorney General threshold is not', () => {
+  it('Ala. Code 8-38-8, 8-38-6: the third-party agent and the Attorney General notice are confirmed; the element list is not', () => {
     const owner = find(run({ role: 'processor', affected: { 'US-AL': 10 } }), 'us-al:controller:owner');
     expect(owner.sources?.some((s) => s.confirmed && /third-party agent/.test(s.fact))).toBe(true);
     const ag = find(run({ affected: { 'US-AL': 2000 } }), 'us-al:regulator:attorney-general');
-    expect(ag.sources?.every((s) => !s.confirmed)).toBe(true);
+    // § 8-38-6 read in the statute text: more than 1,000, within 45 days of the determination.
+    expect(ag.sources?.some((s) => s.confirmed && /8-38-6/.test(s.fact))).toBe(true);
+    expect(ag.unconfirmedFacts).toEqual(['AL: the list of covered data elements']);
   });
 });

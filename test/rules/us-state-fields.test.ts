@@ -80,12 +80,43 @@ describe('state entry fields', () => {
     expect(o.why).toContain('Test Code § 1(d) prescribes');
   });
 
-  it('a checked definition is a confirmed source; the unchecked element list is not reported', () => {
+  it('a checked definition is a confirmed source; each part no checked fact names stays unconfirmed', () => {
     const o = residents({});
     expect(o.sources?.filter((s) => s.confirmed).map((s) => s.fact)).toEqual([
       'individuals within 45 days of discovery (§ 1(b))',
       'personal information: name with SSN or other ID (§ 1(a))',
     ]);
-    expect(o.unconfirmedFacts).toBeUndefined();
+    // The checked deadline does not vouch for the harm test, the safe harbour, substitute notice or content.
+    expect(o.unconfirmedFacts).toEqual([
+      'TX: risk-of-harm exemption: yes (no reasonable likelihood of financial harm)',
+      'TX: encryption safe harbour (the statute does not mention the key)',
+      expect.stringMatching(/^TX: substitute notice when individual notice would cost more than \$250,000/),
+      'TX: what the notice must contain (Test Code § 1(d))',
+    ]);
+  });
+
+  it('a part is confirmed only by a checked fact naming it, with its number', () => {
+    const checked = (facts: string[]) =>
+      evaluateState(
+        {
+          ...LAW,
+          checked: facts.map((fact) => ({ fact, url: 'https://example.org', audience: 'individuals' as const })),
+        },
+        facts_(),
+      ).find((o) => o.audience === 'individuals')!.unconfirmedFacts ?? [];
+    const facts_ = () => facts({});
+    // 30 days does not confirm a 45-day deadline.
+    expect(checked(['individuals within 30 days of discovery (§ 1(b))'])).toContain(
+      'TX: individuals within 45 calendar days of discovery, and without unreasonable delay',
+    );
+    expect(
+      checked([
+        'individuals within 45 days of discovery (§ 1(b))',
+        'no notice when there is no reasonable likelihood of financial harm (§ 1(c))',
+        'data encrypted is not personal information (§ 1(a))',
+        'substitute notice by email, website and media when cost exceeds $250,000 (§ 1(e))',
+        'the notice shall include the contact details of the FTC (§ 1(d))',
+      ]),
+    ).toEqual(['TX: the list of covered data elements']);
   });
 });
