@@ -31,14 +31,8 @@ export const ID: StateLaw = {
       effective: '2006-07-01',
     },
   ],
-  checked: [
-    {
-      fact: 'a breach of the security of the system is the illegal acquisition of unencrypted computerized data that materially compromises the security, confidentiality or integrity of personal information; encrypted data is outside it and the key is not mentioned (§ 28-51-104(2))',
-      url: DEFS,
-      audience: 'definition',
-    },
-  ],
   notes: [
+    'Idaho Code § 28-51-104(2), read in the statute: a breach is the illegal acquisition of unencrypted computerized data that materially compromises the security, confidentiality or integrity of personal information; the key is not mentioned. Not marked checked because the list of elements in § 28-51-104(5) was not read and a checked definition would vouch for it.',
     'Idaho Code § 28-51-104(4)(d): substitute notice when the cost would exceed $25,000, more than 50,000 residents are to be notified, or contact information is insufficient (read in the statute; the means listed here come from the charts, the stored copy being cut).',
     'Unconfirmed against the text (the stored copies of § 28-51-105 were not read): the list of elements, the misuse test, notice in the most expedient time possible, the immediate notice by a person maintaining data for its owner, and the law enforcement delay (DWT, Constangy and amp.legal charts).',
     'Idaho Code § 28-51-105 (charts): a city, county or state agency also notifies the Attorney General within 24 hours of discovery; this duty of public agencies is not modelled.',
