@@ -3,6 +3,7 @@ import { ag, WITH } from './shared';
 
 const DEF = 'https://courtgpt.ai/laws/indiana/title-24/article-4-9/chapter-2/section-24-4-9-2-10';
 const CH3 = 'http://www.laws9.com/statutes/indiana/title24/ar4.9/ch3';
+const SEC34 = 'https://law.justia.com/codes/indiana/2017/title-24/article-4.9/chapter-3/section-24-4.9-3-4/';
 const SEC33 = 'https://lawserver.com/law/state/indiana/in-code/indiana_code_24-4-9-3-3';
 
 export const IN: StateLaw = {
@@ -22,15 +23,14 @@ export const IN: StateLaw = {
   individuals: {},
   regulators: [ag(1, WITH)],
   cra: { min: 1001 },
-  // Unconfirmed (§ 24-4.9-3-4, not read; the state-agency twin § 4-1-11-9 says "at least $250,000" and "at least
-  // 500,000", hence one below as the "more than" figure).
+  // § 24-4.9-3-4(b): more than 500,000 residents or a cost of more than $250,000; no contact-information condition.
   substitute: {
-    costOver: 249999,
-    peopleOver: 499999,
+    costOver: 250000,
+    peopleOver: 500000,
     noContact: false,
     means:
-      'conspicuous posting on the web site and notice to major news reporting media in the area where the affected residents reside',
-    section: 'Ind. Code § 24-4.9-3-4',
+      'conspicuous posting of the notice on the web site, and notice to major news reporting media in the geographic area where the affected residents reside (both)',
+    section: 'Ind. Code § 24-4.9-3-4(b)',
   },
   enactments: [
     { act: 'P.L.125-2006', effective: '2006-07-01' },
@@ -75,6 +75,11 @@ export const IN: StateLaw = {
       fact: 'a person that maintains computerized data but is not the data base owner notifies the owner when it discovers that personal information was or may have been acquired; the statute sets no time (§ 24-4.9-3-2)',
       url: CH3,
       audience: 'controller',
+    },
+    {
+      fact: 'disclosure by mail, telephone, fax or email; when more than 500,000 residents are to be told or the cost will be more than $250,000, by conspicuous web site posting and notice to major news reporting media where the residents live (§ 24-4.9-3-4(a)-(b))',
+      url: SEC34,
+      audience: 'individuals',
     },
   ],
   notes: [

@@ -69,3 +69,16 @@ describe('Ind. Code §§ 24-4.9', () => {
     expect(o.sources?.some((s) => s.confirmed && /24-4\.9-3-2/.test(s.fact))).toBe(true);
   });
 });
+
+describe('Ind. Code § 24-4.9-3-4', () => {
+  it('Ind. Code 24-4.9-3-4(b): substitute notice above $250,000 or 500,000 residents, with no contact-information ground', () => {
+    const o = find(run({ affected: { 'US-IN': 5 } }), 'us-in:individuals:residents');
+    expect(o.substituteNotice).toMatchObject({
+      costOver: 250000,
+      peopleOver: 500000,
+      noContact: false,
+      basis: 'Ind. Code § 24-4.9-3-4(b)',
+    });
+    expect(o.sources?.some((s) => s.confirmed && /24-4\.9-3-4/.test(s.fact))).toBe(true);
+  });
+});
