@@ -18,8 +18,8 @@ export const GA: StateLaw = {
   regulators: [],
   cra: { min: 10001 },
   processorHours: 24,
-  // Unconfirmed (§ 10-1-911(4)(D), from the Mintz and Perkins Coie charts; the stored copies of § 10-1-911 stop at
-  // (4)(C)).
+  // Unconfirmed (§ 10-1-911(4)(D); the stored copies of § 10-1-911 stop at (4)(C)). TekRisq's page gives both
+  // $50,000 / 100,000 (its text) and $250,000 / 500,000 (its table); the lower figures are kept.
   substitute: {
     costOver: 50000,
     peopleOver: 100000,
