@@ -50,9 +50,18 @@ export function stateRegimeInfo(law: StateLaw): RegimeInfo {
 export const STATE_REGIMES: readonly RegimeInfo[] = STATE_LAWS.map(stateRegimeInfo);
 
 /** The entry as amended at the incident's awareness date (local to the state). */
+const VERSIONS = new Map<StateLaw, { from: string; law: StateLaw }[]>();
 function effectiveLaw(law: StateLaw, day: string): StateLaw {
+  // Each version is built once, so caches keyed by the version object hold across evaluations.
+  let versions = VERSIONS.get(law);
+  if (!versions) {
+    versions = [{ from: '', law }];
+    for (const a of [...(law.amendments ?? [])].sort((x, y) => x.from.localeCompare(y.from)))
+      versions.push({ from: a.from, law: { ...versions.at(-1)!.law, ...a.change, citation: a.citation } });
+    VERSIONS.set(law, versions);
+  }
   let out = law;
-  for (const a of law.amendments ?? []) if (day >= a.from) out = { ...out, ...a.change, citation: a.citation };
+  for (const v of versions) if (day >= v.from) out = v.law;
   return out;
 }
 
@@ -83,6 +92,19 @@ const NO_LIMIT = /expedi|unreasonable delay|as soon as|immediately|without delay
  * of covered elements unless a checked definition confirms it. A part is confirmed only when one checked fact
  * contains all of its words: a checked deadline does not vouch for the threshold beside it.
  */
+const SOURCES = new Map<StateLaw, Map<unknown, Source[]>>();
+/**
+ * sourcesFor, built once per law version and slot (a regulator entry, or a short name for the other notices), so
+ * the parts' regexes are compiled once and no key string is built per evaluation.
+ */
+function sourcesOnce(law: StateLaw, audience: Audience, slot: unknown, parts: () => readonly Part[]): Source[] {
+  let bySlot = SOURCES.get(law);
+  if (!bySlot) SOURCES.set(law, (bySlot = new Map()));
+  let out = bySlot.get(slot);
+  if (!out) bySlot.set(slot, (out = sourcesFor(law, audience, parts())));
+  return out;
+}
+
 function sourcesFor(law: StateLaw, audience: Audience, parts: readonly Part[]): Source[] {
   const checked = (law.checked ?? []).filter((c) => {
     const about = c.audience ?? audienceOfFact(c.fact);
@@ -106,6 +128,25 @@ function audienceOfFact(fact: string): Audience | 'all' {
   return 'individuals';
 }
 
+const LINES = new Map<StateLaw, { content: string | null; substitute: string | null }>();
+/** The why's sentences that depend only on the law version, built once (number formatting is slow). */
+function lawLines(law: StateLaw): { content: string | null; substitute: string | null } {
+  let out = LINES.get(law);
+  if (out) return out;
+  const sub = law.substitute;
+  out = {
+    content:
+      law.individualContent && law.contentSection
+        ? `${law.contentSection} prescribes what the notice must say: ${law.individualContent.join(', ')}.`
+        : null,
+    substitute: sub
+      ? `Substitute notice (${sub.means}) is allowed when individual notice would cost more than $${sub.costOver.toLocaleString('en-US')}, reach more than ${sub.peopleOver.toLocaleString('en-US')} residents${sub.noContact ? ', or contact information is insufficient' : ''} (${sub.section}).`
+      : null,
+  };
+  LINES.set(law, out);
+  return out;
+}
+
 // Per-law constants, built once rather than on every evaluation (the catalog's laws are immutable data).
 const INFO = new Map<StateLaw, RegimeInfo>();
 const HOLDS = new Map<StateLaw, HoldRule>();
@@ -122,14 +163,14 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const zone = law.zone;
   const covered = coveredElements(law, f);
   const harbour = f.encrypted && !f.keyCompromised;
-  let hold = law === law0 ? HOLDS.get(law0) : undefined;
+  let hold = HOLDS.get(law);
   if (!hold) {
     hold = {
       sources: LAW_ENFORCEMENT,
       forms: law.holdWritten ? ['written'] : undefined,
       note: `${law.citation} lets notice be delayed when a law enforcement agency ${law.holdWritten ? 'asks in writing, having determined' : 'determines'} that it would impede a criminal investigation (Breachline applies the delay to every notice under the section)`,
     };
-    if (law === law0) HOLDS.set(law0, hold);
+    HOLDS.set(law, hold);
   }
   const scope = `${residents} ${state} resident${residents === 1 ? '' : 's'} affected.`;
   const coverageWhy =
@@ -180,7 +221,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ].filter(Boolean),
         content: CONTROLLER_CONTENT,
         hold,
-        sources: sourcesFor(law, 'controller', [
+        sources: sourcesOnce(law, 'controller', 'controller', () => [
           {
             fact: `a person maintaining data for its owner notifies the owner ${deadline.text}`,
             covered: [
@@ -195,19 +236,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   const harmExempt = law.harm && f.riskLevel === 'none';
   const individualsRequired = covered.length > 0 && !harbour && !harmExempt;
   const out: Obligation[] = [];
-  const indDeadline: DeadlineSpec = law.individuals.days
-    ? {
-        period: { unit: 'days', n: law.individuals.days },
-        from: law.individuals.from === 'determination' ? { kind: 'notifiable' } : { kind: 'discovery' },
-        zone,
-        text: `within ${law.individuals.days} calendar days of ${law.individuals.from === 'determination' ? 'determining the breach' : 'discovery'}, and without unreasonable delay`,
-      }
-    : {
-        period: { unit: 'none' },
-        from: { kind: 'discovery' },
-        zone,
-        text: 'in the most expedient time possible and without unreasonable delay',
-      };
+  const indDeadline = individualsDeadline(law);
 
   const indWhy = [scope, coverageWhy];
   if (harbourWhy) indWhy.push(harbourWhy);
@@ -220,8 +249,8 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
       indWhy.push(`${state} has no risk-of-harm exemption, so a 'none' risk assessment does not excuse notice.`);
   }
   let content = law.individualContent ?? IND_CONTENT;
-  if (law.individualContent && law.contentSection)
-    indWhy.push(`${law.contentSection} prescribes what the notice must say: ${law.individualContent.join(', ')}.`);
+  const lines = lawLines(law);
+  if (lines.content) indWhy.push(lines.content);
   if (law.creditMonitoring && covered.some((e) => law.creditMonitoring!.elements.includes(e))) {
     content = [...content, 'credit_monitoring_offer'];
     indWhy.push(
@@ -230,10 +259,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   }
   for (const n of law.notes ?? []) indWhy.push(n);
   const sub = law.substitute;
-  if (sub && individualsRequired)
-    indWhy.push(
-      `Substitute notice (${sub.means}) is allowed when individual notice would cost more than $${sub.costOver.toLocaleString('en-US')}, reach more than ${sub.peopleOver.toLocaleString('en-US')} residents${sub.noContact ? ', or contact information is insufficient' : ''} (${sub.section}).`,
-    );
+  if (sub && individualsRequired && lines.substitute) indWhy.push(lines.substitute);
   const individuals = buildObligation(f, {
     regime: info,
     audience: 'individuals',
@@ -245,7 +271,12 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     why: indWhy,
     content,
     hold,
-    sources: sourcesFor(law, 'individuals', individualParts(law, indDeadline.text, !!(sub && individualsRequired))),
+    sources: sourcesOnce(
+      law,
+      'individuals',
+      sub && individualsRequired ? 'individuals+substitute' : 'individuals',
+      () => individualParts(law, indDeadline.text, !!(sub && individualsRequired)),
+    ),
   });
   if (sub && individualsRequired)
     individuals.substituteNotice = {
@@ -274,7 +305,8 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     );
 
   if (law.cra) {
-    const met = residents >= law.cra.min;
+    const craMin = law.cra.min;
+    const met = residents >= craMin;
     out.push(
       buildObligation(f, {
         regime: info,
@@ -291,12 +323,12 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ],
         content: CRA_CONTENT,
         hold,
-        sources: sourcesFor(law, 'credit_agencies', [
+        sources: sourcesOnce(law, 'credit_agencies', 'credit_agencies', () => [
           {
-            fact: `consumer reporting agencies when ${law.cra.min} or more residents are notified`,
+            fact: `consumer reporting agencies when ${craMin} or more residents are notified`,
             covered: [
               /consumer reporting|credit (reporting )?(agenc|bureau)/i,
-              ...(law.cra.min > 1 ? [threshold(law.cra.min)] : []),
+              ...(craMin > 1 ? [threshold(craMin)] : []),
             ],
           },
         ]),
@@ -306,22 +338,41 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
   return out;
 }
 
-function regulatorObligation(
-  f: Facts,
+const IND_DEADLINES = new Map<StateLaw, DeadlineSpec>();
+/** The residents' deadline of a law version, built once so that its arithmetic key is computed once too. */
+function individualsDeadline(law: StateLaw): DeadlineSpec {
+  let d = IND_DEADLINES.get(law);
+  if (d) return d;
+  const zone = law.zone;
+  d = law.individuals.days
+    ? {
+        period: { unit: 'days', n: law.individuals.days },
+        from: law.individuals.from === 'determination' ? { kind: 'notifiable' } : { kind: 'discovery' },
+        zone,
+        text: `within ${law.individuals.days} calendar days of ${law.individuals.from === 'determination' ? 'determining the breach' : 'discovery'}, and without unreasonable delay`,
+      }
+    : {
+        period: { unit: 'none' },
+        from: { kind: 'discovery' },
+        zone,
+        text: 'in the most expedient time possible and without unreasonable delay',
+      };
+  IND_DEADLINES.set(law, d);
+  return d;
+}
+
+const REG_DEADLINES = new Map<StateLaw, Map<StateRegulator, DeadlineSpec>>();
+function regulatorDeadline(
   law: StateLaw,
   info: RegimeInfo,
   reg: StateRegulator,
-  residents: number,
-  individualsRequired: boolean,
-  noHarmUsed: boolean,
   indDeadline: DeadlineSpec,
-  hold: HoldRule,
-  scope: string,
-): Obligation {
+): DeadlineSpec {
+  let byReg = REG_DEADLINES.get(law);
+  if (!byReg) REG_DEADLINES.set(law, (byReg = new Map()));
+  const cached = byReg.get(reg);
+  if (cached) return cached;
   const zone = law.zone;
-  const met = residents >= reg.min;
-  const noHarmNotice = !!reg.onNoHarm && noHarmUsed;
-  const required = (individualsRequired && met) || noHarmNotice;
   let deadline: DeadlineSpec;
   switch (reg.when.kind) {
     case 'withIndividuals':
@@ -362,6 +413,26 @@ function regulatorObligation(
       deadline = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' };
       break;
   }
+  byReg.set(reg, deadline);
+  return deadline;
+}
+
+function regulatorObligation(
+  f: Facts,
+  law: StateLaw,
+  info: RegimeInfo,
+  reg: StateRegulator,
+  residents: number,
+  individualsRequired: boolean,
+  noHarmUsed: boolean,
+  indDeadline: DeadlineSpec,
+  hold: HoldRule,
+  scope: string,
+): Obligation {
+  const met = residents >= reg.min;
+  const noHarmNotice = !!reg.onNoHarm && noHarmUsed;
+  const required = (individualsRequired && met) || noHarmNotice;
+  const deadline = regulatorDeadline(law, info, reg, indDeadline);
   const thresholdText = Number.isFinite(reg.min)
     ? reg.min <= 1
       ? 'for any breach requiring notice to residents'
@@ -387,7 +458,7 @@ function regulatorObligation(
     why,
     content: noHarmNotice ? ['nature', 'approximate_people', 'measures_taken', 'discovered_at'] : REG_CONTENT,
     hold,
-    sources: sourcesFor(law, 'regulator', [
+    sources: sourcesOnce(law, 'regulator', reg, () => [
       {
         fact: `${reg.name} ${thresholdText}, ${deadline.text}`,
         covered: [
