@@ -16,7 +16,7 @@ export {
 } from './vocabulary';
 
 /** Bump when any rule or fact in the catalog changes; incidents record the version they used. */
-export const CATALOG_VERSION: string = '2026.12.06-1';
+export const CATALOG_VERSION: string = '2026.12.07-1';
 
 export const REGIMES: readonly {
   id: string;
