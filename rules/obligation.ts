@@ -30,6 +30,8 @@ export type Draft = {
   content: string[];
   hold: HoldRule | null;
   sources?: Source[];
+  /** The unconfirmed facts of `sources` and the why's sentence naming them, when the regime built them once. */
+  unconfirmed?: Unconfirmed;
   /** Reminder and escalation for an obligation due now, in hours from the clock start (default 24 and 72). */
   urgency?: { remindHours: number; escalateHours: number };
 };
@@ -73,8 +75,8 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
       dueNow = d.deadline.period.unit === 'none' && !held.held;
     }
   }
-  const unconfirmed = unconfirmedFactsOf(d.sources);
-  if (unconfirmed) why.push(`Unconfirmed in the catalog (check before relying on it): ${unconfirmed.join('; ')}.`);
+  const unconfirmed = d.unconfirmed !== undefined ? d.unconfirmed : unconfirmedFactsOf(d.sources);
+  if (unconfirmed) why.push(unconfirmed.sentence);
   const out: Obligation = {
     id: `${d.regime.id}:${d.audience}:${d.recipientKey}`,
     regime: d.regime.id,
@@ -89,7 +91,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     holdMayDelay,
   };
   if (d.sources?.length) out.sources = d.sources;
-  if (unconfirmed) out.unconfirmedFacts = unconfirmed;
+  if (unconfirmed) out.unconfirmedFacts = unconfirmed.facts;
   if (startedMs !== null) out.clockStartedAt = isoMs(startedMs);
   if (heldNow) out.heldNow = true;
   if (heldUntil !== null) out.heldUntil = isoMs(heldUntil);
@@ -115,11 +117,15 @@ function metAt(f: Facts, regime: string, audience: Audience, id: string): string
   return best === null ? null : isoMs(best);
 }
 
-/** The facts of the sources not checked against the law's text, or null (no array allocated when all are checked). */
-function unconfirmedFactsOf(sources: readonly Source[] | undefined): string[] | null {
-  let out: string[] | null = null;
-  for (const x of sources ?? []) if (!x.confirmed) (out ??= []).push(x.fact);
-  return out;
+export type Unconfirmed = { facts: string[]; sentence: string } | null;
+
+/** The facts of the sources not checked against the law's text and the why's sentence naming them, or null. */
+export function unconfirmedFactsOf(sources: readonly Source[] | undefined): Unconfirmed {
+  let facts: string[] | null = null;
+  for (const x of sources ?? []) if (!x.confirmed) (facts ??= []).push(x.fact);
+  return facts
+    ? { facts, sentence: `Unconfirmed in the catalog (check before relying on it): ${facts.join('; ')}.` }
+    : null;
 }
 
 function capitalise(s: string): string {

@@ -1,7 +1,7 @@
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
-import { buildObligation, localAwarenessDate } from '../obligation';
+import { buildObligation, localAwarenessDate, unconfirmedFactsOf, type Unconfirmed } from '../obligation';
 import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
 import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states/index';
 
@@ -92,16 +92,20 @@ const NO_LIMIT = /expedi|unreasonable delay|as soon as|immediately|without delay
  * of covered elements unless a checked definition confirms it. A part is confirmed only when one checked fact
  * contains all of its words: a checked deadline does not vouch for the threshold beside it.
  */
-const SOURCES = new Map<StateLaw, Map<unknown, Source[]>>();
+type Sourced = { sources: Source[]; unconfirmed: Unconfirmed };
+const SOURCES = new Map<StateLaw, Map<unknown, Sourced>>();
 /**
  * sourcesFor, built once per law version and slot (a regulator entry, or a short name for the other notices), so
  * the parts' regexes are compiled once and no key string is built per evaluation.
  */
-function sourcesOnce(law: StateLaw, audience: Audience, slot: unknown, parts: () => readonly Part[]): Source[] {
+function sourcesOnce(law: StateLaw, audience: Audience, slot: unknown, parts: () => readonly Part[]): Sourced {
   let bySlot = SOURCES.get(law);
   if (!bySlot) SOURCES.set(law, (bySlot = new Map()));
   let out = bySlot.get(slot);
-  if (!out) bySlot.set(slot, (out = sourcesFor(law, audience, parts())));
+  if (!out) {
+    const sources = sourcesFor(law, audience, parts());
+    bySlot.set(slot, (out = { sources, unconfirmed: unconfirmedFactsOf(sources) }));
+  }
   return out;
 }
 
@@ -221,7 +225,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ].filter(Boolean),
         content: CONTROLLER_CONTENT,
         hold,
-        sources: sourcesOnce(law, 'controller', 'controller', () => [
+        ...sourcesOnce(law, 'controller', 'controller', () => [
           {
             fact: `a person maintaining data for its owner notifies the owner ${deadline.text}`,
             covered: [
@@ -271,11 +275,8 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     why: indWhy,
     content,
     hold,
-    sources: sourcesOnce(
-      law,
-      'individuals',
-      sub && individualsRequired ? 'individuals+substitute' : 'individuals',
-      () => individualParts(law, indDeadline.text, !!(sub && individualsRequired)),
+    ...sourcesOnce(law, 'individuals', sub && individualsRequired ? 'individuals+substitute' : 'individuals', () =>
+      individualParts(law, indDeadline.text, !!(sub && individualsRequired)),
     ),
   });
   if (sub && individualsRequired)
@@ -323,7 +324,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         ],
         content: CRA_CONTENT,
         hold,
-        sources: sourcesOnce(law, 'credit_agencies', 'credit_agencies', () => [
+        ...sourcesOnce(law, 'credit_agencies', 'credit_agencies', () => [
           {
             fact: `consumer reporting agencies when ${craMin} or more residents are notified`,
             covered: [
@@ -458,7 +459,7 @@ function regulatorObligation(
     why,
     content: noHarmNotice ? ['nature', 'approximate_people', 'measures_taken', 'discovered_at'] : REG_CONTENT,
     hold,
-    sources: sourcesOnce(law, 'regulator', reg, () => [
+    ...sourcesOnce(law, 'regulator', reg, () => [
       {
         fact: `${reg.name} ${thresholdText}, ${deadline.text}`,
         covered: [
