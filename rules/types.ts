@@ -17,6 +17,8 @@ export type Obligation = {
   why: string;
   /** Content element ids (keys of CONTENT_ELEMENTS). */
   content: string[];
+  /** Content element ids the law forbids in this notice (Massachusetts: the nature of the breach and the number affected). */
+  contentProhibited?: string[];
   /** Whether a hold of the facts' source and form (law enforcement, written, when none is given) may delay this obligation. */
   holdMayDelay: boolean;
   sources?: Source[];

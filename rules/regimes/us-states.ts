@@ -279,6 +279,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
       individualParts(law, indDeadline.text, !!(sub && individualsRequired)),
     ),
   });
+  if (law.prohibitedContent?.length) individuals.contentProhibited = law.prohibitedContent;
   if (sub && individualsRequired)
     individuals.substituteNotice = {
       costOver: sub.costOver,

@@ -27,6 +27,8 @@ export const IL: StateLaw = {
     section: '815 ILCS 530/10(c)',
   },
   individualContent: ['toll_free_numbers', 'regulator_contacts', 'fraud_alert', 'security_freeze'],
+  // 530/10(a)(1): the notice must not state the number of Illinois residents affected.
+  prohibitedContent: ['approximate_people'],
   contentSection: '815 ILCS 530/10(a)(1)',
   holdWritten: true,
   enactments: [

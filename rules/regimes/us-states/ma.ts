@@ -42,6 +42,9 @@ export const MA: StateLaw = {
     section: 'Mass. Gen. Laws ch. 93H, § 1(a) ("notice" (iii))',
   },
   individualContent: ['police_report', 'security_freeze'],
+  // § 3(b): the notice "shall not include the nature of the breach or unauthorized acquisition or use or the number
+  // of residents of the commonwealth affected".
+  prohibitedContent: ['nature', 'approximate_people'],
   contentSection: 'Mass. Gen. Laws ch. 93H, § 3(b)',
   enactments: [
     { act: 'St. 2007, c. 82', effective: '2007-10-31' },

@@ -84,6 +84,8 @@ export type StateLaw = {
    * prescribes no content and Breachline's recommended list applies.
    */
   individualContent?: string[];
+  /** Content elements the statute forbids in the notice to residents (Massachusetts: the nature of the breach and the number affected). */
+  prohibitedContent?: string[];
   /** Section of the statute that prescribes the content, when individualContent is given. */
   contentSection?: string;
   /** The base statute and every amendment relied on, with the dates they took effect. */

@@ -72,4 +72,11 @@ describe('815 ILCS 530', () => {
   it('815 ILCS 530: no consumer reporting agency notice for a business', () => {
     expect(run({ affected: { 'US-IL': 100000 } }).some((o) => o.id.startsWith('us-il:credit_agencies'))).toBe(false);
   });
+  it('815 ILCS 530/10(a)(1): the notice must not state the number of Illinois residents affected', () => {
+    const o = find(run({ affected: { 'US-IL': 5 } }), 'us-il:individuals:residents');
+    expect(o.contentProhibited).toEqual(['approximate_people']);
+    expect(o.content).not.toContain('approximate_people');
+    // A state without such a rule forbids nothing.
+    expect(find(run({ affected: { 'US-TX': 5 } }), 'us-tx:individuals:residents').contentProhibited).toBeUndefined();
+  });
 });

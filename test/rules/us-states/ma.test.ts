@@ -79,4 +79,10 @@ describe('Mass. Gen. Laws ch. 93H', () => {
     expect(o.substituteNotice).toMatchObject({ costOver: 250000, peopleOver: 500000, noContact: true });
     expect(o.substituteNotice?.basis).toMatch(/93H, § 1\(a\)/);
   });
+  it('Mass. Gen. Laws ch. 93H, 3(b): the notice must not state the nature of the breach or the number affected', () => {
+    const o = find(run({ affected: { 'US-MA': 5 } }), 'us-ma:individuals:residents');
+    expect(o.contentProhibited).toEqual(['nature', 'approximate_people']);
+    // What is forbidden is never also required.
+    expect(o.content.filter((c) => o.contentProhibited!.includes(c))).toEqual([]);
+  });
 });
