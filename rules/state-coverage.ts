@@ -1,13 +1,11 @@
 import { STATE_LAWS, type RegulatorWhen, type StateLaw } from './regimes/us-states/index';
-import type { DataElement } from './vocabulary';
+import { BASELINE } from './regimes/us-states/shared';
 
 // The US states table of rules/README.md, generated from the entries so that the
 // README cannot drift from the data (test/rules/readme-coverage.test.ts compares them).
 
 export const STATE_TABLE_BEGIN = '<!-- us-states-table:begin (npm run rules:readme) -->';
 export const STATE_TABLE_END = '<!-- us-states-table:end -->';
-
-const BASELINE: readonly DataElement[] = ['national_id', 'drivers_license', 'financial_account', 'payment_card'];
 
 function when(w: RegulatorWhen): string {
   switch (w.kind) {

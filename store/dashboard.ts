@@ -43,6 +43,10 @@ export async function openIncidentsByStage(db: Db, viewer: Viewer): Promise<{ st
   );
 }
 
+/** A required obligation of an open incident still to meet: dated while pending, manual or held; due now while pending or manual. */
+const OPEN_OBLIGATION = `i.status = 'open' AND o.required = 1
+  AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))`;
+
 /**
  * Every required obligation still to meet across open incidents (at most `limit`): those due now with no fixed
  * date first, oldest clock first (they have been due since), then by due date. One due now counts while pending
@@ -53,9 +57,7 @@ export async function openObligations(db: Db, viewer: Viewer, limit = 500): Prom
   return db.all<DeadlineRow>(
     `SELECT o.incident_id, i.title, o.regime, o.audience, o.recipient, o.basis, o.due_at, o.due_now, o.clock_started_at, o.status, o.unconfirmed_facts_json
      FROM obligations o JOIN incidents i ON i.id = o.incident_id
-     WHERE i.status = 'open' AND o.required = 1
-       AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))
-       AND ${v.sql}
+     WHERE ${OPEN_OBLIGATION} AND ${v.sql}
      ORDER BY (o.due_at IS NULL) DESC, COALESCE(o.due_at, o.clock_started_at), o.id LIMIT ?`,
     [...v.params, limit],
   );
@@ -66,9 +68,7 @@ export async function countOpenObligations(db: Db, viewer: Viewer): Promise<numb
   const v = visibleIncidents(viewer);
   const row = await db.get<{ n: number }>(
     `SELECT COUNT(*) AS n FROM obligations o JOIN incidents i ON i.id = o.incident_id
-     WHERE i.status = 'open' AND o.required = 1
-       AND ((o.due_at IS NOT NULL AND o.status IN ('pending', 'manual', 'held')) OR (o.due_now = 1 AND o.status IN ('pending', 'manual')))
-       AND ${v.sql}`,
+     WHERE ${OPEN_OBLIGATION} AND ${v.sql}`,
     v.params,
   );
   return row?.n ?? 0;

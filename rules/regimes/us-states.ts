@@ -4,12 +4,12 @@ import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
 import { buildObligation, localAwarenessDate, unconfirmedFactsOf, type Unconfirmed } from '../obligation';
 import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
 import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states/index';
+import { BASELINE, substituteConditions } from './us-states/shared';
 
 // One small evaluator over the state table: coverage of the data, the
 // encryption safe harbour, the risk-of-harm exemption, and each audience with
 // its threshold and clock.
 
-const BASELINE: readonly DataElement[] = ['national_id', 'drivers_license', 'financial_account', 'payment_card'];
 /** All base statutes were in force by mid-2018 (Alabama and South Dakota last); amendments carry their own dates. */
 const BASE_COMMENCEMENT = '2018-07-01';
 
@@ -144,7 +144,7 @@ function lawLines(law: StateLaw): { content: string | null; substitute: string |
         ? `${law.contentSection} prescribes what the notice must say: ${law.individualContent.join(', ')}.`
         : null,
     substitute: sub
-      ? `Substitute notice (${sub.means}) is allowed when individual notice would cost more than $${sub.costOver.toLocaleString('en-US')}, reach more than ${sub.peopleOver.toLocaleString('en-US')} residents${sub.noContact ? ', or contact information is insufficient' : ''} (${sub.section}).`
+      ? `Substitute notice (${sub.means}) is allowed when ${substituteConditions(sub)} (${sub.section}).`
       : null,
   };
   LINES.set(law, out);
@@ -498,7 +498,7 @@ function individualParts(law: StateLaw, deadlineText: string, substitute: boolea
   ];
   if (substitute && law.substitute)
     parts.push({
-      fact: `substitute notice when individual notice would cost more than $${law.substitute.costOver.toLocaleString('en-US')}, reach more than ${law.substitute.peopleOver.toLocaleString('en-US')} residents${law.substitute.noContact ? ' or contact information is insufficient' : ''} (${law.substitute.section})`,
+      fact: `substitute notice when ${substituteConditions(law.substitute)} (${law.substitute.section})`,
       covered: [/substitute/i],
     });
   if (law.individualContent)

@@ -1,5 +1,5 @@
 import type { DataElement } from '../../vocabulary';
-import type { RegulatorWhen, StateRegulator } from './types';
+import type { RegulatorWhen, StateRegulator, SubstituteNotice } from './types';
 
 // Shorthands the state entries share.
 
@@ -17,3 +17,10 @@ export const ag = (min: number, when: RegulatorWhen, name = 'Attorney General'):
   when,
 });
 export const WITH: RegulatorWhen = { kind: 'withIndividuals' };
+
+/** Elements every state counts with a name unless its entry lists them in notBaseline. */
+export const BASELINE: readonly DataElement[] = ['national_id', 'drivers_license', 'financial_account', 'payment_card'];
+
+/** The substitute-notice conditions in words: "cost more than $250,000, reach more than 500,000 residents, ...". */
+export const substituteConditions = (sub: SubstituteNotice): string =>
+  `individual notice would cost more than $${sub.costOver.toLocaleString('en-US')}, reach more than ${sub.peopleOver.toLocaleString('en-US')} residents${sub.noContact ? ', or contact information is insufficient' : ''}`;
