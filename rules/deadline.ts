@@ -67,8 +67,23 @@ export function isoMs(ms: number): string {
   return s;
 }
 
+// The keys of specs built once and kept (module constants, per-law caches): a look-up by identity spares building
+// and hashing a fresh key string for each of the hundreds of obligations an incident has. Only specs passed to
+// keepKey are held, so the map stays as small as the catalog.
+const KEPT_KEYS = new Map<DeadlineSpec, string>();
+
+/** Remembers the key of a spec that lives as long as the catalog; returns the spec. */
+export function keepKey<T extends DeadlineSpec>(d: T): T {
+  KEPT_KEYS.set(d, specKey(d));
+  return d;
+}
+
 /** A short memo key for a clock and period (cheaper than JSON.stringify on every obligation). */
 export function deadlineKey(d: DeadlineSpec): string {
+  return KEPT_KEYS.get(d) ?? specKey(d);
+}
+
+function specKey(d: DeadlineSpec): string {
   const f = d.from;
   const from = f.kind === 'notice' ? `notice:${f.regime}:${f.audience}:${f.id ?? ''}:${f.label}` : f.kind;
   const p = d.period;

@@ -10,6 +10,7 @@ import {
   resolveStart,
   type DeadlineSpec,
   type HoldRule,
+  type Start,
 } from './deadline';
 import { memo } from './memo';
 import { localDateOf } from './zones';
@@ -47,14 +48,7 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
   let heldUntil: number | null = null;
   const holdMayDelay = holdApplies(d.hold, f.lawEnforcementHold);
   if (d.required) {
-    const key = deadlineKey(d.deadline);
-    const { start, period } = memo(f, key, () => {
-      const start = resolveStart(d.deadline.from, f, d.deadline.zone);
-      const period = start.at
-        ? addPeriod(start.at.toMillis(), d.deadline.period, d.deadline.zone, capitalise(start.label))
-        : null;
-      return { start, period };
-    });
+    const { start, period } = clockOf(f, d.deadline);
     if (start.note) why.push(`Clock: ${start.note}.`);
     if (start.at) startedMs = start.at.toMillis();
     if (!start.at || !period) {
@@ -104,6 +98,22 @@ export function buildObligation(f: Facts, d: Draft): Obligation {
     out.escalateAt = isoMs(startedMs + u.escalateHours * 3_600_000);
   }
   return out;
+}
+
+type Clock = { start: Start; period: { due: number | null; arithmetic: string } | null };
+const newClocks = () => new Map<string, Clock>();
+
+/** When a deadline's clock started and where its period ends, computed once per facts and clock. */
+function clockOf(f: Facts, spec: DeadlineSpec): Clock {
+  const clocks = memo(f, 'clocks', newClocks);
+  const key = deadlineKey(spec);
+  let clock = clocks.get(key);
+  if (clock === undefined) {
+    const start = resolveStart(spec.from, f, spec.zone);
+    const period = start.at ? addPeriod(start.at.toMillis(), spec.period, spec.zone, capitalise(start.label)) : null;
+    clocks.set(key, (clock = { start, period }));
+  }
+  return clock;
 }
 
 /** The earliest notice in the facts that fulfils this obligation (same regime and audience, and id when given). */

@@ -1,8 +1,8 @@
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES } from '../vocabulary';
-import { buildObligation, count, hasAny, inForce, safeHarbour } from '../obligation';
-import { LAW_ENFORCEMENT, type HoldRule } from '../deadline';
+import { buildObligation, count, hasAny, inForce, safeHarbour, unconfirmedFactsOf } from '../obligation';
+import { keepKey, LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
 
 // FTC rules outside HIPAA: the GLBA Safeguards Rule notice to the FTC (16 CFR 314.4(j), from 2024-05-13) and the
 // Health Breach Notification Rule as amended in 2024 (16 CFR 318, amendments in force from 2024-07-29).
@@ -98,6 +98,27 @@ const HBNR_HOLD: HoldRule = {
   note: '16 CFR 318.4 lets a law enforcement official delay notice as 45 CFR 164.412 does',
 };
 
+// The amended 318.2 was read in a reproduction of 16 CFR part 318 as revised on 2024-11-20 (checkoutapi.com); the
+// timing sections (318.3-318.5) were not in the stored copies, so they stay unconfirmed.
+const HBNR_DEFINITION: Source = {
+  fact: "a breach of security is the acquisition of unsecured PHR identifiable health information without the individual's authorization, presumed from unauthorized access, and includes one that occurs as a result of a data breach or an unauthorized disclosure (318.2, as amended in 2024)",
+  url: HBNR_DEFINITIONS_URL,
+  confirmed: true,
+};
+const hbnrSources = (fact: string, url = HBNR_URL): Source[] => [HBNR_DEFINITION, { fact, url, confirmed: false }];
+const sixty = (text: string): DeadlineSpec => ({
+  period: { unit: 'days', n: 60 },
+  from: { kind: 'discovery' },
+  zone: ZONE,
+  text,
+});
+// A media notice per state with more than 500 residents: up to 54 obligations alike but for the state, so what they
+// share is built once.
+const MEDIA_DEADLINE = keepKey(sixty('without unreasonable delay and no later than 60 calendar days after discovery'));
+const MEDIA_CONTENT = ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'steps_for_individuals'];
+const MEDIA_SOURCES = hbnrSources('media when more than 500 residents of a state (318.5(b))');
+const MEDIA_UNCONFIRMED = unconfirmedFactsOf(MEDIA_SOURCES);
+
 export function evaluateHbnr(f: Facts): Obligation[] {
   if (!f.sectors.includes('ftc-hbnr-vendor')) return [];
   const people = everyone(f);
@@ -112,20 +133,6 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         : 'Unsecured PHR identifiable health information was acquired without authorization (a breach of security under 318.2, which since 2024 includes unauthorized disclosures).'
       : 'No health information among the data elements: not a breach under the rule.',
   ];
-  // The amended 318.2 was read in a reproduction of 16 CFR part 318 as revised on 2024-11-20 (checkoutapi.com); the
-  // timing sections (318.3-318.5) were not in the stored copies, so they stay unconfirmed.
-  const definition: Source = {
-    fact: "a breach of security is the acquisition of unsecured PHR identifiable health information without the individual's authorization, presumed from unauthorized access, and includes one that occurs as a result of a data breach or an unauthorized disclosure (318.2, as amended in 2024)",
-    url: HBNR_DEFINITIONS_URL,
-    confirmed: true,
-  };
-  const src = (fact: string, url = HBNR_URL): Source[] => [definition, { fact, url, confirmed: false }];
-  const sixty = (text: string) => ({
-    period: { unit: 'days', n: 60 } as const,
-    from: { kind: 'discovery' } as const,
-    zone: ZONE,
-    text,
-  });
   if (f.role === 'processor') {
     return [
       buildObligation(f, {
@@ -139,7 +146,9 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         why: [...reasons, 'As a third-party service provider we notify the vendor, identifying each individual.'],
         content: ['nature', 'categories_of_data', 'approximate_people', 'occurred_at', 'discovered_at'],
         hold: HBNR_HOLD,
-        sources: src('service provider notifies the vendor within 60 calendar days of discovery (318.3(b), 318.4)'),
+        sources: hbnrSources(
+          'service provider notifies the vendor within 60 calendar days of discovery (318.3(b), 318.4)',
+        ),
       }),
     ];
   }
@@ -164,7 +173,7 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         'contact_point',
       ],
       hold: HBNR_HOLD,
-      sources: src('individuals within 60 calendar days of discovery (318.4(a))'),
+      sources: hbnrSources('individuals within 60 calendar days of discovery (318.4(a))'),
     }),
     buildObligation(f, {
       regime: US_FTC_HBNR,
@@ -198,7 +207,7 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         'categories_of_data',
       ],
       hold: HBNR_HOLD,
-      sources: src(
+      sources: hbnrSources(
         'FTC at the same time as individuals and within 60 days of discovery for 500 or more; annual log within 60 days of year end below (318.5(c), as amended in 2024)',
         HBNR_2024,
       ),
@@ -214,12 +223,13 @@ export function evaluateHbnr(f: Facts): Obligation[] {
         recipientKey: code.toLowerCase(),
         recipient: `Prominent media outlets serving ${state}`,
         required: breach,
-        deadline: sixty('without unreasonable delay and no later than 60 calendar days after discovery'),
+        deadline: MEDIA_DEADLINE,
         basis: '16 CFR 318.5(b)',
         why: [...reasons, `${n} residents of ${state}, more than 500: notify prominent media outlets serving it.`],
-        content: ['nature', 'occurred_at', 'discovered_at', 'categories_of_data', 'steps_for_individuals'],
+        content: MEDIA_CONTENT,
         hold: HBNR_HOLD,
-        sources: src('media when more than 500 residents of a state (318.5(b))'),
+        sources: MEDIA_SOURCES,
+        unconfirmed: MEDIA_UNCONFIRMED,
       }),
     );
   }

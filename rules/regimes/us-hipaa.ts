@@ -1,8 +1,8 @@
 import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES } from '../vocabulary';
-import { buildObligation, count, hasAny, inForce } from '../obligation';
-import { LAW_ENFORCEMENT, type HoldRule } from '../deadline';
+import { buildObligation, count, hasAny, inForce, unconfirmedFactsOf } from '../obligation';
+import { keepKey, LAW_ENFORCEMENT, type HoldRule } from '../deadline';
 
 // HIPAA Breach Notification Rule, 45 CFR 164.400-414.
 
@@ -30,6 +30,24 @@ const SIXTY = (from: 'discovery' | 'yearEnd') => ({
   zone: ZONE,
 });
 const src = (fact: string, confirmed = true): Source => ({ fact, url: URL, confirmed });
+
+// A media notice per state with more than 500 residents: up to 54 obligations alike but for the state, so what they
+// share is built once.
+const MEDIA_DEADLINE = keepKey({
+  ...SIXTY('discovery'),
+  text: 'without unreasonable delay and no later than 60 calendar days after discovery',
+});
+const MEDIA_CONTENT: string[] = [
+  'nature',
+  'occurred_at',
+  'discovered_at',
+  'categories_of_data',
+  'steps_for_individuals',
+  'measures_taken',
+  'contact_point',
+];
+const MEDIA_SOURCES = [src('media when more than 500 residents of a state or jurisdiction (164.406)')];
+const MEDIA_UNCONFIRMED = unconfirmedFactsOf(MEDIA_SOURCES);
 
 export function evaluateHipaa(f: Facts): Obligation[] {
   const ce = f.sectors.includes('hipaa');
@@ -162,26 +180,16 @@ export function evaluateHipaa(f: Facts): Obligation[] {
         recipientKey: code.toLowerCase(),
         recipient: `Prominent media outlets serving ${state}`,
         required: breach,
-        deadline: {
-          ...SIXTY('discovery'),
-          text: 'without unreasonable delay and no later than 60 calendar days after discovery',
-        },
+        deadline: MEDIA_DEADLINE,
         basis: '45 CFR 164.406',
         why: [
           ...reasons,
           `${n} residents of ${state}, more than 500: notify prominent media outlets serving the state.`,
         ],
-        content: [
-          'nature',
-          'occurred_at',
-          'discovered_at',
-          'categories_of_data',
-          'steps_for_individuals',
-          'measures_taken',
-          'contact_point',
-        ],
+        content: MEDIA_CONTENT,
         hold: HOLD,
-        sources: [src('media when more than 500 residents of a state or jurisdiction (164.406)')],
+        sources: MEDIA_SOURCES,
+        unconfirmed: MEDIA_UNCONFIRMED,
       }),
     );
   }

@@ -2,7 +2,7 @@ import type { Facts } from '../facts';
 import type { Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
 import { buildObligation, localAwarenessDate, unconfirmedFactsOf, type Unconfirmed } from '../obligation';
-import { LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
+import { keepKey, LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
 import { STATE_LAWS, type StateLaw, type StateRegulator } from './us-states/index';
 import { BASELINE, substituteConditions } from './us-states/shared';
 
@@ -65,15 +65,27 @@ function effectiveLaw(law: StateLaw, day: string): StateLaw {
   return out;
 }
 
+const COVERAGE = new Map<StateLaw, { withName: ReadonlySet<string>; alone: ReadonlySet<string> }>();
+/** The elements a law version covers with a name and alone, as sets built once. */
+function coverageOf(law: StateLaw): { withName: ReadonlySet<string>; alone: ReadonlySet<string> } {
+  let out = COVERAGE.get(law);
+  if (!out) {
+    const withName = new Set<string>(law.extra);
+    for (const e of BASELINE) if (!law.notBaseline?.includes(e)) withName.add(e);
+    out = { withName, alone: new Set(law.alone ?? []) };
+    COVERAGE.set(law, out);
+  }
+  return out;
+}
+
+/** The incident's elements the law covers: those it covers with a name (when a name is among them), then alone. */
 function coveredElements(law: StateLaw, f: Facts): DataElement[] {
-  const hasName = f.dataElements.includes('name');
-  const withName = hasName
-    ? f.dataElements.filter(
-        (e) => (BASELINE.includes(e) && !(law.notBaseline ?? []).includes(e)) || law.extra.includes(e),
-      )
-    : [];
-  const alone = f.dataElements.filter((e) => (law.alone ?? []).includes(e));
-  return [...new Set([...withName, ...alone])];
+  const { withName, alone } = coverageOf(law);
+  const out: DataElement[] = [];
+  if (f.dataElements.includes('name'))
+    for (const e of f.dataElements) if (withName.has(e) && !out.includes(e)) out.push(e);
+  for (const e of f.dataElements) if (alone.has(e) && !out.includes(e)) out.push(e);
+  return out;
 }
 
 /** One fact an obligation rests on, and the words a checked fact must contain to confirm it. */
@@ -316,7 +328,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
         recipientKey: 'nationwide-cras',
         recipient: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)',
         required: individualsRequired && met,
-        deadline: { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' },
+        deadline: craDeadline(law),
         basis: law.citation,
         why: [
           scope,
@@ -359,7 +371,17 @@ function individualsDeadline(law: StateLaw): DeadlineSpec {
         zone,
         text: 'in the most expedient time possible and without unreasonable delay',
       };
-  IND_DEADLINES.set(law, d);
+  IND_DEADLINES.set(law, keepKey(d));
+  return d;
+}
+
+const CRA_DEADLINES = new Map<StateLaw, DeadlineSpec>();
+function craDeadline(law: StateLaw): DeadlineSpec {
+  let d = CRA_DEADLINES.get(law);
+  if (!d) {
+    d = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone: law.zone, text: 'without unreasonable delay' };
+    CRA_DEADLINES.set(law, keepKey(d));
+  }
   return d;
 }
 
@@ -415,7 +437,7 @@ function regulatorDeadline(
       deadline = { period: { unit: 'none' }, from: { kind: 'discovery' }, zone, text: 'without unreasonable delay' };
       break;
   }
-  byReg.set(reg, deadline);
+  byReg.set(reg, keepKey(deadline));
   return deadline;
 }
 
