@@ -76,6 +76,7 @@ import { page, type Csrf } from '../page';
 import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
 import { chartInputOf, deadlineChartSvg, type ChartSource } from '../deadline-chart';
+import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -309,6 +310,17 @@ export function uiRouter(
     const assessmentForm = await assessmentFormOf(ctx.db, incident.id, refused);
     const notices = await noticesOf(ctx.db, incident.id);
     const stageIndex = PROGRESS.indexOf(incident.stage);
+    const actions = actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!);
+    const room: RoomIncident = {
+      stage: incident.stage,
+      status: incident.status,
+      assessed: incident.facts !== null,
+      subjects: incident.counts.subjects.total,
+      noticeVersion: notices.noticeVersion,
+      approvedVersion: incident.approval?.noticeVersion ?? null,
+      held: incident.hold !== null,
+      obligations: incident.obligations,
+    };
     res.render(
       'incident',
       page(req, res, csrf, {
@@ -341,7 +353,12 @@ export function uiRouter(
         waveRows: waveRows(incident.waves),
         deadlineChart: chartOf(incident),
         sentVersions: sentByVersionLines(incident.sentByVersion),
-        can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
+        can: actions,
+        room: {
+          next: nextAction(room, actions),
+          waiting: waitingFor(room),
+          deadlines: urgentDeadlines(incident.obligations),
+        },
         openObligations: incident.obligations.filter(
           (o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator',
         ),

@@ -240,7 +240,16 @@ export async function incidentView(db: Db, incidentId: string) {
     catalogVersion: state?.catalogVersion ?? null,
     availableCatalogVersion: state?.availableCatalogVersion ?? null,
     noticeVersion: state?.notices?.noticeVersion ?? null,
-    approval: state?.approval ?? null,
+    /** The approval in force, with the approver's name for the page (the actor stays for audit). */
+    approval: state?.approval
+      ? {
+          ...state.approval,
+          approvedByName: actorLabel(
+            `${state.approval.approvedBy.kind}:${state.approval.approvedBy.id}`,
+            await actorNames(db, incidentId),
+          ),
+        }
+      : null,
     /** The registered workflow type running the incident (incidentWorkflowV2 sends in waves). */
     workflowType: row.workflow_type,
     /** Data-subject notice waves, oldest first (v2; empty for v1). */

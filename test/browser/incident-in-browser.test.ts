@@ -106,8 +106,11 @@ describe('an incident run in the browser by an admin, a responder and an approve
 
     // ---- Responder: triage (no dismiss button for this role), assessment, people, hold ----
     expect(await r.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
+    // The room's header names the one next step for this role: triage first, then the scope.
+    expect(await r.locator('a[data-next-action]').textContent()).toBe('Confirm or dismiss');
     await r.getByLabel('Reason for the triage decision').fill('Forwarding rule exposed customer emails');
     await submit(r, 'Confirm personal-data breach');
+    expect(await r.locator('a[data-next-action]').textContent()).toBe('Enter the scope');
     await r.locator('fieldset', { hasText: 'Data elements' }).getByLabel('email', { exact: true }).check();
     await r.locator('fieldset', { hasText: 'Data elements' }).getByLabel('name', { exact: true }).check();
     await r.getByLabel('Risk to people').selectOption('high_risk');
@@ -146,8 +149,19 @@ describe('an incident run in the browser by an admin, a responder and an approve
     await submit(a, 'Release hold');
     expect(await a.getByRole('heading', { name: 'Notification hold in force' }).count()).toBe(0);
     expect(await a.locator('iframe.preview').count()).toBeGreaterThan(0);
+    // At 1440x900 the next action and the most urgent deadlines are above the fold.
+    await a.setViewportSize({ width: 1440, height: 900 });
+    const next = a.locator('a[data-next-action]');
+    expect(await next.textContent()).toBe('Approve these notices');
+    expect(await a.locator('ul.urgent li').count()).toBeGreaterThan(0);
+    for (const box of [await next.boundingBox(), await a.locator('ul.urgent').boundingBox()])
+      expect(box!.y + box!.height).toBeLessThanOrEqual(900);
     await a.getByLabel('Approval note').fill('Checked with legal');
     await submit(a, 'Approve exactly these notices');
+    // A finished approval shows who approved which version, not its button again; the next step is the filing.
+    expect(await a.locator('[data-approved]').textContent()).toContain('Alma Approver');
+    expect(await a.getByRole('button', { name: 'Approve exactly these notices' }).count()).toBe(0);
+    expect(await a.locator('a[data-next-action]').textContent()).toMatch(/^Record the filing with /);
 
     // ---- The notices reach the dev mailbox ----
     await a.goto(`${h.baseUrl}/mailbox`);
