@@ -77,6 +77,7 @@ import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
 import { chartInputOf, deadlineChartSvg, type ChartSource } from '../deadline-chart';
 import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
+import { actionDone } from '../action-messages';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -380,8 +381,10 @@ export function uiRouter(
     csrf.doubleCsrfProtection,
     async (req: Request, res: Response) => {
       const id = String(req.params.id);
+      const action = req.path.split('/').slice(3).join('/');
       try {
         await run(id, req.body, req.user!, idempotencyKey(req));
+        req.session.notice = actionDone(action, req.body as Record<string, unknown>);
       } catch (err) {
         if (!(err instanceof HttpError) || (err.status >= 500 && err.status !== 503)) throw err;
         req.session.flash = {
@@ -389,7 +392,7 @@ export function uiRouter(
           field: err.field,
           form: req.body,
           retryable: err.retryable,
-          action: req.path.split('/').slice(3).join('/'),
+          action,
         };
       }
       res.redirect(303, `/incidents/${id}`);

@@ -118,6 +118,8 @@ describe('an incident run in the browser by an admin, a responder and an approve
     await r.getByLabel(/Affected people by residence/).fill('DE=2');
     await submit(r, 'Save assessment');
     expect(await r.locator('ol.stepper li[aria-current=step]').textContent()).toBe('approval');
+    // Every action confirms itself at the top of the page.
+    expect(await r.locator('.flash.ok').textContent()).toContain('Assessment saved');
 
     const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-browser-')), 'people.csv');
     fs.writeFileSync(csvFile, PEOPLE_CSV);
@@ -158,6 +160,7 @@ describe('an incident run in the browser by an admin, a responder and an approve
       expect(box!.y + box!.height).toBeLessThanOrEqual(900);
     await a.getByLabel('Approval note').fill('Checked with legal');
     await submit(a, 'Approve exactly these notices');
+    expect(await a.locator('.flash.ok').textContent()).toContain('Notices approved');
     // A finished approval shows who approved which version, not its button again; the next step is the filing.
     expect(await a.locator('[data-approved]').textContent()).toContain('Alma Approver');
     expect(await a.getByRole('button', { name: 'Approve exactly these notices' }).count()).toBe(0);

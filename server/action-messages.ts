@@ -1,0 +1,27 @@
+// What a person sees at the top of the incident page after an action went through:
+// every action confirms itself, in words that say what happens next.
+
+type Form = Record<string, unknown>;
+
+const DONE: Record<string, (form: Form) => string> = {
+  triage: (f) =>
+    f.decision === 'dismiss'
+      ? 'Dismissed: not a personal-data breach. The decision is kept in the breach register.'
+      : 'Confirmed as a personal-data breach: the legal clocks run from the awareness time. Next, enter the scope.',
+  assessment: () => 'Assessment saved: obligations, deadlines and notices were worked out again from it.',
+  hold: () => 'Hold placed: notices to people wait until it is released.',
+  'hold/release': () => 'Hold released: notices that were waiting can go out.',
+  approval: () => 'Notices approved: sending starts unless a hold or a closed gate stops it.',
+  filings: () => 'Filing recorded: the obligation is met.',
+  recompute: () => 'The newer rules catalog was applied: obligations were worked out again.',
+  close: () => 'Incident closed: the post-incident report is ready.',
+  supplements: () => 'Further information accepted: it is sent to the regulator as a supplementary report.',
+  awareness: () => 'Awareness time corrected: the deadlines counting from it moved.',
+  determinations: () => 'Determination recorded: the deadlines counting from it are now shown.',
+  access: () => 'Access saved.',
+};
+
+/** The confirmation for an incident action (its path after /incidents/:id/), or a plain one for an unknown path. */
+export function actionDone(action: string, form: Form): string {
+  return DONE[action]?.(form) ?? 'Saved.';
+}
