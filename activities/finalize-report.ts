@@ -11,6 +11,8 @@ import { saveClosingReport } from '../store/reports';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderClosingReport } from './render';
 import { nowIso } from '../lib/clock';
+import { chartInputOf, deadlineChartSvg } from '../lib/deadline-chart';
+import { isMet } from '../lib/obligation-urgency';
 
 const NOTE_FIELDS = [
   'reasonNoteId',
@@ -52,6 +54,33 @@ export async function buildClosingReport(
       summary: reasons.length ? `${a.summary} — ${reasons.join(' / ')}` : a.summary,
     });
   }
+  // The chart as it stood at the close: "now" is the closing time, so the report reads the same whenever it is opened.
+  const chart = chartInputOf(
+    {
+      awarenessAt: row.awareness_at,
+      obligations: (state?.obligations ?? []).map((o) => ({
+        id: o.id,
+        recipient: o.recipient,
+        audience: o.audience,
+        required: o.required,
+        status: o.status,
+        dueAt: o.dueAt,
+        dueNow: o.dueNow === true,
+        clockStartedAt: o.clockStartedAt ?? null,
+        met: isMet(o.status),
+        fulfilledAt: o.fulfilledAt ?? null,
+        metAt: o.metAt ?? null,
+      })),
+      waves: (state?.waves ?? []).map((w) => ({
+        startedAt: w.startedAt,
+        endedAt: w.endedAt ?? null,
+        sent: w.summary?.sent ?? null,
+        status: w.status,
+      })),
+      timeline,
+    },
+    state?.closedAt ?? nowIso(),
+  );
   const stats = await subjectDeliveryStats(db, incidentId);
   const head = await auditHead(db);
   const html = renderClosingReport({
@@ -78,6 +107,7 @@ export async function buildClosingReport(
     })),
     stats,
     auditHead: head,
+    deadlineChart: chart ? deadlineChartSvg(chart) : null,
   });
   return { html, head };
 }

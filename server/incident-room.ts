@@ -1,6 +1,6 @@
 // The incident room's header: the one thing the viewer should do next and the three
 // deadlines closest to being missed. Pure, so the page and its tests decide alike.
-import { elapsedSince, isCounting, isDueNow } from './obligation-urgency';
+import { elapsedSince, isCounting, isDueNow } from '../lib/obligation-urgency';
 
 export interface RoomObligation {
   id: string;

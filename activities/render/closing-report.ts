@@ -41,6 +41,7 @@ export function renderClosingReport(v: ClosingReportInput, requested: Locale = '
     stats: v.stats,
     channelTotals: [...totals].map(([channel, count]) => ({ channel, count })),
     auditHead: v.auditHead,
+    deadlineChart: v.deadlineChart ?? null,
   };
   return loadTemplate('closing-report', locale, 'html')(context, locale);
 }

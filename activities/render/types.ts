@@ -111,4 +111,6 @@ export interface ClosingReportInput {
   }[];
   stats: { channel: string; status: string; count: number }[];
   auditHead: { seq: number; hash: string } | null;
+  /** The deadlines as a picture (SVG, escaped when drawn), or null when nothing had a clock. */
+  deadlineChart?: string | null;
 }

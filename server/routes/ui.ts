@@ -75,7 +75,7 @@ import { idempotencyKey, idempotencyKeyOf } from '../idempotency-key';
 import { page, type Csrf } from '../page';
 import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
-import { chartInputOf, deadlineChartSvg, type ChartSource } from '../deadline-chart';
+import { chartInputOf, deadlineChartSvg, type ChartSource } from '../../lib/deadline-chart';
 import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
 import { actionDone } from '../action-messages';
 

@@ -4,7 +4,7 @@
 import type { Db } from '../../store/connection';
 import type { AuthUser } from '../auth';
 import { viewerOf } from './incident-access';
-import { elapsedSince, isDueNow } from '../obligation-urgency';
+import { elapsedSince, isDueNow } from '../../lib/obligation-urgency';
 import {
   countOpenObligations,
   deliveryProgressByIncident,

@@ -30,7 +30,7 @@ import { listPublishedNotices } from '../../store/published-notices';
 import { reportHtml } from '../../store/reports';
 import { readSendGate, type SendGateRow } from '../../store/send-gates';
 import { nowIso } from '../../lib/clock';
-import { elapsedSince, isCounting, isDueNow, isMet } from '../obligation-urgency';
+import { elapsedSince, isCounting, isDueNow, isMet } from '../../lib/obligation-urgency';
 
 export interface ObligationView {
   id: string;

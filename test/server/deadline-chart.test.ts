@@ -5,7 +5,7 @@ import {
   deadlineChartSvg,
   type ChartInput,
   type ChartObligation,
-} from '../../server/deadline-chart';
+} from '../../lib/deadline-chart';
 
 // The incident's deadline chart (issue 15): what a DPO reads at a glance must match the obligations.
 

@@ -59,6 +59,9 @@ describe('unconfirmed facts', () => {
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     const report = await h.api('GET', `/api/incidents/${id}/report`);
     expect(report.status).toBe(200);
+    // The report carries the deadlines as a picture, drawn as they stood at the close.
+    const chart = /<svg class="deadline-chart"[\s\S]*?<\/svg>/.exec(report.body as string)?.[0] ?? '';
+    expect(chart).toContain('Attorney General');
     const reportRow = rowsWith(report.body as string, 'us-tx', 'Attorney General')[0];
     expect(reportRow).toBeDefined();
     expect(noteOf(reportRow!)).toContain('Check before relying on it');
