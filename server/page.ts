@@ -31,6 +31,8 @@ export interface ImportSummary {
   rejectedCount: number;
   /** The first rejections (row number and reason, never the row's content). */
   rejected: { row: number; error: string }[];
+  /** How the stored people will be reached: language, channel, how many. */
+  reach?: { locale: string; channel: string; people: number }[];
 }
 
 export interface Csrf {

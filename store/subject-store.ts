@@ -204,3 +204,17 @@ export async function listSubjectContactsAfter(
     [incidentId, afterId, limit],
   );
 }
+
+/** The people one import stored, counted by locale and by which contacts they have. */
+export async function importContactMix(
+  db: Db,
+  incidentId: string,
+  importId: string,
+): Promise<{ locale: string; withEmail: boolean; withPhone: boolean; people: number }[]> {
+  const rows = await db.all<{ locale: string; e: number; p: number; n: number }>(
+    `SELECT locale, email IS NOT NULL AS e, phone IS NOT NULL AS p, COUNT(*) AS n
+     FROM subjects WHERE incident_id = ? AND import_id = ? GROUP BY locale, e, p`,
+    [incidentId, importId],
+  );
+  return rows.map((r) => ({ locale: r.locale, withEmail: r.e === 1, withPhone: r.p === 1, people: r.n }));
+}

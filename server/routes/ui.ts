@@ -526,6 +526,7 @@ export function uiRouter(
             duplicates: result.duplicates,
             rejectedCount: result.rejectedCount,
             rejected: result.rejected.slice(0, IMPORT_REJECTIONS_SHOWN),
+            reach: result.reach,
           };
           res.redirect(303, `/incidents/${id}`);
         })

@@ -7,9 +7,17 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
 import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
-import { getIncidentStatus } from '../../store/incident-store';
+import { getIncident, getIncidentStatus, parseState } from '../../store/incident-store';
 import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
-import { createStaging, dropStaging, mergeStaged, stageSubjects, type SubjectRecord } from '../../store/subject-store';
+import {
+  createStaging,
+  dropStaging,
+  importContactMix,
+  mergeStaged,
+  stageSubjects,
+  type SubjectRecord,
+} from '../../store/subject-store';
+import { reachOf, type Reach } from '../import-reach';
 import { subjectsImportedUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
@@ -234,7 +242,7 @@ export async function importSubjects(
   importer: AuthUser | Actor,
   key: string | null,
   opts: StoreOptions = {},
-): Promise<ImportResult & { stage: string; stateVersion: number }> {
+): Promise<ImportResult & { reach: Reach[]; stage: string; stateVersion: number }> {
   const actor: Actor = 'kind' in importer ? importer : actorOf(importer);
   const incident = await getIncidentStatus(ctx.db, incidentId);
   if (!incident) throw notFound();
@@ -265,5 +273,8 @@ export async function importSubjects(
     { importId: result.importId, imported: result.imported, rejected: result.rejectedCount, actor },
     `subjects:${key ?? result.importId}`,
   );
-  return { ...result, stage: updated.stage, stateVersion: updated.stateVersion };
+  // How the people just stored will be reached under the incident's current channel policy.
+  const policy = parseState((await getIncident(ctx.db, incidentId))!)?.facts?.channelPolicy ?? 'sms_fallback';
+  const reach = reachOf(await importContactMix(ctx.db, incidentId, result.importId), policy);
+  return { ...result, reach, stage: updated.stage, stateVersion: updated.stateVersion };
 }

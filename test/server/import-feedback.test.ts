@@ -56,4 +56,22 @@ describe('import feedback', () => {
     // Shown once: the next visit has no card.
     expect(card((await web.get(`/incidents/${id}`)).html)).toBe('');
   });
+
+  it('says how each imported person will be reached: language and channel, and who has no usable contact', async () => {
+    const id = await openAndConfirm(h);
+    const html = await upload(
+      id,
+      'name,email,phone,locale\nAnna Reach,anna.reach@example.org,,de-DE\nBen Reach,,+4915112345678,de\nCleo Reach,cleo.reach@example.org,,en\nDan Reach,,,en\n',
+    );
+    const rows = [...card(html).matchAll(/<tr data-reach="([^"]+)">([\s\S]*?)<\/tr>/g)].map(
+      (m) => `${m[1]} ${text(m[2]!).trim()}`,
+    );
+    // Before an assessment the default policy holds: email, and SMS only where there is no email.
+    expect(rows).toEqual([
+      'de|email de email 1',
+      'de|sms de SMS 1',
+      'en|email en email 1',
+      'en|none en no usable contact : the public substitute notice 1',
+    ]);
+  });
 });
