@@ -120,6 +120,14 @@ describe('an incident run in the browser by an admin, a responder and an approve
     expect(await r.locator('ol.stepper li[aria-current=step]').textContent()).toBe('approval');
     // Every action confirms itself at the top of the page.
     expect(await r.locator('.flash.ok').textContent()).toContain('Assessment saved');
+    // The re-assess form shows what was saved, so a careless save changes nothing.
+    expect(await r.getByLabel('Risk to people').inputValue()).toBe('high_risk');
+    expect(await r.getByLabel('Why this risk level').inputValue()).toBe(
+      'Emails with order details reached an unknown party',
+    );
+    expect(await r.getByLabel(/Affected people by residence/).inputValue()).toContain('DE=2');
+    // The deadlines as a picture.
+    expect(await r.locator('svg.deadline-chart').count()).toBe(1);
 
     const csvFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-browser-')), 'people.csv');
     fs.writeFileSync(csvFile, PEOPLE_CSV);
@@ -165,6 +173,8 @@ describe('an incident run in the browser by an admin, a responder and an approve
     expect(await a.locator('[data-approved]').textContent()).toContain('Alma Approver');
     expect(await a.getByRole('button', { name: 'Approve exactly these notices' }).count()).toBe(0);
     expect(await a.locator('a[data-next-action]').textContent()).toMatch(/^Record the filing with /);
+    // With the filing form on the page, nothing scrolls sideways at 1440 px.
+    expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 
     // ---- The notices reach the dev mailbox ----
     await a.goto(`${h.baseUrl}/mailbox`);
