@@ -15,8 +15,11 @@ export interface RegisterRow {
   data_categories: string;
   triage_kind: string | null;
   triage_reason: string | null;
+  /** Display name of whoever decided at triage; null for a token without a person or a removed account. */
+  triage_by: string | null;
   risk: string | null;
   summary: string | null;
+  closed_by: string | null;
   filings: string | null;
 }
 
@@ -29,6 +32,9 @@ const NOTE_ON_TIMELINE = `EXISTS (SELECT 1 FROM audit_log a WHERE a.incident_id 
 const latestNote = (kinds: string, column = 'n.body') =>
   `(SELECT ${column} FROM notes n WHERE n.incident_id = i.id AND n.kind IN (${kinds}) AND ${NOTE_ON_TIMELINE} ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`;
 
+/** The note author's name, as people read the register (the id stays in the audit chain). */
+const BY_NAME = '(SELECT u.display_name FROM users u WHERE u.id = n.created_by)';
+
 /** Newest first. */
 export async function breachRegisterRows(db: Db, viewer: Viewer): Promise<RegisterRow[]> {
   const v = visibleIncidents(viewer);
@@ -36,8 +42,10 @@ export async function breachRegisterRows(db: Db, viewer: Viewer): Promise<Regist
     `SELECT i.id, i.title, i.severity, i.status, i.stage, i.detected_at, i.awareness_at, i.created_at, i.data_categories,
             ${latestNote("'triage.confirm', 'triage.dismiss'", 'n.kind')} AS triage_kind,
             ${latestNote("'triage.confirm', 'triage.dismiss'")} AS triage_reason,
+            ${latestNote("'triage.confirm', 'triage.dismiss'", BY_NAME)} AS triage_by,
             ${latestNote("'assessment.rationale'")} AS risk,
             ${latestNote("'close.summary'")} AS summary,
+            ${latestNote("'close.summary'", BY_NAME)} AS closed_by,
             (SELECT group_concat(f.obligation_id || ' ' || f.reference, '; ') FROM filings f WHERE f.incident_id = i.id) AS filings
      FROM incidents i WHERE ${v.sql} ORDER BY i.created_at DESC`,
     v.params,

@@ -17,11 +17,13 @@ export interface RegisterEntry {
   awarenessAt: string | null;
   openedAt: string;
   decision: string;
+  decidedBy: string;
   reasoning: string;
   riskRationale: string;
   dataCategories: string;
   filings: string;
   closingSummary: string;
+  closedBy: string;
 }
 
 export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEntry[]> {
@@ -41,11 +43,13 @@ export async function breachRegister(db: Db, user: AuthUser): Promise<RegisterEn
         : row.triage_kind === 'triage.confirm'
           ? 'confirmed breach'
           : 'in triage',
+    decidedBy: row.triage_kind ? (row.triage_by ?? 'an API token or a removed account') : '',
     reasoning: row.triage_reason ?? '',
     riskRationale: row.risk ?? '',
     dataCategories: (JSON.parse(row.data_categories) as string[]).join(', '),
     filings: row.filings ?? '',
     closingSummary: row.summary ?? '',
+    closedBy: row.summary ? (row.closed_by ?? 'an API token or a removed account') : '',
   }));
 }
 
@@ -59,11 +63,13 @@ const COLUMNS: [keyof RegisterEntry, string][] = [
   ['awarenessAt', 'Aware at'],
   ['openedAt', 'Opened at'],
   ['decision', 'Decision'],
+  ['decidedBy', 'Decided by'],
   ['reasoning', 'Reasoning'],
   ['riskRationale', 'Risk assessment'],
   ['dataCategories', 'Data categories'],
   ['filings', 'Regulator filings'],
   ['closingSummary', 'Remedial action and outcome'],
+  ['closedBy', 'Closed by'],
 ];
 
 export function registerCsv(entries: RegisterEntry[]): string {

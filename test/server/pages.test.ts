@@ -99,6 +99,28 @@ describe('breach register', () => {
     expect(page.html).toContain('dismissed: not a personal-data breach');
     expect(page.html).toContain('Internal phishing drill; no data left the company');
   });
+
+  it('names who decided, on the page and in the CSV, never by id', async () => {
+    const opened = await h.api('POST', '/api/incidents', incidentBody({ title: 'Misdirected payslips' }));
+    const id = opened.body.id as string;
+    const room = await web.get(`/incidents/${id}`);
+    const res = await web.post(`/incidents/${id}/triage`, {
+      _csrf: hiddenField(room.html, '_csrf'),
+      idempotencyKey: hiddenField(room.html, 'idempotencyKey'),
+      decision: 'confirm',
+      reason: 'Payslips with salaries reached the wrong staff',
+    });
+    expect(res.status).toBe(303);
+    const row = /<tr>(?:(?!<\/tr>)[\s\S])*Misdirected payslips[\s\S]*?<\/tr>/.exec(
+      (await web.get('/register')).html,
+    )?.[0];
+    expect(row).toContain('by page.reader');
+    const csv = (await web.get('/register.csv')).html;
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const col = header!.split(',').indexOf('Decided by');
+    expect(col).toBeGreaterThan(0);
+    expect(lines.find((l) => l.includes('Misdirected payslips'))).toContain('page.reader');
+  });
 });
 
 describe('approver forms on the incident page', () => {
