@@ -98,12 +98,20 @@ export async function listIncidents(db: Db, visibleTo: AuthUser, filters: Incide
     q: filters.q,
     limit: filters.limit ?? 200,
   });
+  const now = Date.now();
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
     severity: row.severity,
     stage: row.stage,
     status: row.status,
+    /** The dashboard's colours: red when due now or past, amber within a day. */
+    urgency:
+      row.due_now_since !== null || (row.next_due !== null && Date.parse(row.next_due) < now)
+        ? 'overdue-row'
+        : row.next_due !== null && Date.parse(row.next_due) - now <= 24 * 3600_000
+          ? 'due-soon-row'
+          : '',
     createdAt: row.created_at,
     awarenessAt: row.awareness_at,
     alertCount: row.alert_count,

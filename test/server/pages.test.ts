@@ -66,6 +66,13 @@ describe('incident list', () => {
     expect(await titles(`?q=${late.toLowerCase()}`)).toEqual(['Payroll export left on a share']);
     expect(await titles('?q=%25')).toEqual([]);
   });
+
+  it('colours an incident with a passed deadline red, as the dashboard does', async () => {
+    const page = await web.get('/incidents');
+    const row = /<tr class="overdue-row">[\s\S]*?<\/tr>/.exec(page.html)?.[0] ?? '';
+    expect(row).toContain('Payroll export left on a share');
+    expect(page.html).not.toMatch(/<tr class="overdue-row">(?:(?!<\/tr>)[\s\S])*Phishing test mistaken/);
+  });
 });
 
 describe('new-incident form', () => {
