@@ -24,6 +24,7 @@ import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
+import { openApiDocument } from './openapi';
 
 /** Idle timeout: the cookie rolls on every request. The absolute lifetime is config.sessionMaxLifetimeMs. */
 const SESSION_MAX_AGE_MS = 12 * 3600_000;
@@ -95,6 +96,10 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   };
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  // The API's description is public, like any published API reference: it holds no data.
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
   });
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use('/public', publicRouter(db));

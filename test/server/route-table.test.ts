@@ -4,47 +4,17 @@
 // valid CSRF token is refused. A route added later is covered without editing
 // this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
 import { createTestUser, logInForm, openAndConfirm, startHarness, type Harness } from '../support/app-harness';
 import { createApp } from '../../server/app';
 import { loadAppConfig } from '../../app.config';
 import { createLogger } from '../../lib/logger';
-
-interface RouteInfo {
-  method: string;
-  path: string;
-}
-
-type Layer = {
-  route?: { path: string; methods: Record<string, boolean> };
-  name: string;
-  handle: { stack?: Layer[] };
-  rawPath: unknown;
-};
-
-/** Every method+path the app answers; a mounted router's layer keeps its mount path in `rawPath` (Express 5's router). */
-function routesOf(app: Express): RouteInfo[] {
-  const out: RouteInfo[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const m of Object.keys(layer.route.methods))
-          out.push({ method: m.toUpperCase(), path: prefix + layer.route.path });
-      } else if (layer.name === 'router' && layer.handle.stack) {
-        if (typeof layer.rawPath !== 'string')
-          throw new Error(`router mounted at ${String(layer.rawPath)}: teach this test that kind of mount path`);
-        walk(layer.handle.stack, prefix + (layer.rawPath === '/' ? '' : layer.rawPath));
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return out;
-}
+import { routesOf, type RouteInfo } from '../support/route-walk';
 
 const PUBLIC = [
   /^GET \/login$/,
   /^POST \/login$/,
   /^GET \/healthz$/,
+  /^GET \/api\/openapi\.json$/,
   /^GET \/favicon\.ico$/,
   /^GET \/public\//,
   /^POST \/webhooks\//,
