@@ -145,6 +145,8 @@ const envSchema = z.object({
     .default(7 * 24),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** API requests a minute from one address before 429 (a fuzz run or a busy integration may raise it). */
+  BREACHLINE_API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1200),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
     .number()
     .min(0)
@@ -259,6 +261,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     logLevel: e.BREACHLINE_LOG_LEVEL,
     updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
+    apiRateLimit: e.BREACHLINE_API_RATE_LIMIT,
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     sendgrid: e.SENDGRID_API_KEY

@@ -26,6 +26,9 @@ import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
 import { openApiDocument } from './openapi';
 
+// A refused request answers like every other API error: JSON naming the problem.
+const TOO_MANY = { error: 'too many requests: retry after the time in the RateLimit header', field: null };
+
 /** Idle timeout: the cookie rolls on every request. The absolute lifetime is config.sessionMaxLifetimeMs. */
 const SESSION_MAX_AGE_MS = 12 * 3600_000;
 
@@ -108,12 +111,18 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
   app.use(
     '/webhooks',
-    rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false }),
+    rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false, message: TOO_MANY }),
     webhookRouter(ctx, config),
   );
   app.use(
     '/api',
-    rateLimit({ windowMs: 60_000, limit: 1200, standardHeaders: 'draft-7', legacyHeaders: false }),
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.apiRateLimit,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      message: TOO_MANY,
+    }),
     apiRouter(ctx),
   );
 

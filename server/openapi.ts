@@ -253,6 +253,18 @@ function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
   }));
 }
 
+const operationId = (op: Operation) =>
+  `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string) => (c ?? '').toUpperCase())}`;
+
+/** From a new incident to every operation on it, so a client (or a fuzzer) can follow the id it was given. */
+function incidentLinks(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const op of OPERATIONS)
+    if (op.path.startsWith('/api/incidents/{id}'))
+      out[operationId(op)] = { operationId: operationId(op), parameters: { id: '$response.body#/id' } };
+  return out;
+}
+
 function operationObject(op: Operation): Record<string, unknown> {
   const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
@@ -278,6 +290,7 @@ function operationObject(op: Operation): Record<string, unknown> {
     [op.ok.status]: {
       description: op.ok.description,
       content: { [op.ok.type ?? 'application/json']: { schema: op.ok.type ? { type: 'string' } : {} } },
+      ...(op.method === 'post' && op.path === '/api/incidents' && { links: incidentLinks() }),
     },
   };
   for (const s of [...errors].sort()) {
@@ -288,7 +301,7 @@ function operationObject(op: Operation): Record<string, unknown> {
   }
   return {
     summary: op.summary,
-    operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string) => (c ?? '').toUpperCase())}`,
+    operationId: operationId(op),
     ...(op.permission && { description: `Needs the \`${op.permission}\` permission.` }),
     ...(params.length && { parameters: params }),
     ...(op.body && {

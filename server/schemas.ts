@@ -8,16 +8,23 @@ import { parseInstant } from '../lib/instant';
 import { OUTBOX_STATUSES, type OutboxCursor } from '../store/outbox';
 
 /** Every time a request carries: a real instant with a zone, 1970 to 2100, stored as UTC. */
-export const isoTime = z.string().transform((s, ctx) => {
-  const parsed = parseInstant(s);
-  if (parsed.ok) return parsed.iso;
-  ctx.addIssue({ code: 'custom', message: parsed.reason });
-  return z.NEVER;
-});
+export const isoTime = z
+  .string()
+  .meta({ format: 'date-time', description: 'An instant with a zone (Z or an offset), 1970 to 2100' })
+  .transform((s, ctx) => {
+    const parsed = parseInstant(s);
+    if (parsed.ok) return parsed.iso;
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  });
 const text = (max: number) => z.string().trim().min(1, 'required').max(max, `at most ${max} characters`);
-const dataElement = z.string().refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
-  error: (iss) => `unknown data element "${String(iss.input)}"`,
-});
+// A refinement rather than z.enum keeps the error naming the unknown value; the meta tells the API description.
+const dataElement = z
+  .string()
+  .meta({ enum: [...DATA_ELEMENTS] })
+  .refine((s) => (DATA_ELEMENTS as readonly string[]).includes(s), {
+    error: (iss) => `unknown data element "${String(iss.input)}"`,
+  });
 
 export const incidentSchema = z.object({
   title: text(200),

@@ -59,6 +59,16 @@ describe('odd requests', () => {
     expect(r2.status).toBe(400);
   });
 
+  it('answers a report asked for too early as a JSON 404, not JSON labelled HTML (found by schemathesis)', async () => {
+    const id = (await h.api('POST', '/api/incidents', incidentBody())).body.id as string;
+    const r = await fetch(`${h.baseUrl}/api/incidents/${id}/report`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await r.json()) as { error: string }).error).toContain('no report yet');
+  });
+
   it('counts depth outside strings only', () => {
     expect(jsonDepth(Buffer.from('{"a":[1,{"b":"[[[[\\"]]"}]}'))).toBe(3);
     expect(jsonDepth(Buffer.from('"{{{{"'))).toBe(0);

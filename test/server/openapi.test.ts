@@ -68,6 +68,39 @@ describe('/api/openapi.json', () => {
     }
   });
 
+  it('a refused burst answers 429 as JSON, like every other API error, at the configured limit', async () => {
+    const config = loadAppConfig({
+      BREACHLINE_DATA_DIR: dir,
+      BREACHLINE_LOG_LEVEL: 'silent',
+      PORT: '0',
+      BREACHLINE_API_RATE_LIMIT: '10',
+    });
+    const limited = await createApp({
+      db,
+      gateway: null as never,
+      logger: createLogger('test', 'silent'),
+      config,
+      mailboxEnabled: false,
+    });
+    const server = limited.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const statuses: number[] = [];
+      let last: Response | null = null;
+      for (let i = 0; i < 11; i++) {
+        last = await fetch(`http://127.0.0.1:${port}/api/incidents`);
+        statuses.push(last.status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      expect(last!.status).toBe(429);
+      expect(last!.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(((await last!.json()) as { error: string }).error).toMatch(/too many requests/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('marks required what the server requires: opening an incident without a title is refused', () => {
     const open = (openApiDocument().paths as Record<string, any>)['/api/incidents'].post;
     expect(open.requestBody.content['application/json'].schema.required).toContain('title');
