@@ -248,14 +248,54 @@ describe('an incident run in the browser by an admin, a responder and an approve
       role: 'controller',
       riskLevel: 'high_risk',
       riskRationale: 'ID numbers',
-      affected: { DE: 40, FR: 3 },
+      affected: { DE: 40, FR: 3, CN: 5 },
     });
     expect(await a.getByRole('heading', { name: /^Open obligations/ }).count()).toBe(1);
     await expect
       .poll(() => a.locator('#deadlines table').textContent(), { timeout: 40_000 })
       .toContain('Laptop with HR files stolen');
     expect(await a.locator('#deadlines time[data-countdown]').first().textContent()).toMatch(/\(in \d+d \d+h \d+m\)/);
+    // PIPL's "immediately" has no date: the dashboard lists it as due now, first, with its clock's age.
+    const dueNowRow = a.locator('#deadlines tr.due-now-row', { hasText: 'Laptop with HR files stolen' });
+    expect(await dueNowRow.count()).toBeGreaterThan(0);
+    expect(await dueNowRow.first().textContent()).toContain('Due now');
     await a.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+    // An incident known 80 hours ago: its 72-hour GDPR deadline has passed, red in the header and the chart.
+    const late = await h.api('POST', '/api/incidents', {
+      title: 'Backup tape missing after courier handover',
+      detectedAt: new Date(Date.now() - 80 * 3600_000).toISOString(),
+      severity: 'high',
+      detectionMethod: 'staff report',
+      reporter: 'Facilities',
+    });
+    await h.api('POST', `/api/incidents/${late.body.id}/triage`, {
+      decision: 'confirm',
+      reason: 'Unencrypted tape',
+      awarenessAt: new Date(Date.now() - 80 * 3600_000).toISOString(),
+    });
+    await h.api('POST', `/api/incidents/${late.body.id}/assessment`, {
+      dataElements: ['name', 'email'],
+      encrypted: false,
+      role: 'controller',
+      riskLevel: 'risk',
+      riskRationale: 'Names and emails',
+      affected: { DE: 12 },
+    });
+    expect(late.status).toBe(201);
+    // The obligations reach the page once the workflow has stored them.
+    await expect
+      .poll(
+        async () => {
+          await a.goto(`${h.baseUrl}/incidents/${late.body.id}`);
+          return a.locator('ul.urgent li.overdue').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(await a.locator('ul.urgent li.overdue').first().textContent()).toContain('Overdue');
+    expect(await a.locator('svg.deadline-chart rect.bar[fill="#c62828"]').count()).toBeGreaterThan(0);
+    await a.screenshot({ path: path.join(SCREENSHOTS, 'incident-room-overdue.png'), fullPage: false });
     expect(fs.statSync(path.join(SCREENSHOTS, 'dashboard.png')).size).toBeGreaterThan(10_000);
     expect(fs.statSync(path.join(SCREENSHOTS, 'incident-room.png')).size).toBeGreaterThan(10_000);
   }, 180_000);
