@@ -24,6 +24,7 @@ import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
+import { publicLinkSettingOf } from './use-cases/approval-readiness';
 
 /** Idle timeout: the cookie rolls on every request. The absolute lifetime is config.sessionMaxLifetimeMs. */
 const SESSION_MAX_AGE_MS = 12 * 3600_000;
@@ -56,7 +57,13 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       { roles: config.mfaRoles },
       'two-factor login is not required of anyone: BREACHLINE_SECRETS_KEY is unset, so no TOTP secret could be sealed',
     );
-  const ctx = { db, gateway, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+  const ctx = {
+    db,
+    gateway,
+    logger,
+    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    publicLink: publicLinkSettingOf(config),
+  };
 
   const app = express();
   app.disable('x-powered-by');

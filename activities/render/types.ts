@@ -10,6 +10,7 @@ export interface OrgView {
 export interface IncidentFactsView {
   /** Incident id. */
   reference: string;
+  /** The assessment's public headline ('' until given); never the internal incident title. */
   title: string;
   occurredAt: string | null;
   /** Awareness time. */

@@ -51,6 +51,7 @@ import type {
   triageSchema,
 } from '../schemas';
 import type { UseCaseContext } from './context';
+import { refuseUnreadyApproval } from './approval-readiness';
 import { nowIso } from '../../lib/clock';
 
 const derivedId = (prefix: string, updateId: string, part = '') =>
@@ -235,6 +236,7 @@ export function assess(
         incidentId,
         approximateRecords: body.approximateRecords ?? null,
         narrative: body.narrative,
+        publicHeadline: body.publicHeadline ?? null,
         createdAt: now,
         createdBy: user.id,
       });
@@ -342,13 +344,16 @@ export async function releaseHold(
   return result;
 }
 
-export function approve(
+export async function approve(
   ctx: UseCaseContext,
   incidentId: string,
   body: z.infer<typeof approvalSchema>,
   user: AuthUser,
   key: string | null,
 ) {
+  await requireIncident(ctx, incidentId);
+  // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
+  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, { noticeVersion: body.noticeVersion, noPublicLink: false });
   return withUpdate({
     ctx,
     incidentId,
