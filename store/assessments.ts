@@ -11,7 +11,9 @@ export interface AssessmentText {
 }
 
 export async function getAssessmentText(db: Db, assessmentId: string): Promise<AssessmentText | undefined> {
-  return db.get<AssessmentText>('SELECT narrative_json, facts_json, public_headline FROM assessments WHERE id = ?', [assessmentId]);
+  return db.get<AssessmentText>('SELECT narrative_json, facts_json, public_headline FROM assessments WHERE id = ?', [
+    assessmentId,
+  ]);
 }
 
 export async function getAssessmentCreatedAt(db: Db, assessmentId: string): Promise<string | undefined> {

@@ -53,9 +53,7 @@ export function isUnusablePublicUrl(publicUrl: string | undefined): boolean {
  * the provider's API address is itself on this machine: a stand-in's mail is read here, where a
  * loopback link opens.
  */
-export function publicLinkSettingOf(
-  config: Pick<AppConfig, 'sendgrid' | 'twilio' | 'publicUrl'>,
-): PublicLinkSetting {
+export function publicLinkSettingOf(config: Pick<AppConfig, 'sendgrid' | 'twilio' | 'publicUrl'>): PublicLinkSetting {
   const reachesPeople = (p: { baseUrl?: string } | undefined) =>
     p !== undefined && (p.baseUrl === undefined || !isUnusablePublicUrl(p.baseUrl));
   return { realProvider: reachesPeople(config.sendgrid) || reachesPeople(config.twilio), publicUrl: config.publicUrl };

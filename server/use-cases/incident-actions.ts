@@ -353,7 +353,10 @@ export async function approve(
 ) {
   await requireIncident(ctx, incidentId);
   // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
-  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, { noticeVersion: body.noticeVersion, noPublicLink: false });
+  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
+    noticeVersion: body.noticeVersion,
+    noPublicLink: false,
+  });
   return withUpdate({
     ctx,
     incidentId,

@@ -20,9 +20,9 @@ async function openAssessed(h: Harness, assessment: Record<string, unknown>): Pr
   const created = await h.api('POST', '/api/incidents', incidentBody({ title: INTERNAL_TITLE }));
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  expect((await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'confirmed' })).status).toBe(
-    200,
-  );
+  expect(
+    (await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'confirmed' })).status,
+  ).toBe(200);
   const assessed = await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody(assessment));
   expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
   return id;
@@ -32,7 +32,9 @@ const noticesOf = (h: Harness, id: string) =>
   eventually(
     () => h.api('GET', `/api/incidents/${id}/notices`),
     (r) => typeof r.body.noticeVersion === 'string',
-  ).then((r) => r.body as { noticeVersion: string; notices: { audience: string; html: string | null; text: string }[] });
+  ).then(
+    (r) => r.body as { noticeVersion: string; notices: { audience: string; html: string | null; text: string }[] },
+  );
 
 /** The refusal left the incident as it was: awaiting approval, nothing approved, no approval note kept. */
 async function expectStillAwaitingApproval(h: Harness, id: string) {
@@ -87,7 +89,11 @@ describe('approval with a complete organisation profile', () => {
 
   it('refuses a headline over 120 characters with 400 naming publicHeadline, and shows the saved one in the re-assess form', async () => {
     const id = await openAssessed(h, { publicHeadline: 'We lost track of <your> data' });
-    const tooLong = await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ publicHeadline: 'x'.repeat(121) }));
+    const tooLong = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ publicHeadline: 'x'.repeat(121) }),
+    );
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.field).toBe('publicHeadline');
     const responder = await createTestUser(h, { email: 'hana.headline@example.org', role: 'responder' });
