@@ -19,7 +19,7 @@ import {
 } from '../store/outbox-pages';
 import { recordNoticeWave } from '../store/notice-waves';
 import { isGateClosed } from '../store/send-gates';
-import { CORRECTION_AUDIENCE, findStoredNotice } from '../store/notices';
+import { CORRECTION_AUDIENCE, findSubjectNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
 import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
@@ -131,8 +131,8 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
     let n = cache.get(key);
     if (!n) {
       n =
-        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
+        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
       if (!n)
         throw ApplicationFailure.nonRetryable(
           `no approved ${channel} notice for version ${noticeVersion}`,
@@ -154,7 +154,7 @@ export function correctionCache(db: Db, incidentId: string, noticeVersion: strin
     const key = `${locale}|${channel}`;
     if (!cache.has(key)) {
       const find = (l: string) =>
-        findStoredNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
+        findSubjectNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
       cache.set(key, (await find(locale)) ?? (await find('en')));
     }
     return cache.get(key);

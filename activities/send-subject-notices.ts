@@ -11,7 +11,7 @@ import {
   listPendingSubjectOutboxRows,
   type NewSubjectOutboxRow,
 } from '../store/outbox';
-import { findStoredNotice } from '../store/notices';
+import { findSubjectNotice } from '../store/notices';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
@@ -85,8 +85,8 @@ export const createSendSubjectNotices =
       let n = noticeCache.get(key);
       if (!n) {
         n =
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
+          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
         if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
         noticeCache.set(key, n);
       }

@@ -128,6 +128,12 @@ export function approvalFromForm(f: Fields) {
   return {
     noticeVersion: str(f.noticeVersion),
     note: str(f.note),
-    ...(shown ? { notifyLaterImports: checked(f.notifyLaterImports), correction: checked(f.correction) } : {}),
+    ...(shown
+      ? {
+          notifyLaterImports: checked(f.notifyLaterImports),
+          correction: checked(f.correction),
+          noPublicLink: checked(f.noPublicLink),
+        }
+      : {}),
   };
 }

@@ -151,6 +151,8 @@ export const approvalSchema = z.object({
   notifyLaterImports: z.boolean('must be true or false').default(true),
   /** Also send this version, marked as a correction, to people told an earlier version (v2 incidents). */
   correction: z.boolean('must be true or false').default(false),
+  /** Send the version's link-free variants: no message links to the public notice page. */
+  noPublicLink: z.boolean('must be true or false').default(false),
 });
 export const filingSchema = z.object({
   obligationId: text(200),

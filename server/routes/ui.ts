@@ -12,6 +12,7 @@ import { can, type Permission } from '../permissions';
 import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { dashboardOf } from '../use-cases/dashboard';
+import { publicLinkWarning } from '../use-cases/approval-readiness';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
 import { accountRouter } from './account';
 import { settingsRouter } from './settings';
@@ -341,6 +342,7 @@ export function uiRouter(
         waveRows: waveRows(incident.waves),
         deadlineChart: chartOf(incident),
         sentVersions: sentByVersionLines(incident.sentByVersion),
+        publicLinkWarning: publicLinkWarning(ctx.publicLink),
         can: actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!),
         openObligations: incident.obligations.filter(
           (o) => o.required && ['pending', 'manual', 'sent'].includes(o.status) && o.audience === 'regulator',

@@ -5,7 +5,7 @@
 import type { Db } from '../../store/connection';
 import { getAssessmentText } from '../../store/assessments';
 import { getIncident, parseState } from '../../store/incident-store';
-import { listNotices } from '../../store/notices';
+import { listNotices, NO_LINK_SUFFIX } from '../../store/notices';
 import { DEFAULT_ORG_PROFILE, getOrgProfile, type OrgProfile } from '../../store/org-profile';
 import { HttpError } from '../errors';
 import type { AppConfig } from '../../app.config';
@@ -61,11 +61,14 @@ export function publicLinkSettingOf(config: Pick<AppConfig, 'sendgrid' | 'twilio
 
 type StoredNotice = Awaited<ReturnType<typeof listNotices>>[number];
 
-/** Whether any message of the version carries the link to the public notice page. */
-function carriesPublicLink(notices: StoredNotice[], incidentId: string): boolean {
+/** Whether any message of the version that would be sent carries the link to the public notice page. */
+function carriesPublicLink(notices: StoredNotice[], incidentId: string, noPublicLink: boolean): boolean {
   const marker = `/public/notices/${incidentId}`;
   return notices.some(
-    (n) => !n.audience.startsWith('regulator:') && (n.text.includes(marker) || (n.html ?? '').includes(marker)),
+    (n) =>
+      n.audience.startsWith('individuals') &&
+      n.audience.endsWith(NO_LINK_SUFFIX) === noPublicLink &&
+      (n.text.includes(marker) || (n.html ?? '').includes(marker)),
   );
 }
 
@@ -82,12 +85,18 @@ function renderedWithAnotherProfile(notices: StoredNotice[], profile: OrgProfile
   );
 }
 
-/** What the approval form warns about when the local outbox takes the messages (the quick start). */
+/**
+ * What the approval form says about the public link: with the local outbox a warning (the quick
+ * start keeps working), with a real provider that approval needs a public URL or "no public link".
+ */
 export function publicLinkWarning(setting: PublicLinkSetting): string | null {
   if (!isUnusablePublicUrl(setting.publicUrl)) return null;
-  return setting.publicUrl
-    ? `BREACHLINE_PUBLIC_URL (${setting.publicUrl}) is a loopback address: the link in the notices opens only on this machine. With SendGrid or Twilio configured, approval is refused until it is a public address.`
-    : 'BREACHLINE_PUBLIC_URL is not set: the link in the notices points at localhost. With SendGrid or Twilio configured, approval is refused until it is set.';
+  const where = setting.publicUrl
+    ? `BREACHLINE_PUBLIC_URL (${setting.publicUrl}) is a loopback address`
+    : 'BREACHLINE_PUBLIC_URL is not set';
+  return setting.realProvider
+    ? `${where}: the link in the notices would not open for anyone. Approval is refused until it is a public address, unless you tick "No public link".`
+    : `${where}: the link in the notices opens only on this machine. Messages go to the local outbox now; with SendGrid or Twilio configured, approval would be refused until it is set.`;
 }
 
 /** Throws a 409 naming the field to fix when the version must not be approved yet. */
@@ -123,11 +132,16 @@ export async function refuseUnreadyApproval(
       'these notices were rendered with an earlier organisation profile: ask for a recompute to render them with the one saved now, then approve that version',
       'noticeVersion',
     );
+  if (request.noPublicLink && notices.length > 0 && !notices.some((n) => n.audience.endsWith(NO_LINK_SUFFIX)))
+    throw new HttpError(
+      409,
+      'this version was rendered without link-free notices: ask for a recompute to render them, then approve that version with "no public link"',
+      'noPublicLink',
+    );
   if (
     publicLink.realProvider &&
-    !request.noPublicLink &&
     isUnusablePublicUrl(publicLink.publicUrl) &&
-    carriesPublicLink(notices, incidentId)
+    carriesPublicLink(notices, incidentId, request.noPublicLink)
   )
     throw new HttpError(
       409,

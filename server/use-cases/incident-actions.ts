@@ -8,6 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { newId } from '../../lib/ids';
 import type { Tx } from '../../store/connection';
 import { deleteNotesTx, insertNoteTx } from '../../store/notes';
+import { deleteApprovalOptionsTx, saveApprovalOptionsTx } from '../../store/notices';
 import { deleteAssessmentTx, insertAssessmentTx } from '../../store/assessments';
 import { deleteControllersTx, insertControllerTx } from '../../store/controllers';
 import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
@@ -355,15 +356,30 @@ export async function approve(
   // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
   await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
     noticeVersion: body.noticeVersion,
-    noPublicLink: false,
+    noPublicLink: body.noPublicLink,
   });
+  const note = keptAsNote(incidentId, 'approval', body.note || 'approved', user);
   return withUpdate({
     ctx,
     incidentId,
     action: 'approval',
     idempotencyKey: key,
     body,
-    ...keptAsNote(incidentId, 'approval', body.note || 'approved', user),
+    // The link choice stays in SQLite, where the senders pick the variant: the workflow is unchanged.
+    store: async (tx, updateId) => {
+      await note.store(tx, updateId);
+      await saveApprovalOptionsTx(tx, {
+        incidentId,
+        noticeVersion: body.noticeVersion,
+        noPublicLink: body.noPublicLink,
+        updateId,
+        createdAt: nowIso(),
+      });
+    },
+    undo: async (tx, updateId) => {
+      await deleteApprovalOptionsTx(tx, updateId);
+      await note.undo(tx, updateId);
+    },
     update: approveNoticesUpdate,
     request: (updateId) => ({
       noticeVersion: body.noticeVersion,

@@ -13,6 +13,8 @@ import {
   type Harness,
 } from '../support/app-harness';
 import { COMPLETE_ORG_PROFILE, TEST_PUBLIC_HEADLINE } from '../support/org-profile';
+import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
+import { createSendGridProvider } from '../../activities/providers';
 
 const INTERNAL_TITLE = 'UX41: Customer DB export via leaked admin credential';
 
@@ -103,6 +105,18 @@ describe('approval with a complete organisation profile', () => {
     );
   });
 
+  it('with the local outbox only, warns on the approval form that the public URL is unset, and approves', async () => {
+    const id = await openAssessed(h, { affected: { DE: 10 } });
+    const approver = await createTestUser(h, { email: 'uma.unset@example.org', role: 'admin' });
+    const web = await logInForm(h, approver.email, approver.password);
+    const page = (await web.get(`/incidents/${id}`)).html;
+    const warning = /data-testid="public-link-warning">([^<]+)</.exec(page)?.[1];
+    expect(warning).toContain('BREACHLINE_PUBLIC_URL is not set');
+    expect(warning).toContain('local outbox');
+    const { noticeVersion } = await noticesOf(h, id);
+    expect((await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion })).status).toBe(200);
+  });
+
   it('round-trips postalAddress and contactPhone through GET/PUT /api/settings/organisation and refuses a bad phone', async () => {
     const profile = { ...COMPLETE_ORG_PROFILE, postalAddress: '2 Quay Road\nCork', contactPhone: '+353215550199' };
     const put = await h.api('PUT', '/api/settings/organisation', profile);
@@ -162,28 +176,66 @@ describe('approval with the built-in example organisation profile', () => {
 
 describe('approval with a real provider configured and a loopback public URL', () => {
   let h: Harness;
+  let sendgrid: SendGridStandIn;
   beforeAll(async () => {
-    // The app's configuration names SendGrid (its real API address); the harness's worker still
-    // sends to the local outbox, so nothing leaves this machine.
+    // The app's configuration names SendGrid at its real API address, so approval treats messages as
+    // reaching people; the worker's email provider is the SDK pointed at the loopback stand-in.
+    sendgrid = await startSendGridStandIn({ apiKey: 'SG.gate-key' });
     h = await startHarness({
       env: {
-        SENDGRID_API_KEY: 'SG.test-key-never-used',
+        SENDGRID_API_KEY: 'SG.gate-key',
         SENDGRID_FROM_EMAIL: 'notices@breachline-test.example',
         BREACHLINE_PUBLIC_URL: 'http://127.0.0.1:9',
       },
+      email: createSendGridProvider({
+        apiKey: 'SG.gate-key',
+        fromEmail: 'notices@breachline-test.example',
+        baseUrl: sendgrid.url,
+        timeoutMs: 5000,
+      }),
     });
   });
   afterAll(async () => {
     await h?.close();
+    await sendgrid?.close();
   });
 
-  it('is refused with 409 naming BREACHLINE_PUBLIC_URL while the notices carry the link', async () => {
-    const id = await openAssessed(h, { publicHeadline: TEST_PUBLIC_HEADLINE, affected: { DE: 10 } });
-    const { noticeVersion, notices } = await noticesOf(h, id);
-    expect(notices.some((n) => n.text.includes(`/public/notices/${id}`))).toBe(true);
+  it('is refused with 409 naming BREACHLINE_PUBLIC_URL while the notices carry the link; with "no public link" no message carries it', async () => {
+    const id = await openAssessed(h, {
+      publicHeadline: 'Your account details may have been exposed',
+      affected: { DE: 2 },
+    });
+    const csv =
+      'name,email,phone,jurisdiction,locale\nGina Gate,gina.gate@example.com,,DE,en\nSami Sms,,+4915112340001,DE,en\n';
+    expect((await h.api('POST', `/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' })).status).toBe(
+      200,
+    );
+    const { noticeVersion, notices } = await eventually(
+      () => noticesOf(h, id),
+      (n) => n.notices.length > 0,
+    );
+    expect(notices.some((n) => n.audience === 'individuals' && n.text.includes(`/public/notices/${id}`))).toBe(true);
     const refused = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion });
     expect(refused.status).toBe(409);
     expect(refused.body.field).toBe('BREACHLINE_PUBLIC_URL');
     await expectStillAwaitingApproval(h, id);
+
+    const approved = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion, noPublicLink: true });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    await eventually(
+      () => h.api('GET', `/api/incidents/${id}`),
+      (r) => r.body.counts.delivery.email.sent === 1 && r.body.counts.delivery.sms.sent === 1,
+    );
+    const email = sendgrid.received.find((m) => m.to === 'gina.gate@example.com')!;
+    expect(email.subject).not.toContain('UX41');
+    expect(email.html).toContain('Your account details may have been exposed');
+    expect(email.text).toContain('Your account details may have been exposed');
+    expect(`${email.subject}${email.html}${email.text}`).not.toContain('UX41');
+    expect(`${email.html}${email.text}`).not.toContain('/public/notices/');
+    const sms = await h.db.get<{ text: string }>(
+      "SELECT text FROM dev_mailbox WHERE channel = 'sms' AND incident_id = ?",
+      [id],
+    );
+    expect(sms!.text).not.toContain('/public/notices/');
   });
 });
