@@ -22,8 +22,11 @@ export function orgView(p: OrgProfile): OrgView {
   return {
     legalName: p.legalName,
     country: p.mainEstablishment,
-    dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone },
+    // The contact block shows one telephone number: the DPO's own, else the organisation's.
+    dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone ?? p.contactPhone ?? null },
     contactUrl: p.contactUrl,
+    postalAddress: p.postalAddress ? p.postalAddress.split('\n') : null,
+    contactPhone: p.contactPhone ?? null,
   };
 }
 

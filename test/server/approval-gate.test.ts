@@ -232,6 +232,8 @@ describe('approval with a real provider configured and a loopback public URL', (
     expect(email.text).toContain('Your account details may have been exposed');
     expect(`${email.subject}${email.html}${email.text}`).not.toContain('UX41');
     expect(`${email.html}${email.text}`).not.toContain('/public/notices/');
+    // The contact block gives the organisation's telephone number (the profile has no DPO phone).
+    expect(email.text).toContain(COMPLETE_ORG_PROFILE.contactPhone!);
     const sms = await h.db.get<{ text: string }>(
       "SELECT text FROM dev_mailbox WHERE channel = 'sms' AND incident_id = ?",
       [id],
