@@ -12,6 +12,7 @@ import {
   type NewSubjectOutboxRow,
 } from '../store/outbox';
 import { findSubjectNotice } from '../store/notices';
+import { publishBeforeLinkedSend } from './publish-notice-version';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
@@ -66,7 +67,7 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
 }
 
 export const createSendSubjectNotices =
-  (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger }) =>
+  (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger; baseUrl?: string }) =>
   async (
     input: {
       incidentId: string;
@@ -78,6 +79,8 @@ export const createSendSubjectNotices =
     const { db } = deps;
     const { incidentId, noticeVersion } = input;
     await createRows(db, incidentId, noticeVersion, input.channelPolicy);
+    // The page the messages link to is up before the first one leaves (this path sends only once approved and unheld).
+    await publishBeforeLinkedSend(deps, incidentId, noticeVersion);
 
     const noticeCache = new Map<string, { subject: string | null; html: string | null; text: string }>();
     const notice = async (locale: string, channel: string) => {

@@ -115,6 +115,14 @@ export async function saveApprovalOptionsTx(
   );
 }
 
+export async function approvalChoseNoPublicLink(db: Db, incidentId: string, noticeVersion: string): Promise<boolean> {
+  const row = await db.get<{ no_public_link: number }>(
+    'SELECT no_public_link FROM notice_approval_options WHERE incident_id = ? AND notice_version = ?',
+    [incidentId, noticeVersion],
+  );
+  return row?.no_public_link === 1;
+}
+
 /** Removes what a refused approval request recorded. */
 export async function deleteApprovalOptionsTx(tx: Tx, updateId: string): Promise<void> {
   await tx.run('DELETE FROM notice_approval_options WHERE update_id = ?', [updateId]);

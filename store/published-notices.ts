@@ -36,6 +36,24 @@ export async function substituteNoticeStatus(
   return row ? { currentVersion: row.current, published: row.published !== 0 } : undefined;
 }
 
+export async function isNoticeVersionPublished(db: Db, incidentId: string, noticeVersion: string): Promise<boolean> {
+  return (
+    (await db.get<{ one: number }>('SELECT 1 AS one FROM public_notices WHERE incident_id = ? AND notice_version = ?', [
+      incidentId,
+      noticeVersion,
+    ])) !== undefined
+  );
+}
+
+/** The version the workflow's last persisted state names as approved; null before any approval. */
+export async function approvedNoticeVersion(db: Db, incidentId: string): Promise<string | null> {
+  const row = await db.get<{ v: string | null }>(
+    "SELECT json_extract(state_json, '$.approval.noticeVersion') AS v FROM incidents WHERE id = ?",
+    [incidentId],
+  );
+  return row?.v ?? null;
+}
+
 export interface PublicNoticeRow {
   locale: string;
   html: string;
