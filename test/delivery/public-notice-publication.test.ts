@@ -92,4 +92,43 @@ describe('the public notice page', () => {
     await emailSent(id);
     expect((await publicPage(id)).status).toBe(200);
   });
+
+  it('a newer version replaces it at the main address; the older one stays at its own address and says it is superseded', async () => {
+    const { id, noticeVersion: v1 } = await assessedWithOnePerson('vera.versions@example.com');
+    expect((await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: v1 })).status).toBe(200);
+    await emailSent(id);
+    const reassessed = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ affected: { DE: 1 }, publicHeadline: 'Update: your order history and address were exposed' }),
+    );
+    expect(reassessed.status).toBe(200);
+    const v2 = (
+      await eventually(
+        () => h.api('GET', `/api/incidents/${id}/notices`),
+        (r) => r.body.noticeVersion !== v1,
+      )
+    ).body.noticeVersion as string;
+    // Sent as a correction to the person told v1: the first message linking to v2's page.
+    expect((await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: v2, correction: true })).status).toBe(
+      200,
+    );
+    await eventually(
+      () => h.api('GET', `/api/incidents/${id}`),
+      (r) => r.body.counts.delivery.email.sent === 2,
+    );
+
+    const main = await (await publicPage(id)).text();
+    expect(main).toContain('Update: your order history and address were exposed');
+    const older = await fetch(`${h.baseUrl}/public/notices/${id}/versions/${v1}`);
+    expect(older.status).toBe(200);
+    const olderHtml = await older.text();
+    expect(olderHtml).toContain('Your order history may have been exposed');
+    expect(olderHtml).toContain('This notice has been superseded');
+    expect(olderHtml).toContain(`href="/public/notices/${id}"`);
+    const current = await (await fetch(`${h.baseUrl}/public/notices/${id}/versions/${v2}`)).text();
+    expect(current).toContain('Update: your order history and address were exposed');
+    expect(current).not.toContain('superseded');
+    expect((await fetch(`${h.baseUrl}/public/notices/${id}/versions/${'0'.repeat(64)}`)).status).toBe(404);
+  });
 });
