@@ -14,6 +14,7 @@ import {
 } from '../support/app-harness';
 import { COMPLETE_ORG_PROFILE, TEST_PUBLIC_HEADLINE } from '../support/org-profile';
 import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-standin';
+import { hiddenField } from '../e2e/helpers';
 import { createSendGridProvider } from '../../activities/providers';
 
 const INTERNAL_TITLE = 'UX41: Customer DB export via leaked admin credential';
@@ -239,5 +240,30 @@ describe('approval with a real provider configured and a loopback public URL', (
       [id],
     );
     expect(sms!.text).not.toContain('/public/notices/');
+  });
+
+  it('on the approval form, shows why approval is refused and approves with "No public link" ticked', async () => {
+    const id = await openAssessed(h, { affected: { DE: 2 } });
+    const { noticeVersion } = await noticesOf(h, id);
+    const approver = await createTestUser(h, { email: 'ari.approver@example.org', role: 'admin' });
+    const web = await logInForm(h, approver.email, approver.password);
+    const page = await web.get(`/incidents/${id}`);
+    expect(/data-testid="public-link-warning">([^<]+)</.exec(page.html)?.[1]).toContain('Approval is refused');
+    const fields = { noticeVersion, note: 'checked', approvalOptions: '1', notifyLaterImports: 'on' };
+    await web.post(`/incidents/${id}/approval`, { ...fields, _csrf: hiddenField(page.html, '_csrf') });
+    const refused = await web.get(`/incidents/${id}`);
+    expect(refused.html).toContain('(BREACHLINE_PUBLIC_URL)');
+    await expectStillAwaitingApproval(h, id);
+    await web.post(`/incidents/${id}/approval`, {
+      ...fields,
+      noPublicLink: 'on',
+      _csrf: hiddenField(refused.html, '_csrf'),
+    });
+    expect((await h.api('GET', `/api/incidents/${id}`)).body.approval?.noticeVersion).toBe(noticeVersion);
+    const chosen = await h.db.get<{ no_public_link: number }>(
+      'SELECT no_public_link FROM notice_approval_options WHERE incident_id = ? AND notice_version = ?',
+      [id, noticeVersion],
+    );
+    expect(chosen?.no_public_link).toBe(1);
   });
 });
