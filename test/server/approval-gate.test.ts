@@ -235,6 +235,7 @@ describe('approval with a real provider configured and a loopback public URL', (
     expect(`${email.html}${email.text}`).not.toContain('/public/notices/');
     // The contact block gives the organisation's telephone number (the profile has no DPO phone).
     expect(email.text).toContain(COMPLETE_ORG_PROFILE.contactPhone!);
+    expect(email.text).toContain('1 Test Street, Dublin 2, D02 XY00, Ireland');
     const sms = await h.db.get<{ text: string }>(
       "SELECT text FROM dev_mailbox WHERE channel = 'sms' AND incident_id = ?",
       [id],
