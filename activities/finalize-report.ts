@@ -87,6 +87,8 @@ export async function buildClosingReport(
     org: orgView(org),
     incident: {
       ...view,
+      // The closing report stays inside the organisation: it names the incident as its people know it.
+      title: row.title,
       stage: row.stage,
       status: row.status,
       severity: row.severity,

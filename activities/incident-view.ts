@@ -22,8 +22,11 @@ export function orgView(p: OrgProfile): OrgView {
   return {
     legalName: p.legalName,
     country: p.mainEstablishment,
-    dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone },
+    // The contact block shows one telephone number: the DPO's own, else the organisation's.
+    dpo: { name: p.dpo.name, email: p.dpo.email, phone: p.dpo.phone ?? p.contactPhone ?? null },
     contactUrl: p.contactUrl,
+    postalAddress: p.postalAddress ? p.postalAddress.split('\n') : null,
+    contactPhone: p.contactPhone ?? null,
   };
 }
 
@@ -35,7 +38,7 @@ export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
 export async function acceptedAssessment(
   db: Db,
   assessmentId: string | undefined,
-): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
+): Promise<{ narrative: Narrative; approximateRecords: number | null; publicHeadline: string | null } | null> {
   if (!assessmentId) return null;
   const row = await getAssessmentText(db, assessmentId);
   if (!row) return null;
@@ -43,6 +46,7 @@ export async function acceptedAssessment(
   return {
     narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) },
     approximateRecords: facts.approximateRecords ?? null,
+    publicHeadline: row.public_headline,
   };
 }
 
@@ -59,7 +63,9 @@ export async function loadIncidentView(
   const affected = state?.facts?.affected ?? {};
   const view: IncidentFactsView = {
     reference: row.id,
-    title: row.title,
+    // People and regulators read the public headline; the internal title stays in the app. Until an
+    // assessment gives one, the preview carries none (approval is refused then), never the title.
+    title: assessment?.publicHeadline ?? '',
     occurredAt: row.occurred_at,
     discoveredAt: state?.awarenessAt ?? row.detected_at,
     dataElements: state?.facts?.dataElements ?? (JSON.parse(row.data_categories) as string[]),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/connection';
 import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
-import { CORRECTION_AUDIENCE, saveNoticeSet } from '../store/notices';
+import { CORRECTION_AUDIENCE, NO_LINK_SUFFIX, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
 import { loadIncidentView, orgView } from './incident-view';
 import {
@@ -38,21 +38,31 @@ export async function subjectLocales(db: Db, incidentId: string): Promise<Locale
 
 export { CORRECTION_AUDIENCE };
 
-/** The data-subject notices of one locale: email and SMS, plain and as a correction. */
+/**
+ * The data-subject notices of one locale: email and SMS, plain and as a correction, each also
+ * without the link to the public notice page (NO_LINK_SUFFIX), sent instead when the approver
+ * chooses "no public link".
+ */
 export function subjectNotices(locale: Locale, input: NoticeInput): RenderedNotice[] {
   const out: RenderedNotice[] = [];
-  for (const correction of [false, true]) {
-    const audience = correction ? CORRECTION_AUDIENCE : 'individuals';
-    const email = renderSubjectEmail(locale, input, { correction });
-    out.push({ audience, locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
-    out.push({
-      audience,
-      locale,
-      channel: 'sms',
-      subject: null,
-      html: null,
-      text: renderSubjectSms(locale, input, { correction }),
-    });
+  const withoutLink = { ...input, incident: { ...input.incident, publicNoticeUrl: null } };
+  for (const [suffix, v] of [
+    ['', input],
+    [NO_LINK_SUFFIX, withoutLink],
+  ] as const) {
+    for (const correction of [false, true]) {
+      const audience = (correction ? CORRECTION_AUDIENCE : 'individuals') + suffix;
+      const email = renderSubjectEmail(locale, v, { correction });
+      out.push({ audience, locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
+      out.push({
+        audience,
+        locale,
+        channel: 'sms',
+        subject: null,
+        html: null,
+        text: renderSubjectSms(locale, v, { correction }),
+      });
+    }
   }
   return out;
 }

@@ -19,8 +19,9 @@ import {
 } from '../store/outbox-pages';
 import { recordNoticeWave } from '../store/notice-waves';
 import { isGateClosed } from '../store/send-gates';
-import { CORRECTION_AUDIENCE, findStoredNotice } from '../store/notices';
+import { CORRECTION_AUDIENCE, findSubjectNotice } from '../store/notices';
 import type { SendGate } from './send-gate';
+import { publishBeforeLinkedSend } from './publish-notice-version';
 import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
@@ -76,6 +77,8 @@ export interface SendNoticeDeps {
   email: EmailProvider;
   sms: SmsProvider;
   logger: Logger;
+  /** Where the public notice page lives: with it, the version's page is published before its first message goes. */
+  baseUrl?: string;
 }
 
 // Give up inside the activity after this long of continuous provider failures; Temporal's retry takes over.
@@ -131,8 +134,8 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
     let n = cache.get(key);
     if (!n) {
       n =
-        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-        (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
+        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
       if (!n)
         throw ApplicationFailure.nonRetryable(
           `no approved ${channel} notice for version ${noticeVersion}`,
@@ -154,7 +157,7 @@ export function correctionCache(db: Db, incidentId: string, noticeVersion: strin
     const key = `${locale}|${channel}`;
     if (!cache.has(key)) {
       const find = (l: string) =>
-        findStoredNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
+        findSubjectNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
       cache.set(key, (await find(locale)) ?? (await find('en')));
     }
     return cache.get(key);
@@ -230,6 +233,9 @@ export async function sendRows(
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
   const sms = rows.filter((r) => r.channel === 'sms' && r.phone);
   await markCorrections([...emails, ...sms], opts.correction === true, variant);
+  // The page a message links to is up before the message leaves; a closed gate (a hold) sends nothing, so publishes nothing.
+  if (emails.length + sms.length > 0 && !(await isGateClosed(deps.db, attempt.incidentId, noticeVersion)))
+    await publishBeforeLinkedSend(deps, attempt.incidentId, noticeVersion);
 
   // Plain and correction emails go in separate requests: each request carries one approved text.
   for (const part of [emails.filter((r) => !r.correction), emails.filter((r) => r.correction)]) {

@@ -11,7 +11,8 @@ import {
   listPendingSubjectOutboxRows,
   type NewSubjectOutboxRow,
 } from '../store/outbox';
-import { findStoredNotice } from '../store/notices';
+import { findSubjectNotice } from '../store/notices';
+import { publishBeforeLinkedSend } from './publish-notice-version';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
@@ -66,7 +67,7 @@ async function createRows(db: Db, incidentId: string, version: string, policy: C
 }
 
 export const createSendSubjectNotices =
-  (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger }) =>
+  (deps: { db: Db; email: EmailProvider; sms: SmsProvider; logger: Logger; baseUrl?: string }) =>
   async (
     input: {
       incidentId: string;
@@ -78,6 +79,8 @@ export const createSendSubjectNotices =
     const { db } = deps;
     const { incidentId, noticeVersion } = input;
     await createRows(db, incidentId, noticeVersion, input.channelPolicy);
+    // The page the messages link to is up before the first one leaves (this path sends only once approved and unheld).
+    await publishBeforeLinkedSend(deps, incidentId, noticeVersion);
 
     const noticeCache = new Map<string, { subject: string | null; html: string | null; text: string }>();
     const notice = async (locale: string, channel: string) => {
@@ -85,8 +88,8 @@ export const createSendSubjectNotices =
       let n = noticeCache.get(key);
       if (!n) {
         n =
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
+          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
+          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
         if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
         noticeCache.set(key, n);
       }

@@ -21,6 +21,7 @@ import { HttpError } from '../server/errors';
 import { openRejectedRowsCsv, type RejectedRowsCsv } from '../server/rejected-rows-csv';
 import { createTemporalGateway, type TemporalGateway } from '../server/temporal-gateway';
 import { importSubjects } from '../server/use-cases/import-subjects';
+import { publicLinkSettingOf } from '../server/use-cases/approval-readiness';
 import type { Actor } from '../workflows/types';
 
 const USAGE = 'usage: npm run subjects:import -- <incident-id> <file.csv> [--rejected <rejected.csv>]';
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
       gateway,
       logger: createLogger('subjects-import', config.logLevel),
       baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      publicLink: publicLinkSettingOf(config),
     };
 
     const started = performance.now();

@@ -24,6 +24,7 @@ import { createViewEngine, VIEWS_DIR } from './views';
 import { nowIso } from '../lib/clock';
 import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
+import { publicLinkSettingOf } from './use-cases/approval-readiness';
 import { openApiDocument } from './openapi';
 
 // A refused request answers like every other API error: JSON naming the problem.
@@ -60,7 +61,13 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       { roles: config.mfaRoles },
       'two-factor login is not required of anyone: BREACHLINE_SECRETS_KEY is unset, so no TOTP secret could be sealed',
     );
-  const ctx = { db, gateway, logger, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+  const ctx = {
+    db,
+    gateway,
+    logger,
+    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    publicLink: publicLinkSettingOf(config),
+  };
 
   const app = express();
   app.disable('x-powered-by');

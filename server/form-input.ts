@@ -86,6 +86,7 @@ export function assessmentFromForm(f: Fields): { body: unknown; error?: { field:
       affected,
       sectors: list(f.sectors),
       channelPolicy: optional(f.channelPolicy) ?? 'sms_fallback',
+      publicHeadline: optional(f.publicHeadline) ?? null,
       approximateRecords: records !== undefined ? Number(records) : undefined,
       narrative: {
         whatHappened: optional(f.whatHappened) ?? null,
@@ -127,6 +128,12 @@ export function approvalFromForm(f: Fields) {
   return {
     noticeVersion: str(f.noticeVersion),
     note: str(f.note),
-    ...(shown ? { notifyLaterImports: checked(f.notifyLaterImports), correction: checked(f.correction) } : {}),
+    ...(shown
+      ? {
+          notifyLaterImports: checked(f.notifyLaterImports),
+          correction: checked(f.correction),
+          noPublicLink: checked(f.noPublicLink),
+        }
+      : {}),
   };
 }

@@ -220,6 +220,14 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/public/notices/{id}/versions/{version}',
+    summary: 'One version of the public notice, kept at its own address (an older one says it is superseded)',
+    ok: { status: 200, description: 'The notice', type: 'text/html' },
+    errors: [404],
+    security: 'none',
+  },
+  {
+    method: 'get',
     path: '/public/notices/{id}/export',
     summary: 'The public notice as static HTML for the organisation’s own website',
     ok: { status: 200, description: 'The notice', type: 'text/html' },

@@ -65,6 +65,9 @@ export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 const localeCode = z.string().regex(LOCALE_PATTERN, 'must be a BCP 47 locale such as en or zh-CN');
 
+/** A headline fits a mail subject line with the organisation's name before it. */
+export const PUBLIC_HEADLINE_MAX = 120;
+
 export const assessmentSchema = z
   .object({
     dataElements: z.array(dataElement).min(1, 'name at least one data element').max(50),
@@ -105,6 +108,14 @@ export const assessmentSchema = z
       .max(20)
       .default([]),
     channelPolicy: z.enum(['email', 'sms_fallback', 'both']).default('sms_fallback'),
+    /** The headline of every notice and report; the internal title never leaves the app. Required before approval. */
+    publicHeadline: z
+      .string()
+      .trim()
+      .max(PUBLIC_HEADLINE_MAX, `at most ${PUBLIC_HEADLINE_MAX} characters`)
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
     approximateRecords: z.number().int().min(0).optional(),
     narrative: z
       .object({
@@ -147,6 +158,8 @@ export const approvalSchema = z.object({
   notifyLaterImports: z.boolean('must be true or false').default(true),
   /** Also send this version, marked as a correction, to people told an earlier version (v2 incidents). */
   correction: z.boolean('must be true or false').default(false),
+  /** Send the version's link-free variants: no message links to the public notice page. */
+  noPublicLink: z.boolean('must be true or false').default(false),
 });
 export const filingSchema = z.object({
   obligationId: text(200),

@@ -9,6 +9,9 @@ import Handlebars from 'handlebars';
 const NOTICE_AUDIENCE_WORDS: Record<string, string> = {
   individuals: 'People affected',
   individuals_correction: 'People who received an earlier version (sent only if you choose a correction)',
+  individuals_no_link: 'People affected, without the public link (sent only if you choose "no public link")',
+  individuals_correction_no_link:
+    'People who received an earlier version, without the public link (correction and "no public link")',
   regulator: 'Regulator',
   controller: 'Controller',
   media: 'Media',

@@ -7,10 +7,13 @@ import type { Db, Tx } from './connection';
 export interface AssessmentText {
   narrative_json: string;
   facts_json: string;
+  public_headline: string | null;
 }
 
 export async function getAssessmentText(db: Db, assessmentId: string): Promise<AssessmentText | undefined> {
-  return db.get<AssessmentText>('SELECT narrative_json, facts_json FROM assessments WHERE id = ?', [assessmentId]);
+  return db.get<AssessmentText>('SELECT narrative_json, facts_json, public_headline FROM assessments WHERE id = ?', [
+    assessmentId,
+  ]);
 }
 
 export async function getAssessmentCreatedAt(db: Db, assessmentId: string): Promise<string | undefined> {
@@ -23,18 +26,21 @@ export interface NewAssessment {
   incidentId: string;
   approximateRecords: number | null;
   narrative: unknown;
+  /** What people and regulators read as the headline; null until given. */
+  publicHeadline: string | null;
   createdAt: string;
   createdBy: string;
 }
 
 export async function insertAssessmentTx(tx: Tx, a: NewAssessment): Promise<void> {
   await tx.run(
-    'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, created_at, created_by) VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, public_headline, created_at, created_by) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
     [
       a.id,
       a.incidentId,
       JSON.stringify({ approximateRecords: a.approximateRecords }),
       JSON.stringify(a.narrative),
+      a.publicHeadline,
       a.createdAt,
       a.createdBy,
     ],

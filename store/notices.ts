@@ -1,6 +1,6 @@
 // Rendered notices, stored under the version an approver saw. Senders read
 // these rows and never render again, so what is approved is what is sent.
-import type { Db } from './connection';
+import type { Db, Tx } from './connection';
 
 /**
  * The audience of the correction variant of the data-subject notice: the same notice opening with a
@@ -10,6 +10,13 @@ import type { Db } from './connection';
  * version already told.
  */
 export const CORRECTION_AUDIENCE = 'individuals_correction';
+
+/**
+ * The suffix of the link-free variant of a data-subject audience ('individuals_no_link'): the same
+ * notice without the link to the public notice page, sent instead when the approver chose "no public
+ * link" (notice_approval_options).
+ */
+export const NO_LINK_SUFFIX = '_no_link';
 
 export interface StoredNotice {
   subject: string | null;
@@ -76,6 +83,49 @@ export async function findStoredNotice(
     'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
     [key.incidentId, key.noticeVersion, key.audience, key.locale, key.channel],
   );
+}
+
+/**
+ * A data-subject notice as it is sent: the audience's link-free variant when the approval of the
+ * version chose no public link, else the audience itself.
+ */
+export async function findSubjectNotice(
+  db: Db,
+  key: { incidentId: string; noticeVersion: string; audience: string; locale: string; channel: string },
+): Promise<StoredNotice | undefined> {
+  return db.get<StoredNotice>(
+    `SELECT n.subject, n.html, n.text FROM notices n
+     LEFT JOIN notice_approval_options o ON o.incident_id = n.incident_id AND o.notice_version = n.notice_version
+     WHERE n.incident_id = ? AND n.notice_version = ? AND n.locale = ? AND n.channel = ?
+       AND n.audience = CASE WHEN o.no_public_link = 1 THEN ? ELSE ? END`,
+    [key.incidentId, key.noticeVersion, key.locale, key.channel, key.audience + NO_LINK_SUFFIX, key.audience],
+  );
+}
+
+/** Records the approval request's choice about the public link; the latest request for a version wins. */
+export async function saveApprovalOptionsTx(
+  tx: Tx,
+  o: { incidentId: string; noticeVersion: string; noPublicLink: boolean; updateId: string; createdAt: string },
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO notice_approval_options (incident_id, notice_version, no_public_link, update_id, created_at) VALUES (?,?,?,?,?)
+     ON CONFLICT (incident_id, notice_version) DO UPDATE SET no_public_link = excluded.no_public_link,
+       update_id = excluded.update_id, created_at = excluded.created_at`,
+    [o.incidentId, o.noticeVersion, o.noPublicLink ? 1 : 0, o.updateId, o.createdAt],
+  );
+}
+
+export async function approvalChoseNoPublicLink(db: Db, incidentId: string, noticeVersion: string): Promise<boolean> {
+  const row = await db.get<{ no_public_link: number }>(
+    'SELECT no_public_link FROM notice_approval_options WHERE incident_id = ? AND notice_version = ?',
+    [incidentId, noticeVersion],
+  );
+  return row?.no_public_link === 1;
+}
+
+/** Removes what a refused approval request recorded. */
+export async function deleteApprovalOptionsTx(tx: Tx, updateId: string): Promise<void> {
+  await tx.run('DELETE FROM notice_approval_options WHERE update_id = ?', [updateId]);
 }
 
 export interface NoticeRow {

@@ -19,6 +19,21 @@ export const orgProfileSchema = z.object({
   /** Where reminders and escalations go. */
   incidentOwnerEmail: z.string().email(),
   contactUrl: z.string().url().nullable().default(null),
+  /** The postal address notices show, lines separated by newlines. Null until set; approval needs it. */
+  postalAddress: z
+    .string()
+    .trim()
+    .max(1_000, 'at most 1000 characters')
+    .nullable()
+    .default(null)
+    .transform((v) => (v ? v.replace(/\r\n?/g, '\n') : null)),
+  /** The telephone number notices give people to call, E.164. Null until set; approval needs it. */
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +35315550100')
+    .nullable()
+    .default(null),
   sectors: z.array(z.string()).default([]),
   /** Keyed by obligation id prefix: "eu-gdpr:regulator:ie", or a whole regime "eu-gdpr". */
   regulators: z.record(z.string(), regulatorContactSchema).default({}),
@@ -34,6 +49,8 @@ export const DEFAULT_ORG_PROFILE: OrgProfile = {
   dpo: { name: 'Data Protection Officer', email: 'dpo@example.org', phone: null },
   incidentOwnerEmail: 'security@example.org',
   contactUrl: null,
+  postalAddress: null,
+  contactPhone: null,
   sectors: [],
   regulators: {},
 };

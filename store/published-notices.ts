@@ -1,5 +1,6 @@
-// The public substitute notice: one page per locale, no login and no personal
-// data, replaced in place when a newer notice version is published.
+// The public notice: one page per locale, no login and no personal data, replaced
+// at the main address when a newer notice version is published; each version's
+// pages also stay at their own address.
 import type { Db } from './connection';
 
 /** Publishes each locale's page of this version, all in one transaction. */
@@ -13,6 +14,12 @@ export async function publishNoticePages(
         `INSERT INTO public_notices (incident_id, locale, notice_version, html, published_at) VALUES (?,?,?,?,?)
          ON CONFLICT (incident_id, locale) DO UPDATE SET notice_version = excluded.notice_version, html = excluded.html, published_at = excluded.published_at`,
         [p.incidentId, page.locale, p.noticeVersion, page.html, p.publishedAt],
+      );
+      // A version's page, once published, stays as it was first published.
+      await tx.run(
+        `INSERT INTO public_notice_versions (incident_id, notice_version, locale, html, published_at) VALUES (?,?,?,?,?)
+         ON CONFLICT DO NOTHING`,
+        [p.incidentId, p.noticeVersion, page.locale, page.html, p.publishedAt],
       );
     }
   });
@@ -36,9 +43,44 @@ export async function substituteNoticeStatus(
   return row ? { currentVersion: row.current, published: row.published !== 0 } : undefined;
 }
 
+export async function isNoticeVersionPublished(db: Db, incidentId: string, noticeVersion: string): Promise<boolean> {
+  return (
+    (await db.get<{ one: number }>('SELECT 1 AS one FROM public_notices WHERE incident_id = ? AND notice_version = ?', [
+      incidentId,
+      noticeVersion,
+    ])) !== undefined
+  );
+}
+
+/** The version the workflow's last persisted state names as approved; null before any approval. */
+export async function approvedNoticeVersion(db: Db, incidentId: string): Promise<string | null> {
+  const row = await db.get<{ v: string | null }>(
+    "SELECT json_extract(state_json, '$.approval.noticeVersion') AS v FROM incidents WHERE id = ?",
+    [incidentId],
+  );
+  return row?.v ?? null;
+}
+
 export interface PublicNoticeRow {
   locale: string;
   html: string;
+}
+
+/** One version's pages, whatever is at the main address now. */
+export const listPublicNoticeVersion = (db: Db, incidentId: string, noticeVersion: string) =>
+  db.all<PublicNoticeRow>(
+    'SELECT locale, html FROM public_notice_versions WHERE incident_id = ? AND notice_version = ?',
+    [incidentId, noticeVersion],
+  );
+
+/** The version at the main address; undefined when nothing is published. */
+export async function mainPublicNoticeVersion(db: Db, incidentId: string): Promise<string | undefined> {
+  return (
+    await db.get<{ notice_version: string }>(
+      'SELECT notice_version FROM public_notices WHERE incident_id = ? ORDER BY published_at DESC LIMIT 1',
+      [incidentId],
+    )
+  )?.notice_version;
 }
 
 export const listPublicNotices = (db: Db, incidentId: string) =>

@@ -5,11 +5,16 @@ export interface OrgView {
   country: string;
   dpo: { name: string; email: string; phone: string | null };
   contactUrl: string | null;
+  /** The organisation's postal address, one string per line; null until the profile has one. */
+  postalAddress: string[] | null;
+  /** The organisation's telephone number for affected people (E.164). */
+  contactPhone: string | null;
 }
 
 export interface IncidentFactsView {
   /** Incident id. */
   reference: string;
+  /** The assessment's public headline ('' until given); never the internal incident title. */
   title: string;
   occurredAt: string | null;
   /** Awareness time. */

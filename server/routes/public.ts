@@ -4,7 +4,17 @@ import { Router } from 'express';
 import type { Db } from '../../store/connection';
 import { normalizeLocale } from '../../activities/render';
 import { notFound } from '../errors';
-import { publicNoticeFor } from '../use-cases/public-notices';
+import { publicNoticeFor, publicNoticeVersionFor } from '../use-cases/public-notices';
+
+const NOTICE_VERSION = /^[0-9a-f]{64}$/;
+
+/** An older version's page says so at the top and points at the current notice. */
+function markSuperseded(html: string, currentPath: string): string {
+  const banner =
+    `<p role="alert" style="border:2px solid #b42318;padding:12px;margin:0 0 16px;">` +
+    `This notice has been superseded by a newer version: <a href="${currentPath}">read the current notice</a>.</p>`;
+  return /<body[^>]*>/i.test(html) ? html.replace(/<body[^>]*>/i, (tag) => `${tag}\n${banner}`) : banner + html;
+}
 
 export function publicRouter(db: Db): Router {
   const r = Router();
@@ -17,6 +27,23 @@ export function publicRouter(db: Db): Router {
     );
     if (!notice) throw notFound('notice');
     res.type('html').send(notice.html);
+  });
+  r.get('/notices/:id/versions/:version', async (req, res) => {
+    const id = String(req.params.id);
+    const version = String(req.params.version);
+    if (!NOTICE_VERSION.test(version)) throw notFound('notice');
+    const locale =
+      req.query.locale ?? req.acceptsLanguages('en', 'de', 'fr', 'es', 'pt-BR', 'pt', 'ja', 'ko', 'zh-CN', 'zh');
+    const page = await publicNoticeVersionFor(
+      db,
+      id,
+      version,
+      normalizeLocale(typeof locale === 'string' ? locale : 'en'),
+    );
+    if (!page) throw notFound('notice');
+    res
+      .type('html')
+      .send(page.superseded ? markSuperseded(page.html, `/public/notices/${encodeURIComponent(id)}`) : page.html);
   });
   r.get('/notices/:id/export', async (req, res) => {
     const notice = await find(String(req.params.id), req.query.locale);

@@ -292,6 +292,8 @@ export function settingsRouter(
         dpo: { name: text(b.dpoName), email: text(b.dpoEmail), phone: nullable(b.dpoPhone) },
         incidentOwnerEmail: text(b.incidentOwnerEmail),
         contactUrl: nullable(b.contactUrl),
+        postalAddress: nullable(b.postalAddress),
+        contactPhone: nullable(b.contactPhone),
       });
       await changeOrgProfile(ctx.db, profile, actorOf(req.user!));
       req.session.notice = 'Organisation profile saved.';

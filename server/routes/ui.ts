@@ -12,6 +12,7 @@ import { can, type Permission } from '../permissions';
 import { listAccounts, logIn } from '../use-cases/accounts';
 import { accessOf, requireVisible, setIncidentAccess } from '../use-cases/incident-access';
 import { dashboardOf } from '../use-cases/dashboard';
+import { publicLinkWarning } from '../use-cases/approval-readiness';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
 import { accountRouter } from './account';
 import { settingsRouter } from './settings';
@@ -354,6 +355,7 @@ export function uiRouter(
         waveRows: waveRows(incident.waves),
         deadlineChart: chartOf(incident),
         sentVersions: sentByVersionLines(incident.sentByVersion),
+        publicLinkWarning: publicLinkWarning(ctx.publicLink),
         can: actions,
         room: {
           next: nextAction(room, actions),

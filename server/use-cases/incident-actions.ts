@@ -8,6 +8,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { newId } from '../../lib/ids';
 import type { Tx } from '../../store/connection';
 import { deleteNotesTx, insertNoteTx } from '../../store/notes';
+import { deleteApprovalOptionsTx, saveApprovalOptionsTx } from '../../store/notices';
 import { deleteAssessmentTx, insertAssessmentTx } from '../../store/assessments';
 import { deleteControllersTx, insertControllerTx } from '../../store/controllers';
 import { deleteHoldTx, insertHoldTx, releaseHolds } from '../../store/holds';
@@ -51,6 +52,7 @@ import type {
   triageSchema,
 } from '../schemas';
 import type { UseCaseContext } from './context';
+import { refuseUnreadyApproval } from './approval-readiness';
 import { nowIso } from '../../lib/clock';
 
 const derivedId = (prefix: string, updateId: string, part = '') =>
@@ -235,6 +237,7 @@ export function assess(
         incidentId,
         approximateRecords: body.approximateRecords ?? null,
         narrative: body.narrative,
+        publicHeadline: body.publicHeadline ?? null,
         createdAt: now,
         createdBy: user.id,
       });
@@ -342,20 +345,41 @@ export async function releaseHold(
   return result;
 }
 
-export function approve(
+export async function approve(
   ctx: UseCaseContext,
   incidentId: string,
   body: z.infer<typeof approvalSchema>,
   user: AuthUser,
   key: string | null,
 ) {
+  await requireIncident(ctx, incidentId);
+  // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
+  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
+    noticeVersion: body.noticeVersion,
+    noPublicLink: body.noPublicLink,
+  });
+  const note = keptAsNote(incidentId, 'approval', body.note || 'approved', user);
   return withUpdate({
     ctx,
     incidentId,
     action: 'approval',
     idempotencyKey: key,
     body,
-    ...keptAsNote(incidentId, 'approval', body.note || 'approved', user),
+    // The link choice stays in SQLite, where the senders pick the variant: the workflow is unchanged.
+    store: async (tx, updateId) => {
+      await note.store(tx, updateId);
+      await saveApprovalOptionsTx(tx, {
+        incidentId,
+        noticeVersion: body.noticeVersion,
+        noPublicLink: body.noPublicLink,
+        updateId,
+        createdAt: nowIso(),
+      });
+    },
+    undo: async (tx, updateId) => {
+      await deleteApprovalOptionsTx(tx, updateId);
+      await note.undo(tx, updateId);
+    },
     update: approveNoticesUpdate,
     request: (updateId) => ({
       noticeVersion: body.noticeVersion,

@@ -365,6 +365,7 @@ export interface AssessmentForm {
   affected: string;
   sectors: string[];
   channelPolicy: string;
+  publicHeadline: string;
   /** One "Name <email> locale" per line. */
   controllers: string;
   approximateRecords: string;
@@ -399,6 +400,7 @@ export async function assessmentFormOf(
       affected: text('affected'),
       sectors: many('sectors'),
       channelPolicy: text('channelPolicy'),
+      publicHeadline: text('publicHeadline'),
       controllers: text('controllers'),
       approximateRecords: text('approximateRecords'),
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, text(f)])),
@@ -419,6 +421,7 @@ export async function assessmentFormOf(
       affected: '',
       sectors: [],
       channelPolicy: '',
+      publicHeadline: '',
       controllers: '',
       approximateRecords: '',
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, ''])),
@@ -436,6 +439,7 @@ export async function assessmentFormOf(
       .join('\n'),
     sectors: facts.sectors,
     channelPolicy: facts.channelPolicy,
+    publicHeadline: saved?.public_headline ?? '',
     controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
     approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
     narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, narrative?.[f] ?? ''])),

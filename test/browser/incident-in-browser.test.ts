@@ -116,6 +116,7 @@ describe('an incident run in the browser by an admin, a responder and an approve
     await r.getByLabel('Risk to people').selectOption('high_risk');
     await r.getByLabel('Why this risk level').fill('Emails with order details reached an unknown party');
     await r.getByLabel(/Affected people by residence/).fill('DE=2');
+    await r.getByLabel(/Public headline/).fill('Your order emails may have been seen by someone else');
     await submit(r, 'Save assessment');
     expect(await r.locator('ol.stepper li[aria-current=step]').textContent()).toBe('approval');
     // Every action confirms itself at the top of the page.

@@ -20,6 +20,7 @@ import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
   ASSESSMENT,
+  saveCompleteOrgProfile,
   apiClient,
   browser,
   expectStatus,
@@ -118,6 +119,7 @@ describe('an incident from the web form to delivered notices and a verified repo
     printLogsOnFailure(() => (app ? [{ name: 'breachline', logs: app.logs }] : []));
     const a = app!;
     const api = apiClient(a.baseUrl, a.token);
+    await saveCompleteOrgProfile(api);
 
     // ---- The browser: login form, then the new-incident form, both with CSRF ----
     const web = browser(a.baseUrl);

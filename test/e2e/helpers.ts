@@ -1,6 +1,7 @@
 // What the end-to-end tests share: a small JSON API client, a browser-like session
 // with a cookie jar, polling, and printing a process's output when a test fails.
 import { onTestFailed } from 'vitest';
+import { COMPLETE_ORG_PROFILE, TEST_PUBLIC_HEADLINE } from '../support/org-profile';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -160,7 +161,14 @@ export const ASSESSMENT = {
   riskLevel: 'high_risk',
   riskRationale: 'Credentials and contact details were exposed in clear text.',
   affected: { DE: 2, 'US-CA': 1, CN: 1 },
+  publicHeadline: TEST_PUBLIC_HEADLINE,
 };
+
+/** Approval refuses the built-in example profile: an app that approves saves a complete one first. */
+export async function saveCompleteOrgProfile(api: ReturnType<typeof apiClient>): Promise<void> {
+  const saved = await api.put('/api/settings/organisation', COMPLETE_ORG_PROFILE);
+  if (saved.status !== 200) throw new Error(`organisation profile: ${saved.status} ${saved.text}`);
+}
 
 /** Obligations the incident must still settle by a filing before it can close. */
 export const openRegulatorObligations = (i: Incident) =>

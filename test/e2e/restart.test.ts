@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type AppProcess, isAlive, isPortFree, startApp } from '../support/app-process';
 import {
   ASSESSMENT,
+  saveCompleteOrgProfile,
   type ApiClient,
   apiClient,
   expectStatus,
@@ -42,6 +43,7 @@ describe('a crash of the whole app in the middle of an incident', () => {
     printLogsOnFailure(() => apps.map((a, i) => ({ name: `breachline (start ${i + 1})`, logs: a.logs })));
     const first = track(await startApp());
     let api = apiClient(first.baseUrl, first.token);
+    await saveCompleteOrgProfile(api);
 
     const id = await openIncident(api, 'Backup bucket left public');
     expectStatus(

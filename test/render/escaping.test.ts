@@ -45,6 +45,18 @@ describe('HTML escaping', () => {
     expect(email.html).toContain('A&amp;B &lt;Ltd&gt;');
   });
 
+  it("escapes the organisation's postal address in every locale's contact block", () => {
+    for (const locale of LOCALES) {
+      const email = renderSubjectEmail(locale, {
+        org: { ...org, postalAddress: ['<b>1 Main St</b>', 'A&B'] },
+        incident,
+      });
+      expect(email.html, locale).toContain('&lt;b&gt;1 Main St&lt;/b&gt;, A&amp;B');
+      expect(email.html, locale).not.toContain('<b>1 Main St');
+      expect(email.text, locale).toContain('<b>1 Main St</b>, A&B');
+    }
+  });
+
   it('refuses a non-http link rather than putting it in an href', () => {
     expect(() => renderSubjectEmail('en', { org: { ...org, contactUrl: 'javascript:alert(1)' }, incident })).toThrow(
       /not an http\(s\) URL/,

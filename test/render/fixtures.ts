@@ -5,9 +5,17 @@ export const org: OrgView = {
   country: 'IE',
   dpo: { name: 'Dana Data', email: 'dpo@example.org', phone: '+353 1 555 0100' },
   contactUrl: 'https://example.org/privacy',
+  postalAddress: ['1 Example Street', 'Dublin 2', 'Ireland'],
+  contactPhone: '+35315550100',
 };
 
-export const orgWithoutOptional: OrgView = { ...org, dpo: { ...org.dpo, phone: null }, contactUrl: null };
+export const orgWithoutOptional: OrgView = {
+  ...org,
+  dpo: { ...org.dpo, phone: null },
+  contactUrl: null,
+  postalAddress: null,
+  contactPhone: null,
+};
 
 /** An incident with no custom narrative: every section comes from the built-in defaults. */
 export const incident: IncidentFactsView = {

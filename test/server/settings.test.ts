@@ -114,13 +114,20 @@ describe('settings', () => {
       dpoPhone: '',
       incidentOwnerEmail: 'security@test.example',
       contactUrl: '',
+      postalAddress: 'Hauptstraße 1\r\n10115 Berlin',
+      contactPhone: '+493055501000',
     });
     expect(saved.status).toBe(303);
     expect(await getOrgProfile(h.db)).toMatchObject({
       legalName: 'Breachline Test GmbH',
       mainEstablishment: 'DE',
       dpo: { name: 'Dora DPO', email: 'dpo@test.example', phone: null },
+      postalAddress: 'Hauptstraße 1\n10115 Berlin',
+      contactPhone: '+493055501000',
     });
+    const page = await web.get('/settings/organisation');
+    expect(page.html).toContain('Hauptstraße 1\n10115 Berlin</textarea>');
+    expect(page.html).toContain('value="+493055501000"');
   });
 
   it('create a token for a person, shown once and acting with their role, and revoke any token', async () => {

@@ -141,7 +141,13 @@ describe('importSubjects with a malformed file', () => {
     update: () => Promise.reject(new Error('the workflow must not be told about a failed import')),
   } as unknown as TemporalGateway;
 
-  const ctx = () => ({ db, gateway, logger: undefined as never, baseUrl: 'http://localhost' });
+  const ctx = () => ({
+    db,
+    gateway,
+    logger: undefined as never,
+    baseUrl: 'http://localhost',
+    publicLink: { realProvider: false, publicUrl: undefined },
+  });
 
   // Halfway: 1,200 good rows (two whole 500-row chunks staged) before the bad line, 1,200 after.
   it.each([

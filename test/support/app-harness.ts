@@ -21,6 +21,7 @@ import { createTemporalGateway } from '../../server/temporal-gateway';
 import { createUser } from '../../server/use-cases/accounts';
 import { browser, hiddenField } from '../e2e/helpers';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
+import { saveCompleteOrgProfile, TEST_PUBLIC_HEADLINE } from './org-profile';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const WEBHOOK_SECRET = 'whsec-test-secret-0123456789';
@@ -49,6 +50,8 @@ export async function startHarness(
     sms?: SmsProvider;
     updateTimeoutMs?: number;
     historyLimit?: number;
+    /** Keep the built-in example organisation profile (approval refuses it); by default a complete one is saved. */
+    defaultOrgProfile?: boolean;
     /** Wraps the real activities, e.g. to make one slow for a test of what a late worker does. */
     wrapActivities?: (real: Activities) => Activities;
   } = {},
@@ -67,6 +70,7 @@ export async function startHarness(
   const db = await openDb(config.dbPath);
   await migrate(db);
   await ensureBootstrapToken(db, ADMIN_TOKEN);
+  if (!opts.defaultOrgProfile) await saveCompleteOrgProfile(db);
   const address = testTemporalAddress();
   const taskQueue = uniqueTaskQueue('api');
   const connection = await Connection.connect({ address });
@@ -177,6 +181,7 @@ export const assessmentBody = (over: Record<string, unknown> = {}) => ({
   riskLevel: 'high_risk',
   riskRationale: 'Passwords were stored with a weak hash.',
   affected: { DE: 1200, 'US-CA': 600 },
+  publicHeadline: TEST_PUBLIC_HEADLINE,
   ...over,
 });
 

@@ -12,7 +12,15 @@ import { openDb } from '../../store/connection';
 import { type AppProcess, startApp } from './app-process';
 import { type SendGridStandIn, startSendGridStandIn } from './sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from './twilio-standin';
-import { apiClient, type ApiClient, expectStatus, type Incident, waitFor } from '../e2e/helpers';
+import {
+  apiClient,
+  type ApiClient,
+  expectStatus,
+  type Incident,
+  saveCompleteOrgProfile,
+  waitFor,
+} from '../e2e/helpers';
+import { TEST_PUBLIC_HEADLINE } from './org-profile';
 
 // ---- The app and its stand-ins ----
 
@@ -69,9 +77,11 @@ export async function startWaveWorld(): Promise<WaveWorld> {
     await twilio.close();
     throw err;
   }
+  const api = apiClient(app.baseUrl, app.token);
+  await saveCompleteOrgProfile(api);
   return {
     app,
-    api: apiClient(app.baseUrl, app.token),
+    api,
     twilio,
     sendgrid,
     async close() {
@@ -114,6 +124,7 @@ export const assessmentFor = (affected: Record<string, number>, over: Record<str
   riskRationale: 'Credentials and phone numbers were exposed in clear text.',
   affected,
   channelPolicy: 'sms_fallback',
+  publicHeadline: TEST_PUBLIC_HEADLINE,
   ...over,
 });
 
