@@ -79,6 +79,8 @@ import { nowIso } from '../../lib/clock';
 import { chartInputOf, deadlineChartSvg, type ChartSource } from '../../lib/deadline-chart';
 import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
 import { actionDone } from '../action-messages';
+import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-change';
+import { noticeTextChanges, NOTICE_TEXT_FIELDS } from '../notice-text-change';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -310,6 +312,16 @@ export function uiRouter(
     const seesContacts = can(req.user!.role, 'contacts.read');
     const refused = req.session.flash?.action === 'assessment' ? req.session.flash.form : undefined;
     const assessmentForm = await assessmentFormOf(ctx.db, incident.id, refused);
+    // A save refused for want of a reason shows the change it would make to the approved text.
+    const saved =
+      refused && req.session.flash?.field === 'changeReason' ? await assessmentFormOf(ctx.db, incident.id) : null;
+    const textChanges =
+      saved && refused
+        ? noticeTextChanges(
+            { publicHeadline: saved.publicHeadline, ...saved.narrative },
+            Object.fromEntries(NOTICE_TEXT_FIELDS.map(([k]) => [k, String(refused[k] ?? '')])),
+          )
+        : [];
     const notices = await noticesOf(ctx.db, incident.id);
     const stageIndex = PROGRESS.indexOf(incident.stage);
     const actions = actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!);
@@ -329,6 +341,7 @@ export function uiRouter(
         title: incident.title,
         incident,
         assessmentForm,
+        textChanges,
         notices,
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')
@@ -410,10 +423,22 @@ export function uiRouter(
   );
   r.post(
     '/incidents/:id/assessment',
-    ...act((id, form, user, key) => {
+    ...act(async (id, form, user, key) => {
       const { body, error } = assessmentFromForm(form);
       if (error) throw new HttpError(400, error.message, error.field);
-      return assess(ctx, id, parse(assessmentSchema, body), user, key);
+      const parsed = parse(assessmentSchema, body);
+      // Words already approved change only with a reason, after the person has seen the change.
+      const changes = await approvedTextChanges(ctx.db, id, form);
+      const reason = typeof form.changeReason === 'string' ? form.changeReason.trim() : '';
+      if (changes.length > 0 && !reason)
+        throw new HttpError(
+          409,
+          'this changes the wording of notices already approved: check the change shown in the form and say why',
+          'changeReason',
+        );
+      const result = await assess(ctx, id, parsed, user, key);
+      if (changes.length > 0) await recordTextChange(ctx.db, id, changes, reason.slice(0, 2000), user, key);
+      return result;
     }, 'incident.assess'),
   );
   r.post(

@@ -121,4 +121,53 @@ describe('the re-assess form', () => {
     });
     expect(checkedElements((await web.get(`/incidents/${id}`)).html)).toEqual(['name', 'health']);
   });
+
+  it('after an approval, a change to the notice text is shown word by word and saved only with a reason', async () => {
+    const id = await openAndConfirm(h);
+    const narrative = { whatHappened: 'A forwarding rule sent customer emails to an outside address.' };
+    await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ narrative }));
+    const version = (await h.api('GET', `/api/incidents/${id}/notices`)).body.noticeVersion as string;
+    const approved = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: version });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    const form = async (over: Record<string, string>) => {
+      const room = await web.get(`/incidents/${id}`);
+      return web.post(`/incidents/${id}/assessment`, {
+        _csrf: hiddenField(room.html, '_csrf'),
+        idempotencyKey: `text-change-${Math.random().toString(36).slice(2)}`,
+        dataElements: ['name', 'email', 'account_credentials'],
+        role: 'controller',
+        riskLevel: 'high_risk',
+        riskRationale: 'Passwords were stored with a weak hash.',
+        affected: 'DE=1200\nUS-CA=600',
+        channelPolicy: 'sms_fallback',
+        publicHeadline:
+          textarea(room.html, 'publicHeadline') ?? /id="publicHeadline"[^>]*value="([^"]*)"/.exec(room.html)![1]!,
+        whatHappened: narrative.whatHappened,
+        ...over,
+      });
+    };
+    // The same words need no reason.
+    expect((await form({})).status).toBe(303);
+    expect((await web.get(`/incidents/${id}`)).html).not.toContain('data-text-change');
+
+    await form({ whatHappened: 'A forwarding rule sent order emails to an outside address.' });
+    const refused = await web.get(`/incidents/${id}`);
+    expect(refused.html).toMatch(/<ins>\s*order\s*<\/ins>/);
+    expect(refused.html).toContain('data-text-change');
+    expect(refused.html).toContain('changeReason-error');
+    // Nothing was saved: the approved words stand.
+    expect(textarea((await web.get(`/incidents/${id}`)).html, 'whatHappened')).toBe(narrative.whatHappened);
+
+    await form({
+      whatHappened: 'A forwarding rule sent order emails to an outside address.',
+      changeReason: 'The support team found order numbers in the forwarded emails',
+    });
+    const saved = await web.get(`/incidents/${id}`);
+    expect(textarea(saved.html, 'whatHappened')).toBe('A forwarding rule sent order emails to an outside address.');
+    const timeline = (await h.api('GET', `/api/incidents/${id}`)).body.timeline as { type: string; summary: string }[];
+    expect(timeline.find((e) => e.type === 'assessment.text_changed')?.summary).toBe(
+      'Approved notice text changed: What happened',
+    );
+  });
 });
