@@ -21,6 +21,8 @@ export interface TemporalConfig {
     clientCertPair?: { crt: Buffer; key: Buffer };
   };
   apiKey: string | null;
+  /** A remote server reached without mTLS or an API key, allowed by BREACHLINE_TEMPORAL_INSECURE=1 (logged at start). */
+  insecureRemote: boolean;
   dev: {
     ip: string;
     port: number;
@@ -73,7 +75,14 @@ const envSchema = z.object({
   // Temporal refuses retention under a day; ten years is far beyond any breach-record rule.
   TEMPORAL_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   BREACHLINE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  BREACHLINE_TEMPORAL_INSECURE: flag,
 });
+
+/** Hosts on this machine: reaching them needs a foothold on the machine itself. */
+function isLoopbackHost(address: string): boolean {
+  const host = address.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 function readPemFile(variable: string, file: string): Buffer {
   try {
@@ -130,6 +139,17 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
     }
   }
 
+  // Temporal is a trust boundary: whoever reaches its frontend can read every incident's history, send updates
+  // with any actor and terminate runs. Off this machine, the app insists on client credentials.
+  const remote = external && !isLoopbackHost(e.TEMPORAL_ADDRESS!);
+  const credentials = tls?.clientCertPair !== undefined || e.TEMPORAL_API_KEY !== undefined;
+  if (remote && !credentials && !e.BREACHLINE_TEMPORAL_INSECURE) {
+    throw new ConfigError(
+      'TEMPORAL_ADDRESS',
+      'a Temporal server on another machine needs mTLS (TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH) or TEMPORAL_API_KEY, since whoever reaches it can read incident histories and act on incidents; set BREACHLINE_TEMPORAL_INSECURE=1 to connect without (a warning is logged at every start)',
+    );
+  }
+
   const dev: TemporalConfig['dev'] = {
     ip: e.TEMPORAL_DEV_IP,
     port: e.TEMPORAL_DEV_PORT,
@@ -151,6 +171,7 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     tls,
     apiKey: e.TEMPORAL_API_KEY ?? null,
+    insecureRemote: remote && !credentials,
     dev,
   };
 }

@@ -18,6 +18,11 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('web', config.logLevel);
+  if (temporal.insecureRemote)
+    logger.warn(
+      { address: temporal.address },
+      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
+    );
   const db = await openDb(config.dbPath);
   await migrate(db);
   const generated = await ensureBootstrapToken(db, config.adminToken);

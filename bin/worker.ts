@@ -19,6 +19,11 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('worker', config.logLevel);
+  if (temporal.insecureRemote)
+    logger.warn(
+      { address: temporal.address },
+      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
+    );
   Runtime.install({
     logger: {
       log: (level, message, meta) =>

@@ -110,6 +110,27 @@ describe('temporal.config', () => {
     }
   });
 
+  it('a remote Temporal server without mTLS or an API key is refused unless BREACHLINE_TEMPORAL_INSECURE=1', () => {
+    const err = configErrorOf(() => loadTemporalConfig({ TEMPORAL_ADDRESS: 'temporal.example.com:7233' }));
+    expect(err.variable).toBe('TEMPORAL_ADDRESS');
+    expect(err.message).toContain('TEMPORAL_API_KEY');
+    // Server TLS alone proves the server to us, not us to the server.
+    expect(() => loadTemporalConfig({ TEMPORAL_ADDRESS: 'temporal.example.com:7233', TEMPORAL_TLS: 'true' })).toThrow(
+      /mTLS/,
+    );
+    const allowed = loadTemporalConfig({
+      TEMPORAL_ADDRESS: 'temporal.example.com:7233',
+      BREACHLINE_TEMPORAL_INSECURE: '1',
+    });
+    expect(allowed.insecureRemote).toBe(true);
+    // This machine is not remote: a cluster on loopback needs no credentials.
+    for (const address of ['127.0.0.1:7233', 'localhost:7233', '[::1]:7233'])
+      expect(loadTemporalConfig({ TEMPORAL_ADDRESS: address }).insecureRemote).toBe(false);
+    expect(
+      loadTemporalConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'k' }).insecureRemote,
+    ).toBe(false);
+  });
+
   it('an API key (Temporal Cloud) turns TLS on unless TEMPORAL_TLS=false', () => {
     const cloud = loadTemporalConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret-key' });
     expect(cloud.tls).toEqual({});
