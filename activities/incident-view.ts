@@ -35,7 +35,7 @@ export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
 export async function acceptedAssessment(
   db: Db,
   assessmentId: string | undefined,
-): Promise<{ narrative: Narrative; approximateRecords: number | null } | null> {
+): Promise<{ narrative: Narrative; approximateRecords: number | null; identityProtectionOffered: boolean } | null> {
   if (!assessmentId) return null;
   const row = await getAssessmentText(db, assessmentId);
   if (!row) return null;
@@ -43,6 +43,7 @@ export async function acceptedAssessment(
   return {
     narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) },
     approximateRecords: facts.approximateRecords ?? null,
+    identityProtectionOffered: row.identity_protection_offered === 1,
   };
 }
 

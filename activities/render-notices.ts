@@ -8,12 +8,15 @@ import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { CORRECTION_AUDIENCE, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
-import { loadIncidentView, orgView } from './incident-view';
+import { acceptedAssessment, loadIncidentView, orgView } from './incident-view';
 import {
+  DEFAULT_VARIANT,
+  legalVariants,
   normalizeLocale,
   renderRegulatorReport,
   renderSubjectEmail,
   renderSubjectSms,
+  type LegalNotice,
   type Locale,
   type NoticeInput,
 } from './render';
@@ -25,6 +28,8 @@ export interface RenderedNotice {
   audience: string;
   locale: Locale;
   channel: 'email' | 'sms' | 'document';
+  /** The legal variant (DEFAULT_VARIANT, or a US state's regime id such as `us-ca`); see render/legal-variant.ts. */
+  variant: string;
   subject: string | null;
   html: string | null;
   text: string;
@@ -38,17 +43,45 @@ export async function subjectLocales(db: Db, incidentId: string): Promise<Locale
 
 export { CORRECTION_AUDIENCE };
 
-/** The data-subject notices of one locale: email and SMS, plain and as a correction. */
-export function subjectNotices(locale: Locale, input: NoticeInput): RenderedNotice[] {
+/**
+ * The data-subject notices of one locale: email and SMS, plain and as a correction; the email also once per
+ * legal variant. The SMS has no variants: it states neither the nature of the breach nor the number affected.
+ */
+export function subjectNotices(
+  locale: Locale,
+  input: NoticeInput,
+  legal: readonly LegalNotice[] = [],
+): RenderedNotice[] {
   const out: RenderedNotice[] = [];
   for (const correction of [false, true]) {
     const audience = correction ? CORRECTION_AUDIENCE : 'individuals';
     const email = renderSubjectEmail(locale, input, { correction });
-    out.push({ audience, locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
+    out.push({
+      audience,
+      locale,
+      channel: 'email',
+      variant: DEFAULT_VARIANT,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    });
+    for (const l of legal) {
+      const e = renderSubjectEmail(locale, input, { correction, legal: l });
+      out.push({
+        audience,
+        locale,
+        channel: 'email',
+        variant: l.variant.key,
+        subject: e.subject,
+        html: e.html,
+        text: e.text,
+      });
+    }
     out.push({
       audience,
       locale,
       channel: 'sms',
+      variant: DEFAULT_VARIANT,
       subject: null,
       html: null,
       text: renderSubjectSms(locale, input, { correction }),
@@ -75,8 +108,17 @@ export async function buildNotices(
   const assessedAt = state?.facts?.assessmentId
     ? await getAssessmentCreatedAt(db, state.facts.assessmentId)
     : undefined;
+  const assessment = await acceptedAssessment(db, state?.facts?.assessmentId);
+  const hold = state?.hold ?? null;
+  const legal: LegalNotice[] = legalVariants(state?.obligations ?? []).map((variant) => ({
+    variant,
+    // Like the regulator report's date: the date of the facts, so re-rendering unchanged facts keeps the version.
+    noticeDate: assessedAt ?? view.discoveredAt,
+    delayedByLawEnforcement: hold?.source === 'law_enforcement',
+    identityProtectionOffered: assessment?.identityProtectionOffered ?? false,
+  }));
   for (const locale of await subjectLocales(db, incidentId)) {
-    notices.push(...subjectNotices(locale, { org: ov, incident: view }));
+    notices.push(...subjectNotices(locale, { org: ov, incident: view }, legal));
   }
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
@@ -101,6 +143,7 @@ export async function buildNotices(
       audience: `regulator:${o.id}`,
       locale: 'en',
       channel: 'email',
+      variant: DEFAULT_VARIANT,
       subject: report.subject,
       html: report.html,
       text: report.text,
@@ -111,15 +154,17 @@ export async function buildNotices(
 }
 
 /**
- * The version an approval binds: a hash of the rendered content per audience, locale and channel,
- * the correction variants (CORRECTION_AUDIENCE) included, since they are approved content too. A set
- * without them hashes as it always did. The number of people is not part of it, so importing people
- * does not withdraw an approval.
+ * The version an approval binds: a hash of the rendered content per audience, locale, channel and legal
+ * variant, the correction variants (CORRECTION_AUDIENCE) included, since they are approved content too. A
+ * set without them hashes as it always did: a default notice hashes without its variant field. The number of
+ * people is not part of it, so importing people does not withdraw an approval.
  */
 export function noticeVersion(notices: RenderedNotice[]): string {
-  const sorted = [...notices].sort((a, b) =>
-    `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`),
-  );
+  const key = (n: RenderedNotice) =>
+    `${n.audience}|${n.locale}|${n.channel}${n.variant === DEFAULT_VARIANT ? '' : `|${n.variant}`}`;
+  const sorted = [...notices]
+    .sort((a, b) => key(a).localeCompare(key(b)))
+    .map(({ variant, ...n }) => (variant === DEFAULT_VARIANT ? n : { ...n, variant }));
   return createHash('sha256')
     .update(JSON.stringify({ notices: sorted }))
     .digest('hex');

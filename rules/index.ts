@@ -10,6 +10,7 @@ export {
   AUDIENCES,
   CONTENT_ELEMENTS,
   isKnownJurisdiction,
+  US_STATE_NAMES,
   type DataElement,
   type Sector,
   type Audience,

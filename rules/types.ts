@@ -19,6 +19,8 @@ export type Obligation = {
   content: string[];
   /** Content element ids the law forbids in this notice (Massachusetts: the nature of the breach and the number affected). */
   contentProhibited?: string[];
+  /** With `credit_monitoring_offer` in content: the months of free services the law asks to be offered. */
+  creditMonitoringMonths?: number;
   /** Whether a hold of the facts' source and form (law enforcement, written, when none is given) may delay this obligation. */
   holdMayDelay: boolean;
   sources?: Source[];

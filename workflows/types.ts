@@ -123,6 +123,10 @@ export interface RuleObligation {
   basis: string;
   why: string;
   content: string[];
+  /** Content the law forbids in this notice (Massachusetts: the nature and the number affected). */
+  contentProhibited?: string[];
+  /** Months of free identity-protection services the law asks the notice to offer. */
+  creditMonitoringMonths?: number;
   holdMayDelay: boolean;
   /** Due now with no fixed date ("immediately", "without undue delay") since its clock started; see rules/types.ts. */
   dueNow?: boolean;

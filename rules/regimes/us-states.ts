@@ -292,6 +292,7 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     ),
   });
   if (law.prohibitedContent?.length) individuals.contentProhibited = law.prohibitedContent;
+  if (content.includes('credit_monitoring_offer')) individuals.creditMonitoringMonths = law.creditMonitoring!.months;
   if (sub && individualsRequired)
     individuals.substituteNotice = {
       costOver: sub.costOver,

@@ -234,6 +234,7 @@ export function assess(
         id: assessmentId,
         incidentId,
         approximateRecords: body.approximateRecords ?? null,
+        identityProtectionOffered: body.identityProtectionOffered,
         narrative: body.narrative,
         createdAt: now,
         createdBy: user.id,

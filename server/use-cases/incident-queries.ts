@@ -351,6 +351,7 @@ export interface AssessmentForm {
   /** One "Name <email> locale" per line. */
   controllers: string;
   approximateRecords: string;
+  identityProtectionOffered: boolean;
   narrative: Record<string, string>;
 }
 
@@ -384,6 +385,7 @@ export async function assessmentFormOf(
       channelPolicy: text('channelPolicy'),
       controllers: text('controllers'),
       approximateRecords: text('approximateRecords'),
+      identityProtectionOffered: ['on', 'true'].includes(text('identityProtectionOffered')),
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, text(f)])),
     };
   }
@@ -404,6 +406,7 @@ export async function assessmentFormOf(
       channelPolicy: '',
       controllers: '',
       approximateRecords: '',
+      identityProtectionOffered: false,
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, ''])),
     };
   }
@@ -421,6 +424,7 @@ export async function assessmentFormOf(
     channelPolicy: facts.channelPolicy,
     controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
     approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
+    identityProtectionOffered: saved?.identity_protection_offered === 1,
     narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, narrative?.[f] ?? ''])),
   };
 }
