@@ -11,11 +11,11 @@ import {
   listPendingSubjectOutboxRows,
   type NewSubjectOutboxRow,
 } from '../store/outbox';
-import { findStoredNotice } from '../store/notices';
+import { noticeCache } from './send-notice-page';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
-import { normalizeLocale, substitute } from './render';
+import { DEFAULT_VARIANT, normalizeLocale, substitute, variantOfJurisdiction } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
@@ -79,19 +79,13 @@ export const createSendSubjectNotices =
     const { incidentId, noticeVersion } = input;
     await createRows(db, incidentId, noticeVersion, input.channelPolicy);
 
-    const noticeCache = new Map<string, { subject: string | null; html: string | null; text: string }>();
-    const notice = async (locale: string, channel: string) => {
-      const key = `${locale}|${channel}`;
-      let n = noticeCache.get(key);
-      if (!n) {
-        n =
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-          (await findStoredNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
-        if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
-        noticeCache.set(key, n);
-      }
-      return n;
-    };
+    // The same lookup as the paged sender: the person's legal variant of the email, the default SMS. A missing
+    // notice stays a plain (retried) error here, as this sender always had it.
+    const cached = noticeCache(db, incidentId, noticeVersion);
+    const notice = (locale: string, channel: 'email' | 'sms', variant: string) =>
+      cached(locale, channel, variant).catch((err: unknown) => {
+        throw new Error(err instanceof Error ? err.message : String(err));
+      });
 
     let retry: RetryLater | null = null;
     let lastHeartbeat = 0;
@@ -103,7 +97,12 @@ export const createSendSubjectNotices =
         CONCURRENCY,
         async (row) => {
           const locale = normalizeLocale(row.locale);
-          const n = await notice(locale, row.channel);
+          const channel = row.channel === 'email' ? 'email' : 'sms';
+          const n = await notice(
+            locale,
+            channel,
+            channel === 'email' ? variantOfJurisdiction(row.jurisdiction) : DEFAULT_VARIANT,
+          );
           const outcome = await deliverRow(
             db,
             row,
