@@ -77,8 +77,12 @@ export function renderLegalEmail(
   const title = show.notice_title ? t.title! : show.nature ? v.incident.title : t.neutralTitle!;
   const upper: Record<string, string> = {};
   for (const h of HEADINGS) upper[h] = t[h]!.toLocaleUpperCase(locale);
+  // The public notice tells everyone what happened and how many were affected: a notice whose law forbids
+  // stating either does not point to it.
+  const incident = legal.variant.prohibited.length > 0 ? { ...base.incident, publicNoticeUrl: null } : base.incident;
   const context = {
     ...base,
+    incident,
     correction,
     t,
     upper,

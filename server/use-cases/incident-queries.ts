@@ -1,6 +1,6 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
-import { DATA_ELEMENTS } from '../../rules';
+import { DATA_ELEMENTS, US_STATE_NAMES } from '../../rules';
 import {
   DETECTION_METHOD_LABELS,
   isDetectionMethod,
@@ -295,6 +295,13 @@ export async function substituteNoticeOf(
   };
 }
 
+/** Who a legal variant of the notice is for, as the approver reads it; null for the default notice. */
+function variantLabel(variant: string): string | null {
+  if (variant === 'default') return null;
+  const code = /^us-([a-z]{2})$/.exec(variant)?.[1]?.toUpperCase();
+  return code ? `residents of ${US_STATE_NAMES[code] ?? code}` : variant;
+}
+
 export async function noticesOf(db: Db, incidentId: string) {
   const row = await getIncident(db, incidentId);
   if (!row) throw notFound();
@@ -304,7 +311,7 @@ export async function noticesOf(db: Db, incidentId: string) {
   return {
     noticeVersion: version,
     recipients: notices[0]?.recipients ?? 0,
-    notices: notices.map(({ recipients: _r, ...n }) => n),
+    notices: notices.map(({ recipients: _r, ...n }) => ({ ...n, variantLabel: variantLabel(n.variant) })),
   };
 }
 

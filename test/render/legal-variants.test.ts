@@ -132,6 +132,8 @@ describe('Massachusetts (Mass. Gen. Laws ch. 93H, 3(b))', () => {
     expect(email.text).toContain('You have the right to obtain a police report');
     expect(email.text).toContain('You can place a security freeze on your credit report free of charge.');
     expect(email.text).toContain('TransUnion');
+    // The public notice states what Massachusetts forbids: the email does not link to it.
+    expect(email.html).not.toContain(incident.publicNoticeUrl!);
   });
 });
 
