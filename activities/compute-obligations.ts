@@ -103,6 +103,7 @@ export const createComputeObligations =
       ...(o.order ? { order: o.order } : {}),
       ...(o.contentProhibited?.length ? { contentProhibited: o.contentProhibited } : {}),
       ...(o.creditMonitoringMonths ? { creditMonitoringMonths: o.creditMonitoringMonths } : {}),
+      ...(o.channels ? { channels: o.channels } : {}),
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

@@ -3,7 +3,7 @@ import { CATALOG } from './catalog';
 
 export { obligations } from './engine';
 export { factsSchema, describeFactsError, type Facts, type FactsInput } from './facts';
-export type { Obligation, Source, RegimeInfo } from './types';
+export type { ChannelCounts, NoticeChannel, NoticeChannels, Obligation, Source, RegimeInfo } from './types';
 export {
   DATA_ELEMENTS,
   SECTORS,
@@ -17,7 +17,7 @@ export {
 } from './vocabulary';
 
 /** Bump when any rule or fact in the catalog changes; incidents record the version they used. */
-export const CATALOG_VERSION: string = '2026.12.07-1';
+export const CATALOG_VERSION: string = '2026.12.07-2';
 
 export const REGIMES: readonly {
   id: string;

@@ -125,6 +125,8 @@ export interface RuleObligation {
   content: string[];
   /** Content the law forbids in this notice (Massachusetts: the nature and the number affected). */
   contentProhibited?: string[];
+  /** The channels that count as notice under the law (rules/types.ts NoticeChannels); absent where not modelled. */
+  channels?: Readonly<Partial<Record<'email' | 'sms' | 'letter' | 'call', 'counts' | 'with_consent' | 'in_addition'>>>;
   /** Months of free identity-protection services the law asks the notice to offer. */
   creditMonitoringMonths?: number;
   holdMayDelay: boolean;
