@@ -137,6 +137,25 @@ describe('Massachusetts (Mass. Gen. Laws ch. 93H, 3(b))', () => {
   });
 });
 
+describe('a state variant in every locale', () => {
+  it('renders for a sparse incident under a hold, saying what is not known yet', async () => {
+    const { LOCALES } = await import('../../activities/render');
+    const sparse = { ...stateIncident, dataElements: [], occurredAt: null, narrative: incident.narrative };
+    for (const code of ['CA', 'MA', 'RI']) {
+      const legal = { ...legalFor(code).notice!, delayedByLawEnforcement: true, identityProtectionOffered: false };
+      for (const locale of LOCALES) {
+        const email = renderSubjectEmail(locale, { org, incident: sparse }, { legal });
+        expect(email.text, `${code} ${locale}`).toContain(
+          locale === 'de'
+            ? 'Wir klären noch, welche Daten betroffen sind'
+            : 'We are still establishing which information is involved',
+        );
+        if (code === 'CA') expect(email.text).toContain('a law enforcement agency told us');
+      }
+    }
+  });
+});
+
 describe('the notice set', () => {
   it('holds a default and one email per variant, plain and as a correction, and the variant changes the version', () => {
     const ma = legalFor('MA').notice!;
