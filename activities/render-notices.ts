@@ -11,6 +11,7 @@ import { countIncidentSubjects, listSubjectLocales } from '../store/subject-stor
 import { acceptedAssessment, loadIncidentView, orgView } from './incident-view';
 import {
   DEFAULT_VARIANT,
+  hidesPublicNotice,
   legalVariants,
   normalizeLocale,
   renderRegulatorReport,
@@ -45,7 +46,8 @@ export { CORRECTION_AUDIENCE };
 
 /**
  * The data-subject notices of one locale: email and SMS, plain and as a correction; the email also once per
- * legal variant. The SMS has no variants: it states neither the nature of the breach nor the number affected.
+ * legal variant. The SMS states neither the nature of the breach nor the number affected, but points to the
+ * public notice, which does: a variant whose law forbids those (Massachusetts) has its own SMS without the link.
  */
 export function subjectNotices(
   locale: Locale,
@@ -76,6 +78,11 @@ export function subjectNotices(
         html: e.html,
         text: e.text,
       });
+    }
+    for (const l of legal.filter((x) => hidesPublicNotice(x.variant))) {
+      const unlinked = { ...input, incident: { ...input.incident, publicNoticeUrl: null } };
+      const text = renderSubjectSms(locale, unlinked, { correction });
+      out.push({ audience, locale, channel: 'sms', variant: l.variant.key, subject: null, html: null, text });
     }
     out.push({
       audience,

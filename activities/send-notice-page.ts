@@ -262,9 +262,9 @@ export async function sendRows(
 ): Promise<Omit<NoticePageResult, 'rows'>> {
   const plain = noticeCache(deps.db, attempt.incidentId, noticeVersion);
   const variant = correctionCache(deps.db, attempt.incidentId, noticeVersion);
-  // The email follows the law of the person's residence (a US state's variant); the SMS has no variants.
-  const legal = (row: PendingSubjectRow, channel: 'email' | 'sms') =>
-    channel === 'email' ? variantOfJurisdiction(row.jurisdiction) : DEFAULT_VARIANT;
+  // The notice follows the law of the person's residence (a US state's variant); where a variant has no
+  // notice of this channel (most have no SMS of their own), the lookup falls back to the default.
+  const legal = (row: PendingSubjectRow, _channel: 'email' | 'sms') => variantOfJurisdiction(row.jurisdiction);
   const notice = async (row: PendingSubjectRow, locale: string, channel: 'email' | 'sms'): Promise<Notice> =>
     (row.correction ? await variant(locale, channel, legal(row, channel)) : undefined) ??
     (await plain(locale, channel, legal(row, channel)));

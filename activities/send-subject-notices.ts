@@ -15,7 +15,7 @@ import { noticeCache } from './send-notice-page';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
-import { DEFAULT_VARIANT, normalizeLocale, substitute, variantOfJurisdiction } from './render';
+import { normalizeLocale, substitute, variantOfJurisdiction } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
@@ -79,7 +79,7 @@ export const createSendSubjectNotices =
     const { incidentId, noticeVersion } = input;
     await createRows(db, incidentId, noticeVersion, input.channelPolicy);
 
-    // The same lookup as the paged sender: the person's legal variant of the email, the default SMS. A missing
+    // The same lookup as the paged sender: the person's legal variant, else the default notice. A missing
     // notice stays a plain (retried) error here, as this sender always had it.
     const cached = noticeCache(db, incidentId, noticeVersion);
     const notice = (locale: string, channel: 'email' | 'sms', variant: string) =>
@@ -98,11 +98,7 @@ export const createSendSubjectNotices =
         async (row) => {
           const locale = normalizeLocale(row.locale);
           const channel = row.channel === 'email' ? 'email' : 'sms';
-          const n = await notice(
-            locale,
-            channel,
-            channel === 'email' ? variantOfJurisdiction(row.jurisdiction) : DEFAULT_VARIANT,
-          );
+          const n = await notice(locale, channel, variantOfJurisdiction(row.jurisdiction));
           const outcome = await deliverRow(
             db,
             row,

@@ -448,6 +448,8 @@ export interface UncertainSmsRow {
   uncertain_at: string | null;
   /** 1 when the row went out as a correction (the notice behind a short preface). */
   is_correction: number;
+  /** The person's residence: their SMS may be a legal variant's. */
+  jurisdiction: string | null;
 }
 
 /** Uncertain SMS rows of the notice version, with the number they went to. */
@@ -457,7 +459,7 @@ export async function listUncertainSmsRows(
   noticeVersion: string,
 ): Promise<UncertainSmsRow[]> {
   return db.all<UncertainSmsRow>(
-    `SELECT o.id, s.phone, s.name, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
+    `SELECT o.id, s.phone, s.name, s.jurisdiction, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'uncertain' AND s.phone IS NOT NULL`,
     [incidentId, noticeVersion],
   );

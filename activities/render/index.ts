@@ -24,6 +24,7 @@ export {
 } from './subject-notice';
 export {
   DEFAULT_VARIANT,
+  hidesPublicNotice,
   LEGAL_BLOCK_ELEMENTS,
   legalVariants,
   variantOfJurisdiction,

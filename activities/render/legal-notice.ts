@@ -4,7 +4,7 @@
 import { US_STATE_NAMES } from '../../rules';
 import { CREDIT_AGENCIES, FTC_CONTACT, type AgencyContact } from './credit-agencies';
 import { formatCount } from './helpers';
-import { LEGAL_BLOCK_ELEMENTS, type LegalNotice } from './legal-variant';
+import { hidesPublicNotice, LEGAL_BLOCK_ELEMENTS, type LegalNotice } from './legal-variant';
 import { loadNeutralTemplate, loadTemplate, readTemplateTexts } from './loader';
 import type { Locale } from './locale';
 import { buildNoticeContext, oneLine } from './notice-context';
@@ -77,9 +77,7 @@ export function renderLegalEmail(
   const title = show.notice_title ? t.title! : show.nature ? v.incident.title : t.neutralTitle!;
   const upper: Record<string, string> = {};
   for (const h of HEADINGS) upper[h] = t[h]!.toLocaleUpperCase(locale);
-  // The public notice tells everyone what happened and how many were affected: a notice whose law forbids
-  // stating either does not point to it.
-  const incident = legal.variant.prohibited.length > 0 ? { ...base.incident, publicNoticeUrl: null } : base.incident;
+  const incident = hidesPublicNotice(legal.variant) ? { ...base.incident, publicNoticeUrl: null } : base.incident;
   const context = {
     ...base,
     incident,

@@ -93,6 +93,14 @@ export function legalVariants(obligations: readonly VariantSource[]): LegalVaria
   return [...out.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/**
+ * The public notice tells everyone what happened and how many were affected: a variant whose law forbids
+ * stating either neither links to it nor, in its SMS, points to it.
+ */
+export function hidesPublicNotice(v: LegalVariant): boolean {
+  return v.prohibited.length > 0;
+}
+
 /** The variant a person's jurisdiction (`US-CA`, `DE`) would use; the sender falls back to the default when absent. */
 export function variantOfJurisdiction(jurisdiction: string | null | undefined): string {
   const m = /^US-([A-Z]{2})$/i.exec(jurisdiction?.trim() ?? '');

@@ -78,14 +78,24 @@ async function seedAssessedIncident(): Promise<number[]> {
   };
   await db.run('UPDATE incidents SET state_json = ? WHERE id = ?', [JSON.stringify(state), INCIDENT]);
   const ids: number[] = [];
-  for (const [i, [jurisdiction, locale]] of [
-    ['US-CA', 'en'],
-    ['US-MA', 'en-US'],
-    ['DE', 'de'],
+  for (const [i, [jurisdiction, locale, phone]] of [
+    ['US-CA', 'en', null],
+    ['US-MA', 'en-US', null],
+    ['DE', 'de', null],
+    ['US-MA', 'en', '+16175550123'],
+    ['US-CA', 'en', '+14155550123'],
   ].entries()) {
     const r = await db.run(
-      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,NULL,?,?,'imp_legal',?)",
-      [INCIDENT, `Person ${i}`, `${jurisdiction.toLowerCase()}@example.org`, jurisdiction, locale, `k${i}`],
+      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,?,?,'imp_legal',?)",
+      [
+        INCIDENT,
+        `Person ${i}`,
+        phone ? null : `${jurisdiction!.toLowerCase()}@example.org`,
+        phone,
+        jurisdiction,
+        locale,
+        `k${i}`,
+      ],
     );
     ids.push(r.lastID);
   }
@@ -123,7 +133,7 @@ describe('a wave with people of three residences', () => {
       noticeVersion: set.noticeVersion,
       fromId: Math.min(...ids),
       toId: Math.max(...ids),
-      channelPolicy: 'email',
+      channelPolicy: 'sms_fallback',
     });
     const mail = (to: string) => {
       const got = sendgrid.received.filter((r) => r.to === to);
@@ -169,5 +179,14 @@ describe('a wave with people of three residences', () => {
       (n) => n.audience === 'individuals' && n.locale === 'de' && n.channel === 'email' && n.variant === 'default',
     )!;
     expect(de.subject).toBe(defaultDe.subject);
+
+    // The SMS of a phone-only Massachusetts resident does not point to the public notice; a Californian's does.
+    const sms = (to: string) => {
+      const got = twilio.received.filter((m) => m.to === to);
+      expect(got, to).toHaveLength(1);
+      return got[0]!.body;
+    };
+    expect(sms('+16175550123')).not.toContain('/public/notices/');
+    expect(sms('+14155550123')).toContain(`/public/notices/${INCIDENT}`);
   });
 });

@@ -169,6 +169,11 @@ describe('the notice set', () => {
     ]);
     const def = emails.find((n) => n.variant === 'default' && n.audience === 'individuals')!;
     expect(def.text).toContain(NATURE);
+    // Massachusetts' SMS does not point to the public notice, which states what its law forbids.
+    const sms = set.filter((n) => n.channel === 'sms' && n.audience === 'individuals');
+    expect(sms.map((n) => n.variant).sort()).toEqual(['default', 'us-ma']);
+    expect(sms.find((n) => n.variant === 'default')!.text).toContain(incident.publicNoticeUrl!);
+    expect(sms.find((n) => n.variant === 'us-ma')!.text).not.toContain(incident.publicNoticeUrl!);
   });
 
   it('a German reader of a state variant gets German headings where they exist and the fallback is recorded', async () => {
