@@ -51,6 +51,7 @@ export function renderLegalEmail(
 ): { subject: string; html: string; text: string } {
   const base = buildNoticeContext(locale, v.org, v.incident);
   const words = readTemplateTexts('legal-notice', locale);
+  // Obligations computed before the months were carried lack them until the next recompute: California's 12.
   const months = legal.variant.creditMonitoringMonths ?? 12;
   const t: Record<string, string> = {};
   for (const [k, text] of Object.entries(words))
