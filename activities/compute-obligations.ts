@@ -101,6 +101,9 @@ export const createComputeObligations =
       ...(o.heldNow ? { heldNow: true as const } : {}),
       ...(o.heldUntil ? { heldUntil: o.heldUntil } : {}),
       ...(o.order ? { order: o.order } : {}),
+      ...(o.contentProhibited?.length ? { contentProhibited: o.contentProhibited } : {}),
+      ...(o.creditMonitoringMonths ? { creditMonitoringMonths: o.creditMonitoringMonths } : {}),
+      ...(o.channels ? { channels: o.channels } : {}),
     }));
     return { obligations: result, catalogVersion: CATALOG_VERSION };
   };

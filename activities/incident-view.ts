@@ -38,7 +38,12 @@ export function publicNoticeUrl(baseUrl: string, incidentId: string): string {
 export async function acceptedAssessment(
   db: Db,
   assessmentId: string | undefined,
-): Promise<{ narrative: Narrative; approximateRecords: number | null; publicHeadline: string | null } | null> {
+): Promise<{
+  narrative: Narrative;
+  approximateRecords: number | null;
+  publicHeadline: string | null;
+  identityProtectionOffered: boolean;
+} | null> {
   if (!assessmentId) return null;
   const row = await getAssessmentText(db, assessmentId);
   if (!row) return null;
@@ -47,6 +52,7 @@ export async function acceptedAssessment(
     narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) },
     approximateRecords: facts.approximateRecords ?? null,
     publicHeadline: row.public_headline,
+    identityProtectionOffered: row.identity_protection_offered === 1,
   };
 }
 

@@ -8,12 +8,16 @@ import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { CORRECTION_AUDIENCE, NO_LINK_SUFFIX, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
-import { loadIncidentView, orgView } from './incident-view';
+import { acceptedAssessment, loadIncidentView, orgView } from './incident-view';
 import {
+  DEFAULT_VARIANT,
+  hidesPublicNotice,
+  legalVariants,
   normalizeLocale,
   renderRegulatorReport,
   renderSubjectEmail,
   renderSubjectSms,
+  type LegalNotice,
   type Locale,
   type NoticeInput,
 } from './render';
@@ -25,6 +29,8 @@ export interface RenderedNotice {
   audience: string;
   locale: Locale;
   channel: 'email' | 'sms' | 'document';
+  /** The legal variant (DEFAULT_VARIANT, or a US state's regime id such as `us-ca`); see render/legal-variant.ts. */
+  variant: string;
   subject: string | null;
   html: string | null;
   text: string;
@@ -39,11 +45,18 @@ export async function subjectLocales(db: Db, incidentId: string): Promise<Locale
 export { CORRECTION_AUDIENCE };
 
 /**
- * The data-subject notices of one locale: email and SMS, plain and as a correction, each also
- * without the link to the public notice page (NO_LINK_SUFFIX), sent instead when the approver
- * chooses "no public link".
+/**
+ * The data-subject notices of one locale: email and SMS, plain and as a correction; the email also once per
+ * legal variant. The SMS states neither the nature of the breach nor the number affected, but points to the
+ * public notice, which does: a variant whose law forbids those (Massachusetts) has its own SMS without the link.
+ * Each is rendered once more without the link to the public notice page (NO_LINK_SUFFIX), sent instead when the
+ * approver chooses "no public link".
  */
-export function subjectNotices(locale: Locale, input: NoticeInput): RenderedNotice[] {
+export function subjectNotices(
+  locale: Locale,
+  input: NoticeInput,
+  legal: readonly LegalNotice[] = [],
+): RenderedNotice[] {
   const out: RenderedNotice[] = [];
   const withoutLink = { ...input, incident: { ...input.incident, publicNoticeUrl: null } };
   for (const [suffix, v] of [
@@ -53,11 +66,36 @@ export function subjectNotices(locale: Locale, input: NoticeInput): RenderedNoti
     for (const correction of [false, true]) {
       const audience = (correction ? CORRECTION_AUDIENCE : 'individuals') + suffix;
       const email = renderSubjectEmail(locale, v, { correction });
-      out.push({ audience, locale, channel: 'email', subject: email.subject, html: email.html, text: email.text });
+      out.push({
+        audience,
+        locale,
+        channel: 'email',
+        variant: DEFAULT_VARIANT,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+      });
+      for (const l of legal) {
+        const e = renderSubjectEmail(locale, v, { correction, legal: l });
+        out.push({
+          audience,
+          locale,
+          channel: 'email',
+          variant: l.variant.key,
+          subject: e.subject,
+          html: e.html,
+          text: e.text,
+        });
+      }
+      for (const l of legal.filter((x) => hidesPublicNotice(x.variant))) {
+        const text = renderSubjectSms(locale, withoutLink, { correction });
+        out.push({ audience, locale, channel: 'sms', variant: l.variant.key, subject: null, html: null, text });
+      }
       out.push({
         audience,
         locale,
         channel: 'sms',
+        variant: DEFAULT_VARIANT,
         subject: null,
         html: null,
         text: renderSubjectSms(locale, v, { correction }),
@@ -85,8 +123,17 @@ export async function buildNotices(
   const assessedAt = state?.facts?.assessmentId
     ? await getAssessmentCreatedAt(db, state.facts.assessmentId)
     : undefined;
+  const assessment = await acceptedAssessment(db, state?.facts?.assessmentId);
+  const hold = state?.hold ?? null;
+  const legal: LegalNotice[] = legalVariants(state?.obligations ?? []).map((variant) => ({
+    variant,
+    // Like the regulator report's date: the date of the facts, so re-rendering unchanged facts keeps the version.
+    noticeDate: assessedAt ?? view.discoveredAt,
+    delayedByLawEnforcement: hold?.source === 'law_enforcement',
+    identityProtectionOffered: assessment?.identityProtectionOffered ?? false,
+  }));
   for (const locale of await subjectLocales(db, incidentId)) {
-    notices.push(...subjectNotices(locale, { org: ov, incident: view }));
+    notices.push(...subjectNotices(locale, { org: ov, incident: view }, legal));
   }
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
@@ -111,6 +158,7 @@ export async function buildNotices(
       audience: `regulator:${o.id}`,
       locale: 'en',
       channel: 'email',
+      variant: DEFAULT_VARIANT,
       subject: report.subject,
       html: report.html,
       text: report.text,
@@ -121,15 +169,17 @@ export async function buildNotices(
 }
 
 /**
- * The version an approval binds: a hash of the rendered content per audience, locale and channel,
- * the correction variants (CORRECTION_AUDIENCE) included, since they are approved content too. A set
- * without them hashes as it always did. The number of people is not part of it, so importing people
- * does not withdraw an approval.
+ * The version an approval binds: a hash of the rendered content per audience, locale, channel and legal
+ * variant, the correction variants (CORRECTION_AUDIENCE) included, since they are approved content too. A
+ * set without them hashes as it always did: a default notice hashes without its variant field. The number of
+ * people is not part of it, so importing people does not withdraw an approval.
  */
 export function noticeVersion(notices: RenderedNotice[]): string {
-  const sorted = [...notices].sort((a, b) =>
-    `${a.audience}|${a.locale}|${a.channel}`.localeCompare(`${b.audience}|${b.locale}|${b.channel}`),
-  );
+  const key = (n: RenderedNotice) =>
+    `${n.audience}|${n.locale}|${n.channel}${n.variant === DEFAULT_VARIANT ? '' : `|${n.variant}`}`;
+  const sorted = [...notices]
+    .sort((a, b) => key(a).localeCompare(key(b)))
+    .map(({ variant, ...n }) => (variant === DEFAULT_VARIANT ? n : { ...n, variant }));
   return createHash('sha256')
     .update(JSON.stringify({ notices: sorted }))
     .digest('hex');

@@ -18,7 +18,7 @@ import {
 import { isGateClosed } from '../store/send-gates';
 import { safeErrorSummary } from './providers';
 import { noticeCache, sendRows, type SendNoticeDeps } from './send-notice-page';
-import { normalizeLocale, substitute } from './render';
+import { normalizeLocale, substitute, variantOfJurisdiction } from './render';
 import type { SendAttempt } from './send-attempt';
 
 export interface ResolveUncertainInput {
@@ -101,7 +101,8 @@ async function findSentSms(deps: SendNoticeDeps, input: ResolveUncertainInput): 
     const messages = await deps.sms.findSentSince!(r.phone, since);
     if (!messages || messages.length === 0) continue;
     const locale = normalizeLocale(r.locale);
-    const expected = substitute((await notice(locale, 'sms')).text, { recipientName: r.name }, 'text', locale);
+    const sms = await notice(locale, 'sms', variantOfJurisdiction(r.jurisdiction));
+    const expected = substitute(sms.text, { recipientName: r.name }, 'text', locale);
     // A correction is the person's notice behind a short preface naming the earlier notice's day.
     const matches = (body: string | null) =>
       body === expected || (r.is_correction === 1 && body !== null && body.endsWith(expected));

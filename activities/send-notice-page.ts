@@ -26,8 +26,10 @@ import type { SendAttempt } from './send-attempt';
 import { groupEmailBatches } from './email-batches';
 import { backoffDelayMs, heartbeatIfInActivity, sleepWithHeartbeat, type RecoverySignal } from './provider-backoff';
 import {
+  DEFAULT_VARIANT,
   formatNoticeDay,
   normalizeLocale,
+  variantOfJurisdiction,
   PRIOR_NOTICE_DATE_TOKEN,
   RECIPIENT_NAME_HTML_TOKEN,
   RECIPIENT_NAME_TOKEN,
@@ -127,15 +129,43 @@ function gatedClaims(db: Db, attempt: SendAttempt, noticeVersion: string): Gated
   return g;
 }
 
+/**
+ * The stored notice of one audience for a locale and legal variant. The law of the residence comes before the
+ * language: the variant in the locale, then in English, then the default notice in the locale, then in English.
+ * A variant is absent when the residence has none (the default serves) or the version predates variants.
+ */
+function findVariantNotice(
+  db: Db,
+  key: { incidentId: string; noticeVersion: string; audience: string },
+  locale: string,
+  channel: 'email' | 'sms',
+  variant: string,
+): Promise<Notice | undefined> {
+  const tries: [string, string][] = [
+    [locale, variant],
+    ['en', variant],
+    [locale, DEFAULT_VARIANT],
+    ['en', DEFAULT_VARIANT],
+  ];
+  const seen = new Set<string>();
+  return (async () => {
+    for (const [l, v] of tries) {
+      if (seen.has(`${l}|${v}`)) continue;
+      seen.add(`${l}|${v}`);
+      const n = await findSubjectNotice(db, { ...key, locale: l, channel, variant: v });
+      if (n) return n;
+    }
+    return undefined;
+  })();
+}
+
 export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
   const cache = new Map<string, Notice>();
-  return async (locale: string, channel: 'email' | 'sms'): Promise<Notice> => {
-    const key = `${locale}|${channel}`;
+  return async (locale: string, channel: 'email' | 'sms', variant: string = DEFAULT_VARIANT): Promise<Notice> => {
+    const key = `${locale}|${channel}|${variant}`;
     let n = cache.get(key);
     if (!n) {
-      n =
-        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-        (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
+      n = await findVariantNotice(db, { incidentId, noticeVersion, audience: 'individuals' }, locale, channel, variant);
       if (!n)
         throw ApplicationFailure.nonRetryable(
           `no approved ${channel} notice for version ${noticeVersion}`,
@@ -153,12 +183,21 @@ export function noticeCache(db: Db, incidentId: string, noticeVersion: string) {
  */
 export function correctionCache(db: Db, incidentId: string, noticeVersion: string) {
   const cache = new Map<string, Notice | undefined>();
-  return async (locale: string, channel: 'email' | 'sms'): Promise<Notice | undefined> => {
-    const key = `${locale}|${channel}`;
+  return async (
+    locale: string,
+    channel: 'email' | 'sms',
+    variant: string = DEFAULT_VARIANT,
+  ): Promise<Notice | undefined> => {
+    const key = `${locale}|${channel}|${variant}`;
     if (!cache.has(key)) {
-      const find = (l: string) =>
-        findSubjectNotice(db, { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE, locale: l, channel });
-      cache.set(key, (await find(locale)) ?? (await find('en')));
+      const found = await findVariantNotice(
+        db,
+        { incidentId, noticeVersion, audience: CORRECTION_AUDIENCE },
+        locale,
+        channel,
+        variant,
+      );
+      cache.set(key, found);
     }
     return cache.get(key);
   };
@@ -226,8 +265,12 @@ export async function sendRows(
 ): Promise<Omit<NoticePageResult, 'rows'>> {
   const plain = noticeCache(deps.db, attempt.incidentId, noticeVersion);
   const variant = correctionCache(deps.db, attempt.incidentId, noticeVersion);
+  // The notice follows the law of the person's residence (a US state's variant); where a variant has no
+  // notice of this channel (most have no SMS of their own), the lookup falls back to the default.
+  const legal = (row: PendingSubjectRow, _channel: 'email' | 'sms') => variantOfJurisdiction(row.jurisdiction);
   const notice = async (row: PendingSubjectRow, locale: string, channel: 'email' | 'sms'): Promise<Notice> =>
-    (row.correction ? await variant(locale, channel) : undefined) ?? (await plain(locale, channel));
+    (row.correction ? await variant(locale, channel, legal(row, channel)) : undefined) ??
+    (await plain(locale, channel, legal(row, channel)));
   const tally = { sent: 0, failed: 0, uncertain: 0 };
   const claims = gatedClaims(deps.db, attempt, noticeVersion);
   const emails = rows.filter((r) => r.channel === 'email' && r.email);
@@ -237,8 +280,22 @@ export async function sendRows(
   if (emails.length + sms.length > 0 && !(await isGateClosed(deps.db, attempt.incidentId, noticeVersion)))
     await publishBeforeLinkedSend(deps, attempt.incidentId, noticeVersion);
 
-  // Plain and correction emails go in separate requests: each request carries one approved text.
-  for (const part of [emails.filter((r) => !r.correction), emails.filter((r) => r.correction)]) {
+  // Plain and correction emails, and each legal variant, go in separate requests: each request carries one
+  // approved text.
+  const byVariant = (part: PendingSubjectRow[]) => {
+    const groups = new Map<string, PendingSubjectRow[]>();
+    for (const r of part) {
+      const key = legal(r, 'email');
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+    return [...groups.values()];
+  };
+  for (const part of [
+    ...byVariant(emails.filter((r) => !r.correction)),
+    ...byVariant(emails.filter((r) => r.correction)),
+  ]) {
     // The rows themselves are batched (not copies): a claim fills in their ids.
     for (const batch of groupEmailBatches(
       part.map((r) => ({ row: r, locale: normalizeLocale(r.locale), email: r.email })),

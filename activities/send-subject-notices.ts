@@ -11,12 +11,12 @@ import {
   listPendingSubjectOutboxRows,
   type NewSubjectOutboxRow,
 } from '../store/outbox';
-import { findSubjectNotice } from '../store/notices';
 import { publishBeforeLinkedSend } from './publish-notice-version';
+import { noticeCache } from './send-notice-page';
 import { countSubjectsWithoutContact, listSubjectContactsAfter } from '../store/subject-store';
 import type { SendAttempt } from './send-attempt';
 import { deliverRow, isRetryLater, retryLaterFailure, runPool, type RetryLater } from './deliver';
-import { normalizeLocale, substitute } from './render';
+import { normalizeLocale, substitute, variantOfJurisdiction } from './render';
 import type { EmailProvider, SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import type { ChannelPolicy } from '../workflows/types';
@@ -82,19 +82,13 @@ export const createSendSubjectNotices =
     // The page the messages link to is up before the first one leaves (this path sends only once approved and unheld).
     await publishBeforeLinkedSend(deps, incidentId, noticeVersion);
 
-    const noticeCache = new Map<string, { subject: string | null; html: string | null; text: string }>();
-    const notice = async (locale: string, channel: string) => {
-      const key = `${locale}|${channel}`;
-      let n = noticeCache.get(key);
-      if (!n) {
-        n =
-          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale, channel })) ??
-          (await findSubjectNotice(db, { incidentId, noticeVersion, audience: 'individuals', locale: 'en', channel }));
-        if (!n) throw new Error(`no approved ${channel} notice for version ${noticeVersion}`);
-        noticeCache.set(key, n);
-      }
-      return n;
-    };
+    // The same lookup as the paged sender: the person's legal variant, else the default notice. A missing
+    // notice stays a plain (retried) error here, as this sender always had it.
+    const cached = noticeCache(db, incidentId, noticeVersion);
+    const notice = (locale: string, channel: 'email' | 'sms', variant: string) =>
+      cached(locale, channel, variant).catch((err: unknown) => {
+        throw new Error(err instanceof Error ? err.message : String(err));
+      });
 
     let retry: RetryLater | null = null;
     let lastHeartbeat = 0;
@@ -106,7 +100,8 @@ export const createSendSubjectNotices =
         CONCURRENCY,
         async (row) => {
           const locale = normalizeLocale(row.locale);
-          const n = await notice(locale, row.channel);
+          const channel = row.channel === 'email' ? 'email' : 'sms';
+          const n = await notice(locale, channel, variantOfJurisdiction(row.jurisdiction));
           const outcome = await deliverRow(
             db,
             row,

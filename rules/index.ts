@@ -3,20 +3,21 @@ import { CATALOG } from './catalog';
 
 export { obligations } from './engine';
 export { factsSchema, describeFactsError, type Facts, type FactsInput } from './facts';
-export type { Obligation, Source, RegimeInfo } from './types';
+export type { ChannelCounts, NoticeChannel, NoticeChannels, Obligation, Source, RegimeInfo } from './types';
 export {
   DATA_ELEMENTS,
   SECTORS,
   AUDIENCES,
   CONTENT_ELEMENTS,
   isKnownJurisdiction,
+  US_STATE_NAMES,
   type DataElement,
   type Sector,
   type Audience,
 } from './vocabulary';
 
 /** Bump when any rule or fact in the catalog changes; incidents record the version they used. */
-export const CATALOG_VERSION: string = '2026.12.07-1';
+export const CATALOG_VERSION: string = '2026.12.07-2';
 
 export const REGIMES: readonly {
   id: string;

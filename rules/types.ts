@@ -3,6 +3,15 @@ import type { Audience } from './vocabulary';
 /** Where a fact of the catalog comes from, and whether it was checked against that source. */
 export type Source = { fact: string; url: string; confirmed: boolean };
 
+/** A way of telling a person: by email, text message, letter (first-class mail) or telephone call. */
+export type NoticeChannel = 'email' | 'sms' | 'letter' | 'call';
+/**
+ * How a channel counts as notice under a law: on its own; only with the person's agreement (E-SIGN consent to
+ * electronic notice, HIPAA's agreement to email); or only in addition to a channel that counts (HIPAA's call).
+ */
+export type ChannelCounts = 'counts' | 'with_consent' | 'in_addition';
+export type NoticeChannels = Readonly<Partial<Record<NoticeChannel, ChannelCounts>>>;
+
 export type Obligation = {
   /** `${regime}:${audience}:${recipientKey}`, stable across runs. */
   id: string;
@@ -19,6 +28,13 @@ export type Obligation = {
   content: string[];
   /** Content element ids the law forbids in this notice (Massachusetts: the nature of the breach and the number affected). */
   contentProhibited?: string[];
+  /**
+   * For a notice to individuals: the channels that count as notice under the law; a channel not named does not
+   * count. Absent where the catalog does not model the law's means of notice.
+   */
+  channels?: NoticeChannels;
+  /** With `credit_monitoring_offer` in content: the months of free services the law asks to be offered. */
+  creditMonitoringMonths?: number;
   /** Whether a hold of the facts' source and form (law enforcement, written, when none is given) may delay this obligation. */
   holdMayDelay: boolean;
   sources?: Source[];

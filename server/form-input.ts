@@ -79,6 +79,8 @@ export function assessmentFromForm(f: Fields): { body: unknown; error?: { field:
       dataElements: list(f.dataElements),
       encrypted: str(f.encrypted) === 'on' || str(f.encrypted) === 'true',
       keyCompromised: str(f.keyCompromised) === 'on' || str(f.keyCompromised) === 'true',
+      identityProtectionOffered:
+        str(f.identityProtectionOffered) === 'on' || str(f.identityProtectionOffered) === 'true',
       role: str(f.role),
       controllers,
       riskLevel: str(f.riskLevel),

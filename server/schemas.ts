@@ -117,6 +117,8 @@ export const assessmentSchema = z
       .optional()
       .transform((v) => (v ? v : null)),
     approximateRecords: z.number().int().min(0).optional(),
+    /** We offer identity theft prevention and mitigation services (Cal. Civ. Code 1798.82(d)(2)(G)); the notice says so. */
+    identityProtectionOffered: z.boolean('must be true or false').default(false),
     narrative: z
       .object({
         whatHappened: z.string().trim().max(10_000).nullable().default(null),

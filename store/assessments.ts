@@ -8,12 +8,15 @@ export interface AssessmentText {
   narrative_json: string;
   facts_json: string;
   public_headline: string | null;
+  /** 1 when the assessor records that identity-protection services are offered (migration 026). */
+  identity_protection_offered: number;
 }
 
 export async function getAssessmentText(db: Db, assessmentId: string): Promise<AssessmentText | undefined> {
-  return db.get<AssessmentText>('SELECT narrative_json, facts_json, public_headline FROM assessments WHERE id = ?', [
-    assessmentId,
-  ]);
+  return db.get<AssessmentText>(
+    'SELECT narrative_json, facts_json, public_headline, identity_protection_offered FROM assessments WHERE id = ?',
+    [assessmentId],
+  );
 }
 
 export async function getAssessmentCreatedAt(db: Db, assessmentId: string): Promise<string | undefined> {
@@ -25,6 +28,7 @@ export interface NewAssessment {
   id: string;
   incidentId: string;
   approximateRecords: number | null;
+  identityProtectionOffered: boolean;
   narrative: unknown;
   /** What people and regulators read as the headline; null until given. */
   publicHeadline: string | null;
@@ -34,13 +38,14 @@ export interface NewAssessment {
 
 export async function insertAssessmentTx(tx: Tx, a: NewAssessment): Promise<void> {
   await tx.run(
-    'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, public_headline, created_at, created_by) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO assessments (id, incident_id, facts_json, narrative_json, public_headline, identity_protection_offered, created_at, created_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING',
     [
       a.id,
       a.incidentId,
       JSON.stringify({ approximateRecords: a.approximateRecords }),
       JSON.stringify(a.narrative),
       a.publicHeadline,
+      a.identityProtectionOffered ? 1 : 0,
       a.createdAt,
       a.createdBy,
     ],

@@ -24,14 +24,19 @@ export interface StoredNotice {
   text: string;
 }
 
+/** The legal variant everyone gets whose residence has none of its own (migration 026). */
+export const DEFAULT_NOTICE_VARIANT = 'default';
+
 export interface NoticeText extends StoredNotice {
   audience: string;
   locale: string;
   channel: string;
+  /** DEFAULT_NOTICE_VARIANT, or the regime id of a US state's legal variant (`us-ca`); absent means the default. */
+  variant?: string;
 }
 
-const INSERT_NOTICE = `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at)
-   VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`;
+const INSERT_NOTICE = `INSERT INTO notices (incident_id, notice_version, audience, locale, channel, variant, subject, html, text, recipients, created_at)
+   VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`;
 
 /** Stores a notice set in one transaction; a version already stored keeps its rows. */
 export async function saveNoticeSet(
@@ -46,6 +51,7 @@ export async function saveNoticeSet(
         n.audience,
         n.locale,
         n.channel,
+        n.variant ?? DEFAULT_NOTICE_VARIANT,
         n.subject,
         n.html,
         n.text,
@@ -67,6 +73,7 @@ export async function saveNotice(
     n.audience,
     n.locale,
     n.channel,
+    n.variant ?? DEFAULT_NOTICE_VARIANT,
     n.subject,
     n.html,
     n.text,
@@ -75,13 +82,21 @@ export async function saveNotice(
   ]);
 }
 
+/** One stored notice; `variant` defaults to the default variant. */
 export async function findStoredNotice(
   db: Db,
-  key: { incidentId: string; noticeVersion: string; audience: string; locale: string; channel: string },
+  key: {
+    incidentId: string;
+    noticeVersion: string;
+    audience: string;
+    locale: string;
+    channel: string;
+    variant?: string;
+  },
 ): Promise<StoredNotice | undefined> {
   return db.get<StoredNotice>(
-    'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ?',
-    [key.incidentId, key.noticeVersion, key.audience, key.locale, key.channel],
+    'SELECT subject, html, text FROM notices WHERE incident_id = ? AND notice_version = ? AND audience = ? AND locale = ? AND channel = ? AND variant = ?',
+    [key.incidentId, key.noticeVersion, key.audience, key.locale, key.channel, key.variant ?? DEFAULT_NOTICE_VARIANT],
   );
 }
 
@@ -91,14 +106,29 @@ export async function findStoredNotice(
  */
 export async function findSubjectNotice(
   db: Db,
-  key: { incidentId: string; noticeVersion: string; audience: string; locale: string; channel: string },
+  key: {
+    incidentId: string;
+    noticeVersion: string;
+    audience: string;
+    locale: string;
+    channel: string;
+    variant?: string;
+  },
 ): Promise<StoredNotice | undefined> {
   return db.get<StoredNotice>(
     `SELECT n.subject, n.html, n.text FROM notices n
      LEFT JOIN notice_approval_options o ON o.incident_id = n.incident_id AND o.notice_version = n.notice_version
-     WHERE n.incident_id = ? AND n.notice_version = ? AND n.locale = ? AND n.channel = ?
+     WHERE n.incident_id = ? AND n.notice_version = ? AND n.locale = ? AND n.channel = ? AND n.variant = ?
        AND n.audience = CASE WHEN o.no_public_link = 1 THEN ? ELSE ? END`,
-    [key.incidentId, key.noticeVersion, key.locale, key.channel, key.audience + NO_LINK_SUFFIX, key.audience],
+    [
+      key.incidentId,
+      key.noticeVersion,
+      key.locale,
+      key.channel,
+      key.variant ?? DEFAULT_NOTICE_VARIANT,
+      key.audience + NO_LINK_SUFFIX,
+      key.audience,
+    ],
   );
 }
 
@@ -132,6 +162,7 @@ export interface NoticeRow {
   audience: string;
   locale: string;
   channel: string;
+  variant: string;
   subject: string | null;
   html: string | null;
   text: string;
@@ -140,7 +171,7 @@ export interface NoticeRow {
 
 export async function listNotices(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeRow[]> {
   return db.all<NoticeRow>(
-    'SELECT audience, locale, channel, subject, html, text, recipients FROM notices WHERE incident_id = ? AND notice_version = ? ORDER BY audience, locale, channel',
+    'SELECT audience, locale, channel, variant, subject, html, text, recipients FROM notices WHERE incident_id = ? AND notice_version = ? ORDER BY audience, locale, channel, variant',
     [incidentId, noticeVersion],
   );
 }

@@ -36,6 +36,8 @@ export interface PendingSubjectRow {
   name: string | null;
   email: string | null;
   phone: string | null;
+  /** The person's residence (`US-CA`, `DE`), which picks the legal variant of their notice; null when unknown. */
+  jurisdiction?: string | null;
   /**
    * When another version of the incident's notice told or may have told this person (on any channel):
    * the time of the latest such row (sent, else claimed, else last updated); null when none did. Set by
@@ -98,11 +100,12 @@ export async function pageWork(
     name: string | null;
     email: string | null;
     phone: string | null;
+    jurisdiction: string | null;
     locale: string;
   }>(
     // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
     // person of the incident for each page; the id range on the rowid is what narrows a page.
-    'SELECT id, name, email, phone, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+    'SELECT id, name, email, phone, jurisdiction, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
     [b.incidentId, b.fromId, b.toId],
   );
   const existing = await db.all<{
@@ -141,6 +144,7 @@ export async function pageWork(
         name: p.name,
         email: p.email,
         phone: p.phone,
+        jurisdiction: p.jurisdiction,
         priorVersionAt: priorAt.get(p.id) ?? null,
       });
     }
@@ -411,7 +415,7 @@ const CORRECTION_COLUMNS_SQL = `EXISTS (SELECT 1 FROM outbox c WHERE c.incident_
 /** Those of these rows that are still pending, with the person's name and contacts. */
 export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
     [JSON.stringify(ids)],
   );
@@ -444,6 +448,8 @@ export interface UncertainSmsRow {
   uncertain_at: string | null;
   /** 1 when the row went out as a correction (the notice behind a short preface). */
   is_correction: number;
+  /** The person's residence: their SMS may be a legal variant's. */
+  jurisdiction: string | null;
 }
 
 /** Uncertain SMS rows of the notice version, with the number they went to. */
@@ -453,7 +459,7 @@ export async function listUncertainSmsRows(
   noticeVersion: string,
 ): Promise<UncertainSmsRow[]> {
   return db.all<UncertainSmsRow>(
-    `SELECT o.id, s.phone, s.name, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
+    `SELECT o.id, s.phone, s.name, s.jurisdiction, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'uncertain' AND s.phone IS NOT NULL`,
     [incidentId, noticeVersion],
   );
@@ -495,7 +501,7 @@ export async function listPendingSmsRows(
   noticeVersion: string,
 ): Promise<PendingSubjectRow[]> {
   return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, ${CORRECTION_COLUMNS_SQL}
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'pending' LIMIT 1000`,
     [incidentId, noticeVersion],

@@ -193,7 +193,13 @@ export async function createSubjectOutboxRows(db: Db, rows: NewSubjectOutboxRow[
   });
 }
 
-export type SubjectOutboxRow = OutboxRow & { name: string | null; email: string | null; phone: string | null };
+export type SubjectOutboxRow = OutboxRow & {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The person's residence, which picks the legal variant of their email. */
+  jurisdiction: string | null;
+};
 
 /** Up to `limit` pending subject rows of the notice version, in id order, with the person's name and contacts. */
 export async function listPendingSubjectOutboxRows(
@@ -203,7 +209,7 @@ export async function listPendingSubjectOutboxRows(
   limit: number,
 ): Promise<SubjectOutboxRow[]> {
   return db.all<SubjectOutboxRow>(
-    `SELECT o.*, s.name, s.email, s.phone FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
+    `SELECT o.*, s.name, s.email, s.phone, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
      WHERE o.incident_id = ? AND o.kind = 'subject' AND o.notice_version = ? AND o.status = 'pending' ORDER BY o.id LIMIT ?`,
     [incidentId, noticeVersion, limit],
   );

@@ -218,3 +218,22 @@ export async function importContactMix(
   );
   return rows.map((r) => ({ locale: r.locale, withEmail: r.e === 1, withPhone: r.p === 1, people: r.n }));
 }
+
+export interface SubjectReach {
+  id: number;
+  name: string | null;
+  jurisdiction: string | null;
+  /** The channels a notice of any version reached the person on (sent or delivered), comma-separated; null if none. */
+  channels: string | null;
+}
+
+/** The first `limit` people of the incident with the channels their notices went out on. */
+export async function listSubjectReach(db: Db, incidentId: string, limit: number): Promise<SubjectReach[]> {
+  return db.all<SubjectReach>(
+    `SELECT s.id, s.name, s.jurisdiction,
+       (SELECT GROUP_CONCAT(DISTINCT o.channel) FROM outbox o
+         WHERE o.subject_id = s.id AND o.incident_id = s.incident_id AND o.kind = 'subject' AND o.status IN ('sent', 'delivered')) AS channels
+     FROM subjects s WHERE s.incident_id = ? ORDER BY s.id LIMIT ?`,
+    [incidentId, limit],
+  );
+}

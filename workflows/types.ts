@@ -123,6 +123,12 @@ export interface RuleObligation {
   basis: string;
   why: string;
   content: string[];
+  /** Content the law forbids in this notice (Massachusetts: the nature and the number affected). */
+  contentProhibited?: string[];
+  /** The channels that count as notice under the law (rules/types.ts NoticeChannels); absent where not modelled. */
+  channels?: Readonly<Partial<Record<'email' | 'sms' | 'letter' | 'call', 'counts' | 'with_consent' | 'in_addition'>>>;
+  /** Months of free identity-protection services the law asks the notice to offer. */
+  creditMonitoringMonths?: number;
   holdMayDelay: boolean;
   /** Due now with no fixed date ("immediately", "without undue delay") since its clock started; see rules/types.ts. */
   dueNow?: boolean;

@@ -22,6 +22,16 @@ export {
   renderSubjectSms,
   type SubjectNoticeOptions,
 } from './subject-notice';
+export {
+  DEFAULT_VARIANT,
+  hidesPublicNotice,
+  LEGAL_BLOCK_ELEMENTS,
+  legalVariants,
+  variantOfJurisdiction,
+  type LegalNotice,
+  type LegalVariant,
+  type VariantSource,
+} from './legal-variant';
 export { renderControllerEmail } from './controller-notice';
 export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report';
 export { renderReminderEmail } from './reminder';

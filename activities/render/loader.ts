@@ -160,3 +160,30 @@ export function readTemplateJson(folder: string, locale: Locale): unknown {
     throw new TemplateError(`${folder}/${locale}.json: ${(err as Error).message}`, `${folder}/${locale}.json`);
   }
 }
+
+/**
+ * A flat table of texts under templates/<folder>: the locale's own texts over the English ones. Each key the
+ * locale lacks is English in the output and recorded as a fallback, like a missing template.
+ */
+export function readTemplateTexts(folder: string, locale: Locale): Record<string, string> {
+  const english = readTemplateJson(folder, 'en') as Record<string, string>;
+  if (locale === 'en') return english;
+  const own = readTemplateJson(folder, locale) as Record<string, string>;
+  const missing = Object.keys(english).filter((k) => typeof own[k] !== 'string');
+  if (missing.length > 0)
+    noteFallback(`${folder}/${locale}.json lacks ${missing.join(', ')}; using ${folder}/en.json for them`);
+  return { ...english, ...own };
+}
+
+/** Loads a locale-neutral template `templates/<folder>/<part>.hbs` (its words come from the context). */
+export function loadNeutralTemplate(folder: string, part: Part): TemplateFn {
+  const key = `${folder}/${part}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  registerPartials();
+  const file = path.join(TEMPLATES_DIR, folder, `${part}.hbs`);
+  if (!fs.existsSync(file)) throw new TemplateError(`template ${key}.hbs not found in ${TEMPLATES_DIR}`, key);
+  const fn = compileTemplate(`${key}.hbs`, fs.readFileSync(file, 'utf8'), modeOf(part));
+  cache.set(key, fn);
+  return fn;
+}

@@ -2,6 +2,8 @@ import { loadTemplate } from './loader';
 import type { Locale } from './locale';
 import { buildNoticeContext, oneLine } from './notice-context';
 import type { NoticeInput, RenderedEmail } from './types';
+import type { LegalNotice } from './legal-variant';
+import { renderLegalEmail } from './legal-notice';
 
 /** The per-person token in a rendered subject notice; `substitute` replaces it at send time. */
 export const RECIPIENT_NAME_TOKEN = '-recipientName-';
@@ -14,9 +16,13 @@ export const RECIPIENT_NAME_HTML_TOKEN = '-recipientNameHtml-';
  */
 export const PRIOR_NOTICE_DATE_TOKEN = '-priorNoticeDate-';
 
-/** `correction`: the variant sent to people another version already told, opening with a preface saying so. */
+/**
+ * `correction`: the variant sent to people another version already told, opening with a preface saying so.
+ * `legal`: the notice as the law of the reader's residence shapes it (a US state's variant), else the default.
+ */
 export interface SubjectNoticeOptions {
   correction?: boolean;
+  legal?: LegalNotice;
 }
 
 /**
@@ -24,6 +30,7 @@ export interface SubjectNoticeOptions {
  * approves the exact text; the greeting carries RECIPIENT_NAME_TOKEN.
  */
 export function renderSubjectEmail(locale: Locale, v: NoticeInput, opts: SubjectNoticeOptions = {}): RenderedEmail {
+  if (opts.legal) return renderLegalEmail(locale, v, opts.legal, opts.correction === true);
   const context = { ...buildNoticeContext(locale, v.org, v.incident), correction: opts.correction === true };
   return {
     subject: oneLine(loadTemplate('subject-email', locale, 'subject')(context, locale)),

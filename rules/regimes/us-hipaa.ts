@@ -1,5 +1,5 @@
 import type { Facts } from '../facts';
-import type { Obligation, RegimeInfo, Source } from '../types';
+import type { NoticeChannels, Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES } from '../vocabulary';
 import { buildObligation, count, hasAny, inForce, unconfirmedFactsOf } from '../obligation';
 import { keepKey, LAW_ENFORCEMENT, type HoldRule } from '../deadline';
@@ -18,6 +18,7 @@ export const US_HIPAA: RegimeInfo = {
   commencement: '2009-09-23',
 };
 
+const HIPAA_CHANNELS: NoticeChannels = { letter: 'counts', email: 'with_consent', call: 'in_addition' };
 const PHI = ['health', 'health_insurance', 'genetic'];
 const HOLD: HoldRule = {
   sources: LAW_ENFORCEMENT,
@@ -132,6 +133,9 @@ export function evaluateHipaa(f: Facts): Obligation[] {
     }),
   ];
   const large = people >= 500;
+  // 45 CFR 164.404(d)(1): written notice by first-class mail, or by email where the individual agreed to it; a
+  // telephone call may be added in urgent situations (164.404(d)(3)) but never replaces the written notice.
+  out[0]!.channels = HIPAA_CHANNELS;
   out.push(
     buildObligation(f, {
       regime: US_HIPAA,

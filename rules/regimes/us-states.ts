@@ -1,5 +1,5 @@
 import type { Facts } from '../facts';
-import type { Obligation, RegimeInfo, Source } from '../types';
+import type { NoticeChannels, Obligation, RegimeInfo, Source } from '../types';
 import { US_STATE_NAMES, type Audience, type DataElement } from '../vocabulary';
 import { buildObligation, localAwarenessDate, unconfirmedFactsOf, type Unconfirmed } from '../obligation';
 import { keepKey, LAW_ENFORCEMENT, type DeadlineSpec, type HoldRule } from '../deadline';
@@ -24,6 +24,8 @@ const IND_CONTENT = [
   'toll_free_numbers',
   'regulator_contacts',
 ];
+/** The means of notice to residents Breachline counts where a state's entry does not narrow them. */
+const RESIDENT_CHANNELS: NoticeChannels = { email: 'counts', sms: 'counts', letter: 'counts' };
 const REG_CONTENT = [
   'sample_notice',
   'nature',
@@ -292,6 +294,8 @@ export function evaluateState(law0: StateLaw, f: Facts): Obligation[] {
     ),
   });
   if (law.prohibitedContent?.length) individuals.contentProhibited = law.prohibitedContent;
+  individuals.channels = law.channels ?? RESIDENT_CHANNELS;
+  if (content.includes('credit_monitoring_offer')) individuals.creditMonitoringMonths = law.creditMonitoring!.months;
   if (sub && individualsRequired)
     individuals.substituteNotice = {
       costOver: sub.costOver,

@@ -3,6 +3,7 @@
 // the breach register and the dev mailbox. Every form carries a CSRF token and
 // an idempotency key; every action goes through the same schemas, use cases
 // and permission table as the API.
+import { legalNoticeStatusOf } from '../use-cases/legal-notice-status';
 import express, { Router, type Request, type Response } from 'express';
 import Busboy from 'busboy';
 import { DATA_ELEMENTS, SECTORS } from '../../rules';
@@ -383,6 +384,7 @@ export function uiRouter(
         ),
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? (await notificationsOf(ctx.db, incident.id, { limit: 100 })).notifications : [],
+        legalNotice: seesContacts ? await legalNoticeStatusOf(ctx.db, incident.id) : [],
       }),
     );
   });

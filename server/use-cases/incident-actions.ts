@@ -236,6 +236,7 @@ export function assess(
         id: assessmentId,
         incidentId,
         approximateRecords: body.approximateRecords ?? null,
+        identityProtectionOffered: body.identityProtectionOffered,
         narrative: body.narrative,
         publicHeadline: body.publicHeadline ?? null,
         createdAt: now,

@@ -1,6 +1,6 @@
 // Reads for the API and pages, all from SQLite (the read model), never from a
 // workflow query.
-import { DATA_ELEMENTS } from '../../rules';
+import { DATA_ELEMENTS, US_STATE_NAMES } from '../../rules';
 import {
   DETECTION_METHOD_LABELS,
   isDetectionMethod,
@@ -312,6 +312,13 @@ export async function substituteNoticeOf(
   };
 }
 
+/** Who a legal variant of the notice is for, as the approver reads it; null for the default notice. */
+function variantLabel(variant: string): string | null {
+  if (variant === 'default') return null;
+  const code = /^us-([a-z]{2})$/.exec(variant)?.[1]?.toUpperCase();
+  return code ? `residents of ${US_STATE_NAMES[code] ?? code}` : variant;
+}
+
 export async function noticesOf(db: Db, incidentId: string) {
   const row = await getIncident(db, incidentId);
   if (!row) throw notFound();
@@ -321,7 +328,7 @@ export async function noticesOf(db: Db, incidentId: string) {
   return {
     noticeVersion: version,
     recipients: notices[0]?.recipients ?? 0,
-    notices: notices.map(({ recipients: _r, ...n }) => n),
+    notices: notices.map(({ recipients: _r, ...n }) => ({ ...n, variantLabel: variantLabel(n.variant) })),
   };
 }
 
@@ -369,6 +376,7 @@ export interface AssessmentForm {
   /** One "Name <email> locale" per line. */
   controllers: string;
   approximateRecords: string;
+  identityProtectionOffered: boolean;
   narrative: Record<string, string>;
 }
 
@@ -403,6 +411,7 @@ export async function assessmentFormOf(
       publicHeadline: text('publicHeadline'),
       controllers: text('controllers'),
       approximateRecords: text('approximateRecords'),
+      identityProtectionOffered: ['on', 'true'].includes(text('identityProtectionOffered')),
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, text(f)])),
     };
   }
@@ -424,6 +433,7 @@ export async function assessmentFormOf(
       publicHeadline: '',
       controllers: '',
       approximateRecords: '',
+      identityProtectionOffered: false,
       narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, ''])),
     };
   }
@@ -442,6 +452,7 @@ export async function assessmentFormOf(
     publicHeadline: saved?.public_headline ?? '',
     controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
     approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
+    identityProtectionOffered: saved?.identity_protection_offered === 1,
     narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, narrative?.[f] ?? ''])),
   };
 }

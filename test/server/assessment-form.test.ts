@@ -170,4 +170,39 @@ describe('the re-assess form', () => {
       'Approved notice text changed: What happened',
     );
   });
+
+  it('records the offer of identity-protection services from the API and the form, and refuses a non-boolean', async () => {
+    const id = await openAndConfirm(h);
+    const bad = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ identityProtectionOffered: 'yes' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('identityProtectionOffered');
+    const offered = /name="identityProtectionOffered" checked/;
+
+    const saved = await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({ identityProtectionOffered: true }),
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const room = await web.get(`/incidents/${id}`);
+    expect(room.html).toMatch(offered);
+
+    // Saved from the form without the box ticked: no offer.
+    const res = await web.post(`/incidents/${id}/assessment`, {
+      _csrf: hiddenField(room.html, '_csrf'),
+      idempotencyKey: 'reassess-offer-0001',
+      dataElements: ['name', 'national_id'],
+      role: 'controller',
+      riskLevel: 'high_risk',
+      riskRationale: 'Social Security numbers exposed',
+      affected: 'US-CA=10',
+      channelPolicy: 'email',
+    });
+    expect(res.status).toBe(303);
+    expect((await web.get(`/incidents/${id}`)).html).not.toMatch(offered);
+  });
 });

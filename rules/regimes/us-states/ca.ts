@@ -29,6 +29,9 @@ export const CA: StateLaw = {
     'toll_free_numbers',
   ],
   contentSection: 'Cal. Civ. Code § 1798.82(d)',
+  // § 1798.82(j)(1)-(2): written notice, or electronic notice consistent with E-SIGN (15 U.S.C. 7001), which needs
+  // the consumer's consent to electronic records. A text message or a call is not a means the section names.
+  channels: { letter: 'counts', email: 'with_consent' },
   creditMonitoring: { months: 12, elements: ['national_id', 'drivers_license'] },
   // § 1798.82(j)(3) substitute notice (not read in the text).
   substitute: {

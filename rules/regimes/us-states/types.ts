@@ -1,3 +1,4 @@
+import type { NoticeChannels } from '../../types';
 import type { Audience, DataElement } from '../../vocabulary';
 
 // The shape of one state's breach notification law, as data. Thresholds are the
@@ -86,6 +87,8 @@ export type StateLaw = {
   individualContent?: string[];
   /** Content elements the statute forbids in the notice to residents (Massachusetts: the nature of the breach and the number affected). */
   prohibitedContent?: string[];
+  /** The means of notice to residents that count, when the law narrows the baseline (email, SMS, letter). */
+  channels?: NoticeChannels;
   /** Section of the statute that prescribes the content, when individualContent is given. */
   contentSection?: string;
   /** The base statute and every amendment relied on, with the dates they took effect. */
