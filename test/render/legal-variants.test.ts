@@ -160,7 +160,15 @@ describe('the notice set', () => {
   it('holds a default and one email per variant, plain and as a correction, and the variant changes the version', () => {
     const ma = legalFor('MA').notice!;
     const set = subjectNotices('en', { org, incident: stateIncident }, [ma]);
-    const emails = set.filter((n) => n.channel === 'email');
+    // Each is also rendered without the public link, for an approval that chooses "no public link".
+    const unlinked = set.filter((n) => n.channel === 'email' && n.audience.endsWith('_no_link'));
+    expect(unlinked.map((n) => `${n.audience}|${n.variant}`).sort()).toEqual([
+      'individuals_correction_no_link|default',
+      'individuals_correction_no_link|us-ma',
+      'individuals_no_link|default',
+      'individuals_no_link|us-ma',
+    ]);
+    const emails = set.filter((n) => n.channel === 'email' && !n.audience.endsWith('_no_link'));
     expect(emails.map((n) => `${n.audience}|${n.variant}`).sort()).toEqual([
       'individuals_correction|default',
       'individuals_correction|us-ma',
