@@ -1,5 +1,6 @@
 // Alerts received from monitoring sources, and which open incident each
-// source's dedup key currently feeds.
+// source's dedup key currently feeds. The alerts table is also the intake
+// buffer: a row with an incident and no signalled_at waits for the forwarder.
 import type { Db, Tx } from './connection';
 import type { AlertSignal } from '../workflows/types';
 
@@ -13,17 +14,39 @@ export interface NewAlert {
   severity: string;
   bodyJson: string;
   receivedAt: string;
+  /** Its place in the incident's sequence (nextAlertSeqTx); null when the alert was ignored. */
+  seq: number | null;
 }
 
-export interface UnsignalledAlertRow {
+export interface UndeliveredAlertRow {
   id: string;
+  incident_id: string;
+  seq: number;
   action: AlertSignal['action'];
   received_at: string;
+}
+
+/** What the forwarder needs to decide a row again when its incident closed before delivery. */
+export interface RedecidedAlertRow {
+  id: string;
+  source: string;
+  dedup_key: string;
+  action: AlertSignal['action'];
+  summary: string;
+  severity: string;
 }
 
 /** undefined when the alert was never seen; its incident (or null when it was ignored) otherwise. */
 export const findAlertTx = (tx: Tx, id: string) =>
   tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [id]);
+
+/** Called inside the write transaction that inserts the row, so two alerts never share a place. */
+export async function nextAlertSeqTx(tx: Tx, incidentId: string): Promise<number> {
+  const row = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM alerts WHERE incident_id = ?', [
+    incidentId,
+  ]);
+  return (row?.seq ?? 0) + 1;
+}
 
 export const findOpenDedupTx = (tx: Tx, source: string, dedupKey: string) =>
   tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?', [
@@ -51,21 +74,49 @@ export const insertOpenDedupTx = (
 
 export const insertAlertTx = (tx: Tx, a: NewAlert) =>
   tx.run(
-    'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)',
-    [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt],
+    'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt, a.seq],
   );
 
-export const listUnsignalledAlerts = (db: Db, incidentId: string) =>
-  db.all<UnsignalledAlertRow>(
-    'SELECT id, action, received_at FROM alerts WHERE incident_id = ? AND signalled_at IS NULL ORDER BY received_at',
+/** The oldest rows waiting for delivery, each incident's in ascending seq. */
+export const listUndeliveredAlerts = (db: Db, limit: number) =>
+  db.all<UndeliveredAlertRow>(
+    `SELECT id, incident_id, seq, action, received_at FROM alerts
+     WHERE signalled_at IS NULL AND incident_id IS NOT NULL ORDER BY received_at, incident_id, seq LIMIT ?`,
+    [limit],
+  );
+
+/** After the signal carrying them was accepted: rows up to `throughSeq` leave the backlog. */
+export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: number, at: string) =>
+  db.run('UPDATE alerts SET signalled_at = ? WHERE incident_id = ? AND seq <= ? AND signalled_at IS NULL', [
+    at,
+    incidentId,
+    throughSeq,
+  ]);
+
+export const listUndeliveredForIncidentTx = (tx: Tx, incidentId: string) =>
+  tx.all<RedecidedAlertRow>(
+    `SELECT id, source, dedup_key, action, summary, severity FROM alerts
+     WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq`,
     [incidentId],
   );
 
-export const markAlertSignalled = (db: Db, id: string, at: string) =>
-  db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [at, id]);
+/** Moves a waiting row to the incident decided again for it (or to none: then it is ignored and leaves the backlog). */
+export const reassignAlertTx = (tx: Tx, id: string, incidentId: string | null, seq: number | null) =>
+  tx.run('UPDATE alerts SET incident_id = ?, seq = ? WHERE id = ? AND signalled_at IS NULL', [incidentId, seq, id]);
 
-export const deleteUnsignalledAlertTx = (tx: Tx, id: string) =>
-  tx.run('DELETE FROM alerts WHERE id = ? AND signalled_at IS NULL', [id]);
+export interface IntakeBacklog {
+  depth: number;
+  /** received_at of the oldest waiting row, or null when nothing waits. */
+  oldestAt: string | null;
+}
+
+export async function intakeBacklog(db: Db): Promise<IntakeBacklog> {
+  const row = await db.get<{ depth: number; oldest: string | null }>(
+    'SELECT COUNT(*) AS depth, MIN(received_at) AS oldest FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL',
+  );
+  return { depth: row?.depth ?? 0, oldestAt: row?.oldest ?? null };
+}
 
 /** When each source last sent an alert. */
 export async function lastAlertAtBySource(db: Db): Promise<Map<string, string>> {
