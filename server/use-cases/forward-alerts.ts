@@ -44,7 +44,7 @@ export async function forwardAlerts(
   const work = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [incidentId, batch] = next;
-      const outcome = await deliverBatch(ctx, incidentId, batch, opts);
+      const outcome = await deliverBatch(ctx, incidentId, batch);
       if (outcome === 'closed') pass.redecided += await redecideClosed(ctx, incidentId);
       else pass.delivered += batch.length;
     }
@@ -57,7 +57,6 @@ async function deliverBatch(
   ctx: Pick<UseCaseContext, 'db' | 'gateway'>,
   incidentId: string,
   batch: UndeliveredAlertRow[],
-  opts: ForwardOptions,
 ): Promise<'signalled' | 'closed'> {
   const incident = await getIncidentOrigin(ctx.db, incidentId);
   if (!incident) throw new Error(`alert rows name incident ${incidentId}, which does not exist`);
