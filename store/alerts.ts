@@ -111,11 +111,16 @@ export interface IntakeBacklog {
   oldestAt: string | null;
 }
 
+/** The depth is kept by triggers (migration 025): one row read, however deep the storm. */
+export async function intakeBacklogDepth(db: Db): Promise<number> {
+  return (await db.get<{ depth: number }>('SELECT depth FROM intake_backlog WHERE id = 1'))?.depth ?? 0;
+}
+
 export async function intakeBacklog(db: Db): Promise<IntakeBacklog> {
-  const row = await db.get<{ depth: number; oldest: string | null }>(
-    'SELECT COUNT(*) AS depth, MIN(received_at) AS oldest FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL',
+  const oldest = await db.get<{ at: string | null }>(
+    'SELECT MIN(received_at) AS at FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL',
   );
-  return { depth: row?.depth ?? 0, oldestAt: row?.oldest ?? null };
+  return { depth: await intakeBacklogDepth(db), oldestAt: oldest?.at ?? null };
 }
 
 /** When each source last sent an alert. */

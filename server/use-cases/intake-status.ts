@@ -1,6 +1,6 @@
 // The intake buffer as the webhook's backpressure and the admins' page see it: how many committed
 // alerts wait for the forwarder, and how long the oldest has waited.
-import { intakeBacklog } from '../../store/alerts';
+import { intakeBacklog, intakeBacklogDepth } from '../../store/alerts';
 import type { Db } from '../../store/connection';
 
 export interface IntakeStatus {
@@ -12,7 +12,7 @@ export interface IntakeStatus {
 }
 
 export async function intakeOverloaded(db: Db, maxBacklog: number): Promise<boolean> {
-  return (await intakeBacklog(db)).depth >= maxBacklog;
+  return (await intakeBacklogDepth(db)) >= maxBacklog;
 }
 
 export async function intakeStatus(db: Db, maxBacklog: number, now = Date.now()): Promise<IntakeStatus> {
