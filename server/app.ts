@@ -15,7 +15,7 @@ import type { Logger } from '../lib/logger';
 import { errorHandler, HttpError } from './errors';
 import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
-import { AUTHENTICATED_SOURCE, webhookRouter } from './routes/webhooks';
+import { webhookRouter } from './routes/webhooks';
 import { deliveryWebhookRouter } from './routes/delivery-webhooks';
 import { setDeliveryTracking } from './delivery-tracking';
 import { publicRouter } from './routes/public';
@@ -103,16 +103,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
   app.use(
     '/webhooks',
-    // Per address only for requests that fail to prove a source (guessing credentials); a proven
-    // source has its own limit in the router, so one Alertmanager in a storm is not cut off at 600.
-    rateLimit({
-      windowMs: 60_000,
-      limit: 600,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      requestWasSuccessful: (_req, res) => res.locals[AUTHENTICATED_SOURCE] !== undefined,
-      skipSuccessfulRequests: true,
-    }),
+    // Limits (per address for failed credentials, per source for proven ones) live in the router.
     webhookRouter(ctx, config),
   );
   app.use(

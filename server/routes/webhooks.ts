@@ -21,9 +21,10 @@ import { authenticateSource } from '../webhooks/alert-sources';
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { ingestAlert, type AlertOutcome } from '../use-cases/ingest-alert';
+import { ingestDelivery } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
-import { earlierAnswer, rememberAnswer } from '../use-cases/webhook-replay';
+import { earlierAnswer } from '../use-cases/webhook-replay';
+import { createGroupCommit } from '../../store/group-commit';
 import { intakeOverloaded } from '../use-cases/intake-status';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
@@ -41,6 +42,22 @@ export function webhookRouter(
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
 ): Router {
   const r = Router();
+  const commit = createGroupCommit(ctx.db);
+  // Requests that fail to prove a source are limited per address (guessing credentials); a proven
+  // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
+  const perAddressFailures = rateLimit({
+    windowMs: 60_000,
+    limit: 600,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'too many failed requests from this address', null)),
+  });
+  const refuseCredentials = async (req: Request, res: Response, err: HttpError): Promise<never> => {
+    await new Promise<void>((resolve, reject) =>
+      perAddressFailures(req, res, (e?: unknown) => (e ? reject(e as Error) : resolve())),
+    );
+    throw err;
+  };
   const perSource = rateLimit({
     windowMs: 60_000,
     limit: config.intake.sourceRatePerMinute,
@@ -57,7 +74,7 @@ export function webhookRouter(
     const configured = config.alertSources.get(source);
     if (configured) {
       const check = authenticateSource(configured, (h) => req.get(h), body, now);
-      if (!check.ok) throw new HttpError(401, check.reason, check.field);
+      if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, check.field));
       res.locals.deliveryKey = check.deliveryKey;
     } else {
       const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
@@ -66,7 +83,7 @@ export function webhookRouter(
         secrets.length > 0
           ? verifySignature(req.get(SIGNATURE_HEADER), body, secrets, now)
           : { ok: false as const, reason: 'signature does not match' };
-      if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
+      if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, SIGNATURE_HEADER));
       res.locals.deliveryKey = check.replayKey;
     }
     res.locals[AUTHENTICATED_SOURCE] = source;
@@ -121,19 +138,14 @@ export function webhookRouter(
       // delivery. A token sender signs nothing, so its body stands for the delivery only within the
       // replay window; a later identical body is a new alert.
       const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
-      const outcomes: AlertOutcome[] = [];
-      for (const [i, alert] of parsed.alerts.entries()) {
-        const key = alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base;
-        outcomes.push(await ingestAlert(ctx, source, alert, body.toString('utf8'), key));
-      }
-      const answer = outcomes.length === 1 ? outcomes[0]! : { alerts: outcomes, incidentIds: incidentIdsOf(outcomes) };
-      await rememberAnswer(ctx.db, { signature: deliveryKey, source, status: 202, body: answer });
-      res.status(202).json(answer);
+      const alerts = parsed.alerts.map((alert, i) => ({
+        alert,
+        key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
+      }));
+      res
+        .status(202)
+        .json(await ingestDelivery(commit, { source, alerts, rawBody: body.toString('utf8'), deliveryKey }));
     },
   );
   return r;
-}
-
-function incidentIdsOf(outcomes: AlertOutcome[]): string[] {
-  return [...new Set(outcomes.flatMap((o) => ('incidentId' in o ? [o.incidentId] : [])))];
 }

@@ -1,18 +1,45 @@
-// The webhook's side of the alert intake: one SQLite transaction decides the alert's incident
-// (alert-decision.ts) and commits the row with its place in that incident's sequence, and the
-// answer goes out. Temporal is never waited on here: the forwarder (forward-alerts.ts) delivers
+// The webhook's side of the alert intake: one SQLite transaction decides each alert's incident
+// (alert-decision.ts), commits its row with its place in that incident's sequence and remembers
+// the answer for replays, and the answer goes out. Deliveries arriving together share one
+// transaction (store/group-commit.ts). Temporal is never waited on here: the forwarder (forward-alerts.ts) delivers
 // the committed rows, so the row is the truth and a crash anywhere after the commit loses nothing.
 import { createHash } from 'node:crypto';
 import { findAlertTx, insertAlertTx } from '../../store/alerts';
+import type { Tx } from '../../store/connection';
+import type { GroupCommit } from '../../store/group-commit';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
-import type { UseCaseContext } from './context';
 import { decideAlertTx } from './alert-decision';
+import { rememberAnswer } from './webhook-replay';
 import { nowIso } from '../../lib/clock';
 
 export type AlertOutcome = { incidentId: string; alertId: string } | { ignored: true; reason: string; alertId: string };
 
-export async function ingestAlert(
-  ctx: Pick<UseCaseContext, 'db'>,
+export type DeliveryAnswer = AlertOutcome | { alerts: AlertOutcome[]; incidentIds: string[] };
+
+/**
+ * One webhook delivery: its alerts, each with the key that makes it the same alert when it comes
+ * again, committed together with the answer remembered under `deliveryKey`.
+ */
+export function ingestDelivery(
+  commit: GroupCommit,
+  d: { source: string; alerts: Array<{ alert: NormalizedAlert; key: string }>; rawBody: string; deliveryKey: string },
+): Promise<DeliveryAnswer> {
+  return commit(async (tx) => {
+    const outcomes: AlertOutcome[] = [];
+    for (const { alert, key } of d.alerts) outcomes.push(await ingestAlertTx(tx, d.source, alert, d.rawBody, key));
+    const answer: DeliveryAnswer =
+      outcomes.length === 1 ? outcomes[0]! : { alerts: outcomes, incidentIds: incidentIdsOf(outcomes) };
+    await rememberAnswer(tx, { signature: d.deliveryKey, source: d.source, status: 202, body: answer });
+    return answer;
+  });
+}
+
+function incidentIdsOf(outcomes: AlertOutcome[]): string[] {
+  return [...new Set(outcomes.flatMap((o) => ('incidentId' in o ? [o.incidentId] : [])))];
+}
+
+async function ingestAlertTx(
+  tx: Tx,
   source: string,
   alert: NormalizedAlert,
   rawBody: string,
@@ -20,7 +47,7 @@ export async function ingestAlert(
 ): Promise<AlertOutcome> {
   const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
   const now = nowIso();
-  const incidentId = await ctx.db.transaction(async (tx) => {
+  const incidentId = await (async () => {
     const seen = await findAlertTx(tx, alertId);
     if (seen) return seen.incident_id;
     const decided = await decideAlertTx(
@@ -47,7 +74,7 @@ export async function ingestAlert(
       seq: decided?.seq ?? null,
     });
     return decided?.incidentId ?? null;
-  });
+  })();
   return incidentId
     ? { incidentId, alertId }
     : { ignored: true, reason: `${alert.action} with no open incident for this dedup key`, alertId };

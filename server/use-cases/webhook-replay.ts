@@ -1,7 +1,7 @@
 // A signed webhook request seen in the last ten minutes gets its first answer
 // again and is not counted twice; older answers are forgotten, so the table
 // stays small and a signature's own timestamp check covers anything older.
-import type { Db } from '../../store/connection';
+import type { Db, Tx } from '../../store/connection';
 import {
   deleteWebhookDeliveriesBefore,
   findWebhookDelivery,
@@ -22,8 +22,9 @@ export async function earlierAnswer(db: Db, signature: string, now = Date.now())
   return { status: seen.status_code, body: JSON.parse(seen.response_json) as Record<string, unknown> };
 }
 
+/** In the transaction that committed the alerts, so an answer is remembered exactly when its effects are. */
 export async function rememberAnswer(
-  db: Db,
+  db: Db | Tx,
   d: { signature: string; source: string; status: number; body: unknown },
 ): Promise<void> {
   await saveWebhookDelivery(db, {

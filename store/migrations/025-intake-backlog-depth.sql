@@ -6,3 +6,5 @@ INSERT INTO intake_backlog (id, depth) SELECT 1, COUNT(*) FROM alerts WHERE sign
 CREATE TRIGGER intake_backlog_insert AFTER INSERT ON alerts WHEN NEW.incident_id IS NOT NULL AND NEW.signalled_at IS NULL BEGIN UPDATE intake_backlog SET depth = depth + 1 WHERE id = 1; END;
 CREATE TRIGGER intake_backlog_update AFTER UPDATE OF signalled_at, incident_id ON alerts BEGIN UPDATE intake_backlog SET depth = depth + (NEW.incident_id IS NOT NULL AND NEW.signalled_at IS NULL) - (OLD.incident_id IS NOT NULL AND OLD.signalled_at IS NULL) WHERE id = 1; END;
 CREATE TRIGGER intake_backlog_delete AFTER DELETE ON alerts WHEN OLD.incident_id IS NOT NULL AND OLD.signalled_at IS NULL BEGIN UPDATE intake_backlog SET depth = depth - 1 WHERE id = 1; END;
+-- The replay window's pruning runs with every alert answered; without an index it read the whole table each time.
+CREATE INDEX webhook_deliveries_received ON webhook_deliveries(received_at);
