@@ -42,8 +42,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number) => Math.round(x * 100) / 100;
 
 function startScript(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // INGEST_PROFILE_DIR=<dir> writes each process's CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.INGEST_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INGEST_PROFILE_DIR}/${path.basename(script, '.ts')}`]
+    : [];
   // Their output goes to stderr so that stdout carries only the JSON line.
-  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, script)], {
+  return spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO, script)], {
     cwd: REPO,
     env,
     stdio: ['ignore', 2, 2],
@@ -240,7 +244,9 @@ async function main() {
     );
   } finally {
     stopping = true;
-    for (const child of children) child.kill('SIGKILL');
+    // SIGTERM first so a profiled process writes its profile; the processes stop on it.
+    for (const child of children) child.kill(process.env.INGEST_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
+    if (process.env.INGEST_PROFILE_DIR) await sleep(5000);
     await temporal.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
