@@ -21,10 +21,9 @@ import { authenticateSource } from '../webhooks/alert-sources';
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { ingestDelivery } from '../use-cases/ingest-alert';
+import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
 import { earlierAnswer } from '../use-cases/webhook-replay';
-import { createGroupCommit } from '../../store/group-commit';
 import { intakeOverloaded } from '../use-cases/intake-status';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
@@ -42,7 +41,7 @@ export function webhookRouter(
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
 ): Router {
   const r = Router();
-  const commit = createGroupCommit(ctx.db);
+  const commit = createIntakeCommit(ctx.db);
   // Requests that fail to prove a source are limited per address (guessing credentials); a proven
   // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
   const perAddressFailures = rateLimit({

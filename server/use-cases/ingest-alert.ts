@@ -5,8 +5,8 @@
 // the committed rows, so the row is the truth and a crash anywhere after the commit loses nothing.
 import { createHash } from 'node:crypto';
 import { findAlertTx, insertAlertTx } from '../../store/alerts';
-import type { Tx } from '../../store/connection';
-import type { GroupCommit } from '../../store/group-commit';
+import type { Db, Tx } from '../../store/connection';
+import { createGroupCommit, type GroupCommit } from '../../store/group-commit';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
 import { decideAlertTx } from './alert-decision';
 import { rememberAnswer } from './webhook-replay';
@@ -15,6 +15,11 @@ import { nowIso } from '../../lib/clock';
 export type AlertOutcome = { incidentId: string; alertId: string } | { ignored: true; reason: string; alertId: string };
 
 export type DeliveryAnswer = AlertOutcome | { alerts: AlertOutcome[]; incidentIds: string[] };
+
+/** One per web process: every delivery it commits goes through the same group commit. */
+export function createIntakeCommit(db: Db): GroupCommit {
+  return createGroupCommit(db);
+}
 
 /**
  * One webhook delivery: its alerts, each with the key that makes it the same alert when it comes
