@@ -40,6 +40,27 @@ export interface RedecidedAlertRow {
 export const findAlertTx = (tx: Tx, id: string) =>
   tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [id]);
 
+export interface AlertAndKeyRow {
+  /** 1 when an alert with this id is already stored. */
+  seen: number;
+  seen_incident: string | null;
+  /** The open incident of the alert's source and dedup key, and the last place taken in its sequence. */
+  open_incident: string | null;
+  max_seq: number | null;
+}
+
+/** Everything the intake needs to decide one alert, in one statement (each is a round trip to SQLite's thread). */
+export async function findAlertAndKeyTx(tx: Tx, id: string, source: string, dedupKey: string): Promise<AlertAndKeyRow> {
+  return (await tx.get<AlertAndKeyRow>(
+    `SELECT (SELECT COUNT(*) FROM alerts WHERE id = ?) AS seen,
+            (SELECT incident_id FROM alerts WHERE id = ?) AS seen_incident,
+            d.incident_id AS open_incident,
+            (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq
+     FROM (SELECT 1) LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
+    [id, id, source, dedupKey],
+  ))!;
+}
+
 /** Called inside the write transaction that inserts the row, so two alerts never share a place. */
 export async function nextAlertSeqTx(tx: Tx, incidentId: string): Promise<number> {
   const row = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM alerts WHERE incident_id = ?', [

@@ -1,9 +1,11 @@
 // Group commit: write jobs that arrive while a transaction is running wait for it and then share
 // the next one, so a storm of small writes (an alert per webhook request) pays for one BEGIN
 // IMMEDIATE and one COMMIT per group instead of per request, and takes the database's write lock
-// from the other processes (worker, forwarder) a few times a second rather than hundreds. Each
-// job runs in its own savepoint: one that fails is undone alone and its caller gets the error;
-// every job's caller hears back only after the commit that made its writes durable.
+// from the other processes (worker, forwarder) a few times a second rather than hundreds. If a
+// job fails, the whole group rolls back and each of its jobs runs again in a transaction of its
+// own, so the failure reaches only its caller (cheaper than a savepoint per job, since every
+// statement is a round trip to SQLite's thread). Every caller hears back only after the commit
+// that made its writes durable.
 import type { Db, Tx } from './connection';
 
 interface Job {
@@ -12,37 +14,48 @@ interface Job {
   reject: (err: unknown) => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-
 export type GroupCommit = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
-export function createGroupCommit(db: Db, maxJobs = 256): GroupCommit {
+export interface GroupCommitOptions {
+  maxJobs?: number;
+  /** Runs once per group before its commit: housekeeping that need not run per job. */
+  beforeCommit?: (tx: Tx) => Promise<void>;
+}
+
+export function createGroupCommit(db: Db, opts: GroupCommitOptions = {}): GroupCommit {
+  const maxJobs = opts.maxJobs ?? 256;
   const pending: Job[] = [];
   let running = false;
 
-  const runGroup = async (jobs: Job[]) => {
-    let outcomes: Outcome[];
+  const runAlone = async (job: Job) => {
     try {
-      outcomes = await db.transaction(async (tx) => {
-        const out: Outcome[] = [];
-        for (const job of jobs) {
-          await tx.run('SAVEPOINT job');
-          try {
-            out.push({ ok: true, value: await job.fn(tx) });
-            await tx.run('RELEASE job');
-          } catch (error) {
-            await tx.run('ROLLBACK TO job');
-            await tx.run('RELEASE job');
-            out.push({ ok: false, error });
-          }
-        }
+      job.resolve(
+        await db.transaction(async (tx) => {
+          const value = await job.fn(tx);
+          await opts.beforeCommit?.(tx);
+          return value;
+        }),
+      );
+    } catch (error) {
+      job.reject(error);
+    }
+  };
+
+  const runGroup = async (jobs: Job[]) => {
+    if (jobs.length === 1) return runAlone(jobs[0]!);
+    let values: unknown[];
+    try {
+      values = await db.transaction(async (tx) => {
+        const out: unknown[] = [];
+        for (const job of jobs) out.push(await job.fn(tx));
+        await opts.beforeCommit?.(tx);
         return out;
       });
-    } catch (error) {
-      for (const job of jobs) job.reject(error);
+    } catch {
+      for (const job of jobs) await runAlone(job);
       return;
     }
-    outcomes.forEach((o, i) => (o.ok ? jobs[i]!.resolve(o.value) : jobs[i]!.reject(o.error)));
+    values.forEach((v, i) => jobs[i]!.resolve(v));
   };
 
   const drain = async () => {

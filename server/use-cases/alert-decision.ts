@@ -22,8 +22,11 @@ export async function decideAlertTx(
   tx: Tx,
   alert: AlertToDecide,
   now: string,
+  /** The key's open incident and its last seq, when the caller read them already in this transaction. */
+  known?: { openIncidentId: string | null; maxSeq: number | null },
 ): Promise<{ incidentId: string; seq: number } | null> {
-  const open = await findOpenDedupTx(tx, alert.source, alert.dedupKey);
+  if (known?.openIncidentId) return { incidentId: known.openIncidentId, seq: (known.maxSeq ?? 0) + 1 };
+  const open = known ? undefined : await findOpenDedupTx(tx, alert.source, alert.dedupKey);
   let incidentId = open?.incident_id ?? null;
   if (!incidentId && alert.action === 'trigger') {
     incidentId = newId();
@@ -46,6 +49,7 @@ export async function decideAlertTx(
       workflowType: INCIDENT_WORKFLOW,
     });
     await insertOpenDedupTx(tx, { source: alert.source, dedupKey: alert.dedupKey, incidentId, openedAt: now });
+    return { incidentId, seq: 1 };
   }
   return incidentId ? { incidentId, seq: await nextAlertSeqTx(tx, incidentId) } : null;
 }

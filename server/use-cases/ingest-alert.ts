@@ -4,12 +4,12 @@
 // transaction (store/group-commit.ts). Temporal is never waited on here: the forwarder (forward-alerts.ts) delivers
 // the committed rows, so the row is the truth and a crash anywhere after the commit loses nothing.
 import { createHash } from 'node:crypto';
-import { findAlertTx, insertAlertTx } from '../../store/alerts';
+import { findAlertAndKeyTx, insertAlertTx } from '../../store/alerts';
 import type { Db, Tx } from '../../store/connection';
 import { createGroupCommit, type GroupCommit } from '../../store/group-commit';
 import type { NormalizedAlert } from '../webhooks/alert-payload';
 import { decideAlertTx } from './alert-decision';
-import { rememberAnswer } from './webhook-replay';
+import { forgetOldAnswersTx, rememberAnswerTx } from './webhook-replay';
 import { nowIso } from '../../lib/clock';
 
 export type AlertOutcome = { incidentId: string; alertId: string } | { ignored: true; reason: string; alertId: string };
@@ -18,7 +18,7 @@ export type DeliveryAnswer = AlertOutcome | { alerts: AlertOutcome[]; incidentId
 
 /** One per web process: every delivery it commits goes through the same group commit. */
 export function createIntakeCommit(db: Db): GroupCommit {
-  return createGroupCommit(db);
+  return createGroupCommit(db, { beforeCommit: forgetOldAnswersTx });
 }
 
 /**
@@ -34,7 +34,7 @@ export function ingestDelivery(
     for (const { alert, key } of d.alerts) outcomes.push(await ingestAlertTx(tx, d.source, alert, d.rawBody, key));
     const answer: DeliveryAnswer =
       outcomes.length === 1 ? outcomes[0]! : { alerts: outcomes, incidentIds: incidentIdsOf(outcomes) };
-    await rememberAnswer(tx, { signature: d.deliveryKey, source: d.source, status: 202, body: answer });
+    await rememberAnswerTx(tx, { signature: d.deliveryKey, source: d.source, status: 202, body: answer });
     return answer;
   });
 }
@@ -53,8 +53,8 @@ async function ingestAlertTx(
   const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
   const now = nowIso();
   const incidentId = await (async () => {
-    const seen = await findAlertTx(tx, alertId);
-    if (seen) return seen.incident_id;
+    const found = await findAlertAndKeyTx(tx, alertId, source, alert.dedupKey);
+    if (found.seen) return found.seen_incident;
     const decided = await decideAlertTx(
       tx,
       {
@@ -65,6 +65,7 @@ async function ingestAlertTx(
         severity: alert.severity,
       },
       now,
+      { openIncidentId: found.open_incident, maxSeq: found.max_seq },
     );
     await insertAlertTx(tx, {
       id: alertId,

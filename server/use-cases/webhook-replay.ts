@@ -23,8 +23,26 @@ export async function earlierAnswer(db: Db, signature: string, now = Date.now())
 }
 
 /** In the transaction that committed the alerts, so an answer is remembered exactly when its effects are. */
+export async function rememberAnswerTx(
+  tx: Tx,
+  d: { signature: string; source: string; status: number; body: unknown },
+): Promise<void> {
+  await saveWebhookDelivery(tx, {
+    signature: d.signature,
+    source: d.source,
+    receivedAt: nowIso(),
+    statusCode: d.status,
+    responseJson: JSON.stringify(d.body),
+  });
+}
+
+/** Answers older than two windows go; once per committed group of deliveries is enough. */
+export async function forgetOldAnswersTx(tx: Tx): Promise<void> {
+  await deleteWebhookDeliveriesBefore(tx, new Date(Date.now() - 2 * REPLAY_WINDOW_MS).toISOString());
+}
+
 export async function rememberAnswer(
-  db: Db | Tx,
+  db: Db,
   d: { signature: string; source: string; status: number; body: unknown },
 ): Promise<void> {
   await saveWebhookDelivery(db, {
