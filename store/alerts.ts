@@ -99,12 +99,23 @@ export const insertAlertTx = (tx: Tx, a: NewAlert) =>
     [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt, a.seq],
   );
 
-/** The oldest rows waiting for delivery, each incident's in ascending seq. */
-export const listUndeliveredAlerts = (db: Db, limit: number) =>
+/** The incidents whose waiting alerts are oldest, oldest first. */
+export const listIncidentsWithUndeliveredAlerts = (db: Db, limit: number) =>
+  db.all<{ incident_id: string }>(
+    `SELECT incident_id FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL
+     GROUP BY incident_id ORDER BY MIN(received_at) LIMIT ?`,
+    [limit],
+  );
+
+/**
+ * An incident's waiting alerts from its lowest waiting seq up: a batch never skips a place, so the
+ * workflow's high-water mark cannot pass an alert that was not yet sent.
+ */
+export const listUndeliveredAlerts = (db: Db, incidentId: string, limit: number) =>
   db.all<UndeliveredAlertRow>(
     `SELECT id, incident_id, seq, action, received_at FROM alerts
-     WHERE signalled_at IS NULL AND incident_id IS NOT NULL ORDER BY received_at, incident_id, seq LIMIT ?`,
-    [limit],
+     WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq LIMIT ?`,
+    [incidentId, limit],
   );
 
 /** After the signal carrying them was accepted: rows up to `throughSeq` leave the backlog. */

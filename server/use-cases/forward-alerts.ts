@@ -7,6 +7,7 @@
 import { nowIso } from '../../lib/clock';
 import { failpoint } from '../../lib/failpoints';
 import {
+  listIncidentsWithUndeliveredAlerts,
   listUndeliveredAlerts,
   listUndeliveredForIncidentTx,
   markAlertsDelivered,
@@ -20,7 +21,7 @@ import type { UseCaseContext } from './context';
 import { decideAlertTx } from './alert-decision';
 
 export interface ForwardOptions {
-  /** Rows read per pass; a storm drains in passes of this size. */
+  /** Incidents per pass, and alerts per incident per signal; a storm drains in passes of this size. */
   pageSize: number;
   /** Incidents signalled at once. */
   concurrency: number;
@@ -36,14 +37,13 @@ export async function forwardAlerts(
   ctx: Pick<UseCaseContext, 'db' | 'gateway'>,
   opts: ForwardOptions,
 ): Promise<ForwardPass> {
-  const rows = await listUndeliveredAlerts(ctx.db, opts.pageSize);
-  const byIncident = new Map<string, UndeliveredAlertRow[]>();
-  for (const row of rows) byIncident.set(row.incident_id, [...(byIncident.get(row.incident_id) ?? []), row]);
-  const queue = [...byIncident.entries()];
+  const incidents = await listIncidentsWithUndeliveredAlerts(ctx.db, opts.pageSize);
+  const queue = incidents.map((i) => i.incident_id);
   const pass: ForwardPass = { delivered: 0, redecided: 0 };
   const work = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [incidentId, batch] = next;
+    for (let incidentId = queue.shift(); incidentId; incidentId = queue.shift()) {
+      const batch = await listUndeliveredAlerts(ctx.db, incidentId, opts.pageSize);
+      if (batch.length === 0) continue;
       const outcome = await deliverBatch(ctx, incidentId, batch);
       if (outcome === 'closed') pass.redecided += await redecideClosed(ctx, incidentId);
       else pass.delivered += batch.length;

@@ -9,5 +9,6 @@ UPDATE alerts SET seq = (
     AND (b.received_at < alerts.received_at OR (b.received_at = alerts.received_at AND b.id <= alerts.id))
 ) WHERE incident_id IS NOT NULL;
 CREATE UNIQUE INDEX alerts_incident_seq ON alerts(incident_id, seq);
--- The backlog: its depth answers backpressure on every webhook, its oldest row is the forwarding lag.
-CREATE INDEX alerts_undelivered ON alerts(received_at, incident_id, seq) WHERE signalled_at IS NULL AND incident_id IS NOT NULL;
+-- The backlog as the forwarder reads it: per incident from its lowest waiting seq, and which incidents
+-- waited longest. Only waiting rows are in it, so it stays as small as the backlog.
+CREATE INDEX alerts_undelivered ON alerts(incident_id, seq, received_at) WHERE signalled_at IS NULL AND incident_id IS NOT NULL;
