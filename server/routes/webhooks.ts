@@ -29,8 +29,8 @@ import { intakeOverloaded } from '../use-cases/intake-status';
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
 const RETRY_AFTER_SECONDS = 5;
 
-/** Set on res.locals by a request that proved its source, for the per-source limit and the per-address one. */
-export const AUTHENTICATED_SOURCE = 'alertSource';
+/** Set on res.locals by a request that proved its source: the per-source limit keys on it. */
+const AUTHENTICATED_SOURCE = 'alertSource';
 
 function refuse(res: Response, reason: string) {
   res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json({ error: reason, field: null, retryable: true });
