@@ -188,7 +188,14 @@ describe('the alert high-water mark across continue-as-new', () => {
       })),
     });
     // Batches of growing size, each re-sending all before it, as a forwarder killed before every mark would.
-    for (let to = 1; to <= 12; to++) await handle.signal(alertBatchSignal, batch(1, to));
+    // Each applied before the next goes, so each takes its own workflow task and the history grows past the limit.
+    for (let to = 1; to <= 12; to++) {
+      await handle.signal(alertBatchSignal, batch(1, to));
+      await eventually(
+        () => h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery),
+        (s) => (s.alertSeqApplied ?? 0) >= to,
+      );
+    }
     await eventually(
       () => handle.describe(),
       (d) => d.runId !== firstRun,
