@@ -147,6 +147,13 @@ const envSchema = z.object({
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** API requests a minute from one address before 429 (a fuzz run or a busy integration may raise it). */
   BREACHLINE_API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(1200),
+  /** Undelivered alerts at which the webhook answers 503 with Retry-After and writes nothing. */
+  BREACHLINE_INTAKE_MAX_BACKLOG: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** Alerts a minute one authenticated source may send; beyond it, 503 with Retry-After (tools retry 5xx). */
+  BREACHLINE_ALERT_SOURCE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(120_000),
+  /** Buffered alerts the forwarder reads per pass, and how long it waits when there were none. */
+  BREACHLINE_FORWARDER_PAGE_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  BREACHLINE_FORWARDER_IDLE_MS: z.coerce.number().int().min(1).max(60_000).default(50),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
     .number()
     .min(0)
@@ -262,6 +269,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.BREACHLINE_LOG_LEVEL,
     updateTimeoutMs: e.BREACHLINE_UPDATE_TIMEOUT_MS,
     apiRateLimit: e.BREACHLINE_API_RATE_LIMIT,
+    intake: {
+      maxBacklog: e.BREACHLINE_INTAKE_MAX_BACKLOG,
+      sourceRatePerMinute: e.BREACHLINE_ALERT_SOURCE_RATE_PER_MINUTE,
+      forwarderPageSize: e.BREACHLINE_FORWARDER_PAGE_SIZE,
+      forwarderIdleMs: e.BREACHLINE_FORWARDER_IDLE_MS,
+    },
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     sendgrid: e.SENDGRID_API_KEY

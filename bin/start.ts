@@ -1,7 +1,7 @@
 // `npm start`: everything Breachline needs on one machine. Validates the configuration,
 // starts a Temporal dev server on a SQLite file in the data dir (unless TEMPORAL_ADDRESS
-// names an existing one), then the worker and the web server as child processes, and keeps
-// all three running until Ctrl-C.
+// names an existing one), then the worker, the alert forwarder and the web server as child
+// processes, and keeps them all running until Ctrl-C.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadAppConfig, type AppConfig } from '../app.config';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const { app, temporal } = loadConfigs();
   checkNativeModules();
 
-  for (const script of ['bin/worker.ts', 'bin/web.ts']) {
+  for (const script of ['bin/worker.ts', 'bin/forwarder.ts', 'bin/web.ts']) {
     if (!fs.existsSync(path.join(REPO_ROOT, script))) {
       complain(`${script} is missing; this checkout is incomplete.`);
       process.exit(1);
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    say('stopping web and worker ...');
+    say('stopping web, forwarder and worker ...');
     await bundler.stop();
     const temporalService = services.find((s) => s.name === 'temporal');
     await Promise.all(services.filter((s) => s !== temporalService).map((s) => s.stop()));
@@ -126,8 +126,8 @@ async function main(): Promise<void> {
     complain(`bundling the workflow code failed (${describeExit(bundled)}); the worker bundles it itself`);
   const workerEnv = bundled.code === 0 ? { ...process.env, [BUNDLE_ENV]: bundleFile } : process.env;
 
-  // The worker and the web server read the same environment and so find the same Temporal.
-  for (const name of ['worker', 'web'] as const) {
+  // The worker, the forwarder and the web server read the same environment and so find the same Temporal.
+  for (const name of ['worker', 'forwarder', 'web'] as const) {
     const start = async () =>
       spawnTsNode({ name, script: `bin/${name}.ts`, cwd: REPO_ROOT, env: name === 'worker' ? workerEnv : process.env });
     services.push(supervise({ name, start, log: say, onGiveUp: giveUp }));

@@ -118,7 +118,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
   app.use(
     '/webhooks',
-    rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-7', legacyHeaders: false, message: TOO_MANY }),
+    // Limits (per address for failed credentials, per source for proven ones) live in the router.
     webhookRouter(ctx, config),
   );
   app.use(
@@ -130,7 +130,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       legacyHeaders: false,
       message: TOO_MANY,
     }),
-    apiRouter(ctx),
+    apiRouter(ctx, config),
   );
 
   const SQLiteStore = connectSqlite3(session);

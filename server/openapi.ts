@@ -78,6 +78,14 @@ export const OPERATIONS: readonly Operation[] = [
     security: 'none',
   },
   {
+    method: 'get',
+    path: '/api/intake',
+    summary:
+      'The alert intake buffer: alerts committed but not yet delivered to their workflows, and the forwarding lag',
+    permission: 'webhooks.manage',
+    ok: { status: 200, description: 'Backlog depth, its limit and the age of the oldest waiting alert' },
+  },
+  {
     method: 'post',
     path: '/api/incidents',
     summary: 'Open an incident',
@@ -188,7 +196,11 @@ export const OPERATIONS: readonly Operation[] = [
     summary:
       'An alert from a monitoring tool: authenticated per source (our timestamped HMAC, a bearer token, basic auth or the tool’s own signature) and read in the source’s format',
     bodyType: 'application/json',
-    ok: { status: 202, description: 'The incident the alert joined or opened, or why it was ignored' },
+    ok: {
+      status: 202,
+      description:
+        'The alert is committed (alertId) and will reach the incident it joined or opened (incidentId), or why it was ignored; 503 with Retry-After when the intake backlog is over its limit or the source over its rate',
+    },
     errors: [400, 401, 413, 429, 503],
     security: 'signature',
   },

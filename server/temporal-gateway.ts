@@ -12,7 +12,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 // Workflows are started by their registered name: the web process loads their
 // message definitions, never their code.
 import type { incidentWorkflowV2 } from '../workflows/incident/workflow';
-import { alertSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
+import { alertBatchSignal, alertSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
 import { rejectionOf } from '../workflows/incident/rejections';
 import type { lateBouncesWorkflow } from '../workflows/late-bounces/workflow';
 import {
@@ -23,7 +23,7 @@ import {
   type LateBouncesInput,
 } from '../workflows/late-bounces/messages';
 import { newId } from '../lib/ids';
-import type { AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
+import type { AlertBatchSignal, AlertSignal, IncidentInput, RequestMeta, UpdateResult } from '../workflows/types';
 import { HttpError } from './errors';
 
 export const workflowIdFor = (incidentId: string) => `incident-${incidentId}`;
@@ -32,6 +32,8 @@ export interface TemporalGateway {
   client: Client;
   startIncident(input: IncidentInput): Promise<void>;
   signalAlert(input: IncidentInput, alert: AlertSignal): Promise<'signalled' | 'closed'>;
+  /** One signal-with-start carrying many alerts of one incident; 'closed' when its workflow has ended. */
+  signalAlertBatch(input: IncidentInput, batch: AlertBatchSignal): Promise<'signalled' | 'closed'>;
   /** Runs a human step; `requestKey` is the idempotency key (repeats return the first answer). */
   update<A extends object>(
     incidentId: string,
@@ -70,6 +72,24 @@ export function createTemporalGateway(
           args: [input],
           signal: alertSignal,
           signalArgs: [alert],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+        return 'signalled';
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return 'closed';
+        throw err;
+      }
+    },
+    async signalAlertBatch(input, batch) {
+      try {
+        await client.workflow.signalWithStart<typeof incidentWorkflowV2, [AlertBatchSignal]>(INCIDENT_WORKFLOW, {
+          workflowId: workflowIdFor(input.incidentId),
+          taskQueue: opts.taskQueue,
+          args: [input],
+          signal: alertBatchSignal,
+          signalArgs: [batch],
+          // A closed run is not started again: the forwarder decides its rows again instead.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           workflowIdConflictPolicy: 'USE_EXISTING',
         });

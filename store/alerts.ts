@@ -1,5 +1,6 @@
 // Alerts received from monitoring sources, and which open incident each
-// source's dedup key currently feeds.
+// source's dedup key currently feeds. The alerts table is also the intake
+// buffer: a row with an incident and no signalled_at waits for the forwarder.
 import type { Db, Tx } from './connection';
 import type { AlertSignal } from '../workflows/types';
 
@@ -13,17 +14,60 @@ export interface NewAlert {
   severity: string;
   bodyJson: string;
   receivedAt: string;
+  /** Its place in the incident's sequence (nextAlertSeqTx); null when the alert was ignored. */
+  seq: number | null;
 }
 
-export interface UnsignalledAlertRow {
+export interface UndeliveredAlertRow {
   id: string;
+  incident_id: string;
+  seq: number;
   action: AlertSignal['action'];
   received_at: string;
+}
+
+/** What the forwarder needs to decide a row again when its incident closed before delivery. */
+export interface RedecidedAlertRow {
+  id: string;
+  source: string;
+  dedup_key: string;
+  action: AlertSignal['action'];
+  summary: string;
+  severity: string;
 }
 
 /** undefined when the alert was never seen; its incident (or null when it was ignored) otherwise. */
 export const findAlertTx = (tx: Tx, id: string) =>
   tx.get<{ incident_id: string | null }>('SELECT incident_id FROM alerts WHERE id = ?', [id]);
+
+export interface AlertAndKeyRow {
+  /** 1 when an alert with this id is already stored. */
+  seen: number;
+  seen_incident: string | null;
+  /** The open incident of the alert's source and dedup key, and the last place taken in its sequence. */
+  open_incident: string | null;
+  max_seq: number | null;
+}
+
+/** Everything the intake needs to decide one alert, in one statement (each is a round trip to SQLite's thread). */
+export async function findAlertAndKeyTx(tx: Tx, id: string, source: string, dedupKey: string): Promise<AlertAndKeyRow> {
+  return (await tx.get<AlertAndKeyRow>(
+    `SELECT (SELECT COUNT(*) FROM alerts WHERE id = ?) AS seen,
+            (SELECT incident_id FROM alerts WHERE id = ?) AS seen_incident,
+            d.incident_id AS open_incident,
+            (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq
+     FROM (SELECT 1) LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
+    [id, id, source, dedupKey],
+  ))!;
+}
+
+/** Called inside the write transaction that inserts the row, so two alerts never share a place. */
+export async function nextAlertSeqTx(tx: Tx, incidentId: string): Promise<number> {
+  const row = await tx.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM alerts WHERE incident_id = ?', [
+    incidentId,
+  ]);
+  return (row?.seq ?? 0) + 1;
+}
 
 export const findOpenDedupTx = (tx: Tx, source: string, dedupKey: string) =>
   tx.get<{ incident_id: string }>('SELECT incident_id FROM alert_dedup WHERE source = ? AND dedup_key = ?', [
@@ -51,21 +95,65 @@ export const insertOpenDedupTx = (
 
 export const insertAlertTx = (tx: Tx, a: NewAlert) =>
   tx.run(
-    'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at) VALUES (?,?,?,?,?,?,?,?,?)',
-    [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt],
+    'INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt, a.seq],
   );
 
-export const listUnsignalledAlerts = (db: Db, incidentId: string) =>
-  db.all<UnsignalledAlertRow>(
-    'SELECT id, action, received_at FROM alerts WHERE incident_id = ? AND signalled_at IS NULL ORDER BY received_at',
+/** The incidents whose waiting alerts are oldest, oldest first. */
+export const listIncidentsWithUndeliveredAlerts = (db: Db, limit: number) =>
+  db.all<{ incident_id: string }>(
+    `SELECT incident_id FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL
+     GROUP BY incident_id ORDER BY MIN(received_at) LIMIT ?`,
+    [limit],
+  );
+
+/**
+ * An incident's waiting alerts from its lowest waiting seq up: a batch never skips a place, so the
+ * workflow's high-water mark cannot pass an alert that was not yet sent.
+ */
+export const listUndeliveredAlerts = (db: Db, incidentId: string, limit: number) =>
+  db.all<UndeliveredAlertRow>(
+    `SELECT id, incident_id, seq, action, received_at FROM alerts
+     WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq LIMIT ?`,
+    [incidentId, limit],
+  );
+
+/** After the signal carrying them was accepted: rows up to `throughSeq` leave the backlog. */
+export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: number, at: string) =>
+  db.run('UPDATE alerts SET signalled_at = ? WHERE incident_id = ? AND seq <= ? AND signalled_at IS NULL', [
+    at,
+    incidentId,
+    throughSeq,
+  ]);
+
+export const listUndeliveredForIncidentTx = (tx: Tx, incidentId: string) =>
+  tx.all<RedecidedAlertRow>(
+    `SELECT id, source, dedup_key, action, summary, severity FROM alerts
+     WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq`,
     [incidentId],
   );
 
-export const markAlertSignalled = (db: Db, id: string, at: string) =>
-  db.run('UPDATE alerts SET signalled_at = ? WHERE id = ?', [at, id]);
+/** Moves a waiting row to the incident decided again for it (or to none: then it is ignored and leaves the backlog). */
+export const reassignAlertTx = (tx: Tx, id: string, incidentId: string | null, seq: number | null) =>
+  tx.run('UPDATE alerts SET incident_id = ?, seq = ? WHERE id = ? AND signalled_at IS NULL', [incidentId, seq, id]);
 
-export const deleteUnsignalledAlertTx = (tx: Tx, id: string) =>
-  tx.run('DELETE FROM alerts WHERE id = ? AND signalled_at IS NULL', [id]);
+export interface IntakeBacklog {
+  depth: number;
+  /** received_at of the oldest waiting row, or null when nothing waits. */
+  oldestAt: string | null;
+}
+
+/** The depth is kept by triggers (migration 025): one row read, however deep the storm. */
+export async function intakeBacklogDepth(db: Db): Promise<number> {
+  return (await db.get<{ depth: number }>('SELECT depth FROM intake_backlog WHERE id = 1'))?.depth ?? 0;
+}
+
+export async function intakeBacklog(db: Db): Promise<IntakeBacklog> {
+  const oldest = await db.get<{ at: string | null }>(
+    'SELECT MIN(received_at) AS at FROM alerts WHERE signalled_at IS NULL AND incident_id IS NOT NULL',
+  );
+  return { depth: await intakeBacklogDepth(db), oldestAt: oldest?.at ?? null };
+}
 
 /** When each source last sent an alert. */
 export async function lastAlertAtBySource(db: Db): Promise<Map<string, string>> {

@@ -206,8 +206,12 @@ export async function getIncidentStatus(db: Db, id: string): Promise<{ id: strin
 }
 
 /** What an incident's workflow is started with. */
-export type IncidentOriginRow = Pick<IncidentRow, 'created_at' | 'severity' | 'detected_at' | 'detection_method'>;
+export type IncidentOriginRow = Pick<IncidentRow, 'created_at' | 'severity' | 'detected_at' | 'detection_method'> & {
+  source: string | null;
+  workflow_type: string;
+};
 export const getIncidentOrigin = (db: Db, id: string) =>
-  db.get<IncidentOriginRow>('SELECT created_at, severity, detected_at, detection_method FROM incidents WHERE id = ?', [
-    id,
-  ]);
+  db.get<IncidentOriginRow>(
+    'SELECT created_at, severity, detected_at, detection_method, source, workflow_type FROM incidents WHERE id = ?',
+    [id],
+  );

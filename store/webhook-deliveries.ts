@@ -1,6 +1,6 @@
 // Signed webhook requests already answered, keyed by their signature, so a
 // replay within the window gets the first answer instead of a second effect.
-import type { Db } from './connection';
+import type { Db, Tx } from './connection';
 
 export interface WebhookDeliveryRow {
   status_code: number;
@@ -15,7 +15,7 @@ export const findWebhookDelivery = (db: Db, signature: string) =>
   );
 
 export const saveWebhookDelivery = (
-  db: Db,
+  db: Db | Tx,
   d: { signature: string; source: string; receivedAt: string; statusCode: number; responseJson: string },
 ) =>
   db.run(
@@ -24,5 +24,5 @@ export const saveWebhookDelivery = (
     [d.signature, d.source, d.receivedAt, d.statusCode, d.responseJson],
   );
 
-export const deleteWebhookDeliveriesBefore = (db: Db, before: string) =>
+export const deleteWebhookDeliveriesBefore = (db: Db | Tx, before: string) =>
   db.run('DELETE FROM webhook_deliveries WHERE received_at < ?', [before]);

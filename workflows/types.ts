@@ -252,6 +252,11 @@ export interface IncidentState {
   lastAlertAt: string | null;
   /** Recent alert ids, so a signal delivered twice (a healed webhook retry) counts once. */
   recentAlertIds: string[];
+  /**
+   * The highest intake sequence number applied: a batch re-sent after a forwarder crash, of any
+   * size, applies only what lies above it. Absent in runs from before the intake buffer.
+   */
+  alertSeqApplied?: number;
   closedAt: string | null;
   /** Reminder keys already fired ("<obligationId>:<kind>:<dueAt>") so a re-armed deadline reminds again. */
   firedReminders: string[];
@@ -391,6 +396,13 @@ export interface AlertSignal {
   alertId: string;
   action: 'trigger' | 'acknowledge' | 'resolve';
   receivedAt: string;
+  /** The alert's place in its incident's intake buffer; absent on alerts signalled one by one before the buffer. */
+  seq?: number;
+}
+
+/** Alerts the intake forwarder delivers in one signal, in ascending `seq`; ids only, never alert bodies. */
+export interface AlertBatchSignal {
+  alerts: Array<AlertSignal & { seq: number }>;
 }
 
 /** A timeline / audit event. `details` must not hold personal data. */

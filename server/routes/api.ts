@@ -4,6 +4,8 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import { factsSchema, obligations as computeObligations } from '../../rules';
 import { actorOf, allow, bearerAuth, type AuthUser } from '../auth';
+import type { AppConfig } from '../../app.config';
+import { intakeStatus } from '../use-cases/intake-status';
 import type { Permission } from '../permissions';
 import { accessSchema } from '../account-schemas';
 import { requireVisible, setIncidentAccess } from '../use-cases/incident-access';
@@ -58,7 +60,7 @@ type IncidentStep<B> = (
   idempotencyKey: string | null,
 ) => Promise<unknown>;
 
-export function apiRouter(ctx: UseCaseContext): Router {
+export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake'>): Router {
   const r = Router();
   const json = jsonBody('1mb');
   r.use(bearerAuth(ctx.db));
@@ -67,6 +69,10 @@ export function apiRouter(ctx: UseCaseContext): Router {
     ID.test(id) ? requireVisible(ctx.db, req.user!, id).then(() => next(), next) : next(notFound()),
   );
 
+  // The alert intake buffer for monitoring: backlog depth and forwarding lag (also on Settings → Alert sources).
+  r.get('/intake', allow('webhooks.manage'), async (_req, res) => {
+    res.json(await intakeStatus(ctx.db, config.intake.maxBacklog));
+  });
   r.post('/incidents', allow('incident.open'), json, async (req, res) => {
     const body = parse(incidentSchema, req.body);
     res.status(201).json(await openIncident(ctx, body, req.user!, idempotencyKey(req)));

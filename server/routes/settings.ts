@@ -40,11 +40,12 @@ import type { UserSessions } from '../use-cases/sessions';
 import { resetSecondFactor, usersWithSecondFactor } from '../use-cases/second-factor';
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from '../page';
+import { intakeStatus } from '../use-cases/intake-status';
 
 export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys'>,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake'>,
   sessions: UserSessions,
 ): Router {
   const r = Router();
@@ -235,6 +236,7 @@ export function settingsRouter(
         section: 'webhooks',
         sources: await listSources(ctx.db, config.webhookSecrets),
         keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
+        intake: await intakeStatus(ctx.db, config.intake.maxBacklog),
         ...extra,
       }),
     );

@@ -115,7 +115,7 @@ export function uiRouter(
   csrf: Csrf,
   opts: {
     mailboxEnabled: boolean;
-    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles'>;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake'>;
     sessions: UserSessions;
   },
 ): Router {

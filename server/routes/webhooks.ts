@@ -6,7 +6,13 @@
 // what was signed, or by its body for token senders) gets its first answer again,
 // and an alert the tool identifies (Alertmanager's fingerprint and start, Sentry's
 // event id) counts once however often the tool re-sends it.
-import express, { Router } from 'express';
+//
+// The 202 means the alert is committed in the intake buffer; the forwarder delivers it to its
+// incident's workflow. When the buffer's backlog is over its depth, or an authenticated source
+// sends more than its rate, the answer is 503 with Retry-After and nothing is written: the tools
+// retry 5xx answers (Alertmanager does not retry a 429).
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
 import { parseAlert } from '../webhooks/alert-payload';
@@ -15,26 +21,60 @@ import { authenticateSource } from '../webhooks/alert-sources';
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { ingestAlert, type AlertOutcome } from '../use-cases/ingest-alert';
+import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
 import { secretsFor } from '../use-cases/webhook-sources';
-import { earlierAnswer, rememberAnswer } from '../use-cases/webhook-replay';
+import { earlierAnswer } from '../use-cases/webhook-replay';
+import { intakeOverloaded } from '../use-cases/intake-status';
+
+/** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Set on res.locals by a request that proved its source: the per-source limit keys on it. */
+const AUTHENTICATED_SOURCE = 'alertSource';
+
+function refuse(res: Response, reason: string) {
+  res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json({ error: reason, field: null, retryable: true });
+}
 
 export function webhookRouter(
   ctx: UseCaseContext,
-  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources'>,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
 ): Router {
   const r = Router();
-  r.post('/alerts/:source', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+  const commit = createIntakeCommit(ctx.db);
+  // Requests that fail to prove a source are limited per address (guessing credentials); a proven
+  // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
+  const perAddressFailures = rateLimit({
+    windowMs: 60_000,
+    limit: 600,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'too many failed requests from this address', null)),
+  });
+  const refuseCredentials = async (req: Request, res: Response, err: HttpError): Promise<never> => {
+    await new Promise<void>((resolve, reject) =>
+      perAddressFailures(req, res, (e?: unknown) => (e ? reject(e as Error) : resolve())),
+    );
+    throw err;
+  };
+  const perSource = rateLimit({
+    windowMs: 60_000,
+    limit: config.intake.sourceRatePerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => `source:${String(res.locals[AUTHENTICATED_SOURCE])}`,
+    handler: (_req, res) => refuse(res, 'this source is over its alert rate; retry later'),
+  });
+  // Proves the source before anything else reads the body; the limits after it key on what it proved.
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
     const source = String(req.params.source);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = Math.floor(Date.now() / 1000);
     const configured = config.alertSources.get(source);
-
-    let deliveryKey: string;
     if (configured) {
       const check = authenticateSource(configured, (h) => req.get(h), body, now);
-      if (!check.ok) throw new HttpError(401, check.reason, check.field);
-      deliveryKey = check.deliveryKey;
+      if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, check.field));
+      res.locals.deliveryKey = check.deliveryKey;
     } else {
       const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
       // An unknown source answers like a bad signature, so sources cannot be enumerated.
@@ -42,54 +82,69 @@ export function webhookRouter(
         secrets.length > 0
           ? verifySignature(req.get(SIGNATURE_HEADER), body, secrets, now)
           : { ok: false as const, reason: 'signature does not match' };
-      if (!check.ok) throw new HttpError(401, check.reason, SIGNATURE_HEADER);
-      deliveryKey = check.replayKey;
+      if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, SIGNATURE_HEADER));
+      res.locals.deliveryKey = check.replayKey;
     }
+    res.locals[AUTHENTICATED_SOURCE] = source;
+    next();
+  };
 
-    const seen = await earlierAnswer(ctx.db, deliveryKey);
-    if (seen) {
-      res.status(seen.status).json({ ...seen.body, replayed: true });
-      return;
-    }
+  r.post(
+    '/alerts/:source',
+    express.raw({ type: () => true, limit: '256kb' }),
+    authenticate,
+    perSource,
+    async (req, res) => {
+      const source = String(req.params.source);
+      const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const now = Math.floor(Date.now() / 1000);
+      const configured = config.alertSources.get(source);
+      const deliveryKey = String(res.locals.deliveryKey);
 
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'malformed JSON', 'body');
-    }
-    let parsed: AdapterOutcome;
-    if (configured) {
-      const options: SourceOptions = {
-        groupBy: configured.groupBy,
-        mapping: configured.mapping,
-        hookResource: req.get('sentry-hook-resource'),
-        requestId: req.get('request-id'),
-      };
-      parsed = adapterFor(configured.format)(payload, options);
-    } else {
-      const one = parseAlert(payload);
-      parsed = one.ok ? { ok: true, alerts: [one.alert] } : one;
-    }
-    if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
-    if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
+      const seen = await earlierAnswer(ctx.db, deliveryKey);
+      if (seen) {
+        res.status(seen.status).json({ ...seen.body, replayed: true });
+        return;
+      }
 
-    // What makes each alert the same alert when it comes again: the tool's own id for it, else this
-    // delivery. A token sender signs nothing, so its body stands for the delivery only within the
-    // replay window; a later identical body is a new alert.
-    const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
-    const outcomes: AlertOutcome[] = [];
-    for (const [i, alert] of parsed.alerts.entries()) {
-      const key = alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base;
-      outcomes.push(await ingestAlert(ctx, source, alert, body.toString('utf8'), key));
-    }
-    const answer = outcomes.length === 1 ? outcomes[0]! : { alerts: outcomes, incidentIds: incidentIdsOf(outcomes) };
-    await rememberAnswer(ctx.db, { signature: deliveryKey, source, status: 202, body: answer });
-    res.status(202).json(answer);
-  });
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'malformed JSON', 'body');
+      }
+      let parsed: AdapterOutcome;
+      if (configured) {
+        const options: SourceOptions = {
+          groupBy: configured.groupBy,
+          mapping: configured.mapping,
+          hookResource: req.get('sentry-hook-resource'),
+          requestId: req.get('request-id'),
+        };
+        parsed = adapterFor(configured.format)(payload, options);
+      } else {
+        const one = parseAlert(payload);
+        parsed = one.ok ? { ok: true, alerts: [one.alert] } : one;
+      }
+      if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
+      if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
+      if (await intakeOverloaded(ctx.db, config.intake.maxBacklog)) {
+        refuse(res, 'the alert intake is over its backlog; retry later');
+        return;
+      }
+
+      // What makes each alert the same alert when it comes again: the tool's own id for it, else this
+      // delivery. A token sender signs nothing, so its body stands for the delivery only within the
+      // replay window; a later identical body is a new alert.
+      const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
+      const alerts = parsed.alerts.map((alert, i) => ({
+        alert,
+        key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
+      }));
+      res
+        .status(202)
+        .json(await ingestDelivery(commit, { source, alerts, rawBody: body.toString('utf8'), deliveryKey }));
+    },
+  );
   return r;
-}
-
-function incidentIdsOf(outcomes: AlertOutcome[]): string[] {
-  return [...new Set(outcomes.flatMap((o) => ('incidentId' in o ? [o.incidentId] : [])))];
 }

@@ -19,6 +19,7 @@ import { ensureBootstrapToken } from '../../server/auth';
 import { createApp } from '../../server/app';
 import { createTemporalGateway } from '../../server/temporal-gateway';
 import { createUser } from '../../server/use-cases/accounts';
+import { runForwarder } from '../../server/use-cases/forward-alerts';
 import { browser, hiddenField } from '../e2e/helpers';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
 import { saveCompleteOrgProfile, TEST_PUBLIC_HEADLINE } from './org-profile';
@@ -40,6 +41,9 @@ export interface Harness {
   ): Promise<{ status: number; body: any }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
+  /** The alert forwarder runs in-process beside the app, as bin/forwarder.ts runs beside the web. */
+  startForwarder(): void;
+  stopForwarder(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,8 @@ export async function startHarness(
     defaultOrgProfile?: boolean;
     /** Wraps the real activities, e.g. to make one slow for a test of what a late worker does. */
     wrapActivities?: (real: Activities) => Activities;
+    /** false: alerts stay in the intake buffer until the test starts the forwarder. */
+    forwarder?: boolean;
   } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
@@ -113,6 +119,24 @@ export async function startHarness(
   };
   await startWorker();
 
+  let forwarder: { abort: AbortController; run: Promise<void> } | null = null;
+  const startForwarder = () => {
+    if (forwarder) return;
+    const abort = new AbortController();
+    const run = runForwarder(
+      { db, gateway, logger },
+      { pageSize: 500, concurrency: 8, idleMs: 20, signal: abort.signal },
+    );
+    forwarder = { abort, run };
+  };
+  const stopForwarder = async () => {
+    if (!forwarder) return;
+    forwarder.abort.abort();
+    await forwarder.run;
+    forwarder = null;
+  };
+  if (opts.forwarder !== false) startForwarder();
+
   return {
     baseUrl,
     db,
@@ -140,7 +164,10 @@ export async function startHarness(
     },
     startWorker,
     stopWorker,
+    startForwarder,
+    stopForwarder,
     async close() {
+      await stopForwarder();
       await stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();

@@ -75,7 +75,10 @@ describe('alert webhook', () => {
     );
     expect(row).toEqual({ severity: 'high', title: 'Disk exfiltration suspected' });
     const resolve = signed({ routing_key: 'r', event_action: 'resolve', dedup_key: key }, now() + 1);
-    expect((await post(resolve.body, resolve.signature)).body).toEqual({ incidentId: r.body.incidentId });
+    expect((await post(resolve.body, resolve.signature)).body).toEqual({
+      incidentId: r.body.incidentId,
+      alertId: expect.stringMatching(/^alr_/),
+    });
   });
 
   it('refuses bad, missing and stale signatures, oversized and malformed bodies, and stores nothing', async () => {
@@ -129,7 +132,16 @@ describe('alert webhook', () => {
   it('opens a new incident, linked to the last one, when a trigger arrives after close; acknowledge after close is ignored', async () => {
     const key = `after-close-${Date.now()}`;
     const a = signed({ dedupKey: key, summary: 'Credential stuffing' });
-    const first = (await post(a.body, a.signature)).body.incidentId as string;
+    const opened = await post(a.body, a.signature);
+    const first = opened.body.incidentId as string;
+    // The workflow starts when the forwarder delivers the alert; the triage needs it running.
+    await eventually(
+      () =>
+        h.db.get<{ at: string | null }>('SELECT signalled_at AS at FROM alerts WHERE id = ?', [
+          opened.body.alertId as string,
+        ]),
+      (r) => r?.at != null,
+    );
     expect(
       (await h.api('POST', `/api/incidents/${first}/triage`, { decision: 'confirm', reason: 'real' })).status,
     ).toBe(200);

@@ -4,7 +4,13 @@
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentWorkflowV2 as incidentWorkflow } from '../../workflows/incident/workflow';
-import { alertSignal, incidentStateQuery, recomputeUpdate, triageUpdate } from '../../workflows/incident/messages';
+import {
+  alertBatchSignal,
+  alertSignal,
+  incidentStateQuery,
+  recomputeUpdate,
+  triageUpdate,
+} from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { eventually, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
@@ -147,5 +153,68 @@ describe('continue-as-new', () => {
       [id],
     );
     expect(confirms!.n).toBe(1);
+  });
+});
+
+describe('the alert high-water mark across continue-as-new', () => {
+  it('skips a batch re-sent whole after the run continued as new', async () => {
+    const id = '01JCONTINUEASNEW0000000003';
+    const now = new Date().toISOString();
+    await insertTestIncident(h.db, id);
+    const handle = await h.client.workflow.start(incidentWorkflow, {
+      workflowId: `incident-${id}`,
+      taskQueue: h.taskQueue,
+      args: [
+        {
+          incidentId: id,
+          createdAt: now,
+          openedBy: actor,
+          severity: 'low',
+          detectedAt: now,
+          detectionMethod: 'other',
+          dataCategories: [],
+        },
+        undefined,
+        { historyLimit: 40 },
+      ],
+    });
+    const firstRun = (await handle.describe()).runId;
+    const batch = (from: number, to: number) => ({
+      alerts: Array.from({ length: to - from + 1 }, (_, i) => ({
+        alertId: `b${from + i}`,
+        seq: from + i,
+        action: 'trigger' as const,
+        receivedAt: now,
+      })),
+    });
+    // Batches of growing size, each re-sending all before it, as a forwarder killed before every mark would.
+    // Each applied before the next goes, so each takes its own workflow task and the history grows past the limit.
+    for (let to = 1; to <= 12; to++) {
+      await handle.signal(alertBatchSignal, batch(1, to));
+      await eventually(
+        () => h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery),
+        (s) => (s.alertSeqApplied ?? 0) >= to,
+      );
+    }
+    await eventually(
+      () => handle.describe(),
+      (d) => d.runId !== firstRun,
+    );
+    await handle.signal(alertBatchSignal, batch(1, 13));
+    const state = await eventually(
+      () => h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery),
+      (s) => s.alertSeqApplied === 13,
+    );
+    expect(state.alertCount).toBe(13);
+    // The timeline is written after the state changes; once the thirteenth is there, no more will come.
+    const events = await eventually(
+      () =>
+        h.db.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM audit_log WHERE incident_id = ? AND type = 'alert.trigger'",
+          [id],
+        ),
+      (r) => r!.n >= 13,
+    );
+    expect(events!.n).toBe(13);
   });
 });

@@ -31,6 +31,7 @@ describe('replay of recorded histories', () => {
         // incidentWorkflowV2 (workflows/incident), its waves, and a v1 run that moved to v2 at continue-as-new.
         'notify-subjects.v2-fallback',
         'v1-migrate-v2',
+        'v2-alert-batch',
         'v2-alert-dedup',
         'v2-continued-as-new',
         'v2-controller-notice-failed',

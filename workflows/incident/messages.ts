@@ -3,6 +3,7 @@
 // file loads no workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  AlertBatchSignal,
   AlertSignal,
   ApprovalRequest,
   AssessmentRequest,
@@ -38,7 +39,10 @@ export const recordFilingUpdate = defineUpdate<UpdateResult, [FilingRequest]>('r
 export const supplementReportUpdate = defineUpdate<UpdateResult, [SupplementRequest]>('supplementReport');
 export const closeUpdate = defineUpdate<UpdateResult, [CloseRequest]>('close');
 export const recomputeUpdate = defineUpdate<UpdateResult, [RecomputeRequest]>('recompute');
+/** One alert per signal: sent before the intake buffer; kept so running workflows and recorded histories still work. */
 export const alertSignal = defineSignal<[AlertSignal]>('alert');
+/** Many alerts of one incident in one signal-with-start, from the intake forwarder. */
+export const alertBatchSignal = defineSignal<[AlertBatchSignal]>('alertBatch');
 /** Sent by a data-subject wave (a child started with parentClosePolicy ABANDON) when it ends. */
 export const waveEndedSignal = defineSignal<[WaveEndedSignal]>('waveEnded');
 /** For debugging and the consistency test only: the read model is SQLite. */

@@ -1,0 +1,54 @@
+// The alert forwarder process: delivers the intake buffer (committed alert rows) to the incident
+// workflows. Its own process under `npm start`, supervised like the web and the worker, rather than
+// a loop in either: the web must answer without Temporal, and the worker's lifecycle (bundle,
+// shutdown grace, restarts under load) should not stop delivery, nor delivery stop workflows.
+// Killing it at any instant is safe: the rows are the truth and the workflow's high-water mark
+// ignores a re-sent batch.
+import { Client, Connection } from '@temporalio/client';
+import { ConfigError, loadAppConfig } from '../app.config';
+import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
+import { openDb } from '../store/connection';
+import { migrate } from '../store/migrations';
+import { createLogger } from '../lib/logger';
+import { createTemporalGateway } from '../server/temporal-gateway';
+import { runForwarder } from '../server/use-cases/forward-alerts';
+import { checkNativeModules } from './native-check';
+import { stopWhenSupervisorDies } from './supervise';
+
+async function main() {
+  stopWhenSupervisorDies();
+  checkNativeModules();
+  const config = loadAppConfig();
+  const temporal = loadTemporalConfig();
+  const logger = createLogger('forwarder', config.logLevel);
+  const db = await openDb(config.dbPath);
+  await migrate(db);
+  const connection = await Connection.connect(clientConnectionOptions(temporal));
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const gateway = createTemporalGateway(client, {
+    taskQueue: temporal.taskQueue,
+    updateTimeoutMs: config.updateTimeoutMs,
+  });
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  logger.info({ pageSize: config.intake.forwarderPageSize }, 'alert forwarder started');
+  await runForwarder(
+    { db, gateway, logger },
+    {
+      pageSize: config.intake.forwarderPageSize,
+      concurrency: 16,
+      idleMs: config.intake.forwarderIdleMs,
+      signal: abort.signal,
+    },
+  );
+  await connection.close();
+  await db.close();
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(`Configuration error: ${err.message}`);
+  else console.error(err);
+  process.exit(1);
+});
