@@ -26,6 +26,7 @@ declare module 'express-session' {
 
 export interface ImportSummary {
   incidentId: string;
+  importId?: string;
   imported: number;
   duplicates: number;
   rejectedCount: number;

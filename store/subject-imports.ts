@@ -76,3 +76,16 @@ export async function unfinishedImports(db: Db, incidentId: string, now = Date.n
     stopped: now - Date.parse(r.progress_at) > IMPORT_STALL_MS,
   }));
 }
+
+/** The rejections an import listed (row and reason, never the row's content), or null for an unknown import. */
+export async function importRejections(
+  db: Db,
+  incidentId: string,
+  importId: string,
+): Promise<{ row: number; error: string }[] | null> {
+  const r = await db.get<{ rejected_json: string | null }>(
+    'SELECT rejected_json FROM subject_imports WHERE id = ? AND incident_id = ?',
+    [importId, incidentId],
+  );
+  return r ? (JSON.parse(r.rejected_json ?? '[]') as { row: number; error: string }[]) : null;
+}

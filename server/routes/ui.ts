@@ -61,7 +61,7 @@ import {
 } from '../use-cases/incident-actions';
 import { decideTriage } from '../use-cases/triage-decision';
 import { closingReport } from '../use-cases/closing-report';
-import { importSubjects } from '../use-cases/import-subjects';
+import { importSubjects, rejectionsCsv } from '../use-cases/import-subjects';
 import {
   assessmentFormOf,
   incidentView,
@@ -551,6 +551,7 @@ export function uiRouter(
           // Every import says what it did; the page lists the first rejections with their reasons.
           req.session.importResult = {
             incidentId: id,
+            importId: result.importId,
             imported: result.imported,
             duplicates: result.duplicates,
             rejectedCount: result.rejectedCount,
@@ -577,6 +578,13 @@ export function uiRouter(
     req.pipe(bb);
   });
 
+  r.get('/incidents/:id/imports/:importId/rejected.csv', allow('subjects.import'), async (req, res) => {
+    const csv = await rejectionsCsv(ctx.db, String(req.params.id), String(req.params.importId));
+    res
+      .attachment(`rejected-rows-${String(req.params.importId)}.csv`)
+      .type('text/csv; charset=utf-8')
+      .send(csv);
+  });
   r.get('/incidents/:id/report', allow('incident.read'), async (req, res) => {
     res.type('html').send(await closingReport(ctx.db, String(req.params.id)));
   });

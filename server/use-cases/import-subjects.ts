@@ -8,7 +8,8 @@ import { CsvError, parse as parseCsv } from 'csv-parse';
 import { newId } from '../../lib/ids';
 import type { Db } from '../../store/connection';
 import { getIncident, getIncidentStatus, parseState } from '../../store/incident-store';
-import { finishImportRecord, importProgressed, startImportRecord } from '../../store/subject-imports';
+import { finishImportRecord, importProgressed, importRejections, startImportRecord } from '../../store/subject-imports';
+import { csvText } from '../../lib/csv';
 import {
   createStaging,
   dropStaging,
@@ -277,4 +278,14 @@ export async function importSubjects(
   const policy = parseState((await getIncident(ctx.db, incidentId))!)?.facts?.channelPolicy ?? 'sms_fallback';
   const reach = reachOf(await importContactMix(ctx.db, incidentId, result.importId), policy);
   return { ...result, reach, stage: updated.stage, stateVersion: updated.stateVersion };
+}
+
+/** An import's listed rejections as CSV (row number and reason; the rows' content was never kept). */
+export async function rejectionsCsv(db: Db, incidentId: string, importId: string): Promise<string> {
+  const rows = await importRejections(db, incidentId, importId);
+  if (!rows) throw notFound();
+  return csvText(
+    ['Row', 'Why it was rejected'],
+    rows.map((r) => [r.row, r.error]),
+  );
 }

@@ -74,4 +74,22 @@ describe('import feedback', () => {
       'en|none en no usable contact : the public substitute notice 1',
     ]);
   });
+
+  it('offers every listed rejection as a CSV when there are more than the page shows', async () => {
+    const id = await openAndConfirm(h);
+    const bad = Array.from({ length: 205 }, (_, i) => `Bad ${i},not-an-address-${i},`).join('\n');
+    const html = await upload(id, `name,email,phone\n${bad}\n`);
+    expect(text(card(html))).toContain('rejected: 205');
+    const link = /href="(\/incidents\/[^"]+\/rejected\.csv)"/.exec(card(html))?.[1];
+    expect(link).toBeDefined();
+    const csv = (await web.get(link!)).html
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe('Row,Why it was rejected');
+    expect(csv).toHaveLength(206);
+    expect(csv[205]).toBe('205,email: invalid email address');
+    // Reasons only: the rejected content was never kept.
+    expect(csv.join('\n')).not.toContain('not-an-address');
+  });
 });
