@@ -21,6 +21,11 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('forwarder', config.logLevel);
+  if (temporal.insecureRemote)
+    logger.warn(
+      { address: temporal.address },
+      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
+    );
   const db = await openDb(config.dbPath);
   await migrate(db);
   const connection = await Connection.connect(clientConnectionOptions(temporal));

@@ -123,16 +123,27 @@ export async function runForwarder(
   ctx: Pick<UseCaseContext, 'db' | 'gateway' | 'logger'>,
   opts: ForwardOptions & { idleMs: number; signal: AbortSignal },
 ): Promise<void> {
+  let failures = 0;
   while (!opts.signal.aborted) {
     let busy = false;
     try {
       const pass = await forwardAlerts(ctx, opts);
       busy = pass.delivered + pass.redecided > 0;
+      if (failures > 0) ctx.logger.info({ failures }, 'alert forwarding works again');
+      failures = 0;
     } catch (err) {
-      ctx.logger.warn({ error: (err as Error).message }, 'alert forwarding failed; retrying');
+      failures++;
+      // One line per outage and then one now and again, not one per pass while Temporal is away.
+      if (failures === 1 || failures % 50 === 0)
+        ctx.logger.warn({ error: (err as Error).message, failures }, 'alert forwarding failed; retrying');
     }
-    if (!busy && !opts.signal.aborted) await sleep(opts.idleMs, opts.signal);
+    if (!busy && !opts.signal.aborted) await sleep(retryDelay(failures, opts.idleMs), opts.signal);
   }
+}
+
+/** The wait before the next pass: `idleMs` while passes succeed, doubling per failure in a row up to 5 s. */
+export function retryDelay(failures: number, idleMs: number): number {
+  return failures === 0 ? idleMs : Math.min(5_000, idleMs * 2 ** Math.min(failures, 16));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
