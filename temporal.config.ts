@@ -203,3 +203,15 @@ export function workerConnectionOptions(cfg: TemporalConfig): NativeConnectionOp
     ...(cfg.apiKey !== null && { apiKey: cfg.apiKey }),
   };
 }
+
+/** Said at every start of a process that talks to a remote Temporal without credentials (BREACHLINE_TEMPORAL_INSECURE=1). */
+export function warnIfInsecureTemporal(
+  cfg: TemporalConfig,
+  logger: { warn: (obj: object, msg: string) => void },
+): void {
+  if (cfg.insecureRemote)
+    logger.warn(
+      { address: cfg.address },
+      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
+    );
+}

@@ -6,7 +6,7 @@
 // ignores a re-sent batch.
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
+import { clientConnectionOptions, loadTemporalConfig, warnIfInsecureTemporal } from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
@@ -21,11 +21,7 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('forwarder', config.logLevel);
-  if (temporal.insecureRemote)
-    logger.warn(
-      { address: temporal.address },
-      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
-    );
+  warnIfInsecureTemporal(temporal, logger);
   const db = await openDb(config.dbPath);
   await migrate(db);
   const connection = await Connection.connect(clientConnectionOptions(temporal));

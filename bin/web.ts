@@ -1,7 +1,7 @@
 // The web process: UI, API and webhooks. Startable alone (`npm run web`).
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
+import { clientConnectionOptions, loadTemporalConfig, warnIfInsecureTemporal } from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
@@ -18,11 +18,7 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('web', config.logLevel);
-  if (temporal.insecureRemote)
-    logger.warn(
-      { address: temporal.address },
-      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
-    );
+  warnIfInsecureTemporal(temporal, logger);
   const db = await openDb(config.dbPath);
   await migrate(db);
   const generated = await ensureBootstrapToken(db, config.adminToken);

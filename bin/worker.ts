@@ -2,7 +2,7 @@
 // alone (`npm run worker`) so it can be scaled and restarted apart from the web.
 import { NativeConnection, Worker, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { loadTemporalConfig, workerConnectionOptions } from '../temporal.config';
+import { loadTemporalConfig, warnIfInsecureTemporal, workerConnectionOptions } from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
@@ -19,11 +19,7 @@ async function main() {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   const logger = createLogger('worker', config.logLevel);
-  if (temporal.insecureRemote)
-    logger.warn(
-      { address: temporal.address },
-      'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
-    );
+  warnIfInsecureTemporal(temporal, logger);
   Runtime.install({
     logger: {
       log: (level, message, meta) =>

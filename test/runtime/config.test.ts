@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadAppConfig } from '../../app.config';
-import { clientConnectionOptions, loadTemporalConfig, workerConnectionOptions } from '../../temporal.config';
+import {
+  clientConnectionOptions,
+  loadTemporalConfig,
+  warnIfInsecureTemporal,
+  workerConnectionOptions,
+} from '../../temporal.config';
 
 function configErrorOf(fn: () => unknown): ConfigError {
   try {
@@ -123,6 +128,13 @@ describe('temporal.config', () => {
       BREACHLINE_TEMPORAL_INSECURE: '1',
     });
     expect(allowed.insecureRemote).toBe(true);
+    // Every process that connects says so at its start; a secured one says nothing.
+    const said: string[] = [];
+    const logger = { warn: (_obj: object, msg: string) => void said.push(msg) };
+    warnIfInsecureTemporal(allowed, logger);
+    warnIfInsecureTemporal(loadTemporalConfig({ TEMPORAL_ADDRESS: '127.0.0.1:7233' }), logger);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('BREACHLINE_TEMPORAL_INSECURE=1');
     // This machine is not remote: a cluster on loopback needs no credentials.
     for (const address of ['127.0.0.1:7233', 'localhost:7233', '[::1]:7233'])
       expect(loadTemporalConfig({ TEMPORAL_ADDRESS: address }).insecureRemote).toBe(false);
