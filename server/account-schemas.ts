@@ -1,5 +1,6 @@
 // Request bodies for accounts, tokens and admin settings.
 import { z } from 'zod';
+import { MAX_SNOOZE_HOURS } from './use-cases/alert-snoozes';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from './passwords';
 import { ROLES } from './permissions';
 
@@ -46,4 +47,15 @@ export const regulatorAddressSchema = z.object({
   name: z.string().trim().min(1, 'required').max(200),
   email: z.string().trim().email('must be an email address').nullable(),
   portalUrl: z.string().trim().url('must be a URL').nullable(),
+});
+
+export const alertSnoozeSchema = z.object({
+  source: z.string().trim().min(1, 'required'),
+  dedupKey: z.string().trim().min(1, 'required').max(500, 'at most 500 characters'),
+  hours: z
+    .number('must be a number of hours')
+    .int('must be whole hours')
+    .min(1, 'at least 1 hour')
+    .max(MAX_SNOOZE_HOURS, `at most ${MAX_SNOOZE_HOURS} hours (30 days)`),
+  reason: z.string().trim().min(3, 'say why, for the audit trail').max(1_000, 'at most 1,000 characters'),
 });

@@ -47,17 +47,27 @@ export interface AlertAndKeyRow {
   /** The open incident of the alert's source and dedup key, and the last place taken in its sequence. */
   open_incident: string | null;
   max_seq: number | null;
+  /** When a snooze on the source's key ends, if one is in force now (alert_snoozes). */
+  snoozed_until: string | null;
 }
 
 /** Everything the intake needs to decide one alert, in one statement (each is a round trip to SQLite's thread). */
-export async function findAlertAndKeyTx(tx: Tx, id: string, source: string, dedupKey: string): Promise<AlertAndKeyRow> {
+export async function findAlertAndKeyTx(
+  tx: Tx,
+  id: string,
+  source: string,
+  dedupKey: string,
+  now: string,
+): Promise<AlertAndKeyRow> {
   return (await tx.get<AlertAndKeyRow>(
     `SELECT (SELECT COUNT(*) FROM alerts WHERE id = ?) AS seen,
             (SELECT incident_id FROM alerts WHERE id = ?) AS seen_incident,
             d.incident_id AS open_incident,
-            (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq
+            (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq,
+            (SELECT MAX(until) FROM alert_snoozes
+              WHERE source = ? AND dedup_key = ? AND ended_at IS NULL AND until > ?) AS snoozed_until
      FROM (SELECT 1) LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
-    [id, id, source, dedupKey],
+    [id, id, source, dedupKey, now, source, dedupKey],
   ))!;
 }
 
@@ -162,3 +172,17 @@ export async function lastAlertAtBySource(db: Db): Promise<Map<string, string>> 
   );
   return new Map(rows.map((r) => [r.source, r.at]));
 }
+
+/** The snooze in force on a source's key at `now`, if any: the latest end wins. */
+export const findSnoozeTx = (tx: Tx, source: string, dedupKey: string, now: string) =>
+  tx.get<{ until: string }>(
+    'SELECT MAX(until) AS until FROM alert_snoozes WHERE source = ? AND dedup_key = ? AND ended_at IS NULL AND until > ? HAVING MAX(until) IS NOT NULL',
+    [source, dedupKey, now],
+  );
+
+/** The newest alert a source sent, raw as it arrived (admins see it on Settings; it may hold personal data). */
+export const lastAlertOf = (db: Db, source: string) =>
+  db.get<{ id: string; received_at: string; body_json: string; dedup_key: string; incident_id: string | null }>(
+    'SELECT id, received_at, body_json, dedup_key, incident_id FROM alerts WHERE source = ? ORDER BY received_at DESC, rowid DESC LIMIT 1',
+    [source],
+  );

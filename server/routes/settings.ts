@@ -10,6 +10,7 @@ import {
   regulatorAddressSchema,
   roleChangeSchema,
   tokenSchema,
+  alertSnoozeSchema,
   webhookSourceSchema,
 } from '../account-schemas';
 import { HttpError } from '../errors';
@@ -41,11 +42,15 @@ import { resetSecondFactor, usersWithSecondFactor } from '../use-cases/second-fa
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from '../page';
 import { intakeStatus } from '../use-cases/intake-status';
+import { endSnooze, snoozeKey, snoozesInForce } from '../use-cases/alert-snoozes';
+import { createIntakeCommit } from '../use-cases/ingest-alert';
+import { sendTestAlert } from '../use-cases/test-alert';
+import { lastPayloads } from '../use-cases/last-payloads';
 
 export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake'>,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake' | 'alertSources'>,
   sessions: UserSessions,
 ): Router {
   const r = Router();
@@ -228,13 +233,24 @@ export function settingsRouter(
     res.redirect(303, '/settings/tokens');
   });
 
+  const toolSources = [...config.alertSources.values()]
+    .map((s) => ({ name: s.name, format: s.format, auth: s.auth.type, groupBy: s.groupBy ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const hmacSources = () => listSources(ctx.db, config.webhookSecrets);
+  const sourceNames = async () => new Set([...config.alertSources.keys(), ...(await hmacSources()).map((s) => s.name)]);
+  const intake = createIntakeCommit(ctx.db);
+
   const webhooksPage = async (req: express.Request, res: express.Response, extra: Record<string, unknown> = {}) => {
+    const sources = (await hmacSources()).filter((s) => !config.alertSources.has(s.name));
     res.render(
       'settings-webhooks',
       page(req, res, csrf, {
         title: 'Webhook sources',
         section: 'webhooks',
-        sources: await listSources(ctx.db, config.webhookSecrets),
+        sources,
+        toolSources,
+        payloads: await lastPayloads(ctx.db, [...toolSources.map((s) => s.name), ...sources.map((s) => s.name)]),
+        snoozes: await snoozesInForce(ctx.db),
         keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
         intake: await intakeStatus(ctx.db, config.intake.maxBacklog),
         ...extra,
@@ -269,6 +285,51 @@ export function settingsRouter(
       const name = String(req.params.name);
       const secret = await rotateSource(ctx.db, config.secretKeys.current, name, actorOf(req.user!));
       await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
+    }),
+  );
+
+  r.post(
+    '/webhooks/:name/test',
+    allow('webhooks.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/webhooks', async (req, res) => {
+      const name = String(req.params.name);
+      if (!(await sourceNames()).has(name)) throw new HttpError(404, 'no alert source by this name', 'name');
+      const outcome = await sendTestAlert(
+        intake,
+        { name, format: config.alertSources.get(name)?.format ?? 'generic' },
+        req.user!,
+      );
+      req.session.notice =
+        'incidentId' in outcome
+          ? `Test alert ${outcome.alertId} is in the intake buffer for incident ${outcome.incidentId}; the forwarder delivers it within seconds. Dismiss that incident when you have seen it.`
+          : `Test alert ${outcome.alertId} was kept but opened no incident: ${outcome.reason}.`;
+      res.redirect(303, '/settings/webhooks');
+    }),
+  );
+  r.post(
+    '/webhooks/snoozes',
+    allow('webhooks.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/webhooks', async (req, res) => {
+      const b = req.body as Record<string, unknown>;
+      const request = parse(alertSnoozeSchema, { ...b, hours: Number(b.hours) });
+      const row = await snoozeKey(ctx.db, await sourceNames(), request, actorOf(req.user!));
+      req.session.notice = `Key ${row.dedup_key} on ${row.source} opens no incident until ${row.until}.`;
+      res.redirect(303, '/settings/webhooks');
+    }),
+  );
+  r.post(
+    '/webhooks/snoozes/:id/end',
+    allow('webhooks.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/webhooks', async (req, res) => {
+      const row = await endSnooze(ctx.db, String(req.params.id), actorOf(req.user!));
+      req.session.notice = `Snooze on ${row.source} key ${row.dedup_key} ended: its next trigger opens an incident.`;
+      res.redirect(303, '/settings/webhooks');
     }),
   );
 

@@ -115,7 +115,7 @@ export function uiRouter(
   csrf: Csrf,
   opts: {
     mailboxEnabled: boolean;
-    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake'>;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'alertSources'>;
     sessions: UserSessions;
   },
 ): Router {

@@ -52,9 +52,11 @@ async function ingestAlertTx(
 ): Promise<AlertOutcome> {
   const alertId = `alr_${createHash('sha256').update(`${source}|${signature}`).digest('hex').slice(0, 26)}`;
   const now = nowIso();
+  let snoozedUntil: string | null = null;
   const incidentId = await (async () => {
-    const found = await findAlertAndKeyTx(tx, alertId, source, alert.dedupKey);
+    const found = await findAlertAndKeyTx(tx, alertId, source, alert.dedupKey, now);
     if (found.seen) return found.seen_incident;
+    snoozedUntil = found.snoozed_until;
     const decided = await decideAlertTx(
       tx,
       {
@@ -65,7 +67,7 @@ async function ingestAlertTx(
         severity: alert.severity,
       },
       now,
-      { openIncidentId: found.open_incident, maxSeq: found.max_seq },
+      { openIncidentId: found.open_incident, maxSeq: found.max_seq, snoozedUntil: found.snoozed_until },
     );
     await insertAlertTx(tx, {
       id: alertId,
@@ -83,5 +85,12 @@ async function ingestAlertTx(
   })();
   return incidentId
     ? { incidentId, alertId }
-    : { ignored: true, reason: `${alert.action} with no open incident for this dedup key`, alertId };
+    : {
+        ignored: true,
+        reason:
+          snoozedUntil && alert.action === 'trigger'
+            ? `this dedup key is snoozed on this source until ${snoozedUntil as string}`
+            : `${alert.action} with no open incident for this dedup key`,
+        alertId,
+      };
 }

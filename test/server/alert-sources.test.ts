@@ -3,11 +3,13 @@
 // proves itself or gets 401 naming what failed; Alertmanager's group re-sends count an
 // alert once per (fingerprint, startsAt); a resolve lands on the open incident; a
 // delivery whose signature header is spelled five ways is one alert.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAlertSources } from '../../server/webhooks/alert-sources';
 import { signPayload } from '../../server/webhooks/signature';
-import { startHarness, WEBHOOK_SECRET, type Harness } from '../support/app-harness';
+import { createTestUser, logInForm, startHarness, WEBHOOK_SECRET, type Harness } from '../support/app-harness';
+import { hiddenField } from '../e2e/helpers';
+import { TEST_ALERT_KEY } from '../../server/use-cases/test-alert';
 import { loadSample } from './alert-adapters/load-sample';
 
 const PROM_TOKEN = 'prom-bearer-token-0123456789';
@@ -158,5 +160,115 @@ describe('BREACHLINE_ALERT_SOURCES', () => {
         ]),
       ),
     ).toThrow(/\[0\]\.mapping/);
+  });
+});
+
+describe('Settings → Alert sources', () => {
+  const signed = (dedupKey: string) => {
+    const body = JSON.stringify({ dedupKey, summary: `Alert ${dedupKey} ${randomUUID()}`, severity: 'high' });
+    return post('monitor', body, {
+      'x-breachline-signature': signPayload(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000)),
+    });
+  };
+
+  it("shows each source's last raw payload to admins only", async () => {
+    const admin = await createTestUser(h, { email: 'ada.alerts@example.org', role: 'admin' });
+    const analyst = await createTestUser(h, { email: 'ana.alerts@example.org', role: 'responder' });
+    const bearer = { authorization: `Bearer ${PROM_TOKEN}` };
+    const sample = loadSample('alertmanager-v4-firing.json');
+    const group = {
+      ...sample,
+      groupKey: '{}:{alertname="PayloadShown"}',
+      alerts: sample.alerts!.map((a) => ({ ...a, fingerprint: 'feedc0de00000001' })),
+    };
+    expect((await post('prom', JSON.stringify(group), bearer)).status).toBe(202);
+
+    const web = await logInForm(h, admin.email, admin.password);
+    const page = await web.get('/settings/webhooks');
+    expect(page.html).toMatch(/<code>prom<\/code><\/td><td>alertmanager/);
+    const shown = /data-testid="last-payload-prom">[\s\S]*?<\/details>/.exec(page.html)![0];
+    expect(shown).toContain('PayloadShown');
+    expect(shown).toContain('&quot;groupKey&quot;');
+
+    const other = await logInForm(h, analyst.email, analyst.password);
+    expect((await other.get('/settings/webhooks')).status).toBe(403);
+  });
+
+  it('sends a test alert through the intake and the forwarder to one test incident', async () => {
+    const admin = await createTestUser(h, { email: 'tess.test@example.org', role: 'admin' });
+    const web = await logInForm(h, admin.email, admin.password);
+    const press = async () => {
+      const page = await web.get('/settings/webhooks');
+      const res = await web.post('/settings/webhooks/monitor/test', { _csrf: hiddenField(page.html, '_csrf') });
+      expect(res.status).toBe(303);
+      return (await web.get('/settings/webhooks')).html;
+    };
+    expect(await press()).toMatch(/Test alert alr_\w+ is in the intake buffer for incident/);
+    await press();
+    const rows = await h.db.all<{ incident_id: string; dedup_key: string }>(
+      "SELECT incident_id, dedup_key FROM alerts WHERE source = 'monitor' AND dedup_key = ?",
+      [TEST_ALERT_KEY],
+    );
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((r) => r.incident_id)).size).toBe(1);
+    // Delivered by the forwarder like any alert: both rows reach the workflow.
+    await expect
+      .poll(
+        async () =>
+          (await h.db.get<{ n: number }>(
+            'SELECT COUNT(*) AS n FROM alerts WHERE incident_id = ? AND signalled_at IS NOT NULL',
+            [rows[0]!.incident_id],
+          ))!.n,
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(2);
+    const unknown = await web.post('/settings/webhooks/nobody/test', {
+      _csrf: hiddenField((await web.get('/settings/webhooks')).html, '_csrf'),
+    });
+    expect(unknown.status).toBe(303);
+    expect((await web.get('/settings/webhooks')).html).toContain('no alert source by this name');
+  });
+
+  it('snoozes a noisy key: no new incident while it lasts, an open incident still fed, all audited', async () => {
+    const admin = await createTestUser(h, { email: 'sam.snooze@example.org', role: 'admin' });
+    const web = await logInForm(h, admin.email, admin.password);
+    const snooze = async (fields: Record<string, string>) => {
+      const page = await web.get('/settings/webhooks');
+      const res = await web.post('/settings/webhooks/snoozes', { _csrf: hiddenField(page.html, '_csrf'), ...fields });
+      expect(res.status).toBe(303);
+      return (await web.get('/settings/webhooks')).html;
+    };
+    const busy = await signed('snooze-busy');
+    expect(busy.status).toBe(202);
+
+    expect(await snooze({ source: 'monitor', dedupKey: 'snooze-noisy', hours: '0', reason: 'flapping disk' })).toMatch(
+      /Not saved \(hours\)/,
+    );
+    expect(await snooze({ source: 'nobody', dedupKey: 'snooze-noisy', hours: '2', reason: 'flapping disk' })).toMatch(
+      /Not saved \(source\)/,
+    );
+    await snooze({ source: 'monitor', dedupKey: 'snooze-noisy', hours: '2', reason: 'flapping disk' });
+    const page = await snooze({ source: 'monitor', dedupKey: 'snooze-busy', hours: '2', reason: 'known issue' });
+    expect(page.match(/data-testid="snooze-row"/g)).toHaveLength(2);
+
+    const quiet = await signed('snooze-noisy');
+    expect(quiet).toMatchObject({ status: 202, body: { ignored: true } });
+    expect(String(quiet.body.reason)).toMatch(/snoozed on this source until 20/);
+    expect(await h.db.get('SELECT incident_id FROM alerts WHERE id = ?', [String(quiet.body.alertId)])).toEqual({
+      incident_id: null,
+    });
+    // The key's open incident keeps receiving its alerts.
+    expect((await signed('snooze-busy')).body.incidentId).toBe(busy.body.incidentId);
+
+    const id = (await h.db.get<{ id: string }>("SELECT id FROM alert_snoozes WHERE dedup_key = 'snooze-noisy'"))!.id;
+    const before = await web.get('/settings/webhooks');
+    await web.post(`/settings/webhooks/snoozes/${id}/end`, { _csrf: hiddenField(before.html, '_csrf') });
+    const loud = await signed('snooze-noisy');
+    expect(loud.body.incidentId).toMatch(/^[0-9A-Z]{26}$/);
+
+    const audit = await h.db.all<{ type: string }>(
+      "SELECT type FROM audit_log WHERE type LIKE 'alert_key.%' ORDER BY seq",
+    );
+    expect(audit.map((a) => a.type)).toEqual(['alert_key.snoozed', 'alert_key.snoozed', 'alert_key.snooze_ended']);
   });
 });
