@@ -1,6 +1,7 @@
 // Request bodies for accounts, tokens and admin settings.
 import { z } from 'zod';
 import { MAX_SNOOZE_HOURS } from './use-cases/alert-snoozes';
+import { UI_AUTH_TYPES, UI_FORMATS } from './use-cases/webhook-sources';
 import { MAX_PASSWORD_LENGTH, passwordProblem } from './passwords';
 import { ROLES } from './permissions';
 
@@ -31,11 +32,23 @@ export const accessSchema = z.object({
   restricted: z.boolean(),
   memberIds: z.array(z.string().max(100)).max(500).default([]),
 });
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
 export const webhookSourceSchema = z.object({
   name: z
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'letters, digits, - or _ (up to 64)'),
+  format: z
+    .enum(UI_FORMATS, `one of ${UI_FORMATS.join(', ')} (a JSON mapping is set in BREACHLINE_ALERT_SOURCES)`)
+    .default('generic'),
+  authType: z.enum(UI_AUTH_TYPES, `one of ${UI_AUTH_TYPES.join(', ')}`).default('hmac'),
+  username: z.preprocess(blankToNull, z.string().trim().max(200, 'at most 200 characters').nullable().default(null)),
+  secret: z.preprocess(
+    blankToNull,
+    z.string().min(16, 'at least 16 characters').max(500, 'at most 500 characters').nullable().default(null),
+  ),
+  groupBy: z.preprocess(blankToNull, z.enum(['group', 'alert'], 'group or alert').nullable().default(null)),
 });
 export const regulatorAddressSchema = z.object({
   key: z

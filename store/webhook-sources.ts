@@ -10,6 +10,13 @@ export interface WebhookSourceRow {
   created_at: string;
   created_by: string;
   rotated_at: string | null;
+  /** An AlertFormat; 'generic' also takes the PagerDuty shape. */
+  format: string;
+  /** 'hmac' | 'bearer' | 'basic' | 'hmac-sentry': what the sealed secret is. */
+  auth_type: string;
+  /** Basic auth only; not a secret. */
+  username: string | null;
+  group_by: string | null;
 }
 
 export const findWebhookSource = (db: Db, name: string) =>
@@ -22,11 +29,21 @@ export const listWebhookSourcesTx = (tx: Tx) => tx.all<WebhookSourceRow>('SELECT
 /** False when a source with this name exists. */
 export async function insertWebhookSource(
   db: Db,
-  s: { name: string; secretEnc: string; createdAt: string; createdBy: string },
+  s: {
+    name: string;
+    secretEnc: string;
+    createdAt: string;
+    createdBy: string;
+    format: string;
+    authType: string;
+    username: string | null;
+    groupBy: string | null;
+  },
 ): Promise<boolean> {
   const r = await db.run(
-    'INSERT INTO webhook_sources (name, secret_enc, created_at, created_by) VALUES (?,?,?,?) ON CONFLICT (name) DO NOTHING',
-    [s.name, s.secretEnc, s.createdAt, s.createdBy],
+    `INSERT INTO webhook_sources (name, secret_enc, created_at, created_by, format, auth_type, username, group_by)
+     VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (name) DO NOTHING`,
+    [s.name, s.secretEnc, s.createdAt, s.createdBy, s.format, s.authType, s.username, s.groupBy],
   );
   return r.changes === 1;
 }

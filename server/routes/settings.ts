@@ -65,7 +65,7 @@ export function settingsRouter(
         await fn(req, res);
       } catch (err) {
         if (!(err instanceof HttpError) || err.status >= 500) throw err;
-        const { password: _p, _csrf, ...typed } = req.body ?? {};
+        const { password: _p, secret: _s, _csrf, ...typed } = req.body ?? {};
         req.session.flash = { error: err.message, field: err.field, form: typed };
         res.redirect(303, back);
       }
@@ -264,16 +264,12 @@ export function settingsRouter(
     form,
     csrf.doubleCsrfProtection,
     guarded('/settings/webhooks', async (req, res) => {
-      const { name } = parse(webhookSourceSchema, req.body);
-      const secret = await createSource(
-        ctx.db,
-        config.webhookSecrets,
-        config.secretKeys.current,
-        name,
-        actorOf(req.user!),
-      );
+      const spec = parse(webhookSourceSchema, req.body);
+      const envNames = new Set([...config.webhookSecrets.keys(), ...config.alertSources.keys()]);
+      const secret = await createSource(ctx.db, envNames, config.secretKeys.current, spec, actorOf(req.user!));
       res.status(201);
-      await webhooksPage(req, res, { shown: { name, secret } });
+      if (secret) await webhooksPage(req, res, { shown: { name: spec.name, secret, authType: spec.authType } });
+      else await webhooksPage(req, res, { created: spec.name });
     }),
   );
   r.post(
@@ -284,7 +280,8 @@ export function settingsRouter(
     guarded('/settings/webhooks', async (req, res) => {
       const name = String(req.params.name);
       const secret = await rotateSource(ctx.db, config.secretKeys.current, name, actorOf(req.user!));
-      await webhooksPage(req, res, { shown: { name, secret, rotated: true } });
+      const authType = (await hmacSources()).find((s) => s.name === name)?.authType;
+      await webhooksPage(req, res, { shown: { name, secret, rotated: true, authType } });
     }),
   );
 

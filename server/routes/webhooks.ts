@@ -1,7 +1,7 @@
-// Alert webhooks. A source configured in BREACHLINE_ALERT_SOURCES proves itself its own
-// way (bearer, basic, Sentry's signature, our HMAC) and speaks its tool's format; any
-// other source name must carry our timestamped HMAC with a secret from
-// BREACHLINE_WEBHOOK_SECRETS or Settings, in the generic or PagerDuty format. Checks
+// Alert webhooks. A source configured in BREACHLINE_ALERT_SOURCES, or made on Settings with a
+// tool's format or credentials, proves itself its own way (bearer, basic, Sentry's signature, our
+// HMAC) and speaks its tool's format; any other source name must carry our timestamped HMAC with a
+// secret from BREACHLINE_WEBHOOK_SECRETS or Settings, in the generic or PagerDuty format. Checks
 // run on the raw bytes before parsing. A delivery seen in the last ten minutes (by
 // what was signed, or by its body for token senders) gets its first answer again,
 // and an alert the tool identifies (Alertmanager's fingerprint and start, Sentry's
@@ -17,12 +17,12 @@ import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
 import { parseAlert } from '../webhooks/alert-payload';
 import { adapterFor, type SourceOptions } from '../webhooks/adapters';
-import { authenticateSource } from '../webhooks/alert-sources';
+import { authenticateSource, type AlertSource } from '../webhooks/alert-sources';
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
 import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
-import { secretsFor } from '../use-cases/webhook-sources';
+import { secretsFor, toolSourceCandidates } from '../use-cases/webhook-sources';
 import { earlierAnswer } from '../use-cases/webhook-replay';
 import { intakeOverloaded } from '../use-cases/intake-status';
 
@@ -70,11 +70,23 @@ export function webhookRouter(
     const source = String(req.params.source);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = Math.floor(Date.now() / 1000);
-    const configured = config.alertSources.get(source);
-    if (configured) {
-      const check = authenticateSource(configured, (h) => req.get(h), body, now);
-      if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, check.field));
-      res.locals.deliveryKey = check.deliveryKey;
+    const env = config.alertSources.get(source);
+    const candidates = env ? [env] : await toolSourceCandidates(ctx.db, config.secretKeys, source);
+    if (candidates) {
+      // One candidate per secret that works now (a rotated one for its 24 hours); all are tried, so
+      // the time taken does not tell which one matched.
+      const checks = candidates.map((c) => ({ source: c, check: authenticateSource(c, (h) => req.get(h), body, now) }));
+      const passed = checks.find((c) => c.check.ok);
+      if (!passed || !passed.check.ok) {
+        const failed = checks[0]?.check;
+        const err =
+          failed && !failed.ok
+            ? new HttpError(401, failed.reason, failed.field)
+            : new HttpError(401, 'missing or wrong credentials', 'authorization');
+        return refuseCredentials(req, res, err);
+      }
+      res.locals.deliveryKey = passed.check.deliveryKey;
+      res.locals.toolSource = passed.source;
     } else {
       const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
       // An unknown source answers like a bad signature, so sources cannot be enumerated.
@@ -98,7 +110,7 @@ export function webhookRouter(
       const source = String(req.params.source);
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const now = Math.floor(Date.now() / 1000);
-      const configured = config.alertSources.get(source);
+      const configured = res.locals.toolSource as AlertSource | undefined;
       const deliveryKey = String(res.locals.deliveryKey);
 
       const seen = await earlierAnswer(ctx.db, deliveryKey);

@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../store/connection';
 import { appendAudit } from '../../store/audit';
 import { lastAlertAtBySource } from '../../store/alerts';
+import type { AlertSource, AlertSourceAuth } from '../webhooks/alert-sources';
+import { isAlertFormat } from '../webhooks/adapters';
+import type { AlertFormat } from '../webhooks/normalized-alert';
 import {
+  type WebhookSourceRow,
   findWebhookSource,
   insertWebhookSource,
   listWebhookSources,
@@ -23,7 +27,63 @@ export const NO_KEY_MESSAGE =
   'Set BREACHLINE_SECRETS_KEY (32 random bytes, base64) to create webhook sources here; sources created earlier are disabled until it is set.';
 
 const purpose = (name: string) => `webhook-source:${name}`;
-const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+const newSecret = (authType: UiAuthType) =>
+  `${authType === 'hmac' ? 'whsec' : 'brl'}_${randomBytes(32).toString('base64url')}`;
+
+/** How a source made on the page proves itself; json-mapping sources need a mapping, so they live in the environment. */
+export const UI_AUTH_TYPES = ['hmac', 'bearer', 'basic', 'hmac-sentry'] as const;
+export type UiAuthType = (typeof UI_AUTH_TYPES)[number];
+export const UI_FORMATS = ['generic', 'alertmanager', 'grafana', 'sentry', 'datadog'] as const;
+
+export interface NewSourceSpec {
+  name: string;
+  format: (typeof UI_FORMATS)[number];
+  authType: UiAuthType;
+  /** Basic auth's user name. */
+  username: string | null;
+  /** Sentry's client secret, which Sentry makes; every other secret is made here and shown once. */
+  secret: string | null;
+  groupBy: 'group' | 'alert' | null;
+}
+
+const authOf = (row: WebhookSourceRow, secret: string): AlertSourceAuth | null => {
+  switch (row.auth_type) {
+    case 'bearer':
+      return { type: 'bearer', token: secret };
+    case 'basic':
+      return row.username ? { type: 'basic', username: row.username, password: secret } : null;
+    case 'hmac':
+      return { type: 'hmac', secret };
+    case 'hmac-sentry':
+      return { type: 'hmac-sentry', secret };
+    default:
+      return null;
+  }
+};
+
+/**
+ * A page-made source that speaks a tool's format or proves itself other than by our HMAC, as one
+ * candidate per secret that currently works (the previous one for 24 hours after a rotation).
+ * Undefined for a plain HMAC source in the generic format, which `secretsFor` serves.
+ */
+export async function toolSourceCandidates(
+  db: Db,
+  ring: Keyring,
+  source: string,
+  now = Date.now(),
+): Promise<AlertSource[] | undefined> {
+  const row = await findWebhookSource(db, source);
+  if (!row || (row.auth_type === 'hmac' && row.format === 'generic')) return undefined;
+  if (!isAlertFormat(row.format)) return [];
+  const secrets = [openAny(ring, row.secret_enc, purpose(source))];
+  if (row.previous_secret_enc && row.previous_valid_until && Date.parse(row.previous_valid_until) > now)
+    secrets.push(openAny(ring, row.previous_secret_enc, purpose(source)));
+  const groupBy = row.group_by === 'alert' || row.group_by === 'group' ? row.group_by : undefined;
+  return secrets.flatMap((secret) => {
+    const auth = secret === null ? null : authOf(row, secret);
+    return auth ? [{ name: row.name, format: row.format as AlertFormat, auth, groupBy }] : [];
+  });
+}
 
 /** Every secret that currently verifies a signature from this source. */
 export async function secretsFor(
@@ -100,6 +160,10 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
       name,
       origin: 'environment' as const,
       secrets: env.get(name)!.length,
+      format: 'generic',
+      authType: 'hmac',
+      username: null,
+      groupBy: null,
       lastAlertAt: seen.get(name) ?? null,
       createdAt: null,
       rotatedAt: null,
@@ -111,6 +175,10 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
         name: row.name,
         origin: 'ui' as const,
         secrets: 1,
+        format: row.format,
+        authType: row.auth_type,
+        username: row.username,
+        groupBy: row.group_by,
         lastAlertAt: seen.get(row.name) ?? null,
         createdAt: row.created_at,
         rotatedAt: row.rotated_at,
@@ -125,20 +193,30 @@ export async function listSources(db: Db, env: Map<string, string[]>) {
 /** Returns the new secret; it is shown once and only the sealed form is stored. */
 export async function createSource(
   db: Db,
-  env: Map<string, string[]>,
+  env: ReadonlySet<string>,
   key: Buffer | undefined,
-  name: string,
+  spec: NewSourceSpec,
   by: Actor,
-): Promise<string> {
+): Promise<string | null> {
+  const { name } = spec;
   if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
   if (env.has(name)) throw new HttpError(409, 'a source with this name comes from the environment', 'name');
-  const secret = newSecret();
+  if (spec.authType === 'basic' && !spec.username) throw new HttpError(400, 'required for basic auth', 'username');
+  if (spec.authType === 'hmac-sentry' && !spec.secret)
+    throw new HttpError(400, 'required: the client secret of the Sentry integration', 'secret');
+  // Sentry makes its own secret; every other one is made here, shown once, and only sealed it is kept.
+  const made = spec.authType === 'hmac-sentry' ? null : newSecret(spec.authType);
+  const secret = made ?? spec.secret!;
   const now = nowIso();
   const inserted = await insertWebhookSource(db, {
     name,
     secretEnc: seal(key, secret, purpose(name)),
     createdAt: now,
     createdBy: `${by.kind}:${by.id}`,
+    format: spec.format,
+    authType: spec.authType,
+    username: spec.authType === 'basic' ? spec.username : null,
+    groupBy: spec.groupBy,
   });
   if (!inserted) throw new HttpError(409, 'a source with this name exists', 'name');
   await appendAudit(db, {
@@ -146,17 +224,23 @@ export async function createSource(
     type: 'webhook_source.created',
     at: now,
     actor: by,
-    summary: `webhook source ${name} created`,
-    details: { name },
+    summary: `webhook source ${name} created (${spec.format}, ${spec.authType})`,
+    details: { name, format: spec.format, authType: spec.authType },
   });
-  return secret;
+  return made;
 }
 
 export async function rotateSource(db: Db, key: Buffer | undefined, name: string, by: Actor): Promise<string> {
   if (!key) throw new HttpError(409, NO_KEY_MESSAGE, 'name');
   const row = await findWebhookSource(db, name);
   if (!row) throw new HttpError(404, 'webhook source not found', 'name');
-  const secret = newSecret();
+  if (row.auth_type === 'hmac-sentry')
+    throw new HttpError(
+      409,
+      'a Sentry source uses the secret Sentry makes: create the source again with the new one',
+      'name',
+    );
+  const secret = newSecret(row.auth_type === 'hmac' ? 'hmac' : 'bearer');
   const now = new Date();
   await rotateWebhookSourceSecret(db, {
     name,

@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
+import { loadSample } from './alert-adapters/load-sample';
 
 const run = promisify(execFile);
 
@@ -101,7 +102,13 @@ describe('changing BREACHLINE_SECRETS_KEY', () => {
   };
 
   it('keeps old secrets opening under the previous key, and secrets:reseal moves them to the new one', async () => {
-    const secret = await createSource(h.db, new Map(), KEY, 'rotating-key', { kind: 'system', id: 'test' });
+    const secret = await createSource(
+      h.db,
+      new Set(),
+      KEY,
+      { name: 'rotating-key', format: 'generic', authType: 'hmac', username: null, secret: null, groupBy: null },
+      { kind: 'system', id: 'test' },
+    );
     const NEW = randomBytes(32);
     const b64 = (k: Buffer) => k.toString('base64');
     expect(await secretsFor(h.db, new Map(), { current: NEW, previous: [] }, 'rotating-key')).toEqual([]);
@@ -156,5 +163,63 @@ describe('without BREACHLINE_SECRETS_KEY', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('sources for monitoring tools made in the settings page', () => {
+  it('take a bearer token made and shown once, speak the tool format, and keep the old token for a day after rotation', async () => {
+    const admin = await createTestUser(h, { email: 'tom.tools@example.org', role: 'admin' });
+    const web = await logInForm(h, admin.email, admin.password);
+    const form = async (path: string, fields: Record<string, string>) =>
+      web.post(path, { _csrf: hiddenField((await web.get('/settings/webhooks')).html, '_csrf'), ...fields });
+
+    const noUser = await form('/settings/webhooks', { name: 'grafana-basic', format: 'grafana', authType: 'basic' });
+    expect(noUser.status).toBe(303);
+    expect((await web.get('/settings/webhooks')).html).toContain('Not saved (username)');
+    const badFormat = await form('/settings/webhooks', { name: 'mapped', format: 'json-mapping' });
+    expect(badFormat.status).toBe(303);
+    expect((await web.get('/settings/webhooks')).html).toContain('Not saved (format)');
+
+    const created = await form('/settings/webhooks', { name: 'prom-ui', format: 'alertmanager', authType: 'bearer' });
+    expect(created.status).toBe(201);
+    expect(created.html).toContain('Authorization: Bearer');
+    const token = /data-testid="webhook-secret">([^<]+)</.exec(created.html)![1]!;
+    expect((await web.get('/settings/webhooks')).html).toMatch(
+      /data-testid="source-kind-prom-ui">alertmanager, bearer/,
+    );
+
+    const group = loadSample('alertmanager-v4-firing.json');
+    const send = async (bearer: string, fingerprint: string) => {
+      const body = JSON.stringify({ ...group, alerts: group.alerts!.map((a) => ({ ...a, fingerprint })) });
+      const res = await fetch(`${h.baseUrl}/webhooks/alerts/prom-ui`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body,
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const first = await send(token, 'aa00000000000001');
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    expect(first.body.incidentId).toMatch(/^[0-9A-Z]{26}$/);
+    expect((await send('brl_not-the-token-0123456789', 'aa00000000000002')).status).toBe(401);
+
+    const rotated = await form('/settings/webhooks/prom-ui/rotate', {});
+    const newToken = /data-testid="webhook-secret">([^<]+)</.exec(rotated.html)![1]!;
+    expect(newToken).not.toBe(token);
+    expect((await send(token, 'aa00000000000003')).status).toBe(202);
+    expect((await send(newToken, 'aa00000000000004')).status).toBe(202);
+
+    const sentry = await form('/settings/webhooks', {
+      name: 'sentry-ui',
+      format: 'sentry',
+      authType: 'hmac-sentry',
+      secret: 'sentry-client-secret-from-sentry-0123',
+    });
+    expect(sentry.status).toBe(201);
+    expect(sentry.html).not.toContain('sentry-client-secret-from-sentry-0123');
+    const stored = await h.db.get<{ secret_enc: string }>(
+      "SELECT secret_enc FROM webhook_sources WHERE name = 'sentry-ui'",
+    );
+    expect(stored!.secret_enc).not.toContain('sentry-client-secret');
   });
 });
