@@ -3,10 +3,13 @@
 // with one, Breachline connects to that cluster (self-hosted or Temporal Cloud) and starts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { ConnectionOptions } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { ConfigError } from './app.config';
+import { AesGcmPayloadCodec, payloadKey, type PayloadKey } from './lib/payload-codec';
 
 export interface TemporalConfig {
   /** host:port of the frontend gRPC service. */
@@ -23,6 +26,8 @@ export interface TemporalConfig {
   apiKey: string | null;
   /** A remote server reached without mTLS or an API key, allowed by BREACHLINE_TEMPORAL_INSECURE=1 (logged at start). */
   insecureRemote: boolean;
+  /** Origins of the Temporal Web UI allowed to call the codec endpoint (CORS). */
+  uiOrigins: string[];
   dev: {
     ip: string;
     port: number;
@@ -76,6 +81,7 @@ const envSchema = z.object({
   TEMPORAL_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   BREACHLINE_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   BREACHLINE_TEMPORAL_INSECURE: flag,
+  BREACHLINE_TEMPORAL_UI_ORIGINS: optionalText,
 });
 
 /** Hosts on this machine: reaching them needs a foothold on the machine itself. */
@@ -172,8 +178,28 @@ export function loadTemporalConfig(env: NodeJS.ProcessEnv = process.env): Tempor
     tls,
     apiKey: e.TEMPORAL_API_KEY ?? null,
     insecureRemote: remote && !credentials,
+    uiOrigins: uiOrigins(e.BREACHLINE_TEMPORAL_UI_ORIGINS, external ? null : dev),
     dev,
   };
+}
+
+/** The listed origins, or the dev server's own UI on this machine; a cluster's UI must be named. */
+function uiOrigins(listed: string | undefined, dev: TemporalConfig['dev'] | null): string[] {
+  if (listed !== undefined) {
+    const origins = listed
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
+    for (const origin of origins)
+      if (
+        !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin) &&
+        !/^https?:\/\/\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(origin)
+      )
+        throw new ConfigError('BREACHLINE_TEMPORAL_UI_ORIGINS', `"${origin}" is not an origin (scheme://host[:port])`);
+    return origins;
+  }
+  if (!dev || dev.headless) return [];
+  return [`http://localhost:${dev.uiPort}`, `http://127.0.0.1:${dev.uiPort}`];
 }
 
 function sdkTls(cfg: TemporalConfig) {
@@ -215,3 +241,70 @@ export function warnIfInsecureTemporal(
       'BREACHLINE_TEMPORAL_INSECURE=1: connecting to a remote Temporal server without mTLS or an API key; anyone who reaches it can read incident histories and act on incidents',
     );
 }
+
+const PAYLOAD_KEY_FILE = 'payload.key';
+
+function parsePayloadKey(variable: string, value: string): PayloadKey {
+  const key = Buffer.from(value.trim(), 'base64');
+  if (key.length !== 32)
+    throw new ConfigError(variable, 'must be 32 random bytes, base64 (e.g. `openssl rand -base64 32`)');
+  return payloadKey(key);
+}
+
+/**
+ * The keys that seal and open Temporal payloads: BREACHLINE_PAYLOAD_KEY seals; it and each key in
+ * BREACHLINE_PAYLOAD_KEY_PREVIOUS (comma-separated) open. Without BREACHLINE_PAYLOAD_KEY a key is made
+ * once in the data directory (created exclusively, so processes starting together share one) and a
+ * warning says so; a key file left from before an environment key was set still opens old payloads.
+ */
+export function loadPayloadKeys(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  logger: { warn: (obj: object, msg: string) => void },
+): PayloadKey[] {
+  const file = path.join(dataDir, PAYLOAD_KEY_FILE);
+  const previous = (env.BREACHLINE_PAYLOAD_KEY_PREVIOUS ?? '')
+    .split(',')
+    .filter((v) => v.trim() !== '')
+    .map((v) => parsePayloadKey('BREACHLINE_PAYLOAD_KEY_PREVIOUS', v));
+  const fromFile = (): PayloadKey | null =>
+    fs.existsSync(file) ? parsePayloadKey(file, fs.readFileSync(file, 'utf8')) : null;
+  const given = env.BREACHLINE_PAYLOAD_KEY?.trim();
+  if (given) {
+    const current = parsePayloadKey('BREACHLINE_PAYLOAD_KEY', given);
+    const old = fromFile();
+    return [current, ...previous, ...(old && old.id !== current.id ? [old] : [])];
+  }
+  let current = fromFile();
+  if (!current) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Written aside and linked into place: link fails if another process got there first, and a
+    // reader never sees a half-written key.
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+    try {
+      fs.linkSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    current = fromFile()!;
+  }
+  logger.warn(
+    { file },
+    'BREACHLINE_PAYLOAD_KEY is not set: Temporal payloads are encrypted with the key kept in this file; back it up with the data directory (without it, incident histories cannot be read) or set BREACHLINE_PAYLOAD_KEY',
+  );
+  return [current, ...previous];
+}
+
+/** What the worker and every client pass as `dataConverter`: payloads and failures encrypted. */
+export function temporalDataConverter(keys: readonly PayloadKey[]): DataConverter {
+  return {
+    payloadCodecs: [new AesGcmPayloadCodec(keys)],
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+  };
+}
+
+// A path, not a module: the workflow bundle and the SDK each load it themselves (the project runs from source through tsx).
+export const FAILURE_CONVERTER_PATH = path.join(__dirname, 'lib', 'failure-converter.ts');

@@ -28,6 +28,8 @@ export interface DevServerOptions {
   log?: (line: string) => void;
   /** Defaults to findTemporalCli(). */
   cliPath?: string;
+  /** The Web UI's remote codec (Breachline's /codec), so it shows admins decrypted payloads. */
+  codecEndpoint?: string;
   /** How long to wait for the server to answer; 60 s covers a cold start on a busy 2-core machine. */
   readyTimeoutMs?: number;
 }
@@ -48,7 +50,10 @@ function isShimMessage(value: unknown): value is ShimMessage {
 }
 
 /** The argv for `temporal`, kept separate so it can be read and tested on its own. */
-export function devServerArgs(cfg: TemporalConfig, opts: { inMemory?: boolean } = {}): string[] {
+export function devServerArgs(
+  cfg: TemporalConfig,
+  opts: { inMemory?: boolean; codecEndpoint?: string } = {},
+): string[] {
   const args = ['server', 'start-dev', '--ip', cfg.dev.ip, '--port', String(cfg.dev.port)];
   if (!opts.inMemory) {
     args.push(
@@ -63,7 +68,10 @@ export function devServerArgs(cfg: TemporalConfig, opts: { inMemory?: boolean } 
     );
   }
   if (cfg.dev.headless) args.push('--headless');
-  else args.push('--ui-port', String(cfg.dev.uiPort));
+  else {
+    args.push('--ui-port', String(cfg.dev.uiPort));
+    if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
+  }
   args.push(
     '--namespace',
     cfg.namespace,

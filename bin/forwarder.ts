@@ -6,7 +6,13 @@
 // ignores a re-sent batch.
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { clientConnectionOptions, loadTemporalConfig, warnIfInsecureTemporal } from '../temporal.config';
+import {
+  clientConnectionOptions,
+  loadPayloadKeys,
+  loadTemporalConfig,
+  temporalDataConverter,
+  warnIfInsecureTemporal,
+} from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
@@ -25,7 +31,11 @@ async function main() {
   const db = await openDb(config.dbPath);
   await migrate(db);
   const connection = await Connection.connect(clientConnectionOptions(temporal));
-  const client = new Client({ connection, namespace: temporal.namespace });
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    dataConverter: temporalDataConverter(loadPayloadKeys(process.env, config.dataDir, logger)),
+  });
   const gateway = createTemporalGateway(client, {
     taskQueue: temporal.taskQueue,
     updateTimeoutMs: config.updateTimeoutMs,

@@ -99,16 +99,18 @@ async function main(): Promise<void> {
   } else {
     const cli = findTemporalCli() ?? (await setupTemporal(say));
     if (!cli) process.exit(1);
+    // The dev server's Web UI asks the app to open encrypted payloads for a logged-in admin.
+    const codecEndpoint = `${localUrl(app.host, app.port)}/codec`;
     const temporalLog = (line: string) => {
       if (!temporalQuiet || /level=(ERROR|FATAL)/.test(line)) console.log(`[temporal] ${line}`);
     };
     const startTemporal = async (): Promise<Running> => {
-      const restarted = await startDevServer(temporal, { cliPath: cli, log: temporalLog });
+      const restarted = await startDevServer(temporal, { cliPath: cli, log: temporalLog, codecEndpoint });
       say(`Temporal is back up at ${restarted.address}`);
       return restarted;
     };
     say(`starting Temporal dev server (${temporal.dev.dbFile}) ...`);
-    const server = await startDevServer(temporal, { cliPath: cli, log: temporalLog });
+    const server = await startDevServer(temporal, { cliPath: cli, log: temporalLog, codecEndpoint });
     if (shuttingDown) {
       await server.stop();
       return;

@@ -12,7 +12,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { clientConnectionOptions, loadTemporalConfig } from '../temporal.config';
+import {
+  clientConnectionOptions,
+  loadPayloadKeys,
+  loadTemporalConfig,
+  temporalDataConverter,
+} from '../temporal.config';
+
+// The app's own processes say where the generated payload key lives; an import need not repeat it.
+const quietWarnings = { warn: () => undefined };
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { getIncidentStatus } from '../store/incident-store';
@@ -102,7 +110,8 @@ async function main(): Promise<number> {
         cause: err,
       });
     }
-    const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace }), {
+    const dataConverter = temporalDataConverter(loadPayloadKeys(process.env, config.dataDir, quietWarnings));
+    const inner = createTemporalGateway(new Client({ connection, namespace: temporal.namespace, dataConverter }), {
       taskQueue: temporal.taskQueue,
       updateTimeoutMs: config.updateTimeoutMs,
     });

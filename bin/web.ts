@@ -1,7 +1,13 @@
 // The web process: UI, API and webhooks. Startable alone (`npm run web`).
 import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { clientConnectionOptions, loadTemporalConfig, warnIfInsecureTemporal } from '../temporal.config';
+import {
+  clientConnectionOptions,
+  loadPayloadKeys,
+  loadTemporalConfig,
+  temporalDataConverter,
+  warnIfInsecureTemporal,
+} from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
@@ -29,12 +35,24 @@ async function main() {
     );
   }
   const connection = await Connection.connect(clientConnectionOptions(temporal));
-  const client = new Client({ connection, namespace: temporal.namespace });
+  const payloadKeys = loadPayloadKeys(process.env, config.dataDir, logger);
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    dataConverter: temporalDataConverter(payloadKeys),
+  });
   const gateway = createTemporalGateway(client, {
     taskQueue: temporal.taskQueue,
     updateTimeoutMs: config.updateTimeoutMs,
   });
-  const app = await createApp({ db, gateway, logger, config, mailboxEnabled: !config.sendgrid || !config.twilio });
+  const app = await createApp({
+    db,
+    gateway,
+    logger,
+    config,
+    mailboxEnabled: !config.sendgrid || !config.twilio,
+    codec: { keys: payloadKeys, origins: temporal.uiOrigins },
+  });
   const server = app.listen(config.port, config.host, () =>
     logger.info(
       { url: `http://${config.host}:${(server.address() as { port: number }).port}` },

@@ -2,7 +2,13 @@
 // alone (`npm run worker`) so it can be scaled and restarted apart from the web.
 import { NativeConnection, Worker, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadAppConfig } from '../app.config';
-import { loadTemporalConfig, warnIfInsecureTemporal, workerConnectionOptions } from '../temporal.config';
+import {
+  loadPayloadKeys,
+  loadTemporalConfig,
+  temporalDataConverter,
+  warnIfInsecureTemporal,
+  workerConnectionOptions,
+} from '../temporal.config';
 import { openDb } from '../store/connection';
 import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
@@ -52,6 +58,7 @@ async function main() {
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     ...workflowSource(),
+    dataConverter: temporalDataConverter(loadPayloadKeys(process.env, config.dataDir, logger)),
     activities: createActivities({
       db,
       email: providers.email,

@@ -6,12 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../temporal.config';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '../workflows/index.ts');
 export const BUNDLE_ENV = 'BREACHLINE_WORKFLOW_BUNDLE';
 
 export async function buildWorkflowBundle(outFile: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: quietLogger,
+  });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   // Written aside and renamed, so a worker never loads half a file.
   const tmp = `${outFile}.${process.pid}.tmp`;

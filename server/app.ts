@@ -15,6 +15,8 @@ import type { Logger } from '../lib/logger';
 import { errorHandler, HttpError } from './errors';
 import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
+import { codecRouter } from './routes/codec';
+import type { PayloadKey } from '../lib/payload-codec';
 import { webhookRouter } from './routes/webhooks';
 import { deliveryWebhookRouter } from './routes/delivery-webhooks';
 import { setDeliveryTracking } from './delivery-tracking';
@@ -40,6 +42,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Local outbox provider in use: the dev mailbox page is shown. */
   mailboxEnabled: boolean;
+  /** The Temporal Web UI's codec endpoint (/codec/decode): the payload keys and the UI's origins. */
+  codec?: { keys: readonly PayloadKey[]; origins: readonly string[] };
 }
 
 /** A secret that signs sessions and CSRF tokens: from the environment, or generated once and kept in the data dir's database. */
@@ -164,6 +168,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       typeof req.body?._csrf === 'string' ? req.body._csrf : (req.headers['x-csrf-token'] as string | undefined),
     errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
   });
+  if (deps.codec)
+    app.use(
+      '/codec',
+      codecRouter(ctx, { ...deps.codec, mfaRoles: config.secretKeys.current ? config.mfaRoles : [], sessions }),
+    );
   // Counts refused logins only: guessing is what it slows down, and a team logging in after a shift
   // change from one office address must not be locked out by its own successes.
   app.use(

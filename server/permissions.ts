@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'tokens.manage': ['admin'],
   'webhooks.manage': ['admin'],
   'settings.manage': ['admin'],
+  /** The codec endpoint: the Temporal Web UI shows an admin decrypted history payloads. */
+  'payloads.decode': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

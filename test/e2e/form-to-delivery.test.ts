@@ -16,6 +16,8 @@ import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
 import { type AppProcess, startApp } from '../support/app-process';
 import { scanIncidentHistories } from '../support/history-scan';
+import { AesGcmPayloadCodec } from '../../lib/payload-codec';
+import { loadPayloadKeys } from '../../temporal.config';
 import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
@@ -358,8 +360,11 @@ describe('an incident from the web form to delivered notices and a verified repo
     const connection = await Connection.connect({ address: a.temporalAddress });
     try {
       const client = new Client({ connection, namespace: 'default' });
+      // Read with the key the app made in its data directory; the raw history must hold ciphertext only.
+      const keys = loadPayloadKeys({}, a.dataDir, { warn: () => undefined });
       // Every workflow of the incident, every run: the incident, its notice wave, any late bounces.
-      const runs = await scanIncidentHistories(client, id!);
+      const runs = await scanIncidentHistories(client, id!, new AesGcmPayloadCodec(keys));
+      for (const run of runs) expect(run.plainPayloads, `${run.workflowId} run ${run.runId}`).toEqual([]);
       expect(runs.map((r) => r.workflowId.split('-')[0]).sort()).toEqual(
         expect.arrayContaining(['incident', 'notify']),
       );

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../app.config';
+import { loadPayloadKeys, temporalDataConverter } from '../../temporal.config';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { createActivities, type Activities } from '../../activities';
@@ -24,6 +25,8 @@ import { browser, hiddenField } from '../e2e/helpers';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
 import { saveCompleteOrgProfile, TEST_PUBLIC_HEADLINE } from './org-profile';
 
+/** The Web UI origin the harness's codec endpoint accepts. */
+export const TEMPORAL_UI_ORIGIN = 'http://localhost:8233';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const WEBHOOK_SECRET = 'whsec-test-secret-0123456789';
 
@@ -80,9 +83,19 @@ export async function startHarness(
   const address = testTemporalAddress();
   const taskQueue = uniqueTaskQueue('api');
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  // Encrypted like the app's own processes: the key is made in the test's data directory.
+  const payloadKeys = loadPayloadKeys({}, dataDir, { warn: () => undefined });
+  const dataConverter = temporalDataConverter(payloadKeys);
+  const client = new Client({ connection, namespace: 'default', dataConverter });
   const gateway = createTemporalGateway(client, { taskQueue, updateTimeoutMs: config.updateTimeoutMs });
-  const app = await createApp({ db, gateway, logger, config, mailboxEnabled: true });
+  const app = await createApp({
+    db,
+    gateway,
+    logger,
+    config,
+    mailboxEnabled: true,
+    codec: { keys: payloadKeys, origins: [TEMPORAL_UI_ORIGIN] },
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -105,6 +118,7 @@ export async function startHarness(
       namespace: 'default',
       taskQueue,
       workflowsPath: require.resolve('../../workflows/index.ts'),
+      dataConverter,
       activities,
       shutdownGraceTime: '1 second',
     });

@@ -4,12 +4,49 @@
 // runs included. Visibility finds the executions; each run's history names the run it continued
 // into, which catches a run visibility has not listed yet.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { ENCRYPTED_ENCODING } from '../../lib/payload-codec';
 
 export interface ScannedRun {
   workflowId: string;
   runId: string;
-  /** Every string and byte payload in the run's history, decoded as UTF-8 and joined. */
+  /** Every string and byte payload in the run's history (opened with the codec, when given), as UTF-8, joined. */
   text: string;
+  /** Encodings of the payloads stored in clear (search attributes and patch markers aside). */
+  plainPayloads: string[];
+}
+
+const isPayload = (v: object): v is Payload =>
+  'metadata' in v &&
+  typeof (v as Payload).metadata === 'object' &&
+  (v as Payload).metadata !== null &&
+  'encoding' in (v as Payload).metadata!;
+
+function payloadsIn(value: unknown, out: Payload[] = [], key = ''): Payload[] {
+  // Search attributes are indexed by the server, and a patch marker's data (written by the SDK's core,
+  // not through the codec) holds the patch's name only.
+  if (
+    key.endsWith('.searchAttributes') ||
+    key.endsWith('.details.patch-data') ||
+    !value ||
+    typeof value !== 'object' ||
+    value instanceof Uint8Array
+  )
+    return out;
+  if (isPayload(value)) out.push(value);
+  else if (Array.isArray(value)) for (const v of value) payloadsIn(v, out, key + '[]');
+  else for (const [k, v] of Object.entries(value)) payloadsIn(v, out, key + '.' + k);
+  return out;
+}
+
+/** A copy of the history with every payload opened by the codec. */
+async function opened(value: unknown, codec: PayloadCodec): Promise<unknown> {
+  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return value;
+  if (isPayload(value)) return (await codec.decode([value]))[0];
+  if (Array.isArray(value)) return Promise.all(value.map((v) => opened(v, codec)));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = await opened(v, codec);
+  return out;
 }
 
 /** Every string and byte payload in a value, decoded as UTF-8. */
@@ -24,7 +61,11 @@ export function historyText(value: unknown, out: string[] = []): string[] {
 export const incidentWorkflowQuery = (incidentId: string) =>
   `WorkflowId = 'incident-${incidentId}' OR WorkflowId STARTS_WITH 'notify-${incidentId}-' OR WorkflowId STARTS_WITH 'late-bounces-${incidentId}-'`;
 
-export async function scanIncidentHistories(client: Client, incidentId: string): Promise<ScannedRun[]> {
+export async function scanIncidentHistories(
+  client: Client,
+  incidentId: string,
+  codec?: PayloadCodec,
+): Promise<ScannedRun[]> {
   const queue: { workflowId: string; runId: string }[] = [];
   for await (const execution of client.workflow.list({ query: incidentWorkflowQuery(incidentId) }))
     queue.push({ workflowId: execution.workflowId, runId: execution.runId });
@@ -56,7 +97,11 @@ export async function scanIncidentHistories(client: Client, incidentId: string):
       const child = event.childWorkflowExecutionStartedEventAttributes?.workflowExecution;
       if (child?.workflowId && child.runId) queue.push({ workflowId: child.workflowId, runId: child.runId });
     }
-    runs.push({ ...next, text: historyText(history).join('\n') });
+    const plainPayloads = payloadsIn(history.events)
+      .map((p) => Buffer.from(p.metadata!.encoding!).toString('utf8'))
+      .filter((encoding) => encoding !== ENCRYPTED_ENCODING);
+    const readable = codec ? await opened(history, codec) : history;
+    runs.push({ ...next, text: historyText(readable).join('\n'), plainPayloads });
   }
   return runs;
 }
