@@ -3,11 +3,12 @@
 // a DPO clicks "Sign in with single sign-on", logs in at the provider, agrees
 // to share their profile, and lands on the dashboard as an approver, mapped
 // from their group, without being asked for a Breachline second factor (the
-// provider enforces its own). Someone whose groups map to no role is refused
+// provider enforces its own); disabling them ends that session. Someone whose groups map to no role is refused
 // with a page saying so, and no account is created for them.
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disableUser } from '../../server/use-cases/accounts';
 import { startHarness, type Harness } from '../support/app-harness';
 import { freePort } from '../support/free-port';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
@@ -79,6 +80,11 @@ describe('single sign-on in the browser', () => {
       // Listed on Account like any session.
       await page.goto(`${h.baseUrl}/account`);
       expect(await page.locator('tr[data-session]').filter({ hasText: 'this session' }).count()).toBe(1);
+
+      // Disabling ends it, as for a password session.
+      await disableUser(h.db, user!.id, { kind: 'system', id: 'test', userId: null });
+      await page.goto(`${h.baseUrl}/dashboard`);
+      expect(new URL(page.url()).pathname).toBe('/login');
     } finally {
       await context.close();
     }
