@@ -40,8 +40,8 @@ export const SSO_REFUSALS: Record<SsoRefusal, SsoProblem> = {
     text: 'Your identity provider signed you in, but none of your groups is given a role here. Ask your administrator to add you to the right group.',
   },
   'email-taken': {
-    title: 'This email already has a Breachline account.',
-    text: 'An account with a password here uses the same email address, and single sign-on never takes over an existing account. Log in with that password, or ask your administrator.',
+    title: 'Your email address already has a Breachline account.',
+    text: 'Single sign-on never takes over an existing account. If that account is yours, log in to it as before; otherwise ask your administrator.',
   },
   disabled: {
     title: 'Your Breachline account is disabled.',

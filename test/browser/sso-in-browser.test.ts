@@ -80,6 +80,9 @@ describe('single sign-on in the browser', () => {
       // Listed on Account like any session.
       await page.goto(`${h.baseUrl}/account`);
       expect(await page.locator('tr[data-session]').filter({ hasText: 'this session' }).count()).toBe(1);
+      // No password form for a password Breachline does not keep.
+      expect(await page.getByTestId('single-sign-on').count()).toBe(1);
+      expect(await page.getByLabel('Current password').count()).toBe(0);
 
       // Disabling ends it, as for a password session.
       await disableUser(h.db, user!.id, { kind: 'system', id: 'test', userId: null });
