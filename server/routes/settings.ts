@@ -41,11 +41,12 @@ import { resetSecondFactor, usersWithSecondFactor } from '../use-cases/second-fa
 import { createSource, listSources, NO_KEY_MESSAGE, rotateSource } from '../use-cases/webhook-sources';
 import { page, type Csrf } from '../page';
 import { intakeStatus } from '../use-cases/intake-status';
+import { allowSsoLink, singleSignOnStatus } from '../use-cases/single-sign-on';
 
 export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake'>,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake' | 'oidc'>,
   sessions: UserSessions,
 ): Router {
   const r = Router();
@@ -70,6 +71,7 @@ export function settingsRouter(
     const now = Date.now();
     const failures = await recentLoginFailures(ctx.db, new Date(now));
     const withSecondFactor = await usersWithSecondFactor(ctx.db);
+    const sso = config.oidc ? await singleSignOnStatus(ctx.db, new Date(now)) : null;
     const users = (await listAccounts(ctx.db)).map((account) => {
       const failed = failures.get(account.email);
       return {
@@ -84,6 +86,7 @@ export function settingsRouter(
         disabledAt: account.disabled_at,
         self: account.id === req.user!.userId,
         secondFactor: withSecondFactor.has(account.id),
+        singleSignOn: sso && { linked: sso.linked.has(account.id), linkAllowedUntil: sso.approvals.get(account.id) },
         createdAt: account.created_at,
       };
     });
@@ -103,6 +106,18 @@ export function settingsRouter(
     guarded('/settings/users', async (req, res) => {
       const created = await createUser(ctx.db, parse(newUserSchema, req.body), actorOf(req.user!));
       req.session.notice = `Created ${created.role} ${created.email}. Give them the password through a separate channel.`;
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/single-sign-on/allow',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      if (!config.oidc) throw new HttpError(404, 'single sign-on is not set up', null);
+      const until = await allowSsoLink(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = `Their next single sign-on with the same email, before ${until}, will link to this account and take the role the identity provider gives.`;
       res.redirect(303, '/settings/users');
     }),
   );

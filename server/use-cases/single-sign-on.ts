@@ -1,9 +1,10 @@
 // Logging in through the organisation's identity provider (OpenID Connect).
 // A person is the provider's (issuer, subject) pair, never an email: the first
 // login of an unknown pair creates a Breachline account, but only when the role
-// claim maps to a role, and never when a local account already has that email
-// (taking it over would hand a password account to whoever the provider lets
-// use the address). The role is the provider's word at each login; a linked
+// claim maps to a role, and never onto a local account that has that email
+// (that would hand the account to whoever the provider lets use the address)
+// unless an admin approved it for a day and the provider says the address is
+// verified. The role is the provider's word at each login; a linked
 // person whose claim no longer maps to a role is refused and their sessions and
 // tokens end, as when an admin disables them.
 import { createHash } from 'node:crypto';
@@ -14,9 +15,13 @@ import { appendAudit } from '../../store/audit';
 import * as users from '../../store/users';
 import * as identities from '../../store/user-identities';
 import type { Actor } from '../../workflows/types';
+import { HttpError } from '../errors';
 import { ROLES, type Role } from '../permissions';
 import { recordLogin } from './accounts';
 import { NO_SESSIONS, type UserSessions } from './sessions';
+
+/** How long an admin's approval to link an existing account waits for that person's single sign-on. */
+export const SSO_LINK_APPROVAL_MS = 24 * 3600_000;
 
 /** Not a hash of anything: no password verifies against it, so the account has no local password. */
 export const NO_LOCAL_PASSWORD = '!single-sign-on';
@@ -147,12 +152,36 @@ export async function signInWithOidc(
     // A first login of the same person in another tab won the race: theirs is the account.
     if (await identities.findIdentity(db, issuer, subject))
       return signInWithOidc(db, claims, mapping, source, sessions);
+    const existing = await users.findUserByEmail(db, email);
+    // The one way onto an existing account: an admin approved it, and the provider vouches for the address.
+    if (
+      existing &&
+      !existing.disabled_at &&
+      claims.email_verified === true &&
+      (await identities.linkApprovedUser(db, {
+        userId: existing.id,
+        issuer,
+        subject,
+        role,
+        displayName: displayNameOf(claims, email),
+        at: nowIso(),
+      }))
+    ) {
+      await audit(db, SSO_ACTOR, 'user.sso_linked', `single sign-on linked to ${existing.id}, as an admin approved`, {
+        userId: existing.id,
+        issuer,
+        from: existing.role,
+        to: role,
+      });
+      await recordLogin(db, existing.email, source, existing.id, 'single sign-on');
+      return { ok: true, userId: existing.id, created: false };
+    }
     await audit(
       db,
       SSO_ACTOR,
       'user.sso_refused',
       'single sign-on refused: a local account has the same email, and single sign-on never takes one over',
-      { issuer, subject, reason: 'email-taken', existingUserId: (await users.findUserByEmail(db, email))?.id ?? null },
+      { issuer, subject, reason: 'email-taken', existingUserId: existing?.id ?? null },
     );
     return { ok: false, reason: 'email-taken' };
   }
@@ -163,4 +192,32 @@ export async function signInWithOidc(
   });
   await recordLogin(db, email, source, id, 'single sign-on');
   return { ok: true, userId: id, created: true };
+}
+
+/**
+ * An admin lets the next single sign-on with this person's email (verified by the provider) link to
+ * their existing account, within SSO_LINK_APPROVAL_MS; without it that login is refused. Returns when
+ * the approval expires.
+ */
+export async function allowSsoLink(db: Db, userId: string, by: Actor, now = new Date()): Promise<string> {
+  const user = await users.findUserById(db, userId);
+  if (!user) throw new HttpError(404, 'user not found', null);
+  if ((await identities.listIdentitiesOf(db, userId)).length > 0)
+    throw new HttpError(409, 'this account already logs in through single sign-on', 'user');
+  const expiresAt = new Date(now.getTime() + SSO_LINK_APPROVAL_MS).toISOString();
+  await identities.approveSsoLink(db, { userId, by: `${by.kind}:${by.id}`, at: now.toISOString(), expiresAt });
+  await audit(db, by, 'user.sso_link_allowed', `single sign-on may link to ${userId} until ${expiresAt}`, {
+    userId,
+    expiresAt,
+  });
+  return expiresAt;
+}
+
+/** For the admin's user list: who logs in through single sign-on, and whose link waits for them. */
+export async function singleSignOnStatus(db: Db, now = new Date()) {
+  const linked = await identities.listLinkedUserIds(db);
+  const approvals = new Map(
+    (await identities.listSsoLinkApprovals(db, now.toISOString())).map((a) => [a.user_id, a.expires_at]),
+  );
+  return { linked, approvals };
 }

@@ -12,3 +12,13 @@ CREATE TABLE user_identities (
 );
 
 CREATE INDEX user_identities_by_user ON user_identities (user_id);
+
+-- An admin's consent, for a limited time, that the next single sign-on carrying
+-- this account's email (verified by the provider) links to the account instead
+-- of being refused: how a person with a password account moves to single sign-on.
+CREATE TABLE sso_link_approvals (
+  user_id TEXT PRIMARY KEY REFERENCES users (id),
+  approved_by TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);

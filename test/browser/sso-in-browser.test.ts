@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disableUser } from '../../server/use-cases/accounts';
-import { startHarness, type Harness } from '../support/app-harness';
+import { createTestUser, startHarness, type Harness } from '../support/app-harness';
 import { freePort } from '../support/free-port';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
       BREACHLINE_OIDC_CLIENT_ID: idp.clientId,
       BREACHLINE_OIDC_CLIENT_SECRET: idp.clientSecret,
       BREACHLINE_OIDC_SCOPES: 'openid email profile groups',
-      BREACHLINE_OIDC_ROLE_MAP: JSON.stringify({ dpo: 'approver', 'breach-team': 'responder' }),
+      BREACHLINE_OIDC_ROLE_MAP: JSON.stringify({ dpo: 'approver', 'breach-team': 'responder', 'it-admins': 'admin' }),
     },
   });
   browser = await chromium.launch({
@@ -105,6 +105,42 @@ describe('single sign-on in the browser', () => {
       expect(await h.db.get('SELECT id FROM users WHERE email = ?', ['sam.sso@example.org'])).toBeUndefined();
       await page.goto(`${h.baseUrl}/dashboard`);
       expect(new URL(page.url()).pathname).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an admin lets a person with a password account move to single sign-on; their next sign-in links to it', async () => {
+    const local = await createTestUser(h, { email: 'lena.move@example.org', role: 'viewer', name: 'Lena Move' });
+    idp.setAccount('ada-admin', { email: 'ada.sso@example.org', name: 'Ada Admin', groups: ['it-admins'] });
+    idp.setAccount('lena-move', { email: 'lena.move@example.org', name: 'Lena Move', groups: ['breach-team'] });
+
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    try {
+      const page = await adminContext.newPage();
+      page.setDefaultTimeout(15_000);
+      await signInAtProvider(page, 'ada-admin');
+      await page.waitForURL(/\/dashboard$/);
+      await page.goto(`${h.baseUrl}/settings/users`);
+      await page.getByRole('button', { name: 'Let Lena Move link single sign-on to this account' }).click();
+      await page.waitForURL(/\/settings\/users$/);
+      expect(await page.getByRole('status').first().textContent()).toContain('will link to this account');
+    } finally {
+      await adminContext.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await signInAtProvider(page, 'lena-move');
+      await page.waitForURL(/\/dashboard$/);
+      expect(await page.locator('.who').textContent()).toBe('Lena Move (responder)');
+      const linked = await h.db.get<{ user_id: string }>(
+        'SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?',
+        [idp.issuer, 'lena-move'],
+      );
+      expect(linked?.user_id).toBe(local.id);
     } finally {
       await context.close();
     }

@@ -1,7 +1,8 @@
 // Who a single sign-on login is, against a real SQLite file: the provider's
 // (issuer, subject) pair, never an email. An unknown pair gets an account only
 // when its role claim maps to a role; a local account with the same email is
-// never taken over; a known pair logs in as the same person, with the role the
+// never taken over unless an admin allowed it (for a day, and the provider
+// vouches for the address); a known pair logs in as the same person, with the role the
 // provider gives now; a linked person whose claim maps to no role any more is
 // refused and loses their sessions and tokens.
 import fs from 'node:fs';
@@ -13,7 +14,13 @@ import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { findUserById } from '../../store/users';
 import { createApiToken, createUser, disableUser, logIn } from '../../server/use-cases/accounts';
-import { roleFromClaims, signInWithOidc, type SsoMapping } from '../../server/use-cases/single-sign-on';
+import {
+  allowSsoLink,
+  roleFromClaims,
+  signInWithOidc,
+  SSO_LINK_APPROVAL_MS,
+  type SsoMapping,
+} from '../../server/use-cases/single-sign-on';
 import { userForToken } from '../../server/auth';
 
 const ISSUER = 'https://idp.example.org';
@@ -25,7 +32,10 @@ const mapping: SsoMapping = {
     ['it-admins', 'admin'],
   ]),
 };
-const claimsOf = (sub: string, over: Record<string, unknown> = {}) => ({
+const claimsOf = (
+  sub: string,
+  over: Record<string, unknown> = {},
+): Record<string, unknown> & { iss: string; sub: string } => ({
   iss: ISSUER,
   sub,
   email: `${sub}@example.org`,
@@ -85,6 +95,46 @@ describe('single sign-on', () => {
       ok: true,
       userId: local.id,
     });
+  });
+
+  it('links to an existing account only after an admin allowed it, within a day, for a verified email', async () => {
+    const admin = { kind: 'user' as const, id: 'usr_admin' };
+    const make = (email: string) =>
+      createUser(
+        db,
+        { email, displayName: 'Moving Person', role: 'viewer', password: 'moving-local-password-1' },
+        { kind: 'system', id: 'test' },
+      );
+    const mover = await make('mo@example.org');
+    const claims = claimsOf('mo', { groups: ['dpo'], email_verified: true });
+
+    // Allowed, but the provider does not say the address is verified: refused, and the approval stays.
+    await allowSsoLink(db, mover.id, admin);
+    const { email_verified: _v, ...unverified } = claims;
+    expect(await signInWithOidc(db, unverified, mapping, '127.0.0.1')).toEqual({ ok: false, reason: 'email-taken' });
+
+    expect(await signInWithOidc(db, claims, mapping, '127.0.0.1')).toEqual({
+      ok: true,
+      userId: mover.id,
+      created: false,
+    });
+    expect(await findUserById(db, mover.id)).toMatchObject({ role: 'approver', email: 'mo@example.org' });
+    expect((await auditOf('user.sso_linked')).some((r) => JSON.parse(r.details).userId === mover.id)).toBe(true);
+    // Linked now: the next login is the same person, and a second approval is pointless.
+    expect(await signInWithOidc(db, claims, mapping, '127.0.0.1')).toMatchObject({ ok: true, userId: mover.id });
+    await expect(allowSsoLink(db, mover.id, admin)).rejects.toMatchObject({ status: 409 });
+
+    // The approval is used once: another identity with the same email is refused.
+    const other = { ...claims, sub: 'mo-impostor' };
+    expect(await signInWithOidc(db, other, mapping, '127.0.0.1')).toEqual({ ok: false, reason: 'email-taken' });
+
+    // An approval older than a day has lapsed.
+    const late = await make('late@example.org');
+    await allowSsoLink(db, late.id, admin, new Date(Date.now() - SSO_LINK_APPROVAL_MS - 60_000));
+    expect(
+      await signInWithOidc(db, claimsOf('late', { groups: ['dpo'], email_verified: true }), mapping, '127.0.0.1'),
+    ).toEqual({ ok: false, reason: 'email-taken' });
+    expect(await findUserById(db, late.id)).toMatchObject({ role: 'viewer' });
   });
 
   it('links a known (issuer, subject) to the same person at every login, with the role the provider gives now', async () => {
