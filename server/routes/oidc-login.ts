@@ -49,7 +49,8 @@ export const SSO_REFUSALS: Record<SsoRefusal, SsoProblem> = {
   },
 };
 
-export type RenderLogin = (req: Request, res: Response, status: number, problem: SsoProblem) => void;
+/** `next`: where a new attempt from the page should lead (the dashboard when unknown). */
+export type RenderLogin = (req: Request, res: Response, status: number, problem: SsoProblem, next?: string) => void;
 export type StartSession = (
   req: Request,
   res: Response,
@@ -72,9 +73,9 @@ export function oidcLoginRouter(
 ): Router {
   const r = Router();
 
-  const unavailable = (req: Request, res: Response, err: OidcUnavailable) => {
+  const unavailable = (req: Request, res: Response, err: OidcUnavailable, next?: string) => {
     ctx.logger.warn({ err: err.message }, 'single sign-on unavailable');
-    deps.renderLogin(req, res, 503, SSO_UNAVAILABLE);
+    deps.renderLogin(req, res, 503, SSO_UNAVAILABLE, next);
   };
 
   r.get('/login/oidc', async (req, res, fail) => {
@@ -83,7 +84,7 @@ export function oidcLoginRouter(
     try {
       started = await deps.oidc.start();
     } catch (err) {
-      if (err instanceof OidcUnavailable) return unavailable(req, res, err);
+      if (err instanceof OidcUnavailable) return unavailable(req, res, err, next);
       return fail(err);
     }
     req.session.oidcLogin = { ...started.pending, next, at: nowIso() };

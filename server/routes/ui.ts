@@ -179,8 +179,8 @@ export function uiRouter(
         mapping: opts.config.oidc,
         sessions: opts.sessions,
         safeNext,
-        renderLogin: (req, res, status, problem) =>
-          res.status(status).render('login', loginPage(req, res, '/dashboard', problem)),
+        renderLogin: (req, res, status, problem, next = '/dashboard') =>
+          res.status(status).render('login', loginPage(req, res, next, problem)),
         startSession,
       }),
     );

@@ -59,5 +59,7 @@ describe('local login off', () => {
     const res = await browser(h.baseUrl).get('/login/oidc?next=%2Fincidents');
     expect(res.status).toBe(503);
     expect(res.html).toContain('Single sign-on is unavailable.');
+    // Trying again from that page leads where the person was going (Handlebars escapes the "=").
+    expect(res.html).toContain('href="/login/oidc?next&#x3D;%2Fincidents"');
   });
 });
