@@ -8,6 +8,7 @@ import { z } from 'zod';
 const url = z.string().url();
 /** The roles of server/permissions.ts, repeated so that the config does not load the server. */
 const MFA_ROLE_NAMES = ['viewer', 'responder', 'approver', 'admin'] as const;
+type RoleName = (typeof MFA_ROLE_NAMES)[number];
 const optionalString = z
   .string()
   .optional()
@@ -217,11 +218,11 @@ export interface OidcSettings {
   scopes: string;
   roleClaim: string;
   /** A claim value (a group name) to one of the roles of server/permissions.ts. */
-  roleMap: ReadonlyMap<string, (typeof MFA_ROLE_NAMES)[number]>;
+  roleMap: ReadonlyMap<string, RoleName>;
 }
 
 /** `{"group": "role", ...}` with the roles of server/permissions.ts. */
-export function parseOidcRoleMap(raw: string | undefined): Map<string, (typeof MFA_ROLE_NAMES)[number]> {
+export function parseOidcRoleMap(raw: string | undefined): Map<string, RoleName> {
   if (raw === undefined) throw new Error('required with BREACHLINE_OIDC_ISSUER: without it nobody gets a role');
   let parsed: unknown;
   try {
@@ -231,11 +232,11 @@ export function parseOidcRoleMap(raw: string | undefined): Map<string, (typeof M
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new Error('must be a JSON object such as {"breach-admins":"admin","dpo":"approver"}');
-  const map = new Map<string, (typeof MFA_ROLE_NAMES)[number]>();
+  const map = new Map<string, RoleName>();
   for (const [value, role] of Object.entries(parsed)) {
     if (!(MFA_ROLE_NAMES as readonly unknown[]).includes(role))
       throw new Error(`"${value}" maps to ${JSON.stringify(role)}, not a role (viewer, responder, approver, admin)`);
-    map.set(value, role as (typeof MFA_ROLE_NAMES)[number]);
+    map.set(value, role as RoleName);
   }
   if (map.size === 0) throw new Error('maps no claim value to a role, so nobody could log in');
   return map;
@@ -251,7 +252,7 @@ function oidcSettingsOf(e: z.infer<typeof envSchema>, appUrl: string): OidcSetti
   if (missing.length === 3) return undefined;
   if (missing.length > 0)
     throw new ConfigError(missing[0]![0], 'single sign-on needs the issuer, the client id and the client secret');
-  let roleMap: Map<string, (typeof MFA_ROLE_NAMES)[number]>;
+  let roleMap: Map<string, RoleName>;
   try {
     roleMap = parseOidcRoleMap(e.BREACHLINE_OIDC_ROLE_MAP);
   } catch (err) {
