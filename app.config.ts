@@ -8,6 +8,7 @@ import { z } from 'zod';
 const url = z.string().url();
 /** The roles of server/permissions.ts, repeated so that the config does not load the server. */
 const MFA_ROLE_NAMES = ['viewer', 'responder', 'approver', 'admin'] as const;
+type RoleName = (typeof MFA_ROLE_NAMES)[number];
 const optionalString = z
   .string()
   .optional()
@@ -143,6 +144,20 @@ const envSchema = z.object({
     .positive()
     .max(366 * 24)
     .default(7 * 24),
+  /** Single sign-on (OpenID Connect): all three or none. The secret comes from the environment only. */
+  BREACHLINE_OIDC_ISSUER: url.optional().or(z.literal('').transform(() => undefined)),
+  BREACHLINE_OIDC_CLIENT_ID: optionalString,
+  BREACHLINE_OIDC_CLIENT_SECRET: optionalString,
+  /** The ID token or userinfo claim whose values BREACHLINE_OIDC_ROLE_MAP turns into a role. */
+  BREACHLINE_OIDC_ROLE_CLAIM: optionalString.transform((v) => v ?? 'groups'),
+  BREACHLINE_OIDC_ROLE_MAP: optionalString,
+  BREACHLINE_OIDC_SCOPES: optionalString.transform((v) => v ?? 'openid email profile'),
+  /** off: the browser login takes single sign-on only (API tokens and `npm run user:create` still work). */
+  BREACHLINE_LOCAL_LOGIN: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'on' : v.trim()))
+    .pipe(z.enum(['on', 'off'])),
   BREACHLINE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BREACHLINE_UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** API requests a minute from one address before 429 (a fuzz run or a busy integration may raise it). */
@@ -192,6 +207,69 @@ const envSchema = z.object({
   TWILIO_SEGMENTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(1),
   TWILIO_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
 });
+
+/** What single sign-on needs, from BREACHLINE_OIDC_*; undefined when it is not set up. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: the public URL (or the local one) + /login/oidc/callback. */
+  redirectUri: string;
+  scopes: string;
+  roleClaim: string;
+  /** A claim value (a group name) to one of the roles of server/permissions.ts. */
+  roleMap: ReadonlyMap<string, RoleName>;
+}
+
+/** `{"group": "role", ...}` with the roles of server/permissions.ts. */
+export function parseOidcRoleMap(raw: string | undefined): Map<string, RoleName> {
+  if (raw === undefined) throw new Error('required with BREACHLINE_OIDC_ISSUER: without it nobody gets a role');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('must be a JSON object such as {"breach-admins":"admin","dpo":"approver"}');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('must be a JSON object such as {"breach-admins":"admin","dpo":"approver"}');
+  const map = new Map<string, RoleName>();
+  for (const [value, role] of Object.entries(parsed)) {
+    if (!(MFA_ROLE_NAMES as readonly unknown[]).includes(role))
+      throw new Error(`"${value}" maps to ${JSON.stringify(role)}, not a role (viewer, responder, approver, admin)`);
+    map.set(value, role as RoleName);
+  }
+  if (map.size === 0) throw new Error('maps no claim value to a role, so nobody could log in');
+  return map;
+}
+
+function oidcSettingsOf(e: z.infer<typeof envSchema>, appUrl: string): OidcSettings | undefined {
+  const parts = {
+    BREACHLINE_OIDC_ISSUER: e.BREACHLINE_OIDC_ISSUER,
+    BREACHLINE_OIDC_CLIENT_ID: e.BREACHLINE_OIDC_CLIENT_ID,
+    BREACHLINE_OIDC_CLIENT_SECRET: e.BREACHLINE_OIDC_CLIENT_SECRET,
+  };
+  const missing = Object.entries(parts).filter(([, v]) => v === undefined);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0)
+    throw new ConfigError(missing[0]![0], 'single sign-on needs the issuer, the client id and the client secret');
+  let roleMap: Map<string, RoleName>;
+  try {
+    roleMap = parseOidcRoleMap(e.BREACHLINE_OIDC_ROLE_MAP);
+  } catch (err) {
+    throw new ConfigError('BREACHLINE_OIDC_ROLE_MAP', (err as Error).message);
+  }
+  if (!e.BREACHLINE_OIDC_SCOPES.split(/\s+/).includes('openid'))
+    throw new ConfigError('BREACHLINE_OIDC_SCOPES', 'must include openid');
+  return {
+    issuer: e.BREACHLINE_OIDC_ISSUER!,
+    clientId: e.BREACHLINE_OIDC_CLIENT_ID!,
+    clientSecret: e.BREACHLINE_OIDC_CLIENT_SECRET!,
+    redirectUri: `${appUrl}/login/oidc/callback`,
+    scopes: e.BREACHLINE_OIDC_SCOPES,
+    roleClaim: e.BREACHLINE_OIDC_ROLE_CLAIM,
+    roleMap,
+  };
+}
 
 export type AppConfig = ReturnType<typeof loadAppConfig>;
 
@@ -248,6 +326,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
   } catch (err) {
     throw new ConfigError('BREACHLINE_TRUST_PROXY', (err as Error).message);
   }
+  const oidc = oidcSettingsOf(e, e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${e.PORT}`);
+  if (e.BREACHLINE_LOCAL_LOGIN === 'off' && !oidc)
+    throw new ConfigError(
+      'BREACHLINE_LOCAL_LOGIN',
+      'off needs single sign-on set up (BREACHLINE_OIDC_ISSUER and the rest), or nobody could log in in the browser',
+    );
   const dataDir = path.resolve(e.BREACHLINE_DATA_DIR);
   return {
     port: e.PORT,
@@ -259,6 +343,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionSecret: e.BREACHLINE_SESSION_SECRET,
     trustProxy,
     mfaRoles: e.BREACHLINE_MFA_ROLES as readonly string[],
+    oidc,
+    localLogin: e.BREACHLINE_LOCAL_LOGIN === 'on',
     sessionMaxLifetimeMs: Math.round(e.BREACHLINE_SESSION_MAX_LIFETIME_HOURS * 3600_000),
     webhookSecrets,
     alertSources,

@@ -28,6 +28,7 @@ import { findSessionSecret, saveSessionSecretOnce } from '../store/app-secrets';
 import { createUserSessions } from './use-cases/sessions';
 import { publicLinkSettingOf } from './use-cases/approval-readiness';
 import { openApiDocument } from './openapi';
+import { createOidcClient } from './oidc-client';
 
 // A refused request answers like every other API error: JSON naming the problem.
 const TOO_MANY = { error: 'too many requests: retry after the time in the RateLimit header', field: null };
@@ -187,7 +188,9 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       requestWasSuccessful: (_req, res) => res.statusCode < 400 && res.locals.loginRefused !== true,
     }),
   );
-  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config, sessions }));
+  // The identity provider is asked for its metadata at the first login, so an outage at start costs nothing.
+  const oidc = config.oidc ? createOidcClient(config.oidc) : undefined;
+  app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config, sessions, oidc }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
   app.use(errorHandler(logger));
   return app;

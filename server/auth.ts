@@ -31,6 +31,8 @@ export interface AuthUser {
   userId: string | null;
   /** Sessions only: the person logs in with a second factor. */
   secondFactor?: boolean;
+  /** Sessions only: this session logged in through the identity provider, which enforces any second factor. */
+  singleSignOn?: boolean;
 }
 
 declare module 'express-serve-static-core' {
@@ -52,6 +54,8 @@ declare module 'express-session' {
     secondFactorFor?: { userId: string; at: string };
     /** When this session was last written to the user_sessions index. */
     seenAt?: string;
+    /** Logged in through single sign-on: the identity provider, not Breachline, asks for a second factor. */
+    singleSignOn?: boolean;
   }
 }
 
@@ -135,7 +139,7 @@ export function sessionAuth(db: Db, sessions: Pick<UserSessions, 'seen' | 'logge
     }
     const seenAt = await sessions.seen(req.session.id, user.id, req.session.seenAt);
     if (seenAt) req.session.seenAt = seenAt;
-    req.user = user;
+    req.user = req.session.singleSignOn ? { ...user, singleSignOn: true } : user;
     next();
   };
 }
@@ -147,12 +151,14 @@ export const SECOND_FACTOR_REQUIRED =
 
 /**
  * People in `roles` without a second factor reach only Account until they set one up. API tokens are
- * not held back: a token is a secret of its own, created by someone who had logged in.
+ * not held back: a token is a secret of its own, created by someone who had logged in. Nor are
+ * single sign-on sessions: the organisation's identity provider enforces its own second factor.
  */
 export function requireSecondFactorFor(roles: readonly string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const user = req.user;
-    if (!user || user.via !== 'session' || user.secondFactor || !roles.includes(user.role)) return next();
+    if (!user || user.via !== 'session' || user.secondFactor || user.singleSignOn || !roles.includes(user.role))
+      return next();
     if (SECOND_FACTOR_SETUP_PATHS.test(req.path)) return next();
     if (req.method === 'GET') {
       req.session.notice = SECOND_FACTOR_REQUIRED;

@@ -46,11 +46,12 @@ import { endSnooze, snoozeKey, snoozesInForce } from '../use-cases/alert-snoozes
 import { createIntakeCommit } from '../use-cases/ingest-alert';
 import { sendTestAlert } from '../use-cases/test-alert';
 import { lastPayloads } from '../use-cases/last-payloads';
+import { allowSsoLink, singleSignOnStatus } from '../use-cases/single-sign-on';
 
 export function settingsRouter(
   ctx: UseCaseContext,
   csrf: Csrf,
-  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake' | 'alertSources'>,
+  config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'intake' | 'alertSources' | 'oidc'>,
   sessions: UserSessions,
 ): Router {
   const r = Router();
@@ -75,6 +76,7 @@ export function settingsRouter(
     const now = Date.now();
     const failures = await recentLoginFailures(ctx.db, new Date(now));
     const withSecondFactor = await usersWithSecondFactor(ctx.db);
+    const sso = config.oidc ? await singleSignOnStatus(ctx.db, new Date(now)) : null;
     const users = (await listAccounts(ctx.db)).map((account) => {
       const failed = failures.get(account.email);
       return {
@@ -89,6 +91,7 @@ export function settingsRouter(
         disabledAt: account.disabled_at,
         self: account.id === req.user!.userId,
         secondFactor: withSecondFactor.has(account.id),
+        singleSignOn: sso && { linked: sso.linked.has(account.id), linkAllowedUntil: sso.approvals.get(account.id) },
         createdAt: account.created_at,
       };
     });
@@ -108,6 +111,18 @@ export function settingsRouter(
     guarded('/settings/users', async (req, res) => {
       const created = await createUser(ctx.db, parse(newUserSchema, req.body), actorOf(req.user!));
       req.session.notice = `Created ${created.role} ${created.email}. Give them the password through a separate channel.`;
+      res.redirect(303, '/settings/users');
+    }),
+  );
+  r.post(
+    '/users/:userId/single-sign-on/allow',
+    allow('users.manage'),
+    form,
+    csrf.doubleCsrfProtection,
+    guarded('/settings/users', async (req, res) => {
+      if (!config.oidc) throw new HttpError(404, 'single sign-on is not set up', null);
+      const until = await allowSsoLink(ctx.db, String(req.params.userId), actorOf(req.user!));
+      req.session.notice = `Their next single sign-on with the same email, before ${until}, will link to this account and take the role the identity provider gives.`;
       res.redirect(303, '/settings/users');
     }),
   );

@@ -16,6 +16,8 @@ import { dashboardOf } from '../use-cases/dashboard';
 import { publicLinkWarning } from '../use-cases/approval-readiness';
 import { breachRegister, registerCsv } from '../use-cases/breach-register';
 import { accountRouter } from './account';
+import { oidcLoginRouter, type SsoProblem } from './oidc-login';
+import type { OidcClient } from '../oidc-client';
 import { settingsRouter } from './settings';
 import type { AppConfig } from '../../app.config';
 import { HttpError, notFound } from '../errors';
@@ -97,6 +99,10 @@ export const LOGIN_REFUSED =
 /** A pair (account, address) that must wait; the same words whether or not the account exists. */
 export const loginThrottled = (seconds: number) =>
   `Too many failed logins for this email from your address: try again in ${seconds} seconds.`;
+const LOCAL_LOGIN_OFF: SsoProblem = {
+  title: 'Password login is turned off.',
+  text: 'This organisation logs in through its identity provider: use "Sign in with single sign-on".',
+};
 const safeNext = (v: unknown) =>
   typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/dashboard';
 
@@ -115,12 +121,28 @@ export function uiRouter(
   csrf: Csrf,
   opts: {
     mailboxEnabled: boolean;
-    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'alertSources'>;
+    config: Pick<
+      AppConfig,
+      'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'alertSources' | 'oidc' | 'localLogin'
+    >;
     sessions: UserSessions;
+    /** Set when single sign-on is configured (config.oidc). */
+    oidc?: OidcClient;
   },
 ): Router {
   const r = Router();
   const form = express.urlencoded({ extended: true, limit: '1mb' });
+  const sso = opts.config.oidc ? opts.oidc : undefined;
+  /** The login page: single sign-on, the password form, or both, as configured. */
+  const loginPage = (req: Request, res: Response, next: string, ssoProblem?: SsoProblem) =>
+    page(req, res, csrf, {
+      title: 'Log in',
+      next,
+      sso: !!sso,
+      ssoHref: `/login/oidc?next=${encodeURIComponent(next)}`,
+      localLogin: opts.config.localLogin,
+      ssoProblem,
+    });
 
   /**
    * Logged in: a new session id, so an id planted before login (or before the code) is worthless after it.
@@ -130,7 +152,7 @@ export function uiRouter(
   const startSession = (
     req: Request,
     res: Response,
-    login: { userId: string; passwordAt?: string },
+    login: { userId: string; passwordAt?: string; singleSignOn?: boolean },
     next: string,
     fail: (err: unknown) => void,
   ) =>
@@ -142,6 +164,7 @@ export function uiRouter(
       req.session.createdAt = now;
       req.session.authAt = login.passwordAt ?? now;
       req.session.seenAt = now;
+      if (login.singleSignOn) req.session.singleSignOn = true;
       opts.sessions.loggedIn(req.session.id, userId).then(() => req.session.save(() => res.redirect(next)), fail);
     });
 
@@ -149,8 +172,30 @@ export function uiRouter(
     // The CSRF token is bound to the session id, and an unmodified new session is never saved
     // (saveUninitialized: false), so without this the POST would arrive under another id and fail.
     req.session.loginStartedAt = nowIso();
-    res.render('login', page(req, res, csrf, { title: 'Log in', next: safeNext(req.query.next) }));
+    res.render('login', loginPage(req, res, safeNext(req.query.next)));
   });
+  if (sso && opts.config.oidc)
+    r.use(
+      oidcLoginRouter(ctx, {
+        oidc: sso,
+        redirectUri: opts.config.oidc.redirectUri,
+        mapping: opts.config.oidc,
+        sessions: opts.sessions,
+        safeNext,
+        renderLogin: (req, res, status, problem, next = '/dashboard') =>
+          res.status(status).render('login', loginPage(req, res, next, problem)),
+        startSession,
+      }),
+    );
+  // With local login off, a password (or its code) is refused before it is even read.
+  const localLoginOnly: express.RequestHandler = (req, res, nextHandler) => {
+    if (opts.config.localLogin) return nextHandler();
+    res.locals.loginRefused = true;
+    res.status(403).render('login', loginPage(req, res, '/dashboard', LOCAL_LOGIN_OFF));
+  };
+  r.use('/login', (req, res, nextHandler) =>
+    req.method === 'POST' ? localLoginOnly(req, res, nextHandler) : nextHandler(),
+  );
   r.post('/login', form, csrf.doubleCsrfProtection, async (req, res, nextHandler) => {
     const email = String(req.body.email ?? '').slice(0, 320);
     const next = safeNext(req.body.next);
@@ -162,7 +207,7 @@ export function uiRouter(
         const seconds = Math.ceil(outcome.retryAfterMs / 1000);
         req.session.flash = { error: loginThrottled(seconds), field: 'password', form: { email } };
         res.set('Retry-After', String(seconds));
-        return res.status(429).render('login', page(req, res, csrf, { title: 'Log in', next }));
+        return res.status(429).render('login', loginPage(req, res, next));
       }
       // One answer for every refusal: telling a wrong password from an unknown email would list the accounts.
       req.session.flash = { error: LOGIN_REFUSED, field: 'password', form: { email } };

@@ -63,6 +63,8 @@ export async function startHarness(
     wrapActivities?: (real: Activities) => Activities;
     /** false: alerts stay in the intake buffer until the test starts the forwarder. */
     forwarder?: boolean;
+    /** A port known in advance (e.g. for BREACHLINE_PUBLIC_URL); 0, any free one, by default. */
+    port?: number;
   } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
@@ -97,7 +99,7 @@ export async function startHarness(
     codec: { keys: payloadKeys, origins: [TEMPORAL_UI_ORIGIN] },
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const local = createProviders({}, createMailboxStore(db));
