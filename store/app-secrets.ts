@@ -14,3 +14,14 @@ export async function saveSessionSecretOnce(db: Db, secret: string, at: string):
     [JSON.stringify(secret), at],
   );
 }
+
+/** A named secret the app made for itself (settings table); the first written wins a race. */
+export async function appSecretOnce(db: Db, key: string, make: () => string, at: string): Promise<string> {
+  await db.run('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING', [
+    key,
+    JSON.stringify(make()),
+    at,
+  ]);
+  const row = await db.get<{ value_json: string }>('SELECT value_json FROM settings WHERE key = ?', [key]);
+  return JSON.parse(row!.value_json) as string;
+}
