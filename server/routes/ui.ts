@@ -42,6 +42,8 @@ import {
   incidentSchema,
   parse,
   recomputeSchema,
+  lettersSchema,
+  lettersMailedSchema,
   releaseSchema,
   triageSchema,
 } from '../schemas';
@@ -70,6 +72,7 @@ import {
   notificationsOf,
 } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
+import { letterBatchFile, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
 import type { UserSessions } from '../use-cases/sessions';
 import { verifySecondFactor } from '../use-cases/second-factor';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
@@ -115,7 +118,7 @@ export function uiRouter(
   csrf: Csrf,
   opts: {
     mailboxEnabled: boolean;
-    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake'>;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'dataDir'>;
     sessions: UserSessions;
   },
 ): Router {
@@ -308,6 +311,19 @@ export function uiRouter(
     res.attachment(`notifications-${id}.csv`).type('text/csv; charset=utf-8');
     await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
   });
+  r.get('/incidents/:id/letters/:batchId/:file', allow('letters.send'), async (req, res) => {
+    const which = { 'letters.pdf': 'pdf', 'manifest.csv': 'manifest' } as const;
+    const file = which[String(req.params.file) as keyof typeof which];
+    if (!file) throw notFound();
+    const found = await letterBatchFile(
+      { db: ctx.db, dataDir: opts.config.dataDir },
+      String(req.params.id),
+      String(req.params.batchId),
+      file,
+      actorOf(req.user!),
+    );
+    res.download(found.path, found.name);
+  });
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     const incident = await incidentView(ctx.db, String(req.params.id));
     const seesContacts = can(req.user!.role, 'contacts.read');
@@ -385,6 +401,8 @@ export function uiRouter(
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? (await notificationsOf(ctx.db, incident.id, { limit: 100 })).notifications : [],
         legalNotice: seesContacts ? await legalNoticeStatusOf(ctx.db, incident.id) : [],
+        letters: can(req.user!.role, 'letters.send') ? await lettersOf(ctx.db, incident.id) : null,
+        today: nowIso().slice(0, 10),
       }),
     );
   });
@@ -464,6 +482,21 @@ export function uiRouter(
       (id, form, user, key) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(form)), user, key),
       'filing.record',
     ),
+  );
+  r.post(
+    '/incidents/:id/letters',
+    ...act(
+      (id, form, user) =>
+        prepareLetters({ db: ctx.db, dataDir: opts.config.dataDir }, id, parse(lettersSchema, form), actorOf(user)),
+      'letters.send',
+    ),
+  );
+  r.post(
+    '/incidents/:id/letters/mailed',
+    ...act((id, form, user) => {
+      const { batchId, mailedOn } = parse(lettersMailedSchema, form);
+      return recordLettersMailed(ctx, id, batchId, { mailedOn }, actorOf(user));
+    }, 'letters.send'),
   );
   r.post(
     '/incidents/:id/recompute',
