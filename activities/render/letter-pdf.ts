@@ -77,7 +77,7 @@ interface Layout {
   bottom: number;
   /** Where the recipient's block goes and how much of it the window shows. */
   window: { x: number; y: number; width: number; height: number };
-  /** The return address printed inside the window field (A4), else as a letterhead at the top. */
+  /** The return address also printed on one line at the top of the window field (A4, DIN 5008). */
   returnInWindow: boolean;
   bodyTop: number;
   foldMarks: number[];
@@ -177,19 +177,18 @@ export async function renderLetterBatch(
     const width = doc.page.width - layout.left - layout.right;
     const w = layout.window;
 
-    if (layout.returnInWindow) {
+    // The sender at the top, where a letterhead goes (above the window field on both papers).
+    doc
+      .font(bold)
+      .fontSize(10)
+      .text(opts.returnAddress[0] ?? '', layout.left, layout.top, { width });
+    doc.font(regular).fontSize(9);
+    for (const line of opts.returnAddress.slice(1)) doc.text(line, { width });
+    if (layout.returnInWindow)
       doc
         .font(regular)
         .fontSize(7)
         .text(opts.returnAddress.join(', '), w.x, w.y - 6 * MM, { width: w.width, lineBreak: false, ellipsis: true });
-    } else {
-      doc
-        .font(bold)
-        .fontSize(10)
-        .text(opts.returnAddress[0] ?? '', layout.left, layout.top, { width });
-      doc.font(regular).fontSize(9);
-      for (const line of opts.returnAddress.slice(1)) doc.text(line, { width });
-    }
     doc.font(regular).fontSize(10);
     doc.text([letter.recipientName, ...letter.addressLines].join('\n'), w.x, w.y, {
       width: w.width,
