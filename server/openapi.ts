@@ -162,6 +162,14 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/incidents/{id}/agency-documents',
+    summary:
+      'Where a notice to the consumer reporting agencies or the media is required: a letter to each nationwide agency and a statement for the media, as HTML, with their obligations (record the sending as a filing)',
+    permission: 'incident.read',
+    ok: { status: 200, description: 'Documents per audience' },
+  },
+  {
+    method: 'get',
     path: '/api/incidents/{id}/letters',
     summary: 'The letter batches and how many people needing a letter have no postal address',
     permission: 'letters.send',

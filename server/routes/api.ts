@@ -48,6 +48,7 @@ import { closingReport } from '../use-cases/closing-report';
 import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
 import { lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
@@ -117,6 +118,9 @@ export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' 
     res.json(
       await prepareLetters({ db: ctx.db, dataDir: config.dataDir }, String(req.params.id), input, actorOf(req.user!)),
     );
+  });
+  r.get('/incidents/:id/agency-documents', allow('incident.read'), async (req, res) => {
+    res.json(await agencyDocumentsOf(ctx.db, String(req.params.id), ctx.baseUrl));
   });
   r.get('/incidents/:id/letters', allow('letters.send'), async (req, res) => {
     res.json(await lettersOf(ctx.db, String(req.params.id)));

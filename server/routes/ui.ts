@@ -73,6 +73,7 @@ import {
 } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { letterBatchFile, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import type { UserSessions } from '../use-cases/sessions';
 import { verifySecondFactor } from '../use-cases/second-factor';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
@@ -403,6 +404,7 @@ export function uiRouter(
         legalNotice: seesContacts ? await legalNoticeStatusOf(ctx.db, incident.id) : [],
         letters: can(req.user!.role, 'letters.send') ? await lettersOf(ctx.db, incident.id) : null,
         today: nowIso().slice(0, 10),
+        agencyDocuments: await agencyDocumentsOf(ctx.db, incident.id, ctx.baseUrl),
       }),
     );
   });
