@@ -30,7 +30,14 @@ import {
   type LetterCandidate,
   type NewLetter,
 } from '../../store/letter-batches';
-import { DEFAULT_VARIANT, normalizeLocale, substitute, variantOfJurisdiction } from '../../activities/render';
+import {
+  DEFAULT_VARIANT,
+  normalizeLocale,
+  substitute,
+  variantOfJurisdiction,
+  type Locale,
+} from '../../activities/render';
+import { readTemplateTexts } from '../../activities/render/loader';
 import {
   checkLetterFonts,
   LetterFontError,
@@ -154,6 +161,26 @@ async function noticeFinder(db: Db, incidentId: string, noticeVersion: string) {
   };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A law that asks for "the date of the notice" (California) means, on paper, the letter's own date: the line
+ * the approved text carries (the day it was rendered) is set to the day the letter is printed. The text may be
+ * in the reader's language or, where it had no variant, in English.
+ */
+export function datedForLetter(text: string, locale: Locale, at: string): string {
+  for (const l of new Set<Locale>([locale, 'en'])) {
+    const template = readTemplateTexts('legal-notice', l).dateOfNotice;
+    if (!template?.includes('{date}')) continue;
+    const [before, after] = template.split('{date}') as [string, string];
+    const line = new RegExp(`^${escapeRegExp(before)}.+${escapeRegExp(after)}$`, 'm');
+    if (!line.test(text)) continue;
+    const day = new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(at));
+    return text.replace(line, () => `${before}${day}${after}`);
+  }
+  return text;
+}
+
 const countryOf = (jurisdiction: string | null) => jurisdiction?.split('-')[0] ?? '';
 
 const MANIFEST_COLUMNS = [
@@ -264,7 +291,7 @@ export async function prepareLetters(
         locale,
         recipientName: (p.name ?? '').replace(/\s+/g, ' ').trim(),
         addressLines: p.postal_address!.split('\n'),
-        body: substitute(n.text, { recipientName: p.name }, 'text', locale),
+        body: datedForLetter(substitute(n.text, { recipientName: p.name }, 'text', locale), locale, at),
       });
     }
     const pdfPath = path.join(dir, pdfFile);

@@ -66,7 +66,7 @@ async function incidentWithApprovedNotice(id: string): Promise<void> {
   await notice('default', 'A security incident\n\nDear -recipientName-,\n\nWHAT HAPPENED\nDefault text.\n');
   await notice(
     'us-ca',
-    'NOTICE OF DATA BREACH\nDate of notice: March 7, 2026\n\nDear -recipientName-,\n\nWHAT HAPPENED\nCalifornia text.\n\nWHAT INFORMATION WAS INVOLVED\n* Name\n* Social Security number\n',
+    'NOTICE OF DATA BREACH\nDate of this notice: March 7, 2026\n\nDear -recipientName-,\n\nWHAT HAPPENED\nCalifornia text.\n\nWHAT INFORMATION WAS INVOLVED\n* Name\n* Social Security number\n',
   );
 }
 
@@ -161,6 +161,10 @@ describe('letters', () => {
     expect(text).toContain('NOTICE OF DATA BREACH');
     expect(text).toContain('WHAT INFORMATION WAS INVOLVED');
     expect(text).toContain('Dear Ana Müller,');
+    // California's "date of the notice" on paper is the letter's own date, not the day the text was rendered.
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+    expect(text).toContain(`Date of this notice: ${today}`);
+    expect(text).not.toContain('March 7, 2026');
     expect(text).toContain('2 Oak Ave');
     expect(text).not.toContain('Dee Noaddress');
     expect(text).not.toContain('Austin');
@@ -196,8 +200,8 @@ describe('letters', () => {
     };
     expect((await verdicts())['Ana Müller']).toBe('not_met');
 
-    const today = new Date().toISOString().slice(0, 10);
-    await recordLettersMailed({ db }, INCIDENT, prepared.batches[0]!.id, { mailedOn: today }, ACTOR);
+    const mailedOn = new Date().toISOString().slice(0, 10);
+    await recordLettersMailed({ db }, INCIDENT, prepared.batches[0]!.id, { mailedOn }, ACTOR);
     const after = await verdicts();
     expect(after['Ana Müller']).toBe('met');
     expect(after['Ben Ortiz']).toBe('met');
@@ -207,7 +211,7 @@ describe('letters', () => {
       "SELECT sent_at FROM outbox WHERE incident_id = ? AND channel = 'letter' AND status = 'sent'",
       [INCIDENT],
     );
-    expect(sent.map((r) => r.sent_at)).toEqual([`${today}T00:00:00.000Z`, `${today}T00:00:00.000Z`]);
+    expect(sent.map((r) => r.sent_at)).toEqual([`${mailedOn}T00:00:00.000Z`, `${mailedOn}T00:00:00.000Z`]);
     const audit = await db.all<{ type: string }>("SELECT type FROM audit_log WHERE type LIKE 'letters.%'");
     expect(audit.map((a) => a.type)).toEqual(
       expect.arrayContaining(['letters.prepared', 'letters.no_address', 'letters.mailed']),
