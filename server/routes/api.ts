@@ -47,7 +47,7 @@ import { decideTriage } from '../use-cases/triage-decision';
 import { closingReport } from '../use-cases/closing-report';
 import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
-import { lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { letterFonts, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
 import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
@@ -64,7 +64,7 @@ type IncidentStep<B> = (
   idempotencyKey: string | null,
 ) => Promise<unknown>;
 
-export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' | 'dataDir'>): Router {
+export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' | 'dataDir' | 'pdfFonts'>): Router {
   const r = Router();
   const json = jsonBody('1mb');
   r.use(bearerAuth(ctx.db));
@@ -116,7 +116,12 @@ export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' 
   r.post('/incidents/:id/letters', allow('letters.send'), json, async (req, res) => {
     const input = parse(lettersSchema, req.body);
     res.json(
-      await prepareLetters({ db: ctx.db, dataDir: config.dataDir }, String(req.params.id), input, actorOf(req.user!)),
+      await prepareLetters(
+        { db: ctx.db, dataDir: config.dataDir, fonts: letterFonts(config.pdfFonts) },
+        String(req.params.id),
+        input,
+        actorOf(req.user!),
+      ),
     );
   });
   r.get('/incidents/:id/agency-documents', allow('incident.read'), async (req, res) => {

@@ -72,7 +72,7 @@ import {
   notificationsOf,
 } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
-import { letterBatchFile, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { letterBatchFile, letterFonts, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
 import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import type { UserSessions } from '../use-cases/sessions';
 import { verifySecondFactor } from '../use-cases/second-factor';
@@ -119,7 +119,7 @@ export function uiRouter(
   csrf: Csrf,
   opts: {
     mailboxEnabled: boolean;
-    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'dataDir'>;
+    config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'dataDir' | 'pdfFonts'>;
     sessions: UserSessions;
   },
 ): Router {
@@ -489,7 +489,12 @@ export function uiRouter(
     '/incidents/:id/letters',
     ...act(
       (id, form, user) =>
-        prepareLetters({ db: ctx.db, dataDir: opts.config.dataDir }, id, parse(lettersSchema, form), actorOf(user)),
+        prepareLetters(
+          { db: ctx.db, dataDir: opts.config.dataDir, fonts: letterFonts(opts.config.pdfFonts) },
+          id,
+          parse(lettersSchema, form),
+          actorOf(user),
+        ),
       'letters.send',
     ),
   );

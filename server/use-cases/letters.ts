@@ -73,19 +73,23 @@ const CJK_CANDIDATES = [
   '/usr/share/fonts/truetype/arphic-ttf/uming.ttf',
 ];
 
+/** Font files an operator named (app.config.ts: BREACHLINE_PDF_FONT, _FONT_BOLD, _CJK_FONT, checked at start). */
+export interface ConfiguredFonts {
+  regular?: string;
+  bold?: string;
+  cjk?: string;
+}
+
 /**
- * The fonts letters are set in: BREACHLINE_PDF_FONT / BREACHLINE_PDF_FONT_BOLD, else DejaVu Sans where the
- * system has it (Latin, Greek, Cyrillic), else the PDF standard Helvetica (Latin-1 only). Japanese, Korean
- * and Chinese need BREACHLINE_PDF_CJK_FONT or a system fallback font; without one such letters are refused.
+ * The fonts letters are set in: the configured ones, else DejaVu Sans where the system has it (Latin, Greek,
+ * Cyrillic), else the PDF standard Helvetica (Latin-1 only). Japanese, Korean and Chinese need a configured
+ * CJK font or a system fallback font; without one such letters are refused.
  */
-export function letterFontsFromEnv(env: NodeJS.ProcessEnv = process.env): LetterFonts {
+export function letterFonts(configured: ConfiguredFonts = {}): LetterFonts {
   const dejavu = fs.existsSync(`${DEJAVU}/DejaVuSans.ttf`) && fs.existsSync(`${DEJAVU}/DejaVuSans-Bold.ttf`);
-  const regular = env.BREACHLINE_PDF_FONT || (dejavu ? `${DEJAVU}/DejaVuSans.ttf` : 'Helvetica');
-  const bold =
-    env.BREACHLINE_PDF_FONT_BOLD ||
-    env.BREACHLINE_PDF_FONT ||
-    (dejavu ? `${DEJAVU}/DejaVuSans-Bold.ttf` : 'Helvetica-Bold');
-  const cjk = env.BREACHLINE_PDF_CJK_FONT || CJK_CANDIDATES.find((f) => fs.existsSync(f));
+  const regular = configured.regular ?? (dejavu ? `${DEJAVU}/DejaVuSans.ttf` : 'Helvetica');
+  const bold = configured.bold ?? configured.regular ?? (dejavu ? `${DEJAVU}/DejaVuSans-Bold.ttf` : 'Helvetica-Bold');
+  const cjk = configured.cjk ?? CJK_CANDIDATES.find((f) => fs.existsSync(f));
   return { regular, bold, ...(cjk ? { cjk } : {}) };
 }
 
@@ -235,7 +239,7 @@ export async function prepareLetters(
       'postalAddress',
     );
   const paper: LetterPaper = input.paper ?? (['US', 'CA'].includes(org.mainEstablishment) ? 'letter' : 'a4');
-  const fonts = deps.fonts ?? letterFontsFromEnv();
+  const fonts = deps.fonts ?? letterFonts();
   const batchSize = deps.batchSize ?? LETTERS_PER_BATCH;
   const obligations = (await noticeObligationsOf(db, incidentId)).filter((o) => o.channels?.letter === 'counts');
 

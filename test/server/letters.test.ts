@@ -16,6 +16,7 @@ import { saveCompleteOrgProfile } from '../support/org-profile';
 import { openFixtureDb } from '../support/fan-out-fixture';
 import { insertTestIncident } from '../support/incident-row';
 import type { Actor } from '../../workflows/types';
+import { ConfigError, loadAppConfig } from '../../app.config';
 
 const ACTOR: Actor = { kind: 'user', id: 'usr_approver' };
 const VERSION = 'v-letters-1';
@@ -294,5 +295,21 @@ describe('the postalAddress column', () => {
       [incident],
     );
     expect(stored!.postal_address).toBe('7 Cedar Ln\nSpringfield, IL 62701');
+  });
+});
+
+describe('letter fonts', () => {
+  it('stops the app at start when a configured font file does not exist, naming the variable', () => {
+    const err = (() => {
+      try {
+        loadAppConfig({ BREACHLINE_PDF_CJK_FONT: path.join(dir, 'missing-cjk.ttf') });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe('BREACHLINE_PDF_CJK_FONT');
+    expect(loadAppConfig({}).pdfFonts).toEqual({ regular: undefined, bold: undefined, cjk: undefined });
   });
 });
