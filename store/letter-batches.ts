@@ -27,7 +27,11 @@ export interface LetterCandidate {
   letter_status: string | null;
 }
 
-/** Up to `limit` of the incident's people after `afterId`, in id order, with what a letter decision needs. */
+/**
+ * Up to `limit` of the incident's people after `afterId`, in id order, with what a letter decision needs. Their
+ * outbox rows are read for the page's id range through the (incident, version, channel, subject) index, one
+ * range per version and channel, so a page costs the same at the millionth person as at the first.
+ */
 export async function listLetterCandidates(
   db: Db,
   incidentId: string,
@@ -35,15 +39,34 @@ export async function listLetterCandidates(
   afterId: number,
   limit: number,
 ): Promise<LetterCandidate[]> {
-  return db.all<LetterCandidate>(
-    `SELECT s.id, s.name, s.jurisdiction, s.locale, s.postal_address,
-       (SELECT GROUP_CONCAT(DISTINCT o.channel) FROM outbox o
-         WHERE o.subject_id = s.id AND o.incident_id = s.incident_id AND o.kind = 'subject' AND o.status IN ('sent', 'delivered')) AS channels,
-       (SELECT l.status FROM outbox l
-         WHERE l.incident_id = s.incident_id AND l.kind = 'subject' AND l.recipient_ref = CAST(s.id AS TEXT) AND l.channel = 'letter' AND l.notice_version = ?) AS letter_status
-     FROM subjects s WHERE s.incident_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`,
-    [noticeVersion, incidentId, afterId, limit],
+  const people = await db.all<Omit<LetterCandidate, 'channels' | 'letter_status'>>(
+    // `+incident_id`: the rowid range narrows the page, not the (incident, identity key) index.
+    'SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE +incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+    [incidentId, afterId, limit],
   );
+  if (people.length === 0) return [];
+  // `+kind`: on `kind = ?` the planner takes the unique key's (incident, kind) prefix and reads every row.
+  const rows = await db.all<{ subject_id: number; channel: string; status: string; notice_version: string }>(
+    `SELECT subject_id, channel, status, notice_version FROM outbox
+     WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ? UNION SELECT ?)
+       AND channel IN ('email', 'sms', 'letter', 'call') AND subject_id BETWEEN ? AND ? AND +kind = 'subject'`,
+    [incidentId, incidentId, noticeVersion, people[0]!.id, people[people.length - 1]!.id],
+  );
+  const reached = new Map<number, Set<string>>();
+  const letters = new Map<number, string>();
+  for (const r of rows) {
+    if (r.status === 'sent' || r.status === 'delivered') {
+      const set = reached.get(r.subject_id) ?? new Set<string>();
+      set.add(r.channel);
+      reached.set(r.subject_id, set);
+    }
+    if (r.channel === 'letter' && r.notice_version === noticeVersion) letters.set(r.subject_id, r.status);
+  }
+  return people.map((p) => ({
+    ...p,
+    channels: reached.has(p.id) ? [...reached.get(p.id)!].join(',') : null,
+    letter_status: letters.get(p.id) ?? null,
+  }));
 }
 
 export interface LetterBatchRow {

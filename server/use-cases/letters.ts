@@ -385,6 +385,8 @@ export async function prepareLetters(
       actor,
       summary: `${withoutAddress.length} people need a letter but have no postal address: they count towards the substitute notice`,
       details: { noticeVersion, people: withoutAddress.length },
+      // Asking again with nobody new says nothing new.
+      eventKey: `letters:${incidentId}:${noticeVersion}:no-address:${withoutAddress.length}`,
     });
   return { batches, needed: withAddress.length + withoutAddress.length, withoutAddress: withoutAddress.length };
 }
