@@ -216,9 +216,11 @@ export async function getLetterBatch(db: Db, incidentId: string, batchId: string
 /** People of the incident who need a letter and have no postal address (their letter rows of any version). */
 export async function countLettersWithoutAddress(db: Db, incidentId: string): Promise<number> {
   const r = await db.get<{ n: number }>(
+    // Through the (incident, version, channel, subject) index, as in listLetterCandidates.
     `SELECT COUNT(DISTINCT subject_id) AS n FROM outbox
-     WHERE incident_id = ? AND kind = 'subject' AND channel = 'letter' AND status = 'failed' AND error = ?`,
-    [incidentId, NO_POSTAL_ADDRESS],
+     WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ?)
+       AND channel = 'letter' AND +kind = 'subject' AND status = 'failed' AND error = ?`,
+    [incidentId, incidentId, NO_POSTAL_ADDRESS],
   );
   return r?.n ?? 0;
 }
