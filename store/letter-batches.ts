@@ -114,7 +114,7 @@ export async function createLetterBatch(
   audit: { actor: Actor; summary: string; details: Record<string, unknown> },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.run(
+    const inserting = tx.run(
       `INSERT INTO letter_batches (id, incident_id, notice_version, seq, paper, letters, pages, pdf_file, manifest_file, created_at, created_by)
        VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
       [
@@ -131,6 +131,12 @@ export async function createLetterBatch(
         b.created_by,
       ],
     );
+    // Two people preparing at once take the same batch number: the second is the conflict below.
+    await inserting.catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT')
+        throw new LetterClaimConflict('another batch took this number');
+      throw err;
+    });
     for (const l of letters) {
       const r = await tx.run(
         `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, provider, provider_id, attempts, claimed_at, claimed_by, updated_at, subject_id)

@@ -190,7 +190,8 @@ export async function renderLetterBatch(
         .fontSize(7)
         .text(opts.returnAddress.join(', '), w.x, w.y - 6 * MM, { width: w.width, lineBreak: false, ellipsis: true });
     doc.font(regular).fontSize(10);
-    doc.text([letter.recipientName, ...letter.addressLines].join('\n'), w.x, w.y, {
+    // A person imported without a name gets the address alone, not an empty first line.
+    doc.text([letter.recipientName, ...letter.addressLines].filter((l) => l !== '').join('\n'), w.x, w.y, {
       width: w.width,
       height: w.height,
       lineGap: 0,
