@@ -1,6 +1,7 @@
 // Application settings from the environment, validated once at start.
 // A bad value stops the process with a message naming the variable.
 import { parseAlertSources, type AlertSource } from './server/webhooks/alert-sources';
+import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -82,10 +83,19 @@ export function parseTrustProxy(raw: string | undefined, publicUrl: string | und
   return entries;
 }
 
+const fontFile = optionalString.refine(
+  (v) => v === undefined || fs.existsSync(v),
+  'no such file (a TrueType or OpenType font file)',
+);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   BREACHLINE_DATA_DIR: z.string().default('./data'),
+  // Fonts for letters (server/use-cases/letters.ts); unset, the system's are looked for.
+  BREACHLINE_PDF_FONT: fontFile,
+  BREACHLINE_PDF_FONT_BOLD: fontFile,
+  BREACHLINE_PDF_CJK_FONT: fontFile,
   BREACHLINE_PUBLIC_URL: url.optional().or(z.literal('').transform(() => undefined)),
   BREACHLINE_ADMIN_TOKEN: optionalString.refine(
     (v) => v === undefined || v.length >= 24,
@@ -338,6 +348,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     dataDir,
     dbPath: path.join(dataDir, 'breachline.sqlite'),
+    pdfFonts: { regular: e.BREACHLINE_PDF_FONT, bold: e.BREACHLINE_PDF_FONT_BOLD, cjk: e.BREACHLINE_PDF_CJK_FONT },
     publicUrl: e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, ''),
     adminToken: e.BREACHLINE_ADMIN_TOKEN,
     sessionSecret: e.BREACHLINE_SESSION_SECRET,

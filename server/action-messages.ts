@@ -19,6 +19,9 @@ const DONE: Record<string, (form: Form) => string> = {
   awareness: () => 'Awareness time corrected: the deadlines counting from it moved.',
   determinations: () => 'Determination recorded: the deadlines counting from it are now shown.',
   access: () => 'Access saved.',
+  letters: () =>
+    'Letters prepared for the people who need one: download each batch (PDF and manifest) for the print house, then record the day it was posted.',
+  'letters/mailed': () => 'Mailing date recorded: from that day the letters of the batch count as sent.',
 };
 
 /** The confirmation for an incident action (its path after /incidents/:id/), or a plain one for an unknown path. */

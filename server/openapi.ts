@@ -16,6 +16,8 @@ import {
   incidentSchema,
   notificationsQuerySchema,
   recomputeSchema,
+  lettersSchema,
+  lettersMailedSchema,
   releaseSchema,
   subjectRowSchema,
   supplementSchema,
@@ -144,6 +146,43 @@ export const OPERATIONS: readonly Operation[] = [
     permission: 'contacts.read',
     query: notificationsQuerySchema,
     ok: { status: 200, description: 'Delivery records' },
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/letters',
+    summary:
+      'Prepare letters (PDF batches of up to 5,000 with a manifest CSV) for the people whose legal notice is not met and whose law counts a letter',
+    permission: 'letters.send',
+    body: lettersSchema,
+    ok: {
+      status: 200,
+      description: 'The new batches, how many people needed a letter and how many have no postal address',
+    },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/api/incidents/{id}/agency-documents',
+    summary:
+      'Where a notice to the consumer reporting agencies or the media is required: a letter to each nationwide agency and a statement for the media, as HTML, with their obligations (record the sending as a filing)',
+    permission: 'incident.read',
+    ok: { status: 200, description: 'Documents per audience' },
+  },
+  {
+    method: 'get',
+    path: '/api/incidents/{id}/letters',
+    summary: 'The letter batches and how many people needing a letter have no postal address',
+    permission: 'letters.send',
+    ok: { status: 200, description: 'Letter batches' },
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/letters/mailed',
+    summary: 'Record the day a letter batch was posted: its letters count as sent from that day',
+    permission: 'letters.send',
+    body: lettersMailedSchema,
+    ok: { status: 200, description: 'The batch' },
+    errors: [409],
   },
   {
     method: 'get',

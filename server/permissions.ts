@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'hold.release': ['approver', 'admin'],
   'notices.approve': ['approver', 'admin'],
   'filing.record': ['approver', 'admin'],
+  /** Prepare letters, download their batches (names and addresses), record them as mailed. */
+  'letters.send': ['approver', 'admin'],
   'report.supplement': ['approver', 'admin'],
   'incident.close': ['approver', 'admin'],
   'incident.recompute': ['approver', 'admin'],

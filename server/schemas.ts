@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DATA_ELEMENTS, SECTORS, isKnownJurisdiction } from '../rules';
 import { SEVERITIES } from '../workflows/types';
 import { badRequest } from './errors';
+import { checkPostalAddress } from './postal-address';
 import { parseInstant } from '../lib/instant';
 import { OUTBOX_STATUSES, type OutboxCursor } from '../store/outbox';
 
@@ -171,6 +172,14 @@ export const filingSchema = z.object({
 export const supplementSchema = z.object({ obligationId: text(200), information: text(20_000) });
 export const closeSchema = z.object({ summary: text(20_000) });
 export const recomputeSchema = z.object({ reason: text(2_000) });
+/** Letters for the people whose legal notice is not met (issue 14); the paper defaults from the organisation. */
+export const lettersSchema = z.object({
+  paper: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['letter', 'a4']).optional()),
+});
+export const lettersMailedSchema = z.object({
+  batchId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a letter batch of this incident'),
+  mailedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+});
 
 export const subjectRowSchema = z.object({
   name: z
@@ -203,6 +212,16 @@ export const subjectRowSchema = z.object({
     .optional()
     .transform((v) => v || 'en')
     .pipe(localeCode),
+  /** For a letter (issue 14): lines separated by newlines or `\n`; see server/postal-address.ts. */
+  postalAddress: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const checked = checkPostalAddress(v);
+      if (checked.ok) return checked.value;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    }),
 });
 export type SubjectRow = z.infer<typeof subjectRowSchema>;
 

@@ -5,13 +5,14 @@
 // rejection, goes through zod, so rejection messages are zod's own.
 import { z } from 'zod';
 import { isKnownJurisdiction } from '../rules';
+import { checkPostalAddress } from './postal-address';
 import { E164_PATTERN, LOCALE_PATTERN, subjectRowSchema, type SubjectRow } from './schemas';
 
 export type CheckedRow = { ok: true; row: SubjectRow } | { ok: false; field: string; message: string };
 
 const EMAIL_PATTERN = z.regexes.email;
 const PHONE_PUNCTUATION = /[\s()-]/g;
-const FIELDS = ['name', 'email', 'phone', 'jurisdiction', 'locale'] as const;
+const FIELDS = ['name', 'email', 'phone', 'jurisdiction', 'locale', 'postalAddress'] as const;
 
 /** The row if it is a plain object of strings that passes; undefined when zod must decide. */
 export function checkSubjectRowFast(raw: Record<string, unknown>): SubjectRow | undefined {
@@ -35,7 +36,9 @@ export function checkSubjectRowFast(raw: Record<string, unknown>): SubjectRow | 
   if (jurisdiction !== null && !isKnownJurisdiction(jurisdiction)) return undefined;
   const locale = r.locale?.trim() || 'en';
   if (!LOCALE_PATTERN.test(locale)) return undefined;
-  return { name: name ? name : null, email, phone, jurisdiction, locale };
+  const postal = checkPostalAddress(r.postalAddress);
+  if (!postal.ok) return undefined;
+  return { name: name ? name : null, email, phone, jurisdiction, locale, postalAddress: postal.value };
 }
 
 /** Validates one row; a rejection names the first field at fault, or `row` for the row as a whole. */

@@ -117,6 +117,8 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
   const out = { email: empty(), sms: empty() };
   const created = { email: 0, sms: 0 };
   for (const r of rows) {
+    // Letters are counted in their batches (store/letter-batches.ts), not among the messages.
+    if (r.channel !== 'email' && r.channel !== 'sms') continue;
     out[r.channel][r.status] += r.n;
     created[r.channel] += r.n;
   }
@@ -158,7 +160,7 @@ export async function listOutbox(
   params.push(q.limit, q.offset ?? 0);
   return db.all(
     `SELECT o.*, CASE o.kind
-        WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email ELSE s.phone END)
+        WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email WHEN 'letter' THEN s.postal_address ELSE s.phone END)
         WHEN 'controller' THEN c.email
         ELSE NULL END AS recipient
      FROM outbox o

@@ -15,6 +15,8 @@ export interface SubjectRecord {
   jurisdiction: string | null;
   locale: string;
   identityKey: string;
+  /** Lines joined by \n, for a letter; absent or null when the import gave none. */
+  postalAddress?: string | null;
 }
 
 /** Rows per merge transaction, roughly: how long other writers may wait on the lock. */
@@ -31,7 +33,7 @@ export async function createStaging(db: Db, importId: string): Promise<Staging> 
   if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
   const name = `staged_${importId}`;
   await db.exec(
-    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL)`,
+    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT)`,
   );
   return { name, staged: 0 };
 }
@@ -49,10 +51,11 @@ export async function stageSubjects(db: Db, staging: Staging, people: readonly S
     p.jurisdiction,
     p.locale,
     p.identityKey,
+    p.postalAddress ?? null,
   ]);
   await db.run(
-    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`,
+    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key, postal_address)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)`,
     [JSON.stringify(rows)],
   );
   staging.staged += people.length;
@@ -99,8 +102,8 @@ export async function mergeStaged(
   let inserted = 0;
   for (const [from, to] of keyRanges(staging.staged, o.rowsPerMerge ?? ROWS_PER_MERGE)) {
     const r = await db.run(
-      `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key)
-       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key FROM temp.${staging.name}
+      `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, postal_address)
+       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key, postal_address FROM temp.${staging.name}
        WHERE identity_key >= ? AND identity_key < ? ORDER BY identity_key, rowid
        ON CONFLICT (incident_id, identity_key) DO NOTHING`,
       [o.incidentId, o.importId, from, to],

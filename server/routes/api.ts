@@ -23,6 +23,8 @@ import {
   notificationsQuerySchema,
   parse,
   recomputeSchema,
+  lettersSchema,
+  lettersMailedSchema,
   releaseSchema,
   supplementSchema,
   triageSchema,
@@ -45,6 +47,8 @@ import { decideTriage } from '../use-cases/triage-decision';
 import { closingReport } from '../use-cases/closing-report';
 import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
+import { letterFonts, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
@@ -60,7 +64,7 @@ type IncidentStep<B> = (
   idempotencyKey: string | null,
 ) => Promise<unknown>;
 
-export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake'>): Router {
+export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' | 'dataDir' | 'pdfFonts'>): Router {
   const r = Router();
   const json = jsonBody('1mb');
   r.use(bearerAuth(ctx.db));
@@ -109,6 +113,27 @@ export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake'>
   step('supplements', 'report.supplement', supplementSchema, supplementReport);
   step('close', 'incident.close', closeSchema, closeIncident);
   step('recompute', 'incident.recompute', recomputeSchema, recompute);
+  r.post('/incidents/:id/letters', allow('letters.send'), json, async (req, res) => {
+    const input = parse(lettersSchema, req.body);
+    res.json(
+      await prepareLetters(
+        { db: ctx.db, dataDir: config.dataDir, fonts: letterFonts(config.pdfFonts) },
+        String(req.params.id),
+        input,
+        actorOf(req.user!),
+      ),
+    );
+  });
+  r.get('/incidents/:id/agency-documents', allow('incident.read'), async (req, res) => {
+    res.json(await agencyDocumentsOf(ctx.db, String(req.params.id), ctx.baseUrl));
+  });
+  r.get('/incidents/:id/letters', allow('letters.send'), async (req, res) => {
+    res.json(await lettersOf(ctx.db, String(req.params.id)));
+  });
+  r.post('/incidents/:id/letters/mailed', allow('letters.send'), json, async (req, res) => {
+    const { batchId, mailedOn } = parse(lettersMailedSchema, req.body);
+    res.json(await recordLettersMailed(ctx, String(req.params.id), batchId, { mailedOn }, actorOf(req.user!)));
+  });
   r.post('/incidents/:id/subjects', allow('subjects.import'), jsonBody('20mb'), async (req, res) => {
     const key = idempotencyKey(req);
     const isCsv = Boolean(req.is('text/csv'));

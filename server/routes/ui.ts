@@ -44,6 +44,8 @@ import {
   incidentSchema,
   parse,
   recomputeSchema,
+  lettersSchema,
+  lettersMailedSchema,
   releaseSchema,
   triageSchema,
 } from '../schemas';
@@ -72,6 +74,8 @@ import {
   notificationsOf,
 } from '../use-cases/incident-queries';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
+import { letterBatchFile, letterFonts, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
+import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import type { UserSessions } from '../use-cases/sessions';
 import { verifySecondFactor } from '../use-cases/second-factor';
 import { mailboxMessage, mailboxMessages } from '../use-cases/dev-mailbox';
@@ -123,7 +127,15 @@ export function uiRouter(
     mailboxEnabled: boolean;
     config: Pick<
       AppConfig,
-      'webhookSecrets' | 'secretKeys' | 'mfaRoles' | 'intake' | 'alertSources' | 'oidc' | 'localLogin'
+      | 'webhookSecrets'
+      | 'secretKeys'
+      | 'mfaRoles'
+      | 'intake'
+      | 'alertSources'
+      | 'oidc'
+      | 'localLogin'
+      | 'dataDir'
+      | 'pdfFonts'
     >;
     sessions: UserSessions;
     /** Set when single sign-on is configured (config.oidc). */
@@ -353,6 +365,19 @@ export function uiRouter(
     res.attachment(`notifications-${id}.csv`).type('text/csv; charset=utf-8');
     await exportNotificationsCsv(ctx.db, id, res, actorOf(req.user!));
   });
+  r.get('/incidents/:id/letters/:batchId/:file', allow('letters.send'), async (req, res) => {
+    const which = { 'letters.pdf': 'pdf', 'manifest.csv': 'manifest' } as const;
+    const file = which[String(req.params.file) as keyof typeof which];
+    if (!file) throw notFound();
+    const found = await letterBatchFile(
+      { db: ctx.db, dataDir: opts.config.dataDir },
+      String(req.params.id),
+      String(req.params.batchId),
+      file,
+      actorOf(req.user!),
+    );
+    res.download(found.path, found.name);
+  });
   r.get('/incidents/:id', allow('incident.read'), async (req, res) => {
     const incident = await incidentView(ctx.db, String(req.params.id));
     const seesContacts = can(req.user!.role, 'contacts.read');
@@ -430,6 +455,9 @@ export function uiRouter(
         // Data subjects' addresses are contact data: never rendered for a role without contacts.read.
         outbox: seesContacts ? (await notificationsOf(ctx.db, incident.id, { limit: 100 })).notifications : [],
         legalNotice: seesContacts ? await legalNoticeStatusOf(ctx.db, incident.id) : [],
+        letters: can(req.user!.role, 'letters.send') ? await lettersOf(ctx.db, incident.id) : null,
+        today: nowIso().slice(0, 10),
+        agencyDocuments: await agencyDocumentsOf(ctx.db, incident.id, ctx.baseUrl),
       }),
     );
   });
@@ -509,6 +537,26 @@ export function uiRouter(
       (id, form, user, key) => recordFiling(ctx, id, parse(filingSchema, filingFromForm(form)), user, key),
       'filing.record',
     ),
+  );
+  r.post(
+    '/incidents/:id/letters',
+    ...act(
+      (id, form, user) =>
+        prepareLetters(
+          { db: ctx.db, dataDir: opts.config.dataDir, fonts: letterFonts(opts.config.pdfFonts) },
+          id,
+          parse(lettersSchema, form),
+          actorOf(user),
+        ),
+      'letters.send',
+    ),
+  );
+  r.post(
+    '/incidents/:id/letters/mailed',
+    ...act((id, form, user) => {
+      const { batchId, mailedOn } = parse(lettersMailedSchema, form);
+      return recordLettersMailed(ctx, id, batchId, { mailedOn }, actorOf(user));
+    }, 'letters.send'),
   );
   r.post(
     '/incidents/:id/recompute',

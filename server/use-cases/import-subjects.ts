@@ -135,6 +135,7 @@ export async function storeSubjects(
           jurisdiction: person.jurisdiction,
           locale: person.locale,
           identityKey: identityKey(person),
+          postalAddress: person.postalAddress,
         });
         if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
@@ -186,7 +187,9 @@ export async function storeSubjects(
   return result;
 }
 
-const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale'];
+const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale', 'postaladdress'];
+/** Headers are matched in lower case; these name the row's field in its own case. */
+const FIELD_OF_COLUMN: Record<string, string> = { postaladdress: 'postalAddress' };
 
 function headerColumns(header: string[]): string[] {
   const cols = header.map((h) => h.trim().toLowerCase());
@@ -194,10 +197,10 @@ function headerColumns(header: string[]): string[] {
   if (unknown.length > 0)
     throw new HttpError(
       400,
-      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale)`,
+      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale,postalAddress)`,
       'csv',
     );
-  return cols;
+  return cols.map((c) => FIELD_OF_COLUMN[c] ?? c);
 }
 
 /** One object per record, keyed by the header's columns; `digest` sees every byte of the source. */

@@ -36,26 +36,35 @@ export interface PersonNoticeStatus {
  * models its channels (their US state's; HIPAA's for everyone), whether the channels used meet it.
  */
 export async function legalNoticeStatusOf(db: Db, incidentId: string, limit = 100): Promise<PersonNoticeStatus[]> {
-  const row = await getIncident(db, incidentId);
-  const obligations = (row ? (parseState(row)?.obligations ?? []) : []).filter(
-    (o) => o.audience === 'individuals' && o.required && o.status !== 'superseded' && o.channels,
-  );
+  const obligations = await noticeObligationsOf(db, incidentId);
   if (obligations.length === 0) return [];
   const people = await listSubjectReach(db, incidentId, limit);
   return people.map((p) => {
     const used = p.channels ? p.channels.split(',') : [];
-    const state = /^US-([A-Z]{2})$/i.exec(p.jurisdiction ?? '')?.[1]?.toLowerCase();
-    const laws = obligations
-      .filter((o) => o.regime === `us-${state}` || o.regime === 'us-hipaa')
-      .map((o) => {
-        const verdict = noticeVerdict(o.channels!, used);
-        const counting = Object.entries(o.channels!)
-          .map(([c, how]) =>
-            how === 'counts' ? c : `${c} (${how === 'with_consent' ? 'with consent' : 'in addition'})`,
-          )
-          .join(', ');
-        return { basis: o.basis, verdict, text: VERDICT_TEXT[verdict], counting };
-      });
+    const laws = lawsOfResidence(obligations, p.jurisdiction).map((o) => {
+      const verdict = noticeVerdict(o.channels!, used);
+      const counting = Object.entries(o.channels!)
+        .map(([c, how]) => (how === 'counts' ? c : `${c} (${how === 'with_consent' ? 'with consent' : 'in addition'})`))
+        .join(', ');
+      return { basis: o.basis, verdict, text: VERDICT_TEXT[verdict], counting };
+    });
     return { id: p.id, name: p.name, jurisdiction: p.jurisdiction, channels: used, laws };
   });
+}
+
+/** The incident's required notices to individuals that model which channels count. */
+export async function noticeObligationsOf(db: Db, incidentId: string): Promise<TrackedObligation[]> {
+  const row = await getIncident(db, incidentId);
+  return (row ? (parseState(row)?.obligations ?? []) : []).filter(
+    (o) => o.audience === 'individuals' && o.required && o.status !== 'superseded' && o.channels,
+  );
+}
+
+/** Of those, the ones a person's residence brings: their US state's, and HIPAA's for everyone. */
+export function lawsOfResidence(
+  obligations: readonly TrackedObligation[],
+  jurisdiction: string | null,
+): TrackedObligation[] {
+  const state = /^US-([A-Z]{2})$/i.exec(jurisdiction ?? '')?.[1]?.toLowerCase();
+  return obligations.filter((o) => o.regime === `us-${state}` || o.regime === 'us-hipaa');
 }

@@ -51,6 +51,18 @@ const locale = fc.oneof(
   piece('abzCN-019_', 12),
 );
 const name = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ minLength: 195, maxLength: 205 }), fc.constant(''));
+// Lines joined by real line breaks or the two characters \n, some too many, too long or holding control characters.
+const postalAddress = fc.oneof(
+  {
+    arbitrary: fc
+      .tuple(fc.array(piece('ab 1,.-', 20), { maxLength: 7 }), fc.constantFrom('\n', '\\n', '\r\n', ' \n '))
+      .map(([lines, sep]) => lines.join(sep)),
+    weight: 4,
+  },
+  fc.string({ minLength: 55, maxLength: 65 }),
+  piece('a\n\t\u0007 ', 30),
+  fc.string({ minLength: 395, maxLength: 405 }),
+);
 
 const row = fc.record(
   {
@@ -59,6 +71,7 @@ const row = fc.record(
     phone: spaced(phone),
     jurisdiction: spaced(jurisdiction),
     locale: spaced(locale),
+    postalAddress,
   },
   { requiredKeys: [] },
 );
