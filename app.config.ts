@@ -184,6 +184,9 @@ const envSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(15),
+  // Contact data outlives the incident for follow-up (late bounces, corrections, complaints); the
+  // proof of notice is kept regardless. Ten years is beyond any rule that asks for the data itself.
+  BREACHLINE_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 
   SENDGRID_API_KEY: optionalString,
   SENDGRID_FROM_EMAIL: z
@@ -373,6 +376,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
       forwarderIdleMs: e.BREACHLINE_FORWARDER_IDLE_MS,
     },
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
+    contactRetentionDays: e.BREACHLINE_CONTACT_RETENTION_DAYS,
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     sendgrid: e.SENDGRID_API_KEY
       ? {

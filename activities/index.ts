@@ -24,8 +24,10 @@ import { heartbeatOnAClock } from './heartbeat-clock';
 import { asSendAttempt } from './send-attempt';
 import { createSendGate } from './send-gate';
 import { createRecoverySignal } from './provider-backoff';
+import { createPurgeDueContacts } from './purge-due-contacts';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
+const DEFAULT_CONTACT_RETENTION_DAYS = 90;
 
 export interface ActivityDeps {
   db: Db;
@@ -36,6 +38,10 @@ export interface ActivityDeps {
   baseUrl: string;
   /** How long an uncertain send waits for evidence before its one re-send (BREACHLINE_UNCERTAIN_WAIT_MINUTES). */
   uncertainWaitMs?: number;
+  /** Days contact data is kept after close (BREACHLINE_CONTACT_RETENTION_DAYS). */
+  contactRetentionDays?: number;
+  /** The data directory, where letter files are removed with the contact data. */
+  dataDir?: string;
 }
 
 export const createActivities = (given: ActivityDeps) => {
@@ -46,6 +52,12 @@ export const createActivities = (given: ActivityDeps) => {
     smsRecovery: createRecoverySignal(),
   };
   return {
+    purgeDueContacts: createPurgeDueContacts({
+      db: deps.db,
+      logger: deps.logger,
+      dataDir: deps.dataDir,
+      retentionDays: deps.contactRetentionDays ?? DEFAULT_CONTACT_RETENTION_DAYS,
+    }),
     persistState: createPersistState(deps.db),
     persistStateDelta: createPersistStateDelta(deps.db),
     computeObligations: createComputeObligations(deps.db),

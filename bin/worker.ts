@@ -66,6 +66,8 @@ async function main() {
       logger,
       baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       uncertainWaitMs: config.uncertainWaitMs,
+      contactRetentionDays: config.contactRetentionDays,
+      dataDir: config.dataDir,
     }),
     shutdownGraceTime: '10 seconds',
   });

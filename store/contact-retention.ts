@@ -76,7 +76,7 @@ export const setAddressHmacTx = (tx: Tx, outboxId: string, hmac: string | null) 
 export async function eraseContactsTx(tx: Tx, incidentId: string, at: string) {
   const people = await tx.run(
     // The identity key is an unkeyed hash of the email or phone, which a dictionary would reverse.
-    `UPDATE subjects SET name = NULL, email = NULL, phone = NULL, identity_key = 'purged:' || id, purged_at = ?
+    `UPDATE subjects SET name = NULL, email = NULL, phone = NULL, postal_address = NULL, identity_key = 'purged:' || id, purged_at = ?
       WHERE incident_id = ? AND purged_at IS NULL`,
     [at, incidentId],
   );

@@ -4,3 +4,4 @@ export { incidentWorkflow } from './incident-v1/workflow';
 export { incidentWorkflowV2 } from './incident/workflow';
 export { notifySubjectsWorkflow } from './notify-subjects';
 export { lateBouncesWorkflow } from './late-bounces/workflow';
+export { contactRetentionWorkflow } from './contact-retention/workflow';

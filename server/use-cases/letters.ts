@@ -4,6 +4,7 @@
 // went by email, printed. A batch of up to 5,000 is one PDF and a manifest CSV for a print-and-mail house, kept
 // in the data directory; the letters count as sent from the day an operator records the batch as mailed.
 // People who need a letter and have no postal address count towards the substitute notice.
+import { letterDir } from '../../lib/letter-files';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -204,9 +205,7 @@ const MANIFEST_COLUMNS = [
   'last_page',
 ];
 
-function batchDir(dataDir: string, incidentId: string): string {
-  return path.join(dataDir, 'letters', incidentId);
-}
+const batchDir = letterDir;
 
 /**
  * Prepares letters for everyone who needs one and has none yet, in batches of up to LETTERS_PER_BATCH. Refused
