@@ -17,6 +17,7 @@ import {
   renderRegulatorReport,
   renderSubjectEmail,
   renderSubjectSms,
+  STAFF_LOCALES,
   type LegalNotice,
   type Locale,
   type NoticeInput,
@@ -109,6 +110,22 @@ export function regimeName(id: string): string {
   return REGIMES.find((r) => r.id === id)?.name ?? id;
 }
 
+/**
+ * The language a regime's regulator reads reports in (China's: Chinese), where a regulator template
+ * exists in it; else English.
+ */
+export function regulatorReportLocale(regimeId: string): Locale {
+  const wanted = REGIMES.find((r) => r.id === regimeId)?.reportLanguage;
+  const locale = wanted ? normalizeLocale(wanted) : 'en';
+  return STAFF_LOCALES.includes(locale) ? locale : 'en';
+}
+
+/** The note a held report carries, in the report's language. */
+const HELD_NOTE: Partial<Record<Locale, string>> = {
+  en: 'Notification is delayed under a law-enforcement hold.',
+  'zh-CN': '应执法机关的要求，本次通知暂缓进行。',
+};
+
 export async function buildNotices(
   db: Db,
   incidentId: string,
@@ -137,7 +154,8 @@ export async function buildNotices(
   }
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
-    const report = renderRegulatorReport('en', {
+    const locale = regulatorReportLocale(o.regime);
+    const report = renderRegulatorReport(locale, {
       org: ov,
       incident: view,
       regulator: {
@@ -151,12 +169,12 @@ export async function buildNotices(
       phase: 'initial',
       content: o.content,
       delayReason: null,
-      holdNote: o.status === 'held' ? 'Notification is delayed under a law-enforcement hold.' : null,
+      holdNote: o.status === 'held' ? (HELD_NOTE[locale] ?? HELD_NOTE.en!) : null,
       noticeDate: assessedAt ?? view.discoveredAt,
     });
     notices.push({
       audience: `regulator:${o.id}`,
-      locale: 'en',
+      locale,
       channel: 'email',
       variant: DEFAULT_VARIANT,
       subject: report.subject,

@@ -25,10 +25,12 @@ export const REGIMES: readonly {
   citation: string;
   sourceUrl: string;
   commencement: string;
+  reportLanguage?: string;
 }[] = CATALOG.map(({ info }) => ({
   id: info.id,
   name: info.name,
   citation: info.citation,
   sourceUrl: info.sourceUrl,
   commencement: info.commencement,
+  ...(info.reportLanguage ? { reportLanguage: info.reportLanguage } : {}),
 }));

@@ -94,4 +94,9 @@ export type RegimeInfo = {
   sourceUrl: string;
   /** Date (YYYY-MM-DD) from which the rule applies, by the incident's awarenessAt. */
   commencement: string;
+  /**
+   * The language (BCP 47) the regulator takes reports in, where it requires one other than English;
+   * reports under the regime are rendered in it. Absent: English.
+   */
+  reportLanguage?: string;
 };

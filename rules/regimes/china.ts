@@ -16,6 +16,8 @@ export const CN_PIPL: RegimeInfo = {
   citation: 'PIPL Art. 57',
   sourceUrl: PIPL_URL,
   commencement: '2021-11-01',
+  // Chinese is the language of the authorities (the CAC and the sector regulators take reports in it).
+  reportLanguage: 'zh-CN',
 };
 export const CN_CAC: RegimeInfo = {
   id: 'cn-cac',
@@ -23,6 +25,7 @@ export const CN_CAC: RegimeInfo = {
   citation: '国家网络安全事件报告管理办法 Art. 4 and annex (网络安全事件分级指南)',
   sourceUrl: CAC_URL,
   commencement: '2025-11-01',
+  reportLanguage: 'zh-CN',
 };
 
 const PIPL_CONTENT = [
