@@ -1,13 +1,15 @@
 // What approval refuses before the workflow hears of it (issue 14): a notice
 // without a public headline, notices in the name of the built-in or an
-// incomplete organisation profile, and links to a public page nobody outside
-// can open. Each refusal is a 409 naming what to fix; nothing is stored first.
+// incomplete organisation profile, links to a public page nobody outside
+// can open, or a language whose notice would go without the free text written
+// in another. Each refusal is a 409 naming what to fix; nothing is stored first.
 import type { Db } from '../../store/connection';
 import { getAssessmentText } from '../../store/assessments';
 import { getIncident, parseState } from '../../store/incident-store';
 import { listNotices, NO_LINK_SUFFIX } from '../../store/notices';
 import { DEFAULT_ORG_PROFILE, getOrgProfile, type OrgProfile } from '../../store/org-profile';
 import { HttpError } from '../errors';
+import { refuseMissingFreeText } from './notice-languages';
 import type { AppConfig } from '../../app.config';
 
 /** Where messages go and where their links point, as the app was configured. */
@@ -21,6 +23,8 @@ export interface PublicLinkSetting {
 export interface ApprovalRequest {
   noticeVersion: string;
   noPublicLink: boolean;
+  /** Locales the approver lets use their own language's built-in texts where free text was written in another. */
+  builtInTextLocales?: readonly string[];
 }
 
 /** The profile fields a notice needs that are missing or still the built-in example values. */
@@ -138,6 +142,7 @@ export async function refuseUnreadyApproval(
       'this version was rendered without link-free notices: ask for a recompute to render them, then approve that version with "no public link"',
       'noPublicLink',
     );
+  await refuseMissingFreeText(db, incidentId, request.noticeVersion, request.builtInTextLocales ?? []);
   if (
     publicLink.realProvider &&
     isUnusablePublicUrl(publicLink.publicUrl) &&

@@ -20,6 +20,8 @@ const SID = `AC${'f'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-legal';
 const INCIDENT = '01JLEGALVARIANTS0000000000';
 const NATURE = 'Someone used a stolen staff password to copy part of our customer database.';
+const NATURE_DE =
+  'Jemand hat mit einem gestohlenen Passwort eines Mitarbeiters einen Teil unserer Kundendatenbank kopiert.';
 const AFFECTED = { 'US-CA': 1200, 'US-MA': 34567, DE: 800 };
 const COUNTS = ['36,567', '36567', '34,567', '34567'];
 
@@ -65,7 +67,7 @@ async function seedAssessedIncident(): Promise<number[]> {
       incidentId: INCIDENT,
       approximateRecords: null,
       identityProtectionOffered: true,
-      narrative: { whatHappened: NATURE },
+      narrative: { en: { whatHappened: NATURE }, de: { whatHappened: NATURE_DE } },
       publicHeadline: 'A security incident involving your customer account',
       createdAt: awarenessAt,
       createdBy: 'u',
@@ -175,7 +177,9 @@ describe('a wave with people of three residences', () => {
     expect(de.html).toContain('<h2>Was ist geschehen?</h2>');
     expect(de.html).toContain('Guten Tag Person 2,');
     expect(de.html).not.toContain('Notice of Data Breach');
-    expect(de.text).toContain(NATURE);
+    // The German notice carries the German text, never the English one.
+    expect(de.text).toContain(NATURE_DE);
+    expect(de.text).not.toContain(NATURE);
     const defaultDe = stored.find(
       (n) => n.audience === 'individuals' && n.locale === 'de' && n.channel === 'email' && n.variant === 'default',
     )!;
