@@ -21,8 +21,9 @@ import {
   type LegalNotice,
   type Locale,
   type NoticeInput,
+  type RegulatorReportInput,
 } from './render';
-import { REGIMES } from '../rules';
+import { REGIMES, type Obligation } from '../rules';
 import type { NoticeSet } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -120,6 +121,28 @@ export function regulatorReportLocale(regimeId: string): Locale {
   return STAFF_LOCALES.includes(locale) ? locale : 'en';
 }
 
+/**
+ * The regulator as the report's header names it: the regime's own words where the report is in the
+ * regime's language (rules' reportTexts), else the catalog's English.
+ */
+export function regulatorOf(
+  o: Pick<Obligation, 'recipient' | 'regime' | 'basis' | 'deadline' | 'dueAt'>,
+  locale: Locale,
+): RegulatorReportInput['regulator'] {
+  const regime = REGIMES.find((r) => r.id === o.regime);
+  const words =
+    regime?.reportLanguage && normalizeLocale(regime.reportLanguage) === locale ? (regime.reportTexts ?? {}) : {};
+  const say = (text: string) => words[text] ?? text;
+  return {
+    name: say(o.recipient),
+    regime: o.regime,
+    regimeName: say(regimeName(o.regime)),
+    basis: say(o.basis),
+    deadline: say(o.deadline),
+    dueAt: o.dueAt,
+  };
+}
+
 /** The note a held report carries, in the report's language. */
 const HELD_NOTE: Partial<Record<Locale, string>> = {
   en: 'Notification is delayed under a law-enforcement hold.',
@@ -158,14 +181,7 @@ export async function buildNotices(
     const report = renderRegulatorReport(locale, {
       org: ov,
       incident: view,
-      regulator: {
-        name: o.recipient,
-        regime: o.regime,
-        regimeName: regimeName(o.regime),
-        basis: o.basis,
-        deadline: o.deadline,
-        dueAt: o.dueAt,
-      },
+      regulator: regulatorOf(o, locale),
       phase: 'initial',
       content: o.content,
       delayReason: null,

@@ -10,7 +10,7 @@ import { getIncident, getNote, parseState } from '../store/incident-store';
 import { getOrgProfile, regulatorFor } from '../store/org-profile';
 import { findStoredNotice, saveNotice } from '../store/notices';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
-import { regimeName, regulatorReportLocale } from './render-notices';
+import { regulatorOf, regulatorReportLocale } from './render-notices';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderRegulatorReport, type Locale } from './render';
 import type { EmailProvider } from './providers';
@@ -109,14 +109,7 @@ export const createSendSupplementaryReport =
     const report = renderRegulatorReport(locale, {
       org: orgView(org),
       incident: view,
-      regulator: {
-        name: obligation.recipient,
-        regime: obligation.regime,
-        regimeName: regimeName(obligation.regime),
-        basis: obligation.basis,
-        deadline: obligation.deadline,
-        dueAt: obligation.dueAt,
-      },
+      regulator: regulatorOf(obligation, locale),
       phase: 'supplementary',
       content: obligation.content,
       delayReason: null,

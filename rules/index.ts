@@ -26,6 +26,7 @@ export const REGIMES: readonly {
   sourceUrl: string;
   commencement: string;
   reportLanguage?: string;
+  reportTexts?: Readonly<Record<string, string>>;
 }[] = CATALOG.map(({ info }) => ({
   id: info.id,
   name: info.name,
@@ -33,4 +34,5 @@ export const REGIMES: readonly {
   sourceUrl: info.sourceUrl,
   commencement: info.commencement,
   ...(info.reportLanguage ? { reportLanguage: info.reportLanguage } : {}),
+  ...(info.reportTexts ? { reportTexts: info.reportTexts } : {}),
 }));

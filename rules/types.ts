@@ -99,4 +99,9 @@ export type RegimeInfo = {
    * reports under the regime are rendered in it. Absent: English.
    */
   reportLanguage?: string;
+  /**
+   * The regime's words in reportLanguage, keyed by the English text the catalog gives: its name and its
+   * regulator obligations' recipients, legal bases and deadlines, so a report's header reads in one language.
+   */
+  reportTexts?: Readonly<Record<string, string>>;
 };

@@ -137,6 +137,11 @@ describe('approval of notices in several languages', () => {
       expect(r.text).toContain('个人信息泄露事件报告');
       expect(r.text).toContain(WHAT_ZH);
       expect(r.text).not.toContain(WHAT_EN);
+      // The header names the law, the authority and the deadline in Chinese too.
+      expect(r.text).toContain('《中华人民共和国个人信息保护法》');
+      expect(r.text).toContain('履行个人信息保护职责的部门');
+      expect(r.text).toContain('立即');
+      expect(r.text).not.toContain('Departments performing');
     }
     const approved = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion: after.noticeVersion });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
