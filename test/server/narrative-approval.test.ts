@@ -11,6 +11,7 @@ import {
   startHarness,
   type Harness,
 } from '../support/app-harness';
+import { hiddenField } from '../e2e/helpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -84,17 +85,69 @@ describe('approval of notices in several languages', () => {
     expect(page).toContain('name="builtInTextLocales" value="de"');
     expect(page).toContain('name="builtInTextLocales" value="ja"');
 
-    const approved = await h.api('POST', `/api/incidents/${id}/approval`, {
+    // Approved on the form, both boxes ticked.
+    const approved = await web.post(`/incidents/${id}/approval`, {
+      _csrf: hiddenField(page, '_csrf'),
+      idempotencyKey: 'approve-built-in-texts-1',
       noticeVersion,
+      note: 'German and Japanese on their built-in texts',
+      approvalOptions: '1',
+      notifyLaterImports: 'on',
       builtInTextLocales: ['de', 'ja'],
     });
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    expect(approved.status).toBe(303);
+    await eventually(
+      () => h.api('GET', `/api/incidents/${id}`),
+      (r) => r.body.approval?.noticeVersion === noticeVersion,
+    );
     const audit = await h.db.get<{ details_json: string; summary: string }>(
       "SELECT details_json, summary FROM audit_log WHERE incident_id = ? AND type = 'notices.approved'",
       [id],
     );
     expect(JSON.parse(audit!.details_json).builtInTextLocales).toEqual(['de', 'ja']);
     expect(audit!.summary).toContain('built-in texts chosen for de, ja');
+  });
+
+  it('shows the re-assess form per language, prefilled, and saves what each section says', async () => {
+    const id = await openAndConfirm(h);
+    const csv = 'name,email,phone,jurisdiction,locale\nDora Deutsch,dora3@example.de,,DE,de\n';
+    await h.api('POST', `/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' });
+    await h.api(
+      'POST',
+      `/api/incidents/${id}/assessment`,
+      assessmentBody({
+        affected: { DE: 1 },
+        narrative: { en: { whatHappened: WHAT_EN }, de: { whatHappened: 'Ein Laptop wurde gestohlen.' } },
+      }),
+    );
+    const responder = await createTestUser(h, { email: 'rolf.reassess@example.org', role: 'responder' });
+    const web = await logInForm(h, responder.email, responder.password);
+    const room = (await web.get(`/incidents/${id}`)).html;
+    expect(room).toContain('data-narrative-locale="de"');
+    expect(room).not.toContain('data-narrative-locale="ja"');
+    expect(room).toMatch(
+      /<textarea id="whatHappened-de" name="whatHappened:de" lang="de" rows="2">Ein Laptop wurde gestohlen.<\/textarea>/,
+    );
+    expect(room).toContain(`<textarea id="whatHappened" name="whatHappened" lang="en" rows="2">${WHAT_EN}</textarea>`);
+
+    const GERMAN = 'Ein Laptop mit unserer Kundenliste wurde aus einem Auto gestohlen.';
+    const saved = await web.post(`/incidents/${id}/assessment`, {
+      _csrf: hiddenField(room, '_csrf'),
+      idempotencyKey: 'narrative-per-locale-form-1',
+      dataElements: ['name', 'email', 'account_credentials'],
+      role: 'controller',
+      riskLevel: 'high_risk',
+      riskRationale: 'Passwords were stored with a weak hash.',
+      affected: 'DE=1',
+      channelPolicy: 'email',
+      publicHeadline: 'Your account details may have been exposed',
+      whatHappened: WHAT_EN,
+      'whatHappened:de': GERMAN,
+    });
+    expect(saved.status).toBe(303);
+    const { notices } = await noticesOf(id, (n) => n.notices.some((x) => x.locale === 'de' && x.text.includes(GERMAN)));
+    const de = notices.find((n) => n.audience === 'individuals' && n.locale === 'de' && n.channel === 'email')!;
+    expect(de.text).not.toContain(WHAT_EN);
   });
 
   it('with no free text at all, approves every language on its built-in texts', async () => {
