@@ -8,6 +8,7 @@ import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { CORRECTION_AUDIENCE, NO_LINK_SUFFIX, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
+import { mainPublicNoticeVersion } from '../store/published-notices';
 import { acceptedAssessment, loadIncidentView, orgView } from './incident-view';
 import {
   DEFAULT_VARIANT,
@@ -21,6 +22,7 @@ import {
   type LegalNotice,
   type Locale,
   type NoticeInput,
+  type IncidentFactsView,
   type RegulatorReportInput,
 } from './render';
 import { REGIMES, type Obligation } from '../rules';
@@ -149,6 +151,19 @@ const HELD_NOTE: Partial<Record<Locale, string>> = {
   'zh-CN': '应执法机关的要求，本次通知暂缓进行。',
 };
 
+/**
+ * A regulator must not be sent to a public notice page nobody has published: the page goes up with the
+ * first message to people that links to it, and may never (a hold, "no public link"). Until a version
+ * is up at the incident's address, a report names no link.
+ */
+export async function withPublishedLinkOnly(
+  db: Db,
+  incidentId: string,
+  view: IncidentFactsView,
+): Promise<IncidentFactsView> {
+  return (await mainPublicNoticeVersion(db, incidentId)) !== undefined ? view : { ...view, publicNoticeUrl: null };
+}
+
 export async function buildNotices(
   db: Db,
   incidentId: string,
@@ -175,12 +190,13 @@ export async function buildNotices(
   for (const locale of await subjectLocales(db, incidentId)) {
     notices.push(...subjectNotices(locale, { org: ov, incident: view }, legal));
   }
+  const reportView = await withPublishedLinkOnly(db, incidentId, view);
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
     const locale = regulatorReportLocale(o.regime);
     const report = renderRegulatorReport(locale, {
       org: ov,
-      incident: view,
+      incident: reportView,
       regulator: regulatorOf(o, locale),
       phase: 'initial',
       content: o.content,

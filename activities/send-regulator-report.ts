@@ -10,7 +10,7 @@ import { getIncident, getNote, parseState } from '../store/incident-store';
 import { getOrgProfile, regulatorFor } from '../store/org-profile';
 import { findStoredNotice, saveNotice } from '../store/notices';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
-import { regulatorOf, regulatorReportLocale } from './render-notices';
+import { regulatorOf, regulatorReportLocale, withPublishedLinkOnly } from './render-notices';
 import { loadIncidentView, orgView } from './incident-view';
 import { renderRegulatorReport, type Locale } from './render';
 import type { EmailProvider } from './providers';
@@ -108,7 +108,7 @@ export const createSendSupplementaryReport =
     const locale = regulatorReportLocale(obligation.regime);
     const report = renderRegulatorReport(locale, {
       org: orgView(org),
-      incident: view,
+      incident: await withPublishedLinkOnly(db, input.incidentId, view),
       regulator: regulatorOf(obligation, locale),
       phase: 'supplementary',
       content: obligation.content,
