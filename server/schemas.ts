@@ -156,7 +156,10 @@ export const assessmentSchema = z
                 });
             }
           })
-          .transform((byLocale) => parseNarrativeJson(JSON.stringify(byLocale))),
+          .transform((byLocale) => parseNarrativeJson(JSON.stringify(byLocale)))
+          .meta({
+            description: `Free text per locale (${LOCALES.join(', ')}); the sections alone, without a locale, are taken as English`,
+          }),
       )
       .default({}),
   })
@@ -198,7 +201,10 @@ export const approvalSchema = z.object({
   builtInTextLocales: z
     .array(z.string().refine(isLocale, { error: (iss) => `no notice templates in "${String(iss.input)}"` }))
     .max(LOCALES.length)
-    .default([]),
+    .default([])
+    .meta({
+      description: 'Locales whose notices take their own built-in texts where free text was written in another',
+    }),
 });
 export const filingSchema = z.object({
   obligationId: text(200),
