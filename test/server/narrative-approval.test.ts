@@ -82,6 +82,8 @@ describe('approval of notices in several languages', () => {
     expect(row('de')).toContain('<td>2');
     expect(row('de')).toContain('missing: What happened');
     expect(row('ja')).toContain('<td>1');
+    expect(row('ja')).toContain('href="#preview-ja"');
+    expect(page).toContain('<details id="preview-ja">');
     expect(page).toContain('name="builtInTextLocales" value="de"');
     expect(page).toContain('name="builtInTextLocales" value="ja"');
 
