@@ -1,9 +1,12 @@
-// A supplementary report to China's regulator is rendered, like the initial one, in Chinese with the
-// Chinese free text (issue 14), and kept under the supplement's version in that locale.
+// A report to China's regulator goes out in Chinese (issue 14): the initial one as approved in the
+// notice set (a version approved before reports followed the regulator's language sends its English
+// report), the supplementary one rendered in Chinese with the Chinese free text.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Db } from '../../store/connection';
-import { createSendSupplementaryReport } from '../../activities/send-regulator-report';
+import { createSendRegulatorReport, createSendSupplementaryReport } from '../../activities/send-regulator-report';
+import { getOrgProfile, saveOrgProfile } from '../../store/org-profile';
 import { asSendAttempt } from '../../activities/send-attempt';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
@@ -98,5 +101,43 @@ describe('a supplementary report to China’s regulator', () => {
     expect(report!.text).toContain(WHAT_ZH);
     expect(report!.text).toContain(MORE_ZH);
     expect(report!.text).not.toContain(WHAT_EN);
+  });
+});
+
+describe('the initial report to China’s regulator', () => {
+  const notice = (version: string, locale: string, text: string) =>
+    db.run(
+      "INSERT INTO notices (incident_id, notice_version, audience, locale, channel, subject, html, text, recipients, created_at) VALUES (?,?,'regulator:cn-pipl:regulator:cac',?,'email',?,?,?,0,'2026-12-01T00:00:00Z')",
+      [INCIDENT, version, locale, `subject ${locale}`, `<p>${text}</p>`, text],
+    );
+
+  it('sends the Chinese report of the approved version, and the English one of a version from before', async () => {
+    const profile = await getOrgProfile(db);
+    await saveOrgProfile(db, {
+      ...profile,
+      regulators: { 'cn-pipl': { name: 'CAC', email: 'reports@cac.example.cn', portalUrl: null } },
+    });
+    const { email } = createProviders({}, createMailboxStore(db));
+    const send = asSendAttempt(
+      db,
+      'regulator',
+      createSendRegulatorReport({ db, email, logger: createLogger('test', 'silent') }),
+    );
+    const sent = async (version: string) => {
+      // In an activity context (the send beats), as a worker would run it.
+      const r = (await new MockActivityEnvironment().run(() =>
+        send({ incidentId: INCIDENT, obligationId: 'cn-pipl:regulator:cac', noticeVersion: version, phase: 'initial' }),
+      )) as Awaited<ReturnType<typeof send>>;
+      expect(r.status).toBe('sent');
+      return db.get<{ text: string; locale: string }>(
+        'SELECT d.text, o.locale FROM dev_mailbox d JOIN outbox o ON o.id = d.outbox_id WHERE d.outbox_id = ?',
+        [r.outboxId],
+      );
+    };
+    await notice('1'.repeat(64), 'en', 'English report');
+    await notice('1'.repeat(64), 'zh-CN', '中文报告');
+    expect(await sent('1'.repeat(64))).toEqual({ text: '中文报告', locale: 'zh-CN' });
+    await notice('2'.repeat(64), 'en', 'English report of an older version');
+    expect(await sent('2'.repeat(64))).toEqual({ text: 'English report of an older version', locale: 'en' });
   });
 });
