@@ -58,6 +58,19 @@ describe('approval of notices in several languages', () => {
     expect(email('de').text).not.toContain(WHAT_EN);
     expect(email('ja').text).not.toContain(WHAT_EN);
 
+    const languages = (await h.api('GET', `/api/incidents/${id}/notices`)).body.languages as {
+      locale: string;
+      people: number;
+      text: string;
+      fallbacks: { tag: string; people: number; reason: string }[];
+    }[];
+    expect(languages.map((l) => [l.locale, l.people, l.text])).toEqual([
+      ['en', 1, 'own'],
+      ['de', 2, 'gap'],
+      ['ja', 1, 'gap'],
+    ]);
+    expect(languages[0]!.fallbacks).toEqual([{ tag: 'it', people: 1, reason: 'no Italian templates' }]);
+
     const refused = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion });
     expect(refused.status).toBe(409);
     expect(refused.body.field).toBe('builtInTextLocales');
