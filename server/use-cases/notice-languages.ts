@@ -19,9 +19,12 @@ import { NOTICE_TEXT_FIELDS } from '../notice-text-change';
 import { HttpError } from '../errors';
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'language' });
+// Our zh-CN texts are Simplified Chinese, which is what a reader of any Chinese tag gets; "Chinese (China)" misleads.
+const OWN_NAMES: Readonly<Record<string, string>> = { 'zh-CN': 'Simplified Chinese' };
 
-/** "German", "Chinese (China)": the language as an English-reading approver knows it. */
+/** "German", "Brazilian Portuguese": the language as an English-reading approver knows it. */
 export function languageName(tag: string): string {
+  if (Object.hasOwn(OWN_NAMES, tag)) return OWN_NAMES[tag]!;
   try {
     return displayNames.of(tag) ?? tag;
   } catch {
