@@ -103,17 +103,20 @@ export function publicLinkWarning(setting: PublicLinkSetting): string | null {
     : `${where}: the link in the notices opens only on this machine. Messages go to the local outbox now; with SendGrid or Twilio configured, approval would be refused until it is set.`;
 }
 
-/** Throws a 409 naming the field to fix when the version must not be approved yet. */
+/**
+ * Throws a 409 naming the field to fix when the version must not be approved yet. Answers the locales
+ * whose built-in texts the approver chose where free text was missing: the choice the approval records.
+ */
 export async function refuseUnreadyApproval(
   db: Db,
   publicLink: PublicLinkSetting,
   incidentId: string,
   request: ApprovalRequest,
-): Promise<void> {
+): Promise<{ builtInTextLocales: string[] }> {
   const row = await getIncident(db, incidentId);
   const assessmentId = row ? parseState(row)?.facts?.assessmentId : undefined;
   // Before any assessment there is nothing to approve; the workflow says so in its own words.
-  if (!assessmentId) return;
+  if (!assessmentId) return { builtInTextLocales: [] };
   const headline = (await getAssessmentText(db, assessmentId))?.public_headline;
   if (!headline)
     throw new HttpError(
@@ -142,7 +145,12 @@ export async function refuseUnreadyApproval(
       'this version was rendered without link-free notices: ask for a recompute to render them, then approve that version with "no public link"',
       'noPublicLink',
     );
-  await refuseMissingFreeText(db, incidentId, request.noticeVersion, request.builtInTextLocales ?? []);
+  const builtInTextLocales = await refuseMissingFreeText(
+    db,
+    incidentId,
+    request.noticeVersion,
+    request.builtInTextLocales ?? [],
+  );
   if (
     publicLink.realProvider &&
     isUnusablePublicUrl(publicLink.publicUrl) &&
@@ -153,4 +161,5 @@ export async function refuseUnreadyApproval(
       `the notices link to the public notice page, but BREACHLINE_PUBLIC_URL is ${publicLink.publicUrl ? `a loopback address (${publicLink.publicUrl})` : 'not set'}: people would get a link that does not open. Set it to the address people reach this app at, or approve with "no public link"`,
       'BREACHLINE_PUBLIC_URL',
     );
+  return { builtInTextLocales };
 }

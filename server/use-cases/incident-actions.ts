@@ -355,7 +355,7 @@ export async function approve(
 ) {
   await requireIncident(ctx, incidentId);
   // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
-  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
+  const { builtInTextLocales } = await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
     noticeVersion: body.noticeVersion,
     noPublicLink: body.noPublicLink,
     builtInTextLocales: body.builtInTextLocales,
@@ -390,7 +390,7 @@ export async function approve(
       notifyLaterImports: body.notifyLaterImports,
       correction: body.correction,
       // The choice is kept in the approval's audit event.
-      ...(body.builtInTextLocales.length > 0 ? { builtInTextLocales: body.builtInTextLocales } : {}),
+      ...(builtInTextLocales.length > 0 ? { builtInTextLocales } : {}),
     }),
   });
 }

@@ -119,20 +119,20 @@ function describeGap(g: NarrativeGap): string {
 /**
  * Refuses (409) a version whose notices in some language would go without free text the approver wrote
  * in another, unless the approver chose that language's built-in texts for it (builtInTextLocales).
+ * Answers the locales so chosen that do lack free text: a choice about a language with no gap is moot.
  */
 export async function refuseMissingFreeText(
   db: Db,
   incidentId: string,
   noticeVersion: string,
   builtInTextLocales: readonly string[],
-): Promise<void> {
+): Promise<string[]> {
   const notices = await listNotices(db, incidentId, noticeVersion);
   const locales = [...new Set(notices.map((n) => n.locale).filter(isLocale))];
-  if (locales.length === 0) return;
-  const gaps = narrativeGaps(await acceptedNarrative(db, incidentId), locales).filter(
-    (g) => !builtInTextLocales.includes(g.locale),
-  );
-  if (gaps.length === 0) return;
+  if (locales.length === 0) return [];
+  const all = narrativeGaps(await acceptedNarrative(db, incidentId), locales);
+  const gaps = all.filter((g) => !builtInTextLocales.includes(g.locale));
+  if (gaps.length === 0) return all.map((g) => g.locale);
   throw new HttpError(
     409,
     `free text is missing in ${gaps.map((g) => g.locale).join(', ')}: ${gaps.map(describeGap).join('; ')}. ` +

@@ -171,8 +171,17 @@ describe('approval of notices in several languages', () => {
     await h.api('POST', `/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' });
     await h.api('POST', `/api/incidents/${id}/assessment`, assessmentBody({ affected: { DE: 1 } }));
     const { noticeVersion } = await noticesOf(id, (n) => n.notices.some((x) => x.locale === 'de'));
-    const approved = await h.api('POST', `/api/incidents/${id}/approval`, { noticeVersion });
+    // A choice of built-in texts where nothing is missing is moot, and not recorded as one.
+    const approved = await h.api('POST', `/api/incidents/${id}/approval`, {
+      noticeVersion,
+      builtInTextLocales: ['de'],
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const audit = await h.db.get<{ details_json: string }>(
+      "SELECT details_json FROM audit_log WHERE incident_id = ? AND type = 'notices.approved'",
+      [id],
+    );
+    expect(JSON.parse(audit!.details_json)).not.toHaveProperty('builtInTextLocales');
   });
 
   it('reports to China’s regulator in Chinese, and refuses while only English has free text', async () => {
