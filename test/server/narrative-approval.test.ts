@@ -97,6 +97,8 @@ describe('approval of notices in several languages', () => {
     expect(row('ja')).toContain('<td>1');
     expect(row('ja')).toContain('href="#preview-ja"');
     expect(page).toContain('<details id="preview-ja">');
+    // The headline is not kept per language: the approver is told it reaches every reader as written.
+    expect(page).toMatch(/data-testid="shared-headline">The public headline is one text in every language/);
     expect(page).toContain('name="builtInTextLocales" value="de"');
     expect(page).toContain('name="builtInTextLocales" value="ja"');
 
