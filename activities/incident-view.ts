@@ -1,10 +1,10 @@
 // Builds the template view of an incident from SQLite: facts from the
 // workflow's last persisted state, free text from the assessment and notes.
 import type { Db } from '../store/connection';
-import { getAssessmentText } from '../store/assessments';
+import { getAssessmentText, parseNarrativeJson } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { getOrgProfile, type OrgProfile } from '../store/org-profile';
-import type { IncidentFactsView, OrgView } from './render';
+import { isLocale, type IncidentFactsView, type OrgView } from './render';
 
 /** The assessment's free text for notices, as the templates take it. */
 export type Narrative = IncidentFactsView['narrative'];
@@ -39,7 +39,7 @@ export async function acceptedAssessment(
   db: Db,
   assessmentId: string | undefined,
 ): Promise<{
-  narrative: Narrative;
+  narrativeByLocale: NonNullable<IncidentFactsView['narrativeByLocale']>;
   approximateRecords: number | null;
   publicHeadline: string | null;
   identityProtectionOffered: boolean;
@@ -49,7 +49,9 @@ export async function acceptedAssessment(
   if (!row) return null;
   const facts = JSON.parse(row.facts_json) as { approximateRecords?: number };
   return {
-    narrative: { ...EMPTY_NARRATIVE, ...(JSON.parse(row.narrative_json) as Partial<Narrative>) },
+    narrativeByLocale: Object.fromEntries(
+      Object.entries(parseNarrativeJson(row.narrative_json)).filter(([locale]) => isLocale(locale)),
+    ),
     approximateRecords: facts.approximateRecords ?? null,
     publicHeadline: row.public_headline,
     identityProtectionOffered: row.identity_protection_offered === 1,
@@ -80,7 +82,10 @@ export async function loadIncidentView(
     affectedByJurisdiction: Object.entries(affected)
       .map(([code, count]) => ({ code, count }))
       .sort((a, b) => b.count - a.count),
-    narrative: assessment?.narrative ?? EMPTY_NARRATIVE,
+    // Each locale reads only its own free text (render/narrative.ts); `narrative` stays empty so no
+    // renderer can pick up one language's text for another.
+    narrative: EMPTY_NARRATIVE,
+    narrativeByLocale: assessment?.narrativeByLocale ?? {},
     publicNoticeUrl: publicNoticeUrl(baseUrl, incidentId),
   };
   return { org, view };

@@ -8,6 +8,7 @@ import { getAssessmentCreatedAt } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { CORRECTION_AUDIENCE, NO_LINK_SUFFIX, saveNoticeSet } from '../store/notices';
 import { countIncidentSubjects, listSubjectLocales } from '../store/subject-store';
+import { mainPublicNoticeVersion } from '../store/published-notices';
 import { acceptedAssessment, loadIncidentView, orgView } from './incident-view';
 import {
   DEFAULT_VARIANT,
@@ -17,11 +18,14 @@ import {
   renderRegulatorReport,
   renderSubjectEmail,
   renderSubjectSms,
+  STAFF_LOCALES,
   type LegalNotice,
   type Locale,
   type NoticeInput,
+  type IncidentFactsView,
+  type RegulatorReportInput,
 } from './render';
-import { REGIMES } from '../rules';
+import { REGIMES, type Obligation } from '../rules';
 import type { NoticeSet } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -109,6 +113,57 @@ export function regimeName(id: string): string {
   return REGIMES.find((r) => r.id === id)?.name ?? id;
 }
 
+/**
+ * The language a regime's regulator reads reports in (China's: Chinese), where a regulator template
+ * exists in it; else English.
+ */
+export function regulatorReportLocale(regimeId: string): Locale {
+  const wanted = REGIMES.find((r) => r.id === regimeId)?.reportLanguage;
+  const locale = wanted ? normalizeLocale(wanted) : 'en';
+  return STAFF_LOCALES.includes(locale) ? locale : 'en';
+}
+
+/**
+ * The regulator as the report's header names it: the regime's own words where the report is in the
+ * regime's language (rules' reportTexts), else the catalog's English.
+ */
+export function regulatorOf(
+  o: Pick<Obligation, 'recipient' | 'regime' | 'basis' | 'deadline' | 'dueAt'>,
+  locale: Locale,
+): RegulatorReportInput['regulator'] {
+  const regime = REGIMES.find((r) => r.id === o.regime);
+  const words =
+    regime?.reportLanguage && normalizeLocale(regime.reportLanguage) === locale ? (regime.reportTexts ?? {}) : {};
+  const say = (text: string) => words[text] ?? text;
+  return {
+    name: say(o.recipient),
+    regime: o.regime,
+    regimeName: say(regimeName(o.regime)),
+    basis: say(o.basis),
+    deadline: say(o.deadline),
+    dueAt: o.dueAt,
+  };
+}
+
+/** The note a held report carries, in the report's language. */
+const HELD_NOTE: Partial<Record<Locale, string>> = {
+  en: 'Notification is delayed under a law-enforcement hold.',
+  'zh-CN': '应执法机关的要求，本次通知暂缓进行。',
+};
+
+/**
+ * A regulator must not be sent to a public notice page nobody has published: the page goes up with the
+ * first message to people that links to it, and may never (a hold, "no public link"). Until a version
+ * is up at the incident's address, a report names no link.
+ */
+export async function withPublishedLinkOnly(
+  db: Db,
+  incidentId: string,
+  view: IncidentFactsView,
+): Promise<IncidentFactsView> {
+  return (await mainPublicNoticeVersion(db, incidentId)) !== undefined ? view : { ...view, publicNoticeUrl: null };
+}
+
 export async function buildNotices(
   db: Db,
   incidentId: string,
@@ -135,28 +190,23 @@ export async function buildNotices(
   for (const locale of await subjectLocales(db, incidentId)) {
     notices.push(...subjectNotices(locale, { org: ov, incident: view }, legal));
   }
+  const reportView = await withPublishedLinkOnly(db, incidentId, view);
   for (const o of state?.obligations ?? []) {
     if (o.audience !== 'regulator' || !o.required || o.status === 'superseded') continue;
-    const report = renderRegulatorReport('en', {
+    const locale = regulatorReportLocale(o.regime);
+    const report = renderRegulatorReport(locale, {
       org: ov,
-      incident: view,
-      regulator: {
-        name: o.recipient,
-        regime: o.regime,
-        regimeName: regimeName(o.regime),
-        basis: o.basis,
-        deadline: o.deadline,
-        dueAt: o.dueAt,
-      },
+      incident: reportView,
+      regulator: regulatorOf(o, locale),
       phase: 'initial',
       content: o.content,
       delayReason: null,
-      holdNote: o.status === 'held' ? 'Notification is delayed under a law-enforcement hold.' : null,
+      holdNote: o.status === 'held' ? (HELD_NOTE[locale] ?? HELD_NOTE.en!) : null,
       noticeDate: assessedAt ?? view.discoveredAt,
     });
     notices.push({
       audience: `regulator:${o.id}`,
-      locale: 'en',
+      locale,
       channel: 'email',
       variant: DEFAULT_VARIANT,
       subject: report.subject,

@@ -10,9 +10,9 @@ import { getIncident, getNote, parseState } from '../store/incident-store';
 import { getOrgProfile, regulatorFor } from '../store/org-profile';
 import { findStoredNotice, saveNotice } from '../store/notices';
 import { deliverRow, isRetryLater, retryLaterFailure } from './deliver';
-import { regimeName } from './render-notices';
+import { regulatorOf, regulatorReportLocale, withPublishedLinkOnly } from './render-notices';
 import { loadIncidentView, orgView } from './incident-view';
-import { renderRegulatorReport } from './render';
+import { renderRegulatorReport, type Locale } from './render';
 import type { EmailProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { nowIso } from '../lib/clock';
@@ -35,13 +35,22 @@ export const createSendRegulatorReport =
       : undefined;
     if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
     const contact = regulatorFor(await getOrgProfile(db), obligation.id, obligation.regime);
-    const report = await findStoredNotice(db, {
-      incidentId: input.incidentId,
-      noticeVersion: input.noticeVersion,
-      audience: `regulator:${obligation.id}`,
-      locale: 'en',
-      channel: 'email',
-    });
+    // The report is in the regulator's language; a version rendered before reports followed it has an English one.
+    const stored = (locale: Locale) =>
+      findStoredNotice(db, {
+        incidentId: input.incidentId,
+        noticeVersion: input.noticeVersion,
+        audience: `regulator:${obligation.id}`,
+        locale,
+        channel: 'email',
+      });
+    const wanted = regulatorReportLocale(obligation.regime);
+    let locale: Locale = wanted;
+    let report = await stored(wanted);
+    if (!report && wanted !== 'en') {
+      report = await stored('en');
+      locale = 'en';
+    }
     if (!contact?.email || !report) return { status: 'manual', outboxId: null };
     const row = await ensureOutboxRow(db, {
       id: newId(),
@@ -49,7 +58,7 @@ export const createSendRegulatorReport =
       kind: 'regulator',
       recipientRef: obligation.id,
       channel: 'email',
-      locale: 'en',
+      locale,
       noticeVersion: `${input.noticeVersion}:${input.phase}`,
       template: 'regulator-report',
     });
@@ -95,17 +104,12 @@ export const createSendSupplementaryReport =
     if (!obligation) throw new Error(`obligation ${input.obligationId} not found`);
     const information = await getNote(db, input.informationNoteId);
     const { org, view } = await loadIncidentView(db, input.incidentId, deps.baseUrl);
-    const report = renderRegulatorReport('en', {
+    // In the regulator's language, with that language's free text or its built-in texts, never another's.
+    const locale = regulatorReportLocale(obligation.regime);
+    const report = renderRegulatorReport(locale, {
       org: orgView(org),
-      incident: view,
-      regulator: {
-        name: obligation.recipient,
-        regime: obligation.regime,
-        regimeName: regimeName(obligation.regime),
-        basis: obligation.basis,
-        deadline: obligation.deadline,
-        dueAt: obligation.dueAt,
-      },
+      incident: await withPublishedLinkOnly(db, input.incidentId, view),
+      regulator: regulatorOf(obligation, locale),
       phase: 'supplementary',
       content: obligation.content,
       delayReason: null,
@@ -117,7 +121,7 @@ export const createSendSupplementaryReport =
       incidentId: input.incidentId,
       noticeVersion: version,
       audience: `regulator:${obligation.id}`,
-      locale: 'en',
+      locale,
       channel: 'email',
       subject: report.subject,
       html: report.html,
@@ -132,7 +136,7 @@ export const createSendSupplementaryReport =
       kind: 'regulator',
       recipientRef: obligation.id,
       channel: 'email',
-      locale: 'en',
+      locale,
       noticeVersion: version,
       template: 'regulator-report-supplement',
     });

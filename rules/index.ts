@@ -25,10 +25,14 @@ export const REGIMES: readonly {
   citation: string;
   sourceUrl: string;
   commencement: string;
+  reportLanguage?: string;
+  reportTexts?: Readonly<Record<string, string>>;
 }[] = CATALOG.map(({ info }) => ({
   id: info.id,
   name: info.name,
   citation: info.citation,
   sourceUrl: info.sourceUrl,
   commencement: info.commencement,
+  ...(info.reportLanguage ? { reportLanguage: info.reportLanguage } : {}),
+  ...(info.reportTexts ? { reportTexts: info.reportTexts } : {}),
 }));

@@ -94,4 +94,14 @@ export type RegimeInfo = {
   sourceUrl: string;
   /** Date (YYYY-MM-DD) from which the rule applies, by the incident's awarenessAt. */
   commencement: string;
+  /**
+   * The language (BCP 47) the regulator takes reports in, where it requires one other than English;
+   * reports under the regime are rendered in it. Absent: English.
+   */
+  reportLanguage?: string;
+  /**
+   * The regime's words in reportLanguage, keyed by the English text the catalog gives: its name and its
+   * regulator obligations' recipients, legal bases and deadlines, so a report's header reads in one language.
+   */
+  reportTexts?: Readonly<Record<string, string>>;
 };

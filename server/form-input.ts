@@ -1,5 +1,9 @@
 // Turns HTML form fields into the JSON shapes the API schemas validate, so the
 // browser and the API go through the same validation.
+import { LOCALES } from '../activities/render/locale';
+import { NARRATIVE_FIELDS } from '../store/assessments';
+import { narrativeFieldName } from './notice-text-change';
+
 type Fields = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
@@ -90,14 +94,15 @@ export function assessmentFromForm(f: Fields): { body: unknown; error?: { field:
       channelPolicy: optional(f.channelPolicy) ?? 'sms_fallback',
       publicHeadline: optional(f.publicHeadline) ?? null,
       approximateRecords: records !== undefined ? Number(records) : undefined,
-      narrative: {
-        whatHappened: optional(f.whatHappened) ?? null,
-        likelyConsequences: optional(f.likelyConsequences) ?? null,
-        measuresTaken: optional(f.measuresTaken) ?? null,
-        measuresPlanned: optional(f.measuresPlanned) ?? null,
-        stepsForIndividuals: optional(f.stepsForIndividuals) ?? null,
-        remedies: optional(f.remedies) ?? null,
-      },
+      // One set of sections per locale the form showed; a locale left empty has no free text.
+      narrative: Object.fromEntries(
+        LOCALES.map((locale) => [
+          locale,
+          Object.fromEntries(
+            NARRATIVE_FIELDS.map((field) => [field, optional(f[narrativeFieldName(field, locale)]) ?? null]),
+          ),
+        ]),
+      ),
     },
   };
 }
@@ -135,6 +140,7 @@ export function approvalFromForm(f: Fields) {
           notifyLaterImports: checked(f.notifyLaterImports),
           correction: checked(f.correction),
           noPublicLink: checked(f.noPublicLink),
+          builtInTextLocales: list(f.builtInTextLocales),
         }
       : {}),
   };

@@ -7,6 +7,8 @@ import { badRequest } from './errors';
 import { checkPostalAddress } from './postal-address';
 import { parseInstant } from '../lib/instant';
 import { OUTBOX_STATUSES, type OutboxCursor } from '../store/outbox';
+import { FLAT_NARRATIVE_LOCALE, NARRATIVE_FIELDS, parseNarrativeJson } from '../store/assessments';
+import { LOCALES, isLocale } from '../activities/render/locale';
 
 /** Every time a request carries: a real instant with a zone, 1970 to 2100, stored as UTC. */
 export const isoTime = z
@@ -69,6 +71,19 @@ const localeCode = z.string().regex(LOCALE_PATTERN, 'must be a BCP 47 locale suc
 /** A headline fits a mail subject line with the organisation's name before it. */
 export const PUBLIC_HEADLINE_MAX = 120;
 
+const narrativeTextSchema = z
+  .object({
+    whatHappened: z.string().trim().max(10_000).nullable().default(null),
+    likelyConsequences: z.string().trim().max(10_000).nullable().default(null),
+    measuresTaken: z.string().trim().max(10_000).nullable().default(null),
+    measuresPlanned: z.string().trim().max(10_000).nullable().default(null),
+    stepsForIndividuals: z.string().trim().max(10_000).nullable().default(null),
+    remedies: z.string().trim().max(10_000).nullable().default(null),
+  })
+  .partial();
+const isFlatNarrativeBody = (v: Record<string, unknown>): boolean =>
+  Object.keys(v).some((k) => (NARRATIVE_FIELDS as readonly string[]).includes(k));
+
 export const assessmentSchema = z
   .object({
     dataElements: z.array(dataElement).min(1, 'name at least one data element').max(50),
@@ -120,16 +135,33 @@ export const assessmentSchema = z
     approximateRecords: z.number().int().min(0).optional(),
     /** We offer identity theft prevention and mitigation services (Cal. Civ. Code 1798.82(d)(2)(G)); the notice says so. */
     identityProtectionOffered: z.boolean('must be true or false').default(false),
+    /**
+     * Free text per locale, `{ en: {...}, de: {...} }`; each language's notice reads only its own. The
+     * older flat shape (`{ whatHappened, ... }`) is taken as English (FLAT_NARRATIVE_LOCALE).
+     */
     narrative: z
-      .object({
-        whatHappened: z.string().trim().max(10_000).nullable().default(null),
-        likelyConsequences: z.string().trim().max(10_000).nullable().default(null),
-        measuresTaken: z.string().trim().max(10_000).nullable().default(null),
-        measuresPlanned: z.string().trim().max(10_000).nullable().default(null),
-        stepsForIndividuals: z.string().trim().max(10_000).nullable().default(null),
-        remedies: z.string().trim().max(10_000).nullable().default(null),
-      })
-      .partial()
+      .preprocess(
+        (v) =>
+          v && typeof v === 'object' && !Array.isArray(v) && isFlatNarrativeBody(v as Record<string, unknown>)
+            ? { [FLAT_NARRATIVE_LOCALE]: v }
+            : v,
+        z
+          .record(z.string(), narrativeTextSchema)
+          .superRefine((byLocale, ctx) => {
+            for (const code of Object.keys(byLocale)) {
+              if (!isLocale(code))
+                ctx.addIssue({
+                  code: 'custom',
+                  message: `no notice templates in "${code}"; write the text under one of ${LOCALES.join(', ')}`,
+                  path: [code],
+                });
+            }
+          })
+          .transform((byLocale) => parseNarrativeJson(JSON.stringify(byLocale)))
+          .meta({
+            description: `Free text per locale (${LOCALES.join(', ')}); the sections alone, without a locale, are taken as English`,
+          }),
+      )
       .default({}),
   })
   .superRefine((a, ctx) => {
@@ -163,6 +195,17 @@ export const approvalSchema = z.object({
   correction: z.boolean('must be true or false').default(false),
   /** Send the version's link-free variants: no message links to the public notice page. */
   noPublicLink: z.boolean('must be true or false').default(false),
+  /**
+   * Locales whose notices may use the built-in texts of their own language although free text was
+   * written in another: the approver's explicit choice, recorded with the approval.
+   */
+  builtInTextLocales: z
+    .array(z.string().refine(isLocale, { error: (iss) => `no notice templates in "${String(iss.input)}"` }))
+    .max(LOCALES.length)
+    .default([])
+    .meta({
+      description: 'Locales whose notices take their own built-in texts where free text was written in another',
+    }),
 });
 export const filingSchema = z.object({
   obligationId: text(200),

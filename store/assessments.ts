@@ -12,6 +12,54 @@ export interface AssessmentText {
   identity_protection_offered: number;
 }
 
+/** The free-text sections of a notice, in the order the assessment form shows them. */
+export const NARRATIVE_FIELDS = [
+  'whatHappened',
+  'likelyConsequences',
+  'measuresTaken',
+  'measuresPlanned',
+  'stepsForIndividuals',
+  'remedies',
+] as const;
+export type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+/** One language's free text; null means "use the built-in text of that language". */
+export type NarrativeText = Record<NarrativeField, string | null>;
+/** Free text per locale code (en, de, zh-CN ...); a locale absent wrote none. */
+export type NarrativeByLocale = Record<string, NarrativeText>;
+
+/**
+ * Assessments saved before narratives were kept per locale hold one flat set of fields, and API
+ * clients may still send one: both are English, the language the form showed them in.
+ */
+export const FLAT_NARRATIVE_LOCALE = 'en';
+
+const isFlatNarrative = (v: Record<string, unknown>): boolean =>
+  Object.keys(v).some((k) => (NARRATIVE_FIELDS as readonly string[]).includes(k));
+
+function narrativeTextOf(v: unknown): NarrativeText {
+  const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  const given = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x : null);
+  return Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, given(o[f])])) as NarrativeText;
+}
+
+/**
+ * Reads `narrative_json` in either shape: `{ en: {...}, de: {...} }`, or the older flat fields
+ * (read as FLAT_NARRATIVE_LOCALE). Locales with no text at all are left out.
+ */
+export function parseNarrativeJson(json: string | null): NarrativeByLocale {
+  const raw: unknown = json ? JSON.parse(json) : null;
+  if (!raw || typeof raw !== 'object') return {};
+  const byLocale = isFlatNarrative(raw as Record<string, unknown>)
+    ? { [FLAT_NARRATIVE_LOCALE]: raw }
+    : (raw as Record<string, unknown>);
+  const out: NarrativeByLocale = {};
+  for (const [locale, v] of Object.entries(byLocale)) {
+    const text = narrativeTextOf(v);
+    if (NARRATIVE_FIELDS.some((f) => text[f] !== null)) out[locale] = text;
+  }
+  return out;
+}
+
 export async function getAssessmentText(db: Db, assessmentId: string): Promise<AssessmentText | undefined> {
   return db.get<AssessmentText>(
     'SELECT narrative_json, facts_json, public_headline, identity_protection_offered FROM assessments WHERE id = ?',
@@ -29,7 +77,7 @@ export interface NewAssessment {
   incidentId: string;
   approximateRecords: number | null;
   identityProtectionOffered: boolean;
-  narrative: unknown;
+  narrative: Record<string, Partial<NarrativeText>>;
   /** What people and regulators read as the headline; null until given. */
   publicHeadline: string | null;
   createdAt: string;

@@ -188,6 +188,14 @@ export async function listSubjectLocales(db: Db, incidentId: string): Promise<st
   return rows.map((r) => r.locale);
 }
 
+/** How many of the incident's people gave each locale, as stored (not normalised). */
+export async function countSubjectsByLocale(db: Db, incidentId: string): Promise<{ locale: string; people: number }[]> {
+  return db.all<{ locale: string; people: number }>(
+    'SELECT locale, COUNT(*) AS people FROM subjects WHERE incident_id = ? GROUP BY locale ORDER BY locale',
+    [incidentId],
+  );
+}
+
 export interface SubjectContact {
   id: number;
   email: string | null;

@@ -356,6 +356,11 @@ export interface ApprovalRequest extends RequestMeta {
   notifyLaterImports?: boolean;
   /** v2: also send this version, as a correction, to people told an earlier one (default false). */
   correction?: boolean;
+  /**
+   * Locales the approver chose to take their own language's built-in texts although free text was written
+   * in another (issue 14); absent in requests from before, and when there is no such choice to make.
+   */
+  builtInTextLocales?: string[];
 }
 
 export interface FilingRequest extends RequestMeta {

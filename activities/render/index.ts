@@ -37,5 +37,5 @@ export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report
 export { renderReminderEmail } from './reminder';
 export { renderPublicNotice } from './public-notice';
 export { isDecisionEvent, renderClosingReport } from './closing-report';
-export { neutralName } from './narrative';
+export { narrativeGaps, narrativeIn, neutralName, type NarrativeGap } from './narrative';
 export { formatNoticeDay, substitute } from './substitute';

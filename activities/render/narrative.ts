@@ -78,6 +78,21 @@ const builtIn = (text: string, items: NarrativeBlock['items'] = []): NarrativeBl
   isDefault: true,
 });
 
+/** The free text a notice in `locale` may use: that language's own, never another's. */
+export function narrativeIn(incident: IncidentFactsView, locale: Locale): IncidentFactsView['narrative'] {
+  if (!incident.narrativeByLocale) return incident.narrative;
+  return incident.narrativeByLocale[locale] ?? NO_FREE_TEXT;
+}
+
+const NO_FREE_TEXT: IncidentFactsView['narrative'] = {
+  whatHappened: null,
+  likelyConsequences: null,
+  measuresTaken: null,
+  measuresPlanned: null,
+  stepsForIndividuals: null,
+  remedies: null,
+};
+
 /**
  * Fills every narrative field the assessor left empty with built-in text, so
  * a notice always says what happened, the possible impact, what was and will
@@ -88,7 +103,7 @@ export function resolveNarrative(incident: IncidentFactsView, locale: Locale): R
   const texts = dataElementTexts(locale);
   const known = incident.dataElements.filter((id) => texts[id]);
   const given = (v: string | null): string | null => (v !== null && v.trim() !== '' ? v : null);
-  const n = incident.narrative;
+  const n = narrativeIn(incident, locale);
 
   const risks = known.map((id) => ({ label: texts[id].label, text: texts[id].risk }));
   const advice = [...known.map((id) => ({ label: texts[id].label, text: texts[id].advice })), d.generalAdvice];
@@ -114,4 +129,40 @@ export function resolveNarrative(incident: IncidentFactsView, locale: Locale): R
         : builtIn(d.narrative.stepsForIndividuals, advice),
     remedies: given(n.remedies) !== null ? custom(n.remedies as string) : builtIn(d.narrative.remedies),
   };
+}
+
+type NarrativeKey = keyof IncidentFactsView['narrative'];
+
+/** A locale in use that lacks free text written for another: its notice would carry built-in texts there. */
+export interface NarrativeGap {
+  locale: Locale;
+  /** The sections written in another language but not in this one. */
+  fields: NarrativeKey[];
+  /** The languages that have text for those sections. */
+  writtenIn: Locale[];
+}
+
+/**
+ * Where the approver wrote free text in one language, every other language in use must have it too or
+ * knowingly take its own built-in texts; with no free text at all there is no gap.
+ */
+export function narrativeGaps(
+  byLocale: Partial<Record<Locale, IncidentFactsView['narrative']>>,
+  localesInUse: readonly Locale[],
+): NarrativeGap[] {
+  const has = (l: Locale, f: NarrativeKey) => {
+    const v = byLocale[l]?.[f];
+    return typeof v === 'string' && v.trim() !== '';
+  };
+  const written = Object.keys(byLocale) as Locale[];
+  const gaps: NarrativeGap[] = [];
+  for (const locale of localesInUse) {
+    const fields = (Object.keys(NO_FREE_TEXT) as NarrativeKey[]).filter(
+      (f) => !has(locale, f) && written.some((l) => has(l, f)),
+    );
+    if (fields.length === 0) continue;
+    const writtenIn = written.filter((l) => l !== locale && fields.some((f) => has(l, f))).sort();
+    gaps.push({ locale, fields, writtenIn });
+  }
+  return gaps;
 }

@@ -28,6 +28,8 @@ export const REGULATOR_CONTENT_IDS = [
   'date_of_notice',
   'entity_contacts',
   'incident_type',
+  'severity_and_impact',
+  'root_cause',
 ] as const;
 
 const KNOWN: readonly string[] = REGULATOR_CONTENT_IDS;

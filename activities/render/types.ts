@@ -1,4 +1,5 @@
 /** What the renderers take. Optional values are null, never omitted: a template that meets undefined fails. */
+import type { Locale } from './locale';
 
 export interface OrgView {
   legalName: string;
@@ -33,6 +34,12 @@ export interface IncidentFactsView {
     stepsForIndividuals: string | null;
     remedies: string | null;
   };
+  /**
+   * Free text per locale, as the assessment keeps it. When present it wins over `narrative`: a notice reads
+   * only the text of its own language and fills the rest with that language's built-in texts, never another
+   * language's free text. Absent in a view built for one language (`narrative` then serves every locale).
+   */
+  narrativeByLocale?: Partial<Record<Locale, IncidentFactsView['narrative']>>;
   publicNoticeUrl: string | null;
 }
 

@@ -10,12 +10,32 @@ const CAC_URL = 'http://www.qdubb.cn/html/2025/yunlingyaowen_0916/141638.html';
 const CAC_GRADES_URL = 'https://wlzx.gzy.edu.cn/info/1098/1576.htm';
 const ZONE = 'Asia/Shanghai';
 
+// The report to the authorities is in Chinese: the header's names, bases and deadlines as they read them.
+const CN_REPORT_TEXTS: Readonly<Record<string, string>> = {
+  'China Personal Information Protection Law': '《中华人民共和国个人信息保护法》',
+  'CAC Measures for the Administration of National Cybersecurity Incident Reporting':
+    '《国家网络安全事件报告管理办法》',
+  'Departments performing personal information protection duties (Cyberspace Administration of China and the sector regulator)':
+    '履行个人信息保护职责的部门（国家网信部门及有关主管部门）',
+  'Protection department of the critical information infrastructure and the public security organ':
+    '关键信息基础设施保护工作部门和公安机关',
+  'Provincial cyberspace administration (属地省级网信部门)': '属地省级网信部门',
+  'PIPL Art. 57(1)': '《个人信息保护法》第五十七条第一款',
+  'Measures for National Cybersecurity Incident Reporting, Art. 4': '《国家网络安全事件报告管理办法》第四条',
+  immediately: '立即',
+  '1 hour from discovery': '发现后1小时内',
+  '4 hours from discovery': '发现后4小时内',
+};
+
 export const CN_PIPL: RegimeInfo = {
   id: 'cn-pipl',
   name: 'China Personal Information Protection Law',
   citation: 'PIPL Art. 57',
   sourceUrl: PIPL_URL,
   commencement: '2021-11-01',
+  // Chinese is the language of the authorities (the CAC and the sector regulators take reports in it).
+  reportLanguage: 'zh-CN',
+  reportTexts: CN_REPORT_TEXTS,
 };
 export const CN_CAC: RegimeInfo = {
   id: 'cn-cac',
@@ -23,6 +43,8 @@ export const CN_CAC: RegimeInfo = {
   citation: '国家网络安全事件报告管理办法 Art. 4 and annex (网络安全事件分级指南)',
   sourceUrl: CAC_URL,
   commencement: '2025-11-01',
+  reportLanguage: 'zh-CN',
+  reportTexts: CN_REPORT_TEXTS,
 };
 
 const PIPL_CONTENT = [

@@ -50,6 +50,7 @@ import { importSubjects } from '../use-cases/import-subjects';
 import { letterFonts, lettersOf, prepareLetters, recordLettersMailed } from '../use-cases/letters';
 import { agencyDocumentsOf } from '../use-cases/agency-documents';
 import { incidentView, listIncidents, noticesOf, notificationsOf } from '../use-cases/incident-queries';
+import { noticeLanguages } from '../use-cases/notice-languages';
 import { exportNotificationsCsv } from '../use-cases/notifications-csv';
 import { changeOrgProfile, orgProfileOf, orgProfileSchema } from '../use-cases/organisation';
 
@@ -143,7 +144,11 @@ export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' 
     res.json(await importSubjects(ctx, String(req.params.id), source, req.user!, key));
   });
   r.get('/incidents/:id/notices', allow('incident.read'), async (req, res) => {
-    res.json(await noticesOf(ctx.db, String(req.params.id)));
+    const id = String(req.params.id);
+    const notices = await noticesOf(ctx.db, id);
+    // Per language: who reads it, who reads it for want of their own, and whether it has the approver's text.
+    const languages = notices.noticeVersion ? await noticeLanguages(ctx.db, id, notices.noticeVersion) : [];
+    res.json({ ...notices, languages });
   });
   r.get('/incidents/:id/notifications', allow('contacts.read'), async (req, res) => {
     res.json(await notificationsOf(ctx.db, String(req.params.id), parse(notificationsQuerySchema, req.query)));

@@ -87,7 +87,8 @@ import { chartInputOf, deadlineChartSvg, type ChartSource } from '../../lib/dead
 import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
 import { actionDone } from '../action-messages';
 import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-change';
-import { noticeTextChanges, NOTICE_TEXT_FIELDS } from '../notice-text-change';
+import { noticeTextChanges, NOTICE_TEXT_KEYS } from '../notice-text-change';
+import { noticeLanguages } from '../use-cases/notice-languages';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -390,10 +391,11 @@ export function uiRouter(
       saved && refused
         ? noticeTextChanges(
             { publicHeadline: saved.publicHeadline, ...saved.narrative },
-            Object.fromEntries(NOTICE_TEXT_FIELDS.map(([k]) => [k, String(refused[k] ?? '')])),
+            Object.fromEntries(NOTICE_TEXT_KEYS.map(([k]) => [k, String(refused[k] ?? '')])),
           )
         : [];
     const notices = await noticesOf(ctx.db, incident.id);
+    const languages = notices.noticeVersion ? await noticeLanguages(ctx.db, incident.id, notices.noticeVersion) : [];
     const stageIndex = PROGRESS.indexOf(incident.stage);
     const actions = actionsFor(incident.stage, incident.status, incident.hold !== null, req.user!);
     const room: RoomIncident = {
@@ -414,6 +416,11 @@ export function uiRouter(
         assessmentForm,
         textChanges,
         notices,
+        noticeLanguages: languages,
+        languageGaps: languages.some((l) => l.gap !== null),
+        // After a refused approval the boxes ticked stay ticked.
+        builtInChosen:
+          req.session.flash?.action === 'approval' ? [req.session.flash.form?.builtInTextLocales ?? []].flat() : [],
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')
           ? (await listAccounts(ctx.db)).map((account) => ({

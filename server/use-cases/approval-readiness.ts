@@ -1,13 +1,15 @@
 // What approval refuses before the workflow hears of it (issue 14): a notice
 // without a public headline, notices in the name of the built-in or an
-// incomplete organisation profile, and links to a public page nobody outside
-// can open. Each refusal is a 409 naming what to fix; nothing is stored first.
+// incomplete organisation profile, links to a public page nobody outside
+// can open, or a language whose notice would go without the free text written
+// in another. Each refusal is a 409 naming what to fix; nothing is stored first.
 import type { Db } from '../../store/connection';
 import { getAssessmentText } from '../../store/assessments';
 import { getIncident, parseState } from '../../store/incident-store';
 import { listNotices, NO_LINK_SUFFIX } from '../../store/notices';
 import { DEFAULT_ORG_PROFILE, getOrgProfile, type OrgProfile } from '../../store/org-profile';
 import { HttpError } from '../errors';
+import { refuseMissingFreeText } from './notice-languages';
 import type { AppConfig } from '../../app.config';
 
 /** Where messages go and where their links point, as the app was configured. */
@@ -21,6 +23,8 @@ export interface PublicLinkSetting {
 export interface ApprovalRequest {
   noticeVersion: string;
   noPublicLink: boolean;
+  /** Locales the approver lets use their own language's built-in texts where free text was written in another. */
+  builtInTextLocales?: readonly string[];
 }
 
 /** The profile fields a notice needs that are missing or still the built-in example values. */
@@ -99,17 +103,20 @@ export function publicLinkWarning(setting: PublicLinkSetting): string | null {
     : `${where}: the link in the notices opens only on this machine. Messages go to the local outbox now; with SendGrid or Twilio configured, approval would be refused until it is set.`;
 }
 
-/** Throws a 409 naming the field to fix when the version must not be approved yet. */
+/**
+ * Throws a 409 naming the field to fix when the version must not be approved yet. Answers the locales
+ * whose built-in texts the approver chose where free text was missing: the choice the approval records.
+ */
 export async function refuseUnreadyApproval(
   db: Db,
   publicLink: PublicLinkSetting,
   incidentId: string,
   request: ApprovalRequest,
-): Promise<void> {
+): Promise<{ builtInTextLocales: string[] }> {
   const row = await getIncident(db, incidentId);
   const assessmentId = row ? parseState(row)?.facts?.assessmentId : undefined;
   // Before any assessment there is nothing to approve; the workflow says so in its own words.
-  if (!assessmentId) return;
+  if (!assessmentId) return { builtInTextLocales: [] };
   const headline = (await getAssessmentText(db, assessmentId))?.public_headline;
   if (!headline)
     throw new HttpError(
@@ -138,6 +145,12 @@ export async function refuseUnreadyApproval(
       'this version was rendered without link-free notices: ask for a recompute to render them, then approve that version with "no public link"',
       'noPublicLink',
     );
+  const builtInTextLocales = await refuseMissingFreeText(
+    db,
+    incidentId,
+    request.noticeVersion,
+    request.builtInTextLocales ?? [],
+  );
   if (
     publicLink.realProvider &&
     isUnusablePublicUrl(publicLink.publicUrl) &&
@@ -148,4 +161,5 @@ export async function refuseUnreadyApproval(
       `the notices link to the public notice page, but BREACHLINE_PUBLIC_URL is ${publicLink.publicUrl ? `a loopback address (${publicLink.publicUrl})` : 'not set'}: people would get a link that does not open. Set it to the address people reach this app at, or approve with "no public link"`,
       'BREACHLINE_PUBLIC_URL',
     );
+  return { builtInTextLocales };
 }

@@ -355,9 +355,10 @@ export async function approve(
 ) {
   await requireIncident(ctx, incidentId);
   // Refused before anything is stored, so a refusal leaves the incident awaiting approval as it was.
-  await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
+  const { builtInTextLocales } = await refuseUnreadyApproval(ctx.db, ctx.publicLink, incidentId, {
     noticeVersion: body.noticeVersion,
     noPublicLink: body.noPublicLink,
+    builtInTextLocales: body.builtInTextLocales,
   });
   const note = keptAsNote(incidentId, 'approval', body.note || 'approved', user);
   return withUpdate({
@@ -388,6 +389,8 @@ export async function approve(
       actor: actorOf(user),
       notifyLaterImports: body.notifyLaterImports,
       correction: body.correction,
+      // The choice is kept in the approval's audit event.
+      ...(builtInTextLocales.length > 0 ? { builtInTextLocales } : {}),
     }),
   });
 }

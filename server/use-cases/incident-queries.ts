@@ -15,7 +15,17 @@ import { deliverySnapshot } from './delivery-snapshot';
 import { unfinishedImports } from '../../store/subject-imports';
 import { deliveryTracking } from '../delivery-tracking';
 import { getIncident, getNote, parseState } from '../../store/incident-store';
-import { getAssessmentText } from '../../store/assessments';
+import {
+  getAssessmentText,
+  NARRATIVE_FIELDS,
+  parseNarrativeJson,
+  type NarrativeByLocale,
+} from '../../store/assessments';
+import { listSubjectLocales } from '../../store/subject-store';
+import { LOCALES, normalizeLocale, type Locale } from '../../activities/render';
+import { regulatorReportLocale } from '../../activities/render-notices';
+import { NOTICE_TEXT_FIELDS, NOTICE_TEXT_KEYS, narrativeFieldName } from '../notice-text-change';
+import { languageName } from './notice-languages';
 import { listControllers } from '../../store/controllers';
 import type { AuthUser } from '../auth';
 import { notFound } from '../errors';
@@ -362,6 +372,15 @@ export async function reportOf(db: Db, incidentId: string): Promise<string | nul
   return reportHtml(db, incidentId);
 }
 
+/** One language's narrative sections as the re-assess form shows them. */
+export interface NarrativeLocaleForm {
+  locale: Locale;
+  name: string;
+  /** Why the form shows this language: its people, its regulator, or text already written. */
+  why: string;
+  fields: { key: string; label: string; name: string; id: string; value: string }[];
+}
+
 /** What the re-assess form shows: the accepted assessment's values, so a save changes only what the person changed. */
 export interface AssessmentForm {
   /** Ticked data elements: what was typed, else the saved assessment's, else the categories chosen at opening. */
@@ -377,23 +396,80 @@ export interface AssessmentForm {
   controllers: string;
   approximateRecords: string;
   identityProtectionOffered: boolean;
+  /** Every locale's narrative text by form field name (whatHappened, whatHappened:de, ...). */
   narrative: Record<string, string>;
+  /** The locales in use, English first: a section of the form each. */
+  narrativeLocales: NarrativeLocaleForm[];
 }
 
-const NARRATIVE_FIELDS = [
-  'whatHappened',
-  'likelyConsequences',
-  'measuresTaken',
-  'measuresPlanned',
-  'stepsForIndividuals',
-  'remedies',
-] as const;
+const FIELD_LABELS: Record<string, string> = Object.fromEntries(NOTICE_TEXT_FIELDS);
+
+/** The narrative by form field name, from the locale-keyed text. */
+const narrativeFields = (byLocale: NarrativeByLocale): Record<string, string> =>
+  Object.fromEntries(
+    LOCALES.flatMap((locale) =>
+      NARRATIVE_FIELDS.map((f) => [narrativeFieldName(f, locale), byLocale[locale]?.[f] ?? '']),
+    ),
+  );
+
+/**
+ * The languages the form asks for text in: English, the people's languages (as normalised for
+ * templates), the regulators' report languages, and any with text already written.
+ */
+async function narrativeLocalesOf(
+  db: Db,
+  incidentId: string,
+  narrative: Record<string, string>,
+  obligations: readonly { audience: string; regime: string; required: boolean }[],
+): Promise<NarrativeLocaleForm[]> {
+  const why = new Map<Locale, string[]>([['en', ['always shown']]]);
+  const add = (l: Locale, reason: string) => {
+    const reasons = why.get(l) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    why.set(l, reasons);
+  };
+  for (const tag of await listSubjectLocales(db, incidentId)) add(normalizeLocale(tag), 'people on the list');
+  for (const o of obligations)
+    if (o.audience === 'regulator' && o.required) {
+      const l = regulatorReportLocale(o.regime);
+      if (l !== 'en') add(l, 'regulator report');
+    }
+  for (const locale of LOCALES)
+    if (NARRATIVE_FIELDS.some((f) => (narrative[narrativeFieldName(f, locale)] ?? '').trim() !== ''))
+      add(locale, 'text written');
+  return [...why.keys()]
+    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+    .map((locale) => ({
+      locale,
+      name: languageName(locale),
+      why: why
+        .get(locale)!
+        .filter((r) => r !== 'always shown')
+        .join(', '),
+      fields: NARRATIVE_FIELDS.map((f) => {
+        const name = narrativeFieldName(f, locale);
+        return {
+          key: f,
+          label: FIELD_LABELS[f] ?? f,
+          name,
+          id: locale === 'en' ? f : `${f}-${locale}`,
+          value: narrative[name] ?? '',
+        };
+      }),
+    }));
+}
 
 export async function assessmentFormOf(
   db: Db,
   incidentId: string,
   refused?: Record<string, unknown>,
 ): Promise<AssessmentForm | null> {
+  const row = await getIncident(db, incidentId);
+  const obligations = (row ? parseState(row)?.obligations : undefined) ?? [];
+  const withLocales = async (form: Omit<AssessmentForm, 'narrativeLocales'>): Promise<AssessmentForm> => ({
+    ...form,
+    narrativeLocales: await narrativeLocalesOf(db, incidentId, form.narrative, obligations),
+  });
   // A refused save shows what the person typed, not the older saved values.
   if (refused) {
     const text = (k: string) => (typeof refused[k] === 'string' ? (refused[k] as string) : '');
@@ -401,7 +477,7 @@ export async function assessmentFormOf(
       const v = refused[k];
       return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
     };
-    return {
+    return withLocales({
       dataElements: many('dataElements'),
       riskLevel: text('riskLevel'),
       riskRationale: text('riskRationale'),
@@ -412,10 +488,9 @@ export async function assessmentFormOf(
       controllers: text('controllers'),
       approximateRecords: text('approximateRecords'),
       identityProtectionOffered: ['on', 'true'].includes(text('identityProtectionOffered')),
-      narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, text(f)])),
-    };
+      narrative: Object.fromEntries(NOTICE_TEXT_KEYS.slice(1).map(([k]) => [k, text(k)])),
+    });
   }
-  const row = await getIncident(db, incidentId);
   if (!row) return null;
   const facts = parseState(row)?.facts;
   if (!facts) {
@@ -423,7 +498,7 @@ export async function assessmentFormOf(
     const opened = (JSON.parse(row.data_categories) as string[]).filter((e) =>
       (DATA_ELEMENTS as readonly string[]).includes(e),
     );
-    return {
+    return withLocales({
       dataElements: opened,
       riskLevel: '',
       riskRationale: '',
@@ -434,13 +509,12 @@ export async function assessmentFormOf(
       controllers: '',
       approximateRecords: '',
       identityProtectionOffered: false,
-      narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, ''])),
-    };
+      narrative: narrativeFields({}),
+    });
   }
   const saved = await getAssessmentText(db, facts.assessmentId);
-  const narrative = saved ? (JSON.parse(saved.narrative_json) as Record<string, string | null> | null) : null;
   const controllers = await listControllers(db, incidentId, facts.controllerIds ?? []);
-  return {
+  return withLocales({
     dataElements: facts.dataElements,
     riskLevel: facts.riskLevel,
     riskRationale: (await getNote(db, facts.assessmentId)) ?? '',
@@ -453,6 +527,6 @@ export async function assessmentFormOf(
     controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
     approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
     identityProtectionOffered: saved?.identity_protection_offered === 1,
-    narrative: Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, narrative?.[f] ?? ''])),
-  };
+    narrative: narrativeFields(parseNarrativeJson(saved?.narrative_json ?? null)),
+  });
 }

@@ -7,11 +7,11 @@ import { insertNoteTx } from '../../store/notes';
 import { createHash, randomUUID } from 'node:crypto';
 import { nowIso } from '../../lib/clock';
 import { actorOf, type AuthUser } from '../auth';
-import { NOTICE_TEXT_FIELDS, noticeTextChanges, type NoticeText, type TextChange } from '../notice-text-change';
+import { NOTICE_TEXT_KEYS, noticeTextChanges, type NoticeText, type TextChange } from '../notice-text-change';
 import { assessmentFormOf } from './incident-queries';
 
 const textOf = (form: Record<string, unknown>): NoticeText =>
-  Object.fromEntries(NOTICE_TEXT_FIELDS.map(([k]) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
+  Object.fromEntries(NOTICE_TEXT_KEYS.map(([k]) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
 
 /** What the submitted form changes in notice text already approved; empty before any approval. */
 export async function approvedTextChanges(

@@ -1,7 +1,7 @@
 // Each person gets the notice of the law where they live, on the real send path: the obligations come
 // from the compute activity, the notice set from the render activity, the emails go out through the
 // notice-page activity and the real @sendgrid/mail SDK to the SendGrid stand-in. One wave holds a
-// California resident, a Massachusetts resident and a German resident.
+// California resident, a Massachusetts resident, a German resident and a Japanese reader.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/connection';
@@ -20,6 +20,9 @@ const SID = `AC${'f'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-legal';
 const INCIDENT = '01JLEGALVARIANTS0000000000';
 const NATURE = 'Someone used a stolen staff password to copy part of our customer database.';
+const NATURE_DE =
+  'Jemand hat mit einem gestohlenen Passwort eines Mitarbeiters einen Teil unserer Kundendatenbank kopiert.';
+const NATURE_JA = '盗まれた従業員のパスワードを使って、何者かが当社の顧客データベースの一部を複製しました。';
 const AFFECTED = { 'US-CA': 1200, 'US-MA': 34567, DE: 800 };
 const COUNTS = ['36,567', '36567', '34,567', '34567'];
 
@@ -65,7 +68,7 @@ async function seedAssessedIncident(): Promise<number[]> {
       incidentId: INCIDENT,
       approximateRecords: null,
       identityProtectionOffered: true,
-      narrative: { whatHappened: NATURE },
+      narrative: { en: { whatHappened: NATURE }, de: { whatHappened: NATURE_DE }, ja: { whatHappened: NATURE_JA } },
       publicHeadline: 'A security incident involving your customer account',
       createdAt: awarenessAt,
       createdBy: 'u',
@@ -85,6 +88,7 @@ async function seedAssessedIncident(): Promise<number[]> {
     ['DE', 'de', null],
     ['US-MA', 'en', '+16175550123'],
     ['US-CA', 'en', '+14155550123'],
+    ['JP', 'ja', null],
   ].entries()) {
     const r = await db.run(
       "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,?,?,'imp_legal',?)",
@@ -175,7 +179,13 @@ describe('a wave with people of three residences', () => {
     expect(de.html).toContain('<h2>Was ist geschehen?</h2>');
     expect(de.html).toContain('Guten Tag Person 2,');
     expect(de.html).not.toContain('Notice of Data Breach');
-    expect(de.text).toContain(NATURE);
+    // The German notice carries the German text, never the English one.
+    expect(de.text).toContain(NATURE_DE);
+    expect(de.text).not.toContain(NATURE);
+    const ja = mail('jp@example.org');
+    expect(ja.html).toContain('<html lang="ja">');
+    expect(ja.text).toContain(NATURE_JA);
+    expect(ja.text).not.toContain(NATURE);
     const defaultDe = stored.find(
       (n) => n.audience === 'individuals' && n.locale === 'de' && n.channel === 'email' && n.variant === 'default',
     )!;

@@ -69,8 +69,14 @@ export type IncidentEvent =
   | Event<'approval.invalidated', { approved: string }>
   | Event<
       'notices.approved',
-      // notifyLaterImports and correction from v2 on.
-      { noticeVersion: string; noteId: string; notifyLaterImports?: boolean; correction?: boolean }
+      // notifyLaterImports and correction from v2 on; builtInTextLocales only when the approver chose any.
+      {
+        noticeVersion: string;
+        noteId: string;
+        notifyLaterImports?: boolean;
+        correction?: boolean;
+        builtInTextLocales?: string[];
+      }
     >
   // ---- Sends ----
   | Event<'controllers.notified', ControllerSendCounts>

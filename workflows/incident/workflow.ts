@@ -666,10 +666,12 @@ export async function incidentWorkflowV2(
               noteId: req.noteId,
               notifyLaterImports: req.notifyLaterImports ?? true,
               correction: req.correction ?? false,
+              // Only when chosen, so the events of approvals without the choice stay as they were.
+              ...(req.builtInTextLocales?.length ? { builtInTextLocales: req.builtInTextLocales } : {}),
             },
           },
           req.actor,
-          `Notices approved (version ${req.noticeVersion.slice(0, 12)})${req.correction ? ', also sent as a correction to people told an earlier version' : ''}`,
+          `Notices approved (version ${req.noticeVersion.slice(0, 12)})${req.correction ? ', also sent as a correction to people told an earlier version' : ''}${req.builtInTextLocales?.length ? `; built-in texts chosen for ${req.builtInTextLocales.join(', ')} where free text was written in another language` : ''}`,
         ),
       ];
       await persist(events);
