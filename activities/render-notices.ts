@@ -18,7 +18,6 @@ import {
   renderRegulatorReport,
   renderSubjectEmail,
   renderSubjectSms,
-  STAFF_LOCALES,
   type LegalNotice,
   type Locale,
   type NoticeInput,
@@ -28,6 +27,7 @@ import {
 import { REGIMES, type Obligation } from '../rules';
 import type { NoticeSet } from '../workflows/types';
 import { nowIso } from '../lib/clock';
+import { regulatorReportLocale } from './render/report-locale';
 
 export interface RenderedNotice {
   audience: string;
@@ -113,15 +113,7 @@ export function regimeName(id: string): string {
   return REGIMES.find((r) => r.id === id)?.name ?? id;
 }
 
-/**
- * The language a regime's regulator reads reports in (China's: Chinese), where a regulator template
- * exists in it; else English.
- */
-export function regulatorReportLocale(regimeId: string): Locale {
-  const wanted = REGIMES.find((r) => r.id === regimeId)?.reportLanguage;
-  const locale = wanted ? normalizeLocale(wanted) : 'en';
-  return STAFF_LOCALES.includes(locale) ? locale : 'en';
-}
+export { regulatorReportLocale };
 
 /**
  * The regulator as the report's header names it: the regime's own words where the report is in the

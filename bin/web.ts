@@ -9,6 +9,7 @@ import {
   warnIfInsecureTemporal,
 } from '../temporal.config';
 import { openDb } from '../store/connection';
+import { ensureRetentionSchedule } from '../server/retention-schedule';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
 import { ensureBootstrapToken } from '../server/auth';
@@ -41,6 +42,10 @@ async function main() {
     namespace: temporal.namespace,
     dataConverter: temporalDataConverter(payloadKeys),
   });
+  // Best effort: the web serves without it, and the next start tries again.
+  await ensureRetentionSchedule(client, temporal.taskQueue).catch((err: unknown) =>
+    logger.warn({ err: (err as Error).message }, 'could not make the hourly contact-retention schedule'),
+  );
   const gateway = createTemporalGateway(client, {
     taskQueue: temporal.taskQueue,
     updateTimeoutMs: config.updateTimeoutMs,

@@ -22,6 +22,11 @@ const DONE: Record<string, (form: Form) => string> = {
   letters: () =>
     'Letters prepared for the people who need one: download each batch (PDF and manifest) for the print house, then record the day it was posted.',
   'letters/mailed': () => 'Mailing date recorded: from that day the letters of the batch count as sent.',
+  'legal-hold': () => 'Legal hold placed: contact data is kept, whatever the retention period, until it is released.',
+  'legal-hold/release': () =>
+    'Legal hold released: contact data is deleted when its retention period ends (the proof of notice stays).',
+  'contacts/purge': () =>
+    'Contact data deleted: names, addresses and phone numbers are gone; each delivery record keeps its proof of notice.',
 };
 
 /** The confirmation for an incident action (its path after /incidents/:id/), or a plain one for an unknown path. */

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'tokens.manage': ['admin'],
   'webhooks.manage': ['admin'],
   'settings.manage': ['admin'],
+  /** Legal holds on contact data, and its purge before the retention period ends. */
+  'retention.manage': ['approver', 'admin'],
   /** The codec endpoint: the Temporal Web UI shows an admin decrypted history payloads. */
   'payloads.decode': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -214,6 +214,9 @@ export const filingSchema = z.object({
 });
 export const supplementSchema = z.object({ obligationId: text(200), information: text(20_000) });
 export const closeSchema = z.object({ summary: text(20_000) });
+export const legalHoldSchema = z.object({ reason: text(2_000) });
+/** The purge asks for the incident id typed again: it cannot be undone. */
+export const purgeSchema = z.object({ confirm: z.string().trim().min(1, 'type the incident id to confirm') });
 export const recomputeSchema = z.object({ reason: text(2_000) });
 /** Letters for the people whose legal notice is not met (issue 14); the paper defaults from the organisation. */
 export const lettersSchema = z.object({

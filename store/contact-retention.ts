@@ -201,3 +201,17 @@ export async function purgeDue(db: Db, days: number, by: Actor, now = new Date()
   }
   return purged;
 }
+
+/** The incident's delivery records whose address fingerprint matches: proof of notice after the purge. */
+export const deliveryRecordsByProof = (db: Db, incidentId: string, hmac: string) =>
+  db.all<{
+    id: string;
+    channel: string;
+    status: string;
+    provider_id: string | null;
+    sent_at: string | null;
+    notice_version: string;
+  }>(
+    'SELECT id, channel, status, provider_id, sent_at, notice_version FROM outbox WHERE incident_id = ? AND address_hmac = ? ORDER BY sent_at, id',
+    [incidentId, hmac],
+  );

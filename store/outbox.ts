@@ -145,7 +145,9 @@ export async function listOutbox(
   db: Db,
   incidentId: string,
   q: OutboxListing,
-): Promise<(OutboxRow & { recipient: string | null })[]> {
+): Promise<
+  (OutboxRow & { recipient: string | null; address_hmac: string | null; contact_purged_at: string | null })[]
+> {
   const where = ['o.incident_id = ?'];
   const params: SqlValue[] = [incidentId];
   if (q.status) {
@@ -162,7 +164,7 @@ export async function listOutbox(
     `SELECT o.*, CASE o.kind
         WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email WHEN 'letter' THEN s.postal_address ELSE s.phone END)
         WHEN 'controller' THEN c.email
-        ELSE NULL END AS recipient
+        ELSE NULL END AS recipient, s.purged_at AS contact_purged_at
      FROM outbox o
      LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = CAST(o.recipient_ref AS INTEGER)
      LEFT JOIN controllers c ON o.kind = 'controller' AND c.id = o.recipient_ref

@@ -46,9 +46,12 @@ import {
   recomputeSchema,
   lettersSchema,
   lettersMailedSchema,
+  legalHoldSchema,
+  purgeSchema,
   releaseSchema,
   triageSchema,
 } from '../schemas';
+import { placeLegalHold, purgeContacts, releaseLegalHold, retentionStatus } from '../use-cases/contact-retention';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
 import {
@@ -137,6 +140,7 @@ export function uiRouter(
       | 'localLogin'
       | 'dataDir'
       | 'pdfFonts'
+      | 'contactRetentionDays'
     >;
     sessions: UserSessions;
     /** Set when single sign-on is configured (config.oidc). */
@@ -422,6 +426,8 @@ export function uiRouter(
         builtInChosen:
           req.session.flash?.action === 'approval' ? [req.session.flash.form?.builtInTextLocales ?? []].flat() : [],
         access: await accessOf(ctx.db, incident.id),
+        retention: await retentionStatus(ctx.db, incident.id, opts.config.contactRetentionDays),
+        retentionDays: opts.config.contactRetentionDays,
         users: can(req.user!.role, 'incident.restrict')
           ? (await listAccounts(ctx.db)).map((account) => ({
               id: account.id,
@@ -564,6 +570,25 @@ export function uiRouter(
       const { batchId, mailedOn } = parse(lettersMailedSchema, form);
       return recordLettersMailed(ctx, id, batchId, { mailedOn }, actorOf(user));
     }, 'letters.send'),
+  );
+  r.post(
+    '/incidents/:id/legal-hold',
+    ...act(
+      (id, form, user) => placeLegalHold(ctx.db, id, parse(legalHoldSchema, form).reason, actorOf(user)),
+      'retention.manage',
+    ),
+  );
+  r.post(
+    '/incidents/:id/legal-hold/release',
+    ...act((id, _form, user) => releaseLegalHold(ctx.db, id, actorOf(user)), 'retention.manage'),
+  );
+  r.post(
+    '/incidents/:id/contacts/purge',
+    ...act((id, form, user) => {
+      if (parse(purgeSchema, form).confirm !== id)
+        throw new HttpError(400, 'type the incident id exactly to confirm the purge', 'confirm');
+      return purgeContacts(ctx.db, id, actorOf(user), opts.config.dataDir);
+    }, 'retention.manage'),
   );
   r.post(
     '/incidents/:id/recompute',
@@ -720,5 +745,6 @@ function actionsFor(stage: string, status: string, held: boolean, user: AuthUser
     supplement: open && may('report.supplement'),
     changeAwareness: open && stage !== 'triage' && may('awareness.change'),
     restrict: may('incident.restrict'),
+    retention: may('retention.manage'),
   };
 }

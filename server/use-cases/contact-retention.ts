@@ -21,6 +21,7 @@ import {
 } from '../../store/contact-retention';
 import { getIncident } from '../../store/incident-store';
 import { newId } from '../../lib/ids';
+import { removeLetterFiles } from '../../lib/letter-files';
 import type { Actor } from '../../workflows/types';
 import { HttpError } from '../errors';
 
@@ -45,14 +46,18 @@ export async function retentionStatus(db: Db, incidentId: string, days: number):
 }
 
 /** The purge by hand (page, API, `npm run purge`): refusals become 409 naming what blocks it. */
-export async function purgeContacts(db: Db, incidentId: string, by: Actor): Promise<PurgeRow> {
+export async function purgeContacts(db: Db, incidentId: string, by: Actor, dataDir?: string): Promise<PurgeRow> {
   if (!(await getIncident(db, incidentId))) throw new HttpError(404, 'incident not found', 'incident');
+  let purge: PurgeRow;
   try {
-    return await purgeContactData(db, incidentId, by);
+    purge = await purgeContactData(db, incidentId, by);
   } catch (err) {
     if (err instanceof PurgeRefused) throw new HttpError(409, err.message, err.field);
     throw err;
   }
+  // After the commit, and again on a repeated purge, so files left by a crash in between still go.
+  if (dataDir) removeLetterFiles(dataDir, incidentId);
+  return purge;
 }
 
 export async function placeLegalHold(db: Db, incidentId: string, reason: string, by: Actor): Promise<LegalHoldRow> {

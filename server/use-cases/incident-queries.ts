@@ -23,7 +23,7 @@ import {
 } from '../../store/assessments';
 import { listSubjectLocales } from '../../store/subject-store';
 import { LOCALES, normalizeLocale, type Locale } from '../../activities/render';
-import { regulatorReportLocale } from '../../activities/render-notices';
+import { regulatorReportLocale } from '../../activities/render/report-locale';
 import { NOTICE_TEXT_FIELDS, NOTICE_TEXT_KEYS, narrativeFieldName } from '../notice-text-change';
 import { languageName } from './notice-languages';
 import { listControllers } from '../../store/controllers';

@@ -28,6 +28,10 @@ const COLUMNS = [
   'delivered_at',
   'error',
   'updated_at',
+  // After the retention period the recipient is gone: the row keeps a keyed fingerprint of the address
+  // (`npm run purge -- <incident> --proof <address>` finds its rows) and says when the contact data was deleted.
+  'address_hmac',
+  'contact_purged_at',
 ];
 
 async function* csvRecords(
@@ -56,6 +60,8 @@ async function* csvRecords(
         row.delivered_at,
         row.error,
         row.updated_at,
+        row.address_hmac,
+        row.contact_purged_at,
       ];
     }
     const last = rows.at(-1);

@@ -13,7 +13,7 @@ import {
   releaseLegalHold,
   retentionStatus,
 } from '../../server/use-cases/contact-retention';
-import { HttpError } from '../../server/errors';
+import type { HttpError } from '../../server/errors';
 import { makePeople, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 
 let db: Db;
