@@ -22,6 +22,7 @@ import { reachOf, type Reach } from '../import-reach';
 import { subjectsImportedUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
+import { readCallFields } from '../call-fields';
 import { HttpError, notFound } from '../errors';
 import type { SubjectRow } from '../schemas';
 import { checkSubjectRow } from '../subject-row';
@@ -118,6 +119,7 @@ export async function storeSubjects(
     try {
       for await (const raw of rows) {
         rowNumber++;
+        const call = readCallFields(raw, rowNumber);
         const checked = checkSubjectRow(raw);
         if (!checked.ok) {
           result.rejectedCount++;
@@ -135,6 +137,8 @@ export async function storeSubjects(
           jurisdiction: person.jurisdiction,
           locale: person.locale,
           identityKey: identityKey(person),
+          phoneType: call.phoneType,
+          callConsent: call.callConsent,
         });
         if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
@@ -186,7 +190,9 @@ export async function storeSubjects(
   return result;
 }
 
-const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale'];
+const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale', 'phonetype', 'callconsent'];
+// Headers are matched without case; the rows carry the names the JSON import uses.
+const ROW_KEYS: Record<string, string> = { phonetype: 'phoneType', callconsent: 'callConsent' };
 
 function headerColumns(header: string[]): string[] {
   const cols = header.map((h) => h.trim().toLowerCase());
@@ -194,10 +200,10 @@ function headerColumns(header: string[]): string[] {
   if (unknown.length > 0)
     throw new HttpError(
       400,
-      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale)`,
+      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale and optionally phoneType,callConsent)`,
       'csv',
     );
-  return cols;
+  return cols.map((c) => ROW_KEYS[c] ?? c);
 }
 
 /** One object per record, keyed by the header's columns; `digest` sees every byte of the source. */
