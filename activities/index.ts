@@ -1,7 +1,7 @@
 // Every side effect the incident workflow may cause, built from injected
 // dependencies so the worker, tests and benchmarks choose what is real.
 import type { Db } from '../store/connection';
-import type { EmailProvider, SmsProvider } from './providers';
+import { SendError, type CallProvider, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { createPersistState } from './persist-state';
 import { createPersistStateDelta } from './persist-state-delta';
@@ -24,6 +24,7 @@ import { heartbeatOnAClock } from './heartbeat-clock';
 import { asSendAttempt } from './send-attempt';
 import { createSendGate } from './send-gate';
 import { createRecoverySignal } from './provider-backoff';
+import { createPlaceCalls, DEFAULT_CALL_RETRY_DELAY_MS } from './place-calls';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 
@@ -36,7 +37,19 @@ export interface ActivityDeps {
   baseUrl: string;
   /** How long an uncertain send waits for evidence before its one re-send (BREACHLINE_UNCERTAIN_WAIT_MINUTES). */
   uncertainWaitMs?: number;
+  /** Telephone calls; without it a call fails, saying no provider is configured. */
+  calls?: CallProvider;
+  /** Calls placed again after an unreached one (TWILIO_CALL_RETRIES, default 2). */
+  callRetries?: number;
+  /** Between an unreached call and the next (default an hour). */
+  callRetryDelayMs?: number;
 }
+
+const NO_CALL_PROVIDER: CallProvider = {
+  name: 'none',
+  reportsOutcomes: false,
+  placeCall: () => Promise.reject(new SendError('permanent', 'no telephone provider is configured')),
+};
 
 export const createActivities = (given: ActivityDeps) => {
   const deps = {
@@ -69,6 +82,17 @@ export const createActivities = (given: ActivityDeps) => {
     summarizeNotices: createSummarizeNotices(deps.db),
     sendFallbacks: asSendAttempt(deps.db, 'fallback', createSendFallbacks(deps)),
     recordLateBounces: heartbeatOnAClock(createRecordLateBounces(deps)),
+    placeCalls: asSendAttempt(
+      deps.db,
+      'call',
+      createPlaceCalls({
+        ...deps,
+        calls: deps.calls ?? NO_CALL_PROVIDER,
+        callRetries: deps.callRetries ?? 2,
+        callRetryDelayMs: deps.callRetryDelayMs ?? DEFAULT_CALL_RETRY_DELAY_MS,
+        uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS,
+      }),
+    ),
   };
 };
 

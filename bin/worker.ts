@@ -43,6 +43,7 @@ async function main() {
       sendgrid: config.sendgrid,
       twilio: config.twilio,
       publicUrl: config.publicUrl,
+      callsPerSecond: config.calls.perSecond,
     },
     createMailboxStore(db),
   );
@@ -59,6 +60,8 @@ async function main() {
       logger,
       baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       uncertainWaitMs: config.uncertainWaitMs,
+      calls: providers.calls,
+      callRetries: config.calls.retries,
     }),
     shutdownGraceTime: '10 seconds',
   });
