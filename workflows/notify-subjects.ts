@@ -42,7 +42,7 @@ export interface NotifySubjectsInput {
   /** Carried across continue-as-new. */
   cursor?: number;
   maxId?: number;
-  phase?: 'pages' | 'uncertain';
+  phase?: 'pages' | 'uncertain' | 'calls';
   /** v2: the incident workflow id told how the wave ended (signal `waveEnded`). */
   reportTo?: string;
   /** v2: send this version also to people told an earlier one, as a correction. */
@@ -148,24 +148,42 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
     await Promise.all(inFlight);
   }
 
-  // Runs recorded before the SMS fallback existed replay without it.
-  const fallbacks = patched('sms-fallback');
-  if (stop.stopped) {
-    // A stopped wave sends nothing more: one look at the provider settles what it can of the
-    // uncertain rows, and the wave reports what it reached. The next wave picks up the rest.
-    await sending.resolveUncertain({ incidentId, noticeVersion });
-    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
-  }
-  for (;;) {
+  if (input.phase !== 'calls') {
+    // Runs recorded before the SMS fallback existed replay without it.
+    const fallbacks = patched('sms-fallback');
+    if (stop.stopped) {
+      // A stopped wave sends nothing more: one look at the provider settles what it can of the
+      // uncertain rows, and the wave reports what it reached. The next wave picks up the rest.
+      await sending.resolveUncertain({ incidentId, noticeVersion });
+      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+    }
+    for (;;) {
+      if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+      const r = await sending.resolveUncertain({ incidentId, noticeVersion });
+      if (r.nextCheckInMs === null || stop.stopped) break;
+      if (tooLong()) return carry({ phase: 'uncertain' });
+      if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
+      else await sleep(r.nextCheckInMs);
+    }
+    if (stop.stopped)
+      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
     if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
-    const r = await sending.resolveUncertain({ incidentId, noticeVersion });
-    if (r.nextCheckInMs === null || stop.stopped) break;
-    if (tooLong()) return carry({ phase: 'uncertain' });
-    if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
-    else await sleep(r.nextCheckInMs);
   }
-  if (stop.stopped)
-    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
-  if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+
+  // Telephone calls come last: they go to people no email reached and, under `sms_or_call`, to those
+  // whose SMS Twilio refused as not a mobile. Placing, waiting for calling hours, for outcomes and
+  // for each retry an hour later are durable timers here; the activity never sleeps for long.
+  if ((channelPolicy === 'call' || channelPolicy === 'sms_or_call') && patched('telephone-calls')) {
+    for (;;) {
+      const c = await sending.placeCalls({ incidentId, noticeVersion, channelPolicy });
+      if (c.gated) stop.stopped = true;
+      if (c.nextCheckInMs === null || stop.stopped) break;
+      if (tooLong()) return carry({ phase: 'calls' });
+      if (input.reportTo) await condition(() => stop.stopped, c.nextCheckInMs);
+      else await sleep(c.nextCheckInMs);
+    }
+    if (stop.stopped)
+      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+  }
   return quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy });
 }
