@@ -18,9 +18,13 @@ export type FinalCallStatus = (typeof FINAL_CALL_STATUSES)[number];
 export type CallOutcome = 'human' | 'machine' | Exclude<FinalCallStatus, 'completed'>;
 export const UNREACHED_OUTCOMES_SQL = "('machine','no-answer','busy','failed','canceled')";
 
-/** Twilio's refusal of an SMS to a number that is not a mobile (error 21614), as the outbox records it. */
+/** Twilio's error for an SMS to a number that is not a mobile. */
+export const NOT_MOBILE_CODE = 21614;
+/** How the outbox records that refusal (the code in the provider's message is redacted with the digits). */
+export const NOT_MOBILE_ERROR = 'not a mobile number (Twilio 21614)';
 const REFUSED_AS_LANDLINE_SQL = `EXISTS (SELECT 1 FROM outbox x WHERE x.incident_id = s.incident_id AND x.notice_version = ?2
-  AND x.kind = 'subject' AND x.channel = 'sms' AND x.subject_id = s.id AND x.status = 'failed' AND x.error LIKE 'Twilio 400 21614%')`;
+  AND x.kind = 'subject' AND x.channel = 'sms' AND x.subject_id = s.id AND x.status = 'failed'
+  AND x.error LIKE '${NOT_MOBILE_ERROR.replace(/[()]/g, '_')}%')`;
 
 /**
  * Reachable only by phone: no email, or this version's email bounced or was refused. A call to a
