@@ -223,6 +223,16 @@ export const OPERATIONS: readonly Operation[] = [
     security: 'signature',
   },
   {
+    method: 'post',
+    path: '/webhooks/twilio/calls',
+    summary:
+      'Twilio status callback for a telephone call: its final status and who answered (signed with the auth token)',
+    bodyType: 'application/x-www-form-urlencoded',
+    ok: { status: 200, description: 'Outcome recorded' },
+    errors: [400, 401, 404],
+    security: 'signature',
+  },
+  {
     method: 'get',
     path: '/public/notices/{id}',
     summary: 'The published public notice of an incident, in the reader’s language',

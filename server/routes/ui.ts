@@ -82,6 +82,7 @@ import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../i
 import { actionDone } from '../action-messages';
 import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-change';
 import { noticeTextChanges, NOTICE_TEXT_FIELDS } from '../notice-text-change';
+import { callLanguageNote } from '../use-cases/call-languages';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -344,6 +345,7 @@ export function uiRouter(
         assessmentForm,
         textChanges,
         notices,
+        calls: await callLanguageNote(ctx.db, incident.id, incident.facts?.channelPolicy),
         access: await accessOf(ctx.db, incident.id),
         users: can(req.user!.role, 'incident.restrict')
           ? (await listAccounts(ctx.db)).map((account) => ({

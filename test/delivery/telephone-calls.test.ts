@@ -16,6 +16,7 @@ import { createMailboxStore } from '../../activities/mailbox-store';
 import { deliveryWebhookRouter } from '../../server/routes/delivery-webhooks';
 import { csvRows, importSubjects } from '../../server/use-cases/import-subjects';
 import { HttpError } from '../../server/errors';
+import { callLanguageNote } from '../../server/use-cases/call-languages';
 import { countUnreachableSubjects } from '../../store/outbox-pages';
 import type { Db } from '../../store/connection';
 import { createLogger } from '../../lib/logger';
@@ -326,8 +327,14 @@ describe('telephone calls', () => {
     ]);
   });
 
-  it('says which languages are read in English on the telephone', () => {
+  it('says which languages are read in English on the telephone, under a policy that calls', async () => {
     expect(callLanguageFallbacks(['de', 'ja', 'zh-TW'])).toEqual([]);
     expect(callLanguageFallbacks(['it', 'en']).map((f) => f.locale)).toEqual(['it']);
+    const { incidentId } = await incidentWith([
+      { name: 'Giulia', phone: '+390655501001', locale: 'it', phoneType: 'landline' },
+      { name: 'Jana', phone: '+4930555010014', locale: 'de', phoneType: 'landline' },
+    ]);
+    expect(await callLanguageNote(db, incidentId, 'sms_fallback')).toBeNull();
+    expect((await callLanguageNote(db, incidentId, 'call'))!.english.map((f) => f.locale)).toEqual(['it']);
   });
 });
