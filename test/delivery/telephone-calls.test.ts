@@ -18,6 +18,7 @@ import { csvRows, importSubjects } from '../../server/use-cases/import-subjects'
 import { HttpError } from '../../server/errors';
 import { callLanguageNote } from '../../server/use-cases/call-languages';
 import { countUnreachableSubjects } from '../../store/outbox-pages';
+import { deliveryCounts } from '../../store/outbox';
 import type { Db } from '../../store/connection';
 import { createLogger } from '../../lib/logger';
 import { NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
@@ -192,6 +193,8 @@ describe('telephone calls', () => {
     expect(done.placed).toBe(0);
     expect(done.nextCheckInMs).toBeNull();
     expect(twilioStandIn.callsTo(phone)).toHaveLength(2);
+    // The incident page's delivery table counts the call as delivered: a person answered.
+    expect((await deliveryCounts(db, incidentId)).call).toMatchObject({ delivered: 1, failed: 0, pending: 0 });
   });
 
   it('takes an answering machine as not reached: retried, and after the last retry the person counts for the substitute notice', async () => {
