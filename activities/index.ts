@@ -43,6 +43,8 @@ export interface ActivityDeps {
   callRetries?: number;
   /** Between an unreached call and the next (default an hour). */
   callRetryDelayMs?: number;
+  /** How often a wave looks again while call outcomes are awaited (default a minute). */
+  callOutcomePollMs?: number;
 }
 
 const NO_CALL_PROVIDER: CallProvider = {
@@ -90,6 +92,7 @@ export const createActivities = (given: ActivityDeps) => {
         calls: deps.calls ?? NO_CALL_PROVIDER,
         callRetries: deps.callRetries ?? 2,
         callRetryDelayMs: deps.callRetryDelayMs ?? DEFAULT_CALL_RETRY_DELAY_MS,
+        outcomePollMs: deps.callOutcomePollMs,
         uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS,
       }),
     ),

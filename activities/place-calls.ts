@@ -44,6 +44,8 @@ export interface CallDeps {
   uncertainWaitMs: number;
   /** How long a placed call may wait for its outcome before the wave stops waiting for it. */
   outcomeWaitMs?: number;
+  /** How often the wave looks again while outcomes are awaited (default a minute). */
+  outcomePollMs?: number;
 }
 
 export interface PlaceCallsInput {
@@ -124,7 +126,7 @@ export const createPlaceCalls =
     // Outcomes come by callback; an unreached one may need a retry, so the wave waits for them a while.
     const outcomeWait = deps.outcomeWaitMs ?? DEFAULT_OUTCOME_WAIT_MS;
     if (deps.calls.reportsOutcomes && waits.awaitingSince && Date.parse(waits.awaitingSince) + outcomeWait > at)
-      later(Math.min(OUTCOME_POLL_MS, Date.parse(waits.awaitingSince) + outcomeWait - at));
+      later(Math.min(deps.outcomePollMs ?? OUTCOME_POLL_MS, Date.parse(waits.awaitingSince) + outcomeWait - at));
     return { ...result, nextCheckInMs: laterMs };
   };
 
