@@ -1,4 +1,4 @@
-// The wave's calls on the time-skipping server, with its activities stubbed (a workflow
+// The wave's calls (and a late bounce's) on the time-skipping server, with its activities stubbed (a workflow
 // unit test): calls are placed after the messages, the next look is a durable timer as
 // long as placeCalls asks (an hour for a retry), and a wave under a policy that does not
 // call never places any. The activity itself is tested against SQLite and the Twilio
@@ -9,6 +9,7 @@ import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import type { PlaceCallsResult } from '../../activities/place-calls';
 import type { notifySubjectsWorkflow } from '../../workflows/notify-subjects';
+import type { lateBouncesWorkflow } from '../../workflows/late-bounces/workflow';
 import type { ChannelPolicy, NoticeWaveSummary } from '../../workflows/types';
 import { timeSkippingServerPath } from '../support/temporal-env';
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
     sendFallbacks: async () => ({ fallbacks: 0 }),
     resolveUncertain: async () => ({ foundSent: 0, resent: 0, stillUncertain: 0, nextCheckInMs: null }),
     summarizeNotices: async () => summary,
+    recordLateBounces: async () => undefined as never,
     placeCalls: async (input): Promise<PlaceCallsResult> => {
       const at = await env.currentTimeMs();
       const seen = [...(placed.get(input.incidentId) ?? []), at];
@@ -86,5 +88,25 @@ describe('the wave places its calls', () => {
   it('never under a policy without calls', async () => {
     expect(await runWave('inc-sms', 'sms_fallback')).toEqual(summary);
     expect(placed.has('inc-sms')).toBe(false);
+  });
+
+  it('after a late bounce under call, the round places the call and its retry before it counts who is left', async () => {
+    const r = await env.client.workflow.execute<typeof lateBouncesWorkflow>('lateBouncesWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: 'late-bounces-inc-late-call',
+      args: [
+        {
+          incidentId: 'inc-late-call',
+          noticeVersion: 'v'.repeat(64),
+          channelPolicy: 'call',
+          pending: true,
+          idleTimeout: '1 minute',
+        },
+      ],
+    });
+    expect(r.rounds).toBe(1);
+    const at = placed.get('inc-late-call')!;
+    expect(at).toHaveLength(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(HOUR);
   });
 });
