@@ -159,6 +159,7 @@ async function placeOne(
       twiml: script.twiml,
       spokenText: script.spokenText,
       outboxId: call.id,
+      callNumber: call.attempts + 1,
       lastLook: async () => !(await isGateClosed(db, wave.incidentId, wave.noticeVersion)),
     });
     failpoint(`${attempt.kind}.sent`);

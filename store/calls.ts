@@ -119,7 +119,7 @@ export async function claimCall(
 ): Promise<boolean> {
   const now = nowIso();
   const r = await db.run(
-    `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?, call_outcome = NULL
+    `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?, call_outcome = NULL, provider_id = NULL
      WHERE id = ? AND status = 'pending' AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}`,
     [now, now, q.attemptId, q.id, q.attemptId, q.incidentId, q.noticeVersion],
   );
@@ -157,6 +157,8 @@ export interface CallReport {
   callStatus: FinalCallStatus;
   /** Twilio's AnsweredBy (answering-machine detection); null when absent. */
   answeredBy: string | null;
+  /** Which call of the row it reports (the callback URL's `n`); null for a URL without it. */
+  callNumber: number | null;
 }
 
 /** The outcome a final status stands for: a person, a machine, or nobody (and why). */
@@ -178,7 +180,7 @@ const OUTCOME_TEXT: Record<Exclude<CallOutcome, 'human'>, string> = {
 /**
  * Applies a call's final status once (by CallSid and status): reached moves the row to delivered,
  * anything else to failed with its outcome (a retry may reopen it). Only the call the row last
- * placed counts: a late report of an earlier call of the same row is ignored. A report for a row
+ * placed counts (its number and sid): a late report of an earlier call of the same row is ignored. A report for a row
  * left uncertain settles it, since the call evidently was placed. Returns whether the row moved.
  */
 export async function recordCallOutcome(db: Db, r: CallReport): Promise<boolean> {
@@ -193,7 +195,8 @@ export async function recordCallOutcome(db: Db, r: CallReport): Promise<boolean>
     const u = await tx.run(
       `UPDATE outbox SET status = ?, call_outcome = ?, error = ?, updated_at = ?, provider_id = COALESCE(provider_id, ?),
          sent_at = COALESCE(sent_at, ?), delivered_at = CASE WHEN ? = 'human' THEN ? ELSE delivered_at END
-       WHERE id = ? AND channel = 'call' AND status IN ('claimed','sent','uncertain') AND (provider_id IS NULL OR provider_id = ?)`,
+       WHERE id = ? AND channel = 'call' AND status IN ('claimed','sent','uncertain') AND (provider_id IS NULL OR provider_id = ?)
+         AND (? IS NULL OR attempts = ?)`,
       [
         outcome === 'human' ? 'delivered' : 'failed',
         outcome,
@@ -205,6 +208,8 @@ export async function recordCallOutcome(db: Db, r: CallReport): Promise<boolean>
         now,
         r.outboxId,
         r.callSid,
+        r.callNumber,
+        r.callNumber,
       ],
     );
     return u.changes > 0;

@@ -55,7 +55,7 @@ export function createTwilioVoiceProvider(cfg: TwilioVoiceConfig): CallProvider 
           timeout: 30,
           ...(callbackBase
             ? {
-                statusCallback: `${callbackBase}?o=${encodeURIComponent(message.outboxId)}`,
+                statusCallback: `${callbackBase}?o=${encodeURIComponent(message.outboxId)}&n=${message.callNumber}`,
                 statusCallbackMethod: 'POST',
                 statusCallbackEvent: ['completed'],
               }

@@ -54,6 +54,8 @@ export interface CallMessage {
   spokenText: string;
   /** Outbox row id, put in the status-callback URL. */
   outboxId: string;
+  /** Which call of the row this is (1 for the first), also in the URL: a late report of an earlier one is told apart. */
+  callNumber: number;
   /** As for SMS: asked once the call's turn comes (after pacing); false withholds it. */
   lastLook?: () => Promise<boolean>;
 }

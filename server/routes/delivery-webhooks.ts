@@ -68,7 +68,8 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' 
   r.post('/twilio/calls', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
     const params = verifiedTwilioParams(req, config);
     const outboxId = typeof req.query.o === 'string' ? req.query.o : null;
-    const moved = outboxId ? await recordCallReport(ctx, outboxId, params) : false;
+    const n = typeof req.query.n === 'string' && /^\d{1,3}$/.test(req.query.n) ? Number(req.query.n) : null;
+    const moved = outboxId ? await recordCallReport(ctx, outboxId, params, n) : false;
     res.json({ applied: moved ? 1 : 0 });
   });
   return r;

@@ -11,6 +11,7 @@ export async function recordCallReport(
   ctx: Pick<UseCaseContext, 'db'>,
   outboxId: string,
   params: Record<string, string>,
+  callNumber: number | null,
 ): Promise<boolean> {
   const sid = params.CallSid;
   const status = params.CallStatus;
@@ -21,5 +22,6 @@ export async function recordCallReport(
     callSid: sid.slice(0, 64),
     callStatus: status as FinalCallStatus,
     answeredBy: params.AnsweredBy ? params.AnsweredBy.slice(0, 40) : null,
+    callNumber,
   });
 }
