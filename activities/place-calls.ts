@@ -70,6 +70,11 @@ const DEFAULT_OUTCOME_WAIT_MS = 30 * 60_000;
 /** How often a wave looks again while placed calls have not reported their outcome. */
 const OUTCOME_POLL_MS = 60_000;
 const PAGE = 200;
+/**
+ * Calls one run places at most: at the default rate of one a second a run ends well inside the
+ * activity's two hours, and the wave's next run (a second later) goes on with the rest.
+ */
+const MAX_CALLS_PER_RUN = 1800;
 
 /** Whether a channel policy places calls at all. */
 export function policyCalls(policy: ChannelPolicy): policy is 'call' | 'sms_or_call' {
@@ -97,12 +102,14 @@ export const createPlaceCalls =
     let laterMs: number | null = null;
     const later = (ms: number) => (laterMs = laterMs === null ? ms : Math.min(laterMs, ms));
     const pending = await listPendingCalls(db, wave.incidentId, wave.noticeVersion, 100_000);
-    const due = pending.filter((c) => {
+    const inHours = pending.filter((c) => {
       if (inCallingHours(c.jurisdiction, Date.now())) return true;
       result.outsideHours++;
       later(msUntilCallingHours(c.jurisdiction, Date.now()));
       return false;
     });
+    const due = inHours.slice(0, MAX_CALLS_PER_RUN);
+    if (inHours.length > due.length) later(1000);
     if (due.length > 0) {
       // The call speaks the public page's address: the page is up before the first call rings.
       await publishBeforeLinkedSend(deps, wave.incidentId, wave.noticeVersion);
