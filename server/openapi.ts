@@ -340,7 +340,13 @@ function operationObject(op: Operation): Record<string, unknown> {
         content: {
           [op.bodyType ?? 'application/json']: { schema: jsonSchema(op.body) },
           ...(op.path.endsWith('/subjects') && {
-            'text/csv': { schema: { type: 'string', description: 'name,email,phone,jurisdiction,locale' } },
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description:
+                  'name,email,phone,jurisdiction,locale; optionally phoneType (mobile|landline),callConsent (true|false)',
+              },
+            },
           }),
         },
       },
