@@ -27,6 +27,7 @@ import { saveCompleteOrgProfile } from '../support/org-profile';
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { until } from '../support/timeskip-world';
+import { recordHistory } from '../support/histories';
 
 const SID = `AC${'ca11'.repeat(8)}`;
 const TOKEN = 'calls-wave-twilio-auth-token-012';
@@ -129,6 +130,7 @@ it('a landline-only person is called, called again when nobody answers, and reac
   );
   expect(await standIn.reportCall(both[1]!.sid, 'completed', 'human')).toBe(200);
   const summary = await wave.result();
+  await recordHistory(client, wave.workflowId, 'notify-subjects.call-wave');
   expect(summary).toMatchObject({ total: 1, sent: 1, failed: 0 });
   expect(standIn.callsTo(phone)).toHaveLength(2);
   const row = await db.get<{ status: string; call_outcome: string; attempts: number }>(
