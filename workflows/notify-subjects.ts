@@ -117,6 +117,7 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
       ...(input.reportTo ? { stopped: stop.stopped } : {}),
     });
   const correction = input.correction ? { correction: true } : {};
+  if (input.phase === 'calls') return placeCalls(input, stop, sending, tooLong, carry);
 
   if ((input.phase ?? 'pages') === 'pages') {
     let cursor = input.cursor;
@@ -148,31 +149,42 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
     await Promise.all(inFlight);
   }
 
-  if (input.phase !== 'calls') {
-    // Runs recorded before the SMS fallback existed replay without it.
-    const fallbacks = patched('sms-fallback');
-    if (stop.stopped) {
-      // A stopped wave sends nothing more: one look at the provider settles what it can of the
-      // uncertain rows, and the wave reports what it reached. The next wave picks up the rest.
-      await sending.resolveUncertain({ incidentId, noticeVersion });
-      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
-    }
-    for (;;) {
-      if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
-      const r = await sending.resolveUncertain({ incidentId, noticeVersion });
-      if (r.nextCheckInMs === null || stop.stopped) break;
-      if (tooLong()) return carry({ phase: 'uncertain' });
-      if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
-      else await sleep(r.nextCheckInMs);
-    }
-    if (stop.stopped)
-      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
-    if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+  // Runs recorded before the SMS fallback existed replay without it.
+  const fallbacks = patched('sms-fallback');
+  if (stop.stopped) {
+    // A stopped wave sends nothing more: one look at the provider settles what it can of the
+    // uncertain rows, and the wave reports what it reached. The next wave picks up the rest.
+    await sending.resolveUncertain({ incidentId, noticeVersion });
+    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
   }
+  for (;;) {
+    if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+    const r = await sending.resolveUncertain({ incidentId, noticeVersion });
+    if (r.nextCheckInMs === null || stop.stopped) break;
+    if (tooLong()) return carry({ phase: 'uncertain' });
+    if (input.reportTo) await condition(() => stop.stopped, r.nextCheckInMs);
+    else await sleep(r.nextCheckInMs);
+  }
+  if (stop.stopped)
+    return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+  if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+  return placeCalls(input, stop, sending, tooLong, carry);
+}
 
-  // Telephone calls come last: they go to people no email reached and, under `sms_or_call`, to those
-  // whose SMS Twilio refused as not a mobile. Placing, waiting for calling hours, for outcomes and
-  // for each retry an hour later are durable timers here; the activity never sleeps for long.
+/**
+ * Telephone calls come last: they go to people no email reached and, under `sms_or_call`, to those
+ * whose SMS Twilio refused as not a mobile. Placing, waiting for calling hours, for outcomes and for
+ * each retry an hour later are durable timers here; the activity never sleeps for long. Then the
+ * wave's summary, as before calls existed.
+ */
+async function placeCalls(
+  input: NotifySubjectsInput,
+  stop: { stopped: boolean },
+  sending: ReturnType<typeof sendingActivities>,
+  tooLong: () => boolean,
+  carry: (over: Partial<NotifySubjectsInput>) => Promise<never>,
+): Promise<NotifySubjectsResult> {
+  const { incidentId, noticeVersion, channelPolicy } = input;
   if ((channelPolicy === 'call' || channelPolicy === 'sms_or_call') && patched('telephone-calls')) {
     for (;;) {
       const c = await sending.placeCalls({ incidentId, noticeVersion, channelPolicy });
