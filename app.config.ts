@@ -219,6 +219,8 @@ const envSchema = z.object({
   TWILIO_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   TWILIO_SEGMENTS_PER_SECOND: z.coerce.number().min(0.1).max(100_000).default(1),
   TWILIO_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  TWILIO_CALLS_PER_SECOND: z.coerce.number().min(0.01).max(100).default(1),
+  TWILIO_CALL_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });
 
 /** What single sign-on needs, from BREACHLINE_OIDC_*; undefined when it is not set up. */
@@ -377,6 +379,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
     contactRetentionDays: e.BREACHLINE_CONTACT_RETENTION_DAYS,
+    calls: { perSecond: e.TWILIO_CALLS_PER_SECOND, retries: e.TWILIO_CALL_RETRIES },
     sendgridWebhookPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY,
     sendgrid: e.SENDGRID_API_KEY
       ? {

@@ -1,7 +1,7 @@
 // Every side effect the incident workflow may cause, built from injected
 // dependencies so the worker, tests and benchmarks choose what is real.
 import type { Db } from '../store/connection';
-import type { EmailProvider, SmsProvider } from './providers';
+import { SendError, type CallProvider, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
 import { createPersistState } from './persist-state';
 import { createPersistStateDelta } from './persist-state-delta';
@@ -25,6 +25,7 @@ import { asSendAttempt } from './send-attempt';
 import { createSendGate } from './send-gate';
 import { createRecoverySignal } from './provider-backoff';
 import { createPurgeDueContacts } from './purge-due-contacts';
+import { createPlaceCalls, DEFAULT_CALL_RETRY_DELAY_MS } from './place-calls';
 
 const DEFAULT_UNCERTAIN_WAIT_MS = 15 * 60_000;
 const DEFAULT_CONTACT_RETENTION_DAYS = 90;
@@ -42,7 +43,21 @@ export interface ActivityDeps {
   contactRetentionDays?: number;
   /** The data directory, where letter files are removed with the contact data. */
   dataDir?: string;
+  /** Telephone calls; without it a call fails, saying no provider is configured. */
+  calls?: CallProvider;
+  /** Calls placed again after an unreached one (TWILIO_CALL_RETRIES, default 2). */
+  callRetries?: number;
+  /** Between an unreached call and the next (default an hour). */
+  callRetryDelayMs?: number;
+  /** How often a wave looks again while call outcomes are awaited (default a minute). */
+  callOutcomePollMs?: number;
 }
+
+const NO_CALL_PROVIDER: CallProvider = {
+  name: 'none',
+  reportsOutcomes: false,
+  placeCall: () => Promise.reject(new SendError('permanent', 'no telephone provider is configured')),
+};
 
 export const createActivities = (given: ActivityDeps) => {
   const deps = {
@@ -81,6 +96,18 @@ export const createActivities = (given: ActivityDeps) => {
     summarizeNotices: createSummarizeNotices(deps.db),
     sendFallbacks: asSendAttempt(deps.db, 'fallback', createSendFallbacks(deps)),
     recordLateBounces: heartbeatOnAClock(createRecordLateBounces(deps)),
+    placeCalls: asSendAttempt(
+      deps.db,
+      'call',
+      createPlaceCalls({
+        ...deps,
+        calls: deps.calls ?? NO_CALL_PROVIDER,
+        callRetries: deps.callRetries ?? 2,
+        callRetryDelayMs: deps.callRetryDelayMs ?? DEFAULT_CALL_RETRY_DELAY_MS,
+        outcomePollMs: deps.callOutcomePollMs,
+        uncertainWaitMs: deps.uncertainWaitMs ?? DEFAULT_UNCERTAIN_WAIT_MS,
+      }),
+    ),
   };
 };
 

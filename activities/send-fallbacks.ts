@@ -14,7 +14,8 @@ export const createSendFallbacks =
     input: { incidentId: string; noticeVersion: string; channelPolicy: ChannelPolicy },
     attempt: SendAttempt,
   ): Promise<{ fallbacks: number; gated?: boolean }> => {
-    if (input.channelPolicy === 'email') return { fallbacks: 0 };
+    // Under `call` a refused email leads to a call (place-calls.ts), not an SMS.
+    if (input.channelPolicy === 'email' || input.channelPolicy === 'call') return { fallbacks: 0 };
     // The send gate is checked in every claim (sendRows); a closed gate also creates no fallback rows.
     if (await isGateClosed(deps.db, input.incidentId, input.noticeVersion)) return { fallbacks: 0, gated: true };
     await createSmsFallbackRows(deps.db, input.incidentId, input.noticeVersion);

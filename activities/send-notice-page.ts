@@ -38,6 +38,7 @@ import {
 } from './render';
 import { SendError, SendWithheld, safeErrorSummary, type EmailProvider, type SmsProvider } from './providers';
 import type { Logger } from '../lib/logger';
+import { NOT_MOBILE_CODE, NOT_MOBILE_ERROR } from '../store/calls';
 import { failpoint } from '../lib/failpoints';
 import type { ChannelPolicy } from '../workflows/types';
 import { ApplicationFailure } from '@temporalio/common';
@@ -491,7 +492,11 @@ async function sendWithRetry(
             await finishClaims(deps.db, claimed, { status: 'pending', error: summary.message }, attempt.id);
             return true;
           }
-          await finishClaims(deps.db, claimed, { status: 'failed', error: summary.message }, attempt.id);
+          // Twilio's "not a mobile number" is kept recognisable (the code itself is redacted with the digits):
+          // under sms_or_call that person is called instead (store/calls.ts).
+          const error =
+            err.details.code === NOT_MOBILE_CODE ? `${NOT_MOBILE_ERROR}: ${summary.message}` : summary.message;
+          await finishClaims(deps.db, claimed, { status: 'failed', error }, attempt.id);
           tally.failed += claimed.length;
           return false;
         } else {

@@ -36,7 +36,7 @@ const CONCURRENCY = 8;
 /** Which channels a person gets under the incident's policy. */
 export function channelsFor(policy: ChannelPolicy, hasEmail: boolean, hasPhone: boolean): ('email' | 'sms')[] {
   if (policy === 'both') return [...(hasEmail ? ['email' as const] : []), ...(hasPhone ? ['sms' as const] : [])];
-  if (policy === 'email') return hasEmail ? ['email'] : [];
+  if (policy === 'email' || policy === 'call') return hasEmail ? ['email'] : [];
   return hasEmail ? ['email'] : hasPhone ? ['sms'] : [];
 }
 

@@ -49,6 +49,7 @@ async function main() {
       sendgrid: config.sendgrid,
       twilio: config.twilio,
       publicUrl: config.publicUrl,
+      callsPerSecond: config.calls.perSecond,
     },
     createMailboxStore(db),
   );
@@ -68,6 +69,8 @@ async function main() {
       uncertainWaitMs: config.uncertainWaitMs,
       contactRetentionDays: config.contactRetentionDays,
       dataDir: config.dataDir,
+      calls: providers.calls,
+      callRetries: config.calls.retries,
     }),
     shutdownGraceTime: '10 seconds',
   });

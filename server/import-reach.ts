@@ -11,7 +11,8 @@ export interface ContactMix {
   people: number;
 }
 
-export type ReachChannel = 'email' | 'sms' | 'email_and_sms' | 'none';
+/** `phone`: by telephone, as the call policies decide per number (a call, or an SMS to a mobile). */
+export type ReachChannel = 'email' | 'sms' | 'email_and_sms' | 'phone' | 'none';
 
 export interface Reach {
   /** The language the notice is rendered in. */
@@ -23,6 +24,7 @@ export interface Reach {
 function channelFor(policy: ChannelPolicy, email: boolean, phone: boolean): ReachChannel {
   if (policy === 'email') return email ? 'email' : 'none';
   if (policy === 'both' && email && phone) return 'email_and_sms';
+  if ((policy === 'call' || policy === 'sms_or_call') && !email && phone) return 'phone';
   return email ? 'email' : phone ? 'sms' : 'none';
 }
 
@@ -36,7 +38,7 @@ export function reachOf(mix: readonly ContactMix[], policy: ChannelPolicy): Reac
     r.people += m.people;
     out.set(key, r);
   }
-  const order: ReachChannel[] = ['email', 'email_and_sms', 'sms', 'none'];
+  const order: ReachChannel[] = ['email', 'email_and_sms', 'sms', 'phone', 'none'];
   return [...out.values()].sort(
     (a, b) => a.locale.localeCompare(b.locale) || order.indexOf(a.channel) - order.indexOf(b.channel),
   );

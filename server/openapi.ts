@@ -262,6 +262,16 @@ export const OPERATIONS: readonly Operation[] = [
     security: 'signature',
   },
   {
+    method: 'post',
+    path: '/webhooks/twilio/calls',
+    summary:
+      'Twilio status callback for a telephone call: its final status and who answered (signed with the auth token)',
+    bodyType: 'application/x-www-form-urlencoded',
+    ok: { status: 200, description: 'Outcome recorded' },
+    errors: [400, 401, 404],
+    security: 'signature',
+  },
+  {
     method: 'get',
     path: '/public/notices/{id}',
     summary: 'The published public notice of an incident, in the reader’s language',
@@ -369,7 +379,13 @@ function operationObject(op: Operation): Record<string, unknown> {
         content: {
           [op.bodyType ?? 'application/json']: { schema: jsonSchema(op.body) },
           ...(op.path.endsWith('/subjects') && {
-            'text/csv': { schema: { type: 'string', description: 'name,email,phone,jurisdiction,locale' } },
+            'text/csv': {
+              schema: {
+                type: 'string',
+                description:
+                  'name,email,phone,jurisdiction,locale; optionally phoneType (mobile|landline),callConsent (true|false)',
+              },
+            },
           }),
         },
       },

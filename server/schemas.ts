@@ -123,7 +123,7 @@ export const assessmentSchema = z
       )
       .max(20)
       .default([]),
-    channelPolicy: z.enum(['email', 'sms_fallback', 'both']).default('sms_fallback'),
+    channelPolicy: z.enum(['email', 'sms_fallback', 'both', 'call', 'sms_or_call']).default('sms_fallback'),
     /** The headline of every notice and report; the internal title never leaves the app. Required before approval. */
     publicHeadline: z
       .string()

@@ -65,5 +65,5 @@ export async function markFallbackSignalled(
 }
 
 function asPolicy(v: string | null): ChannelPolicy | null {
-  return v === 'email' || v === 'sms_fallback' || v === 'both' ? v : null;
+  return v === 'email' || v === 'sms_fallback' || v === 'both' || v === 'call' || v === 'sms_or_call' ? v : null;
 }

@@ -17,7 +17,13 @@ export async function recordNoticeWave(
   const key = `${db.file}|${incidentId}|${noticeVersion}`;
   if (recorded.has(key)) return;
   const sms =
-    policy === 'both' ? 'phone IS NOT NULL' : policy === 'sms_fallback' ? 'email IS NULL AND phone IS NOT NULL' : '0';
+    policy === 'both'
+      ? 'phone IS NOT NULL'
+      : policy === 'sms_fallback'
+        ? 'email IS NULL AND phone IS NOT NULL'
+        : policy === 'sms_or_call'
+          ? "email IS NULL AND phone IS NOT NULL AND phone_type IS NOT 'landline'"
+          : '0';
   await db.transaction(async (tx) => {
     const known = await tx.get('SELECT 1 FROM notice_waves WHERE incident_id = ? AND notice_version = ?', [
       incidentId,

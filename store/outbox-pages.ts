@@ -57,16 +57,18 @@ export interface PendingSubjectRow {
 /** 32 hex characters: the subject id (12) then 20 random. */
 export const ROW_ID_SQL = "printf('%012x', id) || lower(hex(randomblob(10)))";
 
-export type ChannelPolicyName = 'email' | 'sms_fallback' | 'both';
+export type ChannelPolicyName = 'email' | 'sms_fallback' | 'both' | 'call' | 'sms_or_call';
 
 /** The channels a person is sent on under the policy: the rows they get. */
 export function channelsFor(
   policy: ChannelPolicyName,
-  p: { email: string | null; phone: string | null },
+  p: { email: string | null; phone: string | null; phone_type?: string | null },
 ): ('email' | 'sms')[] {
   const out: ('email' | 'sms')[] = [];
   if (p.email) out.push('email');
   if (p.phone && (policy === 'both' || (policy === 'sms_fallback' && !p.email))) out.push('sms');
+  // Calls are placed by their own activity (place-calls.ts); a landline cannot take an SMS.
+  if (p.phone && policy === 'sms_or_call' && !p.email && p.phone_type !== 'landline') out.push('sms');
   return out;
 }
 
@@ -102,10 +104,11 @@ export async function pageWork(
     phone: string | null;
     jurisdiction: string | null;
     locale: string;
+    phone_type: string | null;
   }>(
     // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
     // person of the incident for each page; the id range on the rowid is what narrows a page.
-    'SELECT id, name, email, phone, jurisdiction, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+    'SELECT id, name, email, phone, jurisdiction, locale, phone_type FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
     [b.incidentId, b.fromId, b.toId],
   );
   const existing = await db.all<{
@@ -394,7 +397,7 @@ export async function markUncertainForResend(
     tx.all<{ id: string }>(
       `UPDATE outbox SET status = 'pending', possible_duplicate = 1, updated_at = ?
        WHERE id IN (SELECT id FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain'
-                      AND possible_duplicate = 0 AND uncertain_at <= ? LIMIT ?)
+                      AND possible_duplicate = 0 AND uncertain_at <= ? AND channel <> 'call' LIMIT ?)
        RETURNING id`,
       [now, q.incidentId, q.noticeVersion, q.cutoff, q.limit],
     ),
@@ -424,7 +427,7 @@ export async function listPendingRowsById(db: Db, ids: string[]): Promise<Pendin
 /** When the earliest row still waiting for its one re-send became uncertain; null when none waits. */
 export async function firstUncertainAt(db: Db, incidentId: string, noticeVersion: string): Promise<string | null> {
   const r = await db.get<{ first: string | null }>(
-    `SELECT MIN(uncertain_at) AS first FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain' AND possible_duplicate = 0`,
+    `SELECT MIN(uncertain_at) AS first FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain' AND possible_duplicate = 0 AND channel <> 'call'`,
     [incidentId, noticeVersion],
   );
   return r?.first ?? null;
@@ -519,7 +522,7 @@ export async function returnUnsentResends(
 ): Promise<number> {
   const r = await db.run(
     `UPDATE outbox SET status = 'uncertain', possible_duplicate = 0, error = COALESCE(?, error), updated_at = ?
-     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'pending' AND possible_duplicate = 1
+     WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'pending' AND possible_duplicate = 1 AND channel <> 'call'
        AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`,
     [q.error ?? null, nowIso(), q.incidentId, q.noticeVersion, q.ids ? 1 : null, q.ids ? JSON.stringify(q.ids) : '[]'],
   );

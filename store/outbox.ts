@@ -99,8 +99,12 @@ export async function finishRow(
   );
 }
 
-export async function deliveryCounts(db: Db, incidentId: string): Promise<Record<'email' | 'sms', DeliveryCounts>> {
-  const rows = await db.all<{ channel: 'email' | 'sms'; status: OutboxStatus; n: number }>(
+/** Subject rows by channel and status; `call` only once the incident has telephone calls. */
+export async function deliveryCounts(
+  db: Db,
+  incidentId: string,
+): Promise<Record<'email' | 'sms', DeliveryCounts> & { call?: DeliveryCounts }> {
+  const rows = await db.all<{ channel: 'email' | 'sms' | 'call'; status: OutboxStatus; n: number }>(
     "SELECT channel, status, COUNT(*) AS n FROM outbox WHERE incident_id = ? AND kind = 'subject' GROUP BY channel, status",
     [incidentId],
   );
@@ -114,9 +118,15 @@ export async function deliveryCounts(db: Db, incidentId: string): Promise<Record
     uncertain: 0,
     substitute: 0,
   });
-  const out = { email: empty(), sms: empty() };
+  const out: Record<'email' | 'sms', DeliveryCounts> & { call?: DeliveryCounts } = { email: empty(), sms: empty() };
   const created = { email: 0, sms: 0 };
   for (const r of rows) {
+    // A call's `delivered` is a call answered by a person; `failed` one nobody answered (yet).
+    if (r.channel === 'call') {
+      out.call ??= empty();
+      out.call[r.status] += r.n;
+      continue;
+    }
     // Letters are counted in their batches (store/letter-batches.ts), not among the messages.
     if (r.channel !== 'email' && r.channel !== 'sms') continue;
     out[r.channel][r.status] += r.n;

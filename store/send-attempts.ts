@@ -16,6 +16,7 @@ export const SEND_ATTEMPT_KINDS = [
   'controller',
   'reminder',
   'subjects',
+  'call',
 ] as const;
 export type SendAttemptKind = (typeof SEND_ATTEMPT_KINDS)[number];
 

@@ -17,6 +17,10 @@ export interface SubjectRecord {
   identityKey: string;
   /** Lines joined by \n, for a letter; absent or null when the import gave none. */
   postalAddress?: string | null;
+  /** 'mobile' | 'landline'; null when the import did not say (the import's phoneType column). */
+  phoneType?: string | null;
+  /** Consent to calls on a mobile: true, false, or null when not recorded. */
+  callConsent?: boolean | null;
 }
 
 /** Rows per merge transaction, roughly: how long other writers may wait on the lock. */
@@ -33,7 +37,7 @@ export async function createStaging(db: Db, importId: string): Promise<Staging> 
   if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
   const name = `staged_${importId}`;
   await db.exec(
-    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT)`,
+    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT, phone_type TEXT, call_consent INTEGER)`,
   );
   return { name, staged: 0 };
 }
@@ -52,10 +56,12 @@ export async function stageSubjects(db: Db, staging: Staging, people: readonly S
     p.locale,
     p.identityKey,
     p.postalAddress ?? null,
+    p.phoneType ?? null,
+    p.callConsent === undefined || p.callConsent === null ? null : p.callConsent ? 1 : 0,
   ]);
   await db.run(
-    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key, postal_address)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)`,
+    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key, postal_address, phone_type, call_consent)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8 FROM json_each(?)`,
     [JSON.stringify(rows)],
   );
   staging.staged += people.length;
@@ -102,8 +108,8 @@ export async function mergeStaged(
   let inserted = 0;
   for (const [from, to] of keyRanges(staging.staged, o.rowsPerMerge ?? ROWS_PER_MERGE)) {
     const r = await db.run(
-      `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, postal_address)
-       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key, postal_address FROM temp.${staging.name}
+      `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, postal_address, phone_type, call_consent)
+       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key, postal_address, phone_type, call_consent FROM temp.${staging.name}
        WHERE identity_key >= ? AND identity_key < ? ORDER BY identity_key, rowid
        ON CONFLICT (incident_id, identity_key) DO NOTHING`,
       [o.incidentId, o.importId, from, to],
@@ -159,7 +165,10 @@ export async function countSubjectContacts(db: Db, incidentId: string): Promise<
   };
 }
 
-/** People the policy has no channel for: no email under an email-only policy, neither email nor phone otherwise. */
+/**
+ * People the policy has no channel for: no email under an email-only policy; under `call`, no email and no
+ * number we may call (a mobile without recorded consent); neither email nor phone otherwise.
+ */
 export async function countSubjectsWithoutContact(
   db: Db,
   incidentId: string,
@@ -168,7 +177,9 @@ export async function countSubjectsWithoutContact(
   const r = await db.get<{ n: number }>(
     channelPolicy === 'email'
       ? 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL'
-      : 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND phone IS NULL',
+      : channelPolicy === 'call'
+        ? "SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND (phone IS NULL OR NOT (phone_type IS 'landline' OR call_consent IS 1))"
+        : 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND phone IS NULL',
     [incidentId],
   );
   return r?.n ?? 0;

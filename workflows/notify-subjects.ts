@@ -42,7 +42,7 @@ export interface NotifySubjectsInput {
   /** Carried across continue-as-new. */
   cursor?: number;
   maxId?: number;
-  phase?: 'pages' | 'uncertain';
+  phase?: 'pages' | 'uncertain' | 'calls';
   /** v2: the incident workflow id told how the wave ended (signal `waveEnded`). */
   reportTo?: string;
   /** v2: send this version also to people told an earlier one, as a correction. */
@@ -117,6 +117,7 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
       ...(input.reportTo ? { stopped: stop.stopped } : {}),
     });
   const correction = input.correction ? { correction: true } : {};
+  if (input.phase === 'calls') return placeCalls(input, stop, sending, tooLong, carry);
 
   if ((input.phase ?? 'pages') === 'pages') {
     let cursor = input.cursor;
@@ -167,5 +168,34 @@ async function runWave(input: NotifySubjectsInput, stop: { stopped: boolean }): 
   if (stop.stopped)
     return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
   if (fallbacks) await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+  return placeCalls(input, stop, sending, tooLong, carry);
+}
+
+/**
+ * Telephone calls come last: they go to people no email reached and, under `sms_or_call`, to those
+ * whose SMS Twilio refused as not a mobile. Placing, waiting for calling hours, for outcomes and for
+ * each retry an hour later are durable timers here; the activity never sleeps for long. Then the
+ * wave's summary, as before calls existed.
+ */
+async function placeCalls(
+  input: NotifySubjectsInput,
+  stop: { stopped: boolean },
+  sending: ReturnType<typeof sendingActivities>,
+  tooLong: () => boolean,
+  carry: (over: Partial<NotifySubjectsInput>) => Promise<never>,
+): Promise<NotifySubjectsResult> {
+  const { incidentId, noticeVersion, channelPolicy } = input;
+  if ((channelPolicy === 'call' || channelPolicy === 'sms_or_call') && patched('telephone-calls')) {
+    for (;;) {
+      const c = await sending.placeCalls({ incidentId, noticeVersion, channelPolicy });
+      if (c.gated) stop.stopped = true;
+      if (c.nextCheckInMs === null || stop.stopped) break;
+      if (tooLong()) return carry({ phase: 'calls' });
+      if (input.reportTo) await condition(() => stop.stopped, c.nextCheckInMs);
+      else await sleep(c.nextCheckInMs);
+    }
+    if (stop.stopped)
+      return { ...(await quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy })), gated: true };
+  }
   return quick.summarizeNotices({ incidentId, noticeVersion, channelPolicy });
 }

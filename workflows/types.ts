@@ -52,7 +52,11 @@ export function toDetectionMethod(value: string): { code: DetectionMethod; note:
 export type IncidentStatus = 'open' | 'closed' | 'dismissed';
 export type Role = 'controller' | 'processor';
 export type RiskLevel = 'none' | 'risk' | 'high_risk';
-export type ChannelPolicy = 'email' | 'sms_fallback' | 'both';
+/**
+ * How people are reached: `call` calls whoever is reachable only by phone; `sms_or_call` sends them an
+ * SMS, or calls a landline (README, "Telephone calls").
+ */
+export type ChannelPolicy = 'email' | 'sms_fallback' | 'both' | 'call' | 'sms_or_call';
 export type Channel = 'email' | 'sms';
 
 export const AUDIENCES = ['regulator', 'individuals', 'media', 'credit_agencies', 'controller'] as const;

@@ -1,7 +1,8 @@
 import { createLocalEmailProvider, createLocalSmsProvider, type StoreEmail, type StoreSms } from './local-outbox';
 import { createSendGridProvider, type SendGridConfig } from './sendgrid';
 import { createTwilioProvider, type TwilioConfig } from './twilio';
-import type { EmailProvider, SmsProvider } from './types';
+import { createLocalCallProvider, createTwilioVoiceProvider } from './twilio-voice';
+import type { CallProvider, EmailProvider, SmsProvider } from './types';
 
 export * from './types';
 export { safeErrorSummary, toSendError, retryAfterFrom, type SafeErrorSummary } from './errors';
@@ -15,6 +16,12 @@ export {
   type StoreEmail,
   type StoreSms,
 } from './local-outbox';
+export {
+  CALL_STATUS_PATH,
+  createLocalCallProvider,
+  createTwilioVoiceProvider,
+  type TwilioVoiceConfig,
+} from './twilio-voice';
 export { countSmsSegments, type SmsSegmentCount } from './sms-segments';
 
 export interface ProvidersConfig {
@@ -22,13 +29,15 @@ export interface ProvidersConfig {
   twilio?: TwilioConfig;
   /** Used for Twilio status callbacks when the twilio config does not set its own. */
   publicUrl?: string;
+  /** Telephone calls started per second (TWILIO_CALLS_PER_SECOND, default 1). */
+  callsPerSecond?: number;
 }
 
 /** Real providers where credentials are configured, else the local dev outbox. */
 export function createProviders(
   cfg: ProvidersConfig,
   localStore: { email: StoreEmail; sms: StoreSms },
-): { email: EmailProvider; sms: SmsProvider } {
+): { email: EmailProvider; sms: SmsProvider; calls: CallProvider } {
   const email = cfg.sendgrid?.apiKey
     ? createSendGridProvider(cfg.sendgrid)
     : createLocalEmailProvider(localStore.email);
@@ -37,5 +46,15 @@ export function createProviders(
     twilioCfg?.accountSid && twilioCfg.authToken
       ? createTwilioProvider({ ...twilioCfg, publicUrl: twilioCfg.publicUrl ?? cfg.publicUrl })
       : createLocalSmsProvider(localStore.sms);
-  return { email, sms };
+  // Calls need a caller id of our own: a messaging service cannot place them.
+  const calls =
+    twilioCfg?.accountSid && twilioCfg.authToken && twilioCfg.fromNumber
+      ? createTwilioVoiceProvider({
+          ...twilioCfg,
+          fromNumber: twilioCfg.fromNumber,
+          publicUrl: twilioCfg.publicUrl ?? cfg.publicUrl,
+          callsPerSecond: cfg.callsPerSecond ?? 1,
+        })
+      : createLocalCallProvider(localStore.sms);
+  return { email, sms, calls };
 }

@@ -30,7 +30,7 @@ const PACING_MARGIN = 0.98;
 // runs in its own context and the HTTP client drops the headers there.
 const lastResponse = new AsyncLocalStorage<{ headers?: unknown }>();
 
-class ProviderRequestClient extends twilio.RequestClient {
+export class ProviderRequestClient extends twilio.RequestClient {
   constructor(
     private readonly origin: string | undefined,
     opts: RequestClient.RequestClientOptions,

@@ -45,6 +45,28 @@ export interface SmsMessage {
   lastLook?: () => Promise<boolean>;
 }
 
+/** A telephone call reading a notice (Twilio Programmable Voice, inline TwiML). */
+export interface CallMessage {
+  to: string;
+  /** The whole call as TwiML, every value in it already XML-escaped. */
+  twiml: string;
+  /** The same call as plain text, for the local dev mailbox (no voice there). */
+  spokenText: string;
+  /** Outbox row id, put in the status-callback URL. */
+  outboxId: string;
+  /** Which call of the row this is (1 for the first), also in the URL: a late report of an earlier one is told apart. */
+  callNumber: number;
+  /** As for SMS: asked once the call's turn comes (after pacing); false withholds it. */
+  lastLook?: () => Promise<boolean>;
+}
+
+export interface CallProvider {
+  readonly name: string;
+  placeCall(message: CallMessage): Promise<SendResult>;
+  /** Whether status callbacks will report each call's outcome (they need a public URL). */
+  readonly reportsOutcomes: boolean;
+}
+
 export interface SendResult {
   provider: string;
   providerId: string | null;

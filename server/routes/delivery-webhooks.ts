@@ -4,12 +4,13 @@
 // answer 2xx fast so providers do not pile up retries. A bounced or failed
 // subject notice also wakes the late-bounces workflow (SMS fallback, substitute
 // notice); see use-cases/delivery-reports.ts for why that never fails the request.
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import twilio from 'twilio';
 import type { AppConfig } from '../../app.config';
 import type { DeliveryReport } from '../../store/delivery-status';
 import { recordDeliveryReports } from '../use-cases/delivery-reports';
+import { recordCallReport } from '../use-cases/call-outcomes';
 import { HttpError } from '../errors';
 import type { UseCaseContext } from '../use-cases/context';
 import { nowIso } from '../../lib/clock';
@@ -56,22 +57,37 @@ export function deliveryWebhookRouter(ctx: Pick<UseCaseContext, 'db' | 'logger' 
   });
 
   r.post('/twilio/status', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
-    const token = config.twilio?.authToken;
-    if (!token || !config.publicUrl)
-      throw new HttpError(404, 'Twilio status callbacks need BREACHLINE_PUBLIC_URL and Twilio credentials', null);
-    const signature = req.get('X-Twilio-Signature');
-    if (!signature) throw new HttpError(401, 'signature missing', 'X-Twilio-Signature');
-    // The URL Twilio was given, query included: our public origin and the path as received.
-    const url = `${config.publicUrl}${req.baseUrl}${req.url}`;
-    const params = (req.body ?? {}) as Record<string, string>;
-    if (!twilio.validateRequest(token, signature, url, params))
-      throw new HttpError(401, 'signature does not match', 'X-Twilio-Signature');
+    const params = verifiedTwilioParams(req, config);
     const outboxId = typeof req.query.o === 'string' ? req.query.o : null;
     const report = outboxId ? twilioReport(outboxId, params) : null;
     const moved = report ? await recordDeliveryReports(ctx, [report]) : 0;
     res.json({ applied: moved });
   });
+
+  // Telephone calls: the final status of each call (place-calls.ts asks for `completed` events only).
+  r.post('/twilio/calls', express.urlencoded({ extended: false, limit: '64kb' }), async (req, res) => {
+    const params = verifiedTwilioParams(req, config);
+    const outboxId = typeof req.query.o === 'string' ? req.query.o : null;
+    const n = typeof req.query.n === 'string' && /^\d{1,3}$/.test(req.query.n) ? Number(req.query.n) : null;
+    const moved = outboxId ? await recordCallReport(ctx, outboxId, params, n) : false;
+    res.json({ applied: moved ? 1 : 0 });
+  });
   return r;
+}
+
+/** The callback's form parameters, once its signature is shown to be Twilio's over the URL it was given. */
+function verifiedTwilioParams(req: Request, config: Config): Record<string, string> {
+  const token = config.twilio?.authToken;
+  if (!token || !config.publicUrl)
+    throw new HttpError(404, 'Twilio status callbacks need BREACHLINE_PUBLIC_URL and Twilio credentials', null);
+  const signature = req.get('X-Twilio-Signature');
+  if (!signature) throw new HttpError(401, 'signature missing', 'X-Twilio-Signature');
+  // The URL Twilio was given, query included: our public origin and the path as received.
+  const url = `${config.publicUrl}${req.baseUrl}${req.url}`;
+  const params = (req.body ?? {}) as Record<string, string>;
+  if (!twilio.validateRequest(token, signature, url, params))
+    throw new HttpError(401, 'signature does not match', 'X-Twilio-Signature');
+  return params;
 }
 
 // `deferred` is not a failure (SendGrid keeps trying); opens and clicks are not tracked for a legal notice.

@@ -92,6 +92,7 @@ import { actionDone } from '../action-messages';
 import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-change';
 import { noticeTextChanges, NOTICE_TEXT_KEYS } from '../notice-text-change';
 import { noticeLanguages } from '../use-cases/notice-languages';
+import { callLanguageNote } from '../use-cases/call-languages';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -425,6 +426,7 @@ export function uiRouter(
         // After a refused approval the boxes ticked stay ticked.
         builtInChosen:
           req.session.flash?.action === 'approval' ? [req.session.flash.form?.builtInTextLocales ?? []].flat() : [],
+        calls: await callLanguageNote(ctx.db, incident.id, incident.facts?.channelPolicy),
         access: await accessOf(ctx.db, incident.id),
         retention: await retentionStatus(ctx.db, incident.id, opts.config.contactRetentionDays),
         retentionDays: opts.config.contactRetentionDays,

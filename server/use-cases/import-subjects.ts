@@ -22,6 +22,7 @@ import { reachOf, type Reach } from '../import-reach';
 import { subjectsImportedUpdate } from '../../workflows/incident/messages';
 import type { Actor } from '../../workflows/types';
 import { actorOf, type AuthUser } from '../auth';
+import { readCallFields } from '../call-fields';
 import { HttpError, notFound } from '../errors';
 import type { SubjectRow } from '../schemas';
 import { checkSubjectRow } from '../subject-row';
@@ -118,6 +119,7 @@ export async function storeSubjects(
     try {
       for await (const raw of rows) {
         rowNumber++;
+        const call = readCallFields(raw, rowNumber);
         const checked = checkSubjectRow(raw);
         if (!checked.ok) {
           result.rejectedCount++;
@@ -136,6 +138,8 @@ export async function storeSubjects(
           locale: person.locale,
           identityKey: identityKey(person),
           postalAddress: person.postalAddress,
+          phoneType: call.phoneType,
+          callConsent: call.callConsent,
         });
         if (chunk.length >= rowsPerChunk) {
           // One chunk in flight at most: memory stays two chunks, whatever the file's size.
@@ -187,9 +191,13 @@ export async function storeSubjects(
   return result;
 }
 
-const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale', 'postaladdress'];
-/** Headers are matched in lower case; these name the row's field in its own case. */
-const FIELD_OF_COLUMN: Record<string, string> = { postaladdress: 'postalAddress' };
+const CSV_COLUMNS = ['name', 'email', 'phone', 'jurisdiction', 'locale', 'postaladdress', 'phonetype', 'callconsent'];
+// Headers are matched without case; the rows carry the names the JSON import uses.
+const FIELD_OF_COLUMN: Record<string, string> = {
+  postaladdress: 'postalAddress',
+  phonetype: 'phoneType',
+  callconsent: 'callConsent',
+};
 
 function headerColumns(header: string[]): string[] {
   const cols = header.map((h) => h.trim().toLowerCase());
@@ -197,7 +205,7 @@ function headerColumns(header: string[]): string[] {
   if (unknown.length > 0)
     throw new HttpError(
       400,
-      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale,postalAddress)`,
+      `unknown CSV column "${unknown[0]}" (expected name,email,phone,jurisdiction,locale and optionally postalAddress,phoneType,callConsent)`,
       'csv',
     );
   return cols.map((c) => FIELD_OF_COLUMN[c] ?? c);

@@ -27,4 +27,10 @@ describe('how imported people will be reached', () => {
   it('both sends email and SMS to people with both', () => {
     expect(reachOf(mix, 'both')).toContainEqual({ locale: 'de', channel: 'email_and_sms', people: 3 });
   });
+
+  it('the call policies reach phone-only people by telephone', () => {
+    expect(reachOf(mix, 'call')).toContainEqual({ locale: 'de', channel: 'phone', people: 2 });
+    expect(reachOf(mix, 'sms_or_call')).toContainEqual({ locale: 'de', channel: 'phone', people: 2 });
+    expect(reachOf(mix, 'call')).toContainEqual({ locale: 'de', channel: 'email', people: 3 });
+  });
 });

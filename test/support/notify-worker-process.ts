@@ -4,7 +4,7 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { openDb } from '../../store/connection';
 import { createActivities } from '../../activities';
-import { createSendGridProvider, createTwilioProvider } from '../../activities/providers';
+import { createSendGridProvider, createTwilioProvider, createTwilioVoiceProvider } from '../../activities/providers';
 import { createLogger } from '../../lib/logger';
 import { workflowSource } from '../../bin/workflow-bundle';
 
@@ -35,10 +35,22 @@ async function main() {
         segmentsPerSecond: Number(process.env.NOTIFY_SMS_RATE ?? 1),
       })
     : (email as never);
+  // Telephone calls at the Twilio stand-in too, without status callbacks (a placed call is final).
+  const calls = process.env.NOTIFY_TWILIO_URL
+    ? createTwilioVoiceProvider({
+        accountSid: env('NOTIFY_TWILIO_SID'),
+        authToken: env('NOTIFY_TWILIO_TOKEN'),
+        fromNumber: '+14155550100',
+        baseUrl: process.env.NOTIFY_TWILIO_URL,
+        timeoutMs: 5000,
+        callsPerSecond: 10,
+      })
+    : undefined;
   const activities = createActivities({
     db,
     email,
     sms,
+    calls,
     logger: createLogger('worker', 'silent'),
     baseUrl: 'http://localhost',
     uncertainWaitMs: Number(env('NOTIFY_UNCERTAIN_WAIT_MS')),

@@ -1,8 +1,11 @@
 // A loopback stand-in for Twilio's Messages API that the unchanged twilio SDK
 // accepts (through a RequestClient that rewrites the host). Used by tests and by
 // the fan-out benchmark, so it keeps records compact and logs nothing per request.
+// It also takes calls (Calls.json) and, on a test's say-so, reports a call's outcome
+// to the call's status callback, signed with the auth token as Twilio signs it.
 
 import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { countSmsSegments } from '../../activities/providers/sms-segments';
@@ -13,6 +16,18 @@ export interface ReceivedSms {
   from: string;
   body: string;
   statusCallback: string | null;
+  sid: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface ReceivedCall {
+  to: string;
+  from: string;
+  twiml: string;
+  statusCallback: string | null;
+  statusCallbackEvent: string[];
+  machineDetection: string | null;
   sid: string;
   /** Epoch milliseconds. */
   at: number;
@@ -36,7 +51,14 @@ export interface TwilioStandInMode {
 export interface TwilioStandIn {
   url: string;
   received: ReceivedSms[];
+  calls: ReceivedCall[];
   countFor(phone: string): number;
+  callsTo(phone: string): ReceivedCall[];
+  /**
+   * Reports a call's final status to its status callback as Twilio would (form-encoded, signed);
+   * resolves to the callback's HTTP status.
+   */
+  reportCall(sid: string, callStatus: string, answeredBy?: string): Promise<number>;
   setMode(mode: TwilioStandInMode): void;
   close(): Promise<void>;
 }
@@ -61,6 +83,8 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   const byTo = new Map<string, ReceivedSms[]>();
   const expectedAuth = `Basic ${Buffer.from(`${opts.accountSid}:${opts.authToken}`).toString('base64')}`;
   const messagesPath = `/${API_VERSION}/Accounts/${opts.accountSid}/Messages.json`;
+  const callsPath = `/${API_VERSION}/Accounts/${opts.accountSid}/Calls.json`;
+  const calls: ReceivedCall[] = [];
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
   let outageUntil: number | null = null;
   let acceptThenStatus: number | null = null;
@@ -102,12 +126,12 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string | null) => {
     const url = new URL(req.url ?? '/', 'http://standin');
-    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
+    const match = /^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/.exec(url.pathname);
     if (!match)
       return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
     if (req.headers.authorization !== expectedAuth)
       return fail(res, { status: 401, code: 20003, message: 'Authenticate' });
-    if (url.pathname !== messagesPath)
+    if (url.pathname !== messagesPath && url.pathname !== callsPath)
       return fail(res, { status: 404, code: 20404, message: `The requested resource ${url.pathname} was not found` });
 
     const now = Date.now();
@@ -124,6 +148,7 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
     if (req.method === 'GET') return answer(res, 200, list(url.searchParams), {}, true);
     if (req.method !== 'POST') return fail(res, { status: 405, code: 20004, message: 'Method not allowed' });
     if (raw === null) return fail(res, { status: 413, code: 21617, message: 'Request entity too large' });
+    if (url.pathname === callsPath) return createCall(res, new URLSearchParams(raw), now);
 
     const form = new URLSearchParams(raw);
     const to = form.get('To') ?? '';
@@ -167,6 +192,72 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
       return answer(res, status, { code: 20500, message: 'Bad gateway', status });
     }
     return answer(res, 201, toResource(sms, service || null));
+  };
+
+  const createCall = (res: http.ServerResponse, form: URLSearchParams, now: number) => {
+    const to = form.get('To') ?? '';
+    const from = form.get('From') ?? '';
+    const twiml = form.get('Twiml') ?? '';
+    if (!to) return fail(res, { status: 400, code: 21201, message: 'No called number is specified' });
+    if (!from) return fail(res, { status: 400, code: 21213, message: 'No caller ID is specified' });
+    if (!twiml && !form.get('Url')) return fail(res, { status: 400, code: 21205, message: 'Url or Twiml is required' });
+    if (twiml.length > 4000)
+      return fail(res, { status: 400, code: 13215, message: 'Twiml exceeds the maximum length of 4000 characters' });
+    if (reject.get(to) === 21211)
+      return fail(res, { status: 400, code: 21211, message: `The 'To' number ${to} is not a valid phone number.` });
+    const call: ReceivedCall = {
+      to,
+      from,
+      twiml,
+      statusCallback: form.get('StatusCallback'),
+      statusCallbackEvent: form.getAll('StatusCallbackEvent'),
+      machineDetection: form.get('MachineDetection'),
+      sid: `CA${randomBytes(16).toString('hex')}`,
+      at: now,
+    };
+    calls.push(call);
+    if (acceptThenStatus !== null) {
+      const status = acceptThenStatus;
+      acceptThenStatus = null;
+      return answer(res, status, { code: 20500, message: 'Bad gateway', status });
+    }
+    const date = new Date(now).toUTCString().replace('GMT', '+0000');
+    return answer(res, 201, {
+      sid: call.sid,
+      account_sid: opts.accountSid,
+      to,
+      from,
+      status: 'queued',
+      direction: 'outbound-api',
+      api_version: API_VERSION,
+      date_created: date,
+      date_updated: date,
+      uri: `/${API_VERSION}/Accounts/${opts.accountSid}/Calls/${call.sid}.json`,
+      subresource_uris: {},
+    });
+  };
+
+  const reportCall = async (sid: string, callStatus: string, answeredBy?: string): Promise<number> => {
+    const call = calls.find((c) => c.sid === sid);
+    if (!call?.statusCallback) throw new Error(`stand-in: no call ${sid} with a status callback`);
+    const params: Record<string, string> = {
+      AccountSid: opts.accountSid,
+      CallSid: sid,
+      CallStatus: callStatus,
+      To: call.to,
+      From: call.from,
+      Direction: 'outbound-api',
+      ApiVersion: API_VERSION,
+      ...(answeredBy ? { AnsweredBy: answeredBy } : {}),
+    };
+    const signature = twilio.getExpectedTwilioSignature(opts.authToken, call.statusCallback, params);
+    const res = await fetch(call.statusCallback, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(params).toString(),
+    });
+    await res.arrayBuffer();
+    return res.status;
   };
 
   // Newest first, as Twilio lists; no paging beyond PageSize.
@@ -239,7 +330,10 @@ export async function startTwilioStandIn(opts: TwilioStandInOptions): Promise<Tw
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    calls,
     countFor: (phone) => byTo.get(phone)?.length ?? 0,
+    callsTo: (phone) => calls.filter((c) => c.to === phone),
+    reportCall,
     setMode(mode) {
       if (mode.throttle !== undefined)
         throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;

@@ -33,6 +33,8 @@ describe('replay of recorded histories', () => {
         'supplement.pre-after-update',
         // incidentWorkflowV2 (workflows/incident), its waves, and a v1 run that moved to v2 at continue-as-new.
         'notify-subjects.v2-fallback',
+        // A wave under the call policy: a call, no answer, the call again, answered (patched 'telephone-calls').
+        'notify-subjects.call-wave',
         'v1-migrate-v2',
         'v2-alert-batch',
         'v2-alert-dedup',

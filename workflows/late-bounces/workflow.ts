@@ -9,8 +9,10 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Duration } from '@temporalio/common';
@@ -57,6 +59,15 @@ export async function lateBouncesWorkflow(input: LateBouncesInput): Promise<Late
     if (!woken) break;
     const upTo = reported;
     const f = await sending.sendFallbacks({ incidentId, noticeVersion, channelPolicy });
+    // Under the call policies a late bounce (or an SMS refused as not a mobile) is followed by a call,
+    // with its retries, before the round counts who is left for the substitute notice.
+    if ((channelPolicy === 'call' || channelPolicy === 'sms_or_call') && patched('late-bounce-calls')) {
+      for (;;) {
+        const c = await sending.placeCalls({ incidentId, noticeVersion, channelPolicy });
+        if (c.nextCheckInMs === null || c.gated) break;
+        await sleep(c.nextCheckInMs);
+      }
+    }
     await quick.recordLateBounces({ incidentId, noticeVersion, channelPolicy, fallbacksSent: f.fallbacks });
     handled = upTo;
     rounds += 1;
