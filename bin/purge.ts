@@ -24,8 +24,13 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     if (flag === '--proof') {
-      const channel = address!.includes('@') ? 'email' : 'sms';
-      const rows = await deliveryRecordsByProof(db, incidentId, await addressProof(db, channel, address!));
+      // A phone number may have been texted or called: both fingerprints are looked up.
+      const channels = address!.includes('@') ? ['email'] : ['sms', 'call'];
+      const rows = (
+        await Promise.all(
+          channels.map(async (c) => deliveryRecordsByProof(db, incidentId, await addressProof(db, c, address!))),
+        )
+      ).flat();
       if (rows.length === 0) {
         console.log(
           `no delivery record of incident ${incidentId} matches that address (or its contact data was not purged yet)`,

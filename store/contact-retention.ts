@@ -62,8 +62,9 @@ export const findPurge = (db: Db | Tx, incidentId: string) =>
 
 /** Each person's outbox rows with the address the row was for, a page at a time (by outbox id). */
 export const outboxAddressesTx = (tx: Tx, incidentId: string, afterId: string, limit: number) =>
-  tx.all<{ id: string; channel: string; email: string | null; phone: string | null }>(
-    `SELECT o.id, o.channel, s.email, s.phone
+  tx.all<{ id: string; channel: string; address: string | null }>(
+    `SELECT o.id, o.channel,
+            CASE o.channel WHEN 'email' THEN s.email WHEN 'letter' THEN s.postal_address ELSE s.phone END AS address
        FROM outbox o JOIN subjects s ON s.id = o.subject_id
       WHERE o.incident_id = ? AND o.id > ? ORDER BY o.id LIMIT ?`,
     [incidentId, afterId, limit],
@@ -121,9 +122,18 @@ const PAGE = 1_000;
 const proofKey = (db: Db) =>
   appSecretOnce(db, 'address_proof_key', () => randomBytes(32).toString('hex'), new Date().toISOString());
 
-/** The address as it was matched on: emails compare without case, phones are stored in E.164. */
+/** The address as it was matched on: emails compare without case, phones are stored in E.164, postal lines trimmed. */
 export const normalisedAddress = (channel: string, address: string) =>
-  channel === 'email' ? address.trim().toLowerCase() : address.trim();
+  channel === 'email'
+    ? address.trim().toLowerCase()
+    : channel === 'letter'
+      ? address
+          .split('\n')
+          .map((l) => l.trim().replace(/\s+/g, ' '))
+          .filter(Boolean)
+          .join('\n')
+          .toLowerCase()
+      : address.trim();
 
 /** What proves, after the purge, that a given address was sent a notice: HMAC-SHA256 under the installation's proof key. */
 export async function addressProof(db: Db, channel: string, address: string): Promise<string> {
@@ -150,7 +160,7 @@ export async function purgeContactData(db: Db, incidentId: string, by: Actor, no
     for (let after = ''; ;) {
       const rows = await outboxAddressesTx(tx, incidentId, after, PAGE);
       for (const row of rows) {
-        const address = row.channel === 'email' ? row.email : row.phone;
+        const address = row.address;
         const hmac = address
           ? createHmac('sha256', key)
               .update(`${row.channel}:${normalisedAddress(row.channel, address)}`)
