@@ -5,18 +5,12 @@ import { getAssessmentText, parseNarrativeJson } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { getOrgProfile, type OrgProfile } from '../store/org-profile';
 import { isLocale, type IncidentFactsView, type OrgView } from './render';
+import { NO_FREE_TEXT } from './render/narrative';
 
 /** The assessment's free text for notices, as the templates take it. */
 export type Narrative = IncidentFactsView['narrative'];
 
-export const EMPTY_NARRATIVE: Narrative = {
-  whatHappened: null,
-  likelyConsequences: null,
-  measuresTaken: null,
-  measuresPlanned: null,
-  stepsForIndividuals: null,
-  remedies: null,
-};
+export const EMPTY_NARRATIVE: Narrative = NO_FREE_TEXT;
 
 export function orgView(p: OrgProfile): OrgView {
   return {

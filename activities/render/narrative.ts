@@ -84,7 +84,8 @@ export function narrativeIn(incident: IncidentFactsView, locale: Locale): Incide
   return incident.narrativeByLocale[locale] ?? NO_FREE_TEXT;
 }
 
-const NO_FREE_TEXT: IncidentFactsView['narrative'] = {
+/** A narrative with no free text in any section: every section takes its built-in text. */
+export const NO_FREE_TEXT: IncidentFactsView['narrative'] = {
   whatHappened: null,
   likelyConsequences: null,
   measuresTaken: null,

@@ -1,11 +1,8 @@
 // The incident page says how long contact data is kept and lets an approver place and release a
 // legal hold and delete the contact data of a closed incident (typed confirmation); the hourly
 // retention workflow, run through Temporal, purges what is past its period and spares a held one.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tsxNodeFlags } from '../../bin/supervise';
-import { REPO_ROOT } from '../../bin/temporal-cli';
+import { runBin } from '../support/run-bin';
 import { appendAudit } from '../../store/audit';
 import {
   assessmentBody,
@@ -22,7 +19,6 @@ import { CONTACT_RETENTION_WORKFLOW, type ContactRetentionResult } from '../../w
 import { placeLegalHold } from '../../server/use-cases/contact-retention';
 import { ensureRetentionSchedule } from '../../server/retention-schedule';
 
-const run = promisify(execFile);
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -31,19 +27,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function purgeCli(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/purge.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent' },
-      timeout: 60_000,
-    });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const purgeCli = (...args: string[]) =>
+  runBin('bin/purge.ts', args, { ...process.env, BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent' });
 
 const state = (html: string) => /data-testid="retention-state">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 

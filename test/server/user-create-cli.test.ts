@@ -1,39 +1,25 @@
 // `npm run user:create` as an operator runs it for the first admin: the
 // password from the environment, never printed; a taken email or a short
 // password is refused with exit 1 and nothing stored.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tsxNodeFlags } from '../../bin/supervise';
-import { REPO_ROOT } from '../../bin/temporal-cli';
+import { runBin } from '../support/run-bin';
 import { openDb } from '../../store/connection';
 import { verifyPassword } from '../../server/passwords';
 
-const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function userCreate(args: string[], password: string | undefined) {
+function userCreate(args: string[], password: string | undefined) {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     BREACHLINE_DATA_DIR: dataDir,
     ...(password === undefined ? {} : { BREACHLINE_NEW_PASSWORD: password }),
   };
-  try {
-    const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/user-create.ts', ...args], {
-      cwd: REPO_ROOT,
-      env,
-      timeout: 60_000,
-    });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
+  return runBin('bin/user-create.ts', args, env);
 }
 
 describe('npm run user:create', () => {

@@ -8,13 +8,8 @@ import { createTestUser, logInForm, startHarness, WEBHOOK_SECRET, type Harness }
 import { hiddenField } from '../e2e/helpers';
 import { signPayload, SIGNATURE_HEADER } from '../../server/webhooks/signature';
 import { createSource, secretsFor } from '../../server/use-cases/webhook-sources';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { tsxNodeFlags } from '../../bin/supervise';
-import { REPO_ROOT } from '../../bin/temporal-cli';
+import { runBin } from '../support/run-bin';
 import { loadSample } from './alert-adapters/load-sample';
-
-const run = promisify(execFile);
 
 const KEY = randomBytes(32);
 let h: Harness;
@@ -81,25 +76,14 @@ describe('webhook sources made in the settings page', () => {
 });
 
 describe('changing BREACHLINE_SECRETS_KEY', () => {
-  const reseal = async (env: Record<string, string>) => {
-    try {
-      const r = await run(process.execPath, [...tsxNodeFlags(), 'bin/secrets-reseal.ts'], {
-        cwd: REPO_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          BREACHLINE_DATA_DIR: h.dataDir,
-          BREACHLINE_LOG_LEVEL: 'silent',
-          ...env,
-        },
-        timeout: 60_000,
-      });
-      return { code: 0, out: r.stdout + r.stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, out: e.stdout + e.stderr };
-    }
-  };
+  const reseal = (env: Record<string, string>) =>
+    runBin('bin/secrets-reseal.ts', [], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BREACHLINE_DATA_DIR: h.dataDir,
+      BREACHLINE_LOG_LEVEL: 'silent',
+      ...env,
+    });
 
   it('keeps old secrets opening under the previous key, and secrets:reseal moves them to the new one', async () => {
     const secret = await createSource(
