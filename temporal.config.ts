@@ -3,13 +3,13 @@
 // with one, Breachline connects to that cluster (self-hosted or Temporal Cloud) and starts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { ConnectionOptions } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { ConfigError } from './app.config';
 import { AesGcmPayloadCodec, payloadKey, type PayloadKey } from './lib/payload-codec';
+import { keyFile, readKeyFile } from './lib/key-file';
 
 export interface TemporalConfig {
   /** host:port of the frontend gRPC service. */
@@ -262,40 +262,23 @@ export function loadPayloadKeys(
   dataDir: string,
   logger: { warn: (obj: object, msg: string) => void },
 ): PayloadKey[] {
-  const file = path.join(dataDir, PAYLOAD_KEY_FILE);
   const previous = (env.BREACHLINE_PAYLOAD_KEY_PREVIOUS ?? '')
     .split(',')
     .filter((v) => v.trim() !== '')
     .map((v) => parsePayloadKey('BREACHLINE_PAYLOAD_KEY_PREVIOUS', v));
-  const fromFile = (): PayloadKey | null =>
-    fs.existsSync(file) ? parsePayloadKey(file, fs.readFileSync(file, 'utf8')) : null;
+  const file = path.join(dataDir, PAYLOAD_KEY_FILE);
   const given = env.BREACHLINE_PAYLOAD_KEY?.trim();
   if (given) {
     const current = parsePayloadKey('BREACHLINE_PAYLOAD_KEY', given);
-    const old = fromFile();
-    return [current, ...previous, ...(old && old.id !== current.id ? [old] : [])];
+    const old = readKeyFile(file);
+    return [current, ...previous, ...(old && payloadKey(old).id !== current.id ? [payloadKey(old)] : [])];
   }
-  let current = fromFile();
-  if (!current) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    // Written aside and linked into place: link fails if another process got there first, and a
-    // reader never sees a half-written key.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
-    try {
-      fs.linkSync(tmp, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
-    current = fromFile()!;
-  }
+  const made = keyFile(dataDir, PAYLOAD_KEY_FILE);
   logger.warn(
-    { file },
+    { file: made.file },
     'BREACHLINE_PAYLOAD_KEY is not set: Temporal payloads are encrypted with the key kept in this file; back it up with the data directory (without it, incident histories cannot be read) or set BREACHLINE_PAYLOAD_KEY',
   );
-  return [current, ...previous];
+  return [payloadKey(made.key), ...previous];
 }
 
 /** What the worker and every client pass as `dataConverter`: payloads and failures encrypted. */

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
 import { openDb } from '../store/connection';
+import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { addressProof, deliveryRecordsByProof } from '../store/contact-retention';
 import { purgeContacts } from '../server/use-cases/contact-retention';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadAppConfig();
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, { warn: () => undefined }));
   const db = await openDb(config.dbPath);
   try {
     await migrate(db);

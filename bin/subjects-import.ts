@@ -22,6 +22,7 @@ import {
 // The app's own processes say where the generated payload key lives; an import need not repeat it.
 const quietWarnings = { warn: () => undefined };
 import { openDb } from '../store/connection';
+import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { getIncidentStatus } from '../store/incident-store';
 import { createLogger } from '../lib/logger';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
   const args = readArgs();
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, quietWarnings));
   const db = await openDb(config.dbPath);
   let connection: Connection | null = null;
   let rejected: RejectedRowsCsv | null = null;

@@ -9,6 +9,7 @@ import {
   warnIfInsecureTemporal,
 } from '../temporal.config';
 import { openDb } from '../store/connection';
+import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { ensureRetentionSchedule } from '../server/retention-schedule';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
@@ -26,6 +27,7 @@ async function main() {
   const temporal = loadTemporalConfig();
   const logger = createLogger('web', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
   const db = await openDb(config.dbPath);
   await migrate(db);
   const generated = await ensureBootstrapToken(db, config.adminToken);

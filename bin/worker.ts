@@ -10,6 +10,7 @@ import {
   workerConnectionOptions,
 } from '../temporal.config';
 import { openDb } from '../store/connection';
+import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
 import { createProviders } from '../activities/providers';
@@ -42,6 +43,7 @@ async function main() {
     telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) } },
   });
 
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
   const db = await openDb(config.dbPath);
   await migrate(db);
   const providers = createProviders(

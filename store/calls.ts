@@ -5,6 +5,7 @@
 // comes back to pending once the retry delay has passed, while attempts remain. A call
 // whose placing may or may not have reached Twilio is uncertain and is placed once more
 // only after the uncertain wait, flagged as a possible duplicate (as SMS are).
+import { openContacts } from './contact-keys';
 import type { Db } from './connection';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
@@ -104,11 +105,15 @@ export async function listPendingCalls(
   noticeVersion: string,
   limit: number,
 ): Promise<PendingCall[]> {
-  return db.all<PendingCall>(
-    `SELECT o.id, o.subject_id, o.attempts, s.name, s.phone, o.locale, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = o.subject_id
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<PendingCall>(
+      `SELECT o.id, o.subject_id, o.attempts, s.name, s.phone, o.locale, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'call' AND o.status = 'pending'
        AND s.phone IS NOT NULL ORDER BY o.id LIMIT ?`,
-    [incidentId, noticeVersion, limit],
+      [incidentId, noticeVersion, limit],
+    ),
   );
 }
 

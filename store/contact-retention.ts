@@ -3,6 +3,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { appSecretOnce } from './app-secrets';
 import { actorLabel, appendAuditTx } from './audit';
 import type { Db, Tx } from './connection';
+import { destroyIncidentKeyTx, openContacts } from './contact-keys';
+import { sealedColumnOf } from './outbox';
 import type { Actor } from '../workflows/types';
 
 /** Why a purge may not run now; `field` names what to change. */
@@ -158,7 +160,9 @@ export async function purgeContactData(db: Db, incidentId: string, by: Actor, no
     if (hold) throw new PurgeRefused(`a legal hold is in force (${hold.reason}); release it first`, 'legalHold');
     let proofRows = 0;
     for (let after = ''; ;) {
-      const rows = await outboxAddressesTx(tx, incidentId, after, PAGE);
+      const rows = await openContacts(tx, incidentId, await outboxAddressesTx(tx, incidentId, after, PAGE), {
+        address: (r) => sealedColumnOf(r.channel),
+      });
       for (const row of rows) {
         const address = row.address;
         const hmac = address
@@ -173,6 +177,7 @@ export async function purgeContactData(db: Db, incidentId: string, by: Actor, no
       after = rows[rows.length - 1]!.id;
     }
     const erased = await eraseContactsTx(tx, incidentId, at);
+    await destroyIncidentKeyTx(tx, incidentId);
     const purge: PurgeRow = {
       incident_id: incidentId,
       purged_at: at,

@@ -3,6 +3,7 @@
 // the legal-notice status reads a mailed letter as the channel it went out on. While its batch waits for the
 // post the row is claimed by the batch (claimed_by 'letter-batch:<id>', which no send attempt's sweep touches);
 // when the mailing date is recorded it becomes sent on that date.
+import { openContacts } from './contact-keys';
 import type { Db } from './connection';
 import { appendAuditTx } from './audit';
 import type { Actor } from '../workflows/types';
@@ -39,10 +40,14 @@ export async function listLetterCandidates(
   afterId: number,
   limit: number,
 ): Promise<LetterCandidate[]> {
-  const people = await db.all<Omit<LetterCandidate, 'channels' | 'letter_status'>>(
-    // `+incident_id`: the rowid range narrows the page, not the (incident, identity key) index.
-    'SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE +incident_id = ? AND id > ? ORDER BY id LIMIT ?',
-    [incidentId, afterId, limit],
+  const people = await openContacts(
+    db,
+    incidentId,
+    await db.all<Omit<LetterCandidate, 'channels' | 'letter_status'>>(
+      // `+incident_id`: the rowid range narrows the page, not the (incident, identity key) index.
+      'SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE +incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+      [incidentId, afterId, limit],
+    ),
   );
   if (people.length === 0) return [];
   // `+kind`: on `kind = ?` the planner takes the unique key's (incident, kind) prefix and reads every row.

@@ -2,6 +2,7 @@
 // ids), so a million people cost about a thousand statements of each kind rather
 // than a million. Every transition names the state it leaves, so a repeated or
 // concurrent call never moves a row twice or backwards.
+import { openContacts } from './contact-keys';
 import type { Db, Params } from './connection';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
@@ -97,19 +98,23 @@ export async function pageWork(
   b: PageBounds,
   policy: ChannelPolicyName,
 ): Promise<{ rows: PendingSubjectRow[]; stranded: number }> {
-  const people = await db.all<{
-    id: number;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    jurisdiction: string | null;
-    locale: string;
-    phone_type: string | null;
-  }>(
-    // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
-    // person of the incident for each page; the id range on the rowid is what narrows a page.
-    'SELECT id, name, email, phone, jurisdiction, locale, phone_type FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
-    [b.incidentId, b.fromId, b.toId],
+  const people = await openContacts(
+    db,
+    b.incidentId,
+    await db.all<{
+      id: number;
+      name: string | null;
+      email: string | null;
+      phone: string | null;
+      jurisdiction: string | null;
+      locale: string;
+      phone_type: string | null;
+    }>(
+      // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
+      // person of the incident for each page; the id range on the rowid is what narrows a page.
+      'SELECT id, name, email, phone, jurisdiction, locale, phone_type FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+      [b.incidentId, b.fromId, b.toId],
+    ),
   );
   const existing = await db.all<{
     id: string;
@@ -417,11 +422,19 @@ const CORRECTION_COLUMNS_SQL = `EXISTS (SELECT 1 FROM outbox c WHERE c.incident_
 
 /** Those of these rows that are still pending, with the person's name and contacts. */
 export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
-  return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, ${CORRECTION_COLUMNS_SQL}
+  const rows = await db.all<PendingSubjectRow & { incident_id: string }>(
+    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, o.incident_id, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
     [JSON.stringify(ids)],
   );
+  // The ids come from one incident's claim; grouped anyway, since each incident has its own key.
+  for (const incidentId of new Set(rows.map((r) => r.incident_id)))
+    await openContacts(
+      db,
+      incidentId,
+      rows.filter((r) => r.incident_id === incidentId),
+    );
+  return rows.map(({ incident_id: _incident, ...row }) => row);
 }
 
 /** When the earliest row still waiting for its one re-send became uncertain; null when none waits. */
@@ -461,10 +474,14 @@ export async function listUncertainSmsRows(
   incidentId: string,
   noticeVersion: string,
 ): Promise<UncertainSmsRow[]> {
-  return db.all<UncertainSmsRow>(
-    `SELECT o.id, s.phone, s.name, s.jurisdiction, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<UncertainSmsRow>(
+      `SELECT o.id, s.phone, s.name, s.jurisdiction, o.locale, o.claimed_at, o.uncertain_at, o.is_correction FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'uncertain' AND s.phone IS NOT NULL`,
-    [incidentId, noticeVersion],
+      [incidentId, noticeVersion],
+    ),
   );
 }
 
@@ -503,11 +520,15 @@ export async function listPendingSmsRows(
   incidentId: string,
   noticeVersion: string,
 ): Promise<PendingSubjectRow[]> {
-  return db.all<PendingSubjectRow>(
-    `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, ${CORRECTION_COLUMNS_SQL}
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<PendingSubjectRow>(
+      `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, ${CORRECTION_COLUMNS_SQL}
      FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'sms' AND o.status = 'pending' LIMIT 1000`,
-    [incidentId, noticeVersion],
+      [incidentId, noticeVersion],
+    ),
   );
 }
 

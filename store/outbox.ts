@@ -2,6 +2,7 @@
 // the source of truth for what was sent. A row is claimed (committed) before
 // the provider is called, so a crash between the two leaves evidence: claimed
 // rows found by a later attempt become `uncertain`, never silently re-sent.
+import { openContacts } from './contact-keys';
 import type { Db, SqlValue } from './connection';
 import type { DeliveryCounts } from '../workflows/types';
 import { expectedRecipients } from './notice-waves';
@@ -170,7 +171,9 @@ export async function listOutbox(
     params.push(...q.after);
   }
   params.push(q.limit, q.offset ?? 0);
-  return db.all(
+  const rows = await db.all<
+    OutboxRow & { recipient: string | null; address_hmac: string | null; contact_purged_at: string | null }
+  >(
     `SELECT o.*, CASE o.kind
         WHEN 'subject' THEN (CASE o.channel WHEN 'email' THEN s.email WHEN 'letter' THEN s.postal_address ELSE s.phone END)
         WHEN 'controller' THEN c.email
@@ -181,7 +184,13 @@ export async function listOutbox(
      WHERE ${where.join(' AND ')} ORDER BY o.kind, o.recipient_ref, o.channel, o.notice_version LIMIT ? OFFSET ?`,
     params,
   );
+  // A controller's address is the controller's business contact, stored in clear; a person's is sealed.
+  return openContacts(db, incidentId, rows, { recipient: (r) => sealedColumnOf(r.channel) });
 }
+
+/** The subjects column a subject row's channel reads its address from. */
+export const sealedColumnOf = (channel: string) =>
+  channel === 'email' ? 'email' : channel === 'letter' ? 'postal_address' : 'phone';
 
 export interface NewSubjectOutboxRow {
   id: string;
@@ -222,10 +231,14 @@ export async function listPendingSubjectOutboxRows(
   noticeVersion: string,
   limit: number,
 ): Promise<SubjectOutboxRow[]> {
-  return db.all<SubjectOutboxRow>(
-    `SELECT o.*, s.name, s.email, s.phone, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<SubjectOutboxRow>(
+      `SELECT o.*, s.name, s.email, s.phone, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
      WHERE o.incident_id = ? AND o.kind = 'subject' AND o.notice_version = ? AND o.status = 'pending' ORDER BY o.id LIMIT ?`,
-    [incidentId, noticeVersion, limit],
+      [incidentId, noticeVersion, limit],
+    ),
   );
 }
 

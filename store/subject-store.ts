@@ -5,6 +5,7 @@
 // So an import stages its rows in a TEMP table (its own file, no WAL, nothing
 // other connections can see) and then merges them in key order, one key range
 // per transaction: each merge touches one contiguous stretch of the index.
+import { ensureIncidentKey, openContacts, sealContact } from './contact-keys';
 import type { Db } from './connection';
 import type { ChannelPolicy } from '../workflows/types';
 
@@ -30,16 +31,19 @@ export interface Staging {
   /** A plain identifier, e.g. staged_imp_01J...; the table lives in the temp schema. */
   readonly name: string;
   staged: number;
+  readonly incidentId: string;
+  /** The incident's contact data key; null when sealing is off. */
+  readonly key: Buffer | null;
 }
 
 /** A staging table private to this process's write connection, named after the import. */
-export async function createStaging(db: Db, importId: string): Promise<Staging> {
+export async function createStaging(db: Db, importId: string, incidentId: string): Promise<Staging> {
   if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
   const name = `staged_${importId}`;
   await db.exec(
     `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT, phone_type TEXT, call_consent INTEGER)`,
   );
-  return { name, staged: 0 };
+  return { name, staged: 0, incidentId, key: await ensureIncidentKey(db, incidentId) };
 }
 
 /**
@@ -48,14 +52,17 @@ export async function createStaging(db: Db, importId: string): Promise<Staging> 
  * JavaScript thread, which is also parsing the CSV, more than SQLite's JSON reader costs.
  */
 export async function stageSubjects(db: Db, staging: Staging, people: readonly SubjectRecord[]): Promise<void> {
+  // Sealed before they reach SQLite, the staging table included (it may spill to a temp file).
+  const sealed = (field: string, value: string | null | undefined) =>
+    sealContact(staging.key, staging.incidentId, field, value);
   const rows = people.map((p) => [
-    p.name === null ? null : wellFormed(p.name),
-    p.email,
-    p.phone,
+    sealed('name', p.name === null ? null : wellFormed(p.name)),
+    sealed('email', p.email),
+    sealed('phone', p.phone),
     p.jurisdiction,
     p.locale,
     p.identityKey,
-    p.postalAddress ?? null,
+    sealed('postal_address', p.postalAddress),
     p.phoneType ?? null,
     p.callConsent === undefined || p.callConsent === null ? null : p.callConsent ? 1 : 0,
   ]);
@@ -221,9 +228,13 @@ export async function listSubjectContactsAfter(
   afterId: number,
   limit: number,
 ): Promise<SubjectContact[]> {
-  return db.all<SubjectContact>(
-    'SELECT id, email, phone, locale FROM subjects WHERE incident_id = ? AND id > ? ORDER BY id LIMIT ?',
-    [incidentId, afterId, limit],
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<SubjectContact>(
+      'SELECT id, email, phone, locale FROM subjects WHERE incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+      [incidentId, afterId, limit],
+    ),
   );
 }
 
@@ -251,11 +262,15 @@ export interface SubjectReach {
 
 /** The first `limit` people of the incident with the channels their notices went out on. */
 export async function listSubjectReach(db: Db, incidentId: string, limit: number): Promise<SubjectReach[]> {
-  return db.all<SubjectReach>(
-    `SELECT s.id, s.name, s.jurisdiction,
+  return openContacts(
+    db,
+    incidentId,
+    await db.all<SubjectReach>(
+      `SELECT s.id, s.name, s.jurisdiction,
        (SELECT GROUP_CONCAT(DISTINCT o.channel) FROM outbox o
          WHERE o.subject_id = s.id AND o.incident_id = s.incident_id AND o.kind = 'subject' AND o.status IN ('sent', 'delivered')) AS channels
      FROM subjects s WHERE s.incident_id = ? ORDER BY s.id LIMIT ?`,
-    [incidentId, limit],
+      [incidentId, limit],
+    ),
   );
 }

@@ -106,7 +106,7 @@ export async function storeSubjects(
     completedEarlier: 0,
   };
   const rowsPerChunk = opts.rowsPerChunk ?? ROWS_PER_CHUNK;
-  const staging = await createStaging(db, importId);
+  const staging = await createStaging(db, importId, incidentId);
   try {
     let chunk: SubjectRecord[] = [];
     let writing: Promise<void> = Promise.resolve();

@@ -14,7 +14,7 @@ import { findUserById } from '../../store/users';
 import type { Actor } from '../../workflows/types';
 import { nowIso } from '../../lib/clock';
 import { HttpError } from '../errors';
-import { openAny, seal, type Keyring } from '../secret-box';
+import { openAny, seal, type Keyring } from '../../lib/secret-box';
 import { holdBackAccount, loginWaitMs, recordFailedLogin, recordLogin } from './accounts';
 
 export const TOTP_ISSUER = 'Breachline';

@@ -19,7 +19,7 @@ import {
 } from '../../store/webhook-sources';
 import type { Actor } from '../../workflows/types';
 import { HttpError } from '../errors';
-import { openAny, seal, type Keyring } from '../secret-box';
+import { openAny, seal, type Keyring } from '../../lib/secret-box';
 import { nowIso } from '../../lib/clock';
 
 export const ROTATION_OVERLAP_MS = 24 * 3600_000;

@@ -11,7 +11,7 @@ import { createTestUser, logInForm, startHarness, type Harness } from '../suppor
 import { browser, hiddenField } from '../e2e/helpers';
 import { SECOND_FACTOR_REFUSED } from '../../server/routes/ui';
 import { SECOND_FACTOR_REQUIRED } from '../../server/auth';
-import { openAny } from '../../server/secret-box';
+import { openAny } from '../../lib/secret-box';
 import { resealTotpSecrets } from '../../server/use-cases/second-factor';
 import { resetPassword } from '../../server/use-cases/accounts';
 

@@ -11,6 +11,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../app.config';
 import { loadPayloadKeys, temporalDataConverter } from '../../temporal.config';
 import { openDb, type Db } from '../../store/connection';
+import { contactMasterKeys, useContactMasterKeys } from '../../store/contact-keys';
 import { migrate } from '../../store/migrations';
 import { createActivities, type Activities } from '../../activities';
 import { createProviders, type EmailProvider, type SmsProvider } from '../../activities/providers';
@@ -78,6 +79,8 @@ export async function startHarness(
     ...opts.env,
   });
   const logger = createLogger('test', 'silent');
+  // Sealed like the app's own processes: the master key is made in the test's data directory.
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, dataDir, { warn: () => undefined }));
   const db = await openDb(config.dbPath);
   await migrate(db);
   await ensureBootstrapToken(db, ADMIN_TOKEN);

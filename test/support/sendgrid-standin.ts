@@ -26,6 +26,8 @@ export interface SendGridStandInMode {
   outageUntil?: number | null;
   /** Sleep this long before answering (after recording), to provoke client timeouts. */
   delayMs?: number;
+  /** With delayMs: only the next this many answers are delayed (a test of "only the first is slow" need not race a timer). */
+  delayTimes?: number;
   /** Addresses answered with 400 "The email address is invalid" (whole request rejected, as the API does). */
   reject?: string[];
   /** SendGrid documents no order for substitutions: apply them as given or in reverse. */
@@ -94,6 +96,7 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
   let throttle: { retryAfterSeconds: number; times: number } | null = null;
   let outageUntil: number | null = null;
   let delayMs = 0;
+  let delaysLeft: number | null = null;
   let acceptThenStatus: number | null = null;
   let substitutionOrder: 'given' | 'reversed' = 'given';
   let reject = new Set<string>();
@@ -110,7 +113,8 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       });
       res.end(payload);
     };
-    if (delayMs <= 0) return send();
+    if (delayMs <= 0 || delaysLeft === 0) return send();
+    if (delaysLeft !== null) delaysLeft -= 1;
     const t = setTimeout(() => {
       timers.delete(t);
       send();
@@ -229,7 +233,10 @@ export async function startSendGridStandIn(opts: SendGridStandInOptions = {}): P
       if (mode.throttle !== undefined)
         throttle = mode.throttle && mode.throttle.times > 0 ? { ...mode.throttle } : null;
       if (mode.outageUntil !== undefined) outageUntil = mode.outageUntil;
-      if (mode.delayMs !== undefined) delayMs = Math.max(0, mode.delayMs);
+      if (mode.delayMs !== undefined) {
+        delayMs = Math.max(0, mode.delayMs);
+        delaysLeft = mode.delayTimes ?? null;
+      }
       if (mode.reject !== undefined) reject = new Set(mode.reject.map((a) => a.toLowerCase()));
       if (mode.acceptThenStatus !== undefined) acceptThenStatus = mode.acceptThenStatus;
       if (mode.substitutionOrder !== undefined) substitutionOrder = mode.substitutionOrder;

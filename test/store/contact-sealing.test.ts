@@ -1,0 +1,105 @@
+// People's contact data sealed at rest with a key per incident: the columns hold ciphertext (and the
+// file no plain address), every read path gets the plain values back, rows stored before sealing read
+// as they are, and destroying the incident's key (the purge) leaves nothing to open.
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../store/connection';
+import { storeSubjects } from '../../server/use-cases/import-subjects';
+import { listSubjectContactsAfter, listSubjectReach } from '../../store/subject-store';
+import { useContactMasterKeys } from '../../store/contact-keys';
+import { appendAudit } from '../../store/audit';
+import { purgeContactData } from '../../store/contact-retention';
+import { openFixtureDb, seedIncident } from '../support/fan-out-fixture';
+
+let db: Db;
+let dir: string;
+let dbPath: string;
+const master = randomBytes(32);
+beforeAll(async () => {
+  ({ db, dir, dbPath } = await openFixtureDb('sealing'));
+  useContactMasterKeys({ current: master, previous: [] });
+});
+afterAll(async () => {
+  useContactMasterKeys(null);
+  await db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function* rows(people: Record<string, unknown>[]) {
+  for (const p of people) yield p;
+}
+
+const PEOPLE = [
+  { name: 'Sigrid Sealed-Fixture', email: 'sigrid.sealed@example.org', jurisdiction: 'DE', locale: 'de' },
+  { name: 'Tomás Text-Fixture', phone: '+34600111222', jurisdiction: 'ES', locale: 'es' },
+];
+
+describe('contact data sealed per incident', () => {
+  it('stores ciphertext, reads plain values, and keeps nothing plain in the file', async () => {
+    const id = '01JSEALING0000000000000001';
+    await seedIncident(db, id, []);
+    const result = await storeSubjects(db, id, rows(PEOPLE), 'tester');
+    expect(result.imported).toBe(2);
+
+    const raw = await db.all<{ name: string; email: string | null; phone: string | null }>(
+      'SELECT name, email, phone FROM subjects WHERE incident_id = ? ORDER BY id',
+      [id],
+    );
+    expect(raw.every((r) => r.name.startsWith('c1.'))).toBe(true);
+    expect(raw[0]!.email).toMatch(/^c1\./);
+    expect(raw[0]!.phone).toBeNull();
+    expect(raw[1]!.email).toBeNull();
+
+    const contacts = await listSubjectContactsAfter(db, id, 0, 10);
+    expect(contacts.map((c) => [c.email, c.phone])).toEqual([
+      ['sigrid.sealed@example.org', null],
+      [null, '+34600111222'],
+    ]);
+    expect((await listSubjectReach(db, id, 10)).map((r) => r.name)).toEqual(PEOPLE.map((p) => p.name));
+
+    await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const file = fs.readFileSync(dbPath).toString('utf8');
+    for (const v of ['Sigrid', 'sigrid.sealed@example.org', '+34600111222', 'Tomás'])
+      expect(file.includes(v), v).toBe(false);
+  });
+
+  it('reads rows stored before sealing as they are', async () => {
+    const id = '01JSEALING0000000000000002';
+    await seedIncident(db, id, [{ name: 'Olga Old-Row', email: 'olga.old@example.org', phone: null, locale: 'en' }]);
+    expect((await listSubjectContactsAfter(db, id, 0, 10))[0]!.email).toBe('olga.old@example.org');
+  });
+
+  it('a purge destroys the key: a stray sealed copy can no longer be opened', async () => {
+    const id = '01JSEALING0000000000000003';
+    await seedIncident(db, id, []);
+    await storeSubjects(db, id, rows(PEOPLE.slice(0, 1)), 'tester');
+    const sealedCopy = (await db.get<{ email: string }>('SELECT email FROM subjects WHERE incident_id = ?', [id]))!
+      .email;
+    await appendAudit(db, {
+      incidentId: id,
+      type: 'incident.closed',
+      at: new Date().toISOString(),
+      actor: { kind: 'system', id: 't' },
+      summary: 'closed',
+      details: {},
+    });
+    await purgeContactData(db, id, { kind: 'system', id: 't' });
+    expect(await db.get('SELECT COUNT(*) AS n FROM incident_keys WHERE incident_id = ?', [id])).toEqual({ n: 0 });
+    // A backup taken before the purge still holds the sealed value; without the key it stays closed.
+    await db.run('UPDATE subjects SET email = ? WHERE incident_id = ?', [sealedCopy, id]);
+    await expect(listSubjectContactsAfter(db, id, 0, 10)).rejects.toThrow(/key is gone/);
+  });
+
+  it('refuses to read with another master key, saying why', async () => {
+    useContactMasterKeys({ current: randomBytes(32), previous: [] });
+    await expect(listSubjectContactsAfter(db, '01JSEALING0000000000000001', 0, 10)).rejects.toThrow(
+      /does not open with the master key/,
+    );
+    useContactMasterKeys({ current: randomBytes(32), previous: [master] });
+    expect((await listSubjectContactsAfter(db, '01JSEALING0000000000000001', 0, 10))[0]!.email).toBe(
+      'sigrid.sealed@example.org',
+    );
+    useContactMasterKeys({ current: master, previous: [] });
+  });
+});
