@@ -156,7 +156,9 @@ export const assessmentSchema = z
             });
       })
       .transform((byLocale) => Object.fromEntries(Object.entries(byLocale).filter(([, h]) => h !== '')))
-      .meta({ description: `The public headline per locale (${LOCALES.join(', ')}); en is publicHeadline` })
+      .meta({
+        description: `The public headline per locale (${LOCALES.join(', ')}); en is publicHeadline. A language without one carries its built-in headline, never another language's`,
+      })
       .default({}),
     approximateRecords: z.number().int().min(0).optional(),
     /** We offer identity theft prevention and mitigation services (Cal. Civ. Code 1798.82(d)(2)(G)); the notice says so. */
