@@ -397,7 +397,7 @@ export interface AssessmentForm {
   controllers: string;
   approximateRecords: string;
   identityProtectionOffered: boolean;
-  /** Every locale's narrative text by form field name (whatHappened, whatHappened:de, ...). */
+  /** Every locale's narrative text, and every other locale's headline, by form field name (whatHappened, whatHappened:de, publicHeadline:de, ...). */
   narrative: Record<string, string>;
   /** The locales in use, English first: a section of the form each. */
   narrativeLocales: NarrativeLocaleForm[];
