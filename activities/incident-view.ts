@@ -1,7 +1,7 @@
 // Builds the template view of an incident from SQLite: facts from the
 // workflow's last persisted state, free text from the assessment and notes.
 import type { Db } from '../store/connection';
-import { getAssessmentText, parseNarrativeJson } from '../store/assessments';
+import { getAssessmentText, parseHeadlines, parseNarrativeJson } from '../store/assessments';
 import { getIncident, parseState } from '../store/incident-store';
 import { getOrgProfile, type OrgProfile } from '../store/org-profile';
 import { isLocale, type IncidentFactsView, type OrgView } from './render';
@@ -36,6 +36,7 @@ export async function acceptedAssessment(
   narrativeByLocale: NonNullable<IncidentFactsView['narrativeByLocale']>;
   approximateRecords: number | null;
   publicHeadline: string | null;
+  headlineByLocale: NonNullable<IncidentFactsView['headlineByLocale']>;
   identityProtectionOffered: boolean;
 } | null> {
   if (!assessmentId) return null;
@@ -48,6 +49,9 @@ export async function acceptedAssessment(
     ),
     approximateRecords: facts.approximateRecords ?? null,
     publicHeadline: row.public_headline,
+    headlineByLocale: Object.fromEntries(
+      Object.entries(parseHeadlines(row.narrative_json, row.public_headline)).filter(([locale]) => isLocale(locale)),
+    ),
     identityProtectionOffered: row.identity_protection_offered === 1,
   };
 }
@@ -80,6 +84,8 @@ export async function loadIncidentView(
     // renderer can pick up one language's text for another.
     narrative: EMPTY_NARRATIVE,
     narrativeByLocale: assessment?.narrativeByLocale ?? {},
+    // Each document carries its own language's headline, or that language's built-in one (render/narrative.ts).
+    headlineByLocale: assessment?.headlineByLocale ?? {},
     publicNoticeUrl: publicNoticeUrl(baseUrl, incidentId),
   };
   return { org, view };

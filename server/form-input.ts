@@ -1,7 +1,7 @@
 // Turns HTML form fields into the JSON shapes the API schemas validate, so the
 // browser and the API go through the same validation.
 import { LOCALES } from '../activities/render/locale';
-import { NARRATIVE_FIELDS } from '../store/assessments';
+import { FLAT_NARRATIVE_LOCALE, NARRATIVE_FIELDS } from '../store/assessments';
 import { narrativeFieldName } from './notice-text-change';
 
 type Fields = Record<string, unknown>;
@@ -93,6 +93,13 @@ export function assessmentFromForm(f: Fields): { body: unknown; error?: { field:
       sectors: list(f.sectors),
       channelPolicy: optional(f.channelPolicy) ?? 'sms_fallback',
       publicHeadline: optional(f.publicHeadline) ?? null,
+      // The other languages' headlines sit in their sections as publicHeadline:de, ...; empty means built-in.
+      publicHeadlines: Object.fromEntries(
+        LOCALES.filter((locale) => locale !== FLAT_NARRATIVE_LOCALE).map((locale) => [
+          locale,
+          optional(f[narrativeFieldName('publicHeadline', locale)]) ?? null,
+        ]),
+      ),
       approximateRecords: records !== undefined ? Number(records) : undefined,
       // One set of sections per locale the form showed; a locale left empty has no free text.
       narrative: Object.fromEntries(

@@ -16,22 +16,22 @@ export const NOTICE_TEXT_FIELDS = [
 ] as const;
 
 /**
- * The form field holding one locale's text of a narrative section: English under the plain name (as
+ * The form field holding one locale's text of a narrative section or headline: English under the plain name (as
  * older pages and API clients send it), any other locale as `whatHappened:de`.
  */
 export function narrativeFieldName(field: string, locale: string): string {
   return locale === FLAT_NARRATIVE_LOCALE ? field : `${field}:${locale}`;
 }
 
-/** Every notice-text field of the form, each locale's narrative included, with its label. */
-export const NOTICE_TEXT_KEYS: readonly (readonly [string, string])[] = [
-  NOTICE_TEXT_FIELDS[0],
-  ...LOCALES.flatMap((locale) =>
-    NOTICE_TEXT_FIELDS.slice(1).map(
-      ([key, label]) => [narrativeFieldName(key, locale), locale === 'en' ? label : `${label} (${locale})`] as const,
-    ),
+/**
+ * Every notice-text field of the form, each locale's headline and narrative included, with its label;
+ * English first, its headline the plain `publicHeadline`.
+ */
+export const NOTICE_TEXT_KEYS: readonly (readonly [string, string])[] = LOCALES.flatMap((locale) =>
+  NOTICE_TEXT_FIELDS.map(
+    ([key, label]) => [narrativeFieldName(key, locale), locale === 'en' ? label : `${label} (${locale})`] as const,
   ),
-];
+);
 
 /** Form field name → text. */
 export type NoticeText = Partial<Record<string, string>>;

@@ -132,6 +132,34 @@ export const assessmentSchema = z
       .nullable()
       .optional()
       .transform((v) => (v ? v : null)),
+    /**
+     * The headline in other languages, `{ de: '…', ja: '…' }`; each language's documents carry only their
+     * own, else that language's built-in headline. `en` here is the same as `publicHeadline`.
+     */
+    publicHeadlines: z
+      .record(
+        z.string(),
+        z
+          .string()
+          .trim()
+          .max(PUBLIC_HEADLINE_MAX, `at most ${PUBLIC_HEADLINE_MAX} characters`)
+          .nullable()
+          .transform((v) => v ?? ''),
+      )
+      .superRefine((byLocale, ctx) => {
+        for (const code of Object.keys(byLocale))
+          if (!isLocale(code))
+            ctx.addIssue({
+              code: 'custom',
+              message: `no notice templates in "${code}"; write the headline under one of ${LOCALES.join(', ')}`,
+              path: [code],
+            });
+      })
+      .transform((byLocale) => Object.fromEntries(Object.entries(byLocale).filter(([, h]) => h !== '')))
+      .meta({
+        description: `The public headline per locale (${LOCALES.join(', ')}); en is publicHeadline. A language without one carries its built-in headline, never another language's`,
+      })
+      .default({}),
     approximateRecords: z.number().int().min(0).optional(),
     /** We offer identity theft prevention and mitigation services (Cal. Civ. Code 1798.82(d)(2)(G)); the notice says so. */
     identityProtectionOffered: z.boolean('must be true or false').default(false),
@@ -167,6 +195,13 @@ export const assessmentSchema = z
   .superRefine((a, ctx) => {
     if (a.role === 'processor' && a.controllers.length === 0)
       ctx.addIssue({ code: 'custom', message: 'a processor must name at least one controller', path: ['controllers'] });
+    const en = a.publicHeadlines[FLAT_NARRATIVE_LOCALE];
+    if (en !== undefined && a.publicHeadline !== null && en !== a.publicHeadline)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the English headline is publicHeadline; give it once, or the same in both',
+        path: ['publicHeadlines', FLAT_NARRATIVE_LOCALE],
+      });
     if (!a.encrypted && a.keyCompromised)
       ctx.addIssue({ code: 'custom', message: 'only meaningful when encrypted is true', path: ['keyCompromised'] });
   });

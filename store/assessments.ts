@@ -60,6 +60,24 @@ export function parseNarrativeJson(json: string | null): NarrativeByLocale {
   return out;
 }
 
+/**
+ * The public headline per locale. English (FLAT_NARRATIVE_LOCALE) is the `public_headline` column, as
+ * before headlines were kept per locale, so old rows and readers of the column stay right; every other
+ * language's headline sits beside its narrative in `narrative_json` as `{ de: { publicHeadline, ... } }`,
+ * since it is that language's free text and is written, read and approved with it.
+ */
+export function parseHeadlines(narrativeJson: string | null, publicHeadline: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  const raw: unknown = narrativeJson ? JSON.parse(narrativeJson) : null;
+  if (raw && typeof raw === 'object' && !isFlatNarrative(raw as Record<string, unknown>))
+    for (const [locale, v] of Object.entries(raw as Record<string, unknown>)) {
+      const h = v && typeof v === 'object' ? (v as Record<string, unknown>).publicHeadline : undefined;
+      if (locale !== FLAT_NARRATIVE_LOCALE && typeof h === 'string' && h.trim() !== '') out[locale] = h.trim();
+    }
+  if (publicHeadline && publicHeadline.trim() !== '') out[FLAT_NARRATIVE_LOCALE] = publicHeadline.trim();
+  return out;
+}
+
 export async function getAssessmentText(db: Db, assessmentId: string): Promise<AssessmentText | undefined> {
   return db.get<AssessmentText>(
     'SELECT narrative_json, facts_json, public_headline, identity_protection_offered FROM assessments WHERE id = ?',
@@ -78,10 +96,22 @@ export interface NewAssessment {
   approximateRecords: number | null;
   identityProtectionOffered: boolean;
   narrative: Record<string, Partial<NarrativeText>>;
-  /** What people and regulators read as the headline; null until given. */
+  /** What people and regulators read as the headline (English); null until given. */
   publicHeadline: string | null;
+  /** The headlines of the other languages, by locale (see parseHeadlines); English is `publicHeadline`. */
+  publicHeadlines?: Record<string, string>;
   createdAt: string;
   createdBy: string;
+}
+
+function withHeadlines(
+  narrative: Record<string, Partial<NarrativeText>>,
+  headlines: Record<string, string>,
+): Record<string, Partial<NarrativeText> & { publicHeadline?: string }> {
+  const out: Record<string, Partial<NarrativeText> & { publicHeadline?: string }> = { ...narrative };
+  for (const [locale, h] of Object.entries(headlines))
+    if (locale !== FLAT_NARRATIVE_LOCALE && h.trim() !== '') out[locale] = { ...out[locale], publicHeadline: h.trim() };
+  return out;
 }
 
 export async function insertAssessmentTx(tx: Tx, a: NewAssessment): Promise<void> {
@@ -91,7 +121,7 @@ export async function insertAssessmentTx(tx: Tx, a: NewAssessment): Promise<void
       a.id,
       a.incidentId,
       JSON.stringify({ approximateRecords: a.approximateRecords }),
-      JSON.stringify(a.narrative),
+      JSON.stringify(withHeadlines(a.narrative, a.publicHeadlines ?? {})),
       a.publicHeadline,
       a.identityProtectionOffered ? 1 : 0,
       a.createdAt,

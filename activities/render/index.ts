@@ -37,5 +37,13 @@ export { REGULATOR_CONTENT_IDS, renderRegulatorReport } from './regulator-report
 export { renderReminderEmail } from './reminder';
 export { renderPublicNotice } from './public-notice';
 export { isDecisionEvent, renderClosingReport } from './closing-report';
-export { narrativeGaps, narrativeIn, neutralName, type NarrativeGap } from './narrative';
+export {
+  builtInHeadline,
+  headlineIn,
+  narrativeGaps,
+  narrativeIn,
+  neutralName,
+  type NarrativeGap,
+  type NoticeFreeText,
+} from './narrative';
 export { formatNoticeDay, substitute } from './substitute';

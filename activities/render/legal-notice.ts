@@ -75,7 +75,7 @@ export function renderLegalEmail(
   }
   // The prescribed title where the law names one; otherwise the incident's title, unless the law forbids
   // stating the nature of the breach, which a title would do.
-  const title = show.notice_title ? t.title! : show.nature ? v.incident.title : t.neutralTitle!;
+  const title = show.notice_title ? t.title! : show.nature ? base.incident.title : t.neutralTitle!;
   const upper: Record<string, string> = {};
   for (const h of HEADINGS) upper[h] = t[h]!.toLocaleUpperCase(locale);
   const incident = hidesPublicNotice(legal.variant) ? { ...base.incident, publicNoticeUrl: null } : base.incident;

@@ -23,6 +23,7 @@ export interface ResolvedNarrative {
 
 const defaultsSchema = z.object({
   neutralName: z.string().min(1),
+  headline: z.string().min(1),
   narrative: z.object({
     whatHappened: z.string().min(1),
     likelyConsequences: z.string().min(1),
@@ -69,6 +70,25 @@ export function elementsText(dataElements: string[], locale: Locale): string {
   const texts = dataElementTexts(locale);
   const labels = dataElements.map((id) => texts[id]?.label ?? id);
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(labels);
+}
+
+/** The built-in headline of a language: what its notices carry when no headline was written in it. */
+export function builtInHeadline(locale: Locale): string {
+  return defaultsFor(locale).headline;
+}
+
+/**
+ * The headline a document in `locale` carries: that language's own, else its built-in headline, never
+ * another language's. With no headline written at all (before the assessment gives one; approval is
+ * refused then) it stays the view's `title`, so a preview never passes a built-in off as chosen.
+ */
+export function headlineIn(incident: IncidentFactsView, locale: Locale): string {
+  const byLocale = incident.headlineByLocale;
+  if (!byLocale) return incident.title;
+  const own = byLocale[locale];
+  if (own && own.trim() !== '') return own;
+  const anyWritten = Object.values(byLocale).some((h) => typeof h === 'string' && h.trim() !== '');
+  return anyWritten ? builtInHeadline(locale) : incident.title;
 }
 
 const custom = (text: string): NarrativeBlock => ({ text, items: [], isDefault: false });
@@ -132,7 +152,10 @@ export function resolveNarrative(incident: IncidentFactsView, locale: Locale): R
   };
 }
 
-type NarrativeKey = keyof IncidentFactsView['narrative'];
+/** The free text of one language that a notice carries: its narrative sections and its headline. */
+export type NoticeFreeText = IncidentFactsView['narrative'] & { publicHeadline?: string | null };
+type NarrativeKey = keyof NoticeFreeText;
+const FREE_TEXT_KEYS: readonly NarrativeKey[] = ['publicHeadline', ...(Object.keys(NO_FREE_TEXT) as NarrativeKey[])];
 
 /** A locale in use that lacks free text written for another: its notice would carry built-in texts there. */
 export interface NarrativeGap {
@@ -145,10 +168,12 @@ export interface NarrativeGap {
 
 /**
  * Where the approver wrote free text in one language, every other language in use must have it too or
- * knowingly take its own built-in texts; with no free text at all there is no gap.
+ * knowingly take its own built-in texts; with no free text at all there is no gap. The English headline
+ * is required of every incident, so it alone opens no gap (each other language then carries its built-in
+ * headline, as the approval form's language table shows); a headline written in any other language does.
  */
 export function narrativeGaps(
-  byLocale: Partial<Record<Locale, IncidentFactsView['narrative']>>,
+  byLocale: Partial<Record<Locale, NoticeFreeText>>,
   localesInUse: readonly Locale[],
 ): NarrativeGap[] {
   const has = (l: Locale, f: NarrativeKey) => {
@@ -158,8 +183,8 @@ export function narrativeGaps(
   const written = Object.keys(byLocale) as Locale[];
   const gaps: NarrativeGap[] = [];
   for (const locale of localesInUse) {
-    const fields = (Object.keys(NO_FREE_TEXT) as NarrativeKey[]).filter(
-      (f) => !has(locale, f) && written.some((l) => has(l, f)),
+    const fields = FREE_TEXT_KEYS.filter(
+      (f) => !has(locale, f) && written.some((l) => has(l, f) && !(f === 'publicHeadline' && l === 'en')),
     );
     if (fields.length === 0) continue;
     const writtenIn = written.filter((l) => l !== locale && fields.some((f) => has(l, f))).sort();

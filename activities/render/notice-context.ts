@@ -1,6 +1,6 @@
 import { dataElementLabel } from './data-elements';
 import type { Locale } from './locale';
-import { elementsText, resolveNarrative } from './narrative';
+import { elementsText, headlineIn, resolveNarrative } from './narrative';
 import type { IncidentFactsView, OrgView } from './types';
 
 /** The context every incident-facing template receives: facts, localized element labels, and the resolved narrative. */
@@ -10,6 +10,8 @@ export function buildNoticeContext(locale: Locale, org: OrgView, incident: Incid
     org,
     incident: {
       ...incident,
+      // Every template reads `incident.title`: here it becomes the headline of the document's own language.
+      title: headlineIn(incident, locale),
       elements: incident.dataElements.map((id) => ({ id, label: dataElementLabel(id, locale) })),
       elementsText: elementsText(incident.dataElements, locale),
       includesChildren: incident.dataElements.includes('children'),

@@ -40,6 +40,12 @@ export interface IncidentFactsView {
    * language's free text. Absent in a view built for one language (`narrative` then serves every locale).
    */
   narrativeByLocale?: Partial<Record<Locale, IncidentFactsView['narrative']>>;
+  /**
+   * The public headline per locale (English is the assessment's `publicHeadline`). When present, a
+   * document carries its own language's headline or that language's built-in one, never another's;
+   * absent in a view built for one language (`title` then serves every locale).
+   */
+  headlineByLocale?: Partial<Record<Locale, string>>;
   publicNoticeUrl: string | null;
 }
 

@@ -238,7 +238,8 @@ export function assess(
         approximateRecords: body.approximateRecords ?? null,
         identityProtectionOffered: body.identityProtectionOffered,
         narrative: body.narrative,
-        publicHeadline: body.publicHeadline ?? null,
+        publicHeadline: body.publicHeadline ?? body.publicHeadlines.en ?? null,
+        publicHeadlines: body.publicHeadlines,
         createdAt: now,
         createdBy: user.id,
       });

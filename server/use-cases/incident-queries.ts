@@ -18,6 +18,7 @@ import { getIncident, getNote, parseState } from '../../store/incident-store';
 import {
   getAssessmentText,
   NARRATIVE_FIELDS,
+  parseHeadlines,
   parseNarrativeJson,
   type NarrativeByLocale,
 } from '../../store/assessments';
@@ -396,7 +397,7 @@ export interface AssessmentForm {
   controllers: string;
   approximateRecords: string;
   identityProtectionOffered: boolean;
-  /** Every locale's narrative text by form field name (whatHappened, whatHappened:de, ...). */
+  /** Every locale's narrative text, and every other locale's headline, by form field name (whatHappened, whatHappened:de, publicHeadline:de, ...). */
   narrative: Record<string, string>;
   /** The locales in use, English first: a section of the form each. */
   narrativeLocales: NarrativeLocaleForm[];
@@ -404,13 +405,19 @@ export interface AssessmentForm {
 
 const FIELD_LABELS: Record<string, string> = Object.fromEntries(NOTICE_TEXT_FIELDS);
 
-/** The narrative by form field name, from the locale-keyed text. */
-const narrativeFields = (byLocale: NarrativeByLocale): Record<string, string> =>
+/** The narrative and the other languages' headlines by form field name, from the locale-keyed text. */
+const narrativeFields = (byLocale: NarrativeByLocale, headlines: Record<string, string> = {}): Record<string, string> =>
   Object.fromEntries(
-    LOCALES.flatMap((locale) =>
-      NARRATIVE_FIELDS.map((f) => [narrativeFieldName(f, locale), byLocale[locale]?.[f] ?? '']),
-    ),
+    LOCALES.flatMap((locale) => [
+      // English's headline is the form's own publicHeadline field, above the sections.
+      ...(locale === 'en' ? [] : [[narrativeFieldName('publicHeadline', locale), headlines[locale] ?? '']]),
+      ...NARRATIVE_FIELDS.map((f) => [narrativeFieldName(f, locale), byLocale[locale]?.[f] ?? '']),
+    ]),
   );
+
+/** A locale's own fields in the form: its headline (English's is above the sections), then its narrative. */
+const localeFieldKeys = (locale: Locale): readonly string[] =>
+  locale === 'en' ? NARRATIVE_FIELDS : ['publicHeadline', ...NARRATIVE_FIELDS];
 
 /**
  * The languages the form asks for text in: English, the people's languages (as normalised for
@@ -435,7 +442,7 @@ async function narrativeLocalesOf(
       if (l !== 'en') add(l, 'regulator report');
     }
   for (const locale of LOCALES)
-    if (NARRATIVE_FIELDS.some((f) => (narrative[narrativeFieldName(f, locale)] ?? '').trim() !== ''))
+    if (localeFieldKeys(locale).some((f) => (narrative[narrativeFieldName(f, locale)] ?? '').trim() !== ''))
       add(locale, 'text written');
   return [...why.keys()]
     .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
@@ -446,7 +453,7 @@ async function narrativeLocalesOf(
         .get(locale)!
         .filter((r) => r !== 'always shown')
         .join(', '),
-      fields: NARRATIVE_FIELDS.map((f) => {
+      fields: localeFieldKeys(locale).map((f) => {
         const name = narrativeFieldName(f, locale);
         return {
           key: f,
@@ -488,7 +495,9 @@ export async function assessmentFormOf(
       controllers: text('controllers'),
       approximateRecords: text('approximateRecords'),
       identityProtectionOffered: ['on', 'true'].includes(text('identityProtectionOffered')),
-      narrative: Object.fromEntries(NOTICE_TEXT_KEYS.slice(1).map(([k]) => [k, text(k)])),
+      narrative: Object.fromEntries(
+        NOTICE_TEXT_KEYS.filter(([k]) => k !== 'publicHeadline').map(([k]) => [k, text(k)]),
+      ),
     });
   }
   if (!row) return null;
@@ -527,6 +536,9 @@ export async function assessmentFormOf(
     controllers: controllers.map((c) => `${c.name} <${c.email}> ${c.locale}`).join('\n'),
     approximateRecords: facts.approximateRecords !== undefined ? String(facts.approximateRecords) : '',
     identityProtectionOffered: saved?.identity_protection_offered === 1,
-    narrative: narrativeFields(parseNarrativeJson(saved?.narrative_json ?? null)),
+    narrative: narrativeFields(
+      parseNarrativeJson(saved?.narrative_json ?? null),
+      parseHeadlines(saved?.narrative_json ?? null, null),
+    ),
   });
 }

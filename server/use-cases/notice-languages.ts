@@ -3,17 +3,18 @@
 // text or the built-in texts of its language. Approval refuses a version where free text was
 // written in one language and another in use would silently go without it.
 import type { Db } from '../../store/connection';
-import { getAssessmentText, parseNarrativeJson } from '../../store/assessments';
+import { getAssessmentText, parseHeadlines, parseNarrativeJson } from '../../store/assessments';
 import { getIncident, parseState } from '../../store/incident-store';
 import { listNotices } from '../../store/notices';
 import { countSubjectsByLocale } from '../../store/subject-store';
 import {
+  builtInHeadline,
   isLocale,
   narrativeGaps,
   normalizeLocale,
-  type IncidentFactsView,
   type Locale,
   type NarrativeGap,
+  type NoticeFreeText,
 } from '../../activities/render';
 import { NOTICE_TEXT_FIELDS } from '../notice-text-change';
 import { HttpError } from '../errors';
@@ -49,10 +50,12 @@ export interface NoticeLanguage {
   regulatorReports: number;
   /** The subject of the default email in this locale, for the approver to recognise it. */
   subject: string | null;
-  /** 'own': free text written in this language; 'built-in': none anywhere, built-in texts serve. */
+  /** 'own': free text (narrative or headline) written in this language; 'built-in': none anywhere, built-in texts serve. */
   text: 'own' | 'built-in' | 'gap';
   /** Where free text was written in another language but not this one. */
   gap: { fields: string[]; writtenIn: string[] } | null;
+  /** The headline this language's documents carry: its own, or (builtIn) the language's built-in one. */
+  headline: { text: string; builtIn: boolean } | null;
 }
 
 const fieldLabel = (f: string) => NOTICE_TEXT_FIELDS.find(([k]) => k === f)?.[1] ?? f;
@@ -67,18 +70,28 @@ function fallbackReason(tag: string, locale: Locale): string | null {
   return null;
 }
 
-async function acceptedNarrative(
-  db: Db,
-  incidentId: string,
-): Promise<Partial<Record<Locale, IncidentFactsView['narrative']>>> {
+/** The accepted assessment's free text per locale: the narrative sections and the public headline. */
+async function acceptedNarrative(db: Db, incidentId: string): Promise<Partial<Record<Locale, NoticeFreeText>>> {
   const row = await getIncident(db, incidentId);
   const assessmentId = row ? parseState(row)?.facts?.assessmentId : undefined;
   if (!assessmentId) return {};
   const text = await getAssessmentText(db, assessmentId);
-  return Object.fromEntries(
+  const out: Partial<Record<Locale, NoticeFreeText>> = Object.fromEntries(
     Object.entries(parseNarrativeJson(text?.narrative_json ?? null)).filter(([l]) => isLocale(l)),
   );
+  for (const [l, h] of Object.entries(parseHeadlines(text?.narrative_json ?? null, text?.public_headline ?? null)))
+    if (isLocale(l)) out[l] = { ...(out[l] ?? NO_NARRATIVE), publicHeadline: h };
+  return out;
 }
+
+const NO_NARRATIVE: NoticeFreeText = {
+  whatHappened: null,
+  likelyConsequences: null,
+  measuresTaken: null,
+  measuresPlanned: null,
+  stepsForIndividuals: null,
+  remedies: null,
+};
 
 /** The languages of the version's notices, English first, with who reads each and which text it carries. */
 export async function noticeLanguages(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeLanguage[]> {
@@ -90,10 +103,12 @@ export async function noticeLanguages(db: Db, incidentId: string, noticeVersion:
   const byLocale = await acceptedNarrative(db, incidentId);
   const gaps = new Map(narrativeGaps(byLocale, locales).map((g) => [g.locale, g]));
   const tags = await countSubjectsByLocale(db, incidentId);
+  const anyHeadline = Object.values(byLocale).some((t) => t?.publicHeadline);
   return locales.map((locale) => {
     const mine = tags.filter((t) => normalizeLocale(t.locale) === locale);
     const gap = gaps.get(locale);
-    const hasOwn = Object.values(byLocale[locale] ?? {}).some((v) => typeof v === 'string' && v.trim() !== '');
+    const { publicHeadline: ownHeadline, ...narrative } = byLocale[locale] ?? NO_NARRATIVE;
+    const hasOwn = Object.values(narrative).some((v) => typeof v === 'string' && v.trim() !== '');
     const email = notices.find((n) => n.locale === locale && n.audience === 'individuals' && n.channel === 'email');
     return {
       locale,
@@ -107,6 +122,12 @@ export async function noticeLanguages(db: Db, incidentId: string, noticeVersion:
       subject: email?.subject ?? null,
       text: gap ? 'gap' : hasOwn ? 'own' : 'built-in',
       gap: gap ? { fields: gap.fields.map(fieldLabel), writtenIn: gap.writtenIn } : null,
+      // Before any headline is written the notices carry none (approval is refused then); say nothing.
+      headline: ownHeadline
+        ? { text: ownHeadline, builtIn: false }
+        : anyHeadline
+          ? { text: builtInHeadline(locale), builtIn: true }
+          : null,
     };
   });
 }

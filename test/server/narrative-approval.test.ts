@@ -97,8 +97,14 @@ describe('approval of notices in several languages', () => {
     expect(row('ja')).toContain('<td>1');
     expect(row('ja')).toContain('href="#preview-ja"');
     expect(page).toContain('<details id="preview-ja">');
-    // The headline is not kept per language: the approver is told it reaches every reader as written.
-    expect(page).toMatch(/data-testid="shared-headline">The public headline is one text in every language/);
+    // Each language shows the headline its notices carry: English its own, the others their built-in one.
+    expect(row('en')).toContain('Headline: <span lang="en">');
+    expect(row('de')).toContain(
+      'Headline (built-in): <span lang="de">Informationen zu einem Datensicherheitsvorfall</span>',
+    );
+    expect(row('ja')).toContain(
+      'Headline (built-in): <span lang="ja">データセキュリティインシデントに関するお知らせ</span>',
+    );
     expect(page).toContain('name="builtInTextLocales" value="de"');
     expect(page).toContain('name="builtInTextLocales" value="ja"');
 

@@ -100,3 +100,43 @@ describe('the assessment API', () => {
     expect((error as HttpError).status).toBe(400);
   });
 });
+
+describe('the public headline kept per locale', () => {
+  it('keeps English in its column and the others beside their narrative, apart from the narrative itself', async () => {
+    await db.transaction((tx) =>
+      insertAssessmentTx(tx, {
+        id: 'asm_headlines',
+        incidentId: 'inc_narrative',
+        approximateRecords: null,
+        identityProtectionOffered: false,
+        narrative: { de: { whatHappened: 'Ein Laptop wurde gestohlen.' } },
+        publicHeadline: 'A laptop with customer data was stolen',
+        publicHeadlines: { de: 'Ein Laptop mit Kundendaten wurde gestohlen', ja: 'ノートパソコンの盗難', ko: '  ' },
+        createdAt: '2026-12-01T00:00:00Z',
+        createdBy: 'u',
+      }),
+    );
+    const read = await acceptedAssessment(db, 'asm_headlines');
+    expect(read?.headlineByLocale).toEqual({
+      en: 'A laptop with customer data was stolen',
+      de: 'Ein Laptop mit Kundendaten wurde gestohlen',
+      ja: 'ノートパソコンの盗難',
+    });
+    expect(read?.publicHeadline).toBe('A laptop with customer data was stolen');
+    // A headline is no narrative section: a language with only a headline has no narrative.
+    expect(read?.narrativeByLocale).toEqual({ de: { ...EMPTY, whatHappened: 'Ein Laptop wurde gestohlen.' } });
+    // A row saved before has no headlines but the English one, if any.
+    expect((await acceptedAssessment(db, 'asm_flat'))?.headlineByLocale).toEqual({});
+  });
+
+  it('refuses a headline under a locale without templates with 400 naming it', () => {
+    let error: unknown;
+    try {
+      parse(assessmentSchema, assessmentBody({ publicHeadlines: { it: 'Furto di un portatile' } }));
+    } catch (e) {
+      error = e;
+    }
+    expect((error as HttpError).field).toBe('publicHeadlines.it');
+    expect((error as HttpError).status).toBe(400);
+  });
+});
