@@ -4,7 +4,7 @@
 // sealing existed (plain text) are read as they are. The master key is set once per process at start
 // (useContactMasterKeys); without it, values are written in clear, as before, and sealed ones
 // cannot be read (an error says why).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { keyFile, readKeyFile } from '../lib/key-file';
 import { openAny, seal, type Keyring } from '../lib/secret-box';
@@ -49,20 +49,37 @@ async function loadKey(db: Db | Tx, incidentId: string): Promise<Buffer | null> 
   return key;
 }
 
+export interface IncidentKey {
+  key: Buffer;
+  /** Identity keys of this incident's people are HMACs under `key` (made before its first person was stored). */
+  identityKeyed: boolean;
+}
+
 /** The incident's data key, made on first use (one statement, so two processes agree on one key). */
-export async function ensureIncidentKey(db: Db, incidentId: string): Promise<Buffer | null> {
+export async function ensureIncidentKey(db: Db, incidentId: string): Promise<IncidentKey | null> {
   if (!contactSealingOn()) return null;
-  const existing = await loadKey(db, incidentId);
-  if (existing) return existing;
   await db.run(
-    'INSERT INTO incident_keys (incident_id, key_sealed, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    `INSERT INTO incident_keys (incident_id, key_sealed, created_at, identity_keyed)
+     SELECT ?, ?, ?, NOT EXISTS (SELECT 1 FROM subjects WHERE incident_id = ?) ON CONFLICT DO NOTHING`,
     [
       incidentId,
       seal(master!.current!, randomBytes(32).toString('base64'), purpose(incidentId)),
       new Date().toISOString(),
+      incidentId,
     ],
   );
-  return loadKey(db, incidentId);
+  const key = await loadKey(db, incidentId);
+  const row = await db.get<{ identity_keyed: number }>(
+    'SELECT identity_keyed FROM incident_keys WHERE incident_id = ?',
+    [incidentId],
+  );
+  return key && row ? { key, identityKeyed: row.identity_keyed === 1 } : null;
+}
+
+/** What is stored as a person's identity key: keyed where the incident's key says so. */
+export function storedIdentityKey(incidentKey: IncidentKey | null, unkeyed: string): string {
+  if (!incidentKey?.identityKeyed) return unkeyed;
+  return createHmac('sha256', incidentKey.key).update(`identity:${unkeyed}`).digest('hex').slice(0, 32);
 }
 
 /** Crypto-shredding: with the key gone, any copy of the sealed values stays unreadable. */

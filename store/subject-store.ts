@@ -5,7 +5,7 @@
 // So an import stages its rows in a TEMP table (its own file, no WAL, nothing
 // other connections can see) and then merges them in key order, one key range
 // per transaction: each merge touches one contiguous stretch of the index.
-import { ensureIncidentKey, openContacts, sealContact } from './contact-keys';
+import { ensureIncidentKey, openContacts, sealContact, storedIdentityKey, type IncidentKey } from './contact-keys';
 import type { Db } from './connection';
 import type { ChannelPolicy } from '../workflows/types';
 
@@ -33,7 +33,7 @@ export interface Staging {
   staged: number;
   readonly incidentId: string;
   /** The incident's contact data key; null when sealing is off. */
-  readonly key: Buffer | null;
+  readonly key: IncidentKey | null;
 }
 
 /** A staging table private to this process's write connection, named after the import. */
@@ -54,14 +54,14 @@ export async function createStaging(db: Db, importId: string, incidentId: string
 export async function stageSubjects(db: Db, staging: Staging, people: readonly SubjectRecord[]): Promise<void> {
   // Sealed before they reach SQLite, the staging table included (it may spill to a temp file).
   const sealed = (field: string, value: string | null | undefined) =>
-    sealContact(staging.key, staging.incidentId, field, value);
+    sealContact(staging.key?.key ?? null, staging.incidentId, field, value);
   const rows = people.map((p) => [
     sealed('name', p.name === null ? null : wellFormed(p.name)),
     sealed('email', p.email),
     sealed('phone', p.phone),
     p.jurisdiction,
     p.locale,
-    p.identityKey,
+    storedIdentityKey(staging.key, p.identityKey),
     sealed('postal_address', p.postalAddress),
     p.phoneType ?? null,
     p.callConsent === undefined || p.callConsent === null ? null : p.callConsent ? 1 : 0,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/connection';
-import { storeSubjects } from '../../server/use-cases/import-subjects';
+import { identityKey, storeSubjects } from '../../server/use-cases/import-subjects';
 import { listSubjectContactsAfter, listSubjectReach } from '../../store/subject-store';
 import { useContactMasterKeys } from '../../store/contact-keys';
 import { appendAudit } from '../../store/audit';
@@ -62,6 +62,32 @@ describe('contact data sealed per incident', () => {
     const file = fs.readFileSync(dbPath).toString('utf8');
     for (const v of ['Sigrid', 'sigrid.sealed@example.org', '+34600111222', 'Tomás'])
       expect(file.includes(v), v).toBe(false);
+  });
+
+  it('stores the identity key as an HMAC under the incident key, and a re-import still finds its duplicates', async () => {
+    const id = '01JSEALING0000000000000001';
+    const stored = await db.all<{ identity_key: string }>(
+      'SELECT identity_key FROM subjects WHERE incident_id = ? ORDER BY id',
+      [id],
+    );
+    const unkeyed = identityKey(PEOPLE[0] as unknown as Parameters<typeof identityKey>[0]);
+    expect(stored[0]!.identity_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(stored[0]!.identity_key).not.toBe(unkeyed);
+    const again = await storeSubjects(db, id, rows(PEOPLE), 'tester');
+    expect(again).toMatchObject({ imported: 0, duplicates: 2 });
+  });
+
+  it('an incident with people from before sealing keeps its unkeyed identity keys, so duplicates are still found', async () => {
+    const id = '01JSEALING0000000000000004';
+    await seedIncident(db, id, []);
+    useContactMasterKeys(null);
+    await storeSubjects(db, id, rows(PEOPLE.slice(0, 1)), 'tester');
+    useContactMasterKeys({ current: master, previous: [] });
+    const again = await storeSubjects(db, id, rows(PEOPLE), 'tester');
+    expect(again).toMatchObject({ imported: 1, duplicates: 1 });
+    expect(await db.get('SELECT identity_keyed FROM incident_keys WHERE incident_id = ?', [id])).toEqual({
+      identity_keyed: 0,
+    });
   });
 
   it('reads rows stored before sealing as they are', async () => {
