@@ -18,6 +18,8 @@ export interface PublicLinkSetting {
   realProvider: boolean;
   /** BREACHLINE_PUBLIC_URL, without a trailing slash; undefined when unset. */
   publicUrl: string | undefined;
+  /** Twilio credentials reach people: calls are placed, and only their status callbacks say how they went. */
+  realTwilio: boolean;
 }
 
 export interface ApprovalRequest {
@@ -60,7 +62,11 @@ export function isUnusablePublicUrl(publicUrl: string | undefined): boolean {
 export function publicLinkSettingOf(config: Pick<AppConfig, 'sendgrid' | 'twilio' | 'publicUrl'>): PublicLinkSetting {
   const reachesPeople = (p: { baseUrl?: string } | undefined) =>
     p !== undefined && (p.baseUrl === undefined || !isUnusablePublicUrl(p.baseUrl));
-  return { realProvider: reachesPeople(config.sendgrid) || reachesPeople(config.twilio), publicUrl: config.publicUrl };
+  return {
+    realProvider: reachesPeople(config.sendgrid) || reachesPeople(config.twilio),
+    publicUrl: config.publicUrl,
+    realTwilio: reachesPeople(config.twilio),
+  };
 }
 
 type StoredNotice = Awaited<ReturnType<typeof listNotices>>[number];
@@ -159,6 +165,17 @@ export async function refuseUnreadyApproval(
     throw new HttpError(
       409,
       `the notices link to the public notice page, but BREACHLINE_PUBLIC_URL is ${publicLink.publicUrl ? `a loopback address (${publicLink.publicUrl})` : 'not set'}: people would get a link that does not open. Set it to the address people reach this app at, or approve with "no public link"`,
+      'BREACHLINE_PUBLIC_URL',
+    );
+  const policy = row ? parseState(row)?.facts?.channelPolicy : undefined;
+  if (
+    publicLink.realTwilio &&
+    isUnusablePublicUrl(publicLink.publicUrl) &&
+    (policy === 'call' || policy === 'sms_or_call')
+  )
+    throw new HttpError(
+      409,
+      `the channel policy places telephone calls, and Twilio reports whether each was answered to BREACHLINE_PUBLIC_URL/webhooks/twilio/calls; it is ${publicLink.publicUrl ? `a loopback address (${publicLink.publicUrl})` : 'not set'}, so no call would be known to reach anyone or be tried again. Set it to the address Twilio reaches this app at, or re-assess with a policy without calls`,
       'BREACHLINE_PUBLIC_URL',
     );
   return { builtInTextLocales };

@@ -268,3 +268,44 @@ describe('approval with a real provider configured and a loopback public URL', (
     expect(chosen?.no_public_link).toBe(1);
   });
 });
+
+describe('approval of a policy with telephone calls, with Twilio configured and no public URL', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    // Twilio at its real address in the app's configuration: calls would reach people. Nothing is sent here.
+    h = await startHarness({
+      env: {
+        TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+        TWILIO_AUTH_TOKEN: 'twilio-gate-token',
+        TWILIO_FROM_NUMBER: '+15005550006',
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is refused naming BREACHLINE_PUBLIC_URL, since no call outcome could come back; a policy without calls is not', async () => {
+    const calls = await openAssessed(h, { affected: { DE: 2 }, channelPolicy: 'sms_or_call' });
+    const { noticeVersion } = await eventually(
+      () => noticesOf(h, calls),
+      (n) => n.notices.length > 0,
+    );
+    const refused = await h.api('POST', `/api/incidents/${calls}/approval`, { noticeVersion, noPublicLink: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ field: 'BREACHLINE_PUBLIC_URL' });
+    expect(refused.body.error).toContain('telephone calls');
+    await expectStillAwaitingApproval(h, calls);
+
+    const texts = await openAssessed(h, { affected: { DE: 2 }, channelPolicy: 'sms_fallback' });
+    const other = await eventually(
+      () => noticesOf(h, texts),
+      (n) => n.notices.length > 0,
+    );
+    const approved = await h.api('POST', `/api/incidents/${texts}/approval`, {
+      noticeVersion: other.noticeVersion,
+      noPublicLink: true,
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  });
+});

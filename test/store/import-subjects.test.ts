@@ -146,7 +146,7 @@ describe('importSubjects with a malformed file', () => {
     gateway,
     logger: undefined as never,
     baseUrl: 'http://localhost',
-    publicLink: { realProvider: false, publicUrl: undefined },
+    publicLink: { realProvider: false, publicUrl: undefined, realTwilio: false },
   });
 
   // Halfway: 1,200 good rows (two whole 500-row chunks staged) before the bad line, 1,200 after.
