@@ -8,6 +8,7 @@
 //   'wave.paused'   when a running wave stops (hold, withdrawn approval), details {noticeVersion, waveId, ...}
 //   'wave.finished' when a wave has reached everyone it can,            details {noticeVersion, waveId, ...}
 import path from 'node:path';
+import { contactMasterKeys, openContacts, useContactMasterKeys } from '../../store/contact-keys';
 import { openDb } from '../../store/connection';
 import { type AppProcess, startApp } from './app-process';
 import { type SendGridStandIn, startSendGridStandIn } from './sendgrid-standin';
@@ -381,14 +382,17 @@ export async function waitForSmsCount(w: WaveWorld, people: Person[], n: number,
  */
 export async function sentVersionsByPhone(app: AppProcess, id: string): Promise<Map<string, string[]>> {
   const db = await openDb(path.join(app.dataDir, 'breachline.sqlite'));
+  // The app sealed the phone numbers with the master key it made in its data directory.
+  useContactMasterKeys(contactMasterKeys({ current: undefined, previous: [] }, app.dataDir, { warn: () => undefined }));
   try {
-    const rows = await db.all<{ phone: string; notice_version: string }>(
+    const sealed = await db.all<{ phone: string; notice_version: string }>(
       `SELECT s.phone AS phone, o.notice_version AS notice_version FROM outbox o
        JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
        WHERE o.incident_id = ? AND o.kind = 'subject' AND o.channel = 'sms'
          AND o.status IN ('sent', 'delivered', 'claimed', 'uncertain')`,
       [id],
     );
+    const rows = await openContacts(db, id, sealed);
     const out = new Map<string, string[]>();
     for (const r of rows) out.set(r.phone, [...(out.get(r.phone) ?? []), r.notice_version]);
     return out;
