@@ -1,11 +1,13 @@
 // The data-subject import at scale: writes N rows of a realistic CSV (names,
 // emails, some phones in local formatting, several jurisdictions and locales,
 // about 3% invalid rows), imports it with storeSubjects into a fresh SQLite
-// file, then imports it again, which must add nobody. One JSON line.
+// file, then imports it again, which must add nobody. One JSON line. The first import, into another
+// incident of the same file with contact sealing off, is the baseline of `sealedToUnsealed`.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
+import { useContactMasterKeys } from '../store/contact-keys';
 import { openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
 import { argNumber, machine, sampleRss } from './support';
 
@@ -78,15 +80,24 @@ async function main() {
     const csvPath = path.join(dir, 'people.csv');
     await writeCsv(csvPath, rows);
 
-    const rss = sampleRss();
-    let t = performance.now();
     // As importSubjects does for the API and the CLI: the file's digest taken as it streams by.
-    const importFile = () => {
+    const importFile = (into = incidentId) => {
       const digest = crypto.createHash('sha256');
-      return storeSubjects(db, incidentId, csvRows(fs.createReadStream(csvPath), digest), 'bench', {
+      return storeSubjects(db, into, csvRows(fs.createReadStream(csvPath), digest), 'bench', {
         sourceSha256: () => digest.digest('hex'),
       });
     };
+    // Baseline in the same invocation: the same file with contact sealing off (as before issue 18).
+    const baselineIncident = '01JBENCHIMPORT000000000002';
+    await seedIncident(db, baselineIncident, []);
+    let t = performance.now();
+    await importFile(baselineIncident);
+    const unsealedSeconds = (performance.now() - t) / 1000;
+    // What the app does: names, emails and phones sealed with the incident's key.
+    useContactMasterKeys({ current: crypto.randomBytes(32), previous: [] });
+
+    const rss = sampleRss();
+    t = performance.now();
     const first = await importFile();
     const seconds = (performance.now() - t) / 1000;
     t = performance.now();
@@ -106,6 +117,8 @@ async function main() {
         rows,
         seconds: Number(seconds.toFixed(2)),
         rowsPerSecond: Math.round(rows / seconds),
+        unsealedSeconds: Number(unsealedSeconds.toFixed(2)),
+        sealedToUnsealed: Number((seconds / unsealedSeconds).toFixed(2)),
         secondRunSeconds: Number(secondRunSeconds.toFixed(2)),
         imported: first.imported,
         duplicates: first.duplicates,
