@@ -46,17 +46,21 @@ describe('contact data sealed per incident', () => {
       'SELECT name, email, phone FROM subjects WHERE incident_id = ? ORDER BY id',
       [id],
     );
+    // People are stored in identity-key order, which the incident's key decides: compared without order.
     expect(raw.every((r) => r.name.startsWith('c1.'))).toBe(true);
-    expect(raw[0]!.email).toMatch(/^c1\./);
-    expect(raw[0]!.phone).toBeNull();
-    expect(raw[1]!.email).toBeNull();
+    const withEmail = raw.find((r) => r.email !== null)!;
+    expect(withEmail.email).toMatch(/^c1\./);
+    expect(withEmail.phone).toBeNull();
+    expect(raw.find((r) => r.email === null)!.phone).toMatch(/^c1\./);
 
     const contacts = await listSubjectContactsAfter(db, id, 0, 10);
-    expect(contacts.map((c) => [c.email, c.phone])).toEqual([
-      ['sigrid.sealed@example.org', null],
-      [null, '+34600111222'],
-    ]);
-    expect((await listSubjectReach(db, id, 10)).map((r) => r.name)).toEqual(PEOPLE.map((p) => p.name));
+    expect(contacts.map((c) => [c.email, c.phone]).sort()).toEqual(
+      [
+        ['sigrid.sealed@example.org', null],
+        [null, '+34600111222'],
+      ].sort(),
+    );
+    expect((await listSubjectReach(db, id, 10)).map((r) => r.name).sort()).toEqual(PEOPLE.map((p) => p.name).sort());
 
     await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     const file = fs.readFileSync(dbPath).toString('utf8');
@@ -123,7 +127,7 @@ describe('contact data sealed per incident', () => {
       /does not open with the master key/,
     );
     useContactMasterKeys({ current: randomBytes(32), previous: [master] });
-    expect((await listSubjectContactsAfter(db, '01JSEALING0000000000000001', 0, 10))[0]!.email).toBe(
+    expect((await listSubjectContactsAfter(db, '01JSEALING0000000000000001', 0, 10)).map((c) => c.email)).toContain(
       'sigrid.sealed@example.org',
     );
     useContactMasterKeys({ current: master, previous: [] });
