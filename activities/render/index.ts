@@ -42,6 +42,7 @@ export {
   headlineIn,
   narrativeGaps,
   narrativeIn,
+  NO_FREE_TEXT,
   neutralName,
   type NarrativeGap,
   type NoticeFreeText,

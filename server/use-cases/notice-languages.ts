@@ -10,6 +10,7 @@ import { countSubjectsByLocale } from '../../store/subject-store';
 import {
   builtInHeadline,
   isLocale,
+  NO_FREE_TEXT,
   narrativeGaps,
   normalizeLocale,
   type Locale,
@@ -80,18 +81,9 @@ async function acceptedNarrative(db: Db, incidentId: string): Promise<Partial<Re
     Object.entries(parseNarrativeJson(text?.narrative_json ?? null)).filter(([l]) => isLocale(l)),
   );
   for (const [l, h] of Object.entries(parseHeadlines(text?.narrative_json ?? null, text?.public_headline ?? null)))
-    if (isLocale(l)) out[l] = { ...(out[l] ?? NO_NARRATIVE), publicHeadline: h };
+    if (isLocale(l)) out[l] = { ...(out[l] ?? NO_FREE_TEXT), publicHeadline: h };
   return out;
 }
-
-const NO_NARRATIVE: NoticeFreeText = {
-  whatHappened: null,
-  likelyConsequences: null,
-  measuresTaken: null,
-  measuresPlanned: null,
-  stepsForIndividuals: null,
-  remedies: null,
-};
 
 /** The languages of the version's notices, English first, with who reads each and which text it carries. */
 export async function noticeLanguages(db: Db, incidentId: string, noticeVersion: string): Promise<NoticeLanguage[]> {
@@ -107,7 +99,8 @@ export async function noticeLanguages(db: Db, incidentId: string, noticeVersion:
   return locales.map((locale) => {
     const mine = tags.filter((t) => normalizeLocale(t.locale) === locale);
     const gap = gaps.get(locale);
-    const { publicHeadline: ownHeadline, ...narrative } = byLocale[locale] ?? NO_NARRATIVE;
+    const own: NoticeFreeText = byLocale[locale] ?? NO_FREE_TEXT;
+    const { publicHeadline: ownHeadline, ...narrative } = own;
     const hasOwn = Object.values(narrative).some((v) => typeof v === 'string' && v.trim() !== '');
     const email = notices.find((n) => n.locale === locale && n.audience === 'individuals' && n.channel === 'email');
     return {
