@@ -281,10 +281,14 @@ describe('an incident from the web form to delivered notices and a verified repo
 
     // ---- Filings, close, report ----
     const afterSending = await waitFor(
-      'the regulator reports to be settled (sent or ready for manual filing)',
+      // The workflow records a notice obligation as met after the last send it waits for, a moment after the
+      // outbox shows the row sent: wait for the individuals' notices too, not only the regulator reports.
+      'the regulator reports settled (sent or ready for manual filing) and the notices to people recorded',
       async () => {
         const i = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.obligations.some((o) => o.required && o.audience === 'regulator' && o.status === 'pending')
+        return i.obligations.some(
+          (o) => o.required && o.status === 'pending' && (o.audience === 'regulator' || o.audience === 'individuals'),
+        )
           ? undefined
           : i;
       },
