@@ -2,26 +2,50 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS form of import
 import vitestConfig = require('vitest/config');
 
+// Tests that start no Temporal server, worker or app process: the rules catalog, rendering, provider
+// SDKs against their stand-ins, alert adapters, import rules and the replay of recorded histories.
+// `npm test` runs them as their own vitest invocation beside the integration project, so they use the
+// second core while the integration files wait on servers and timers.
+const UNIT = [
+  'test/architecture/**/*.test.ts',
+  'test/rules/**/*.test.ts',
+  'test/render/**/*.test.ts',
+  'test/providers/**/*.test.ts',
+  'test/server/alert-adapters/**/*.test.ts',
+  'test/workflows/replay.test.ts',
+];
+
 export = vitestConfig.defineConfig({
   test: {
     environment: 'node',
-    include: ['test/**/*.test.ts'],
-    // One in-memory Temporal dev server for the whole run (see test/support/global-setup.ts).
-    globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/quiet-runtime.ts'],
     // Workflow tests start workers (webpack bundling ~1 s each) and wait on real servers.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
-    // Files run one at a time. CI has 2 cores, and every Temporal test file already runs
-    // three busy processes at once (the shared Go dev server, a Rust-core worker, and often
-    // a time-skipping server), so a second file in parallel mostly adds contention and
-    // timeouts rather than speed. Serial runs also keep files from polling each other's
-    // task queues on the shared server. The suite is budgeted at a few minutes serially,
-    // well inside the 20-minute CI limit; revisit if it grows past ten.
+    // Files run one at a time within a project. CI has 2 cores, and every Temporal test file already
+    // runs three busy processes at once (the shared Go dev server, a Rust-core worker, and often a
+    // time-skipping server), so a second integration file in parallel mostly adds contention and
+    // timeouts rather than speed. Serial runs also keep files from polling each other's task queues on
+    // the shared server.
     fileParallelism: false,
     // Child processes, not worker threads: the Temporal core bridge and sqlite3 are
     // native add-ons that are safest with one copy per process.
     pool: 'forks',
+    projects: [
+      // One process for all of them (isolate: false): they share no mutable state, and importing the
+      // catalog and the templates once instead of per file saves about a minute.
+      { extends: true, test: { name: 'unit', include: UNIT, isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: [...vitestConfig.configDefaults.exclude, ...UNIT],
+          // One in-memory Temporal dev server for the whole run (see test/support/global-setup.ts).
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/quiet-runtime.ts'],
+        },
+      },
+    ],
   },
 });

@@ -81,7 +81,12 @@ describe('shipped templates and texts', () => {
       loadTemplate('public-notice', locale, 'html');
       dataElementTexts(locale);
     }
-    expect(listTemplateFallbacks()).toEqual([]);
+    // The list is the process's, and other test files may share the process: look only at these audiences.
+    expect(
+      listTemplateFallbacks().filter((f) =>
+        /^(template )?(subject-email|subject-sms|public-notice|data-elements)\//.test(f),
+      ),
+    ).toEqual([]);
   });
 
   it('exist in every staff locale for every staff and regulator audience', () => {
@@ -90,7 +95,10 @@ describe('shipped templates and texts', () => {
         for (const part of ['subject', 'html', 'text'] as const) loadTemplate(audience, locale, part);
       loadTemplate('closing-report', locale, 'html');
     }
-    expect(listTemplateFallbacks()).toEqual([]);
+    const staffKeys = STAFF_LOCALES.flatMap((l) =>
+      [...STAFF_AUDIENCES, 'closing-report'].map((a) => `template ${a}/${l}.`),
+    );
+    expect(listTemplateFallbacks().filter((f) => staffKeys.some((k) => f.startsWith(k)))).toEqual([]);
   });
 
   it('fall back to en, recorded, for a staff or regulator audience in a person-only locale', () => {
