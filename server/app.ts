@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import session from 'express-session';
-import connectSqlite3 from 'connect-sqlite3';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import { rateLimit } from 'express-rate-limit';
 import type { AppConfig } from '../app.config';
 import type { Db } from '../store/connection';
 import type { Logger } from '../lib/logger';
+import { webStateFor } from './web-state';
 import { errorHandler, HttpError } from './errors';
 import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
@@ -61,6 +61,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const secret = await sessionSecret(db, config.sessionSecret);
   setDeliveryTracking(config);
+  const webState = webStateFor(db, config.dataDir);
+  const sessionStore = webState.sessionStore;
   if (config.mfaRoles.length > 0 && !config.secretKeys.current)
     logger.warn(
       { roles: config.mfaRoles },
@@ -124,11 +126,12 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(
     '/webhooks',
     // Limits (per address for failed credentials, per source for proven ones) live in the router.
-    webhookRouter(ctx, config),
+    webhookRouter(ctx, config, webState.limiterStore),
   );
   app.use(
     '/api',
     rateLimit({
+      ...webState.limiterStore('api'),
       windowMs: 60_000,
       limit: config.apiRateLimit,
       standardHeaders: 'draft-7',
@@ -138,12 +141,6 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     apiRouter(ctx, config),
   );
 
-  const SQLiteStore = connectSqlite3(session);
-  const sessionStore = new SQLiteStore({
-    db: 'sessions.sqlite',
-    dir: config.dataDir,
-    concurrentDb: 'true',
-  }) as unknown as session.Store;
   const sessions = createUserSessions(db, sessionStore, {
     maxAgeMs: SESSION_MAX_AGE_MS,
     maxLifetimeMs: config.sessionMaxLifetimeMs,
@@ -179,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(
     '/login',
     rateLimit({
+      ...webState.limiterStore('login'),
       windowMs: 15 * 60_000,
       limit: 20,
       standardHeaders: 'draft-7',

@@ -23,6 +23,8 @@ export interface Tx {
 }
 
 export interface Db {
+  /** Which engine answers: a caller that must behave differently across hosts asks this, never the SQL. */
+  readonly engine: 'sqlite' | 'postgres';
   readonly file: string;
   get<T>(sql: string, params?: Params): Promise<T | undefined>;
   all<T>(sql: string, params?: Params): Promise<T[]>;
@@ -119,6 +121,7 @@ export async function openDb(file: string): Promise<Db> {
     });
 
   return {
+    engine: 'sqlite',
     file,
     get: (sql, params) => getOn(reader, sql, params),
     all: (sql, params) => allOn(reader, sql, params),

@@ -25,6 +25,7 @@ import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
 import { secretsFor, toolSourceCandidates } from '../use-cases/webhook-sources';
 import { earlierAnswer } from '../use-cases/webhook-replay';
 import { intakeOverloaded } from '../use-cases/intake-status';
+import type { WebState } from '../web-state';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
 const RETRY_AFTER_SECONDS = 5;
@@ -39,12 +40,14 @@ function refuse(res: Response, reason: string) {
 export function webhookRouter(
   ctx: UseCaseContext,
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
+  limiterStore: WebState['limiterStore'] = () => ({}),
 ): Router {
   const r = Router();
   const commit = createIntakeCommit(ctx.db);
   // Requests that fail to prove a source are limited per address (guessing credentials); a proven
   // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
   const perAddressFailures = rateLimit({
+    ...limiterStore('webhook-failures'),
     windowMs: 60_000,
     limit: 600,
     standardHeaders: 'draft-7',
@@ -58,6 +61,7 @@ export function webhookRouter(
     throw err;
   };
   const perSource = rateLimit({
+    ...limiterStore('webhook-source'),
     windowMs: 60_000,
     limit: config.intake.sourceRatePerMinute,
     standardHeaders: 'draft-7',
