@@ -66,6 +66,10 @@ export async function startHarness(
     forwarder?: boolean;
     /** A port known in advance (e.g. for BREACHLINE_PUBLIC_URL); 0, any free one, by default. */
     port?: number;
+    /** Another Temporal server than the run's shared one (e.g. one serving its Web UI). */
+    temporalAddress?: string;
+    /** Origins the codec endpoint answers with CORS; by default the dev server's usual UI origin. */
+    codecOrigins?: readonly string[];
   } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
@@ -85,7 +89,7 @@ export async function startHarness(
   await migrate(db);
   await ensureBootstrapToken(db, ADMIN_TOKEN);
   if (!opts.defaultOrgProfile) await saveCompleteOrgProfile(db);
-  const address = testTemporalAddress();
+  const address = opts.temporalAddress ?? testTemporalAddress();
   const taskQueue = uniqueTaskQueue('api');
   const connection = await Connection.connect({ address });
   // Encrypted like the app's own processes: the key is made in the test's data directory.
@@ -99,7 +103,7 @@ export async function startHarness(
     logger,
     config,
     mailboxEnabled: true,
-    codec: { keys: payloadKeys, origins: [TEMPORAL_UI_ORIGIN] },
+    codec: { keys: payloadKeys, origins: opts.codecOrigins ?? [TEMPORAL_UI_ORIGIN] },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
