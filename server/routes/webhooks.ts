@@ -21,10 +21,8 @@ import { authenticateSource, type AlertSource } from '../webhooks/alert-sources'
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
+import { createIntake } from '../use-cases/ingest-alert';
 import { secretsFor, toolSourceCandidates } from '../use-cases/webhook-sources';
-import { earlierAnswer } from '../use-cases/webhook-replay';
-import { intakeOverloaded } from '../use-cases/intake-status';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
 const RETRY_AFTER_SECONDS = 5;
@@ -41,7 +39,7 @@ export function webhookRouter(
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
 ): Router {
   const r = Router();
-  const commit = createIntakeCommit(ctx.db);
+  const intake = createIntake(ctx.db, { maxBacklog: config.intake.maxBacklog });
   // Requests that fail to prove a source are limited per address (guessing credentials); a proven
   // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
   const perAddressFailures = rateLimit({
@@ -113,12 +111,6 @@ export function webhookRouter(
       const configured = res.locals.toolSource as AlertSource | undefined;
       const deliveryKey = String(res.locals.deliveryKey);
 
-      const seen = await earlierAnswer(ctx.db, deliveryKey);
-      if (seen) {
-        res.status(seen.status).json({ ...seen.body, replayed: true });
-        return;
-      }
-
       let payload: unknown;
       try {
         payload = JSON.parse(body.toString('utf8'));
@@ -140,10 +132,6 @@ export function webhookRouter(
       }
       if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
       if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
-      if (await intakeOverloaded(ctx.db, config.intake.maxBacklog)) {
-        refuse(res, 'the alert intake is over its backlog; retry later');
-        return;
-      }
 
       // What makes each alert the same alert when it comes again: the tool's own id for it, else this
       // delivery. A token sender signs nothing, so its body stands for the delivery only within the
@@ -153,9 +141,13 @@ export function webhookRouter(
         alert,
         key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
       }));
-      res
-        .status(202)
-        .json(await ingestDelivery(commit, { source, alerts, rawBody: body.toString('utf8'), deliveryKey }));
+      // The replay window and the backlog are checked in the transaction that would commit the
+      // alerts, so two copies of one delivery racing each other still make one answer.
+      const result = await intake({ source, alerts, rawBody: body.toString('utf8'), deliveryKey });
+      if (result.kind === 'replayed')
+        res.status(result.earlier.status).json({ ...result.earlier.body, replayed: true });
+      else if (result.kind === 'overloaded') refuse(res, 'the alert intake is over its backlog; retry later');
+      else res.status(202).json(result.answer);
     },
   );
   return r;
