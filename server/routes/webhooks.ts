@@ -22,7 +22,7 @@ import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
 import { createIntake } from '../use-cases/ingest-alert';
-import { secretsFor, toolSourceCandidates } from '../use-cases/webhook-sources';
+import { sourceCredentials } from '../use-cases/webhook-sources';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
 const RETRY_AFTER_SECONDS = 5;
@@ -69,11 +69,16 @@ export function webhookRouter(
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = Math.floor(Date.now() / 1000);
     const env = config.alertSources.get(source);
-    const candidates = env ? [env] : await toolSourceCandidates(ctx.db, config.secretKeys, source);
-    if (candidates) {
+    const known = env
+      ? { candidates: [env] }
+      : await sourceCredentials(ctx.db, config.webhookSecrets, config.secretKeys, source);
+    if ('candidates' in known) {
       // One candidate per secret that works now (a rotated one for its 24 hours); all are tried, so
       // the time taken does not tell which one matched.
-      const checks = candidates.map((c) => ({ source: c, check: authenticateSource(c, (h) => req.get(h), body, now) }));
+      const checks = known.candidates.map((c) => ({
+        source: c,
+        check: authenticateSource(c, (h) => req.get(h), body, now),
+      }));
       const passed = checks.find((c) => c.check.ok);
       if (!passed || !passed.check.ok) {
         const failed = checks[0]?.check;
@@ -86,11 +91,10 @@ export function webhookRouter(
       res.locals.deliveryKey = passed.check.deliveryKey;
       res.locals.toolSource = passed.source;
     } else {
-      const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
       // An unknown source answers like a bad signature, so sources cannot be enumerated.
       const check =
-        secrets.length > 0
-          ? verifySignature(req.get(SIGNATURE_HEADER), body, secrets, now)
+        known.secrets.length > 0
+          ? verifySignature(req.get(SIGNATURE_HEADER), body, known.secrets, now)
           : { ok: false as const, reason: 'signature does not match' };
       if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, SIGNATURE_HEADER));
       res.locals.deliveryKey = check.replayKey;
