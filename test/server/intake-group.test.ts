@@ -1,7 +1,8 @@
 // The intake writes each group of deliveries set-wise (a few statements for the whole group), so
 // what one alert of a group decided must be seen by the next ones as if each had its own
 // transaction: alerts of one new key make one incident with consecutive places in its sequence,
-// the same delivery twice is answered once, and the backlog depth counts the group's own rows.
+// the same delivery twice is answered once, and the backlog depth counts the group's own rows. The
+// forwarder marks many incidents' rows in one write, each only up to the place it signalled.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { createIntake, type Delivery } from '../../server/use-cases/ingest-alert';
+import { markAlertsDeliveredMany } from '../../store/alerts';
 
 let dir: string;
 let db: Db;
@@ -114,4 +116,32 @@ it("refuses past the backlog depth counting the group's own rows, and writes not
     (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM alerts WHERE dedup_key IN ('full-a', 'full-b')"))!.n,
   ).toBe(2);
   expect((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM alert_dedup WHERE dedup_key = 'full-b'"))!.n).toBe(0);
+});
+
+it("marks several incidents' rows delivered in one write, each only up to its own place", async () => {
+  const intake = createIntake(counted, { maxBacklog: 10_000 });
+  const [a1, a2, a3, b1] = await Promise.all([
+    intake(delivery('mark-a')),
+    intake(delivery('mark-a')),
+    intake(delivery('mark-a')),
+    intake(delivery('mark-b')),
+  ]);
+  const incidentOf = (r: typeof a1) => (r.kind === 'accepted' && 'incidentId' in r.answer ? r.answer.incidentId : '');
+  expect(incidentOf(a2)).toBe(incidentOf(a1));
+  expect(incidentOf(a3)).toBe(incidentOf(a1));
+  const depth = async () => (await db.get<{ depth: number }>('SELECT depth FROM intake_backlog WHERE id = 1'))!.depth;
+  const before = await depth();
+  await markAlertsDeliveredMany(
+    db,
+    [
+      { incidentId: incidentOf(a1), throughSeq: 2 },
+      { incidentId: incidentOf(b1), throughSeq: 1 },
+    ],
+    '2026-12-07T12:00:00.000Z',
+  );
+  const waiting = await db.all<{ incident_id: string; seq: number }>(
+    "SELECT incident_id, seq FROM alerts WHERE dedup_key IN ('mark-a', 'mark-b') AND signalled_at IS NULL",
+  );
+  expect(waiting).toEqual([{ incident_id: incidentOf(a1), seq: 3 }]);
+  expect(await depth()).toBe(before - 3);
 });
