@@ -3,10 +3,10 @@
 // the answer for replays, and the answer goes out. Deliveries arriving together share one
 // transaction (store/group-commit.ts), and the group is written set-wise: one statement finds the
 // earlier answers of all its deliveries, one resolves every alert's id and dedup key, one inserts
-// every row and one remembers every answer, whatever the group's size. Only a key with no open
-// incident costs statements of its own (its new incident). Temporal is never waited on here: the
-// forwarder (forward-alerts.ts) delivers the committed rows, so the row is the truth and a crash
-// anywhere after the commit loses nothing.
+// every row and one remembers every answer, whatever the group's size, two at a time (the lookups,
+// then the writes). Only a key with no open incident costs statements of its own (its new
+// incident). Temporal is never waited on here: the forwarder (forward-alerts.ts) delivers the
+// committed rows, so the row is the truth and a crash anywhere after the commit loses nothing.
 import { createHash } from 'node:crypto';
 import { findAlertsAndKeysTx, insertAlertsTx, type NewAlert } from '../../store/alerts';
 import type { Db, Tx } from '../../store/connection';
@@ -45,7 +45,8 @@ export type Intake = (d: Delivery) => Promise<IntakeResult>;
  * before it) is at `maxBacklog`.
  */
 export function createIntake(db: Db, opts: { maxBacklog: number }): Intake {
-  return createBatchCommit(db, (tx, deliveries) => ingestGroupTx(tx, deliveries, opts.maxBacklog));
+  const prune = { after: 0 };
+  return createBatchCommit(db, (tx, deliveries) => ingestGroupTx(tx, deliveries, opts.maxBacklog, prune));
 }
 
 /** A delivery that must not be refused for the backlog (Settings' test alert). */
@@ -56,24 +57,36 @@ export async function ingestDelivery(intake: Intake, d: Delivery): Promise<Deliv
   throw new Error('the alert intake refused a delivery it was asked to take whatever the backlog');
 }
 
+// Old answers are pruned now and again, not by every group: an answer past the window is ignored
+// (recentAnswer) whether or not it is still stored.
+const PRUNE_EVERY_MS = 10_000;
+
 const alertIdOf = (source: string, key: string) =>
   `alr_${createHash('sha256').update(`${source}|${key}`).digest('hex').slice(0, 26)}`;
 
-async function ingestGroupTx(tx: Tx, deliveries: Delivery[], maxBacklog: number): Promise<IntakeResult[]> {
+async function ingestGroupTx(
+  tx: Tx,
+  deliveries: Delivery[],
+  maxBacklog: number,
+  prune: { after: number },
+): Promise<IntakeResult[]> {
   const now = nowIso();
   const nowMs = Date.parse(now);
-  const earlier = new Map<string, EarlierAnswer>();
-  for (const row of await findWebhookDeliveriesTx(
-    tx,
-    deliveries.map((d) => d.deliveryKey),
-  )) {
-    const answer = recentAnswer(row, nowMs);
-    if (answer) earlier.set(row.signature, answer);
-  }
   const items = deliveries.flatMap((d) =>
     d.alerts.map(({ alert, key }) => ({ id: alertIdOf(d.source, key), source: d.source, dedupKey: alert.dedupKey })),
   );
-  const found = await findAlertsAndKeysTx(tx, items, now);
+  const [answered, found] = await together(
+    findWebhookDeliveriesTx(
+      tx,
+      deliveries.map((d) => d.deliveryKey),
+    ),
+    findAlertsAndKeysTx(tx, items, now),
+  );
+  const earlier = new Map<string, EarlierAnswer>();
+  for (const row of answered) {
+    const answer = recentAnswer(row, nowMs);
+    if (answer) earlier.set(row.signature, answer);
+  }
 
   // What this group decided so far, so later alerts of the group see it as the database would.
   const decidedIds = new Map<string, string | null>();
@@ -168,20 +181,37 @@ async function ingestGroupTx(tx: Tx, deliveries: Delivery[], maxBacklog: number)
     results.push({ kind: 'accepted', answer });
   }
 
-  if (rows.length > 0) await insertAlertsTx(tx, rows);
-  if (answers.length > 0)
-    await saveWebhookDeliveriesTx(
-      tx,
-      answers.map((a) => ({
-        signature: a.signature,
-        source: a.source,
-        receivedAt: now,
-        statusCode: 202,
-        responseJson: JSON.stringify(a.body),
-      })),
-    );
-  await forgetOldAnswersTx(tx);
+  await together<unknown, unknown>(
+    rows.length > 0 ? insertAlertsTx(tx, rows) : Promise.resolve(),
+    answers.length > 0
+      ? saveWebhookDeliveriesTx(
+          tx,
+          answers.map((a) => ({
+            signature: a.signature,
+            source: a.source,
+            receivedAt: now,
+            statusCode: 202,
+            responseJson: JSON.stringify(a.body),
+          })),
+        )
+      : Promise.resolve(),
+  );
+  if (nowMs >= prune.after) {
+    prune.after = nowMs + PRUNE_EVERY_MS;
+    await forgetOldAnswersTx(tx);
+  }
   return results;
+}
+
+/**
+ * Two statements sent to SQLite's thread at once: one wait for the event loop instead of two. Both
+ * have ended before an error leaves, so the caller's rollback never runs ahead of one of them.
+ */
+async function together<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 function incidentIdsOf(outcomes: AlertOutcome[]): string[] {
