@@ -51,24 +51,39 @@ export interface AlertAndKeyRow {
   snoozed_until: string | null;
 }
 
-/** Everything the intake needs to decide one alert, in one statement (each is a round trip to SQLite's thread). */
-export async function findAlertAndKeyTx(
+export interface AlertToLookUp {
+  id: string;
+  source: string;
+  dedupKey: string;
+}
+
+/**
+ * Everything the intake needs to decide a group of alerts, in one statement (row i answers
+ * alerts[i]), and the backlog depth as the group's transaction began: each statement is a round
+ * trip to SQLite's thread, so a storm's group of deliveries pays one here, not one per alert.
+ */
+export async function findAlertsAndKeysTx(
   tx: Tx,
-  id: string,
-  source: string,
-  dedupKey: string,
+  alerts: AlertToLookUp[],
   now: string,
-): Promise<AlertAndKeyRow> {
-  return (await tx.get<AlertAndKeyRow>(
-    `SELECT (SELECT COUNT(*) FROM alerts WHERE id = ?) AS seen,
-            (SELECT incident_id FROM alerts WHERE id = ?) AS seen_incident,
+): Promise<{ rows: AlertAndKeyRow[]; backlog: number }> {
+  const rows = await tx.all<AlertAndKeyRow & { backlog: number }>(
+    `WITH q AS (
+       SELECT key AS i, json_extract(value, '$.id') AS id, json_extract(value, '$.source') AS source,
+              json_extract(value, '$.dedupKey') AS dedup_key
+       FROM json_each(?))
+     SELECT (SELECT COUNT(*) FROM alerts a WHERE a.id = q.id) AS seen,
+            (SELECT a.incident_id FROM alerts a WHERE a.id = q.id) AS seen_incident,
             d.incident_id AS open_incident,
-            (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq,
-            (SELECT MAX(until) FROM alert_snoozes
-              WHERE source = ? AND dedup_key = ? AND ended_at IS NULL AND until > ?) AS snoozed_until
-     FROM (SELECT 1) LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
-    [id, id, source, dedupKey, now, source, dedupKey],
-  ))!;
+            (SELECT MAX(a.seq) FROM alerts a WHERE a.incident_id = d.incident_id) AS max_seq,
+            (SELECT MAX(s.until) FROM alert_snoozes s
+              WHERE s.source = q.source AND s.dedup_key = q.dedup_key AND s.ended_at IS NULL AND s.until > ?) AS snoozed_until,
+            (SELECT depth FROM intake_backlog WHERE id = 1) AS backlog
+     FROM q LEFT JOIN alert_dedup d ON d.source = q.source AND d.dedup_key = q.dedup_key
+     ORDER BY q.i`,
+    [JSON.stringify(alerts), now],
+  );
+  return { rows, backlog: rows[0]?.backlog ?? 0 };
 }
 
 /** Called inside the write transaction that inserts the row, so two alerts never share a place. */
@@ -109,6 +124,18 @@ export const insertAlertTx = (tx: Tx, a: NewAlert) =>
     [a.id, a.source, a.dedupKey, a.action, a.incidentId, a.summary, a.severity, a.bodyJson, a.receivedAt, a.seq],
   );
 
+/** Many rows in one statement, in the order given (the backlog triggers of 025 count each). */
+export const insertAlertsTx = (tx: Tx, alerts: NewAlert[]) =>
+  tx.run(
+    `INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at, seq)
+     SELECT json_extract(value, '$.id'), json_extract(value, '$.source'), json_extract(value, '$.dedupKey'),
+            json_extract(value, '$.action'), json_extract(value, '$.incidentId'), json_extract(value, '$.summary'),
+            json_extract(value, '$.severity'), json_extract(value, '$.bodyJson'), json_extract(value, '$.receivedAt'),
+            json_extract(value, '$.seq')
+     FROM json_each(?) ORDER BY key`,
+    [JSON.stringify(alerts)],
+  );
+
 /** The incidents whose waiting alerts are oldest, oldest first. */
 export const listIncidentsWithUndeliveredAlerts = (db: Db, limit: number) =>
   db.all<{ incident_id: string }>(
@@ -135,6 +162,19 @@ export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: numb
     incidentId,
     throughSeq,
   ]);
+
+/**
+ * The marks of several incidents in one statement: each write takes the database's lock from the
+ * web's intake, so a pass over hundreds of incidents marks them a few times, not once each.
+ */
+export const markAlertsDeliveredMany = (db: Db, marks: Array<{ incidentId: string; throughSeq: number }>, at: string) =>
+  db.run(
+    `UPDATE alerts SET signalled_at = ?
+     FROM (SELECT json_extract(value, '$.incidentId') AS incident_id, json_extract(value, '$.throughSeq') AS through_seq
+           FROM json_each(?)) AS m
+     WHERE alerts.incident_id = m.incident_id AND alerts.seq <= m.through_seq AND alerts.signalled_at IS NULL`,
+    [at, JSON.stringify(marks)],
+  );
 
 export const listUndeliveredForIncidentTx = (tx: Tx, incidentId: string) =>
   tx.all<RedecidedAlertRow>(

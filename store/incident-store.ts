@@ -2,7 +2,7 @@
 // workflow is the writer; state_version guards make an older snapshot that
 // arrives late (an activity retry, two updates in flight) a no-op.
 import type { Db, Tx } from './connection';
-import { appendAuditTx } from './audit';
+import { appendAuditManyTx } from './audit';
 import { writeSendGateTx } from './send-gates';
 import type { DetectionMethod, IncidentState, TimelineEvent, TrackedObligation } from '../workflows/types';
 import { nowIso } from '../lib/clock';
@@ -98,8 +98,9 @@ export async function saveIncidentState(
   gate?: SendGateUpdate,
 ): Promise<{ applied: boolean }> {
   return db.transaction(async (tx) => {
-    for (const e of events) {
-      await appendAuditTx(tx, {
+    await appendAuditManyTx(
+      tx,
+      events.map((e) => ({
         incidentId: e.incidentId,
         type: e.type,
         at: e.at,
@@ -107,8 +108,8 @@ export async function saveIncidentState(
         summary: e.summary,
         details: e.details,
         eventKey: e.eventKey,
-      });
-    }
+      })),
+    );
     const r = await tx.run(
       `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?,
          workflow_type = COALESCE(?, workflow_type)

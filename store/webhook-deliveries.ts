@@ -14,6 +14,34 @@ export const findWebhookDelivery = (db: Db, signature: string) =>
     [signature],
   );
 
+/** The remembered answers of several deliveries at once, inside the transaction that may add theirs. */
+export const findWebhookDeliveriesTx = (tx: Tx, signatures: string[]) =>
+  tx.all<WebhookDeliveryRow & { signature: string }>(
+    `SELECT signature, status_code, response_json, received_at FROM webhook_deliveries
+     WHERE signature IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(signatures)],
+  );
+
+export interface NewWebhookDelivery {
+  signature: string;
+  source: string;
+  receivedAt: string;
+  statusCode: number;
+  responseJson: string;
+}
+
+/** Several answers in one statement ("WHERE true" lets the upsert parse after a SELECT). */
+export const saveWebhookDeliveriesTx = (tx: Tx, ds: NewWebhookDelivery[]) =>
+  tx.run(
+    `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json)
+     SELECT json_extract(value, '$.signature'), json_extract(value, '$.source'), json_extract(value, '$.receivedAt'),
+            json_extract(value, '$.statusCode'), json_extract(value, '$.responseJson')
+     FROM json_each(?) WHERE true
+     ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code,
+       response_json = excluded.response_json`,
+    [JSON.stringify(ds)],
+  );
+
 export const saveWebhookDelivery = (
   db: Db | Tx,
   d: { signature: string; source: string; receivedAt: string; statusCode: number; responseJson: string },

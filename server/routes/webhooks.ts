@@ -21,10 +21,8 @@ import { authenticateSource, type AlertSource } from '../webhooks/alert-sources'
 import type { AdapterOutcome } from '../webhooks/normalized-alert';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature';
 import type { UseCaseContext } from '../use-cases/context';
-import { createIntakeCommit, ingestDelivery } from '../use-cases/ingest-alert';
-import { secretsFor, toolSourceCandidates } from '../use-cases/webhook-sources';
-import { earlierAnswer } from '../use-cases/webhook-replay';
-import { intakeOverloaded } from '../use-cases/intake-status';
+import { createIntake } from '../use-cases/ingest-alert';
+import { sourceCredentials } from '../use-cases/webhook-sources';
 import type { WebState } from '../web-state';
 
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
@@ -43,7 +41,7 @@ export function webhookRouter(
   limiterStore: WebState['limiterStore'] = () => ({}),
 ): Router {
   const r = Router();
-  const commit = createIntakeCommit(ctx.db);
+  const intake = createIntake(ctx.db, { maxBacklog: config.intake.maxBacklog });
   // Requests that fail to prove a source are limited per address (guessing credentials); a proven
   // source has its own limit instead, so one Alertmanager in a storm is not cut off at 600 a minute.
   const perAddressFailures = rateLimit({
@@ -75,11 +73,16 @@ export function webhookRouter(
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const now = Math.floor(Date.now() / 1000);
     const env = config.alertSources.get(source);
-    const candidates = env ? [env] : await toolSourceCandidates(ctx.db, config.secretKeys, source);
-    if (candidates) {
+    const known = env
+      ? { candidates: [env] }
+      : await sourceCredentials(ctx.db, config.webhookSecrets, config.secretKeys, source);
+    if ('candidates' in known) {
       // One candidate per secret that works now (a rotated one for its 24 hours); all are tried, so
       // the time taken does not tell which one matched.
-      const checks = candidates.map((c) => ({ source: c, check: authenticateSource(c, (h) => req.get(h), body, now) }));
+      const checks = known.candidates.map((c) => ({
+        source: c,
+        check: authenticateSource(c, (h) => req.get(h), body, now),
+      }));
       const passed = checks.find((c) => c.check.ok);
       if (!passed || !passed.check.ok) {
         const failed = checks[0]?.check;
@@ -92,11 +95,10 @@ export function webhookRouter(
       res.locals.deliveryKey = passed.check.deliveryKey;
       res.locals.toolSource = passed.source;
     } else {
-      const secrets = await secretsFor(ctx.db, config.webhookSecrets, config.secretKeys, source);
       // An unknown source answers like a bad signature, so sources cannot be enumerated.
       const check =
-        secrets.length > 0
-          ? verifySignature(req.get(SIGNATURE_HEADER), body, secrets, now)
+        known.secrets.length > 0
+          ? verifySignature(req.get(SIGNATURE_HEADER), body, known.secrets, now)
           : { ok: false as const, reason: 'signature does not match' };
       if (!check.ok) return refuseCredentials(req, res, new HttpError(401, check.reason, SIGNATURE_HEADER));
       res.locals.deliveryKey = check.replayKey;
@@ -116,12 +118,6 @@ export function webhookRouter(
       const now = Math.floor(Date.now() / 1000);
       const configured = res.locals.toolSource as AlertSource | undefined;
       const deliveryKey = String(res.locals.deliveryKey);
-
-      const seen = await earlierAnswer(ctx.db, deliveryKey);
-      if (seen) {
-        res.status(seen.status).json({ ...seen.body, replayed: true });
-        return;
-      }
 
       let payload: unknown;
       try {
@@ -144,10 +140,6 @@ export function webhookRouter(
       }
       if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
       if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
-      if (await intakeOverloaded(ctx.db, config.intake.maxBacklog)) {
-        refuse(res, 'the alert intake is over its backlog; retry later');
-        return;
-      }
 
       // What makes each alert the same alert when it comes again: the tool's own id for it, else this
       // delivery. A token sender signs nothing, so its body stands for the delivery only within the
@@ -157,9 +149,13 @@ export function webhookRouter(
         alert,
         key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
       }));
-      res
-        .status(202)
-        .json(await ingestDelivery(commit, { source, alerts, rawBody: body.toString('utf8'), deliveryKey }));
+      // The replay window and the backlog are checked in the transaction that would commit the
+      // alerts, so two copies of one delivery racing each other still make one answer.
+      const result = await intake({ source, alerts, rawBody: body.toString('utf8'), deliveryKey });
+      if (result.kind === 'replayed')
+        res.status(result.earlier.status).json({ ...result.earlier.body, replayed: true });
+      else if (result.kind === 'overloaded') refuse(res, 'the alert intake is over its backlog; retry later');
+      else res.status(202).json(result.answer);
     },
   );
   return r;

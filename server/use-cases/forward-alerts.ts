@@ -1,6 +1,6 @@
 // The forwarder: delivers the intake buffer's committed rows to their incident workflows, one
 // signal-with-start per incident carrying every waiting alert of the page, in sequence order, and
-// only then marks them delivered. A crash between the signal and the mark re-sends the batch; the
+// only then marks them delivered (several incidents' marks in one write). A crash between the signal and the mark re-sends the batch; the
 // workflow applies only sequence numbers above its high-water mark, so nothing counts twice. An
 // incident that closed before its rows arrived gets them decided again (a new incident linked to
 // it, or ignored), exactly as an alert arriving after the close would be.
@@ -10,7 +10,7 @@ import {
   listIncidentsWithUndeliveredAlerts,
   listUndeliveredAlerts,
   listUndeliveredForIncidentTx,
-  markAlertsDelivered,
+  markAlertsDeliveredMany,
   reassignAlertTx,
   type UndeliveredAlertRow,
 } from '../../store/alerts';
@@ -27,6 +27,9 @@ export interface ForwardOptions {
   concurrency: number;
 }
 
+/** Marks written together: a crash before they are written only re-sends batches the workflows skip. */
+const MARKS_PER_WRITE = 32;
+
 export interface ForwardPass {
   delivered: number;
   redecided: number;
@@ -40,16 +43,30 @@ export async function forwardAlerts(
   const incidents = await listIncidentsWithUndeliveredAlerts(ctx.db, opts.pageSize);
   const queue = incidents.map((i) => i.incident_id);
   const pass: ForwardPass = { delivered: 0, redecided: 0 };
+  const marks: Array<{ incidentId: string; throughSeq: number }> = [];
+  const writeMarks = async () => {
+    const now = marks.splice(0);
+    if (now.length > 0) await markAlertsDeliveredMany(ctx.db, now, nowIso());
+  };
   const work = async () => {
     for (let incidentId = queue.shift(); incidentId; incidentId = queue.shift()) {
       const batch = await listUndeliveredAlerts(ctx.db, incidentId, opts.pageSize);
       if (batch.length === 0) continue;
       const outcome = await deliverBatch(ctx, incidentId, batch);
-      if (outcome === 'closed') pass.redecided += await redecideClosed(ctx, incidentId);
-      else pass.delivered += batch.length;
+      if (outcome === 'closed') {
+        pass.redecided += await redecideClosed(ctx, incidentId);
+        continue;
+      }
+      pass.delivered += batch.length;
+      marks.push({ incidentId, throughSeq: batch[batch.length - 1]!.seq });
+      if (marks.length >= MARKS_PER_WRITE) await writeMarks();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency, queue.length) }, work));
+  try {
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency, queue.length) }, work));
+  } finally {
+    await writeMarks();
+  }
   return pass;
 }
 
@@ -84,9 +101,9 @@ async function deliverBatch(
     outcome = await ctx.gateway.signalAlertBatch(input, { alerts });
   }
   if (outcome === 'closed') return outcome;
-  // The one instant where a forwarder that trusted its own marks would count alerts twice (crash tests, bench:ingest).
+  // The one instant where a forwarder that trusted its own marks would count alerts twice (crash tests, bench:ingest):
+  // the caller marks the batch, with others, only after this.
   failpoint('forwarder.signalled');
-  await markAlertsDelivered(ctx.db, incidentId, batch[batch.length - 1]!.seq, nowIso());
   return outcome;
 }
 

@@ -1,6 +1,6 @@
 // The intake buffer as the webhook's backpressure and the admins' page see it: how many committed
 // alerts wait for the forwarder, and how long the oldest has waited.
-import { intakeBacklog, intakeBacklogDepth } from '../../store/alerts';
+import { intakeBacklog } from '../../store/alerts';
 import type { Db } from '../../store/connection';
 
 export interface IntakeStatus {
@@ -9,10 +9,6 @@ export interface IntakeStatus {
   /** Age of the oldest undelivered alert in seconds; 0 when nothing waits. */
   lagSeconds: number;
   oldestUndeliveredAt: string | null;
-}
-
-export async function intakeOverloaded(db: Db, maxBacklog: number): Promise<boolean> {
-  return (await intakeBacklogDepth(db)) >= maxBacklog;
 }
 
 export async function intakeStatus(db: Db, maxBacklog: number, now = Date.now()): Promise<IntakeStatus> {

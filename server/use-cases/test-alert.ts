@@ -3,15 +3,14 @@
 // (or the open test incident receives it). It proves the path from the buffer to an incident; the
 // tool's own credentials are proven by the source's "last alert" time, which only a real delivery sets.
 import { randomUUID } from 'node:crypto';
-import type { GroupCommit } from '../../store/group-commit';
 import type { AlertFormat } from '../webhooks/normalized-alert';
-import { ingestDelivery, type AlertOutcome } from './ingest-alert';
+import { ingestDelivery, type AlertOutcome, type Intake } from './ingest-alert';
 
 /** The key every test alert of a source shares, so repeated tests join one incident while it is open. */
 export const TEST_ALERT_KEY = 'breachline-settings-test';
 
 export async function sendTestAlert(
-  commit: GroupCommit,
+  intake: Intake,
   source: { name: string; format: AlertFormat },
   by: { id: string },
   now = new Date(),
@@ -20,7 +19,7 @@ export async function sendTestAlert(
   const summary = `Test alert for source ${source.name} (sent from Settings)`;
   // No personal data: what the page shows as this source's last payload.
   const rawBody = JSON.stringify({ test: true, source: source.name, sentBy: by.id, sentAt: now.toISOString() });
-  const answer = await ingestDelivery(commit, {
+  const answer = await ingestDelivery(intake, {
     source: source.name,
     alerts: [
       {

@@ -4,8 +4,8 @@
 import type { Db, Tx } from '../../store/connection';
 import {
   deleteWebhookDeliveriesBefore,
-  findWebhookDelivery,
   saveWebhookDelivery,
+  type WebhookDeliveryRow,
 } from '../../store/webhook-deliveries';
 import { nowIso } from '../../lib/clock';
 
@@ -16,24 +16,10 @@ export interface EarlierAnswer {
   body: Record<string, unknown>;
 }
 
-export async function earlierAnswer(db: Db, signature: string, now = Date.now()): Promise<EarlierAnswer | null> {
-  const seen = await findWebhookDelivery(db, signature);
-  if (!seen || now - Date.parse(seen.received_at) >= REPLAY_WINDOW_MS) return null;
+/** The remembered answer, if it is still within the replay window at `now`. */
+export function recentAnswer(seen: WebhookDeliveryRow, now: number): EarlierAnswer | null {
+  if (now - Date.parse(seen.received_at) >= REPLAY_WINDOW_MS) return null;
   return { status: seen.status_code, body: JSON.parse(seen.response_json) as Record<string, unknown> };
-}
-
-/** In the transaction that committed the alerts, so an answer is remembered exactly when its effects are. */
-export async function rememberAnswerTx(
-  tx: Tx,
-  d: { signature: string; source: string; status: number; body: unknown },
-): Promise<void> {
-  await saveWebhookDelivery(tx, {
-    signature: d.signature,
-    source: d.source,
-    receivedAt: nowIso(),
-    statusCode: d.status,
-    responseJson: JSON.stringify(d.body),
-  });
 }
 
 /** Answers older than two windows go; once per committed group of deliveries is enough. */

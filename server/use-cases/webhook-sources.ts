@@ -107,6 +107,37 @@ export async function secretsFor(
   return out;
 }
 
+/** What proves a request from a source not in BREACHLINE_ALERT_SOURCES: a tool's credentials, or our HMAC's secrets. */
+export type SourceCredentials = { candidates: AlertSource[] } | { secrets: string[] };
+
+// Every alert request needs its source's credentials; in a storm that read (a statement prepared
+// on SQLite's thread per request) and the unsealing were the web process's largest cost after
+// HTTP itself. The opened credentials are kept a few seconds per database, and a change made in
+// this process (create, rotate, reseal) drops them at once. `secrets:reseal` run elsewhere
+// changes how a secret is sealed, never the secret, and a new key ring needs a restart anyway.
+const CREDENTIALS_TTL_MS = 5_000;
+const CREDENTIALS_KEPT = 1_000;
+const credentialCache = new WeakMap<Db, Map<string, { value: SourceCredentials; until: number }>>();
+
+const forgetCredentials = (db: Db) => credentialCache.delete(db);
+
+export async function sourceCredentials(
+  db: Db,
+  env: Map<string, string[]>,
+  ring: Keyring,
+  source: string,
+  now = Date.now(),
+): Promise<SourceCredentials> {
+  let cache = credentialCache.get(db);
+  const hit = cache?.get(source);
+  if (hit && hit.until > now) return hit.value;
+  const candidates = await toolSourceCandidates(db, ring, source, now);
+  const value = candidates ? { candidates } : { secrets: await secretsFor(db, env, ring, source, now) };
+  if (!cache || cache.size >= CREDENTIALS_KEPT) credentialCache.set(db, (cache = new Map()));
+  cache.set(source, { value, until: now + CREDENTIALS_TTL_MS });
+  return value;
+}
+
 export interface ResealResult {
   /** Values now sealed with the current key. */
   resealed: number;
@@ -141,6 +172,7 @@ export async function resealSources(db: Db, ring: Keyring, by: Actor): Promise<R
     }
     return out;
   });
+  forgetCredentials(db);
   await appendAudit(db, {
     incidentId: null,
     type: 'secrets.resealed',
@@ -219,6 +251,7 @@ export async function createSource(
     groupBy: spec.groupBy,
   });
   if (!inserted) throw new HttpError(409, 'a source with this name exists', 'name');
+  forgetCredentials(db);
   await appendAudit(db, {
     incidentId: null,
     type: 'webhook_source.created',
@@ -249,6 +282,7 @@ export async function rotateSource(db: Db, key: Buffer | undefined, name: string
     previousValidUntil: new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
     rotatedAt: now.toISOString(),
   });
+  forgetCredentials(db);
   await appendAudit(db, {
     incidentId: null,
     type: 'webhook_source.rotated',
