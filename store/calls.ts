@@ -10,7 +10,7 @@ import type { Db } from './connection';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
 import { GATE_OPEN_SQL } from './send-gates';
-import { NOT_TOLD_STATUSES_SQL, ROW_ID_SQL } from './outbox-pages';
+import { NOT_TOLD_STATUSES_SQL, rowIdSql } from './outbox-pages';
 
 /** CallStatus values Twilio reports once a call is over. */
 export const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
@@ -44,7 +44,7 @@ export async function createCallRows(
 ): Promise<number> {
   const r = await db.run(
     `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
-     SELECT ${ROW_ID_SQL}, s.incident_id, 'subject', CAST(s.id AS TEXT), 'call', s.locale, ?2, 'subject-call', 'pending', ?3, s.id
+     SELECT ${rowIdSql(db, 's.id')}, s.incident_id, 'subject', CAST(s.id AS TEXT), 'call', s.locale, ?2, 'subject-call', 'pending', ?3, s.id
      FROM subjects s
      WHERE s.incident_id = ?1 AND s.phone IS NOT NULL AND ${CALLED_SQL[q.policy]}
        AND (s.email IS NULL OR EXISTS (SELECT 1 FROM outbox e WHERE e.incident_id = s.incident_id AND e.notice_version = ?2
