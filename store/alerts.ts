@@ -2,6 +2,7 @@
 // source's dedup key currently feeds. The alerts table is also the intake
 // buffer: a row with an incident and no signalled_at waits for the forwarder.
 import type { Db, Tx } from './connection';
+import { insertionOrder } from './dialect';
 import type { AlertSignal } from '../workflows/types';
 
 export interface NewAlert {
@@ -183,6 +184,6 @@ export const findSnoozeTx = (tx: Tx, source: string, dedupKey: string, now: stri
 /** The newest alert a source sent, raw as it arrived (admins see it on Settings; it may hold personal data). */
 export const lastAlertOf = (db: Db, source: string) =>
   db.get<{ id: string; received_at: string; body_json: string; dedup_key: string; incident_id: string | null }>(
-    'SELECT id, received_at, body_json, dedup_key, incident_id FROM alerts WHERE source = ? ORDER BY received_at DESC, rowid DESC LIMIT 1',
+    `SELECT id, received_at, body_json, dedup_key, incident_id FROM alerts WHERE source = ? ORDER BY received_at DESC, ${insertionOrder(db)} DESC LIMIT 1`,
     [source],
   );

@@ -4,9 +4,12 @@
 // lets a copy kept elsewhere vouch for the whole history.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from './connection';
+import { transactionLock } from './dialect';
 import type { Actor } from '../workflows/types';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** The advisory lock key that serialises appends to the chain on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 7_301_900_001;
 
 export interface AuditEntry {
   incidentId: string | null;
@@ -52,6 +55,10 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'event_key'>): string 
 
 /** Appends inside an open write transaction; returns the row (existing one if the event key was seen). */
 export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow> {
+  // SQLite's one writer already orders appends; on PostgreSQL, processes on several hosts would
+  // otherwise read the same head and both append after it. Held until the transaction ends.
+  const lock = transactionLock(tx, AUDIT_CHAIN_LOCK);
+  if (lock) await tx.get(lock);
   if (entry.eventKey) {
     const existing = await tx.get<AuditRow>('SELECT * FROM audit_log WHERE event_key = ?', [entry.eventKey]);
     if (existing) return existing;

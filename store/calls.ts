@@ -201,7 +201,7 @@ export async function recordCallOutcome(db: Db, r: CallReport): Promise<boolean>
       `UPDATE outbox SET status = ?, call_outcome = ?, error = ?, updated_at = ?, provider_id = COALESCE(provider_id, ?),
          sent_at = COALESCE(sent_at, ?), delivered_at = CASE WHEN ? = 'human' THEN ? ELSE delivered_at END
        WHERE id = ? AND channel = 'call' AND status IN ('claimed','sent','uncertain') AND (provider_id IS NULL OR provider_id = ?)
-         AND (? IS NULL OR attempts = ?)`,
+         AND (CAST(? AS INTEGER) IS NULL OR attempts = ?)`,
       [
         outcome === 'human' ? 'delivered' : 'failed',
         outcome,

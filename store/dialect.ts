@@ -7,8 +7,11 @@ import type { Engine } from './connection';
 type On = { readonly engine: Engine };
 
 /** Rows of a JSON array bound as one parameter, one `value` column, as text or as integers. */
-export function jsonValues(on: On, param: string, as: 'text' | 'integer'): string {
-  if (on.engine === 'sqlite') return `SELECT value FROM json_each(${param})`;
+export function jsonValues(on: On, param: string, as: 'text' | 'integer' | 'integers-as-text'): string {
+  if (on.engine === 'sqlite')
+    return as === 'integers-as-text'
+      ? `SELECT CAST(value AS TEXT) FROM json_each(${param})`
+      : `SELECT value FROM json_each(${param})`;
   const cast = as === 'integer' ? '::bigint' : '';
   return `SELECT value${cast} FROM jsonb_array_elements_text(${param}::jsonb) AS j(value)`;
 }
@@ -36,6 +39,19 @@ export function jsonText(on: On, json: string, keys: readonly string[]): string 
  */
 export function noIndex(on: On, column: string): string {
   return on.engine === 'sqlite' ? `+${column}` : column;
+}
+
+/** The length of a JSON array held in a text column. */
+export function jsonArrayLength(on: On, json: string): string {
+  return on.engine === 'sqlite' ? `json_array_length(${json})` : `jsonb_array_length(${json}::jsonb)`;
+}
+
+/**
+ * The column that orders rows as they were inserted, to break ties: SQLite's rowid; on PostgreSQL
+ * the table's ULID id, which grows with time as rowid grows with inserts.
+ */
+export function insertionOrder(on: On, idColumn = 'id'): string {
+  return on.engine === 'sqlite' ? 'rowid' : idColumn;
 }
 
 /** 1-based position of needle in haystack, 0 when absent. */

@@ -3,6 +3,7 @@
 // marks it signalled once Temporal has the signal; until then every later report
 // retries it, so a Temporal outage delays a fallback but never drops it.
 import type { Db, Tx } from './connection';
+import { jsonText } from './dialect';
 import type { ChannelPolicy } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -41,7 +42,7 @@ export async function listOwedFallbacks(db: Db, limit = 100): Promise<OwedFallba
     generation: number;
     channel_policy: string | null;
   }>(
-    `SELECT r.incident_id, r.notice_version, r.generation, json_extract(i.state_json, '$.facts.channelPolicy') AS channel_policy
+    `SELECT r.incident_id, r.notice_version, r.generation, ${jsonText(db, 'i.state_json', ['facts', 'channelPolicy'])} AS channel_policy
      FROM late_bounce_requests r LEFT JOIN incidents i ON i.id = r.incident_id
      WHERE r.generation > r.signalled_through ORDER BY r.requested_at LIMIT ?`,
     [limit],

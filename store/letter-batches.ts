@@ -5,6 +5,7 @@
 // when the mailing date is recorded it becomes sent on that date.
 import { openContacts } from './contact-keys';
 import type { Db } from './connection';
+import { jsonValues, noIndex } from './dialect';
 import { appendAuditTx } from './audit';
 import type { Actor } from '../workflows/types';
 
@@ -45,7 +46,7 @@ export async function listLetterCandidates(
     incidentId,
     await db.all<Omit<LetterCandidate, 'channels' | 'letter_status'>>(
       // `+incident_id`: the rowid range narrows the page, not the (incident, identity key) index.
-      'SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE +incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+      `SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE ${noIndex(db, 'incident_id')} = ? AND id > ? ORDER BY id LIMIT ?`,
       [incidentId, afterId, limit],
     ),
   );
@@ -189,7 +190,7 @@ export async function letterRowIds(
 ): Promise<Map<number, string>> {
   const rows = await db.all<{ id: string; subject_id: number }>(
     `SELECT id, subject_id FROM outbox WHERE incident_id = ? AND kind = 'subject' AND channel = 'letter' AND notice_version = ?
-       AND recipient_ref IN (SELECT CAST(value AS TEXT) FROM json_each(?))`,
+       AND recipient_ref IN (${jsonValues(db, '?', 'integers-as-text')})`,
     [incidentId, noticeVersion, JSON.stringify(subjectIds)],
   );
   return new Map(rows.map((r) => [r.subject_id, r.id]));
