@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { openDb, type Db, type Engine } from '../../store/connection';
 import { openPostgres } from '../../store/connection-postgres';
 import { migrate } from '../../store/migrations';
-import './postgres';
+import { MIGRATED_TEMPLATE } from './postgres';
 
 /** The engines the store tests run on in this run: SQLite always, PostgreSQL when found. */
 export function testEngines(): Engine[] {
@@ -62,11 +62,11 @@ export async function openTestDb(
   const adminUrl = inject('postgresAdminUrl');
   if (!adminUrl) throw new Error('no PostgreSQL cluster in this test run (binaries not found)');
   const name = `t_${prefix.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const template = opts.migrate === false ? '' : ` TEMPLATE ${MIGRATED_TEMPLATE}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openPostgres(url.toString(), { max: 5 });
-  if (opts.migrate !== false) await migrate(db);
   return {
     db,
     engine,
