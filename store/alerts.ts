@@ -122,15 +122,41 @@ export const listIncidentsWithUndeliveredAlerts = (db: Db, limit: number) =>
  * An incident's waiting alerts from its lowest waiting seq up: a batch never skips a place, so the
  * workflow's high-water mark cannot pass an alert that was not yet sent.
  */
-export const listUndeliveredAlerts = (db: Db, incidentId: string, limit: number) =>
+export const listUndeliveredAlerts = (db: Db | Tx, incidentId: string, limit: number) =>
   db.all<UndeliveredAlertRow>(
     `SELECT id, incident_id, seq, action, received_at FROM alerts
      WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq LIMIT ?`,
     [incidentId, limit],
   );
 
+/** Advisory lock namespace of the forwarders' per-incident leases (PostgreSQL). */
+const FORWARD_LEASE = 7_301_902;
+
+/**
+ * Runs `fn` as the one forwarder delivering this incident's waiting alerts, or returns null at once
+ * when another forwarder is delivering them. On PostgreSQL, where forwarders on several hosts share
+ * the buffer, the lease is a transaction-level advisory lock keyed by the incident, held from
+ * reading the batch to marking it delivered, so two forwarders never signal the same batch. On
+ * SQLite (one host) `fn` runs on the database as before; a repeat there is absorbed by the
+ * workflow's sequence high-water mark.
+ */
+export async function whileForwardingIncident<T>(
+  db: Db,
+  incidentId: string,
+  fn: (on: Db | Tx) => Promise<T>,
+): Promise<T | null> {
+  if (db.engine === 'sqlite') return fn(db);
+  return db.transaction(async (tx) => {
+    const lease = await tx.get<{ held: number }>('SELECT pg_try_advisory_xact_lock(?, hashtext(?)) AS held', [
+      FORWARD_LEASE,
+      incidentId,
+    ]);
+    return lease?.held ? fn(tx) : null;
+  });
+}
+
 /** After the signal carrying them was accepted: rows up to `throughSeq` leave the backlog. */
-export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: number, at: string) =>
+export const markAlertsDelivered = (db: Db | Tx, incidentId: string, throughSeq: number, at: string) =>
   db.run('UPDATE alerts SET signalled_at = ? WHERE incident_id = ? AND seq <= ? AND signalled_at IS NULL', [
     at,
     incidentId,

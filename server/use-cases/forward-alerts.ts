@@ -12,12 +12,14 @@ import {
   listUndeliveredForIncidentTx,
   markAlertsDelivered,
   reassignAlertTx,
+  whileForwardingIncident,
   type UndeliveredAlertRow,
 } from '../../store/alerts';
 import { getIncidentOrigin, releaseAlertDedupTx } from '../../store/incident-store';
 import { INCIDENT_WORKFLOW_V1 } from '../../workflows/incident/messages';
 import { toDetectionMethod, type IncidentInput } from '../../workflows/types';
 import type { UseCaseContext } from './context';
+import type { Db, Tx } from '../../store/connection';
 import { decideAlertTx } from './alert-decision';
 
 export interface ForwardOptions {
@@ -42,11 +44,18 @@ export async function forwardAlerts(
   const pass: ForwardPass = { delivered: 0, redecided: 0 };
   const work = async () => {
     for (let incidentId = queue.shift(); incidentId; incidentId = queue.shift()) {
-      const batch = await listUndeliveredAlerts(ctx.db, incidentId, opts.pageSize);
-      if (batch.length === 0) continue;
-      const outcome = await deliverBatch(ctx, incidentId, batch);
-      if (outcome === 'closed') pass.redecided += await redecideClosed(ctx, incidentId);
-      else pass.delivered += batch.length;
+      // Another forwarder holding the incident's lease (PostgreSQL) delivers its rows: skip it.
+      const delivered = await whileForwardingIncident(ctx.db, incidentId, async (on) => {
+        const batch = await listUndeliveredAlerts(on, incidentId, opts.pageSize);
+        if (batch.length === 0) return { outcome: 'signalled' as const, count: 0 };
+        return {
+          outcome: await deliverBatch({ db: on, gateway: ctx.gateway }, incidentId, batch),
+          count: batch.length,
+        };
+      });
+      if (!delivered) continue;
+      if (delivered.outcome === 'closed') pass.redecided += await redecideClosed(ctx, incidentId);
+      else pass.delivered += delivered.count;
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, queue.length) }, work));
@@ -54,7 +63,7 @@ export async function forwardAlerts(
 }
 
 async function deliverBatch(
-  ctx: Pick<UseCaseContext, 'db' | 'gateway'>,
+  ctx: { db: Db | Tx; gateway: UseCaseContext['gateway'] },
   incidentId: string,
   batch: UndeliveredAlertRow[],
 ): Promise<'signalled' | 'closed'> {
