@@ -241,7 +241,7 @@ export async function callWaits(
     uncertain: string | null;
     awaiting: string | null;
   }>(
-    `SELECT SUM(status = 'pending') AS pending,
+    `SELECT SUM(CAST(status = 'pending' AS INTEGER)) AS pending,
             MIN(CASE WHEN status = 'failed' AND call_outcome IN ${UNREACHED_OUTCOMES_SQL} AND attempts < ?3 THEN updated_at END) AS unreached,
             MIN(CASE WHEN status = 'uncertain' AND possible_duplicate = 0 THEN uncertain_at END) AS uncertain,
             MIN(CASE WHEN status = 'sent' AND call_outcome IS NULL THEN sent_at END) AS awaiting

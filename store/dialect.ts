@@ -54,6 +54,16 @@ export function insertionOrder(on: On, idColumn = 'id'): string {
   return on.engine === 'sqlite' ? 'rowid' : idColumn;
 }
 
+/** The larger of two non-null values (SQLite's two-argument max). */
+export function greatest(on: On, a: string, b: string): string {
+  return on.engine === 'sqlite' ? `MAX(${a}, ${b})` : `GREATEST(${a}, ${b})`;
+}
+
+/** LIKE that ignores case, as SQLite's LIKE does (for ASCII letters). */
+export function likeIgnoringCase(on: On): string {
+  return on.engine === 'sqlite' ? 'LIKE' : 'ILIKE';
+}
+
 /** 1-based position of needle in haystack, 0 when absent. */
 export function position(on: On, haystack: string, needle: string): string {
   return on.engine === 'sqlite' ? `instr(${haystack}, ${needle})` : `strpos(${haystack}, ${needle})`;

@@ -3,7 +3,7 @@
 // marks it signalled once Temporal has the signal; until then every later report
 // retries it, so a Temporal outage delays a fallback but never drops it.
 import type { Db, Tx } from './connection';
-import { jsonText } from './dialect';
+import { greatest, jsonText } from './dialect';
 import type { ChannelPolicy } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -60,7 +60,7 @@ export async function markFallbackSignalled(
   o: Pick<OwedFallback, 'incidentId' | 'noticeVersion' | 'generation'>,
 ): Promise<void> {
   await db.run(
-    'UPDATE late_bounce_requests SET signalled_through = MAX(signalled_through, ?) WHERE incident_id = ? AND notice_version = ?',
+    `UPDATE late_bounce_requests SET signalled_through = ${greatest(db, 'signalled_through', 'CAST(? AS INTEGER)')} WHERE incident_id = ? AND notice_version = ?`,
     [o.generation, o.incidentId, o.noticeVersion],
   );
 }

@@ -55,7 +55,7 @@ export async function listLetterCandidates(
   const rows = await db.all<{ subject_id: number; channel: string; status: string; notice_version: string }>(
     `SELECT subject_id, channel, status, notice_version FROM outbox
      WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ? UNION SELECT ?)
-       AND channel IN ('email', 'sms', 'letter', 'call') AND subject_id BETWEEN ? AND ? AND +kind = 'subject'`,
+       AND channel IN ('email', 'sms', 'letter', 'call') AND subject_id BETWEEN ? AND ? AND ${noIndex(db, 'kind')} = 'subject'`,
     [incidentId, incidentId, noticeVersion, people[0]!.id, people[people.length - 1]!.id],
   );
   const reached = new Map<number, Set<string>>();
@@ -231,7 +231,7 @@ export async function countLettersWithoutAddress(db: Db, incidentId: string): Pr
     // Through the (incident, version, channel, subject) index, as in listLetterCandidates.
     `SELECT COUNT(DISTINCT subject_id) AS n FROM outbox
      WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ?)
-       AND channel = 'letter' AND +kind = 'subject' AND status = 'failed' AND error = ?`,
+       AND channel = 'letter' AND ${noIndex(db, 'kind')} = 'subject' AND status = 'failed' AND error = ?`,
     [incidentId, incidentId, NO_POSTAL_ADDRESS],
   );
   return r?.n ?? 0;

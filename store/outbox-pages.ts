@@ -345,8 +345,8 @@ export async function noticeTotals(db: Db, incidentId: string, noticeVersion: st
     dup: number | null;
     unsettled: number | null;
   }>(
-    `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed,
-            SUM(status = 'uncertain') AS uncertain, SUM(possible_duplicate) AS dup, SUM(status IN ('pending','claimed')) AS unsettled
+    `SELECT COUNT(*) AS total, SUM(CAST(status IN ('sent','delivered') AS INTEGER)) AS sent, SUM(CAST(status IN ('failed','bounced') AS INTEGER)) AS failed,
+            SUM(CAST(status = 'uncertain' AS INTEGER)) AS uncertain, SUM(possible_duplicate) AS dup, SUM(CAST(status IN ('pending','claimed') AS INTEGER)) AS unsettled
      FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
     [incidentId, noticeVersion],
   );
@@ -382,8 +382,8 @@ export async function countUndeliveredRows(
   noticeVersion: string,
 ): Promise<{ undelivered: number; smsSettled: number }> {
   const r = (await db.get<{ undelivered: number; sms_settled: number }>(
-    `SELECT COALESCE(SUM(status IN ('bounced','failed')), 0) AS undelivered,
-            COALESCE(SUM(channel = 'sms' AND status NOT IN ('pending','claimed')), 0) AS sms_settled
+    `SELECT COALESCE(SUM(CAST(status IN ('bounced','failed') AS INTEGER)), 0) AS undelivered,
+            COALESCE(SUM(CAST(channel = 'sms' AND status NOT IN ('pending','claimed') AS INTEGER)), 0) AS sms_settled
      FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject'`,
     [incidentId, noticeVersion],
   ))!;
