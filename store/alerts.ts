@@ -60,6 +60,10 @@ export async function findAlertAndKeyTx(
   dedupKey: string,
   now: string,
 ): Promise<AlertAndKeyRow> {
+  // On PostgreSQL, web servers on several hosts take alerts with one key at once: this lock, held to
+  // COMMIT, lets one decide (open the incident, take the next place) before the other reads.
+  if (tx.engine === 'postgres')
+    await tx.get('SELECT pg_advisory_xact_lock(?, hashtext(?))', [ALERT_KEY_LOCK, `${source}\n${dedupKey}`]);
   return (await tx.get<AlertAndKeyRow>(
     `SELECT (SELECT COUNT(*) FROM alerts WHERE id = ?) AS seen,
             (SELECT incident_id FROM alerts WHERE id = ?) AS seen_incident,
@@ -67,7 +71,7 @@ export async function findAlertAndKeyTx(
             (SELECT MAX(seq) FROM alerts WHERE incident_id = d.incident_id) AS max_seq,
             (SELECT MAX(until) FROM alert_snoozes
               WHERE source = ? AND dedup_key = ? AND ended_at IS NULL AND until > ?) AS snoozed_until
-     FROM (SELECT 1) LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
+     FROM (SELECT 1) AS one LEFT JOIN alert_dedup d ON d.source = ? AND d.dedup_key = ?`,
     [id, id, source, dedupKey, now, source, dedupKey],
   ))!;
 }
@@ -128,6 +132,9 @@ export const listUndeliveredAlerts = (db: Db | Tx, incidentId: string, limit: nu
      WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq LIMIT ?`,
     [incidentId, limit],
   );
+
+/** Advisory lock namespace of alert keys being decided (PostgreSQL). */
+const ALERT_KEY_LOCK = 7_301_903;
 
 /** Advisory lock namespace of the forwarders' per-incident leases (PostgreSQL). */
 const FORWARD_LEASE = 7_301_902;

@@ -26,7 +26,7 @@ export async function requestFallbacksTx(tx: Tx, outboxIds: string[]): Promise<n
     const r = await tx.run(
       `INSERT INTO late_bounce_requests (incident_id, notice_version, generation, signalled_through, requested_at)
        SELECT DISTINCT incident_id, notice_version, 1, 0, ? FROM outbox WHERE kind = 'subject' AND id IN (${ids.map(() => '?').join(',')})
-       ON CONFLICT (incident_id, notice_version) DO UPDATE SET generation = generation + 1, requested_at = excluded.requested_at`,
+       ON CONFLICT (incident_id, notice_version) DO UPDATE SET generation = late_bounce_requests.generation + 1, requested_at = excluded.requested_at`,
       [now, ...ids],
     );
     requested += r.changes;

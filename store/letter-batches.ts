@@ -148,7 +148,7 @@ export async function createLetterBatch(
         `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, provider, provider_id, attempts, claimed_at, claimed_by, updated_at, subject_id)
          VALUES (?,?, 'subject', ?, 'letter', ?,?, 'letter', 'claimed', 'letter-batch', ?, 1, ?,?,?,?)
          ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO UPDATE SET
-           status = 'claimed', provider = excluded.provider, provider_id = excluded.provider_id, attempts = attempts + 1,
+           status = 'claimed', provider = excluded.provider, provider_id = excluded.provider_id, attempts = outbox.attempts + 1,
            claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by, updated_at = excluded.updated_at, error = NULL
          WHERE outbox.status IN ('pending', 'failed')`,
         [
