@@ -4,7 +4,7 @@
 import type { Db, Engine } from '../../store/connection';
 import { insertIncidentTx } from '../../store/incident-store';
 import { RECIPIENT_NAME_TOKEN } from '../../activities/render';
-import { openTestDb } from './test-db';
+import { defaultTestEngine, openTestDb } from './test-db';
 
 export const NOTICE_VERSION = 'f'.repeat(64);
 
@@ -36,7 +36,7 @@ export interface Person {
  */
 export async function openFixtureDb(
   prefix: string,
-  engine: Engine = 'sqlite',
+  engine: Engine = defaultTestEngine(),
 ): Promise<{ db: Db; dir: string; dbPath: string; drop: () => Promise<void> }> {
   const t = await openTestDb(engine, prefix);
   return { db: t.db, dir: t.dir, dbPath: t.dbPath ?? t.url!, drop: t.drop };
