@@ -1,7 +1,12 @@
 // The PostgreSQL engine's own promises, beside the store tests that run on both engines:
 // placeholders, number shapes, migrations applied once by processes starting together,
 // transactions that roll back whole, rows streamed by each().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../../app.config';
+import { openDatabase } from '../../store/database';
 import { openPostgres } from '../../store/connection-postgres';
 import { migrate } from '../../store/migrations';
 import { toPostgresPlaceholders } from '../../store/pg-placeholders';
@@ -51,6 +56,33 @@ describe.runIf(testEngines().includes('postgres'))('the PostgreSQL engine', () =
       }),
     ).rejects.toThrow(/duplicate key/);
     expect(await t.db.get("SELECT * FROM settings WHERE key = 'k'")).toBeUndefined();
+  });
+
+  it('BREACHLINE_DATABASE_URL selects PostgreSQL, and unset the SQLite file in the data directory stays', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-engine-'));
+    try {
+      const pgDb = await openDatabase(
+        loadAppConfig({
+          BREACHLINE_DATA_DIR: dataDir,
+          BREACHLINE_DATABASE_URL: t.url!,
+          BREACHLINE_LOG_LEVEL: 'silent',
+        }),
+      );
+      expect(pgDb.engine).toBe('postgres');
+      expect(await pgDb.get('SELECT current_database() AS name')).toEqual({ name: new URL(t.url!).pathname.slice(1) });
+      await pgDb.close();
+      const sqliteDb = await openDatabase(
+        loadAppConfig({ BREACHLINE_DATA_DIR: dataDir, BREACHLINE_LOG_LEVEL: 'silent' }),
+      );
+      expect(sqliteDb.engine).toBe('sqlite');
+      expect(sqliteDb.file).toBe(path.join(dataDir, 'breachline.sqlite'));
+      await sqliteDb.close();
+      expect(() => loadAppConfig({ BREACHLINE_DATA_DIR: dataDir, BREACHLINE_DATABASE_URL: 'mysql://db/x' })).toThrow(
+        /BREACHLINE_DATABASE_URL/,
+      );
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('streams rows with each() and says lastID is SQLite-only', async () => {
