@@ -47,8 +47,9 @@ export function jsonArrayLength(on: On, json: string): string {
 }
 
 /**
- * The column that orders rows as they were inserted, to break ties: SQLite's rowid; on PostgreSQL
- * the table's ULID id, which grows with time as rowid grows with inserts.
+ * The column that breaks a tie between rows otherwise equal in an ORDER BY: SQLite's rowid, in
+ * insertion order; PostgreSQL has no rowid, so the table's id, which breaks the tie stably though
+ * not necessarily in insertion order (alert ids are hashes).
  */
 export function insertionOrder(on: On, idColumn = 'id'): string {
   return on.engine === 'sqlite' ? 'rowid' : idColumn;
