@@ -92,6 +92,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   BREACHLINE_DATA_DIR: z.string().default('./data'),
+  // PostgreSQL instead of the SQLite file in the data directory (store/database.ts); TLS options
+  // in the URL as node-postgres reads them (?sslmode=verify-full), the CA in a file beside it.
+  BREACHLINE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  BREACHLINE_DATABASE_CA: optionalString.refine(
+    (v) => v === undefined || fs.existsSync(v),
+    'no such file (the PEM certificate of the CA that signed the database server certificate)',
+  ),
   // Fonts for letters (server/use-cases/letters.ts); unset, the system's are looked for.
   BREACHLINE_PDF_FONT: fontFile,
   BREACHLINE_PDF_FONT_BOLD: fontFile,
@@ -353,6 +364,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     host: e.HOST,
     dataDir,
     dbPath: path.join(dataDir, 'breachline.sqlite'),
+    databaseUrl: e.BREACHLINE_DATABASE_URL,
+    databaseCaFile: e.BREACHLINE_DATABASE_CA,
     pdfFonts: { regular: e.BREACHLINE_PDF_FONT, bold: e.BREACHLINE_PDF_FONT_BOLD, cjk: e.BREACHLINE_PDF_CJK_FONT },
     publicUrl: e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, ''),
     adminToken: e.BREACHLINE_ADMIN_TOKEN,

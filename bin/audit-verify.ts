@@ -2,13 +2,20 @@
 // Exit 0 when intact, 1 when broken, 2 when it cannot run.
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { verifyAuditChain } from '../store/audit';
 
 async function main() {
   const config = loadAppConfig();
-  const file = process.argv[2] ?? config.dbPath;
-  const db = await openDb(file);
+  // An argument names a SQLite file or a postgres:// URL; without one, the configured database.
+  const target = process.argv[2];
+  const db = await openDatabase(
+    target === undefined
+      ? config
+      : /^postgres(ql)?:\/\//.test(target)
+        ? { dbPath: config.dbPath, databaseUrl: target, databaseCaFile: config.databaseCaFile }
+        : { dbPath: target },
+  );
   const r = await verifyAuditChain(db);
   await db.close();
   if (r.ok) {

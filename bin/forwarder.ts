@@ -13,7 +13,7 @@ import {
   temporalDataConverter,
   warnIfInsecureTemporal,
 } from '../temporal.config';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
 import { createTemporalGateway } from '../server/temporal-gateway';
@@ -28,7 +28,7 @@ async function main() {
   const temporal = loadTemporalConfig();
   const logger = createLogger('forwarder', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   await migrate(db);
   const connection = await Connection.connect(clientConnectionOptions(temporal));
   const client = new Client({

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { addressProof, deliveryRecordsByProof } from '../store/contact-retention';
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   }
   const config = loadAppConfig();
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, { warn: () => undefined }));
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   try {
     await migrate(db);
     if (flag === '--proof') {

@@ -6,7 +6,7 @@
 // be opened with any key given (left untouched), 2 when it cannot run.
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
 import { HttpError } from '../server/errors';
 import { resealSources } from '../server/use-cases/webhook-sources';
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   try {
     await migrate(db);
     const r = await resealSources(db, config.secretKeys, { kind: 'system', id: 'cli:secrets-reseal' });

@@ -21,7 +21,7 @@ import {
 
 // The app's own processes say where the generated payload key lives; an import need not repeat it.
 const quietWarnings = { warn: () => undefined };
-import { openDb } from '../store/connection';
+import { describeDatabase, openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { getIncidentStatus } from '../store/incident-store';
@@ -87,14 +87,14 @@ async function main(): Promise<number> {
   const config = loadAppConfig();
   const temporal = loadTemporalConfig();
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, quietWarnings));
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   let connection: Connection | null = null;
   let rejected: RejectedRowsCsv | null = null;
   try {
     await migrate(db);
     // Checked here too, before connecting to Temporal, so a mistyped id fails at once.
     const status = (await getIncidentStatus(db, args.incidentId))?.status;
-    if (status === undefined) throw new BadInput(`incident: ${args.incidentId} not found in ${config.dbPath}`);
+    if (status === undefined) throw new BadInput(`incident: ${args.incidentId} not found in ${describeDatabase(db)}`);
     if (status !== 'open') throw new BadInput(`incident: ${args.incidentId} is ${status}, not open`);
     try {
       rejected = openRejectedRowsCsv(args.rejectedPath);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
 import { newUserSchema } from '../server/account-schemas';
 import { createUser } from '../server/use-cases/accounts';
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = loadAppConfig();
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   try {
     await migrate(db);
     const user = await createUser(db, parsed.data, { kind: 'system', id: 'cli' });

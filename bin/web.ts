@@ -8,7 +8,7 @@ import {
   temporalDataConverter,
   warnIfInsecureTemporal,
 } from '../temporal.config';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { ensureRetentionSchedule } from '../server/retention-schedule';
 import { migrate } from '../store/migrations';
@@ -28,7 +28,7 @@ async function main() {
   const logger = createLogger('web', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   await migrate(db);
   const generated = await ensureBootstrapToken(db, config.adminToken);
   if (generated) {

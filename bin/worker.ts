@@ -9,7 +9,7 @@ import {
   warnIfInsecureTemporal,
   workerConnectionOptions,
 } from '../temporal.config';
-import { openDb } from '../store/connection';
+import { openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
@@ -44,7 +44,7 @@ async function main() {
   });
 
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
-  const db = await openDb(config.dbPath);
+  const db = await openDatabase(config);
   await migrate(db);
   const providers = createProviders(
     {

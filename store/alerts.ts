@@ -2,6 +2,7 @@
 // source's dedup key currently feeds. The alerts table is also the intake
 // buffer: a row with an incident and no signalled_at waits for the forwarder.
 import type { Db, Tx } from './connection';
+import { insertionOrder, jsonRecords } from './dialect';
 import type { AlertSignal } from '../workflows/types';
 
 export interface NewAlert {
@@ -67,20 +68,24 @@ export async function findAlertsAndKeysTx(
   alerts: AlertToLookUp[],
   now: string,
 ): Promise<{ rows: AlertAndKeyRow[]; backlog: number }> {
+  // On PostgreSQL, web servers on several hosts take alerts with one key at once: these locks, held to
+  // COMMIT and taken in one order so two groups cannot deadlock, let one group decide (open the
+  // incident, take the next places) before another reads the key.
+  if (tx.engine === 'postgres') {
+    const keys = [...new Set(alerts.map((a) => `${a.source}\n${a.dedupKey}`))].sort();
+    for (const key of keys) await tx.get('SELECT pg_advisory_xact_lock(?, hashtext(?))', [ALERT_KEY_LOCK, key]);
+  }
   const rows = await tx.all<AlertAndKeyRow & { backlog: number }>(
-    `WITH q AS (
-       SELECT key AS i, json_extract(value, '$.id') AS id, json_extract(value, '$.source') AS source,
-              json_extract(value, '$.dedupKey') AS dedup_key
-       FROM json_each(?))
+    `WITH q AS (${jsonRecords(tx, '?', { id: 'text', source: 'text', dedupKey: 'text' })})
      SELECT (SELECT COUNT(*) FROM alerts a WHERE a.id = q.id) AS seen,
             (SELECT a.incident_id FROM alerts a WHERE a.id = q.id) AS seen_incident,
             d.incident_id AS open_incident,
             (SELECT MAX(a.seq) FROM alerts a WHERE a.incident_id = d.incident_id) AS max_seq,
             (SELECT MAX(s.until) FROM alert_snoozes s
-              WHERE s.source = q.source AND s.dedup_key = q.dedup_key AND s.ended_at IS NULL AND s.until > ?) AS snoozed_until,
+              WHERE s.source = q.source AND s.dedup_key = q."dedupKey" AND s.ended_at IS NULL AND s.until > ?) AS snoozed_until,
             (SELECT depth FROM intake_backlog WHERE id = 1) AS backlog
-     FROM q LEFT JOIN alert_dedup d ON d.source = q.source AND d.dedup_key = q.dedup_key
-     ORDER BY q.i`,
+     FROM q LEFT JOIN alert_dedup d ON d.source = q.source AND d.dedup_key = q."dedupKey"
+     ORDER BY q.ord`,
     [JSON.stringify(alerts), now],
   );
   return { rows, backlog: rows[0]?.backlog ?? 0 };
@@ -125,14 +130,24 @@ export const insertAlertTx = (tx: Tx, a: NewAlert) =>
   );
 
 /** Many rows in one statement, in the order given (the backlog triggers of 025 count each). */
+const ALERT_FIELDS = {
+  id: 'text',
+  source: 'text',
+  dedupKey: 'text',
+  action: 'text',
+  incidentId: 'text',
+  summary: 'text',
+  severity: 'text',
+  bodyJson: 'text',
+  receivedAt: 'text',
+  seq: 'integer',
+} as const;
+
 export const insertAlertsTx = (tx: Tx, alerts: NewAlert[]) =>
   tx.run(
     `INSERT INTO alerts (id, source, dedup_key, action, incident_id, summary, severity, body_json, received_at, seq)
-     SELECT json_extract(value, '$.id'), json_extract(value, '$.source'), json_extract(value, '$.dedupKey'),
-            json_extract(value, '$.action'), json_extract(value, '$.incidentId'), json_extract(value, '$.summary'),
-            json_extract(value, '$.severity'), json_extract(value, '$.bodyJson'), json_extract(value, '$.receivedAt'),
-            json_extract(value, '$.seq')
-     FROM json_each(?) ORDER BY key`,
+     SELECT r.id, r.source, r."dedupKey", r.action, r."incidentId", r.summary, r.severity, r."bodyJson", r."receivedAt", r.seq
+     FROM (${jsonRecords(tx, '?', ALERT_FIELDS)}) AS r ORDER BY r.ord`,
     [JSON.stringify(alerts)],
   );
 
@@ -148,15 +163,44 @@ export const listIncidentsWithUndeliveredAlerts = (db: Db, limit: number) =>
  * An incident's waiting alerts from its lowest waiting seq up: a batch never skips a place, so the
  * workflow's high-water mark cannot pass an alert that was not yet sent.
  */
-export const listUndeliveredAlerts = (db: Db, incidentId: string, limit: number) =>
+export const listUndeliveredAlerts = (db: Db | Tx, incidentId: string, limit: number) =>
   db.all<UndeliveredAlertRow>(
     `SELECT id, incident_id, seq, action, received_at FROM alerts
      WHERE incident_id = ? AND signalled_at IS NULL ORDER BY seq LIMIT ?`,
     [incidentId, limit],
   );
 
+/** Advisory lock namespace of alert keys being decided (PostgreSQL). */
+const ALERT_KEY_LOCK = 7_301_903;
+
+/** Advisory lock namespace of the forwarders' per-incident leases (PostgreSQL). */
+const FORWARD_LEASE = 7_301_902;
+
+/**
+ * Runs `fn` as the one forwarder delivering this incident's waiting alerts, or returns null at once
+ * when another forwarder is delivering them. On PostgreSQL, where forwarders on several hosts share
+ * the buffer, the lease is a transaction-level advisory lock keyed by the incident, held from
+ * reading the batch to marking it delivered, so two forwarders never signal the same batch. On
+ * SQLite (one host) `fn` runs on the database as before; a repeat there is absorbed by the
+ * workflow's sequence high-water mark.
+ */
+export async function whileForwardingIncident<T>(
+  db: Db,
+  incidentId: string,
+  fn: (on: Db | Tx) => Promise<T>,
+): Promise<T | null> {
+  if (db.engine === 'sqlite') return fn(db);
+  return db.transaction(async (tx) => {
+    const lease = await tx.get<{ held: number }>('SELECT pg_try_advisory_xact_lock(?, hashtext(?)) AS held', [
+      FORWARD_LEASE,
+      incidentId,
+    ]);
+    return lease?.held ? fn(tx) : null;
+  });
+}
+
 /** After the signal carrying them was accepted: rows up to `throughSeq` leave the backlog. */
-export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: number, at: string) =>
+export const markAlertsDelivered = (db: Db | Tx, incidentId: string, throughSeq: number, at: string) =>
   db.run('UPDATE alerts SET signalled_at = ? WHERE incident_id = ? AND seq <= ? AND signalled_at IS NULL', [
     at,
     incidentId,
@@ -167,12 +211,15 @@ export const markAlertsDelivered = (db: Db, incidentId: string, throughSeq: numb
  * The marks of several incidents in one statement: each write takes the database's lock from the
  * web's intake, so a pass over hundreds of incidents marks them a few times, not once each.
  */
-export const markAlertsDeliveredMany = (db: Db, marks: Array<{ incidentId: string; throughSeq: number }>, at: string) =>
+export const markAlertsDeliveredMany = (
+  db: Db | Tx,
+  marks: Array<{ incidentId: string; throughSeq: number }>,
+  at: string,
+) =>
   db.run(
     `UPDATE alerts SET signalled_at = ?
-     FROM (SELECT json_extract(value, '$.incidentId') AS incident_id, json_extract(value, '$.throughSeq') AS through_seq
-           FROM json_each(?)) AS m
-     WHERE alerts.incident_id = m.incident_id AND alerts.seq <= m.through_seq AND alerts.signalled_at IS NULL`,
+     FROM (${jsonRecords(db, '?', { incidentId: 'text', throughSeq: 'integer' })}) AS m
+     WHERE alerts.incident_id = m."incidentId" AND alerts.seq <= m."throughSeq" AND alerts.signalled_at IS NULL`,
     [at, JSON.stringify(marks)],
   );
 
@@ -223,6 +270,6 @@ export const findSnoozeTx = (tx: Tx, source: string, dedupKey: string, now: stri
 /** The newest alert a source sent, raw as it arrived (admins see it on Settings; it may hold personal data). */
 export const lastAlertOf = (db: Db, source: string) =>
   db.get<{ id: string; received_at: string; body_json: string; dedup_key: string; incident_id: string | null }>(
-    'SELECT id, received_at, body_json, dedup_key, incident_id FROM alerts WHERE source = ? ORDER BY received_at DESC, rowid DESC LIMIT 1',
+    `SELECT id, received_at, body_json, dedup_key, incident_id FROM alerts WHERE source = ? ORDER BY received_at DESC, ${insertionOrder(db)} DESC LIMIT 1`,
     [source],
   );

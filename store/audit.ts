@@ -4,9 +4,12 @@
 // lets a copy kept elsewhere vouch for the whole history.
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from './connection';
+import { jsonRecords, jsonValues, transactionLock } from './dialect';
 import type { Actor } from '../workflows/types';
 
 export const GENESIS_HASH = '0'.repeat(64);
+/** The advisory lock key that serialises appends to the chain on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 7_301_900_001;
 
 export interface AuditEntry {
   incidentId: string | null;
@@ -52,6 +55,10 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'event_key'>): string 
 
 /** Appends inside an open write transaction; returns the row (existing one if the event key was seen). */
 export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow> {
+  // SQLite's one writer already orders appends; on PostgreSQL, processes on several hosts would
+  // otherwise read the same head and both append after it. Held until the transaction ends.
+  const lock = transactionLock(tx, AUDIT_CHAIN_LOCK);
+  if (lock) await tx.get(lock);
   if (entry.eventKey) {
     const existing = await tx.get<AuditRow>('SELECT * FROM audit_log WHERE event_key = ?', [entry.eventKey]);
     if (existing) return existing;
@@ -86,6 +93,19 @@ export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow
   return row;
 }
 
+const AUDIT_FIELDS = {
+  seq: 'integer',
+  event_key: 'text',
+  at: 'text',
+  incident_id: 'text',
+  type: 'text',
+  actor: 'text',
+  summary: 'text',
+  details_json: 'text',
+  prev_hash: 'text',
+  hash: 'text',
+} as const;
+
 /**
  * appendAuditTx for several entries in three statements instead of three per entry: an incident
  * applying a storm's batch of alerts writes an event per alert while it holds the database's write
@@ -96,13 +116,15 @@ export async function appendAuditManyTx(tx: Tx, entries: AuditEntry[]): Promise<
     for (const entry of entries) await appendAuditTx(tx, entry);
     return;
   }
+  const lock = transactionLock(tx, AUDIT_CHAIN_LOCK);
+  if (lock) await tx.get(lock);
   const keys = entries.flatMap((e) => (e.eventKey ? [e.eventKey] : []));
   const seen = new Set(
     keys.length === 0
       ? []
       : (
           await tx.all<{ event_key: string }>(
-            'SELECT event_key FROM audit_log WHERE event_key IN (SELECT value FROM json_each(?))',
+            `SELECT event_key FROM audit_log WHERE event_key IN (${jsonValues(tx, '?', 'text')})`,
             [JSON.stringify(keys)],
           )
         ).map((r) => r.event_key),
@@ -133,11 +155,8 @@ export async function appendAuditManyTx(tx: Tx, entries: AuditEntry[]): Promise<
   if (rows.length === 0) return;
   await tx.run(
     `INSERT INTO audit_log (seq, event_key, at, incident_id, type, actor, summary, details_json, prev_hash, hash)
-     SELECT json_extract(value, '$.seq'), json_extract(value, '$.event_key'), json_extract(value, '$.at'),
-            json_extract(value, '$.incident_id'), json_extract(value, '$.type'), json_extract(value, '$.actor'),
-            json_extract(value, '$.summary'), json_extract(value, '$.details_json'), json_extract(value, '$.prev_hash'),
-            json_extract(value, '$.hash')
-     FROM json_each(?) ORDER BY key`,
+     SELECT r.seq, r.event_key, r.at, r.incident_id, r.type, r.actor, r.summary, r.details_json, r.prev_hash, r.hash
+     FROM (${jsonRecords(tx, '?', AUDIT_FIELDS)}) AS r ORDER BY r.ord`,
     [JSON.stringify(rows)],
   );
 }

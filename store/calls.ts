@@ -10,7 +10,7 @@ import type { Db } from './connection';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
 import { GATE_OPEN_SQL } from './send-gates';
-import { NOT_TOLD_STATUSES_SQL, ROW_ID_SQL } from './outbox-pages';
+import { NOT_TOLD_STATUSES_SQL, rowIdSql } from './outbox-pages';
 
 /** CallStatus values Twilio reports once a call is over. */
 export const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
@@ -44,7 +44,7 @@ export async function createCallRows(
 ): Promise<number> {
   const r = await db.run(
     `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
-     SELECT ${ROW_ID_SQL}, s.incident_id, 'subject', CAST(s.id AS TEXT), 'call', s.locale, ?2, 'subject-call', 'pending', ?3, s.id
+     SELECT ${rowIdSql(db, 's.id')}, s.incident_id, 'subject', CAST(s.id AS TEXT), 'call', s.locale, ?2, 'subject-call', 'pending', ?3, s.id
      FROM subjects s
      WHERE s.incident_id = ?1 AND s.phone IS NOT NULL AND ${CALLED_SQL[q.policy]}
        AND (s.email IS NULL OR EXISTS (SELECT 1 FROM outbox e WHERE e.incident_id = s.incident_id AND e.notice_version = ?2
@@ -201,7 +201,7 @@ export async function recordCallOutcome(db: Db, r: CallReport): Promise<boolean>
       `UPDATE outbox SET status = ?, call_outcome = ?, error = ?, updated_at = ?, provider_id = COALESCE(provider_id, ?),
          sent_at = COALESCE(sent_at, ?), delivered_at = CASE WHEN ? = 'human' THEN ? ELSE delivered_at END
        WHERE id = ? AND channel = 'call' AND status IN ('claimed','sent','uncertain') AND (provider_id IS NULL OR provider_id = ?)
-         AND (? IS NULL OR attempts = ?)`,
+         AND (CAST(? AS INTEGER) IS NULL OR attempts = ?)`,
       [
         outcome === 'human' ? 'delivered' : 'failed',
         outcome,
@@ -241,7 +241,7 @@ export async function callWaits(
     uncertain: string | null;
     awaiting: string | null;
   }>(
-    `SELECT SUM(status = 'pending') AS pending,
+    `SELECT SUM(CAST(status = 'pending' AS INTEGER)) AS pending,
             MIN(CASE WHEN status = 'failed' AND call_outcome IN ${UNREACHED_OUTCOMES_SQL} AND attempts < ?3 THEN updated_at END) AS unreached,
             MIN(CASE WHEN status = 'uncertain' AND possible_duplicate = 0 THEN uncertain_at END) AS uncertain,
             MIN(CASE WHEN status = 'sent' AND call_outcome IS NULL THEN sent_at END) AS awaiting

@@ -15,16 +15,21 @@ export interface RunResult {
   lastID: number;
 }
 
+export type Engine = 'sqlite' | 'postgres';
+
 /** Statements available inside a write transaction. */
 export interface Tx {
+  readonly engine: Engine;
   run(sql: string, params?: Params): Promise<RunResult>;
   get<T>(sql: string, params?: Params): Promise<T | undefined>;
   all<T>(sql: string, params?: Params): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
 }
 
 export interface Db {
-  /** Which engine answers: a caller that must behave differently across hosts asks this, never the SQL. */
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: Engine;
+  /** The SQLite file, or the PostgreSQL URL without its password: a key for per-database caches. */
   readonly file: string;
   get<T>(sql: string, params?: Params): Promise<T | undefined>;
   all<T>(sql: string, params?: Params): Promise<T[]>;
@@ -102,6 +107,8 @@ export async function openDb(file: string): Promise<Db> {
   };
 
   const tx: Tx = {
+    engine: 'sqlite',
+    exec: (sql) => execOn(writer, sql),
     run: (sql, params) => runOn(writer, sql, params),
     get: (sql, params) => getOn(writer, sql, params),
     all: (sql, params) => allOn(writer, sql, params),

@@ -60,7 +60,7 @@ export async function ensureIncidentKey(db: Db, incidentId: string): Promise<Inc
   if (!contactSealingOn()) return null;
   await db.run(
     `INSERT INTO incident_keys (incident_id, key_sealed, created_at, identity_keyed)
-     SELECT ?, ?, ?, NOT EXISTS (SELECT 1 FROM subjects WHERE incident_id = ?) ON CONFLICT DO NOTHING`,
+     SELECT ?, ?, ?, CAST(NOT EXISTS (SELECT 1 FROM subjects WHERE incident_id = ?) AS INTEGER) ON CONFLICT DO NOTHING`,
     [
       incidentId,
       seal(master!.current!, randomBytes(32).toString('base64'), purpose(incidentId)),

@@ -3,6 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { appSecretOnce } from './app-secrets';
 import { actorLabel, appendAuditTx } from './audit';
 import type { Db, Tx } from './connection';
+import { jsonArrayLength } from './dialect';
 import { destroyIncidentKeyTx, openContacts } from './contact-keys';
 import { sealedColumnOf } from './outbox';
 import type { Actor } from '../workflows/types';
@@ -85,7 +86,7 @@ export async function eraseContactsTx(tx: Tx, incidentId: string, at: string) {
   );
   const mailbox = await tx.run('DELETE FROM dev_mailbox WHERE incident_id = ?', [incidentId]);
   const rejected = await tx.get<{ n: number }>(
-    "SELECT COALESCE(SUM(json_array_length(rejected_json)), 0) AS n FROM subject_imports WHERE incident_id = ? AND rejected_json <> '[]'",
+    `SELECT COALESCE(SUM(${jsonArrayLength(tx, 'rejected_json')}), 0) AS n FROM subject_imports WHERE incident_id = ? AND rejected_json <> '[]'`,
     [incidentId],
   );
   await tx.run("UPDATE subject_imports SET rejected_json = '[]' WHERE incident_id = ?", [incidentId]);

@@ -2,6 +2,7 @@
 // obligation, holds in force and delivery progress. Each is limited to the
 // incidents the viewer may see.
 import type { Db } from './connection';
+import { greatest } from './dialect';
 import { visibleIncidents, type Viewer } from './incident-members';
 
 export interface DeadlineRow {
@@ -90,7 +91,7 @@ export async function deliveryProgressByIncident(db: Db, viewer: Viewer): Promis
   // People a running wave has not reached yet have no outbox row: the wave's expected count holds them.
   return db.all<DeliveryProgressRow>(
     `SELECT o.incident_id, i.title,
-            COUNT(*) + MAX(0, COALESCE((SELECT SUM(w.email_expected + w.sms_expected) FROM notice_waves w WHERE w.incident_id = o.incident_id), 0) - SUM(o.kind = 'subject')) AS total,
+            COUNT(*) + ${greatest(db, '0', "COALESCE((SELECT SUM(w.email_expected + w.sms_expected) FROM notice_waves w WHERE w.incident_id = o.incident_id), 0) - SUM(CAST(o.kind = 'subject' AS INTEGER))")} AS total,
             SUM(CASE WHEN o.status IN ('sent', 'delivered', 'substitute') THEN 1 ELSE 0 END) AS done,
             SUM(CASE WHEN o.status IN ('bounced', 'failed', 'uncertain') THEN 1 ELSE 0 END) AS failed
      FROM outbox o JOIN incidents i ON i.id = o.incident_id

@@ -3,6 +3,7 @@
 // says "immediately" or "without undue delay", so it has been due since its clock
 // started and sorts before any date).
 import type { Db } from './connection';
+import { likeIgnoringCase } from './dialect';
 import { visibleIncidents, type Viewer } from './incident-members';
 
 export interface IncidentListFilters {
@@ -55,7 +56,7 @@ export async function listIncidentRows(db: Db, viewer: Viewer, f: IncidentListFi
     params.push(f.overdueAt);
   }
   if (f.q) {
-    where.push("(i.title LIKE ? ESCAPE '\\' OR i.id = ?)");
+    where.push(`(i.title ${likeIgnoringCase(db)} ? ESCAPE '\\' OR i.id = ?)`);
     params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.toUpperCase());
   }
   params.push(f.limit);

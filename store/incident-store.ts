@@ -211,7 +211,7 @@ export type IncidentOriginRow = Pick<IncidentRow, 'created_at' | 'severity' | 'd
   source: string | null;
   workflow_type: string;
 };
-export const getIncidentOrigin = (db: Db, id: string) =>
+export const getIncidentOrigin = (db: Db | Tx, id: string) =>
   db.get<IncidentOriginRow>(
     'SELECT created_at, severity, detected_at, detection_method, source, workflow_type FROM incidents WHERE id = ?',
     [id],

@@ -3,6 +3,7 @@
 // marks it signalled once Temporal has the signal; until then every later report
 // retries it, so a Temporal outage delays a fallback but never drops it.
 import type { Db, Tx } from './connection';
+import { greatest, jsonText } from './dialect';
 import type { ChannelPolicy } from '../workflows/types';
 import { nowIso } from '../lib/clock';
 
@@ -25,7 +26,7 @@ export async function requestFallbacksTx(tx: Tx, outboxIds: string[]): Promise<n
     const r = await tx.run(
       `INSERT INTO late_bounce_requests (incident_id, notice_version, generation, signalled_through, requested_at)
        SELECT DISTINCT incident_id, notice_version, 1, 0, ? FROM outbox WHERE kind = 'subject' AND id IN (${ids.map(() => '?').join(',')})
-       ON CONFLICT (incident_id, notice_version) DO UPDATE SET generation = generation + 1, requested_at = excluded.requested_at`,
+       ON CONFLICT (incident_id, notice_version) DO UPDATE SET generation = late_bounce_requests.generation + 1, requested_at = excluded.requested_at`,
       [now, ...ids],
     );
     requested += r.changes;
@@ -41,7 +42,7 @@ export async function listOwedFallbacks(db: Db, limit = 100): Promise<OwedFallba
     generation: number;
     channel_policy: string | null;
   }>(
-    `SELECT r.incident_id, r.notice_version, r.generation, json_extract(i.state_json, '$.facts.channelPolicy') AS channel_policy
+    `SELECT r.incident_id, r.notice_version, r.generation, ${jsonText(db, 'i.state_json', ['facts', 'channelPolicy'])} AS channel_policy
      FROM late_bounce_requests r LEFT JOIN incidents i ON i.id = r.incident_id
      WHERE r.generation > r.signalled_through ORDER BY r.requested_at LIMIT ?`,
     [limit],
@@ -59,7 +60,7 @@ export async function markFallbackSignalled(
   o: Pick<OwedFallback, 'incidentId' | 'noticeVersion' | 'generation'>,
 ): Promise<void> {
   await db.run(
-    'UPDATE late_bounce_requests SET signalled_through = MAX(signalled_through, ?) WHERE incident_id = ? AND notice_version = ?',
+    `UPDATE late_bounce_requests SET signalled_through = ${greatest(db, 'signalled_through', 'CAST(? AS INTEGER)')} WHERE incident_id = ? AND notice_version = ?`,
     [o.generation, o.incidentId, o.noticeVersion],
   );
 }

@@ -5,6 +5,7 @@
 // when the mailing date is recorded it becomes sent on that date.
 import { openContacts } from './contact-keys';
 import type { Db } from './connection';
+import { jsonValues, noIndex } from './dialect';
 import { appendAuditTx } from './audit';
 import type { Actor } from '../workflows/types';
 
@@ -45,7 +46,7 @@ export async function listLetterCandidates(
     incidentId,
     await db.all<Omit<LetterCandidate, 'channels' | 'letter_status'>>(
       // `+incident_id`: the rowid range narrows the page, not the (incident, identity key) index.
-      'SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE +incident_id = ? AND id > ? ORDER BY id LIMIT ?',
+      `SELECT id, name, jurisdiction, locale, postal_address FROM subjects WHERE ${noIndex(db, 'incident_id')} = ? AND id > ? ORDER BY id LIMIT ?`,
       [incidentId, afterId, limit],
     ),
   );
@@ -54,7 +55,7 @@ export async function listLetterCandidates(
   const rows = await db.all<{ subject_id: number; channel: string; status: string; notice_version: string }>(
     `SELECT subject_id, channel, status, notice_version FROM outbox
      WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ? UNION SELECT ?)
-       AND channel IN ('email', 'sms', 'letter', 'call') AND subject_id BETWEEN ? AND ? AND +kind = 'subject'`,
+       AND channel IN ('email', 'sms', 'letter', 'call') AND subject_id BETWEEN ? AND ? AND ${noIndex(db, 'kind')} = 'subject'`,
     [incidentId, incidentId, noticeVersion, people[0]!.id, people[people.length - 1]!.id],
   );
   const reached = new Map<number, Set<string>>();
@@ -147,7 +148,7 @@ export async function createLetterBatch(
         `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, provider, provider_id, attempts, claimed_at, claimed_by, updated_at, subject_id)
          VALUES (?,?, 'subject', ?, 'letter', ?,?, 'letter', 'claimed', 'letter-batch', ?, 1, ?,?,?,?)
          ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO UPDATE SET
-           status = 'claimed', provider = excluded.provider, provider_id = excluded.provider_id, attempts = attempts + 1,
+           status = 'claimed', provider = excluded.provider, provider_id = excluded.provider_id, attempts = outbox.attempts + 1,
            claimed_at = excluded.claimed_at, claimed_by = excluded.claimed_by, updated_at = excluded.updated_at, error = NULL
          WHERE outbox.status IN ('pending', 'failed')`,
         [
@@ -189,7 +190,7 @@ export async function letterRowIds(
 ): Promise<Map<number, string>> {
   const rows = await db.all<{ id: string; subject_id: number }>(
     `SELECT id, subject_id FROM outbox WHERE incident_id = ? AND kind = 'subject' AND channel = 'letter' AND notice_version = ?
-       AND recipient_ref IN (SELECT CAST(value AS TEXT) FROM json_each(?))`,
+       AND recipient_ref IN (${jsonValues(db, '?', 'integers-as-text')})`,
     [incidentId, noticeVersion, JSON.stringify(subjectIds)],
   );
   return new Map(rows.map((r) => [r.subject_id, r.id]));
@@ -230,7 +231,7 @@ export async function countLettersWithoutAddress(db: Db, incidentId: string): Pr
     // Through the (incident, version, channel, subject) index, as in listLetterCandidates.
     `SELECT COUNT(DISTINCT subject_id) AS n FROM outbox
      WHERE incident_id = ? AND notice_version IN (SELECT DISTINCT notice_version FROM notices WHERE incident_id = ?)
-       AND channel = 'letter' AND +kind = 'subject' AND status = 'failed' AND error = ?`,
+       AND channel = 'letter' AND ${noIndex(db, 'kind')} = 'subject' AND status = 'failed' AND error = ?`,
     [incidentId, incidentId, NO_POSTAL_ADDRESS],
   );
   return r?.n ?? 0;

@@ -25,7 +25,7 @@ export async function recordLoginFailure(
   const [row] = await db.writeAll<{ failures: number }>(
     `INSERT INTO login_failures (account, source, failures, last_failed_at) VALUES (?, ?, 1, ?)
      ON CONFLICT (account, source) DO UPDATE SET
-       failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END,
+       failures = CASE WHEN login_failures.last_failed_at < ? THEN 1 ELSE login_failures.failures + 1 END,
        last_failed_at = excluded.last_failed_at
      RETURNING failures`,
     [f.account, f.source, f.at, f.forgetBefore],

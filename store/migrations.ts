@@ -2,6 +2,12 @@
 // database first. Each is one SQL file in ./migrations named NNN-name.sql, so
 // features add their own file; each runs in its own transaction and is
 // recorded, so a crash mid-way leaves either the old or the new schema.
+//
+// PostgreSQL has its own folder, ./migrations-postgres: 001-baseline.sql is the schema SQLite
+// reaches after 036, and from 037 on every migration is two files with the same number and
+// name, one per folder, each in its engine's dialect (test/store/migration-folders.test.ts
+// holds the folders to that). There, each migration runs under a transaction-level advisory
+// lock, so web servers and workers starting together on several hosts apply it once.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
@@ -14,6 +20,9 @@ interface Migration {
 }
 
 const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
+export const POSTGRES_MIGRATIONS_DIR = path.join(__dirname, 'migrations-postgres');
+/** The advisory lock key migrations take on PostgreSQL (any constant no other code uses). */
+const MIGRATION_LOCK = 7_301_900_019;
 
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   const out: Migration[] = [];
@@ -27,10 +36,12 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return out;
 }
 
+const SCHEMA_MIGRATIONS =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
+
 export async function migrate(db: Db): Promise<number[]> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
+  if (db.engine === 'postgres') return migratePostgres(db);
+  await db.exec(SCHEMA_MIGRATIONS);
   const applied: number[] = [];
   for (const m of loadMigrations()) {
     const done = await db.transaction(async (tx) => {
@@ -38,6 +49,26 @@ export async function migrate(db: Db): Promise<number[]> {
       const row = await tx.get<{ id: number }>('SELECT id FROM schema_migrations WHERE id = ?', [m.id]);
       if (row) return false;
       for (const statement of splitStatements(m.sql)) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, nowIso()]);
+      return true;
+    });
+    if (done) applied.push(m.id);
+  }
+  return applied;
+}
+
+async function migratePostgres(db: Db): Promise<number[]> {
+  const applied: number[] = [];
+  for (const m of loadMigrations(POSTGRES_MIGRATIONS_DIR)) {
+    const done = await db.transaction(async (tx) => {
+      // Held to COMMIT; the table is created under it too, since two concurrent
+      // CREATE TABLE IF NOT EXISTS can both try to create it.
+      await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+      await tx.exec(SCHEMA_MIGRATIONS);
+      const row = await tx.get<{ id: number }>('SELECT id FROM schema_migrations WHERE id = ?', [m.id]);
+      if (row) return false;
+      // Whole files: PostgreSQL function bodies hold semicolons at line ends.
+      await tx.exec(m.sql);
       await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, nowIso()]);
       return true;
     });

@@ -22,7 +22,7 @@ export async function recordNoticeWave(
       : policy === 'sms_fallback'
         ? 'email IS NULL AND phone IS NOT NULL'
         : policy === 'sms_or_call'
-          ? "email IS NULL AND phone IS NOT NULL AND phone_type IS NOT 'landline'"
+          ? "email IS NULL AND phone IS NOT NULL AND phone_type IS DISTINCT FROM 'landline'"
           : '0';
   await db.transaction(async (tx) => {
     const known = await tx.get('SELECT 1 FROM notice_waves WHERE incident_id = ? AND notice_version = ?', [
@@ -32,7 +32,8 @@ export async function recordNoticeWave(
     if (known) return;
     await tx.run(
       `INSERT INTO notice_waves (incident_id, notice_version, email_expected, sms_expected, started_at)
-       SELECT ?, ?, COALESCE(SUM(email IS NOT NULL), 0), COALESCE(SUM(${sms}), 0), ? FROM subjects WHERE incident_id = ?`,
+       SELECT ?, ?, COALESCE(SUM(CAST(email IS NOT NULL AS INTEGER)), 0), COALESCE(SUM(CAST(${sms} AS INTEGER)), 0), ? FROM subjects WHERE incident_id = ?
+       ON CONFLICT (incident_id, notice_version) DO NOTHING`,
       [incidentId, noticeVersion, nowIso(), incidentId],
     );
   });

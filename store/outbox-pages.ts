@@ -4,6 +4,7 @@
 // concurrent call never moves a row twice or backwards.
 import { openContacts } from './contact-keys';
 import type { Db, Params } from './connection';
+import { hexIdWithRandomTail, jsonTable, jsonValues, noIndex, skipLocked } from './dialect';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
 import { GATE_OPEN_SQL } from './send-gates';
@@ -56,7 +57,7 @@ export interface PendingSubjectRow {
 }
 
 /** 32 hex characters: the subject id (12) then 20 random. */
-export const ROW_ID_SQL = "printf('%012x', id) || lower(hex(randomblob(10)))";
+export const rowIdSql = (db: Db, subjectId = 'id') => hexIdWithRandomTail(db, subjectId);
 
 export type ChannelPolicyName = 'email' | 'sms_fallback' | 'both' | 'call' | 'sms_or_call';
 
@@ -112,7 +113,7 @@ export async function pageWork(
     }>(
       // `+incident_id`: left to itself the planner walks the (incident, identity key) index over every
       // person of the incident for each page; the id range on the rowid is what narrows a page.
-      'SELECT id, name, email, phone, jurisdiction, locale, phone_type FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+      `SELECT id, name, email, phone, jurisdiction, locale, phone_type FROM subjects WHERE ${noIndex(db, 'incident_id')} = ? AND id BETWEEN ? AND ? ORDER BY id`,
       [b.incidentId, b.fromId, b.toId],
     ),
   );
@@ -181,8 +182,8 @@ async function toldByOtherVersions(db: Db, b: PageBounds): Promise<Map<string, s
   if (versions.length === 0) return new Map();
   const told = await db.all<{ subject_id: number; channel: string; at: string }>(
     `SELECT subject_id, channel, MAX(COALESCE(sent_at, claimed_at, updated_at)) AS at FROM outbox
-     WHERE incident_id = ? AND notice_version IN (SELECT value FROM json_each(?)) AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?
-       AND +kind = 'subject' AND status NOT IN ${NOT_TOLD_STATUSES_SQL}
+     WHERE incident_id = ? AND notice_version IN (${jsonValues(db, '?', 'text')}) AND channel IN ('email', 'sms') AND subject_id BETWEEN ? AND ?
+       AND ${noIndex(db, 'kind')} = 'subject' AND status NOT IN ${NOT_TOLD_STATUSES_SQL}
      GROUP BY subject_id, channel`,
     [b.incidentId, JSON.stringify(versions.map((x) => x.v)), b.fromId, b.toId],
   );
@@ -220,8 +221,8 @@ export async function claimSubjectRows(
     // in it, and random bits behind, so two rows of one person differ.
     statements.push({
       sql: `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, attempts, claimed_at, updated_at, subject_id, claimed_by, is_correction)
-           SELECT ${ROW_ID_SQL}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?, id IN (SELECT value FROM json_each(?))
-           FROM subjects WHERE +incident_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
+           SELECT ${rowIdSql(db)}, incident_id, 'subject', CAST(id AS TEXT), ?, locale, ?, ?, 'claimed', 1, ?, ?, id, ?, CAST(id IN (${jsonValues(db, '?', 'integer')}) AS INTEGER)
+           FROM subjects WHERE ${noIndex(db, 'incident_id')} = ? AND id IN (${jsonValues(db, '?', 'integer')}) AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING
            RETURNING id, subject_id, channel, attempts`,
       params: [
@@ -244,8 +245,8 @@ export async function claimSubjectRows(
   if (known.length > 0) {
     statements.push({
       sql: `UPDATE outbox SET status = 'claimed', attempts = attempts + 1, claimed_at = ?, updated_at = ?, claimed_by = ?,
-             is_correction = id IN (SELECT value FROM json_each(?))
-           WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
+             is_correction = CAST(id IN (${jsonValues(db, '?', 'text')}) AS INTEGER)
+           WHERE id IN (${jsonValues(db, '?', 'text')}) AND status = 'pending' AND ${LIVE_ATTEMPT_SQL} AND ${GATE_OPEN_SQL}
            RETURNING id, subject_id, channel, attempts`,
       params: [
         now,
@@ -296,13 +297,13 @@ export async function finishClaims(db: Db, ids: string[], o: ClaimOutcome, attem
   if (o.status === 'sent') {
     await db.run(
       `UPDATE outbox SET status = 'sent', provider = ?, provider_id = ?, error = NULL, sent_at = ?, updated_at = ?
-       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed' AND claimed_by = ?`,
+       WHERE id IN (${jsonValues(db, '?', 'text')}) AND status = 'claimed' AND claimed_by = ?`,
       [o.provider, o.providerId, now, now, list, attemptId],
     );
   } else {
     await db.run(
       `UPDATE outbox SET status = ?, error = ?, updated_at = ?, uncertain_at = CASE WHEN ? = 'uncertain' THEN ? ELSE uncertain_at END
-       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'claimed' AND claimed_by = ?`,
+       WHERE id IN (${jsonValues(db, '?', 'text')}) AND status = 'claimed' AND claimed_by = ?`,
       [o.status, o.error, now, o.status, now, list, attemptId],
     );
   }
@@ -319,8 +320,8 @@ export async function finishSentClaims(
   const now = nowIso();
   await db.run(
     `UPDATE outbox SET status = 'sent', provider = ?, error = NULL, sent_at = ?, updated_at = ?,
-       provider_id = (SELECT json_extract(j.value, '$.p') FROM json_each(?4) j WHERE json_extract(j.value, '$.id') = outbox.id)
-     WHERE id IN (SELECT json_extract(value, '$.id') FROM json_each(?4)) AND status = 'claimed' AND claimed_by = ?5`,
+       provider_id = (SELECT j.value->>'p' FROM ${jsonTable(db, '?4', 'j')} WHERE j.value->>'id' = outbox.id)
+     WHERE id IN (SELECT j.value->>'id' FROM ${jsonTable(db, '?4', 'j')}) AND status = 'claimed' AND claimed_by = ?5`,
     [provider, now, now, JSON.stringify(sent.map((x) => ({ id: x.id, p: x.providerId }))), attemptId],
   );
 }
@@ -344,8 +345,8 @@ export async function noticeTotals(db: Db, incidentId: string, noticeVersion: st
     dup: number | null;
     unsettled: number | null;
   }>(
-    `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed,
-            SUM(status = 'uncertain') AS uncertain, SUM(possible_duplicate) AS dup, SUM(status IN ('pending','claimed')) AS unsettled
+    `SELECT COUNT(*) AS total, SUM(CAST(status IN ('sent','delivered') AS INTEGER)) AS sent, SUM(CAST(status IN ('failed','bounced') AS INTEGER)) AS failed,
+            SUM(CAST(status = 'uncertain' AS INTEGER)) AS uncertain, SUM(possible_duplicate) AS dup, SUM(CAST(status IN ('pending','claimed') AS INTEGER)) AS unsettled
      FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
     [incidentId, noticeVersion],
   );
@@ -381,8 +382,8 @@ export async function countUndeliveredRows(
   noticeVersion: string,
 ): Promise<{ undelivered: number; smsSettled: number }> {
   const r = (await db.get<{ undelivered: number; sms_settled: number }>(
-    `SELECT COALESCE(SUM(status IN ('bounced','failed')), 0) AS undelivered,
-            COALESCE(SUM(channel = 'sms' AND status NOT IN ('pending','claimed')), 0) AS sms_settled
+    `SELECT COALESCE(SUM(CAST(status IN ('bounced','failed') AS INTEGER)), 0) AS undelivered,
+            COALESCE(SUM(CAST(channel = 'sms' AND status NOT IN ('pending','claimed') AS INTEGER)), 0) AS sms_settled
      FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject'`,
     [incidentId, noticeVersion],
   ))!;
@@ -402,7 +403,7 @@ export async function markUncertainForResend(
     tx.all<{ id: string }>(
       `UPDATE outbox SET status = 'pending', possible_duplicate = 1, updated_at = ?
        WHERE id IN (SELECT id FROM outbox WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'uncertain'
-                      AND possible_duplicate = 0 AND uncertain_at <= ? AND channel <> 'call' LIMIT ?)
+                      AND possible_duplicate = 0 AND uncertain_at <= ? AND channel <> 'call' LIMIT ?${skipLocked(db)})
        RETURNING id`,
       [now, q.incidentId, q.noticeVersion, q.cutoff, q.limit],
     ),
@@ -415,16 +416,16 @@ export async function markUncertainForResend(
  * correction, and then when another version told them (as pageWork's priorVersionAt).
  */
 const CORRECTION_COLUMNS_SQL = `EXISTS (SELECT 1 FROM outbox c WHERE c.incident_id = o.incident_id AND c.notice_version = o.notice_version
-       AND c.kind = 'subject' AND c.subject_id = o.subject_id AND c.is_correction = 1) AS asCorrection,
+       AND c.kind = 'subject' AND c.subject_id = o.subject_id AND c.is_correction = 1) AS "asCorrection",
      (SELECT MAX(COALESCE(x.sent_at, x.claimed_at, x.updated_at)) FROM outbox x
        WHERE x.incident_id = o.incident_id AND x.kind = 'subject' AND x.subject_id = o.subject_id AND x.notice_version <> o.notice_version
-         AND x.channel IN ('email', 'sms') AND x.status NOT IN ${NOT_TOLD_STATUSES_SQL}) AS priorVersionAt`;
+         AND x.channel IN ('email', 'sms') AND x.status NOT IN ${NOT_TOLD_STATUSES_SQL}) AS "priorVersionAt"`;
 
 /** Those of these rows that are still pending, with the person's name and contacts. */
 export async function listPendingRowsById(db: Db, ids: string[]): Promise<PendingSubjectRow[]> {
   const rows = await db.all<PendingSubjectRow & { incident_id: string }>(
     `SELECT o.id, o.subject_id, o.channel, o.locale, o.attempts, s.name, s.email, s.phone, s.jurisdiction, o.incident_id, ${CORRECTION_COLUMNS_SQL}
-     FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (SELECT value FROM json_each(?)) AND o.status = 'pending'`,
+     FROM outbox o JOIN subjects s ON s.id = o.subject_id WHERE o.id IN (${jsonValues(db, '?', 'text')}) AND o.status = 'pending'`,
     [JSON.stringify(ids)],
   );
   // The ids come from one incident's claim; grouped anyway, since each incident has its own key.
@@ -505,7 +506,7 @@ export async function markUncertainSmsSent(
 export async function createSmsFallbackRows(db: Db, incidentId: string, noticeVersion: string): Promise<number> {
   const r = await db.run(
     `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
-     SELECT printf('%012x', o.subject_id) || lower(hex(randomblob(10))), o.incident_id, 'subject', o.recipient_ref, 'sms', o.locale, o.notice_version, 'subject-sms', 'pending', ?, o.subject_id
+     SELECT ${rowIdSql(db, 'o.subject_id')}, o.incident_id, 'subject', o.recipient_ref, 'sms', o.locale, o.notice_version, 'subject-sms', 'pending', ?, o.subject_id
      FROM outbox o JOIN subjects s ON s.id = o.subject_id
      WHERE o.incident_id = ? AND o.notice_version = ? AND o.kind = 'subject' AND o.channel = 'email' AND o.status IN ('bounced','failed') AND s.phone IS NOT NULL
      ON CONFLICT (incident_id, kind, recipient_ref, channel, notice_version) DO NOTHING`,
@@ -544,7 +545,7 @@ export async function returnUnsentResends(
   const r = await db.run(
     `UPDATE outbox SET status = 'uncertain', possible_duplicate = 0, error = COALESCE(?, error), updated_at = ?
      WHERE incident_id = ? AND notice_version = ? AND kind = 'subject' AND status = 'pending' AND possible_duplicate = 1 AND channel <> 'call'
-       AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`,
+       AND (CAST(? AS INTEGER) IS NULL OR id IN (${jsonValues(db, '?', 'text')}))`,
     [q.error ?? null, nowIso(), q.incidentId, q.noticeVersion, q.ids ? 1 : null, q.ids ? JSON.stringify(q.ids) : '[]'],
   );
   return r.changes;

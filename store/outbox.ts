@@ -9,6 +9,10 @@ import { expectedRecipients } from './notice-waves';
 import { nowIso } from '../lib/clock';
 import { LIVE_ATTEMPT_SQL } from './send-attempts';
 
+// A controller row's recipient_ref is not a number: the CASE keeps PostgreSQL, which may evaluate a
+// join condition before the kind test beside it, from casting one (SQLite would read it as 0).
+const SUBJECT_OF_ROW_SQL = "CASE WHEN o.kind = 'subject' THEN CAST(o.recipient_ref AS INTEGER) END";
+
 export const OUTBOX_STATUSES = ['pending', 'claimed', 'sent', 'delivered', 'bounced', 'failed', 'uncertain'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export type OutboxKind = 'subject' | 'controller' | 'regulator' | 'reminder';
@@ -179,7 +183,7 @@ export async function listOutbox(
         WHEN 'controller' THEN c.email
         ELSE NULL END AS recipient, s.purged_at AS contact_purged_at
      FROM outbox o
-     LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = CAST(o.recipient_ref AS INTEGER)
+     LEFT JOIN subjects s ON o.kind = 'subject' AND s.id = ${SUBJECT_OF_ROW_SQL}
      LEFT JOIN controllers c ON o.kind = 'controller' AND c.id = o.recipient_ref
      WHERE ${where.join(' AND ')} ORDER BY o.kind, o.recipient_ref, o.channel, o.notice_version LIMIT ? OFFSET ?`,
     params,
@@ -235,7 +239,7 @@ export async function listPendingSubjectOutboxRows(
     db,
     incidentId,
     await db.all<SubjectOutboxRow>(
-      `SELECT o.*, s.name, s.email, s.phone, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = CAST(o.recipient_ref AS INTEGER)
+      `SELECT o.*, s.name, s.email, s.phone, s.jurisdiction FROM outbox o JOIN subjects s ON s.id = ${SUBJECT_OF_ROW_SQL}
      WHERE o.incident_id = ? AND o.kind = 'subject' AND o.notice_version = ? AND o.status = 'pending' ORDER BY o.id LIMIT ?`,
       [incidentId, noticeVersion, limit],
     ),
@@ -255,7 +259,7 @@ export async function countSubjectOutcomes(
   noticeVersion: string,
 ): Promise<SubjectOutcomeCounts> {
   const r = await db.get<{ total: number; sent: number | null; failed: number | null; uncertain: number | null }>(
-    `SELECT COUNT(*) AS total, SUM(status IN ('sent','delivered')) AS sent, SUM(status IN ('failed','bounced')) AS failed, SUM(status = 'uncertain') AS uncertain
+    `SELECT COUNT(*) AS total, SUM(CAST(status IN ('sent','delivered') AS INTEGER)) AS sent, SUM(CAST(status IN ('failed','bounced') AS INTEGER)) AS failed, SUM(CAST(status = 'uncertain' AS INTEGER)) AS uncertain
      FROM outbox WHERE incident_id = ? AND kind = 'subject' AND notice_version = ?`,
     [incidentId, noticeVersion],
   );

@@ -2,6 +2,7 @@
 // at the main address when a newer notice version is published; each version's
 // pages also stay at their own address.
 import type { Db } from './connection';
+import { jsonText } from './dialect';
 
 /** Publishes each locale's page of this version, all in one transaction. */
 export async function publishNoticePages(
@@ -35,7 +36,7 @@ export async function substituteNoticeStatus(
   noticeVersion: string,
 ): Promise<{ currentVersion: string | null; published: boolean } | undefined> {
   const row = await db.get<{ current: string | null; published: number }>(
-    `SELECT json_extract(i.state_json, '$.notices.noticeVersion') AS current,
+    `SELECT ${jsonText(db, 'i.state_json', ['notices', 'noticeVersion'])} AS current,
             EXISTS (SELECT 1 FROM public_notices p WHERE p.incident_id = i.id AND p.notice_version = ?) AS published
      FROM incidents i WHERE i.id = ?`,
     [noticeVersion, incidentId],
@@ -55,7 +56,7 @@ export async function isNoticeVersionPublished(db: Db, incidentId: string, notic
 /** The version the workflow's last persisted state names as approved; null before any approval. */
 export async function approvedNoticeVersion(db: Db, incidentId: string): Promise<string | null> {
   const row = await db.get<{ v: string | null }>(
-    "SELECT json_extract(state_json, '$.approval.noticeVersion') AS v FROM incidents WHERE id = ?",
+    `SELECT ${jsonText(db, 'state_json', ['approval', 'noticeVersion'])} AS v FROM incidents WHERE id = ?`,
     [incidentId],
   );
   return row?.v ?? null;

@@ -7,6 +7,7 @@
 // per transaction: each merge touches one contiguous stretch of the index.
 import { ensureIncidentKey, openContacts, sealContact, storedIdentityKey, type IncidentKey } from './contact-keys';
 import type { Db } from './connection';
+import { jsonTable, joinedText, stagingTable } from './dialect';
 import type { ChannelPolicy } from '../workflows/types';
 
 export interface SubjectRecord {
@@ -39,9 +40,11 @@ export interface Staging {
 /** A staging table private to this process's write connection, named after the import. */
 export async function createStaging(db: Db, importId: string, incidentId: string): Promise<Staging> {
   if (!/^[A-Za-z0-9_]+$/.test(importId)) throw new Error(`import id ${importId} is not a plain identifier`);
-  const name = `staged_${importId}`;
+  const name = `staged_${importId}`.toLowerCase();
+  const table = stagingTable(db, name);
+  const order = db.engine === 'postgres' ? `${table.order} BIGINT GENERATED ALWAYS AS IDENTITY, ` : '';
   await db.exec(
-    `CREATE TEMP TABLE ${name} (name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT, phone_type TEXT, call_consent INTEGER)`,
+    `${table.create} (${order}name TEXT, email TEXT, phone TEXT, jurisdiction TEXT, locale TEXT NOT NULL, identity_key TEXT NOT NULL, postal_address TEXT, phone_type TEXT, call_consent INTEGER)`,
   );
   return { name, staged: 0, incidentId, key: await ensureIncidentKey(db, incidentId) };
 }
@@ -67,8 +70,8 @@ export async function stageSubjects(db: Db, staging: Staging, people: readonly S
     p.callConsent === undefined || p.callConsent === null ? null : p.callConsent ? 1 : 0,
   ]);
   await db.run(
-    `INSERT INTO temp.${staging.name} (name, email, phone, jurisdiction, locale, identity_key, postal_address, phone_type, call_consent)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8 FROM json_each(?)`,
+    `INSERT INTO ${stagingTable(db, staging.name).ref} (name, email, phone, jurisdiction, locale, identity_key, postal_address, phone_type, call_consent)
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, CAST(value->>8 AS INTEGER) FROM ${jsonTable(db, '?', 'j')}`,
     [JSON.stringify(rows)],
   );
   staging.staged += people.length;
@@ -111,13 +114,18 @@ export async function mergeStaged(
   },
 ): Promise<number> {
   if (staging.staged === 0) return 0;
-  await db.exec(`CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`);
+  const table = stagingTable(db, staging.name);
+  await db.exec(
+    db.engine === 'sqlite'
+      ? `CREATE INDEX temp.${staging.name}_key ON ${staging.name} (identity_key)`
+      : `CREATE INDEX ${staging.name}_key ON ${staging.name} (identity_key)`,
+  );
   let inserted = 0;
   for (const [from, to] of keyRanges(staging.staged, o.rowsPerMerge ?? ROWS_PER_MERGE)) {
     const r = await db.run(
       `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, postal_address, phone_type, call_consent)
-       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key, postal_address, phone_type, call_consent FROM temp.${staging.name}
-       WHERE identity_key >= ? AND identity_key < ? ORDER BY identity_key, rowid
+       SELECT ?, name, email, phone, jurisdiction, locale, ?, identity_key, postal_address, phone_type, call_consent FROM ${table.ref}
+       WHERE identity_key >= ? AND identity_key < ? ORDER BY identity_key, ${table.order}
        ON CONFLICT (incident_id, identity_key) DO NOTHING`,
       [o.incidentId, o.importId, from, to],
     );
@@ -128,7 +136,7 @@ export async function mergeStaged(
 }
 
 export async function dropStaging(db: Db, staging: Staging): Promise<void> {
-  await db.exec(`DROP TABLE IF EXISTS temp.${staging.name}`);
+  await db.exec(stagingTable(db, staging.name).drop);
 }
 
 /** The incident's lowest and highest subject ids (null when it has none) and how many people it holds. */
@@ -137,7 +145,7 @@ export async function subjectIdBounds(
   incidentId: string,
 ): Promise<{ minId: number | null; maxId: number | null; people: number }> {
   const r = await db.get<{ minId: number | null; maxId: number | null; people: number }>(
-    'SELECT MIN(id) AS minId, MAX(id) AS maxId, COUNT(*) AS people FROM subjects WHERE incident_id = ?',
+    'SELECT MIN(id) AS "minId", MAX(id) AS "maxId", COUNT(*) AS people FROM subjects WHERE incident_id = ?',
     [incidentId],
   );
   return { minId: r?.minId ?? null, maxId: r?.maxId ?? null, people: r?.people ?? 0 };
@@ -158,9 +166,9 @@ export async function countSubjectContacts(db: Db, incidentId: string): Promise<
     withoutContact: number | null;
   }>(
     `SELECT COUNT(*) AS total,
-            SUM(email IS NOT NULL) AS withEmail,
-            SUM(phone IS NOT NULL) AS withPhone,
-            SUM(email IS NULL AND phone IS NULL) AS withoutContact
+            SUM(CAST(email IS NOT NULL AS INTEGER)) AS "withEmail",
+            SUM(CAST(phone IS NOT NULL AS INTEGER)) AS "withPhone",
+            SUM(CAST(email IS NULL AND phone IS NULL AS INTEGER)) AS "withoutContact"
      FROM subjects WHERE incident_id = ?`,
     [incidentId],
   );
@@ -185,7 +193,7 @@ export async function countSubjectsWithoutContact(
     channelPolicy === 'email'
       ? 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL'
       : channelPolicy === 'call'
-        ? "SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND (phone IS NULL OR NOT (phone_type IS 'landline' OR call_consent IS 1))"
+        ? "SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND (phone IS NULL OR NOT (phone_type IS NOT DISTINCT FROM 'landline' OR call_consent IS NOT DISTINCT FROM 1))"
         : 'SELECT COUNT(*) AS n FROM subjects WHERE incident_id = ? AND email IS NULL AND phone IS NULL',
     [incidentId],
   );
@@ -267,7 +275,7 @@ export async function listSubjectReach(db: Db, incidentId: string, limit: number
     incidentId,
     await db.all<SubjectReach>(
       `SELECT s.id, s.name, s.jurisdiction,
-       (SELECT GROUP_CONCAT(DISTINCT o.channel) FROM outbox o
+       (SELECT ${joinedText(db, 'DISTINCT o.channel', "','")} FROM outbox o
          WHERE o.subject_id = s.id AND o.incident_id = s.incident_id AND o.kind = 'subject' AND o.status IN ('sent', 'delivered')) AS channels
      FROM subjects s WHERE s.incident_id = ? ORDER BY s.id LIMIT ?`,
       [incidentId, limit],

@@ -1,6 +1,7 @@
 // An incident's timeline as people read it: the audit chain's entries, and the
 // names behind their actors (read once per incident, not joined per entry).
 import type { Db } from './connection';
+import { position } from './dialect';
 
 export interface TimelineRow {
   seq: number;
@@ -23,7 +24,7 @@ export async function actorNames(db: Db, incidentId: string): Promise<Map<string
   const rows = await db.all<{ actor: string; person: string | null; token: string | null }>(
     `SELECT DISTINCT a.actor, u.display_name AS person, t.name AS token
      FROM audit_log a
-     LEFT JOIN users u ON u.id = substr(a.actor, instr(a.actor, ':') + 1)
+     LEFT JOIN users u ON u.id = substr(a.actor, ${position(db, 'a.actor', "':'")} + 1)
      LEFT JOIN api_tokens t ON a.actor LIKE 'token:%' AND t.id = substr(a.actor, 7)
      WHERE a.incident_id = ?`,
     [incidentId],

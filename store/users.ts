@@ -28,7 +28,7 @@ export interface TokenRow {
 export const findUserByEmail = (db: Db, email: string) =>
   db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.trim().toLowerCase()]);
 export const findUserById = (db: Db, id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-export const listUsers = (db: Db) => db.all<UserRow>('SELECT * FROM users ORDER BY display_name COLLATE NOCASE, email');
+export const listUsers = (db: Db) => db.all<UserRow>('SELECT * FROM users ORDER BY lower(display_name), email');
 
 export async function insertUser(
   db: Db,

@@ -1,6 +1,7 @@
 // Signed webhook requests already answered, keyed by their signature, so a
 // replay within the window gets the first answer instead of a second effect.
 import type { Db, Tx } from './connection';
+import { jsonRecords, jsonValues } from './dialect';
 
 export interface WebhookDeliveryRow {
   status_code: number;
@@ -18,7 +19,7 @@ export const findWebhookDelivery = (db: Db, signature: string) =>
 export const findWebhookDeliveriesTx = (tx: Tx, signatures: string[]) =>
   tx.all<WebhookDeliveryRow & { signature: string }>(
     `SELECT signature, status_code, response_json, received_at FROM webhook_deliveries
-     WHERE signature IN (SELECT value FROM json_each(?))`,
+     WHERE signature IN (${jsonValues(tx, '?', 'text')})`,
     [JSON.stringify(signatures)],
   );
 
@@ -34,9 +35,9 @@ export interface NewWebhookDelivery {
 export const saveWebhookDeliveriesTx = (tx: Tx, ds: NewWebhookDelivery[]) =>
   tx.run(
     `INSERT INTO webhook_deliveries (signature, source, received_at, status_code, response_json)
-     SELECT json_extract(value, '$.signature'), json_extract(value, '$.source'), json_extract(value, '$.receivedAt'),
-            json_extract(value, '$.statusCode'), json_extract(value, '$.responseJson')
-     FROM json_each(?) WHERE true
+     SELECT r.signature, r.source, r."receivedAt", r."statusCode", r."responseJson"
+     FROM (${jsonRecords(tx, '?', { signature: 'text', source: 'text', receivedAt: 'text', statusCode: 'integer', responseJson: 'text' })}) AS r
+     WHERE true
      ON CONFLICT (signature) DO UPDATE SET received_at = excluded.received_at, status_code = excluded.status_code,
        response_json = excluded.response_json`,
     [JSON.stringify(ds)],

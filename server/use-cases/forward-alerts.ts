@@ -12,12 +12,14 @@ import {
   listUndeliveredForIncidentTx,
   markAlertsDeliveredMany,
   reassignAlertTx,
+  whileForwardingIncident,
   type UndeliveredAlertRow,
 } from '../../store/alerts';
 import { getIncidentOrigin, releaseAlertDedupTx } from '../../store/incident-store';
 import { INCIDENT_WORKFLOW_V1 } from '../../workflows/incident/messages';
 import { toDetectionMethod, type IncidentInput } from '../../workflows/types';
 import type { UseCaseContext } from './context';
+import type { Db, Tx } from '../../store/connection';
 import { decideAlertTx } from './alert-decision';
 
 export interface ForwardOptions {
@@ -50,16 +52,28 @@ export async function forwardAlerts(
   };
   const work = async () => {
     for (let incidentId = queue.shift(); incidentId; incidentId = queue.shift()) {
-      const batch = await listUndeliveredAlerts(ctx.db, incidentId, opts.pageSize);
-      if (batch.length === 0) continue;
-      const outcome = await deliverBatch(ctx, incidentId, batch);
-      if (outcome === 'closed') {
+      // Another forwarder holding the incident's lease (PostgreSQL, several hosts) delivers its rows: skip
+      // it. There the batch is marked inside the lease, so the next holder never signals it again; on
+      // SQLite (one forwarder) marks are written for many incidents at once.
+      const delivered = await whileForwardingIncident(ctx.db, incidentId, async (on) => {
+        const batch = await listUndeliveredAlerts(on, incidentId, opts.pageSize);
+        if (batch.length === 0) return { outcome: 'signalled' as const, count: 0, throughSeq: 0 };
+        const outcome = await deliverBatch({ db: on, gateway: ctx.gateway }, incidentId, batch);
+        const throughSeq = batch[batch.length - 1]!.seq;
+        if (outcome === 'signalled' && on.engine === 'postgres')
+          await markAlertsDeliveredMany(on, [{ incidentId, throughSeq }], nowIso());
+        return { outcome, count: batch.length, throughSeq };
+      });
+      if (!delivered || delivered.count === 0) continue;
+      if (delivered.outcome === 'closed') {
         pass.redecided += await redecideClosed(ctx, incidentId);
         continue;
       }
-      pass.delivered += batch.length;
-      marks.push({ incidentId, throughSeq: batch[batch.length - 1]!.seq });
-      if (marks.length >= MARKS_PER_WRITE) await writeMarks();
+      pass.delivered += delivered.count;
+      if (ctx.db.engine === 'sqlite') {
+        marks.push({ incidentId, throughSeq: delivered.throughSeq });
+        if (marks.length >= MARKS_PER_WRITE) await writeMarks();
+      }
     }
   };
   try {
@@ -71,7 +85,7 @@ export async function forwardAlerts(
 }
 
 async function deliverBatch(
-  ctx: Pick<UseCaseContext, 'db' | 'gateway'>,
+  ctx: { db: Db | Tx; gateway: UseCaseContext['gateway'] },
   incidentId: string,
   batch: UndeliveredAlertRow[],
 ): Promise<'signalled' | 'closed'> {

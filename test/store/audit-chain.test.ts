@@ -1,42 +1,37 @@
 // The audit chain stays intact when two processes append at once, and any edit,
 // deletion or reordering of a row is detected.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db } from '../../store/connection';
 import { appendAudit, verifyAuditChain } from '../../store/audit';
+import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 
-let dir: string;
-let file: string;
-let db: Db;
+describe.each(testEngines())('audit chain on %s', (engine) => {
+  let t: TestDb;
+  /** The SQLite file or the PostgreSQL URL, as the other processes are given it. */
+  let file: string;
+  let db: Db;
 
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-audit-'));
-  file = path.join(dir, 'breachline.sqlite');
-  db = await openDb(file);
-  await migrate(db);
-});
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const writer = (label: string, count: number) =>
-  new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(__dirname, '../support/audit-writer.ts'), file, String(count), label],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} exited ${code}: ${err}`))));
+  beforeEach(async () => {
+    t = await openTestDb(engine, 'audit');
+    file = t.dbPath ?? t.url!;
+    db = t.db;
   });
+  afterEach(() => t.drop());
 
-describe('audit chain', () => {
+  const writer = (label: string, count: number) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, '../support/audit-writer.ts'), file, String(count), label],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${label} exited ${code}: ${err}`))));
+    });
+
   it('verifies after concurrent appends from two processes and this one', async () => {
     const local = Promise.all(
       Array.from({ length: 50 }, (_, i) =>

@@ -1,59 +1,65 @@
 // The read model only moves forward: an older snapshot arriving late (an
 // activity retry, two updates in flight) never overwrites a newer one.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../store/connection';
+import type { Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { saveIncidentState, getIncident } from '../../store/incident-store';
 import { initialState } from '../../workflows/incident/workflow';
 import { insertTestIncident } from '../support/incident-row';
+import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 
-let dir: string;
-let db: Db;
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-store-'));
-  db = await openDb(path.join(dir, 'db.sqlite'));
-  await migrate(db);
-  await insertTestIncident(db, 'inc1');
-});
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+describe.each(testEngines())('on %s', (engine) => {
+  let t: TestDb;
+  let db: Db;
+  beforeEach(async () => {
+    t = await openTestDb(engine, 'store');
+    db = t.db;
+    await insertTestIncident(db, 'inc1');
+  });
+  afterEach(() => t.drop());
 
-describe('incident store', () => {
-  it('ignores a snapshot older than the stored one', async () => {
-    const base = initialState({
-      incidentId: 'inc1',
-      createdAt: '',
-      openedBy: { kind: 'user', id: 'u' },
-      severity: 'low',
-      detectedAt: '',
-      detectionMethod: 'other',
-      dataCategories: [],
+  describe('incident store', () => {
+    it('ignores a snapshot older than the stored one', async () => {
+      const base = initialState({
+        incidentId: 'inc1',
+        createdAt: '',
+        openedBy: { kind: 'user', id: 'u' },
+        severity: 'low',
+        detectedAt: '',
+        detectionMethod: 'other',
+        dataCategories: [],
+      });
+      expect((await saveIncidentState(db, { ...base, stateVersion: 2, stage: 'approval' }, [])).applied).toBe(true);
+      expect((await saveIncidentState(db, { ...base, stateVersion: 1, stage: 'assessment' }, [])).applied).toBe(false);
+      expect((await getIncident(db, 'inc1'))!.stage).toBe('approval');
     });
-    expect((await saveIncidentState(db, { ...base, stateVersion: 2, stage: 'approval' }, [])).applied).toBe(true);
-    expect((await saveIncidentState(db, { ...base, stateVersion: 1, stage: 'assessment' }, [])).applied).toBe(false);
-    expect((await getIncident(db, 'inc1'))!.stage).toBe('approval');
-  });
 
-  it('applies migrations once even when run twice', async () => {
-    expect(await migrate(db)).toEqual([]);
-    const tables = await db.all<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
-    );
-    expect(tables).toHaveLength(1);
-  });
+    it('applies migrations once even when run twice', async () => {
+      expect(await migrate(db)).toEqual([]);
+      const tables = await db.all<{ name: string }>(
+        engine === 'sqlite'
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+          : "SELECT table_name AS name FROM information_schema.tables WHERE table_name = 'audit_log'",
+      );
+      expect(tables).toHaveLength(1);
+    });
 
-  it('keeps foreign keys, WAL and a busy timeout on every connection', async () => {
-    expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
-    expect(await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
-    await expect(
-      db.run(
-        "INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES ('n', 'missing', 'k', 'b', 'now', 'u')",
-      ),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    it.runIf(engine === 'sqlite')('keeps foreign keys, WAL and a busy timeout on every connection', async () => {
+      expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+      await expect(
+        db.run(
+          "INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES ('n', 'missing', 'k', 'b', 'now', 'u')",
+        ),
+      ).rejects.toThrow(/FOREIGN KEY/);
+    });
+
+    it.runIf(engine === 'postgres')('enforces foreign keys', async () => {
+      await expect(
+        db.run(
+          "INSERT INTO notes (id, incident_id, kind, body, created_at, created_by) VALUES ('n', 'missing', 'k', 'b', 'now', 'u')",
+        ),
+      ).rejects.toThrow(/foreign key/);
+    });
   });
 });

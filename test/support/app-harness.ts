@@ -10,7 +10,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../app.config';
 import { loadPayloadKeys, temporalDataConverter } from '../../temporal.config';
-import { openDb, type Db } from '../../store/connection';
+import type { Db, Engine } from '../../store/connection';
+import { openDatabase } from '../../store/database';
+import { defaultTestEngine, openTestDb } from './test-db';
 import { contactMasterKeys, useContactMasterKeys } from '../../store/contact-keys';
 import { migrate } from '../../store/migrations';
 import { createActivities, type Activities } from '../../activities';
@@ -70,6 +72,8 @@ export async function startHarness(
     temporalAddress?: string;
     /** Origins the codec endpoint answers with CORS; by default the dev server's usual UI origin. */
     codecOrigins?: readonly string[];
+    /** The database engine; by default the run's (BREACHLINE_TEST_ENGINE, see test-db.ts). */
+    engine?: Engine;
   } = {},
 ): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-'));
@@ -85,8 +89,10 @@ export async function startHarness(
   const logger = createLogger('test', 'silent');
   // Sealed like the app's own processes: the master key is made in the test's data directory.
   useContactMasterKeys(contactMasterKeys(config.secretKeys, dataDir, { warn: () => undefined }));
-  const db = await openDb(config.dbPath);
-  await migrate(db);
+  // PostgreSQL: a fresh database of the run's cluster; SQLite: the file in the data directory.
+  const pgDb = (opts.engine ?? defaultTestEngine()) === 'postgres' ? await openTestDb('postgres', 'app') : null;
+  const db = pgDb ? pgDb.db : await openDatabase(config);
+  if (!pgDb) await migrate(db);
   await ensureBootstrapToken(db, ADMIN_TOKEN);
   if (!opts.defaultOrgProfile) await saveCompleteOrgProfile(db);
   const address = opts.temporalAddress ?? testTemporalAddress();
@@ -194,7 +200,8 @@ export async function startHarness(
       await stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
-      await db.close();
+      if (pgDb) await pgDb.drop();
+      else await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

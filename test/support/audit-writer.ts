@@ -1,11 +1,12 @@
 // A separate process that appends audit rows, standing in for the web server
 // or the worker writing to the same database at the same time.
-import { openDb } from '../../store/connection';
+import { openDatabase } from '../../store/database';
 import { appendAudit } from '../../store/audit';
 
 async function main() {
   const [file, count, label] = process.argv.slice(2);
-  const db = await openDb(file!);
+  // A SQLite file or a postgres:// URL.
+  const db = await openDatabase(/^postgres/.test(file!) ? { dbPath: '', databaseUrl: file } : { dbPath: file! });
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < Number(count); i++) {
     writes.push(

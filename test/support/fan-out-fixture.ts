@@ -1,13 +1,10 @@
 // An incident with people and an approved notice already in SQLite, for the
 // fan-out tests: the notice rows are what the approver saw, with the renderer's
 // name token in place, so a test can compare what a person received with them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db, Engine } from '../../store/connection';
 import { insertIncidentTx } from '../../store/incident-store';
 import { RECIPIENT_NAME_TOKEN } from '../../activities/render';
+import { defaultTestEngine, openTestDb } from './test-db';
 
 export const NOTICE_VERSION = 'f'.repeat(64);
 
@@ -33,12 +30,16 @@ export interface Person {
   locale: 'en' | 'zh-CN';
 }
 
-export async function openFixtureDb(prefix: string): Promise<{ db: Db; dir: string; dbPath: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `breachline-${prefix}-`));
-  const dbPath = path.join(dir, 'db.sqlite');
-  const db = await openDb(dbPath);
-  await migrate(db);
-  return { db, dir, dbPath };
+/**
+ * A fresh migrated database in a temp dir. `dbPath` is the SQLite file, or on PostgreSQL the
+ * database's URL (what a child process is given to open it); `drop` closes and removes it.
+ */
+export async function openFixtureDb(
+  prefix: string,
+  engine: Engine = defaultTestEngine(),
+): Promise<{ db: Db; dir: string; dbPath: string; drop: () => Promise<void> }> {
+  const t = await openTestDb(engine, prefix);
+  return { db: t.db, dir: t.dir, dbPath: t.dbPath ?? t.url!, drop: t.drop };
 }
 
 /** Inserts the incident, its approved notices and its people; returns the people's subject ids. */
@@ -76,11 +77,11 @@ export async function seedIncident(db: Db, incidentId: string, people: Person[])
   for (let i = 0; i < people.length; i += 1000) {
     await db.transaction(async (tx) => {
       for (const [j, p] of people.slice(i, i + 1000).entries()) {
-        const r = await tx.run(
-          "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,'DE',?, 'imp_test', ?)",
+        const r = await tx.get<{ id: number }>(
+          "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,'DE',?, 'imp_test', ?) RETURNING id",
           [incidentId, p.name, p.email, p.phone, p.locale, `k${i + j}`],
         );
-        ids.push(r.lastID);
+        ids.push(r!.id);
       }
     });
   }

@@ -1,4 +1,5 @@
-// One Temporal dev server for the whole test run: in memory, headless, on a free loopback port.
+// One Temporal dev server for the whole test run: in memory, headless, on a free loopback port;
+// and one PostgreSQL cluster when its binaries are found (test/support/postgres.ts).
 // Starting one takes about a second, but a server per file would multiply that by every file
 // and leave a 2-core CI machine running several Go servers at once.
 // Set BREACHLINE_TEST_TEMPORAL_LOG=1 to see the server's output.
@@ -7,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { type DevServer, startDevServer } from '../../bin/dev-server';
 import { loadTemporalConfig } from '../../temporal.config';
 import { freePort } from './temporal-env';
+import { findPostgresBin, startPostgresCluster, type PostgresCluster } from './postgres';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A fixed environment, not process.env: a developer's TEMPORAL_ADDRESS must not send tests to a real cluster.
@@ -27,5 +29,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`, { cause: err });
   }
   project.provide('temporalAddress', server.address);
-  return () => server.stop();
+  // The store tests run on both engines when PostgreSQL is installed (test/support/test-db.ts).
+  let postgres: PostgresCluster | undefined;
+  const pgBin = findPostgresBin();
+  if (pgBin) {
+    try {
+      postgres = await startPostgresCluster(pgBin);
+    } catch (err) {
+      await server.stop();
+      throw new Error(`global setup: could not start PostgreSQL from ${pgBin}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+    console.log(`PostgreSQL: ${pgBin}; store tests run on SQLite and PostgreSQL`);
+  } else {
+    console.log(
+      'PostgreSQL: not found, store tests ran on SQLite only (set BREACHLINE_TEST_PG_BIN or install postgresql)',
+    );
+  }
+  project.provide('postgresAdminUrl', postgres?.adminUrl ?? '');
+  return async () => {
+    await postgres?.stop();
+    await server.stop();
+  };
 }

@@ -1,8 +1,8 @@
 // A worker in its own process for the crash tests: real activities on the given
-// SQLite file, the SendGrid and Twilio SDKs pointed at the test's stand-ins. Configured by
+// database (SQLite file or PostgreSQL URL), the SendGrid and Twilio SDKs pointed at the test's stand-ins. Configured by
 // environment so the test can kill -9 it and start another just the same.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { openDb } from '../../store/connection';
+import { openDatabase } from '../../store/database';
 import { createActivities } from '../../activities';
 import { createSendGridProvider, createTwilioProvider, createTwilioVoiceProvider } from '../../activities/providers';
 import { createLogger } from '../../lib/logger';
@@ -17,7 +17,9 @@ async function main() {
   Runtime.install({
     logger: { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
-  const db = await openDb(env('NOTIFY_DB'));
+  // A SQLite file or a postgres:// URL (openFixtureDb's dbPath).
+  const target = env('NOTIFY_DB');
+  const db = await openDatabase(/^postgres/.test(target) ? { dbPath: '', databaseUrl: target } : { dbPath: target });
   const email = createSendGridProvider({
     apiKey: process.env.NOTIFY_SENDGRID_KEY ?? 'SG.key',
     fromEmail: 'notices@breachline.example',
