@@ -2,11 +2,10 @@
 // password and their own new password end their sessions and revoke their API
 // tokens, so re-enabling someone starts from nothing. And no session outlives its
 // absolute lifetime, however busy it is.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadAppConfig } from '../../app.config';
-import { openDb } from '../../store/connection';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
+import { readStoredSession, storedSessionIds, writeStoredSession } from '../support/session-rows';
 import { hiddenField, waitFor } from '../e2e/helpers';
 
 let h: Harness;
@@ -23,16 +22,6 @@ const sidOf = (web: Web) => {
   const cookie = decodeURIComponent(web.cookies.get('bl.sid') ?? '');
   return cookie.slice(2, cookie.lastIndexOf('.'));
 };
-
-/** Runs `fn` on connect-sqlite3's own file, where the session data lives. */
-async function onSessionStore<T>(fn: (store: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
-  const store = await openDb(path.join(h.dataDir, 'sessions.sqlite'));
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 async function newToken(web: Web, name: string): Promise<string> {
   const account = await web.get('/account');
@@ -64,16 +53,12 @@ describe('ending a person’s access', () => {
     expect(await isLoggedOut(web)).toBe(false);
     // A request that loaded this session before the disable saves it when it ends (connect-sqlite3's
     // set is INSERT OR REPLACE): the row comes back after the store destroyed it.
-    const inFlight = await onSessionStore((store) =>
-      store.get<{ sid: string; expired: number; sess: string }>('SELECT * FROM sessions WHERE sid = ?', [sidOf(web)]),
-    );
+    const inFlight = await readStoredSession(h, sidOf(web));
     expect(inFlight).toBeDefined();
 
     const adminWeb = await logInForm(h, admin.email, admin.password);
     await adminPost(adminWeb, `/settings/users/${u.id}/disable`);
-    await onSessionStore((store) =>
-      store.run('INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)', [inFlight!.sid, inFlight!.expired, inFlight!.sess]),
-    );
+    await writeStoredSession(h, inFlight!);
     await adminPost(adminWeb, `/settings/users/${u.id}/enable`);
 
     expect(await isLoggedOut(web)).toBe(true);
@@ -156,12 +141,7 @@ describe('absolute session lifetime', () => {
         200,
       );
       expect(endedAt - loggedInAt).toBeGreaterThanOrEqual(lifetimeMs);
-      const store = await openDb(path.join(short.dataDir, 'sessions.sqlite'));
-      try {
-        expect(await store.all('SELECT sid FROM sessions WHERE sid = ?', [sid])).toEqual([]);
-      } finally {
-        await store.close();
-      }
+      expect(await storedSessionIds(short)).not.toContain(sid);
       expect(await short.db.all('SELECT sid FROM user_sessions WHERE user_id = ?', [u.id])).toEqual([]);
     } finally {
       await short.close();

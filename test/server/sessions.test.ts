@@ -1,10 +1,9 @@
 // A person's web sessions are indexed at login, so disabling the account or a
 // new password ends them in the session store itself, and logging out drops the row.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../store/connection';
 import { listUserSessions } from '../../store/sessions';
 import { createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
+import { storedSessionIds } from '../support/session-rows';
 import { hiddenField } from '../e2e/helpers';
 
 let h: Harness;
@@ -21,14 +20,7 @@ const sidOf = (web: Web) => {
   const cookie = decodeURIComponent(web.cookies.get('bl.sid') ?? '');
   return cookie.slice(2, cookie.lastIndexOf('.'));
 };
-const storedSids = async () => {
-  const store = await openDb(path.join(h.dataDir, 'sessions.sqlite'));
-  try {
-    return (await store.all<{ sid: string }>('SELECT sid FROM sessions')).map((r) => r.sid);
-  } finally {
-    await store.close();
-  }
-};
+const storedSids = () => storedSessionIds(h);
 const indexedSids = async (userId: string) => (await listUserSessions(h.db, userId)).map((s) => s.sid).sort();
 
 describe('web sessions', () => {
