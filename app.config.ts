@@ -340,6 +340,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
       'BREACHLINE_SECRETS_KEY is required when BREACHLINE_SECRETS_KEY_PREVIOUS is set (the new key seals, the previous ones only open)',
     );
   }
+  if (e.BREACHLINE_DATABASE_URL) {
+    // Several hosts share one PostgreSQL database: a key made in one host's data directory would seal
+    // contact data or payloads that the processes on every other host cannot open.
+    const missing = [
+      ...(e.BREACHLINE_SECRETS_KEY ? [] : ['BREACHLINE_SECRETS_KEY']),
+      ...(env.BREACHLINE_PAYLOAD_KEY?.trim() ? [] : ['BREACHLINE_PAYLOAD_KEY']),
+    ];
+    if (missing.length > 0)
+      throw new ConfigError(
+        missing[0]!,
+        `required when BREACHLINE_DATABASE_URL is set: every host must use the same key, so set ${missing.join(' and ')} from your secret store on each (see docs/deploy.md)`,
+      );
+  }
   if (e.TWILIO_ACCOUNT_SID && !e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
     throw new ConfigError(
       'TWILIO_FROM_NUMBER',

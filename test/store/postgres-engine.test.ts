@@ -1,6 +1,7 @@
 // The PostgreSQL engine's own promises, beside the store tests that run on both engines:
 // placeholders, number shapes, migrations applied once by processes starting together,
 // transactions that roll back whole, rows streamed by each().
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../../app.config';
 import { openDatabase } from '../../store/database';
 import { openPostgres } from '../../store/connection-postgres';
-import { migrate } from '../../store/migrations';
+import { loadMigrations, migrate, POSTGRES_MIGRATIONS_DIR } from '../../store/migrations';
 import { toPostgresPlaceholders } from '../../store/pg-placeholders';
 import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 
@@ -34,8 +35,12 @@ describe.runIf(testEngines().includes('postgres'))('the PostgreSQL engine', () =
     const others = await Promise.all([1, 2, 3].map(() => openPostgres(t.url!, { max: 2 })));
     try {
       const applied = await Promise.all([t.db, ...others].map((db) => migrate(db)));
-      expect(applied.flat()).toEqual([1]);
-      expect(await t.db.all('SELECT id FROM schema_migrations')).toEqual([{ id: 1 }]);
+      const ids = loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.id);
+      expect(ids.length).toBeGreaterThan(1);
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(ids);
+      expect((await t.db.all<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id)).toEqual(
+        ids,
+      );
     } finally {
       await Promise.all(others.map((db) => db.close()));
     }
@@ -61,12 +66,19 @@ describe.runIf(testEngines().includes('postgres'))('the PostgreSQL engine', () =
   it('BREACHLINE_DATABASE_URL selects PostgreSQL, and unset the SQLite file in the data directory stays', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-engine-'));
     try {
+      const shared = {
+        BREACHLINE_DATA_DIR: dataDir,
+        BREACHLINE_DATABASE_URL: t.url!,
+        BREACHLINE_LOG_LEVEL: 'silent',
+      };
+      // Hosts sharing the database must share the keys: none may be made in one host's data directory.
+      expect(() => loadAppConfig(shared)).toThrow(
+        /BREACHLINE_SECRETS_KEY: required when BREACHLINE_DATABASE_URL is set/,
+      );
+      const key = () => randomBytes(32).toString('base64');
+      expect(() => loadAppConfig({ ...shared, BREACHLINE_SECRETS_KEY: key() })).toThrow(/BREACHLINE_PAYLOAD_KEY/);
       const pgDb = await openDatabase(
-        loadAppConfig({
-          BREACHLINE_DATA_DIR: dataDir,
-          BREACHLINE_DATABASE_URL: t.url!,
-          BREACHLINE_LOG_LEVEL: 'silent',
-        }),
+        loadAppConfig({ ...shared, BREACHLINE_SECRETS_KEY: key(), BREACHLINE_PAYLOAD_KEY: key() }),
       );
       expect(pgDb.engine).toBe('postgres');
       expect(await pgDb.get('SELECT current_database() AS name')).toEqual({ name: new URL(t.url!).pathname.slice(1) });
