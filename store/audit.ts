@@ -53,6 +53,21 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash' | 'event_key'>): string 
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** The row an entry becomes at `seq`, after the row whose hash is `prevHash`. */
+function chainedRow(entry: AuditEntry, seq: number, prevHash: string): AuditRow {
+  const base = {
+    seq,
+    at: entry.at,
+    incident_id: entry.incidentId,
+    type: entry.type,
+    actor: actorLabel(entry.actor),
+    summary: entry.summary,
+    details_json: JSON.stringify(entry.details ?? {}),
+    prev_hash: prevHash,
+  };
+  return { ...base, event_key: entry.eventKey ?? null, hash: hashAuditRow(base) };
+}
+
 /** Appends inside an open write transaction; returns the row (existing one if the event key was seen). */
 export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow> {
   // SQLite's one writer already orders appends; on PostgreSQL, processes on several hosts would
@@ -64,17 +79,7 @@ export async function appendAuditTx(tx: Tx, entry: AuditEntry): Promise<AuditRow
     if (existing) return existing;
   }
   const head = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const base = {
-    seq: (head?.seq ?? 0) + 1,
-    at: entry.at,
-    incident_id: entry.incidentId,
-    type: entry.type,
-    actor: actorLabel(entry.actor),
-    summary: entry.summary,
-    details_json: JSON.stringify(entry.details ?? {}),
-    prev_hash: head?.hash ?? GENESIS_HASH,
-  };
-  const row: AuditRow = { ...base, event_key: entry.eventKey ?? null, hash: hashAuditRow(base) };
+  const row = chainedRow(entry, (head?.seq ?? 0) + 1, head?.hash ?? GENESIS_HASH);
   await tx.run(
     'INSERT INTO audit_log (seq, event_key, at, incident_id, type, actor, summary, details_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
     [
@@ -138,17 +143,7 @@ export async function appendAuditManyTx(tx: Tx, entries: AuditEntry[]): Promise<
       if (seen.has(entry.eventKey)) continue;
       seen.add(entry.eventKey);
     }
-    const base = {
-      seq: ++seq,
-      at: entry.at,
-      incident_id: entry.incidentId,
-      type: entry.type,
-      actor: actorLabel(entry.actor),
-      summary: entry.summary,
-      details_json: JSON.stringify(entry.details ?? {}),
-      prev_hash: prev,
-    };
-    const row: AuditRow = { ...base, event_key: entry.eventKey ?? null, hash: hashAuditRow(base) };
+    const row = chainedRow(entry, ++seq, prev);
     prev = row.hash;
     rows.push(row);
   }

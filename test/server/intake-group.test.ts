@@ -11,6 +11,7 @@ import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { createIntake, type Delivery } from '../../server/use-cases/ingest-alert';
 import { markAlertsDeliveredMany } from '../../store/alerts';
+import { oneAlertDelivery } from '../support/alert-delivery';
 
 let dir: string;
 let db: Db;
@@ -34,14 +35,8 @@ afterAll(async () => {
 });
 
 let n = 0;
-const delivery = (dedupKey: string, action: 'trigger' | 'resolve' = 'trigger', deliveryKey = `d-${n++}`): Delivery => ({
-  source: 'mon',
-  alerts: [
-    { alert: { format: 'generic', dedupKey, action, summary: `alert ${n}`, severity: 'high' }, key: deliveryKey },
-  ],
-  rawBody: '{}',
-  deliveryKey,
-});
+const delivery = (dedupKey: string, action: 'trigger' | 'resolve' = 'trigger', deliveryKey = `d-${n++}`): Delivery =>
+  oneAlertDelivery({ source: 'mon', dedupKey, action, deliveryKey, summary: `alert ${n}` });
 
 /** The first delivery runs alone; everything submitted while it runs shares the next transaction. */
 async function inOneGroup(intake: ReturnType<typeof createIntake>, ds: Delivery[]) {

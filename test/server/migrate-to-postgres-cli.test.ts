@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../support/run-bin';
+import { oneAlertDelivery } from '../support/alert-delivery';
 import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 import { makePeople, seedIncident } from '../support/fan-out-fixture';
 import { openDb, type Db } from '../../store/connection';
@@ -27,23 +28,10 @@ describe.runIf(testEngines().includes('postgres'))('npm run migrate:to-postgres'
     await seedIncident(sqlite, 'inc-moved', makePeople(300, { phoneOnlyEvery: 7 }));
     const intake = createIntake(sqlite, { maxBacklog: 1_000_000 });
     for (let i = 0; i < 5; i++)
-      await ingestDelivery(intake, {
-        source: 'monitor',
-        alerts: [
-          {
-            alert: {
-              format: 'generic',
-              dedupKey: 'disk-full',
-              action: 'trigger',
-              summary: 'Disk full',
-              severity: 'high',
-            },
-            key: `delivery-${i}`,
-          },
-        ],
-        rawBody: '{}',
-        deliveryKey: `delivery-${i}`,
-      });
+      await ingestDelivery(
+        intake,
+        oneAlertDelivery({ source: 'monitor', dedupKey: 'disk-full', deliveryKey: `delivery-${i}` }),
+      );
     for (let i = 0; i < 20; i++)
       await appendAudit(sqlite, {
         incidentId: 'inc-moved',

@@ -7,6 +7,7 @@ import { whileForwardingIncident } from '../../store/alerts';
 import { openDb, type Db } from '../../store/connection';
 import { openPostgres } from '../../store/connection-postgres';
 import { createIntake, ingestDelivery } from '../../server/use-cases/ingest-alert';
+import { oneAlertDelivery } from '../support/alert-delivery';
 import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 
 describe.each(testEngines())('on %s', (engine) => {
@@ -25,23 +26,10 @@ describe.each(testEngines())('on %s', (engine) => {
     const commits = [createIntake(t.db, { maxBacklog: 1_000_000 }), createIntake(other, { maxBacklog: 1_000_000 })];
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        ingestDelivery(commits[i % 2]!, {
-          source: 'monitor',
-          alerts: [
-            {
-              alert: {
-                format: 'generic',
-                dedupKey: 'disk-full',
-                action: 'trigger',
-                summary: 'Disk full',
-                severity: 'high',
-              },
-              key: `delivery-${i}`,
-            },
-          ],
-          rawBody: '{}',
-          deliveryKey: `delivery-${i}`,
-        }),
+        ingestDelivery(
+          commits[i % 2]!,
+          oneAlertDelivery({ source: 'monitor', dedupKey: 'disk-full', deliveryKey: `delivery-${i}` }),
+        ),
       ),
     );
     const incidents = new Set(outcomes.map((o) => ('incidentId' in o ? o.incidentId : null)));
