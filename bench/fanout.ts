@@ -4,6 +4,7 @@
 // baseline that reads the same rows, renders the same messages and sends the
 // same batches with the same SDK, with no Temporal and no outbox. One JSON line.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createSendGridProvider } from '../activities/providers';
@@ -12,16 +13,34 @@ import { HTML_NAME_KEY, nameSubstitutions } from '../activities/send-notice-page
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activities/render';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
-import { NOTICE, NOTICE_VERSION, openFixtureDb, seedIncident } from '../test/support/fan-out-fixture';
+import { NOTICE, NOTICE_VERSION, seedIncident } from '../test/support/fan-out-fixture';
+import type { Db } from '../store/connection';
+import { openDatabase } from '../store/database';
+import { migrate } from '../store/migrations';
 import { BUNDLE_ENV, buildWorkflowBundle } from '../bin/workflow-bundle';
-import { argNumber, forkStandIn, machine, peakRssMbOf, startBenchTemporal, startWorkerProcess } from './support';
+import {
+  argNumber,
+  databaseArg,
+  forkStandIn,
+  machine,
+  peakRssMbOf,
+  startBenchPostgres,
+  startBenchTemporal,
+  startWorkerProcess,
+} from './support';
 
 const API_KEY = 'SG.bench';
 const WINDOW = 4;
 
 async function main() {
   const recipients = argNumber('recipients', 100_000);
-  const { db, dir, dbPath } = await openFixtureDb('bench-fanout');
+  const database = databaseArg();
+  const postgres = database === 'postgres' ? await startBenchPostgres() : undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-bench-fanout-'));
+  // The worker process opens the same database: the SQLite file, or the PostgreSQL URL.
+  const dbPath = postgres ? postgres.url : path.join(dir, 'breachline.sqlite');
+  const db = await openDatabase(postgres ? { dbPath: '', databaseUrl: postgres.url } : { dbPath });
+  await migrate(db);
   const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['sendgrid', API_KEY]);
   try {
@@ -120,6 +139,7 @@ async function main() {
     const baselinePerSecond = Math.round(recipients / baselineSeconds);
     console.log(
       JSON.stringify({
+        database,
         recipients,
         importSeconds: round(importSeconds),
         seconds: round(seconds),
@@ -137,16 +157,13 @@ async function main() {
     standIn.stop();
     await temporal.stop();
     await db.close();
+    await postgres?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The same rows, rendering and batches with the same SDK, as fast as a bare loop with the same concurrency can. */
-async function baseline(
-  db: Awaited<ReturnType<typeof openFixtureDb>>['db'],
-  incidentId: string,
-  email: ReturnType<typeof createSendGridProvider>,
-) {
+async function baseline(db: Db, incidentId: string, email: ReturnType<typeof createSendGridProvider>) {
   const bounds = (await db.get<{ lo: number; hi: number }>(
     'SELECT MIN(id) AS lo, MAX(id) AS hi FROM subjects WHERE incident_id = ?',
     [incidentId],

@@ -7,21 +7,24 @@
 //   raw          signalWithStart from the TS client, --concurrency in flight, on the same server:
 //                rawSignalWithStartPerSecond, and ratio = alertsPerSecond / raw;
 //   drain        until every accepted alert is applied by its workflow (drainSeconds), then
-//                lost and duplicated per incident from the SQLite read model, and incidents.
+//                lost and duplicated per incident from the read model, and incidents.
 // `--kill-forwarder N` runs the first N forwarders with the failpoint `forwarder.signalled`
 // armed, so each dies by SIGKILL between a batch's signal and its mark; a new one starts at once.
-// Prints one JSON line. Not part of `npm test`.
+// `--database postgres` puts the app's records in a PostgreSQL cluster started in the run's temp dir
+// (Debian's binaries, durability defaults kept) instead of the SQLite file.
+// Prints one JSON line (with "database"). Not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { buildWorkflowBundle, BUNDLE_ENV } from '../bin/workflow-bundle';
-import { openDb } from '../store/connection';
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../store/database';
 import { signPayload } from '../server/webhooks/signature';
 import { alertBatchSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
 import { freePort } from '../test/support/free-port';
-import { argNumber, machine, startBenchTemporal } from './support';
+import { argNumber, databaseArg, machine, startBenchPostgres, startBenchTemporal } from './support';
 
 const SECRET = 'bench-ingest-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'bench-ingest-admin-token-0123456789';
@@ -34,6 +37,7 @@ const keys = argNumber('keys', 200);
 const concurrency = argNumber('concurrency', 64);
 const rate = argNumber('rate', 1000);
 const kills = process.argv.includes('--kill-forwarder') ? argNumber('kill-forwarder', 3) : 0;
+const database = databaseArg();
 
 const trace = (line: string) => {
   if (process.env.INGEST_TRACE) console.error(`${new Date().toISOString()} ${line}`);
@@ -84,6 +88,8 @@ function percentile(sorted: number[], p: number): number {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-bench-ingest-'));
   const temporal = await startBenchTemporal(dir);
+  const postgres = database === 'postgres' ? await startBenchPostgres() : undefined;
+  const databaseUrl = postgres?.url;
   const children = new Set<ChildProcess>();
   let stopping = false;
   try {
@@ -100,6 +106,13 @@ async function main() {
       BREACHLINE_LOG_LEVEL: 'error',
       // Deep enough that the storm is never refused: refusals are counted, but this measures the intake.
       BREACHLINE_INTAKE_MAX_BACKLOG: String(Math.max(10_000, alerts * 2)),
+      ...(databaseUrl
+        ? {
+            BREACHLINE_DATABASE_URL: databaseUrl,
+            BREACHLINE_SECRETS_KEY: randomBytes(32).toString('base64'),
+            BREACHLINE_PAYLOAD_KEY: randomBytes(32).toString('base64'),
+          }
+        : {}),
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'bench-ingest',
@@ -205,7 +218,7 @@ async function main() {
     trace(`raw: ${round(rawPerSecond)}/s`);
 
     // Drain: every accepted alert applied by its workflow (the read model's alert count).
-    const db = await openDb(path.join(dir, 'breachline.sqlite'));
+    const db = await openDatabase({ dbPath: path.join(dir, 'breachline.sqlite'), databaseUrl });
     type Row = { id: string; expected: number; applied: number };
     const perIncident = () =>
       db.all<Row>(
@@ -228,6 +241,7 @@ async function main() {
 
     console.log(
       JSON.stringify({
+        database,
         alerts,
         keys,
         alertsPerSecond: round(alertsPerSecond),
@@ -253,6 +267,7 @@ async function main() {
     for (const child of children) child.kill(process.env.INGEST_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
     if (process.env.INGEST_PROFILE_DIR) await sleep(5000);
     await temporal.stop();
+    await postgres?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

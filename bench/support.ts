@@ -4,10 +4,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startDevServer, type DevServer } from '../bin/dev-server';
 import { loadTemporalConfig } from '../temporal.config';
 import { freePort } from '../test/support/free-port';
 import { forkNotifyWorker, type NotifyWorkerEnv } from '../test/support/notify-worker';
+import { findPostgresBin, startPostgresCluster } from '../test/support/postgres';
 
 export function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -87,4 +89,26 @@ export function peakRssMbOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** `--database sqlite|postgres` (default sqlite). */
+export function databaseArg(): 'sqlite' | 'postgres' {
+  const i = process.argv.indexOf('--database');
+  const value = i > 0 ? process.argv[i + 1] : 'sqlite';
+  if (value !== 'sqlite' && value !== 'postgres') throw new Error('--database must be sqlite or postgres');
+  return value;
+}
+
+/**
+ * A PostgreSQL cluster of the machine's binaries for one benchmark run, with PostgreSQL's durability
+ * defaults (fsync, synchronous commit) kept so the figures are a deployment's, and one empty database.
+ */
+export async function startBenchPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('--database postgres: no PostgreSQL binaries found (set BREACHLINE_TEST_PG_BIN)');
+  const cluster = await startPostgresCluster(bin, { durable: true });
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench').finally(() => admin.end());
+  return { url: cluster.adminUrl.replace(/\/postgres$/, '/bench'), stop: () => cluster.stop() };
 }
