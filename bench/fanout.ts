@@ -15,6 +15,7 @@ import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE, NOTICE_VERSION, seedIncident } from '../test/support/fan-out-fixture';
 import type { Db } from '../store/connection';
+import { noIndex } from '../store/dialect';
 import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
 import { BUNDLE_ENV, buildWorkflowBundle } from '../bin/workflow-bundle';
@@ -175,7 +176,7 @@ async function baseline(db: Db, incidentId: string, email: ReturnType<typeof cre
       cursor += 1000;
       const rows = await db.all<{ id: number; name: string | null; email: string; locale: string }>(
         // The same page read the worker makes (by rowid range; see store/outbox-pages.ts).
-        'SELECT id, name, email, locale FROM subjects WHERE +incident_id = ? AND id BETWEEN ? AND ? ORDER BY id',
+        `SELECT id, name, email, locale FROM subjects WHERE ${noIndex(db, 'incident_id')} = ? AND id BETWEEN ? AND ? ORDER BY id`,
         [incidentId, from, from + 999],
       );
       for (const batch of groupEmailBatches(rows.map((r) => ({ ...r, locale: normalizeLocale(r.locale) })))) {

@@ -4,7 +4,6 @@
 import type { Db, Engine } from '../../store/connection';
 import { insertIncidentTx } from '../../store/incident-store';
 import { RECIPIENT_NAME_TOKEN } from '../../activities/render';
-import { defaultTestEngine, openTestDb } from './test-db';
 
 export const NOTICE_VERSION = 'f'.repeat(64);
 
@@ -36,9 +35,11 @@ export interface Person {
  */
 export async function openFixtureDb(
   prefix: string,
-  engine: Engine = defaultTestEngine(),
+  engine?: Engine,
 ): Promise<{ db: Db; dir: string; dbPath: string; drop: () => Promise<void> }> {
-  const t = await openTestDb(engine, prefix);
+  // Loaded here, not at the top: test-db imports vitest, and the benchmarks use this file's seeding outside it.
+  const { defaultTestEngine, openTestDb } = await import('./test-db');
+  const t = await openTestDb(engine ?? defaultTestEngine(), prefix);
   return { db: t.db, dir: t.dir, dbPath: t.dbPath ?? t.url!, drop: t.drop };
 }
 
