@@ -103,6 +103,10 @@ const envSchema = z.object({
     (v) => v === undefined || fs.existsSync(v),
     'no such file (the PEM certificate of the CA that signed the database server certificate)',
   ),
+  // Connections each process keeps to PostgreSQL. The forwarder holds one per incident it is
+  // delivering (its lease), so a busy host may want more than the default; the server's
+  // max_connections must cover every process on every host.
+  BREACHLINE_DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
   // Fonts for letters (server/use-cases/letters.ts); unset, the system's are looked for.
   BREACHLINE_PDF_FONT: fontFile,
   BREACHLINE_PDF_FONT_BOLD: fontFile,
@@ -379,6 +383,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPath: path.join(dataDir, 'breachline.sqlite'),
     databaseUrl: e.BREACHLINE_DATABASE_URL,
     databaseCaFile: e.BREACHLINE_DATABASE_CA,
+    databasePoolSize: e.BREACHLINE_DATABASE_POOL_SIZE,
     pdfFonts: { regular: e.BREACHLINE_PDF_FONT, bold: e.BREACHLINE_PDF_FONT_BOLD, cjk: e.BREACHLINE_PDF_CJK_FONT },
     publicUrl: e.BREACHLINE_PUBLIC_URL?.replace(/\/$/, ''),
     adminToken: e.BREACHLINE_ADMIN_TOKEN,

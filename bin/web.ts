@@ -8,7 +8,7 @@ import {
   temporalDataConverter,
   warnIfInsecureTemporal,
 } from '../temporal.config';
-import { openDatabase } from '../store/database';
+import { collationWarning, openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { ensureRetentionSchedule } from '../server/retention-schedule';
 import { migrate } from '../store/migrations';
@@ -29,6 +29,8 @@ async function main() {
   warnIfInsecureTemporal(temporal, logger);
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
   const db = await openDatabase(config);
+  const collation = await collationWarning(db);
+  if (collation) logger.warn(collation);
   await migrate(db);
   const generated = await ensureBootstrapToken(db, config.adminToken);
   if (generated) {

@@ -9,7 +9,7 @@ import {
   warnIfInsecureTemporal,
   workerConnectionOptions,
 } from '../temporal.config';
-import { openDatabase } from '../store/database';
+import { collationWarning, openDatabase } from '../store/database';
 import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { migrate } from '../store/migrations';
 import { createActivities } from '../activities';
@@ -45,6 +45,8 @@ async function main() {
 
   useContactMasterKeys(contactMasterKeys(config.secretKeys, config.dataDir, logger));
   const db = await openDatabase(config);
+  const collation = await collationWarning(db);
+  if (collation) logger.warn(collation);
   await migrate(db);
   const providers = createProviders(
     {
