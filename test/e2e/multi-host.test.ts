@@ -50,8 +50,11 @@ if (!hasPostgres)
     'multi-host test skipped: this run has no PostgreSQL cluster (binaries not found; set BREACHLINE_TEST_PG_BIN or install postgresql)',
   );
 
-/** People in the wave of the second case; CI may set fewer (the full size takes about a minute on 2 cores). */
-const WAVE_PEOPLE = Number(process.env.BREACHLINE_MULTIHOST_PEOPLE ?? 100_000);
+/**
+ * People in the wave of the third case (the issue asks for 100,000: about 100 s on 2 busy cores); CI may
+ * set fewer. At least 10,000, so pages are still unscheduled at the kill and the survivor must take them.
+ */
+const WAVE_PEOPLE = Math.max(10_000, Number(process.env.BREACHLINE_MULTIHOST_PEOPLE ?? 100_000));
 
 const TWILIO = {
   accountSid: `AC${'3a1f'.repeat(8)}`,
