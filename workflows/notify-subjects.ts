@@ -66,10 +66,15 @@ const DEFAULT_HEARTBEAT_TIMEOUT_MS = 20_000;
 
 // Pages heartbeat after every request and every second while waiting, so a page held
 // by a dead worker moves to another within the heartbeat timeout.
+// No eager dispatch: with it (on in the dev server and Temporal Cloud) the server hands each page
+// straight back to the worker that ran the workflow task while it has free slots, so one worker sent
+// the whole wave and adding workers on other hosts added no throughput. Matched through the task
+// queue, pages go to every worker polling it.
 const sendingActivities = (heartbeatTimeoutMs: number) =>
   proxyActivities<Activities>({
     startToCloseTimeout: '2 hours',
     heartbeatTimeout: Math.min(30_000, heartbeatTimeoutMs),
+    allowEagerDispatch: false,
     retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConfigurationError'] },
   });
 
