@@ -24,15 +24,7 @@ import { openDatabase } from '../store/database';
 import { signPayload } from '../server/webhooks/signature';
 import { alertBatchSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
 import { freePort } from '../test/support/free-port';
-import {
-  argNumber,
-  cpuPer,
-  databaseArg,
-  machine,
-  sampleCpu,
-  startBenchPostgres,
-  startBenchTemporal,
-} from './support';
+import { argNumber, cpuPer, databaseArg, machine, sampleCpu, startBenchPostgres, startBenchTemporal } from './support';
 
 const SECRET = 'bench-ingest-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'bench-ingest-admin-token-0123456789';

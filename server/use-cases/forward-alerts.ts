@@ -57,8 +57,7 @@ export async function forwardAlerts(
   const lingerMs = opts.lingerMs ?? 0;
   const lastSignalled = opts.lastSignalled;
   const started = Date.now();
-  if (lastSignalled)
-    for (const [id, at] of lastSignalled) if (started - at >= lingerMs) lastSignalled.delete(id);
+  if (lastSignalled) for (const [id, at] of lastSignalled) if (started - at >= lingerMs) lastSignalled.delete(id);
   // Only this process's memory: a restarted forwarder signals at once, which the high-water mark makes safe.
   const queue = incidents.map((i) => i.incident_id).filter((id) => !lastSignalled?.has(id));
   const pass: ForwardPass = { delivered: 0, redecided: 0, lingering: incidents.length - queue.length };
