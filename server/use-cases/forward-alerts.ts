@@ -1,7 +1,9 @@
 // The forwarder: delivers the intake buffer's committed rows to their incident workflows, one
 // signal-with-start per incident carrying every waiting alert of the page, in sequence order, and
-// only then marks them delivered (several incidents' marks in one write). A crash between the signal and the mark re-sends the batch; the
-// workflow applies only sequence numbers above its high-water mark, so nothing counts twice. An
+// only then marks them delivered (several incidents' marks in one write). In a storm an incident is
+// signalled at most once per linger, so its alerts gather into fewer, larger signals. A crash
+// between the signal and the mark re-sends the batch; the workflow applies only sequence numbers
+// above its high-water mark, so nothing counts twice. An
 // incident that closed before its rows arrived gets them decided again (a new incident linked to
 // it, or ignored), exactly as an alert arriving after the close would be.
 import { nowIso } from '../../lib/clock';
@@ -164,8 +166,9 @@ async function redecideClosed(ctx: Pick<UseCaseContext, 'db'>, incidentId: strin
 }
 
 /**
- * Runs passes until `signal` aborts: at once while there is work none of which lingers, else after `idleMs`. A pass that
- * fails (Temporal unreachable) is tried again after `idleMs`; the rows stay waiting meanwhile.
+ * Runs passes until `signal` aborts: at once while there is work none of which lingers, else after
+ * `idleMs`. A pass that fails (Temporal unreachable) is tried again after `idleMs`; the rows stay
+ * waiting meanwhile.
  */
 export async function runForwarder(
   ctx: Pick<UseCaseContext, 'db' | 'gateway' | 'logger'>,
