@@ -194,6 +194,8 @@ const envSchema = z.object({
   /** Buffered alerts the forwarder reads per pass, and how long it waits when there were none. */
   BREACHLINE_FORWARDER_PAGE_SIZE: z.coerce.number().int().min(1).max(100_000).default(2000),
   BREACHLINE_FORWARDER_IDLE_MS: z.coerce.number().int().min(1).max(60_000).default(50),
+  /** Least ms between two signals to one incident while alerts keep coming: its alerts gather into one signal. */
+  BREACHLINE_FORWARDER_LINGER_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
     .number()
     .min(0)
@@ -407,6 +409,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
       sourceRatePerMinute: e.BREACHLINE_ALERT_SOURCE_RATE_PER_MINUTE,
       forwarderPageSize: e.BREACHLINE_FORWARDER_PAGE_SIZE,
       forwarderIdleMs: e.BREACHLINE_FORWARDER_IDLE_MS,
+      forwarderLingerMs: e.BREACHLINE_FORWARDER_LINGER_MS,
     },
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
     contactRetentionDays: e.BREACHLINE_CONTACT_RETENTION_DAYS,

@@ -15,6 +15,7 @@
 // Prints one JSON line (with "database"). Not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -24,7 +25,7 @@ import { openDatabase } from '../store/database';
 import { signPayload } from '../server/webhooks/signature';
 import { alertBatchSignal, INCIDENT_WORKFLOW } from '../workflows/incident/messages';
 import { freePort } from '../test/support/free-port';
-import { argNumber, databaseArg, machine, startBenchPostgres, startBenchTemporal } from './support';
+import { argNumber, cpuPer, databaseArg, machine, sampleCpu, startBenchPostgres, startBenchTemporal } from './support';
 
 const SECRET = 'bench-ingest-secret-0123456789abcdef';
 const ADMIN_TOKEN = 'bench-ingest-admin-token-0123456789';
@@ -58,26 +59,37 @@ function startScript(script: string, env: NodeJS.ProcessEnv): ChildProcess {
   });
 }
 
+// node:http with kept-alive sockets rather than fetch: the client shares the machine's two cores
+// with the processes under test, and undici's fetch cost it about as much CPU per alert as the web.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 let sent = 0;
 async function postAlert(baseUrl: string, key: number): Promise<{ status: number; ms: number }> {
   const n = sent++;
   const body = JSON.stringify({ dedupKey: `bench-key-${key}`, summary: `Bench alert ${n}`, severity: 'high' });
   const started = performance.now();
-  try {
-    const res = await fetch(`${baseUrl}/webhooks/alerts/bench`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-breachline-signature': signPayload(SECRET, body, Math.floor(Date.now() / 1000)),
+  const status = await new Promise<number>((resolve) => {
+    const req = http.request(
+      `${baseUrl}/webhooks/alerts/bench`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-breachline-signature': signPayload(SECRET, body, Math.floor(Date.now() / 1000)),
+        },
       },
-      body,
-    });
-    await res.arrayBuffer();
-    return { status: res.status, ms: performance.now() - started };
-  } catch {
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(0));
+      },
+    );
     // A connection the server reset under the open loop's pile of requests: counted as failed, not accepted.
-    return { status: 0, ms: performance.now() - started };
-  }
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+  return { status, ms: performance.now() - started };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -86,11 +98,14 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
+  const loadBefore = os.loadavg()[0]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-bench-ingest-'));
   const temporal = await startBenchTemporal(dir);
   const postgres = database === 'postgres' ? await startBenchPostgres() : undefined;
   const databaseUrl = postgres?.url;
   const children = new Set<ChildProcess>();
+  const cpu = sampleCpu();
+  cpu.watch('temporal', temporal.pid);
   let stopping = false;
   try {
     const bundle = path.join(dir, 'workflow-bundle.js');
@@ -121,8 +136,10 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     const web = startScript('bin/web.ts', env);
     children.add(web);
+    cpu.watch('web', web.pid!);
     const worker = startScript('bin/worker.ts', env);
     children.add(worker);
+    cpu.watch('worker', worker.pid!);
 
     let forwarderDeaths = 0;
     const startForwarder = () => {
@@ -131,6 +148,7 @@ async function main() {
       const fenv = armed ? { ...env, BREACHLINE_FAILPOINT: `forwarder.signalled:${20 + forwarderDeaths * 37}` } : env;
       const child = startScript('bin/forwarder.ts', fenv);
       children.add(child);
+      cpu.watch('forwarder', child.pid!);
       child.once('exit', (_code, signal) => {
         children.delete(child);
         if (stopping) return;
@@ -163,6 +181,7 @@ async function main() {
 
     // Closed loop.
     let next = 0;
+    const cpuStart = cpu.mark();
     const closedStart = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -170,6 +189,8 @@ async function main() {
       }),
     );
     const closedSeconds = (performance.now() - closedStart) / 1000;
+    const cpuClosed = cpu.mark();
+    const closedAccepted = accepted;
     const alertsPerSecond = accepted / closedSeconds;
     trace(`closed loop: ${accepted} accepted in ${round(closedSeconds)} s`);
 
@@ -193,6 +214,7 @@ async function main() {
     latencies.sort((a, b) => a - b);
     trace(`open loop: ${offered} offered`);
     const drainStart = performance.now();
+    const cpuRawStart = cpu.mark();
 
     // Raw baseline on the same server, its own task queue (nobody polls it: this is the server's cost).
     const connection = await Connection.connect({ address: temporal.address });
@@ -216,6 +238,7 @@ async function main() {
     const rawPerSecond = RAW_SIGNALS / ((performance.now() - rawStart) / 1000);
     await connection.close();
     trace(`raw: ${round(rawPerSecond)}/s`);
+    const cpuRawEnd = cpu.mark();
 
     // Drain: every accepted alert applied by its workflow (the read model's alert count).
     const db = await openDatabase({ dbPath: path.join(dir, 'breachline.sqlite'), databaseUrl });
@@ -234,6 +257,11 @@ async function main() {
       await sleep(500);
     }
     const drainSeconds = (performance.now() - drainStart) / 1000;
+    const cpuEnd = cpu.mark();
+    // The whole run less the raw baseline (Temporal's work for it is not the pipeline's).
+    const cpuPipeline: Record<string, number> = {};
+    for (const role of Object.keys(cpuEnd))
+      cpuPipeline[role] = (cpuEnd[role] ?? 0) - ((cpuRawEnd[role] ?? 0) - (cpuRawStart[role] ?? 0));
     const rowsTotal = rows.reduce((s, r) => s + r.expected, 0);
     const appliedOnce = rows.reduce((s, r) => s + Math.min(r.applied, r.expected), 0);
     const duplicated = rows.reduce((s, r) => s + Math.max(0, r.applied - r.expected), 0);
@@ -258,11 +286,17 @@ async function main() {
         failed,
         drainSeconds: round(drainSeconds),
         forwarderKills: forwarderDeaths,
+        // CPU ms per alert per process: during the closed loop (per accepted alert), and over the whole
+        // run but the raw baseline, drain included (per committed alert).
+        cpuMsPerAlertClosedLoop: cpuPer(cpuStart, cpuClosed, closedAccepted),
+        cpuMsPerAlertWholeRun: cpuPer(cpuStart, cpuPipeline, rowsTotal),
+        loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
         machine: machine(),
       }),
     );
   } finally {
     stopping = true;
+    cpu.stop();
     // SIGTERM first so a profiled process writes its profile; the processes stop on it.
     for (const child of children) child.kill(process.env.INGEST_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
     if (process.env.INGEST_PROFILE_DIR) await sleep(5000);

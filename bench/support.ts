@@ -112,3 +112,65 @@ export async function startBenchPostgres(): Promise<{ url: string; stop: () => P
   await admin.query('CREATE DATABASE bench').finally(() => admin.end());
   return { url: cluster.adminUrl.replace(/\/postgres$/, '/bench'), stop: () => cluster.stop() };
 }
+
+/** CPU time (user + system, ms) a process has used, or undefined once it has exited. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces: utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time per named role (several processes may share one, such as restarted forwarders), sampled
+ * every 200 ms so a process killed between two marks still counts up to its last sample. The machine
+ * is shared with other runs, so CPU time per unit of work is steadier than any rate.
+ */
+export function sampleCpu(): {
+  watch: (role: string, pid: number) => void;
+  mark: () => Record<string, number>;
+  stop: () => void;
+} {
+  const last = new Map<number, { role: string; ms: number }>();
+  const sample = () => {
+    for (const [pid, seen] of last) {
+      const ms = cpuMsOf(pid);
+      if (ms !== undefined) seen.ms = ms;
+    }
+  };
+  const t = setInterval(sample, 200);
+  return {
+    watch: (role, pid) => last.set(pid, { role, ms: cpuMsOf(pid) ?? 0 }),
+    mark: () => {
+      sample();
+      const byRole: Record<string, number> = {};
+      for (const { role, ms } of last.values()) byRole[role] = (byRole[role] ?? 0) + ms;
+      const own = process.cpuUsage();
+      byRole.client = (own.user + own.system) / 1000;
+      return byRole;
+    },
+    stop: () => clearInterval(t),
+  };
+}
+
+/** CPU ms per unit of work per role between two marks, and their total. */
+export function cpuPer(
+  from: Record<string, number>,
+  to: Record<string, number>,
+  units: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const role of Object.keys(to)) {
+    const ms = (to[role] ?? 0) - (from[role] ?? 0);
+    out[role] = Math.round((ms / Math.max(1, units)) * 1000) / 1000;
+    total += ms;
+  }
+  out.total = Math.round((total / Math.max(1, units)) * 1000) / 1000;
+  return out;
+}

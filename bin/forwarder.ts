@@ -44,13 +44,17 @@ async function main() {
   const stop = () => abort.abort();
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  logger.info({ pageSize: config.intake.forwarderPageSize }, 'alert forwarder started');
+  logger.info(
+    { pageSize: config.intake.forwarderPageSize, lingerMs: config.intake.forwarderLingerMs },
+    'alert forwarder started',
+  );
   await runForwarder(
     { db, gateway, logger },
     {
       pageSize: config.intake.forwarderPageSize,
       concurrency: 16,
       idleMs: config.intake.forwarderIdleMs,
+      lingerMs: config.intake.forwarderLingerMs,
       signal: abort.signal,
     },
   );

@@ -83,6 +83,17 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.engine('hbs', createViewEngine({ cache: process.env.NODE_ENV !== 'development' }));
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
+  // Pages and answers below hold people's names and contacts and the breach itself: no browser or
+  // proxy may keep a copy (a shared laptop's back button, a corporate cache). Static assets and the
+  // public notice, which hold neither, are mounted before it and stay cacheable.
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+  // Monitoring tools post alerts here, thousands a second in a storm, and read only the status and
+  // JSON: mounted first, so none of the middleware for browsers below (helmet's dozen headers, the
+  // routes matched before the API's) runs for them. Their limits live in the router.
+  app.use('/webhooks', noStore, webhookRouter(ctx, config, webState.limiterStore));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -104,13 +115,6 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.get('/favicon.ico', (_req, res) => {
     res.redirect(301, '/static/favicon.svg');
   });
-  // Pages and answers below hold people's names and contacts and the breach itself: no browser or
-  // proxy may keep a copy (a shared laptop's back button, a corporate cache). Static assets and the
-  // public notice, which hold neither, are mounted before this and stay cacheable.
-  const noStore: express.RequestHandler = (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  };
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -123,11 +127,6 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(noStore);
   // Providers post delivery reports in bursts (SendGrid batches, a Twilio callback per message): no per-IP limit here.
   app.use('/webhooks', deliveryWebhookRouter(ctx, config));
-  app.use(
-    '/webhooks',
-    // Limits (per address for failed credentials, per source for proven ones) live in the router.
-    webhookRouter(ctx, config, webState.limiterStore),
-  );
   app.use(
     '/api',
     rateLimit({

@@ -1,7 +1,9 @@
 // The forwarder: delivers the intake buffer's committed rows to their incident workflows, one
 // signal-with-start per incident carrying every waiting alert of the page, in sequence order, and
-// only then marks them delivered (several incidents' marks in one write). A crash between the signal and the mark re-sends the batch; the
-// workflow applies only sequence numbers above its high-water mark, so nothing counts twice. An
+// only then marks them delivered (several incidents' marks in one write). In a storm an incident is
+// signalled at most once per linger, so its alerts gather into fewer, larger signals. A crash
+// between the signal and the mark re-sends the batch; the workflow applies only sequence numbers
+// above its high-water mark, so nothing counts twice. An
 // incident that closed before its rows arrived gets them decided again (a new incident linked to
 // it, or ignored), exactly as an alert arriving after the close would be.
 import { nowIso } from '../../lib/clock';
@@ -27,6 +29,15 @@ export interface ForwardOptions {
   pageSize: number;
   /** Incidents signalled at once. */
   concurrency: number;
+  /**
+   * Least time between two signals to one incident (ms; 0 or absent: none). In a storm each signal
+   * then carries every alert the incident gathered meanwhile, so Temporal and the worker handle a
+   * signal and its workflow tasks per linger rather than per alert; a calm incident's first alert
+   * still goes at once.
+   */
+  lingerMs?: number;
+  /** When each incident was last signalled by this process, for `lingerMs` (kept by runForwarder). */
+  lastSignalled?: Map<string, number>;
 }
 
 /** Marks written together: a crash before they are written only re-sends batches the workflows skip. */
@@ -35,6 +46,8 @@ const MARKS_PER_WRITE = 32;
 export interface ForwardPass {
   delivered: number;
   redecided: number;
+  /** Incidents with waiting alerts left for a later pass because they were signalled within `lingerMs`. */
+  lingering: number;
 }
 
 /** One pass over the oldest waiting rows. */
@@ -43,8 +56,13 @@ export async function forwardAlerts(
   opts: ForwardOptions,
 ): Promise<ForwardPass> {
   const incidents = await listIncidentsWithUndeliveredAlerts(ctx.db, opts.pageSize);
-  const queue = incidents.map((i) => i.incident_id);
-  const pass: ForwardPass = { delivered: 0, redecided: 0 };
+  const lingerMs = opts.lingerMs ?? 0;
+  const lastSignalled = opts.lastSignalled;
+  const started = Date.now();
+  if (lastSignalled) for (const [id, at] of lastSignalled) if (started - at >= lingerMs) lastSignalled.delete(id);
+  // Only this process's memory: a restarted forwarder signals at once, which the high-water mark makes safe.
+  const queue = incidents.map((i) => i.incident_id).filter((id) => !lastSignalled?.has(id));
+  const pass: ForwardPass = { delivered: 0, redecided: 0, lingering: incidents.length - queue.length };
   const marks: Array<{ incidentId: string; throughSeq: number }> = [];
   const writeMarks = async () => {
     const now = marks.splice(0);
@@ -70,6 +88,7 @@ export async function forwardAlerts(
         continue;
       }
       pass.delivered += delivered.count;
+      if (lingerMs > 0) lastSignalled?.set(incidentId, Date.now());
       if (ctx.db.engine === 'sqlite') {
         marks.push({ incidentId, throughSeq: delivered.throughSeq });
         if (marks.length >= MARKS_PER_WRITE) await writeMarks();
@@ -147,19 +166,22 @@ async function redecideClosed(ctx: Pick<UseCaseContext, 'db'>, incidentId: strin
 }
 
 /**
- * Runs passes until `signal` aborts: at once while there is work, else after `idleMs`. A pass that
- * fails (Temporal unreachable) is tried again after `idleMs`; the rows stay waiting meanwhile.
+ * Runs passes until `signal` aborts: at once while there is work none of which lingers, else after
+ * `idleMs`. A pass that fails (Temporal unreachable) is tried again after `idleMs`; the rows stay
+ * waiting meanwhile.
  */
 export async function runForwarder(
   ctx: Pick<UseCaseContext, 'db' | 'gateway' | 'logger'>,
   opts: ForwardOptions & { idleMs: number; signal: AbortSignal },
 ): Promise<void> {
   let failures = 0;
+  const lastSignalled = new Map<string, number>();
   while (!opts.signal.aborted) {
     let busy = false;
     try {
-      const pass = await forwardAlerts(ctx, opts);
-      busy = pass.delivered + pass.redecided > 0;
+      const pass = await forwardAlerts(ctx, { ...opts, lastSignalled });
+      // While incidents linger, the next pass waits `idleMs` rather than listing the backlog again at once.
+      busy = pass.delivered + pass.redecided > 0 && pass.lingering === 0;
       if (failures > 0) ctx.logger.info({ failures }, 'alert forwarding works again');
       failures = 0;
     } catch (err) {

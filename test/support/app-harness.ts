@@ -48,7 +48,8 @@ export interface Harness {
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   /** The alert forwarder runs in-process beside the app, as bin/forwarder.ts runs beside the web. */
-  startForwarder(): void;
+  /** `lingerMs`: least time between two signals to one incident (bin/forwarder.ts's default is 1 s; none here). */
+  startForwarder(opts?: { lingerMs?: number }): void;
   stopForwarder(): Promise<void>;
   close(): Promise<void>;
 }
@@ -149,12 +150,12 @@ export async function startHarness(
   await startWorker();
 
   let forwarder: { abort: AbortController; run: Promise<void> } | null = null;
-  const startForwarder = () => {
+  const startForwarder = (fopts: { lingerMs?: number } = {}) => {
     if (forwarder) return;
     const abort = new AbortController();
     const run = runForwarder(
       { db, gateway, logger },
-      { pageSize: 500, concurrency: 8, idleMs: 20, signal: abort.signal },
+      { pageSize: 500, concurrency: 8, idleMs: 20, lingerMs: fopts.lingerMs, signal: abort.signal },
     );
     forwarder = { abort, run };
   };

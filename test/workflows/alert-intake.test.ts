@@ -238,6 +238,49 @@ describe('a forwarder killed between its signal and its mark', () => {
   });
 });
 
+describe('a forwarder lingering in a storm', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ forwarder: false });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('signals an incident at most once per linger, gathering its alerts, and applies each once', async () => {
+    const key = `linger-${Date.now()}`;
+    const first = await post(h, { dedupKey: key, summary: 'Storm #0', severity: 'high' });
+    expect(first.status).toBe(202);
+    const incidentId: string = first.body.incidentId;
+    h.startForwarder({ lingerMs: 5_000 });
+    // A calm incident's first alert does not wait for the linger.
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n === 1,
+    );
+    // Spaced wider than the forwarder's idle wait (20 ms): without the linger each would be its own signal.
+    for (let i = 1; i < 10; i++) {
+      expect((await post(h, { dedupKey: key, summary: `Storm #${i}`, severity: 'high' })).status).toBe(202);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n >= 10,
+      30_000,
+    );
+    expect(await alertCount(h, incidentId)).toBe(10);
+    expect(await alertEvents(h, incidentId)).toBe(10);
+    expect(
+      await count(h, 'SELECT COUNT(*) AS n FROM alerts WHERE incident_id = ? AND signalled_at IS NULL', [incidentId]),
+    ).toBe(0);
+    const history = await h.client.workflow.getHandle(`incident-${incidentId}`).fetchHistory();
+    const batches = history.events!.filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'alertBatch',
+    );
+    expect(batches.length).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('the per-source alert rate', () => {
   let h: Harness;
   beforeAll(async () => {
