@@ -3,13 +3,17 @@
 // real activities, SQLite outbox and the SendGrid SDK to a stand-in; then a bare
 // baseline that reads the same rows, renders the same messages and sends the
 // same batches with the same SDK, with no Temporal and no outbox. One JSON line.
+// `--workers N` shares the wave between N worker processes on one task queue and one database.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import { createSendGridProvider } from '../activities/providers';
 import { groupEmailBatches } from '../activities/email-batches';
-import { HTML_NAME_KEY, nameSubstitutions } from '../activities/send-notice-page';
+import { HTML_NAME_KEY, nameSubstitutions, type NoticePageResult } from '../activities/send-notice-page';
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activities/render';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
@@ -23,6 +27,7 @@ import {
   argNumber,
   databaseArg,
   forkStandIn,
+  cpuSecondsOf,
   machine,
   peakRssMbOf,
   startBenchPostgres,
@@ -35,6 +40,8 @@ const WINDOW = 4;
 
 async function main() {
   const recipients = argNumber('recipients', 100_000);
+  const workerCount = argNumber('workers', 1);
+  if (!Number.isInteger(workerCount)) throw new Error('--workers: expected a whole number');
   const database = databaseArg();
   const postgres = database === 'postgres' ? await startBenchPostgres() : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-bench-fanout-'));
@@ -42,7 +49,7 @@ async function main() {
   const dbPath = postgres ? postgres.url : path.join(dir, 'breachline.sqlite');
   const db = await openDatabase(postgres ? { dbPath: '', databaseUrl: postgres.url } : { dbPath });
   await migrate(db);
-  const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
+  const devServer = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['sendgrid', API_KEY]);
   try {
     const incidentId = '01JBENCHFANOUT000000000001';
@@ -71,21 +78,27 @@ async function main() {
       baseUrl: standIn.url,
       timeoutMs: 30_000,
     });
-    // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
+    // Each worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
     const taskQueue = 'bench-fanout';
     // As `npm start` does: the workflow code bundled beforehand, so the worker never holds webpack.
     const bundle = path.join(dir, 'workflow-bundle.js');
     await buildWorkflowBundle(bundle);
-    const worker = await startWorkerProcess({
-      [BUNDLE_ENV]: bundle,
-      NOTIFY_SENDGRID_KEY: API_KEY,
-      NOTIFY_DB: dbPath,
-      NOTIFY_SENDGRID_URL: standIn.url,
-      NOTIFY_TEMPORAL: temporal.address,
-      NOTIFY_TASK_QUEUE: taskQueue,
-      NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000),
-    });
-    const connection = await Connection.connect({ address: temporal.address });
+    const workers: ChildProcess[] = await Promise.all(
+      Array.from({ length: workerCount }, () =>
+        startWorkerProcess({
+          [BUNDLE_ENV]: bundle,
+          NOTIFY_SENDGRID_KEY: API_KEY,
+          NOTIFY_DB: dbPath,
+          NOTIFY_SENDGRID_URL: standIn.url,
+          NOTIFY_TEMPORAL: devServer.address,
+          NOTIFY_TASK_QUEUE: taskQueue,
+          NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000),
+        }),
+      ),
+    );
+    // CPU spent before the wave (loading, connecting) is not the wave's.
+    const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid!));
+    const connection = await Connection.connect({ address: devServer.address });
     const client = new Client({ connection });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
 
@@ -97,14 +110,10 @@ async function main() {
     });
     const result = await handle.result();
     const seconds = (performance.now() - t) / 1000;
-    const workerPeakRssMb = peakRssMbOf(worker.pid!);
-    if (process.env.BENCH_PROFILE_DIR) {
-      // A profile is written only on a clean exit.
-      const exited = new Promise((r) => worker.once('exit', r));
-      worker.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
-    worker.kill('SIGKILL');
+    const peakRssMbPerWorker = workers.map((w) => peakRssMbOf(w.pid!));
+    const cpuSecondsPerWorker = workers.map((w, i) => round(cpuSecondsOf(w.pid!) - cpuBefore[i]!));
+    const pids = workers.map((w) => w.pid!);
+    await Promise.all(workers.map(stopWorker));
     const sent = await standIn.ask<{
       received: number;
       distinct: number;
@@ -117,6 +126,7 @@ async function main() {
 
     let maxHistoryEventsPerRun = 0;
     let runs = 0;
+    const split = new PageSplit();
     let runId: string | null | undefined = handle.firstExecutionRunId;
     while (runId) {
       const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow
@@ -124,10 +134,16 @@ async function main() {
         .fetchHistory();
       const events: NonNullable<typeof h.events> = h.events ?? [];
       maxHistoryEventsPerRun = Math.max(maxHistoryEventsPerRun, events.length);
+      split.add(events);
       runs++;
       runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
     }
     await connection.close();
+    // Which worker sent what, from the identity (pid@host) each page activity was started by.
+    const sentPerWorker = pids.map((pid) => split.of(pid).sent);
+    const pagesPerWorker = pids.map((pid) => split.of(pid).pages);
+    if (sentPerWorker.reduce((a, b) => a + b, 0) !== recipients)
+      throw new Error(`pages' sends do not add up: ${JSON.stringify(split.byIdentity)}`);
 
     await standIn.ask({ cmd: 'reset' });
     t = performance.now();
@@ -142,6 +158,7 @@ async function main() {
       JSON.stringify({
         database,
         recipients,
+        workers: workerCount,
         importSeconds: round(importSeconds),
         seconds: round(seconds),
         perSecond,
@@ -150,13 +167,15 @@ async function main() {
         maxHistoryEventsPerRun,
         runs,
         requests: sent.requests,
-        peakRssMb: workerPeakRssMb,
+        peakRssMb: Math.max(...peakRssMbPerWorker),
+        ...(workerCount > 1 ? { sentPerWorker, pagesPerWorker, peakRssMbPerWorker } : {}),
+        cpuSecondsPerWorker,
         machine: machine(),
       }),
     );
   } finally {
     standIn.stop();
-    await temporal.stop();
+    await devServer.stop();
     await db.close();
     await postgres?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -196,6 +215,52 @@ async function baseline(db: Db, incidentId: string, email: ReturnType<typeof cre
     }
   };
   await Promise.all(Array.from({ length: WINDOW }, lane));
+}
+
+async function stopWorker(worker: ChildProcess) {
+  if (process.env.BENCH_PROFILE_DIR) {
+    // A profile is written only on a clean exit.
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  worker.kill('SIGKILL');
+}
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/**
+ * Pages and sends per worker identity, read from the wave's history: a page activity's started event
+ * names the worker that ran it (the SDK's default identity is `pid@host`), its completed event carries
+ * the page's result. Only the attempt that completed counts, which is the one whose sends are recorded.
+ */
+class PageSplit {
+  readonly byIdentity: Record<string, { pages: number; sent: number }> = {};
+
+  add(events: HistoryEvent[]) {
+    const pages = new Set<string>();
+    const startedBy = new Map<string, string>();
+    for (const e of events) {
+      const id = String(e.eventId);
+      if (e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNoticePage') pages.add(id);
+      const started = e.activityTaskStartedEventAttributes;
+      if (started) startedBy.set(String(started.scheduledEventId), started.identity ?? '?');
+      const done = e.activityTaskCompletedEventAttributes;
+      if (done && pages.has(String(done.scheduledEventId))) {
+        const identity = startedBy.get(String(done.scheduledEventId)) ?? '?';
+        const payload = done.result?.payloads?.[0];
+        const result = payload ? defaultPayloadConverter.fromPayload<NoticePageResult>(payload) : undefined;
+        const entry = (this.byIdentity[identity] ??= { pages: 0, sent: 0 });
+        entry.pages++;
+        entry.sent += result?.sent ?? 0;
+      }
+    }
+  }
+
+  of(pid: number) {
+    const key = Object.keys(this.byIdentity).find((k) => k.split('@')[0] === String(pid));
+    return key ? this.byIdentity[key]! : { pages: 0, sent: 0 };
+  }
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
