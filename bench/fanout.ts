@@ -9,15 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
-import type { temporal } from '@temporalio/proto';
 import { createSendGridProvider } from '../activities/providers';
 import { groupEmailBatches } from '../activities/email-batches';
-import { HTML_NAME_KEY, nameSubstitutions, type NoticePageResult } from '../activities/send-notice-page';
+import { HTML_NAME_KEY, nameSubstitutions } from '../activities/send-notice-page';
 import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activities/render';
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE, NOTICE_VERSION, seedIncident } from '../test/support/fan-out-fixture';
+import { PagesPerWorker } from '../test/support/pages-per-worker';
 import type { Db } from '../store/connection';
 import { noIndex } from '../store/dialect';
 import { openDatabase } from '../store/database';
@@ -126,7 +125,7 @@ async function main() {
 
     let maxHistoryEventsPerRun = 0;
     let runs = 0;
-    const split = new PageSplit();
+    const split = new PagesPerWorker();
     let runId: string | null | undefined = handle.firstExecutionRunId;
     while (runId) {
       const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow
@@ -225,42 +224,6 @@ async function stopWorker(worker: ChildProcess) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   }
   worker.kill('SIGKILL');
-}
-
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
-
-/**
- * Pages and sends per worker identity, read from the wave's history: a page activity's started event
- * names the worker that ran it (the SDK's default identity is `pid@host`), its completed event carries
- * the page's result. Only the attempt that completed counts, which is the one whose sends are recorded.
- */
-class PageSplit {
-  readonly byIdentity: Record<string, { pages: number; sent: number }> = {};
-
-  add(events: HistoryEvent[]) {
-    const pages = new Set<string>();
-    const startedBy = new Map<string, string>();
-    for (const e of events) {
-      const id = String(e.eventId);
-      if (e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNoticePage') pages.add(id);
-      const started = e.activityTaskStartedEventAttributes;
-      if (started) startedBy.set(String(started.scheduledEventId), started.identity ?? '?');
-      const done = e.activityTaskCompletedEventAttributes;
-      if (done && pages.has(String(done.scheduledEventId))) {
-        const identity = startedBy.get(String(done.scheduledEventId)) ?? '?';
-        const payload = done.result?.payloads?.[0];
-        const result = payload ? defaultPayloadConverter.fromPayload<NoticePageResult>(payload) : undefined;
-        const entry = (this.byIdentity[identity] ??= { pages: 0, sent: 0 });
-        entry.pages++;
-        entry.sent += result?.sent ?? 0;
-      }
-    }
-  }
-
-  of(pid: number) {
-    const key = Object.keys(this.byIdentity).find((k) => k.split('@')[0] === String(pid));
-    return key ? this.byIdentity[key]! : { pages: 0, sent: 0 };
-  }
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
