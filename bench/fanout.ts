@@ -4,10 +4,10 @@
 // baseline that reads the same rows, renders the same messages and sends the
 // same batches with the same SDK, with no Temporal and no outbox. One JSON line.
 // `--workers N` shares the wave between N worker processes on one task queue and one database.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
 import { createSendGridProvider } from '../activities/providers';
 import { groupEmailBatches } from '../activities/email-batches';
@@ -50,6 +50,8 @@ async function main() {
   await migrate(db);
   const devServer = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['sendgrid', API_KEY]);
+  // Killed on the way out whatever happened, so a failed run leaves no worker polling.
+  let workers: ChildProcess[] = [];
   try {
     const incidentId = '01JBENCHFANOUT000000000001';
     await seedIncident(db, incidentId, []);
@@ -82,7 +84,7 @@ async function main() {
     // As `npm start` does: the workflow code bundled beforehand, so the worker never holds webpack.
     const bundle = path.join(dir, 'workflow-bundle.js');
     await buildWorkflowBundle(bundle);
-    const workers: ChildProcess[] = await Promise.all(
+    const started = await Promise.allSettled(
       Array.from({ length: workerCount }, () =>
         startWorkerProcess({
           [BUNDLE_ENV]: bundle,
@@ -95,6 +97,9 @@ async function main() {
         }),
       ),
     );
+    workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
     // CPU spent before the wave (loading, connecting) is not the wave's.
     const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid!));
     const connection = await Connection.connect({ address: devServer.address });
@@ -173,6 +178,7 @@ async function main() {
       }),
     );
   } finally {
+    for (const w of workers) w.kill('SIGKILL');
     standIn.stop();
     await devServer.stop();
     await db.close();
