@@ -3,6 +3,8 @@
 // real activities, SQLite outbox and the SendGrid SDK to a stand-in; then a bare
 // baseline that reads the same rows, renders the same messages and sends the
 // same batches with the same SDK, with no Temporal and no outbox. One JSON line.
+// `--workers N` shares the wave between N worker processes on one task queue and one database.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { normalizeLocale, RECIPIENT_NAME_TOKEN, type Locale } from '../activitie
 import { csvRows, storeSubjects } from '../server/use-cases/import-subjects';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../workflows/notify-subjects';
 import { NOTICE, NOTICE_VERSION, seedIncident } from '../test/support/fan-out-fixture';
+import { PagesPerWorker } from '../test/support/pages-per-worker';
 import type { Db } from '../store/connection';
 import { noIndex } from '../store/dialect';
 import { openDatabase } from '../store/database';
@@ -23,6 +26,7 @@ import {
   argNumber,
   databaseArg,
   forkStandIn,
+  cpuSecondsOf,
   machine,
   peakRssMbOf,
   startBenchPostgres,
@@ -35,6 +39,8 @@ const WINDOW = 4;
 
 async function main() {
   const recipients = argNumber('recipients', 100_000);
+  const workerCount = argNumber('workers', 1);
+  if (!Number.isInteger(workerCount)) throw new Error('--workers: expected a whole number');
   const database = databaseArg();
   const postgres = database === 'postgres' ? await startBenchPostgres() : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-bench-fanout-'));
@@ -42,8 +48,10 @@ async function main() {
   const dbPath = postgres ? postgres.url : path.join(dir, 'breachline.sqlite');
   const db = await openDatabase(postgres ? { dbPath: '', databaseUrl: postgres.url } : { dbPath });
   await migrate(db);
-  const temporal = await startBenchTemporal(path.join(dir, 'temporal'));
+  const devServer = await startBenchTemporal(path.join(dir, 'temporal'));
   const standIn = await forkStandIn(['sendgrid', API_KEY]);
+  // Killed on the way out whatever happened, so a failed run leaves no worker polling.
+  let workers: ChildProcess[] = [];
   try {
     const incidentId = '01JBENCHFANOUT000000000001';
     await seedIncident(db, incidentId, []);
@@ -71,21 +79,30 @@ async function main() {
       baseUrl: standIn.url,
       timeoutMs: 30_000,
     });
-    // The worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
+    // Each worker runs in its own process, as in production, so its peak memory is its own (VmHWM).
     const taskQueue = 'bench-fanout';
     // As `npm start` does: the workflow code bundled beforehand, so the worker never holds webpack.
     const bundle = path.join(dir, 'workflow-bundle.js');
     await buildWorkflowBundle(bundle);
-    const worker = await startWorkerProcess({
-      [BUNDLE_ENV]: bundle,
-      NOTIFY_SENDGRID_KEY: API_KEY,
-      NOTIFY_DB: dbPath,
-      NOTIFY_SENDGRID_URL: standIn.url,
-      NOTIFY_TEMPORAL: temporal.address,
-      NOTIFY_TASK_QUEUE: taskQueue,
-      NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000),
-    });
-    const connection = await Connection.connect({ address: temporal.address });
+    const started = await Promise.allSettled(
+      Array.from({ length: workerCount }, () =>
+        startWorkerProcess({
+          [BUNDLE_ENV]: bundle,
+          NOTIFY_SENDGRID_KEY: API_KEY,
+          NOTIFY_DB: dbPath,
+          NOTIFY_SENDGRID_URL: standIn.url,
+          NOTIFY_TEMPORAL: devServer.address,
+          NOTIFY_TASK_QUEUE: taskQueue,
+          NOTIFY_UNCERTAIN_WAIT_MS: String(15 * 60_000),
+        }),
+      ),
+    );
+    workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    // CPU spent before the wave (loading, connecting) is not the wave's.
+    const cpuBefore = workers.map((w) => cpuSecondsOf(w.pid!));
+    const connection = await Connection.connect({ address: devServer.address });
     const client = new Client({ connection });
     const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);
 
@@ -97,14 +114,10 @@ async function main() {
     });
     const result = await handle.result();
     const seconds = (performance.now() - t) / 1000;
-    const workerPeakRssMb = peakRssMbOf(worker.pid!);
-    if (process.env.BENCH_PROFILE_DIR) {
-      // A profile is written only on a clean exit.
-      const exited = new Promise((r) => worker.once('exit', r));
-      worker.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
-    worker.kill('SIGKILL');
+    const peakRssMbPerWorker = workers.map((w) => peakRssMbOf(w.pid!));
+    const cpuSecondsPerWorker = workers.map((w, i) => round(cpuSecondsOf(w.pid!) - cpuBefore[i]!));
+    const pids = workers.map((w) => w.pid!);
+    await Promise.all(workers.map(stopWorker));
     const sent = await standIn.ask<{
       received: number;
       distinct: number;
@@ -117,6 +130,7 @@ async function main() {
 
     let maxHistoryEventsPerRun = 0;
     let runs = 0;
+    const split = new PagesPerWorker();
     let runId: string | null | undefined = handle.firstExecutionRunId;
     while (runId) {
       const h: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>> = await client.workflow
@@ -124,10 +138,16 @@ async function main() {
         .fetchHistory();
       const events: NonNullable<typeof h.events> = h.events ?? [];
       maxHistoryEventsPerRun = Math.max(maxHistoryEventsPerRun, events.length);
+      split.add(events);
       runs++;
       runId = events[events.length - 1]?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
     }
     await connection.close();
+    // Which worker sent what, from the identity (pid@host) each page activity was started by.
+    const sentPerWorker = pids.map((pid) => split.of(pid).sent);
+    const pagesPerWorker = pids.map((pid) => split.of(pid).pages);
+    if (sentPerWorker.reduce((a, b) => a + b, 0) !== recipients)
+      throw new Error(`pages' sends do not add up: ${JSON.stringify(split.byIdentity)}`);
 
     await standIn.ask({ cmd: 'reset' });
     t = performance.now();
@@ -142,6 +162,7 @@ async function main() {
       JSON.stringify({
         database,
         recipients,
+        workers: workerCount,
         importSeconds: round(importSeconds),
         seconds: round(seconds),
         perSecond,
@@ -150,13 +171,16 @@ async function main() {
         maxHistoryEventsPerRun,
         runs,
         requests: sent.requests,
-        peakRssMb: workerPeakRssMb,
+        peakRssMb: Math.max(...peakRssMbPerWorker),
+        ...(workerCount > 1 ? { sentPerWorker, pagesPerWorker, peakRssMbPerWorker } : {}),
+        cpuSecondsPerWorker,
         machine: machine(),
       }),
     );
   } finally {
+    for (const w of workers) w.kill('SIGKILL');
     standIn.stop();
-    await temporal.stop();
+    await devServer.stop();
     await db.close();
     await postgres?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -196,6 +220,16 @@ async function baseline(db: Db, incidentId: string, email: ReturnType<typeof cre
     }
   };
   await Promise.all(Array.from({ length: WINDOW }, lane));
+}
+
+async function stopWorker(worker: ChildProcess) {
+  if (process.env.BENCH_PROFILE_DIR) {
+    // A profile is written only on a clean exit.
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  worker.kill('SIGKILL');
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

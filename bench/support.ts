@@ -91,6 +91,14 @@ export function peakRssMbOf(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** A process's CPU time so far, user and system (Linux /proc/<pid>/stat, at the usual 100 ticks a second). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name in brackets may hold spaces; the fields after it are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** `--database sqlite|postgres` (default sqlite). */
 export function databaseArg(): 'sqlite' | 'postgres' {
   const i = process.argv.indexOf('--database');
