@@ -73,9 +73,6 @@ const DEFAULT_HEARTBEAT_TIMEOUT_MS = 20_000;
 const sendingActivities = (heartbeatTimeoutMs: number) =>
   proxyActivities<Activities>({
     startToCloseTimeout: '2 hours',
-    // Pages go through the task queue to whichever worker polls first. Eager dispatch would hand each
-    // page to the worker that completed the workflow task (the sticky one), so other workers sat idle.
-    allowEagerDispatch: false,
     heartbeatTimeout: Math.min(30_000, heartbeatTimeoutMs),
     allowEagerDispatch: false,
     retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConfigurationError'] },
