@@ -39,6 +39,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadAppConfig();
+  // After a move to PostgreSQL the old SQLite file may still be in the data directory: a copy of it
+  // would look like a backup and hold none of the records written since.
+  if (config.databaseUrl) {
+    console.error(
+      'the database is PostgreSQL (BREACHLINE_DATABASE_URL): back it up with its own tools, WAL archiving with pg_basebackup and pg_dump (see docs/deploy.md); this command copies the embedded SQLite database only',
+    );
+    return 2;
+  }
   if (!fs.existsSync(config.dbPath)) {
     console.error(`no database at ${config.dbPath} (BREACHLINE_DATA_DIR): nothing to back up`);
     return 2;

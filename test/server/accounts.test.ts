@@ -213,7 +213,7 @@ describe('admin account control', () => {
   });
 
   it('refuses to disable yourself or the last active admin, saying why', async () => {
-    await h.db.run("UPDATE users SET disabled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE role = 'admin'");
+    await h.db.run("UPDATE users SET disabled_at = ? WHERE role = 'admin'", [new Date().toISOString()]);
     try {
       const only = await createTestUser(h, { email: 'solo.admin@example.org', role: 'admin' });
       const web = await logInForm(h, only.email, only.password);

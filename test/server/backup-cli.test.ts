@@ -11,6 +11,7 @@ import { runBin } from '../support/run-bin';
 import { openDb, type Db } from '../../store/connection';
 import { migrate } from '../../store/migrations';
 import { appendAudit, verifyAuditChain } from '../../store/audit';
+import { defaultTestEngine } from '../support/test-db';
 
 let dataDir: string;
 let backupDir: string;
@@ -36,8 +37,13 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const backup = (args: string[]) =>
-  runBin('bin/backup.ts', args, { PATH: process.env.PATH, HOME: process.env.HOME, BREACHLINE_DATA_DIR: dataDir });
+const backup = (args: string[], env: Record<string, string> = {}) =>
+  runBin('bin/backup.ts', args, {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    BREACHLINE_DATA_DIR: dataDir,
+    ...env,
+  });
 
 function writer(count: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -59,7 +65,9 @@ function writer(count: number): Promise<void> {
   });
 }
 
-describe('npm run backup', () => {
+// SQLite's online backup is the embedded engine's own; PostgreSQL is backed up with its own tools (the
+// refusal below is what the command does there), so a PostgreSQL run has nothing more to test here.
+describe.skipIf(defaultTestEngine() === 'postgres')('npm run backup of the embedded SQLite database', () => {
   it('copies a database that is being written to, checks the copy, and writes a manifest that matches it', async () => {
     const writing = writer(3000);
     const r = await backup([backupDir]);
@@ -118,5 +126,20 @@ describe('npm run backup', () => {
     const r = await backup([]);
     expect(r.code).toBe(2);
     expect(r.out).toContain('usage: npm run backup -- <directory>');
+  });
+});
+
+describe('npm run backup with PostgreSQL configured', () => {
+  it('refuses and names PostgreSQL’s own tools, rather than copying a SQLite file left in the data directory', async () => {
+    // The data directory still holds breachline.sqlite, as it does after a move to PostgreSQL.
+    const r = await backup([backupDir], {
+      BREACHLINE_DATABASE_URL: 'postgres://breachline@127.0.0.1:1/breachline',
+      BREACHLINE_SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
+      BREACHLINE_PAYLOAD_KEY: crypto.randomBytes(32).toString('base64'),
+    });
+    expect(r.code, r.out).toBe(2);
+    expect(r.out).toContain('BREACHLINE_DATABASE_URL');
+    expect(r.out).toContain('pg_basebackup');
+    expect(fs.existsSync(backupDir) ? fs.readdirSync(backupDir) : []).toEqual([]);
   });
 });

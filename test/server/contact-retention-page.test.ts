@@ -15,6 +15,7 @@ import {
 } from '../support/app-harness';
 import { hiddenField } from '../e2e/helpers';
 import { makePeople, seedIncident } from '../support/fan-out-fixture';
+import { insertTestOutboxRow, insertTestSubject } from '../support/subject-rows';
 import { CONTACT_RETENTION_WORKFLOW, type ContactRetentionResult } from '../../workflows/contact-retention/messages';
 import { placeLegalHold } from '../../server/use-cases/contact-retention';
 import { ensureRetentionSchedule } from '../../server/retention-schedule';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 const purgeCli = (...args: string[]) =>
-  runBin('bin/purge.ts', args, { ...process.env, BREACHLINE_DATA_DIR: h.dataDir, BREACHLINE_LOG_LEVEL: 'silent' });
+  runBin('bin/purge.ts', args, { ...process.env, ...h.env, BREACHLINE_LOG_LEVEL: 'silent' });
 
 const state = (html: string) => /data-testid="retention-state">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 
@@ -41,16 +42,30 @@ describe('contact data retention on the incident page', () => {
       assessmentBody({ riskLevel: 'none', affected: { DE: 5 } }),
     );
     expect(assessed.status, JSON.stringify(assessed.body)).toBe(200);
-    const petra = await h.db.run(
-      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?, 'Petra Purge-Fixture', 'petra.purge@example.org', NULL, 'DE', 'de', 'imp_x', 'k-petra')",
-      [id],
-    );
+    const petra = await insertTestSubject(h.db, {
+      incidentId: id,
+      name: 'Petra Purge-Fixture',
+      email: 'petra.purge@example.org',
+      jurisdiction: 'DE',
+      locale: 'de',
+      importId: 'imp_x',
+      identityKey: 'k-petra',
+    });
     const at = new Date().toISOString();
-    await h.db.run(
-      `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, provider, provider_id, sent_at, updated_at, subject_id)
-       VALUES ('out-petra', ?, 'subject', ?, 'email', 'de', ?, 'subject-notice', 'sent', 'sendgrid', 'sg-msg-petra-1', ?, ?, ?)`,
-      [id, String(petra.lastID), 'a'.repeat(64), at, at, petra.lastID],
-    );
+    await insertTestOutboxRow(h.db, {
+      id: 'out-petra',
+      incidentId: id,
+      subjectId: petra,
+      channel: 'email',
+      status: 'sent',
+      locale: 'de',
+      noticeVersion: 'a'.repeat(64),
+      template: 'subject-notice',
+      provider: 'sendgrid',
+      providerId: 'sg-msg-petra-1',
+      sentAt: at,
+      updatedAt: at,
+    });
     expect(await purgeCli(id)).toMatchObject({
       code: 1,
       out: expect.stringContaining('refused: the incident is not closed'),

@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { openRejectedRowsCsv } from '../../server/rejected-rows-csv';
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
+import { insertTestOutboxRow, insertTestSubject } from '../support/subject-rows';
 
 const ID = '01JNXTESTCSVF0RMXXA0000001';
 const RECIPIENT = '-2+3@example.test';
@@ -20,15 +21,21 @@ beforeAll(async () => {
   await insertTestIncident(h.db, ID);
   const at = new Date().toISOString();
   await h.db.transaction(async (tx) => {
-    const subject = await tx.run(
-      "INSERT INTO subjects (incident_id, name, email, locale, identity_key, import_id) VALUES (?, ?, ?, 'en', 'formula-key', 'imp_test')",
-      [ID, HYPERLINK, RECIPIENT],
-    );
-    await tx.run(
-      `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, error, updated_at, subject_id)
-       VALUES ('row-formula', ?, 'subject', ?, 'email', 'en', 'v1', 'subject-email', 'bounced', ?, ?, ?)`,
-      [ID, String(subject.lastID), HYPERLINK, at, subject.lastID],
-    );
+    const subjectId = await insertTestSubject(tx, {
+      incidentId: ID,
+      name: HYPERLINK,
+      email: RECIPIENT,
+      identityKey: 'formula-key',
+    });
+    await insertTestOutboxRow(tx, {
+      id: 'row-formula',
+      incidentId: ID,
+      subjectId,
+      channel: 'email',
+      status: 'bounced',
+      error: HYPERLINK,
+      updatedAt: at,
+    });
   });
 });
 afterAll(async () => {

@@ -3,24 +3,20 @@
 // transaction: alerts of one new key make one incident with consecutive places in its sequence,
 // the same delivery twice is answered once, and the backlog depth counts the group's own rows. The
 // forwarder marks many incidents' rows in one write, each only up to the place it signalled.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db } from '../../store/connection';
 import { createIntake, type Delivery } from '../../server/use-cases/ingest-alert';
 import { markAlertsDeliveredMany } from '../../store/alerts';
 import { oneAlertDelivery } from '../support/alert-delivery';
+import { openTestDb, type TestDb } from '../support/test-db';
 
-let dir: string;
+let t: TestDb;
 let db: Db;
 let transactions = 0;
 let counted: Db;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-intake-group-'));
-  db = await openDb(path.join(dir, 'breachline.sqlite'));
-  await migrate(db);
+  t = await openTestDb(undefined, 'intake-group');
+  db = t.db;
   counted = {
     ...db,
     transaction: (fn) => {
@@ -30,8 +26,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await t?.drop();
 });
 
 let n = 0;

@@ -7,6 +7,7 @@ import type { Db } from '../../store/connection';
 import { createComputeObligations } from '../../activities/compute-obligations';
 import { legalNoticeStatusOf, noticeVerdict } from '../../server/use-cases/legal-notice-status';
 import { openFixtureDb } from '../support/fan-out-fixture';
+import { insertTestOutboxRow, insertTestSubject } from '../support/subject-rows';
 import { insertTestIncident } from '../support/incident-row';
 
 const INCIDENT = '01JLEGALSTATUS000000000000';
@@ -47,14 +48,22 @@ describe('the legal notice of each person', () => {
       ['Tex Sms', 'US-TX', 'sms'],
     ];
     for (const [i, [name, jurisdiction, channel]] of people.entries()) {
-      const r = await db.run(
-        "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,NULL,NULL,?,'en','imp',?)",
-        [INCIDENT, name, jurisdiction, `k${i}`],
-      );
-      await db.run(
-        "INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id) VALUES (?,?,'subject',?,?,'en','v1','t','sent','2026-03-07T00:00:00Z',?)",
-        [`o${i}`, INCIDENT, String(r.lastID), channel, r.lastID],
-      );
+      const subjectId = await insertTestSubject(db, {
+        incidentId: INCIDENT,
+        name,
+        jurisdiction,
+        importId: 'imp',
+        identityKey: `k${i}`,
+      });
+      await insertTestOutboxRow(db, {
+        id: `o${i}`,
+        incidentId: INCIDENT,
+        subjectId,
+        channel,
+        status: 'sent',
+        template: 't',
+        updatedAt: '2026-03-07T00:00:00Z',
+      });
     }
     const status = await legalNoticeStatusOf(db, INCIDENT);
     const verdictOf = (name: string) => status.find((p) => p.name === name)!.laws.map((l) => l.verdict);

@@ -14,6 +14,7 @@ import { lettersOf, prepareLetters, recordLettersMailed } from '../../server/use
 import { csvRows, storeSubjects } from '../../server/use-cases/import-subjects';
 import { saveCompleteOrgProfile } from '../support/org-profile';
 import { openFixtureDb } from '../support/fan-out-fixture';
+import { insertTestOutboxRow, insertTestSubject } from '../support/subject-rows';
 import { insertTestIncident } from '../support/incident-row';
 import type { Actor } from '../../workflows/types';
 import { ConfigError, loadAppConfig } from '../../app.config';
@@ -75,16 +76,28 @@ async function addPerson(
   incidentId: string,
   p: { name: string; jurisdiction: string; locale?: string; address: string | null; reachedBy: string | null },
 ): Promise<number> {
-  const r = await db.run(
-    'INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, postal_address) VALUES (?,?,NULL,?,?,?,?,?,?)',
-    [incidentId, p.name, '+14155550100', p.jurisdiction, p.locale ?? 'en', 'imp', `k-${p.name}`, p.address],
-  );
+  const subjectId = await insertTestSubject(db, {
+    incidentId,
+    name: p.name,
+    phone: '+14155550100',
+    jurisdiction: p.jurisdiction,
+    locale: p.locale ?? 'en',
+    importId: 'imp',
+    identityKey: `k-${p.name}`,
+    postalAddress: p.address,
+  });
   if (p.reachedBy)
-    await db.run(
-      "INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id) VALUES (?,?,'subject',?,?,'en',?,'t','sent','2026-03-07T00:00:00Z',?)",
-      [`o-${p.name}`, incidentId, String(r.lastID), p.reachedBy, VERSION, r.lastID],
-    );
-  return r.lastID;
+    await insertTestOutboxRow(db, {
+      id: `o-${p.name}`,
+      incidentId,
+      subjectId,
+      channel: p.reachedBy,
+      status: 'sent',
+      noticeVersion: VERSION,
+      template: 't',
+      updatedAt: '2026-03-07T00:00:00Z',
+    });
+  return subjectId;
 }
 
 /** The text of an uncompressed PDF drawn in a standard font: pdfkit writes it as hex strings in TJ arrays. */

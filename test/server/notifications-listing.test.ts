@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { exportNotificationsCsv } from '../../server/use-cases/notifications-csv';
 import { ADMIN_TOKEN, createTestUser, logInForm, startHarness, type Harness } from '../support/app-harness';
 import { insertTestIncident } from '../support/incident-row';
+import { insertTestOutboxRow, insertTestSubject } from '../support/subject-rows';
 
 let h: Harness;
 const ID = '01JNXTESTPAGES000000000001';
@@ -19,15 +20,20 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   await h.db.transaction(async (tx) => {
     for (let i = 0; i < PEOPLE; i++) {
-      const s = await tx.run(
-        "INSERT INTO subjects (incident_id, name, email, locale, identity_key, import_id) VALUES (?, ?, ?, 'en', ?, 'imp_test')",
-        [ID, `P ${i}`, `p${i}@example.org`, `key${i}`],
-      );
-      await tx.run(
-        `INSERT INTO outbox (id, incident_id, kind, recipient_ref, channel, locale, notice_version, template, status, updated_at, subject_id)
-         VALUES (?, ?, 'subject', ?, 'email', 'en', 'v1', 'subject-email', ?, ?, ?)`,
-        [`row${i}`, ID, String(s.lastID), i % 5 === 0 ? 'bounced' : 'sent', at, s.lastID],
-      );
+      const subjectId = await insertTestSubject(tx, {
+        incidentId: ID,
+        name: `P ${i}`,
+        email: `p${i}@example.org`,
+        identityKey: `key${i}`,
+      });
+      await insertTestOutboxRow(tx, {
+        id: `row${i}`,
+        incidentId: ID,
+        subjectId,
+        channel: 'email',
+        status: i % 5 === 0 ? 'bounced' : 'sent',
+        updatedAt: at,
+      });
     }
   });
 });

@@ -1,30 +1,23 @@
 // The API description (OpenAPI 3.1) covers every route a client or a sender can call,
 // and what it says about a body is what the server enforces: a body the server
 // refuses for a missing field is one the description marks as missing that field.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { loadAppConfig } from '../../app.config';
 import { createLogger } from '../../lib/logger';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
 import { OPERATIONS, openApiDocument } from '../../server/openapi';
 import { routesOf } from '../support/route-walk';
+import { openTestDb, type TestDb } from '../support/test-db';
 
-let dir: string;
-let db: Db;
+let t: TestDb;
 let app: Express;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-openapi-'));
-  db = await openDb(path.join(dir, 'breachline.sqlite'));
-  await migrate(db);
-  const config = loadAppConfig({ BREACHLINE_DATA_DIR: dir, BREACHLINE_LOG_LEVEL: 'silent', PORT: '0' });
+  t = await openTestDb(undefined, 'openapi');
+  const config = loadAppConfig({ BREACHLINE_DATA_DIR: t.dir, BREACHLINE_LOG_LEVEL: 'silent', PORT: '0' });
   app = await createApp({
-    db,
+    db: t.db,
     gateway: null as never,
     logger: createLogger('test', 'silent'),
     config,
@@ -32,8 +25,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await t?.drop();
 });
 
 const openApiPath = (p: string) => p.replace(/:(\w+)/g, '{$1}');
@@ -70,13 +62,13 @@ describe('/api/openapi.json', () => {
 
   it('a refused burst answers 429 as JSON, like every other API error, at the configured limit', async () => {
     const config = loadAppConfig({
-      BREACHLINE_DATA_DIR: dir,
+      BREACHLINE_DATA_DIR: t.dir,
       BREACHLINE_LOG_LEVEL: 'silent',
       PORT: '0',
       BREACHLINE_API_RATE_LIMIT: '10',
     });
     const limited = await createApp({
-      db,
+      db: t.db,
       gateway: null as never,
       logger: createLogger('test', 'silent'),
       config,

@@ -5,13 +5,9 @@
 // vouches for the address); a known pair logs in as the same person, with the role the
 // provider gives now; a linked person whose claim maps to no role any more is
 // refused and loses their sessions and tokens.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppConfig, ConfigError } from '../../app.config';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db } from '../../store/connection';
 import { findUserById } from '../../store/users';
 import { createApiToken, createUser, disableUser, logIn } from '../../server/use-cases/accounts';
 import {
@@ -22,6 +18,7 @@ import {
   type SsoMapping,
 } from '../../server/use-cases/single-sign-on';
 import { userForToken } from '../../server/auth';
+import { openTestDb, type TestDb } from '../support/test-db';
 
 const ISSUER = 'https://idp.example.org';
 const mapping: SsoMapping = {
@@ -43,16 +40,14 @@ const claimsOf = (
   ...over,
 });
 
-let dir: string;
+let t: TestDb;
 let db: Db;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-sso-'));
-  db = await openDb(path.join(dir, 'test.sqlite'));
-  await migrate(db);
+  t = await openTestDb(undefined, 'sso');
+  db = t.db;
 });
 afterAll(async () => {
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await t?.drop();
 });
 
 const auditOf = (type: string) =>

@@ -37,7 +37,7 @@ afterAll(async () => {
 const cliEnv = (extraEnv: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
   HOME: process.env.HOME,
-  BREACHLINE_DATA_DIR: h.dataDir,
+  ...h.env,
   TEMPORAL_ADDRESS: testTemporalAddress(),
   TEMPORAL_NAMESPACE: 'default',
   BREACHLINE_LOG_LEVEL: 'silent',
@@ -184,10 +184,10 @@ describe('npm run subjects:import', () => {
     const fresh = await h.api('GET', `/api/incidents/${id}`);
     expect(fresh.body.unfinishedImports).toEqual([expect.objectContaining({ importId: started!.id, stopped: false })]);
     // Minutes later with no progress, the page calls it stopped and says what to do.
-    await h.db.run(
-      "UPDATE subject_imports SET progress_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 minutes') WHERE id = ?",
-      [started!.id],
-    );
+    await h.db.run('UPDATE subject_imports SET progress_at = ? WHERE id = ?', [
+      new Date(Date.now() - 10 * 60_000).toISOString(),
+      started!.id,
+    ]);
     const stale = await h.api('GET', `/api/incidents/${id}`);
     expect(stale.body.unfinishedImports).toEqual([expect.objectContaining({ importId: started!.id, stopped: true })]);
     const admin = await createTestUser(h, { email: 'import.watcher@example.org', role: 'viewer' });

@@ -1,22 +1,52 @@
 // `npm run user:create` as an operator runs it for the first admin: the
 // password from the environment, never printed; a taken email or a short
 // password is refused with exit 1 and nothing stored.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../support/run-bin';
-import { openDb } from '../../store/connection';
+import { openDb, type Db } from '../../store/connection';
 import { verifyPassword } from '../../server/passwords';
+import { defaultTestEngine, openTestDb, type TestDb } from '../support/test-db';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-cli-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+// On SQLite the script makes the database in the data directory; PostgreSQL's is named by its URL.
+let pgDb: TestDb | null = null;
+beforeAll(async () => {
+  if (defaultTestEngine() === 'postgres') pgDb = await openTestDb('postgres', 'user-create');
+});
+afterAll(async () => {
+  await pgDb?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const databaseEnv = (): Record<string, string> =>
+  pgDb
+    ? {
+        BREACHLINE_DATABASE_URL: pgDb.url!,
+        BREACHLINE_SECRETS_KEY: randomBytes(32).toString('base64'),
+        BREACHLINE_PAYLOAD_KEY: randomBytes(32).toString('base64'),
+      }
+    : {};
+
+async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  if (pgDb) return fn(pgDb.db);
+  const db = await openDb(path.join(dataDir, 'breachline.sqlite'));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
 
 function userCreate(args: string[], password: string | undefined) {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     BREACHLINE_DATA_DIR: dataDir,
+    ...databaseEnv(),
     ...(password === undefined ? {} : { BREACHLINE_NEW_PASSWORD: password }),
   };
   return runBin('bin/user-create.ts', args, env);
@@ -29,8 +59,7 @@ describe('npm run user:create', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('Created admin dana.dpo@example.org (Dana DPO)');
     expect(r.out).not.toContain(password);
-    const db = await openDb(path.join(dataDir, 'breachline.sqlite'));
-    try {
+    await withDatabase(async (db) => {
       const row = await db.get<{ role: string; password_hash: string }>(
         'SELECT role, password_hash FROM users WHERE email = ?',
         ['dana.dpo@example.org'],
@@ -40,9 +69,7 @@ describe('npm run user:create', () => {
       expect(await verifyPassword(password, row!.password_hash)).toBe(true);
       const audit = await db.get<{ actor: string }>("SELECT actor FROM audit_log WHERE type = 'user.created'");
       expect(audit!.actor).toBe('system:cli');
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('refuses a taken email, an unknown role, a short password and a missing password off a terminal', async () => {

@@ -76,14 +76,17 @@ describe('webhook sources made in the settings page', () => {
 });
 
 describe('changing BREACHLINE_SECRETS_KEY', () => {
-  const reseal = (env: Record<string, string>) =>
-    runBin('bin/secrets-reseal.ts', [], {
+  // The app's database as the harness gives it to scripts, but the keys only as each call names them.
+  const reseal = (env: Record<string, string>) => {
+    const database = Object.entries(h.env).filter(([name]) => name !== 'BREACHLINE_SECRETS_KEY');
+    return runBin('bin/secrets-reseal.ts', [], {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      BREACHLINE_DATA_DIR: h.dataDir,
+      ...Object.fromEntries(database),
       BREACHLINE_LOG_LEVEL: 'silent',
       ...env,
     });
+  };
 
   it('keeps old secrets opening under the previous key, and secrets:reseal moves them to the new one', async () => {
     const secret = await createSource(

@@ -37,6 +37,11 @@ export interface Harness {
   baseUrl: string;
   db: Db;
   dataDir: string;
+  /**
+   * The environment a bin/ script needs to act on this app's records as an operator's would: the data
+   * directory, and on PostgreSQL the database's URL and the keys the app seals with.
+   */
+  env: Record<string, string>;
   client: Client;
   taskQueue: string;
   api(
@@ -89,7 +94,8 @@ export async function startHarness(
   });
   const logger = createLogger('test', 'silent');
   // Sealed like the app's own processes: the master key is made in the test's data directory.
-  useContactMasterKeys(contactMasterKeys(config.secretKeys, dataDir, { warn: () => undefined }));
+  const contactKeys = contactMasterKeys(config.secretKeys, dataDir, { warn: () => undefined });
+  useContactMasterKeys(contactKeys);
   // PostgreSQL: a fresh database of the run's cluster; SQLite: the file in the data directory.
   const pgDb = (opts.engine ?? defaultTestEngine()) === 'postgres' ? await openTestDb('postgres', 'app') : null;
   const db = pgDb ? pgDb.db : await openDatabase(config);
@@ -102,6 +108,16 @@ export async function startHarness(
   // Encrypted like the app's own processes: the key is made in the test's data directory.
   const payloadKeys = loadPayloadKeys({}, dataDir, { warn: () => undefined });
   const dataConverter = temporalDataConverter(payloadKeys);
+  // A script finds SQLite's file and the key files in the data directory; with a database URL the
+  // configuration requires the keys in the environment, so it gets the ones this app uses.
+  const env: Record<string, string> = {
+    BREACHLINE_DATA_DIR: dataDir,
+    ...(pgDb && {
+      BREACHLINE_DATABASE_URL: pgDb.url!,
+      BREACHLINE_SECRETS_KEY: contactKeys.current!.toString('base64'),
+      BREACHLINE_PAYLOAD_KEY: payloadKeys[0]!.key.toString('base64'),
+    }),
+  };
   const client = new Client({ connection, namespace: 'default', dataConverter });
   const gateway = createTemporalGateway(client, { taskQueue, updateTimeoutMs: config.updateTimeoutMs });
   const app = await createApp({
@@ -171,6 +187,7 @@ export async function startHarness(
     baseUrl,
     db,
     dataDir,
+    env,
     client,
     taskQueue,
     async api(method, p, body, headers = {}) {
