@@ -44,6 +44,7 @@ import {
   waitForWaveToStopOrEnd,
   type WaveWorld,
 } from '../support/wave-scenario';
+import { testEngines } from '../support/test-db';
 
 const timings: Record<string, number> = {};
 const timed = (name: string, fn: () => Promise<void>) => async () => {
@@ -87,19 +88,19 @@ async function startedWave(w: WaveWorld, people: Person[], title: string) {
   return { id, version, seqBeforeWave };
 }
 
-describe('a notice wave obeys the incident while it runs (v2 workflow; fails on v1)', () => {
+describe.each(testEngines())('a notice wave obeys the incident while it runs (%s)', (engine) => {
   let w: WaveWorld | undefined;
 
   beforeAll(async () => {
     const t0 = Date.now();
-    w = await startWaveWorld();
+    w = await startWaveWorld(engine);
     timings['app start'] = Date.now() - t0;
     console.log(`[timing] app start: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   });
 
   afterAll(async () => {
     await w?.close();
-    console.log(`[timing] all: ${JSON.stringify(timings)}`);
+    console.log(`[timing] all (${engine}): ${JSON.stringify(timings)}`);
   });
 
   it(

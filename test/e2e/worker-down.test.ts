@@ -4,7 +4,8 @@
 //
 // `npm start` restarts a dead worker within a second, so this test runs the three
 // processes itself, as an operator with their own process manager would:
-// the Temporal dev server, `bin/worker.ts` and `bin/web.ts`, all with one environment.
+// the Temporal dev server, `bin/worker.ts` and `bin/web.ts`, all with one environment
+// (on PostgreSQL, the database's URL and the keys they share).
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevServer, startDevServer } from '../../bin/dev-server';
@@ -19,13 +20,16 @@ import {
   spawnScript,
   waitForHealthz,
 } from '../support/app-process';
+import { appDatabase, type AppDatabase } from '../support/app-database';
+import { testEngines } from '../support/test-db';
 import { ASSESSMENT, apiClient, expectStatus, type Incident, printLogsOnFailure } from './helpers';
 
 const READY_MS = 90_000;
 
-describe('a decision while the worker is down', () => {
+describe.each(testEngines())('a decision while the worker is down (%s)', (engine) => {
   const dataDir = newDataDir();
   const temporalLog: string[] = [];
+  let database: AppDatabase | undefined;
   let env: NodeJS.ProcessEnv;
   let devServer: DevServer | undefined;
   let web: ManagedProcess | undefined;
@@ -43,7 +47,8 @@ describe('a decision while the worker is down', () => {
   beforeAll(async () => {
     const ports = await newPorts();
     token = newToken();
-    env = appEnv({ dataDir, ports, token });
+    database = await appDatabase(engine);
+    env = appEnv({ dataDir, ports, token, extra: database.env });
     baseUrl = `http://127.0.0.1:${ports.web}`;
     devServer = await startDevServer(loadTemporalConfig(env), { log: (line) => temporalLog.push(line) });
     web = spawnScript('web', 'bin/web.ts', env);
@@ -57,6 +62,7 @@ describe('a decision while the worker is down', () => {
     await killAllManaged();
     await devServer?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   it('answers 503 within the 10 s update deadline, then a retry with the same key records the assessment once', async () => {
