@@ -156,10 +156,12 @@ describe.each(testEngines())('a crash of the whole app in the middle of an incid
   }, 180_000);
 });
 
-describe.each(testEngines())('Ctrl-C (%s)', (engine) => {
+// On the run's engine only (BREACHLINE_TEST_ENGINE=postgres runs it on PostgreSQL): the crash above
+// is what the engine changes; a second start of the whole app here would cost CI most of a minute.
+describe('Ctrl-C', () => {
   it('stops web, worker and Temporal, exits 0 within 20 s and leaves no process or port behind', async () => {
     printLogsOnFailure(() => apps.map((a) => ({ name: 'breachline', logs: a.logs })));
-    const app = track(await startApp({ engine }));
+    const app = track(await startApp());
     const api = apiClient(app.baseUrl, app.token);
     // A running workflow, so the worker has something cached to let go of.
     const id = await openIncident(api, 'Laptop stolen from a car');

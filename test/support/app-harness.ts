@@ -37,6 +37,12 @@ export interface Harness {
   baseUrl: string;
   db: Db;
   dataDir: string;
+  /**
+   * The environment for a Breachline process a test starts beside the harness (bin/forwarder.ts):
+   * the data directory, and on PostgreSQL the database's URL with the keys the harness made there,
+   * as every process of a PostgreSQL installation must share them.
+   */
+  processEnv: Record<string, string>;
   client: Client;
   taskQueue: string;
   api(
@@ -166,10 +172,23 @@ export async function startHarness(
   };
   if (opts.forwarder !== false) startForwarder();
 
+  const keyIn = (file: string) => fs.readFileSync(path.join(dataDir, file), 'utf8').trim();
+  const processEnv: Record<string, string> = {
+    BREACHLINE_DATA_DIR: dataDir,
+    ...(pgDb
+      ? {
+          BREACHLINE_DATABASE_URL: pgDb.url!,
+          BREACHLINE_SECRETS_KEY: keyIn('contacts.key'),
+          BREACHLINE_PAYLOAD_KEY: keyIn('payload.key'),
+        }
+      : {}),
+  };
+
   return {
     baseUrl,
     db,
     dataDir,
+    processEnv,
     client,
     taskQueue,
     async api(method, p, body, headers = {}) {
