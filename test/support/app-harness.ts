@@ -178,7 +178,7 @@ export async function startHarness(
     ...(pgDb
       ? {
           BREACHLINE_DATABASE_URL: pgDb.url!,
-          BREACHLINE_SECRETS_KEY: keyIn('contacts.key'),
+          BREACHLINE_SECRETS_KEY: config.secretKeys.current?.toString('base64') ?? keyIn('contacts.key'),
           BREACHLINE_PAYLOAD_KEY: keyIn('payload.key'),
         }
       : {}),
