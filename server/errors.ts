@@ -2,6 +2,7 @@
 // answers {"error", "field"} and logs without personal data.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../lib/logger';
+import { NulInTextError } from '../store/text-values';
 
 export class HttpError extends Error {
   constructor(
@@ -40,6 +41,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof HttpError) {
       status = err.status;
       body = { error: err.message, field: err.field, ...(err.retryable ? { retryable: true as const } : {}) };
+    } else if (err instanceof NulInTextError) {
+      status = 400;
+      body = { error: err.message, field: null };
     } else if (typeof err?.type === 'string' && BODY_ERRORS[err.type]) {
       // body-parser's own failures are the client's: each gets its 4xx and a plain reason.
       [status, body.error] = BODY_ERRORS[err.type];

@@ -8,6 +8,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Db, Params, RunResult, SqlValue, Tx } from './connection';
 import { toPostgresPlaceholders } from './pg-placeholders';
+import { refuseNulInText } from './text-values';
 
 export interface PostgresOptions {
   /** PEM file of the CA that signed the server's certificate (BREACHLINE_DATABASE_CA). */
@@ -40,6 +41,7 @@ const EACH_BATCH = 1000;
 function values(params: Params | undefined): SqlValue[] {
   if (params === undefined) return [];
   if (!Array.isArray(params)) throw new Error('named parameters are not supported on PostgreSQL; use ? placeholders');
+  refuseNulInText(params);
   return params;
 }
 

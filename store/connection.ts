@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
+import { refuseNulInText } from './text-values';
 
 export type SqlValue = string | number | null | bigint | Buffer;
 export type Params = SqlValue[] | Record<string, SqlValue>;
@@ -61,6 +62,7 @@ function execOn(db: sqlite3.Database, sql: string): Promise<void> {
 }
 
 function runOn(db: sqlite3.Database, sql: string, params: Params = []): Promise<RunResult> {
+  refuseNulInText(params);
   return new Promise((resolve, reject) => {
     db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
       if (err) reject(err);
@@ -70,12 +72,14 @@ function runOn(db: sqlite3.Database, sql: string, params: Params = []): Promise<
 }
 
 function getOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T | undefined> {
+  refuseNulInText(params);
   return new Promise((resolve, reject) =>
     db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
   );
 }
 
 function allOn<T>(db: sqlite3.Database, sql: string, params: Params = []): Promise<T[]> {
+  refuseNulInText(params);
   return new Promise((resolve, reject) =>
     db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
   );
@@ -134,6 +138,7 @@ export async function openDb(file: string): Promise<Db> {
     all: (sql, params) => allOn(reader, sql, params),
     each: <T>(sql: string, params: Params, onRow: (row: T) => void) =>
       new Promise<number>((resolve, reject) => {
+        refuseNulInText(params);
         reader.each(
           sql,
           params,

@@ -2,7 +2,6 @@
 // it as a correction. A v2 page then sends A the correction variant, its preface naming the day A got
 // v1, and a person B whom no version told the plain v2 notice. Without the choice A gets nothing.
 // Real SQLite, real claims, the local (dev mailbox) providers.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/connection';
 import { createActivities } from '../../activities';
@@ -35,14 +34,14 @@ const CORRECTION_NOTICE = {
 };
 
 let db: Db;
-let dir: string;
+let drop: () => Promise<void>;
 const emails: StoredEmail[] = [];
 const texts: StoredSms[] = [];
 let activities: ReturnType<typeof createActivities>;
 let scenarios = 0;
 
 beforeAll(async () => {
-  ({ db, dir } = await openFixtureDb('correction'));
+  ({ db, drop } = await openFixtureDb('correction'));
   let n = 0;
   activities = createActivities({
     db,
@@ -59,8 +58,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop?.();
 });
 
 async function insertV2(incidentId: string): Promise<void> {
@@ -95,12 +93,12 @@ async function scenario(incidentId: string, tag: string): Promise<{ a: number; b
     "UPDATE outbox SET sent_at = '2026-11-01T09:15:00.000Z' WHERE incident_id = ? AND notice_version = ? AND channel = 'sms'",
     [incidentId, V1],
   );
-  const r = await db.run(
-    "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,'DE','en','imp_test','kb')",
+  const [b] = await db.writeAll<{ id: number }>(
+    "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,'DE','en','imp_test','kb') RETURNING id",
     [incidentId, b1.name, b1.email, b1.phone],
   );
   await insertV2(incidentId);
-  return { a: a!, b: r.lastID, a1, b1 };
+  return { a: a!, b: b!.id, a1, b1 };
 }
 
 describe('a v2 page sent as a correction', () => {

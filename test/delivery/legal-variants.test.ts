@@ -2,7 +2,6 @@
 // from the compute activity, the notice set from the render activity, the emails go out through the
 // notice-page activity and the real @sendgrid/mail SDK to the SendGrid stand-in. One wave holds a
 // California resident, a Massachusetts resident, a German resident and a Japanese reader.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/connection';
 import { createActivities } from '../../activities';
@@ -27,20 +26,19 @@ const AFFECTED = { 'US-CA': 1200, 'US-MA': 34567, DE: 800 };
 const COUNTS = ['36,567', '36567', '34,567', '34567'];
 
 let db: Db;
-let dir: string;
+let drop: () => Promise<void>;
 let sendgrid: SendGridStandIn;
 let twilio: TwilioStandIn;
 
 beforeAll(async () => {
-  ({ db, dir } = await openFixtureDb('legal'));
+  ({ db, drop } = await openFixtureDb('legal'));
   sendgrid = await startSendGridStandIn({ apiKey: 'SG.key' });
   twilio = await startTwilioStandIn({ accountSid: SID, authToken: TOKEN });
 });
 afterAll(async () => {
   await sendgrid?.close();
   await twilio?.close();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop?.();
 });
 
 /** The incident as the workflow leaves it in SQLite after an assessment: facts, obligations, no hold. */
@@ -90,8 +88,8 @@ async function seedAssessedIncident(): Promise<number[]> {
     ['US-CA', 'en', '+14155550123'],
     ['JP', 'ja', null],
   ].entries()) {
-    const r = await db.run(
-      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,?,?,'imp_legal',?)",
+    const [r] = await db.writeAll<{ id: number }>(
+      "INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key) VALUES (?,?,?,?,?,?,'imp_legal',?) RETURNING id",
       [
         INCIDENT,
         `Person ${i}`,
@@ -102,7 +100,7 @@ async function seedAssessedIncident(): Promise<number[]> {
         `k${i}`,
       ],
     );
-    ids.push(r.lastID);
+    ids.push(r!.id);
   }
   return ids;
 }

@@ -36,13 +36,14 @@ const AWAKE = ['DE', 'JP', 'US-NY', 'US-CA', 'AU-NSW', 'IN', 'BR', 'GB'].find((j
 const ASLEEP = ['DE', 'JP', 'US-NY', 'US-CA', 'AU-NSW', 'IN', 'BR', 'GB'].find((j) => !inCallingHours(j, Date.now()))!;
 
 let db: Db;
+let drop: () => Promise<void>;
 let twilioStandIn: TwilioStandIn;
 let server: http.Server;
 let publicUrl: string;
 let seq = 0;
 
 beforeAll(async () => {
-  ({ db } = await openFixtureDb('calls'));
+  ({ db, drop } = await openFixtureDb('calls'));
   // Markup and an ampersand in the organisation's name: the TwiML must carry them escaped.
   await saveCompleteOrgProfile(db, { legalName: 'Breachline & Partners <Test>', contactPhone: '+35315550199' });
   twilioStandIn = await startTwilioStandIn({ accountSid: SID, authToken: TOKEN });
@@ -70,7 +71,7 @@ afterEach(() => twilioStandIn.setMode({ delayMs: 0, reject: [] }));
 afterAll(async () => {
   await twilioStandIn?.close();
   await new Promise<void>((r) => server?.close(() => r()));
-  await db?.close();
+  await drop?.();
 });
 
 function activities(opts: { timeoutMs?: number; retries?: number } = {}) {
@@ -107,9 +108,9 @@ async function incidentWith(people: Callee[]): Promise<{ incidentId: string; ids
   await seedIncident(db, incidentId, []);
   const ids: number[] = [];
   for (const [i, p] of people.entries()) {
-    const r = await db.run(
+    const [r] = await db.writeAll<{ id: number }>(
       `INSERT INTO subjects (incident_id, name, email, phone, jurisdiction, locale, import_id, identity_key, phone_type, call_consent)
-       VALUES (?,?,NULL,?,?,?, 'imp_calls', ?, ?, ?)`,
+       VALUES (?,?,NULL,?,?,?, 'imp_calls', ?, ?, ?) RETURNING id`,
       [
         incidentId,
         p.name,
@@ -121,7 +122,7 @@ async function incidentWith(people: Callee[]): Promise<{ incidentId: string; ids
         p.callConsent ?? null,
       ],
     );
-    ids.push(r.lastID);
+    ids.push(r!.id);
   }
   return { incidentId, ids };
 }

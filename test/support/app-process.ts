@@ -17,7 +17,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { tsxNodeFlags } from '../../bin/supervise';
 import { REPO_ROOT } from '../../bin/temporal-cli';
+import type { Engine } from '../../store/connection';
+import { appDatabase, type AppDatabase } from './app-database';
 import { freePort } from './free-port';
+import { defaultTestEngine } from './test-db';
 
 export interface ExitInfo {
   code: number | null;
@@ -334,6 +337,10 @@ export interface AppProcessOptions {
   ports?: AppPorts;
   token?: string;
   readyTimeoutMs?: number;
+  /** The database engine; by default the run's (BREACHLINE_TEST_ENGINE, see test-db.ts). */
+  engine?: Engine;
+  /** Reuse a database (a restart); a new one on `engine` otherwise. */
+  database?: AppDatabase;
 }
 
 export interface AppProcess {
@@ -345,6 +352,7 @@ export interface AppProcess {
   temporalAddress: string;
   /** The environment the app runs with, for running other scripts (audit-verify, a lone worker) against the same data. */
   env: NodeJS.ProcessEnv;
+  database: AppDatabase;
   process: ManagedProcess;
   /** Ctrl-C by default: the signal goes to the supervisor's process group, as a terminal sends it. */
   stop(signal?: NodeJS.Signals): Promise<StopResult>;
@@ -353,7 +361,7 @@ export interface AppProcess {
   logs(): string;
   /** Starts the app again on the same data dir, ports, token and env. */
   startAgain(): Promise<AppProcess>;
-  /** Stops whatever still runs and deletes the data dir. */
+  /** Stops whatever still runs and deletes the data dir and the database. */
   dispose(): Promise<void>;
 }
 
@@ -444,7 +452,8 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
   const dataDir = opts.dataDir ?? newDataDir();
   const ports = opts.ports ?? (await newPorts());
   const token = opts.token ?? newToken();
-  const env = appEnv({ dataDir, ports, token, extra: opts.env });
+  const database = opts.database ?? (await appDatabase(opts.engine ?? defaultTestEngine()));
+  const env = appEnv({ dataDir, ports, token, extra: { ...database.env, ...opts.env } });
   const baseUrl = `http://127.0.0.1:${ports.web}`;
   const proc = spawnScript('breachline', 'bin/start.ts', env);
   const readyTimeoutMs = opts.readyTimeoutMs ?? 120_000;
@@ -456,6 +465,7 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
     ports,
     temporalAddress: `127.0.0.1:${ports.temporal}`,
     env,
+    database,
     process: proc,
     stop: (signal = 'SIGINT') => proc.stop(signal),
     async kill9() {
@@ -463,11 +473,12 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
       await waitForPortsFree([ports.web, ports.temporal, ports.temporalUi], 15_000);
     },
     logs: () => proc.logs(),
-    startAgain: () => startApp({ dataDir, ports, token, env: opts.env, readyTimeoutMs }),
+    startAgain: () => startApp({ dataDir, ports, token, env: opts.env, readyTimeoutMs, database }),
     async dispose() {
       // Also when the supervisor already exited: a crashed one may have left children behind.
       await proc.kill9().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 
@@ -483,6 +494,7 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
     const logs = proc.logs();
     await proc.kill9().catch(() => undefined);
     if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.database) await database.drop();
     throw new Error(
       `Breachline did not start: ${(err as Error).message}\n--- output ---\n${logs.split('\n').slice(-80).join('\n')}`,
       {

@@ -4,7 +4,6 @@
 // stand-ins received with the outbox, person by person.
 import type { ChildProcess } from 'node:child_process';
 import { expect } from 'vitest';
-import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../../store/connection';
 import { notifySubjectsWorkflow, notifyWorkflowId } from '../../workflows/notify-subjects';
@@ -66,8 +65,7 @@ export async function openCrashEnv(prefix: string): Promise<CrashEnv & { close()
       await env.connection.close();
       await env.sendgrid.close();
       await env.twilio.close();
-      await env.db.close();
-      fs.rmSync(fixture.dir, { recursive: true, force: true });
+      await fixture.drop();
     },
   };
 }

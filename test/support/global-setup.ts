@@ -1,5 +1,6 @@
 // One Temporal dev server for the whole test run: in memory, headless, on a free loopback port;
-// and one PostgreSQL cluster when its binaries are found (test/support/postgres.ts).
+// and one PostgreSQL cluster when its binaries are found (test/support/postgres.ts), or a line
+// saying they were not.
 // Starting one takes about a second, but a server per file would multiply that by every file
 // and leave a 2-core CI machine running several Go servers at once.
 // Set BREACHLINE_TEST_TEMPORAL_LOG=1 to see the server's output.
@@ -9,6 +10,10 @@ import { type DevServer, startDevServer } from '../../bin/dev-server';
 import { loadTemporalConfig } from '../../temporal.config';
 import { freePort } from './temporal-env';
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from './postgres';
+
+const NOT_FOUND =
+  'PostgreSQL: binaries not found, so the store and end-to-end tests ran on SQLite only ' +
+  '(install postgresql, or set BREACHLINE_TEST_PG_BIN to the directory holding initdb)';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A fixed environment, not process.env: a developer's TEMPORAL_ADDRESS must not send tests to a real cluster.
@@ -41,15 +46,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
         cause: err,
       });
     }
-    console.log(`PostgreSQL: ${pgBin}; store tests run on SQLite and PostgreSQL`);
+    console.log(`PostgreSQL: ${pgBin}; store and end-to-end tests run on SQLite and PostgreSQL`);
   } else {
-    console.log(
-      'PostgreSQL: not found, store tests ran on SQLite only (set BREACHLINE_TEST_PG_BIN or install postgresql)',
-    );
+    console.log(NOT_FOUND);
   }
   project.provide('postgresAdminUrl', postgres?.adminUrl ?? '');
   return async () => {
     await postgres?.stop();
     await server.stop();
+    // Again at the end, below the summary, where a reader of a green run looks.
+    if (!postgres) console.log(NOT_FOUND);
   };
 }

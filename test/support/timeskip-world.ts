@@ -1,18 +1,15 @@
-// A time-skipping Temporal test server with a real SQLite file and a worker running the
+// A time-skipping Temporal test server with a real database (the run's engine, see test-db.ts) and a worker running the
 // real activities against the local outbox providers: what the time-skipping workflow
-// tests share. Time moves only in env.sleep, so waits on SQLite poll in real time.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// tests share. Time moves only in env.sleep, so waits on the database poll in real time.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db } from '../../store/connection';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
 import { timeSkippingServerPath } from './temporal-env';
+import { openTestDb } from './test-db';
 
 export interface TimeskipWorld {
   env: TestWorkflowEnvironment;
@@ -26,9 +23,8 @@ export async function openTimeskipWorld(label: string): Promise<TimeskipWorld> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `breachline-${label}-`));
-  const db = await openDb(path.join(dir, 'db.sqlite'));
-  await migrate(db);
+  const testDb = await openTestDb(undefined, label);
+  const db = testDb.db;
   return {
     env,
     db,
@@ -50,8 +46,7 @@ export async function openTimeskipWorld(label: string): Promise<TimeskipWorld> {
     },
     async close() {
       await env.teardown();
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await testDb.drop();
     },
   };
 }

@@ -2,14 +2,15 @@
 // action, so whoever wires the v2 incident workflow adjusts one place when a route,
 // a form or an event name differs. The app runs whole (bin/start.ts) against the
 // SendGrid and Twilio stand-ins; every interaction goes through the HTTP API, except
-// the one read of which notice version each person's sent row carries (SQLite).
+// the one read of which notice version each person's sent row carries (the app's database).
 //
 // What the v2 workflow is assumed to record (see the test file's header):
 //   'wave.paused'   when a running wave stops (hold, withdrawn approval), details {noticeVersion, waveId, ...}
 //   'wave.finished' when a wave has reached everyone it can,            details {noticeVersion, waveId, ...}
-import path from 'node:path';
+import { loadAppConfig } from '../../app.config';
 import { contactMasterKeys, openContacts, useContactMasterKeys } from '../../store/contact-keys';
-import { openDb } from '../../store/connection';
+import type { Engine } from '../../store/connection';
+import { openDatabase } from '../../store/database';
 import { type AppProcess, startApp } from './app-process';
 import { type SendGridStandIn, startSendGridStandIn } from './sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from './twilio-standin';
@@ -55,12 +56,13 @@ export interface WaveWorld {
   close(): Promise<void>;
 }
 
-export async function startWaveWorld(): Promise<WaveWorld> {
+export async function startWaveWorld(engine?: Engine): Promise<WaveWorld> {
   const sendgrid = await startSendGridStandIn({ apiKey: SENDGRID_KEY });
   const twilio = await startTwilioStandIn({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
   let app: AppProcess;
   try {
     app = await startApp({
+      engine,
       env: {
         SENDGRID_API_KEY: SENDGRID_KEY,
         SENDGRID_FROM_EMAIL: 'breach-notices@example.org',
@@ -377,13 +379,14 @@ export async function waitForSmsCount(w: WaveWorld, people: Person[], n: number,
 
 /**
  * The notice version of each person's subject SMS row that went out (sent, delivered, or
- * claimed/uncertain: it may have gone), keyed by phone. Read from the app's SQLite file: the
- * API's outbox listing does not name versions.
+ * claimed/uncertain: it may have gone), keyed by phone. Read from the app's database, opened as
+ * the app opens it: the API's outbox listing does not name versions.
  */
 export async function sentVersionsByPhone(app: AppProcess, id: string): Promise<Map<string, string[]>> {
-  const db = await openDb(path.join(app.dataDir, 'breachline.sqlite'));
-  // The app sealed the phone numbers with the master key it made in its data directory.
-  useContactMasterKeys(contactMasterKeys({ current: undefined, previous: [] }, app.dataDir, { warn: () => undefined }));
+  const config = loadAppConfig(app.env);
+  const db = await openDatabase(config);
+  // The app sealed the phone numbers with its master key: BREACHLINE_SECRETS_KEY, or the one it made in its data directory.
+  useContactMasterKeys(contactMasterKeys(config.secretKeys, app.dataDir, { warn: () => undefined }));
   try {
     const sealed = await db.all<{ phone: string; notice_version: string }>(
       `SELECT s.phone AS phone, o.notice_version AS notice_version FROM outbox o

@@ -193,7 +193,7 @@ describe('a forwarder killed between its signal and its mark', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../bin/forwarder.ts')], {
       env: {
         ...process.env,
-        BREACHLINE_DATA_DIR: h.dataDir,
+        ...h.env,
         BREACHLINE_LOG_LEVEL: 'silent',
         BREACHLINE_FAILPOINT: 'forwarder.signalled',
         TEMPORAL_ADDRESS: testTemporalAddress(),

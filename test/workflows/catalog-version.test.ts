@@ -2,14 +2,10 @@
 // until then the incident keeps the obligations it was assessed under and the
 // timeline says a newer catalog is available. (Workflow unit test: the rules
 // activity is wrapped to report a newer catalog; everything else is real.)
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { openDb, type Db } from '../../store/connection';
-import { migrate } from '../../store/migrations';
+import type { Db } from '../../store/connection';
 import { createActivities } from '../../activities';
 import { createProviders } from '../../activities/providers';
 import { createMailboxStore } from '../../activities/mailbox-store';
@@ -19,24 +15,23 @@ import { assessUpdate, incidentStateQuery, recomputeUpdate, triageUpdate } from 
 import type { Actor } from '../../workflows/types';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { insertTestIncident } from '../support/incident-row';
+import { openTestDb, type TestDb } from '../support/test-db';
 
 const actor: Actor = { kind: 'user', id: 'dpo' };
+let testDb: TestDb;
 let db: Db;
-let dir: string;
 let client: Client;
 let connection: Connection;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-catalog-'));
-  db = await openDb(path.join(dir, 'db.sqlite'));
-  await migrate(db);
+  testDb = await openTestDb(undefined, 'catalog');
+  db = testDb.db;
   connection = await Connection.connect({ address: testTemporalAddress() });
   client = new Client({ connection });
 });
 afterAll(async () => {
   await connection?.close();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await testDb?.drop();
 });
 
 describe('rules catalog version', () => {
