@@ -22,11 +22,12 @@ import { testEngines } from '../support/test-db';
 import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-standin';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
-  ASSESSMENT,
   saveCompleteOrgProfile,
   apiClient,
   browser,
   expectStatus,
+  fileSupplementAndClose,
+  scopeAndApprove,
   hiddenField,
   type Incident,
   printLogsOnFailure,
@@ -179,39 +180,13 @@ describe.each(testEngines())('from the web form to delivered notices and a verif
     expect(created.stage).toBe('triage');
 
     // ---- The API: triage, people, scope, approval ----
-    expectStatus(
-      await api.post(`/api/incidents/${id}/triage`, {
-        decision: 'confirm',
-        reason: MARKERS.triage,
-      }),
-      200,
-      'triage',
-    );
     const csv = [
       'name,email,phone,jurisdiction,locale',
       `${ZOE.name},${ZOE.email},,DE,en`,
       `${WANG.name},,${WANG.phone},CN,zh-CN`,
       `${NOBODY.name},,,US-CA,en`,
     ].join('\n');
-    const imported = expectStatus(
-      await api.post(`/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' }),
-      200,
-      'import',
-    );
-    expect(imported).toMatchObject({ imported: 3, rejected: [] });
-    expectStatus(await api.post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
-    expectStatus(await api.post(`/api/incidents/${id}/recompute`, { reason: MARKERS.recompute }), 200, 'recompute');
-    const { noticeVersion } = expectStatus(
-      await api.get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
-      200,
-      'notices',
-    );
-    expect(noticeVersion).toMatch(/^[0-9a-f]{64}$/);
-    expectStatus(
-      await api.post(`/api/incidents/${id}/approval`, { noticeVersion, note: MARKERS.approval }),
-      200,
-      'approval',
-    );
+    await scopeAndApprove(() => api, id!, csv, MARKERS);
 
     // ---- Delivery through the real SDKs ----
     const email = await waitFor(
@@ -284,71 +259,8 @@ describe.each(testEngines())('from the web form to delivered notices and a verif
     expect(notice.length).toBeGreaterThan(200);
     for (const value of PERSONAL_DATA) expect(notice, `public notice must not contain "${value}"`).not.toContain(value);
 
-    // ---- Filings, close, report ----
-    const afterSending = await waitFor(
-      // The workflow records a notice obligation as met after the last send it waits for, a moment after the
-      // outbox shows the row sent: wait for the individuals' notices too, not only the regulator reports.
-      'the regulator reports settled (sent or ready for manual filing) and the notices to people recorded',
-      async () => {
-        const i = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.obligations.some(
-          (o) => o.required && o.status === 'pending' && (o.audience === 'regulator' || o.audience === 'individuals'),
-        )
-          ? undefined
-          : i;
-      },
-      60_000,
-    );
-    const toFile = afterSending.obligations.filter(
-      (o) => o.required && o.audience === 'regulator' && ['pending', 'manual'].includes(o.status),
-    );
-    expect(toFile.length).toBeGreaterThan(0);
-    for (const o of toFile) {
-      expectStatus(
-        await api.post(`/api/incidents/${id}/filings`, {
-          obligationId: o.id,
-          reference: `PORTAL-${o.regime}-0001 ${MARKERS.filingReference}`,
-          delayReason: MARKERS.delayReason,
-        }),
-        200,
-        `filing ${o.id}`,
-      );
-    }
-    const beforeClose = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-    const stillOpen = beforeClose.obligations.filter(
-      (o) => o.required && ['pending', 'held', 'manual'].includes(o.status),
-    );
-    expect(stillOpen, 'obligations open before close').toEqual([]);
-    // A supplementary report (GDPR Art. 33(4)): the update answers, the send follows it.
-    expectStatus(
-      await api.post(`/api/incidents/${id}/supplements`, {
-        obligationId: toFile[0]!.id,
-        information: MARKERS.supplement,
-      }),
-      200,
-      'supplement',
-    );
-    await waitFor(
-      'the supplementary report to be sent or ready',
-      async () => {
-        const i = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.timeline.some((t) => /^regulator\.supplement_(sent|ready)$/.test(t.type)) ? i : undefined;
-      },
-      60_000,
-    );
-    const closed = expectStatus(
-      await api.post(`/api/incidents/${id}/close`, {
-        summary: MARKERS.close,
-      }),
-      200,
-      'close',
-    );
-    expect(closed.stage).toBe('closed');
-
-    const report = await api.get(`/api/incidents/${id}/report`);
-    expect(report.status, report.text.slice(0, 500)).toBe(200);
-    expect(report.text).toMatch(/\b[0-9a-f]{64}\b/);
-    expect(report.text).toContain('incident.closed');
+    // ---- Filings, a supplement, close, report ----
+    await fileSupplementAndClose(() => api, id!, MARKERS);
     const final = expectStatus(await api.get<Incident>(`/api/incidents/${id}`), 200, 'incident');
     expect(final).toMatchObject({ stage: 'closed', status: 'closed' });
 

@@ -1,6 +1,6 @@
-// What the end-to-end tests share: a small JSON API client, a browser-like session
-// with a cookie jar, polling, and printing a process's output when a test fails.
-import { onTestFailed } from 'vitest';
+// What the end-to-end tests share: a small JSON API client, a browser-like session with a cookie
+// jar, polling, printing a process's output when a test fails, and the API steps of an incident's life.
+import { expect, onTestFailed } from 'vitest';
 import { COMPLETE_ORG_PROFILE, TEST_PUBLIC_HEADLINE } from '../support/org-profile';
 
 export interface ApiAnswer<T = any> {
@@ -175,3 +175,114 @@ export const openRegulatorObligations = (i: Incident) =>
   i.obligations.filter(
     (o) => o.required && o.audience === 'regulator' && ['pending', 'manual', 'sent'].includes(o.status),
   );
+
+/**
+ * The end of an incident through the API, as a DPO does it once the notices have gone: waits for the
+ * regulator reports and the notices to people to settle, files every report the portal needs, checks
+ * nothing required is still open, sends a supplementary report and waits for it, closes, and fetches the
+ * closing report. `api` gives the client for each request (one server, or alternating servers).
+ */
+export async function fileSupplementAndClose(
+  api: () => ApiClient,
+  id: string,
+  text: { filingReference: string; delayReason: string; supplement: string; close: string },
+): Promise<{ report: string; filed: Incident['obligations'] }> {
+  const settled = await waitFor(
+    // The workflow records a notice obligation as met a moment after the outbox shows the row sent: wait
+    // for the individuals' notices too, not only the regulator reports.
+    'the regulator reports settled (sent or ready for manual filing) and the notices to people recorded',
+    async () => {
+      const i = expectStatus(await api().get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+      return i.obligations.some(
+        (o) => o.required && o.status === 'pending' && (o.audience === 'regulator' || o.audience === 'individuals'),
+      )
+        ? undefined
+        : i;
+    },
+    60_000,
+  );
+  const toFile = settled.obligations.filter(
+    (o) => o.required && o.audience === 'regulator' && ['pending', 'manual'].includes(o.status),
+  );
+  expect(toFile.length).toBeGreaterThan(0);
+  for (const o of toFile)
+    expectStatus(
+      await api().post(`/api/incidents/${id}/filings`, {
+        obligationId: o.id,
+        reference: `PORTAL-${o.regime}-0001 ${text.filingReference}`,
+        delayReason: text.delayReason,
+      }),
+      200,
+      `filing ${o.id}`,
+    );
+  const beforeClose = expectStatus(await api().get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+  const stillOpen = beforeClose.obligations.filter(
+    (o) => o.required && ['pending', 'held', 'manual'].includes(o.status),
+  );
+  expect(stillOpen, 'obligations open before close').toEqual([]);
+  // A supplementary report (GDPR Art. 33(4)): the update answers, the send follows it.
+  expectStatus(
+    await api().post(`/api/incidents/${id}/supplements`, { obligationId: toFile[0]!.id, information: text.supplement }),
+    200,
+    'supplement',
+  );
+  await waitFor(
+    'the supplementary report to be sent or ready',
+    async () => {
+      const i = expectStatus(await api().get<Incident>(`/api/incidents/${id}`), 200, 'incident');
+      return i.timeline.some((t) => /^regulator\.supplement_(sent|ready)$/.test(t.type)) ? i : undefined;
+    },
+    60_000,
+  );
+  const closed = expectStatus(
+    await api().post<{ stage: string }>(`/api/incidents/${id}/close`, { summary: text.close }),
+    200,
+    'close',
+  );
+  expect(closed.stage).toBe('closed');
+  const report = await api().get(`/api/incidents/${id}/report`);
+  expect(report.status, report.text.slice(0, 500)).toBe(200);
+  expect(report.text).toMatch(/\b[0-9a-f]{64}\b/);
+  expect(report.text).toContain('incident.closed');
+  return { report: report.text, filed: toFile };
+}
+
+/**
+ * From a confirmed-by-triage incident to approved notices through the API, as a security team and a DPO
+ * do it: triage, the people as CSV (all of them must import), the assessment, a recompute of the clocks
+ * and the approval of the notices' current version, which the workflow then sends.
+ */
+export async function scopeAndApprove(
+  api: () => ApiClient,
+  id: string,
+  csv: string,
+  text: { triage: string; recompute: string; approval: string },
+): Promise<{ noticeVersion: string }> {
+  expectStatus(
+    await api().post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: text.triage }),
+    200,
+    'triage',
+  );
+  const imported = expectStatus(
+    await api().post<{ imported: number; rejected: unknown[] }>(`/api/incidents/${id}/subjects`, csv, {
+      'content-type': 'text/csv',
+    }),
+    200,
+    'import',
+  );
+  expect(imported).toMatchObject({ imported: csv.trim().split('\n').length - 1, rejected: [] });
+  expectStatus(await api().post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
+  expectStatus(await api().post(`/api/incidents/${id}/recompute`, { reason: text.recompute }), 200, 'recompute');
+  const { noticeVersion } = expectStatus(
+    await api().get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
+    200,
+    'notices',
+  );
+  expect(noticeVersion).toMatch(/^[0-9a-f]{64}$/);
+  expectStatus(
+    await api().post(`/api/incidents/${id}/approval`, { noticeVersion, note: text.approval }),
+    200,
+    'approval',
+  );
+  return { noticeVersion };
+}

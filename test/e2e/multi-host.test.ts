@@ -33,10 +33,11 @@ import { type TestDb, openTestDb } from '../support/test-db';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
-  ASSESSMENT,
   apiClient,
   type ApiClient,
   expectStatus,
+  fileSupplementAndClose,
+  scopeAndApprove,
   type Incident,
   printLogsOnFailure,
   saveCompleteOrgProfile,
@@ -141,40 +142,17 @@ describe.skipIf(!hasPostgres)('two hosts sharing PostgreSQL and Temporal', () =>
       201,
       'open incident',
     );
-    expectStatus(
-      await next().post(`/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'Real customer records.' }),
-      200,
-      'triage',
-    );
     const csv = [
       'name,email,phone,jurisdiction,locale',
       `${ZOE.name},${ZOE.email},,DE,en`,
       `${WANG.name},,${WANG.phone},CN,zh-CN`,
       'Quentin Multihost,,,US-CA,en',
     ].join('\n');
-    expect(
-      expectStatus(
-        await next().post(`/api/incidents/${id}/subjects`, csv, { 'content-type': 'text/csv' }),
-        200,
-        'import',
-      ),
-    ).toMatchObject({ imported: 3, rejected: [] });
-    expectStatus(await next().post(`/api/incidents/${id}/assessment`, ASSESSMENT), 200, 'assessment');
-    expectStatus(
-      await next().post(`/api/incidents/${id}/recompute`, { reason: 'checking the clocks' }),
-      200,
-      'recompute',
-    );
-    const { noticeVersion } = expectStatus(
-      await next().get<{ noticeVersion: string }>(`/api/incidents/${id}/notices`),
-      200,
-      'notices',
-    );
-    expectStatus(
-      await next().post(`/api/incidents/${id}/approval`, { noticeVersion, note: 'checked' }),
-      200,
-      'approval',
-    );
+    await scopeAndApprove(next, id, csv, {
+      triage: 'Real customer records.',
+      recompute: 'checking the clocks',
+      approval: 'checked',
+    });
 
     // ---- Delivery by whichever worker took the page, through the real SDKs ----
     const email = await waitFor(
@@ -209,58 +187,12 @@ describe.skipIf(!hasPostgres)('two hosts sharing PostgreSQL and Temporal', () =>
     expect(twilio.received.filter((m) => m.to === WANG.phone)).toHaveLength(1);
 
     // ---- Filings, a supplement, close and the report ----
-    const settled = await waitFor(
-      'the regulator reports settled and the notices to people recorded',
-      async () => {
-        const i = expectStatus(await next().get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.obligations.some(
-          (o) => o.required && o.status === 'pending' && (o.audience === 'regulator' || o.audience === 'individuals'),
-        )
-          ? undefined
-          : i;
-      },
-      60_000,
-    );
-    const toFile = settled.obligations.filter(
-      (o) => o.required && o.audience === 'regulator' && ['pending', 'manual'].includes(o.status),
-    );
-    expect(toFile.length).toBeGreaterThan(0);
-    for (const o of toFile)
-      expectStatus(
-        await next().post(`/api/incidents/${id}/filings`, {
-          obligationId: o.id,
-          reference: `PORTAL-${o.regime}-0001`,
-          delayReason: 'collecting the facts the portal asks for',
-        }),
-        200,
-        `filing ${o.id}`,
-      );
-    expectStatus(
-      await next().post(`/api/incidents/${id}/supplements`, {
-        obligationId: toFile[0]!.id,
-        information: 'forensics found 40 accounts',
-      }),
-      200,
-      'supplement',
-    );
-    await waitFor(
-      'the supplementary report to be sent or ready',
-      async () => {
-        const i = expectStatus(await next().get<Incident>(`/api/incidents/${id}`), 200, 'incident');
-        return i.timeline.some((t) => /^regulator\.supplement_(sent|ready)$/.test(t.type)) ? i : undefined;
-      },
-      60_000,
-    );
-    const closed = expectStatus(
-      await next().post<{ stage: string }>(`/api/incidents/${id}/close`, { summary: 'passwords reset' }),
-      200,
-      'close',
-    );
-    expect(closed.stage).toBe('closed');
-    const report = await next().get(`/api/incidents/${id}/report`);
-    expect(report.status, report.text.slice(0, 500)).toBe(200);
-    expect(report.text).toContain('incident.closed');
-    expect(report.text).toMatch(/\b[0-9a-f]{64}\b/);
+    await fileSupplementAndClose(next, id, {
+      filingReference: 'multi-host',
+      delayReason: 'collecting the facts the portal asks for',
+      supplement: 'forensics found 40 accounts',
+      close: 'passwords reset',
+    });
 
     // Both web servers answered steps, and each sees the same closed incident with each step recorded once.
     expect(step).toBeGreaterThanOrEqual(14);
