@@ -66,6 +66,8 @@ const SENDGRID_KEY = 'SG.multihost-standin-key';
 const WEBHOOK_SOURCE = 'monitor';
 const WEBHOOK_SECRET = `whsec-${randomBytes(16).toString('hex')}`;
 
+// Hosts share nothing but PostgreSQL and Temporal, so without the run's PostgreSQL cluster (binaries not
+// found) there is nothing to share; global-setup prints that PostgreSQL was not found.
 describe.skipIf(!hasPostgres)('two hosts sharing PostgreSQL and Temporal', () => {
   let database: TestDb;
   let sendgrid: SendGridStandIn;

@@ -18,6 +18,7 @@ describe.each(testEngines())('collation check on %s', (engine) => {
     expect(await collationWarning(t.db)).toBeNull();
   });
 
+  // SQLite has one order (code points), so only PostgreSQL can be given a language collation.
   it.skipIf(engine !== 'postgres')('names a language collation', async () => {
     const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
     await admin.connect();
