@@ -28,6 +28,13 @@ function loadConfigs(): { app: AppConfig; temporal: TemporalConfig } {
   }
 }
 
+/** A bundle someone else built stands in for the bundling child: "exits" 0 when the file is there. */
+function alreadyBundled(file: string): Running {
+  const found = fs.existsSync(file);
+  if (!found) complain(`${BUNDLE_ENV}: ${file} does not exist`);
+  return { pid: 0, exited: Promise.resolve({ code: found ? 0 : 1, signal: null }), stop: async () => {} };
+}
+
 function localUrl(host: string, port: number): string {
   const shown = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host) ? 'localhost' : host;
   return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
@@ -45,15 +52,20 @@ async function main(): Promise<void> {
   }
 
   // Bundled in a short-lived child while Temporal starts: the worker then loads the file and never
-  // carries webpack's peak (see bin/workflow-bundle.ts). Every start bundles afresh, so it matches the code.
-  const bundleFile = path.join(app.dataDir, 'workflow-bundle.js');
-  const bundler = spawnTsNode({
-    name: 'bundle',
-    script: 'bin/workflow-bundle.ts',
-    args: [bundleFile],
-    cwd: REPO_ROOT,
-    env: process.env,
-  });
+  // carries webpack's peak (see bin/workflow-bundle.ts). Every start bundles afresh, so it matches the
+  // code, unless BREACHLINE_WORKFLOW_BUNDLE already names a bundle built from this checkout (a deployment
+  // image or a test run that bundles once for many starts).
+  const given = process.env[BUNDLE_ENV];
+  const bundleFile = given ? path.resolve(given) : path.join(app.dataDir, 'workflow-bundle.js');
+  const bundler = given
+    ? alreadyBundled(bundleFile)
+    : spawnTsNode({
+        name: 'bundle',
+        script: 'bin/workflow-bundle.ts',
+        args: [bundleFile],
+        cwd: REPO_ROOT,
+        env: process.env,
+      });
 
   const services: Supervised[] = [];
   let shuttingDown = false;
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   if (bundled.code !== 0)
     complain(`bundling the workflow code failed (${describeExit(bundled)}); the worker bundles it itself`);
-  const workerEnv = bundled.code === 0 ? { ...process.env, [BUNDLE_ENV]: bundleFile } : process.env;
+  const workerEnv: NodeJS.ProcessEnv = { ...process.env, [BUNDLE_ENV]: bundled.code === 0 ? bundleFile : undefined };
 
   // The worker, the forwarder and the web server read the same environment and so find the same Temporal.
   for (const name of ['worker', 'forwarder', 'web'] as const) {

@@ -28,6 +28,7 @@ import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standi
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { until } from '../support/timeskip-world';
 import { recordHistory } from '../support/histories';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const SID = `AC${'ca11'.repeat(8)}`;
 const TOKEN = 'calls-wave-twilio-auth-token-012';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   worker = await Worker.create({
     connection: nc,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...testWorkflowSource(),
     activities: createActivities({
       db,
       email: createLocalEmailProvider(mailbox.email),

@@ -22,6 +22,7 @@ import {
   seedIncident,
   type Person,
 } from '../support/fan-out-fixture';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const SID = `AC${'a'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-0123456789';
@@ -80,7 +81,7 @@ async function runFanOut(people: Person[], over: Partial<NotifySubjectsInput> = 
   const worker = await Worker.create({
     connection: nc,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...testWorkflowSource(),
     activities,
   });
   const workflowId = notifyWorkflowId(incidentId, NOTICE_VERSION);

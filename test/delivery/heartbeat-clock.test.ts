@@ -14,6 +14,7 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { startTwilioStandIn, type TwilioStandIn } from '../support/twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const SID = `AC${'d'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-heartbeat';
@@ -68,7 +69,7 @@ describe('heartbeats on a clock', () => {
     const worker = await Worker.create({
       connection: nc,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows/index.ts'),
+      ...testWorkflowSource(),
       activities,
     });
     const client = new Client({ connection });

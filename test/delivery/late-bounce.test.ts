@@ -43,6 +43,7 @@ import {
   seedIncident,
   type Person,
 } from '../support/fan-out-fixture';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const SID = `AC${'b'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-late-0123456789';
@@ -127,7 +128,7 @@ beforeAll(async () => {
   worker = await Worker.create({
     connection: nc,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...testWorkflowSource(),
     activities,
   });
   running = worker.run();

@@ -14,6 +14,7 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 import { retryAfterViolations, sendersOf } from '../support/standin-log';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const PEOPLE = 3000;
 const PAGE = 200;
@@ -66,7 +67,7 @@ describe('provider throttling and a long outage during a fan-out', () => {
     const worker = await Worker.create({
       connection: nc,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows/index.ts'),
+      ...testWorkflowSource(),
       activities,
     });
     // Every page's first request is throttled, and some of their second ones; a small delay per

@@ -17,6 +17,7 @@ import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from '../support/fan-out-fixture';
 import { claimSubjectRows, pageWork } from '../../store/outbox-pages';
 import { beginSendAttempt, endSendAttempt } from '../../store/send-attempts';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const SID = `AC${'c'.repeat(32)}`;
 const TOKEN = 'twilio-test-token-0123456789';
@@ -73,7 +74,7 @@ async function runFanOut(people: Person[], during?: () => void) {
   const worker = await Worker.create({
     connection: nc,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...testWorkflowSource(),
     activities,
   });
   const client = new Client({ connection });

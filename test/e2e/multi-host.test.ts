@@ -31,6 +31,7 @@ import {
 import { type SendGridStandIn, startSendGridStandIn } from '../support/sendgrid-standin';
 import { type TestDb, openTestDb } from '../support/test-db';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
+import { sharedWorkflowBundle } from '../support/workflow-bundle';
 import { type TwilioStandIn, startTwilioStandIn } from '../support/twilio-standin';
 import {
   apiClient,
@@ -83,10 +84,13 @@ describe.skipIf(!hasPostgres)('two hosts sharing PostgreSQL and Temporal', () =>
     sendgrid = await startSendGridStandIn({ apiKey: SENDGRID_KEY });
     twilio = await startTwilioStandIn({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken });
     database = await openTestDb('postgres', 'multihost');
-    // Bundled once, as a deployment ships one build to every host.
+    // Bundled once, as a deployment ships one build to every host (each host copies it to its own disk).
     bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-multihost-bundle-'));
-    const bundle = path.join(bundleDir, 'workflow-bundle.js');
-    await buildWorkflowBundle(bundle);
+    let bundle = sharedWorkflowBundle();
+    if (!bundle) {
+      bundle = path.join(bundleDir, 'workflow-bundle.js');
+      await buildWorkflowBundle(bundle);
+    }
     const shared = {
       databaseUrl: database.url!,
       temporalAddress: testTemporalAddress(),

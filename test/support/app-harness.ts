@@ -27,6 +27,7 @@ import { runForwarder } from '../../server/use-cases/forward-alerts';
 import { browser, hiddenField } from '../e2e/helpers';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
 import { saveCompleteOrgProfile, TEST_PUBLIC_HEADLINE } from './org-profile';
+import { testWorkflowSource } from './workflow-bundle';
 
 /** The Web UI origin the harness's codec endpoint accepts. */
 export const TEMPORAL_UI_ORIGIN = 'http://localhost:8233';
@@ -149,7 +150,7 @@ export async function startHarness(
       connection: conn,
       namespace: 'default',
       taskQueue,
-      workflowsPath: require.resolve('../../workflows/index.ts'),
+      ...testWorkflowSource(),
       dataConverter,
       activities,
       shutdownGraceTime: '1 second',

@@ -21,6 +21,8 @@ import type { Engine } from '../../store/connection';
 import { appDatabase, type AppDatabase } from './app-database';
 import { freePort } from './free-port';
 import { defaultTestEngine } from './test-db';
+import { BUNDLE_ENV } from '../../bin/workflow-bundle';
+import { sharedWorkflowBundle } from './workflow-bundle';
 
 export interface ExitInfo {
   code: number | null;
@@ -417,6 +419,8 @@ export function appEnv(o: {
     BREACHLINE_ADMIN_TOKEN: o.token,
     BREACHLINE_WEBHOOK_SECRETS: `e2e:${randomBytes(16).toString('hex')}`,
     BREACHLINE_LOG_LEVEL: 'info',
+    // The run's one bundle: otherwise every start spends seconds of CPU in webpack.
+    [BUNDLE_ENV]: sharedWorkflowBundle(),
     ...o.extra,
   });
 }

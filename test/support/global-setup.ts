@@ -4,12 +4,15 @@
 // Starting one takes about a second, but a server per file would multiply that by every file
 // and leave a 2-core CI machine running several Go servers at once.
 // Set BREACHLINE_TEST_TEMPORAL_LOG=1 to see the server's output.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { type DevServer, startDevServer } from '../../bin/dev-server';
 import { loadTemporalConfig } from '../../temporal.config';
 import { freePort } from './temporal-env';
 import { findPostgresBin, startPostgresCluster, type PostgresCluster } from './postgres';
+import { bundleForRun } from './workflow-bundle';
 
 const NOT_FOUND =
   'PostgreSQL: binaries not found, so the store and end-to-end tests ran on SQLite only ' +
@@ -24,6 +27,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     TEMPORAL_NAMESPACE: 'default',
     BREACHLINE_DATA_DIR: os.tmpdir(), // unused: the server runs in memory
   });
+  // Bundled while the dev server starts; awaited below.
+  const bundleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-test-bundle-'));
+  const bundled = bundleForRun(bundleDir);
+  bundled.catch(() => undefined);
   let server: DevServer;
   try {
     server = await startDevServer(cfg, {
@@ -34,6 +41,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`, { cause: err });
   }
   project.provide('temporalAddress', server.address);
+  try {
+    project.provide('workflowBundle', await bundled);
+  } catch (err) {
+    await server.stop();
+    throw new Error(`global setup: could not bundle the workflow code: ${(err as Error).message}`, { cause: err });
+  }
   // The store tests run on both engines when PostgreSQL is installed (test/support/test-db.ts).
   let postgres: PostgresCluster | undefined;
   const pgBin = findPostgresBin();
@@ -54,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     await postgres?.stop();
     await server.stop();
+    fs.rmSync(bundleDir, { recursive: true, force: true });
     // Again at the end, below the summary, where a reader of a green run looks.
     if (!postgres) console.log(NOT_FOUND);
   };

@@ -10,6 +10,7 @@ import { createMailboxStore } from '../../activities/mailbox-store';
 import { createLogger } from '../../lib/logger';
 import { timeSkippingServerPath } from './temporal-env';
 import { openTestDb } from './test-db';
+import { testWorkflowSource } from './workflow-bundle';
 
 export interface TimeskipWorld {
   env: TestWorkflowEnvironment;
@@ -28,13 +29,13 @@ export async function openTimeskipWorld(label: string): Promise<TimeskipWorld> {
   return {
     env,
     db,
-    worker(taskQueue, workflowsPath = require.resolve('../../workflows/index.ts')) {
+    worker(taskQueue, workflowsPath) {
       const local = createProviders({}, createMailboxStore(db));
       return Worker.create({
         connection: env.nativeConnection,
         namespace: env.namespace ?? 'default',
         taskQueue,
-        workflowsPath,
+        ...(workflowsPath ? { workflowsPath } : testWorkflowSource()),
         activities: createActivities({
           db,
           email: local.email,

@@ -12,6 +12,7 @@ import type { notifySubjectsWorkflow } from '../../workflows/notify-subjects';
 import type { lateBouncesWorkflow } from '../../workflows/late-bounces/workflow';
 import type { ChannelPolicy, NoticeWaveSummary } from '../../workflows/types';
 import { timeSkippingServerPath } from '../support/temporal-env';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const HOUR = 3600_000;
 const TASK_QUEUE = 'calls-timeskip';
@@ -53,7 +54,7 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue: TASK_QUEUE,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...testWorkflowSource(),
     activities: stubs,
   });
   running = worker.run();

@@ -16,6 +16,7 @@ import type { Actor } from '../../workflows/types';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { insertTestIncident } from '../support/incident-row';
 import { openTestDb, type TestDb } from '../support/test-db';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 const actor: Actor = { kind: 'user', id: 'dpo' };
 let testDb: TestDb;
@@ -68,7 +69,7 @@ describe('rules catalog version', () => {
     const worker = await Worker.create({
       connection: nc,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows/index.ts'),
+      ...testWorkflowSource(),
       activities,
     });
     const id = '01JCATALOGVERSION000000001';

@@ -15,6 +15,7 @@ import {
 import { eventually } from '../support/app-harness';
 import { recordHistory } from '../support/histories';
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
+import { testWorkflowSource } from '../support/workflow-bundle';
 
 let connection: Connection;
 let client: Client;
@@ -52,7 +53,7 @@ async function withWorker<T>(activities: object, fn: (taskQueue: string) => Prom
     const worker = await Worker.create({
       connection: nc,
       taskQueue,
-      workflowsPath: require.resolve('../../workflows/index.ts'),
+      ...testWorkflowSource(),
       activities,
     });
     return await worker.runUntil(fn(taskQueue));
@@ -141,7 +142,7 @@ describe('lateBouncesWorkflow', () => {
         const worker = await Worker.create({
           connection: nc,
           taskQueue,
-          workflowsPath: require.resolve('../../workflows/index.ts'),
+          ...testWorkflowSource(),
           activities: m.activities,
           maxCachedWorkflows: 0,
         });
