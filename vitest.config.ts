@@ -15,6 +15,17 @@ const UNIT = [
   'test/workflows/replay.test.ts',
 ];
 
+// Tests that run whole process trees, browsers, fuzzers or delivery at scale: most of their time is spent
+// waiting on child processes, paced sends and timeouts. They run as a second serial stream beside the
+// in-process integration files, so the two streams share the 2 cores instead of taking turns.
+const SYSTEM = [
+  'test/e2e/**/*.test.ts',
+  'test/browser/**/*.test.ts',
+  'test/fuzz/**/*.test.ts',
+  'test/runtime/**/*.test.ts',
+  'test/delivery/**/*.test.ts',
+];
+
 export = vitestConfig.defineConfig({
   test: {
     environment: 'node',
@@ -24,9 +35,8 @@ export = vitestConfig.defineConfig({
     teardownTimeout: 30_000,
     // Files run one at a time within a project. CI has 2 cores, and every Temporal test file already
     // runs three busy processes at once (the shared Go dev server, a Rust-core worker, and often a
-    // time-skipping server), so a second integration file in parallel mostly adds contention and
-    // timeouts rather than speed. Serial runs also keep files from polling each other's task queues on
-    // the shared server.
+    // time-skipping server), so more files in parallel mostly add contention and timeouts rather than
+    // speed. `npm test` runs the projects side by side: three streams, each one file at a time.
     fileParallelism: false,
     // Child processes, not worker threads: the Temporal core bridge and sqlite3 are
     // native add-ons that are safest with one copy per process.
@@ -40,8 +50,17 @@ export = vitestConfig.defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: [...vitestConfig.configDefaults.exclude, ...UNIT],
-          // One in-memory Temporal dev server for the whole run (see test/support/global-setup.ts).
+          exclude: [...vitestConfig.configDefaults.exclude, ...UNIT, ...SYSTEM],
+          // One in-memory Temporal dev server per project run (see test/support/global-setup.ts).
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/quiet-runtime.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: SYSTEM,
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/quiet-runtime.ts'],
         },
