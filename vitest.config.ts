@@ -15,15 +15,16 @@ const UNIT = [
   'test/workflows/replay.test.ts',
 ];
 
-// Tests that run whole process trees, browsers, fuzzers or delivery at scale: most of their time is spent
-// waiting on child processes, paced sends and timeouts. They run as a second serial stream beside the
-// in-process integration files, so the two streams share the 2 cores instead of taking turns.
+// Tests that run whole process trees, browsers or fuzzers, and the delivery crash matrices (which kill a
+// worker process at every failpoint): most of their time is spent waiting on child processes, paced sends
+// and timeouts. They run as a second serial stream beside the in-process integration files, so the two
+// streams share the 2 cores instead of taking turns; the split keeps the two streams about equally long.
 const SYSTEM = [
   'test/e2e/**/*.test.ts',
   'test/browser/**/*.test.ts',
   'test/fuzz/**/*.test.ts',
   'test/runtime/**/*.test.ts',
-  'test/delivery/**/*.test.ts',
+  'test/delivery/crash-*.test.ts',
 ];
 
 export = vitestConfig.defineConfig({
