@@ -15,6 +15,7 @@ import { startSendGridStandIn, type SendGridStandIn } from '../support/sendgrid-
 import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { forkNotifyWorker } from '../support/notify-worker';
 import { until } from '../support/timeskip-world';
+import { workflowBundleEnv } from '../support/workflow-bundle';
 
 const SID = `AC${'d1ed'.repeat(8)}`;
 const TOKEN = 'crash-calls-twilio-auth-token-01';
@@ -63,6 +64,7 @@ it('a worker killed between the hand-off of a call and its record leaves it unce
     NOTIFY_TWILIO_URL: standIn.url,
     NOTIFY_TWILIO_SID: SID,
     NOTIFY_TWILIO_TOKEN: TOKEN,
+    ...workflowBundleEnv(),
   };
   const doomed = await forkNotifyWorker({ ...env, BREACHLINE_FAILPOINT: 'call.sent:1' });
   workers.push(doomed);

@@ -15,6 +15,7 @@ import { startRestartableTemporal, type RestartableTemporal } from '../support/r
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 import { forkNotifyWorker } from '../support/notify-worker';
 import { auditDelivery } from '../support/delivery-audit';
+import { workflowBundleEnv } from '../support/workflow-bundle';
 
 const PEOPLE = 3000;
 const PAGE = 100;
@@ -48,6 +49,7 @@ function startWorker(taskQueue: string): Promise<ChildProcess> {
     NOTIFY_TEMPORAL: temporal.address,
     NOTIFY_TASK_QUEUE: taskQueue,
     NOTIFY_UNCERTAIN_WAIT_MS: '1500',
+    ...workflowBundleEnv(),
   });
 }
 

@@ -14,6 +14,7 @@ import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../supp
 import { forkNotifyWorker } from '../support/notify-worker';
 import { auditDelivery } from '../support/delivery-audit';
 import { PagesPerWorker } from '../support/pages-per-worker';
+import { workflowBundleEnv } from '../support/workflow-bundle';
 
 const PEOPLE = 4000;
 const PAGE = 200;
@@ -55,6 +56,7 @@ describe('two workers share a wave', () => {
           NOTIFY_TEMPORAL: testTemporalAddress(),
           NOTIFY_TASK_QUEUE: taskQueue,
           NOTIFY_UNCERTAIN_WAIT_MS: '60000',
+          ...workflowBundleEnv(),
         }),
       ),
     );

@@ -12,6 +12,7 @@ import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { makePeople, NOTICE_VERSION, openFixtureDb, seedIncident } from '../support/fan-out-fixture';
 import { forkNotifyWorker } from '../support/notify-worker';
 import { auditDelivery } from '../support/delivery-audit';
+import { workflowBundleEnv } from '../support/workflow-bundle';
 
 const PEOPLE = 4000;
 const PAGE = 200;
@@ -45,6 +46,7 @@ function startWorker(taskQueue: string): Promise<ChildProcess> {
     NOTIFY_TEMPORAL: testTemporalAddress(),
     NOTIFY_TASK_QUEUE: taskQueue,
     NOTIFY_UNCERTAIN_WAIT_MS: '1500',
+    ...workflowBundleEnv(),
   });
 }
 

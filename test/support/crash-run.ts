@@ -13,6 +13,7 @@ import { startTwilioStandIn, type TwilioStandIn } from './twilio-standin';
 import { testTemporalAddress, uniqueTaskQueue } from './temporal-env';
 import { NOTICE_VERSION, openFixtureDb, seedIncident, type Person } from './fan-out-fixture';
 import { forkNotifyWorker } from './notify-worker';
+import { workflowBundleEnv } from './workflow-bundle';
 
 export const TWILIO_SID = `AC${'e'.repeat(32)}`;
 export const TWILIO_TOKEN = 'twilio-test-token-crash-matrix';
@@ -119,6 +120,7 @@ export async function runCrashScenario(env: CrashEnv, s: CrashScenario): Promise
       NOTIFY_TASK_QUEUE: taskQueue,
       NOTIFY_UNCERTAIN_WAIT_MS: '1000',
       BREACHLINE_FAILPOINT: failpoint ?? '',
+      ...workflowBundleEnv(),
     });
   const exited = (w: ChildProcess) =>
     w.exitCode !== null || w.signalCode !== null ? Promise.resolve() : new Promise((r) => w.once('exit', r));

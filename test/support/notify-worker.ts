@@ -2,8 +2,6 @@
 // polls, so a test or benchmark can kill -9 it and start another just the same.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { BUNDLE_ENV } from '../../bin/workflow-bundle';
-import { sharedWorkflowBundle } from './workflow-bundle';
 
 export interface NotifyWorkerEnv {
   NOTIFY_DB: string;
@@ -17,7 +15,7 @@ export interface NotifyWorkerEnv {
 export function forkNotifyWorker(env: NotifyWorkerEnv, execArgv: string[] = []): Promise<ChildProcess> {
   const child = fork(path.join(__dirname, 'notify-worker-process.ts'), [], {
     execArgv: ['--import', 'tsx', ...execArgv],
-    env: { ...process.env, [BUNDLE_ENV]: sharedWorkflowBundle(), ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { WorkflowBundleOption } from '@temporalio/worker';
-import { buildWorkflowBundle, WORKFLOWS_PATH } from '../../bin/workflow-bundle';
+import { buildWorkflowBundle, BUNDLE_ENV, WORKFLOWS_PATH } from '../../bin/workflow-bundle';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,4 +31,10 @@ export function sharedWorkflowBundle(): string | undefined {
 export function testWorkflowSource(): { workflowBundle: WorkflowBundleOption } | { workflowsPath: string } {
   const file = sharedWorkflowBundle();
   return file ? { workflowBundle: { codePath: file } } : { workflowsPath: WORKFLOWS_PATH };
+}
+
+/** The environment that makes a worker process (bin/worker.ts, notify-worker-process.ts) load the shared bundle. */
+export function workflowBundleEnv(): Record<string, string> {
+  const file = sharedWorkflowBundle();
+  return file ? { [BUNDLE_ENV]: file } : {};
 }
