@@ -93,7 +93,7 @@ export async function forwardAlerts(
   const started = Date.now();
   // Deep backlog: no incident waits longer than the base linger, so the buffer drains before the webhook refuses.
   const capped =
-    maxLingerMs > lingerMs && opts.lingerBacklogLimit !== undefined && incidents.length > 0
+    lingerMs > 0 && maxLingerMs > lingerMs && opts.lingerBacklogLimit !== undefined && incidents.length > 0
       ? (await intakeBacklogDepth(ctx.db)) >= opts.lingerBacklogLimit
       : false;
   // Forgotten once quiet for a base linger past its own: its next alert goes at once, at the base linger.

@@ -55,7 +55,7 @@ export interface Harness {
   stopWorker(): Promise<void>;
   /** The alert forwarder runs in-process beside the app, as bin/forwarder.ts runs beside the web. */
   /** `lingerMs`: least time between two signals to one incident (bin/forwarder.ts's default is 1 s; none here). */
-  startForwarder(opts?: { lingerMs?: number; maxLingerMs?: number }): void;
+  startForwarder(opts?: { lingerMs?: number; maxLingerMs?: number; lingerBacklogLimit?: number }): void;
   stopForwarder(): Promise<void>;
   close(): Promise<void>;
 }
@@ -167,7 +167,7 @@ export async function startHarness(
   await startWorker();
 
   let forwarder: { abort: AbortController; run: Promise<void> } | null = null;
-  const startForwarder = (fopts: { lingerMs?: number; maxLingerMs?: number } = {}) => {
+  const startForwarder = (fopts: { lingerMs?: number; maxLingerMs?: number; lingerBacklogLimit?: number } = {}) => {
     if (forwarder) return;
     const abort = new AbortController();
     const run = runForwarder(
@@ -178,6 +178,7 @@ export async function startHarness(
         idleMs: 20,
         lingerMs: fopts.lingerMs,
         maxLingerMs: fopts.maxLingerMs,
+        lingerBacklogLimit: fopts.lingerBacklogLimit,
         signal: abort.signal,
       },
     );

@@ -348,6 +348,45 @@ describe('a forwarder whose linger grows in a long storm', () => {
   });
 });
 
+describe('a forwarder past half the backlog depth', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ forwarder: false });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('keeps every incident at the base linger, however long its storm, so the buffer drains first', async () => {
+    const base = 200;
+    const key = `deep-${Date.now()}`;
+    const first = await post(h, { dedupKey: key, summary: 'Deep #0', severity: 'high' });
+    const incidentId: string = first.body.incidentId;
+    // A backlog of one counts as deep here: the linger may never grow.
+    h.startForwarder({ lingerMs: base, maxLingerMs: 4_800, lingerBacklogLimit: 1 });
+    const started = Date.now();
+    let sent = 1;
+    while (sent < 120) {
+      expect((await post(h, { dedupKey: key, summary: `Deep #${sent}`, severity: 'high' })).status).toBe(202);
+      sent++;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const stormMs = Date.now() - started;
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n >= sent,
+      30_000,
+    );
+    expect(await alertCount(h, incidentId)).toBe(sent);
+    const history = await h.client.workflow.getHandle(`incident-${incidentId}`).fetchHistory();
+    const signals = history.events!.filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'alertBatch',
+    ).length;
+    // Grown, it would take about six (200, 400, 800, 1,600, 3,200 ms ...); at the base linger one per 200 ms or so.
+    expect(signals).toBeGreaterThan(stormMs / base / 3);
+  });
+});
+
 describe('the per-source alert rate', () => {
   let h: Harness;
   beforeAll(async () => {
