@@ -196,6 +196,8 @@ const envSchema = z.object({
   BREACHLINE_FORWARDER_IDLE_MS: z.coerce.number().int().min(1).max(60_000).default(50),
   /** Least ms between two signals to one incident while alerts keep coming: its alerts gather into one signal. */
   BREACHLINE_FORWARDER_LINGER_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** The longest an incident in a long storm lingers: each busy linger doubles the next, up to this. */
+  BREACHLINE_FORWARDER_MAX_LINGER_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   BREACHLINE_UNCERTAIN_WAIT_MINUTES: z.coerce
     .number()
     .min(0)
@@ -410,6 +412,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env) {
       forwarderPageSize: e.BREACHLINE_FORWARDER_PAGE_SIZE,
       forwarderIdleMs: e.BREACHLINE_FORWARDER_IDLE_MS,
       forwarderLingerMs: e.BREACHLINE_FORWARDER_LINGER_MS,
+      forwarderMaxLingerMs: e.BREACHLINE_FORWARDER_MAX_LINGER_MS,
     },
     uncertainWaitMs: Math.round(e.BREACHLINE_UNCERTAIN_WAIT_MINUTES * 60_000),
     contactRetentionDays: e.BREACHLINE_CONTACT_RETENTION_DAYS,

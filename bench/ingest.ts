@@ -236,7 +236,6 @@ async function main() {
       }),
     );
     const rawPerSecond = RAW_SIGNALS / ((performance.now() - rawStart) / 1000);
-    await connection.close();
     trace(`raw: ${round(rawPerSecond)}/s`);
     const cpuRawEnd = cpu.mark();
 
@@ -266,6 +265,25 @@ async function main() {
     const appliedOnce = rows.reduce((s, r) => s + Math.min(r.applied, r.expected), 0);
     const duplicated = rows.reduce((s, r) => s + Math.max(0, r.applied - r.expected), 0);
     await db.close();
+    // What Temporal and the worker paid per incident: signals, workflow tasks and history events of its
+    // current run (the storm's alerts per signal decide most of their CPU per alert).
+    const histories = await Promise.all(
+      rows.map((r) =>
+        client.workflow
+          .getHandle(`incident-${r.id}`)
+          .fetchHistory()
+          .then((h) => h.events ?? []),
+      ),
+    );
+    const mean = (f: (events: (typeof histories)[number]) => number) =>
+      round(histories.reduce((sum, events) => sum + f(events), 0) / Math.max(1, histories.length));
+    const historyPerIncident = {
+      signals: mean((ev) => ev.filter((e) => e.workflowExecutionSignaledEventAttributes).length),
+      workflowTasks: mean((ev) => ev.filter((e) => e.workflowTaskCompletedEventAttributes).length),
+      activityTasks: mean((ev) => ev.filter((e) => e.activityTaskScheduledEventAttributes).length),
+      historyEvents: mean((ev) => ev.length),
+    };
+    await connection.close();
 
     console.log(
       JSON.stringify({
@@ -286,6 +304,7 @@ async function main() {
         failed,
         drainSeconds: round(drainSeconds),
         forwarderKills: forwarderDeaths,
+        historyPerIncident,
         // CPU ms per alert per process: during the closed loop (per accepted alert), and over the whole
         // run but the raw baseline, drain included (per committed alert).
         cpuMsPerAlertClosedLoop: cpuPer(cpuStart, cpuClosed, closedAccepted),

@@ -45,7 +45,11 @@ async function main() {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   logger.info(
-    { pageSize: config.intake.forwarderPageSize, lingerMs: config.intake.forwarderLingerMs },
+    {
+      pageSize: config.intake.forwarderPageSize,
+      lingerMs: config.intake.forwarderLingerMs,
+      maxLingerMs: config.intake.forwarderMaxLingerMs,
+    },
     'alert forwarder started',
   );
   await runForwarder(
@@ -55,6 +59,9 @@ async function main() {
       concurrency: 16,
       idleMs: config.intake.forwarderIdleMs,
       lingerMs: config.intake.forwarderLingerMs,
+      maxLingerMs: config.intake.forwarderMaxLingerMs,
+      // Half the webhook's refusal depth: past it, drain at the base linger before senders are refused.
+      lingerBacklogLimit: Math.ceil(config.intake.maxBacklog / 2),
       signal: abort.signal,
     },
   );

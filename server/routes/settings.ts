@@ -269,6 +269,8 @@ export function settingsRouter(
         snoozes: await snoozesInForce(ctx.db),
         keyMissing: config.secretKeys.current ? null : NO_KEY_MESSAGE,
         intake: await intakeStatus(ctx.db, config.intake.maxBacklog),
+        // The forwarder's own settings (the same environment): the lag a storm may show by design.
+        maxLingerSeconds: Math.max(config.intake.forwarderLingerMs, config.intake.forwarderMaxLingerMs) / 1000,
         ...extra,
       }),
     );

@@ -1,7 +1,9 @@
 // The forwarder: delivers the intake buffer's committed rows to their incident workflows, one
 // signal-with-start per incident carrying every waiting alert of the page, in sequence order, and
 // only then marks them delivered (several incidents' marks in one write). In a storm an incident is
-// signalled at most once per linger, so its alerts gather into fewer, larger signals. A crash
+// signalled at most once per linger, so its alerts gather into fewer, larger signals; an incident that
+// keeps having alerts waiting when its linger ends lingers twice as long next time, up to a cap, since
+// Temporal and the worker pay per signal, not per alert. A crash
 // between the signal and the mark re-sends the batch; the workflow applies only sequence numbers
 // above its high-water mark, so nothing counts twice. An
 // incident that closed before its rows arrived gets them decided again (a new incident linked to
@@ -12,6 +14,7 @@ import {
   listIncidentsWithUndeliveredAlerts,
   listUndeliveredAlerts,
   listUndeliveredForIncidentTx,
+  intakeBacklogDepth,
   markAlertsDeliveredMany,
   reassignAlertTx,
   whileForwardingIncident,
@@ -36,8 +39,36 @@ export interface ForwardOptions {
    * still goes at once.
    */
   lingerMs?: number;
-  /** When each incident was last signalled by this process, for `lingerMs` (kept by runForwarder). */
-  lastSignalled?: Map<string, number>;
+  /**
+   * The longest linger (ms) an incident reaches while its storm goes on (default `lingerMs`: no growth).
+   * Each signal that finds the incident still busy (signalled again within a base linger of its own
+   * linger's end) doubles its linger up to this; a base linger with nothing waiting resets it, so a
+   * lone alert after quiet goes at once.
+   */
+  maxLingerMs?: number;
+  /**
+   * Backlog depth (undelivered alerts) from which every incident lingers no longer than `lingerMs`:
+   * long lingers hold alerts in the buffer, and the webhook refuses past its depth, so the forwarder
+   * drains first. Absent: no such check.
+   */
+  lingerBacklogLimit?: number;
+  /** Each incident's last signal by this process and the linger it started (kept by runForwarder). */
+  lingers?: Map<string, Linger>;
+}
+
+/** An incident's last signal by this process and how long it lingers after it. */
+export interface Linger {
+  at: number;
+  ms: number;
+}
+
+/**
+ * The linger a signal of `sent` alerts starts: double the one before, up to `maxMs`, while the incident
+ * stays busy (signalled again soon after its linger ended, with more than one alert gathered); else the
+ * base linger, so the stray alert after a storm sets its incident back to prompt delivery.
+ */
+export function nextLinger(prev: Linger | undefined, sent: number, baseMs: number, maxMs: number): number {
+  return prev && sent > 1 ? Math.min(Math.max(maxMs, baseMs), Math.max(prev.ms, baseMs) * 2) : baseMs;
 }
 
 /** Marks written together: a crash before they are written only re-sends batches the workflows skip. */
@@ -57,11 +88,22 @@ export async function forwardAlerts(
 ): Promise<ForwardPass> {
   const incidents = await listIncidentsWithUndeliveredAlerts(ctx.db, opts.pageSize);
   const lingerMs = opts.lingerMs ?? 0;
-  const lastSignalled = opts.lastSignalled;
+  const maxLingerMs = Math.max(opts.maxLingerMs ?? lingerMs, lingerMs);
+  const lingers = opts.lingers;
   const started = Date.now();
-  if (lastSignalled) for (const [id, at] of lastSignalled) if (started - at >= lingerMs) lastSignalled.delete(id);
+  // Deep backlog: no incident waits longer than the base linger, so the buffer drains before the webhook refuses.
+  const capped =
+    lingerMs > 0 && maxLingerMs > lingerMs && opts.lingerBacklogLimit !== undefined && incidents.length > 0
+      ? (await intakeBacklogDepth(ctx.db)) >= opts.lingerBacklogLimit
+      : false;
+  // Forgotten once quiet for a base linger past its own: its next alert goes at once, at the base linger.
+  if (lingers) for (const [id, l] of lingers) if (started - l.at >= l.ms + lingerMs) lingers.delete(id);
+  const lingering = (id: string) => {
+    const l = lingers?.get(id);
+    return l !== undefined && started - l.at < (capped ? Math.min(l.ms, lingerMs) : l.ms);
+  };
   // Only this process's memory: a restarted forwarder signals at once, which the high-water mark makes safe.
-  const queue = incidents.map((i) => i.incident_id).filter((id) => !lastSignalled?.has(id));
+  const queue = incidents.map((i) => i.incident_id).filter((id) => !lingering(id));
   const pass: ForwardPass = { delivered: 0, redecided: 0, lingering: incidents.length - queue.length };
   const marks: Array<{ incidentId: string; throughSeq: number }> = [];
   const writeMarks = async () => {
@@ -88,7 +130,11 @@ export async function forwardAlerts(
         continue;
       }
       pass.delivered += delivered.count;
-      if (lingerMs > 0) lastSignalled?.set(incidentId, Date.now());
+      if (lingerMs > 0)
+        lingers?.set(incidentId, {
+          at: Date.now(),
+          ms: nextLinger(lingers.get(incidentId), delivered.count, lingerMs, maxLingerMs),
+        });
       if (ctx.db.engine === 'sqlite') {
         marks.push({ incidentId, throughSeq: delivered.throughSeq });
         if (marks.length >= MARKS_PER_WRITE) await writeMarks();
@@ -175,11 +221,11 @@ export async function runForwarder(
   opts: ForwardOptions & { idleMs: number; signal: AbortSignal },
 ): Promise<void> {
   let failures = 0;
-  const lastSignalled = new Map<string, number>();
+  const lingers = new Map<string, Linger>();
   while (!opts.signal.aborted) {
     let busy = false;
     try {
-      const pass = await forwardAlerts(ctx, { ...opts, lastSignalled });
+      const pass = await forwardAlerts(ctx, { ...opts, lingers });
       // While incidents linger, the next pass waits `idleMs` rather than listing the backlog again at once.
       busy = pass.delivered + pass.redecided > 0 && pass.lingering === 0;
       if (failures > 0) ctx.logger.info({ failures }, 'alert forwarding works again');

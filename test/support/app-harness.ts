@@ -55,7 +55,7 @@ export interface Harness {
   stopWorker(): Promise<void>;
   /** The alert forwarder runs in-process beside the app, as bin/forwarder.ts runs beside the web. */
   /** `lingerMs`: least time between two signals to one incident (bin/forwarder.ts's default is 1 s; none here). */
-  startForwarder(opts?: { lingerMs?: number }): void;
+  startForwarder(opts?: { lingerMs?: number; maxLingerMs?: number; lingerBacklogLimit?: number }): void;
   stopForwarder(): Promise<void>;
   close(): Promise<void>;
 }
@@ -167,12 +167,20 @@ export async function startHarness(
   await startWorker();
 
   let forwarder: { abort: AbortController; run: Promise<void> } | null = null;
-  const startForwarder = (fopts: { lingerMs?: number } = {}) => {
+  const startForwarder = (fopts: { lingerMs?: number; maxLingerMs?: number; lingerBacklogLimit?: number } = {}) => {
     if (forwarder) return;
     const abort = new AbortController();
     const run = runForwarder(
       { db, gateway, logger },
-      { pageSize: 500, concurrency: 8, idleMs: 20, lingerMs: fopts.lingerMs, signal: abort.signal },
+      {
+        pageSize: 500,
+        concurrency: 8,
+        idleMs: 20,
+        lingerMs: fopts.lingerMs,
+        maxLingerMs: fopts.maxLingerMs,
+        lingerBacklogLimit: fopts.lingerBacklogLimit,
+        signal: abort.signal,
+      },
     );
     forwarder = { abort, run };
   };

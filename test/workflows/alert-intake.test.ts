@@ -281,6 +281,112 @@ describe('a forwarder lingering in a storm', () => {
   });
 });
 
+describe('a forwarder whose linger grows in a long storm', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ forwarder: false, env: { BREACHLINE_MFA_ROLES: 'none' } });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const signals = async (incidentId: string) => {
+    const history = await h.client.workflow.getHandle(`incident-${incidentId}`).fetchHistory();
+    return history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'alertBatch');
+  };
+
+  it('gathers a storm into fewer signals than the base linger allows, yet sends a lone alert after quiet at once', async () => {
+    const base = 200;
+    const max = 4_800;
+    const key = `grow-${Date.now()}`;
+    const first = await post(h, { dedupKey: key, summary: 'Long storm #0', severity: 'high' });
+    expect(first.status).toBe(202);
+    const incidentId: string = first.body.incidentId;
+    h.startForwarder({ lingerMs: base, maxLingerMs: max });
+    const started = Date.now();
+    let sent = 1;
+    // Alerts keep coming, spaced wider than the forwarder's idle wait (20 ms).
+    while (sent < 80) {
+      expect((await post(h, { dedupKey: key, summary: `Long storm #${sent}`, severity: 'high' })).status).toBe(202);
+      sent++;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const stormMs = Date.now() - started;
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n >= sent,
+      30_000,
+    );
+    expect(await alertCount(h, incidentId)).toBe(sent);
+    expect(await alertEvents(h, incidentId)).toBe(sent);
+    const stormSignals = (await signals(incidentId)).length;
+    // A linger fixed at the base would take a signal per 200 ms of storm; doubling (200, 400, 800,
+    // 1,600, 3,200, 4,800 ...) takes a handful, plus the tail after the last alert.
+    expect(stormSignals).toBeLessThan(stormMs / base / 2);
+    expect(stormSignals).toBeLessThanOrEqual(7 + Math.ceil(stormMs / max));
+
+    // Quiet for longer than the grown linger and a base linger after it: the forwarder forgets the storm.
+    await new Promise((r) => setTimeout(r, max + base + 500));
+    const lone = Date.now();
+    expect((await post(h, { dedupKey: key, summary: 'After the storm', severity: 'high' })).status).toBe(202);
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n === sent + 1,
+      30_000,
+    );
+    // Sent at once in a signal of its own, not held for the storm's linger.
+    expect(Date.now() - lone).toBeLessThan(max);
+    const after = await signals(incidentId);
+    expect(after.length).toBe(stormSignals + 1);
+    // The admins' page says how much lag a storm shows by design (the app's setting, 5 s by default).
+    const admin = await createTestUser(h, { email: `linger-${Date.now()}@example.org`, role: 'admin' });
+    const page = await (await logInForm(h, admin.email, admin.password)).get('/settings/webhooks');
+    expect(page.html).toContain("holds a busy incident's alerts for up to 5 s");
+    expect(
+      await count(h, 'SELECT COUNT(*) AS n FROM alerts WHERE incident_id = ? AND signalled_at IS NULL', [incidentId]),
+    ).toBe(0);
+  });
+});
+
+describe('a forwarder past half the backlog depth', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ forwarder: false });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('keeps every incident at the base linger, however long its storm, so the buffer drains first', async () => {
+    const base = 200;
+    const key = `deep-${Date.now()}`;
+    const first = await post(h, { dedupKey: key, summary: 'Deep #0', severity: 'high' });
+    const incidentId: string = first.body.incidentId;
+    // A backlog of one counts as deep here: the linger may never grow.
+    h.startForwarder({ lingerMs: base, maxLingerMs: 4_800, lingerBacklogLimit: 1 });
+    const started = Date.now();
+    let sent = 1;
+    while (sent < 120) {
+      expect((await post(h, { dedupKey: key, summary: `Deep #${sent}`, severity: 'high' })).status).toBe(202);
+      sent++;
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const stormMs = Date.now() - started;
+    await eventually(
+      () => alertCount(h, incidentId),
+      (n) => n >= sent,
+      30_000,
+    );
+    expect(await alertCount(h, incidentId)).toBe(sent);
+    const history = await h.client.workflow.getHandle(`incident-${incidentId}`).fetchHistory();
+    const signals = history.events!.filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'alertBatch',
+    ).length;
+    // Grown, it would take about six (200, 400, 800, 1,600, 3,200 ms ...); at the base linger one per 200 ms or so.
+    expect(signals).toBeGreaterThan(stormMs / base / 3);
+  });
+});
+
 describe('the per-source alert rate', () => {
   let h: Harness;
   beforeAll(async () => {

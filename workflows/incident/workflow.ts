@@ -19,6 +19,7 @@ import {
   ParentClosePolicy,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -84,6 +85,16 @@ import type {
 import { toDetectionMethod } from '../types';
 
 const quick = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/**
+ * The state write after a delivered alert batch, run inside the workflow task that took the signal:
+ * in a storm there is one per signal, and as an activity task of its own it cost Temporal and the
+ * worker a second workflow task and an activity round trip per signal.
+ */
+const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -193,14 +204,15 @@ export async function incidentWorkflowV2(
   let persisted = new Map<string, TrackedObligation>(carried ? state.obligations.map((o) => [o.id, o]) : []);
   let persistTail: Promise<void> = Promise.resolve();
   let persisting = 0;
-  const persist = (events: Event[]): Promise<void> => {
+  const persist = (events: Event[], within: 'activity' | 'local' = 'activity'): Promise<void> => {
     persisting++;
     const run = persistTail.then(async () => {
       state.stateVersion++;
       const obligations = state.obligations;
       const changed = obligations.filter((o) => persisted.get(o.id) !== o);
       const { obligations: _o, firedReminders: _f, recentUpdates: _r, recentAlertIds: _a, ...rest } = state;
-      await quick.persistStateDelta({ state: rest, obligations: changed, events, gate: sendGateOf(state) });
+      const writer = within === 'local' ? local : quick;
+      await writer.persistStateDelta({ state: rest, obligations: changed, events, gate: sendGateOf(state) });
       persisted = new Map(obligations.map((o) => [o.id, o]));
     });
     persistTail = run.catch(() => undefined).finally(() => void persisting--);
@@ -1129,7 +1141,7 @@ export async function incidentWorkflowV2(
         ),
       );
     }
-    if (events.length > 0) await persist(events);
+    if (events.length > 0) await persist(events, patched('alert-persist-local') ? 'local' : 'activity');
   };
 
   const processHoldExpiry = async () => {
