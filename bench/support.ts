@@ -8,7 +8,7 @@ import pg from 'pg';
 import { startDevServer, type DevServer } from '../bin/dev-server';
 import { loadTemporalConfig } from '../temporal.config';
 import { freePort } from '../test/support/free-port';
-import type { NotifyWorkerEnv } from '../test/support/notify-worker';
+import { forkNotifyWorker, type NotifyWorkerEnv } from '../test/support/notify-worker';
 import { findPostgresBin, startPostgresCluster } from '../test/support/postgres';
 
 export function argNumber(name: string, fallback: number): number {
@@ -76,14 +76,11 @@ export function machine(): string {
 }
 
 /** The notify worker (test/support/notify-worker-process.ts) in its own process, ready to poll. */
-export async function startWorkerProcess(env: NotifyWorkerEnv): Promise<ChildProcess> {
+export function startWorkerProcess(env: NotifyWorkerEnv): Promise<ChildProcess> {
   // BENCH_PROFILE_DIR=<dir> writes the worker's CPU profile there when it exits (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
-  // Loaded here, not at the top: it reaches test/support/workflow-bundle.ts, which imports vitest, and a
-  // bench that never starts this worker (bench:ingest) must not load vitest outside a test run.
-  const { forkNotifyWorker } = await import('../test/support/notify-worker');
   return forkNotifyWorker(env, profile);
 }
 

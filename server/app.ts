@@ -17,8 +17,7 @@ import type { TemporalGateway } from './temporal-gateway';
 import { apiRouter } from './routes/api';
 import { codecRouter } from './routes/codec';
 import type { PayloadKey } from '../lib/payload-codec';
-import { ALERT_BODY_LIMIT, alertWebhook } from './routes/webhooks';
-import { serveAlertsBeforeRouter } from './webhooks/alert-fast-path';
+import { webhookRouter } from './routes/webhooks';
 import { deliveryWebhookRouter } from './routes/delivery-webhooks';
 import { setDeliveryTracking } from './delivery-tracking';
 import { publicRouter } from './routes/public';
@@ -94,8 +93,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   // Monitoring tools post alerts here, thousands a second in a storm, and read only the status and
   // JSON: mounted first, so none of the middleware for browsers below (helmet's dozen headers, the
   // routes matched before the API's) runs for them. Their limits live in the router.
-  const alerts = alertWebhook(ctx, config, webState.limiterStore);
-  app.use('/webhooks', noStore, alerts.router);
+  app.use('/webhooks', noStore, webhookRouter(ctx, config, webState.limiterStore));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -191,9 +189,6 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const oidc = config.oidc ? createOidcClient(config.oidc) : undefined;
   app.use(uiRouter(ctx, csrf, { mailboxEnabled: deps.mailboxEnabled, config, sessions, oidc }));
   app.use((_req, _res, next) => next(new HttpError(404, 'not found', null)));
-  const onError = errorHandler(logger);
-  app.use(onError);
-  // The same route again, for its plain requests, without the router in front (see alert-fast-path.ts).
-  serveAlertsBeforeRouter(app, { before: [noStore], afterBody: alerts.afterBody, limit: ALERT_BODY_LIMIT, onError });
+  app.use(errorHandler(logger));
   return app;
 }

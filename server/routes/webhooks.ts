@@ -11,7 +11,7 @@
 // incident's workflow. When the buffer's backlog is over its depth, or an authenticated source
 // sends more than its rate, the answer is 503 with Retry-After and nothing is written: the tools
 // retry 5xx answers (Alertmanager does not retry a 429).
-import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppConfig } from '../../app.config';
 import { HttpError } from '../errors';
@@ -25,20 +25,6 @@ import { createIntake } from '../use-cases/ingest-alert';
 import { sourceCredentials } from '../use-cases/webhook-sources';
 import type { WebState } from '../web-state';
 
-/** The largest alert body accepted (express.raw's '256kb'); larger is answered 413. */
-export const ALERT_BODY_LIMIT = 256 * 1024;
-
-export interface AlertWebhook {
-  /** POST /alerts/:source (and nothing else), to mount under /webhooks. */
-  router: Router;
-  /**
-   * The route's handlers after its body parser, in order: they expect `req.body` the raw bytes and
-   * `req.params.source`. The same instances as the router's, so a request served without the router
-   * (server/webhooks/alert-fast-path.ts) counts against the same limits and commits in the same groups.
-   */
-  afterBody: RequestHandler[];
-}
-
 /** Seconds a refused sender is asked to wait: about what the forwarder needs to drain a page. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -49,11 +35,11 @@ function refuse(res: Response, reason: string) {
   res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).json({ error: reason, field: null, retryable: true });
 }
 
-export function alertWebhook(
+export function webhookRouter(
   ctx: UseCaseContext,
   config: Pick<AppConfig, 'webhookSecrets' | 'secretKeys' | 'alertSources' | 'intake'>,
   limiterStore: WebState['limiterStore'] = () => ({}),
-): AlertWebhook {
+): Router {
   const r = Router();
   const intake = createIntake(ctx.db, { maxBacklog: config.intake.maxBacklog });
   // Requests that fail to prove a source are limited per address (guessing credentials); a proven
@@ -121,51 +107,56 @@ export function alertWebhook(
     next();
   };
 
-  const accept: RequestHandler = async (req, res) => {
-    const source = String(req.params.source);
-    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const now = Math.floor(Date.now() / 1000);
-    const configured = res.locals.toolSource as AlertSource | undefined;
-    const deliveryKey = String(res.locals.deliveryKey);
+  r.post(
+    '/alerts/:source',
+    express.raw({ type: () => true, limit: '256kb' }),
+    authenticate,
+    perSource,
+    async (req, res) => {
+      const source = String(req.params.source);
+      const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const now = Math.floor(Date.now() / 1000);
+      const configured = res.locals.toolSource as AlertSource | undefined;
+      const deliveryKey = String(res.locals.deliveryKey);
 
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'malformed JSON', 'body');
-    }
-    let parsed: AdapterOutcome;
-    if (configured) {
-      const options: SourceOptions = {
-        groupBy: configured.groupBy,
-        mapping: configured.mapping,
-        hookResource: req.get('sentry-hook-resource'),
-        requestId: req.get('request-id'),
-      };
-      parsed = adapterFor(configured.format)(payload, options);
-    } else {
-      const one = parseAlert(payload);
-      parsed = one.ok ? { ok: true, alerts: [one.alert] } : one;
-    }
-    if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
-    if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new HttpError(400, 'malformed JSON', 'body');
+      }
+      let parsed: AdapterOutcome;
+      if (configured) {
+        const options: SourceOptions = {
+          groupBy: configured.groupBy,
+          mapping: configured.mapping,
+          hookResource: req.get('sentry-hook-resource'),
+          requestId: req.get('request-id'),
+        };
+        parsed = adapterFor(configured.format)(payload, options);
+      } else {
+        const one = parseAlert(payload);
+        parsed = one.ok ? { ok: true, alerts: [one.alert] } : one;
+      }
+      if (!parsed.ok) throw new HttpError(400, parsed.error, parsed.field);
+      if (parsed.alerts.length === 0) throw new HttpError(400, 'the payload carries no alert', 'alerts');
 
-    // What makes each alert the same alert when it comes again: the tool's own id for it, else this
-    // delivery. A token sender signs nothing, so its body stands for the delivery only within the
-    // replay window; a later identical body is a new alert.
-    const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
-    const alerts = parsed.alerts.map((alert, i) => ({
-      alert,
-      key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
-    }));
-    // The replay window and the backlog are checked in the transaction that would commit the
-    // alerts, so two copies of one delivery racing each other still make one answer.
-    const result = await intake({ source, alerts, rawBody: body.toString('utf8'), deliveryKey });
-    if (result.kind === 'replayed') res.status(result.earlier.status).json({ ...result.earlier.body, replayed: true });
-    else if (result.kind === 'overloaded') refuse(res, 'the alert intake is over its backlog; retry later');
-    else res.status(202).json(result.answer);
-  };
-  const afterBody: RequestHandler[] = [authenticate, perSource, accept];
-  r.post('/alerts/:source', express.raw({ type: () => true, limit: ALERT_BODY_LIMIT }), ...afterBody);
-  return { router: r, afterBody };
+      // What makes each alert the same alert when it comes again: the tool's own id for it, else this
+      // delivery. A token sender signs nothing, so its body stands for the delivery only within the
+      // replay window; a later identical body is a new alert.
+      const base = deliveryKey.startsWith('body:') ? `${deliveryKey}@${now}` : deliveryKey;
+      const alerts = parsed.alerts.map((alert, i) => ({
+        alert,
+        key: alert.eventId ? `event:${alert.eventId}` : parsed.alerts.length > 1 ? `${base}#${i}` : base,
+      }));
+      // The replay window and the backlog are checked in the transaction that would commit the
+      // alerts, so two copies of one delivery racing each other still make one answer.
+      const result = await intake({ source, alerts, rawBody: body.toString('utf8'), deliveryKey });
+      if (result.kind === 'replayed')
+        res.status(result.earlier.status).json({ ...result.earlier.body, replayed: true });
+      else if (result.kind === 'overloaded') refuse(res, 'the alert intake is over its backlog; retry later');
+      else res.status(202).json(result.answer);
+    },
+  );
+  return r;
 }

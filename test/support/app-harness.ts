@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadAppConfig } from '../../app.config';
 import { loadPayloadKeys, temporalDataConverter } from '../../temporal.config';
+import { RECORDING_PAYLOAD_KEY, recordingHistories } from './histories';
 import type { Db, Engine } from '../../store/connection';
 import { openDatabase } from '../../store/database';
 import { defaultTestEngine, openTestDb } from './test-db';
@@ -107,12 +108,16 @@ export async function startHarness(
   const taskQueue = uniqueTaskQueue('api');
   const connection = await Connection.connect({ address });
   // Encrypted like the app's own processes: the key is made in the test's data directory.
-  const payloadKeys = loadPayloadKeys({}, dataDir, { warn: () => undefined });
+  // A recording run seals with the public recording key, so test/workflows/replay.test.ts can open what it records.
+  const payloadKeys = recordingHistories()
+    ? [RECORDING_PAYLOAD_KEY]
+    : loadPayloadKeys({}, dataDir, { warn: () => undefined });
   const dataConverter = temporalDataConverter(payloadKeys);
   // A script finds SQLite's file and the key files in the data directory; with a database URL the
   // configuration requires the keys in the environment, so it gets the ones this app uses.
   const env: Record<string, string> = {
     BREACHLINE_DATA_DIR: dataDir,
+    ...(recordingHistories() && { BREACHLINE_PAYLOAD_KEY: RECORDING_PAYLOAD_KEY.key.toString('base64') }),
     ...(pgDb && {
       BREACHLINE_DATABASE_URL: pgDb.url!,
       BREACHLINE_SECRETS_KEY: contactKeys.current!.toString('base64'),
