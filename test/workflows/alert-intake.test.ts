@@ -282,6 +282,33 @@ describe('a forwarder lingering in a storm', () => {
   });
 });
 
+/**
+ * Posts alerts to one key until `total` have been sent (the first already was), spaced wider than the
+ * forwarder's idle wait (20 ms), and waits until the incident has applied them all.
+ */
+async function storm(
+  h: Harness,
+  key: string,
+  label: string,
+  total: number,
+  incidentId: string,
+): Promise<{ sent: number; stormMs: number }> {
+  const started = Date.now();
+  let sent = 1;
+  while (sent < total) {
+    expect((await post(h, { dedupKey: key, summary: `${label} #${sent}`, severity: 'high' })).status).toBe(202);
+    sent++;
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  const stormMs = Date.now() - started;
+  await eventually(
+    () => alertCount(h, incidentId),
+    (n) => n >= sent,
+    30_000,
+  );
+  return { sent, stormMs };
+}
+
 describe('a forwarder whose linger grows in a long storm', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -304,20 +331,7 @@ describe('a forwarder whose linger grows in a long storm', () => {
     expect(first.status).toBe(202);
     const incidentId: string = first.body.incidentId;
     h.startForwarder({ lingerMs: base, maxLingerMs: max });
-    const started = Date.now();
-    let sent = 1;
-    // Alerts keep coming, spaced wider than the forwarder's idle wait (20 ms).
-    while (sent < 80) {
-      expect((await post(h, { dedupKey: key, summary: `Long storm #${sent}`, severity: 'high' })).status).toBe(202);
-      sent++;
-      await new Promise((r) => setTimeout(r, 40));
-    }
-    const stormMs = Date.now() - started;
-    await eventually(
-      () => alertCount(h, incidentId),
-      (n) => n >= sent,
-      30_000,
-    );
+    const { sent, stormMs } = await storm(h, key, 'Long storm', 80, incidentId);
     expect(await alertCount(h, incidentId)).toBe(sent);
     expect(await alertEvents(h, incidentId)).toBe(sent);
     const stormSignals = (await signals(incidentId)).length;
@@ -365,19 +379,7 @@ describe('a forwarder past half the backlog depth', () => {
     const incidentId: string = first.body.incidentId;
     // A backlog of one counts as deep here: the linger may never grow.
     h.startForwarder({ lingerMs: base, maxLingerMs: 4_800, lingerBacklogLimit: 1 });
-    const started = Date.now();
-    let sent = 1;
-    while (sent < 120) {
-      expect((await post(h, { dedupKey: key, summary: `Deep #${sent}`, severity: 'high' })).status).toBe(202);
-      sent++;
-      await new Promise((r) => setTimeout(r, 40));
-    }
-    const stormMs = Date.now() - started;
-    await eventually(
-      () => alertCount(h, incidentId),
-      (n) => n >= sent,
-      30_000,
-    );
+    const { sent, stormMs } = await storm(h, key, 'Deep', 120, incidentId);
     expect(await alertCount(h, incidentId)).toBe(sent);
     const history = await h.client.workflow.getHandle(`incident-${incidentId}`).fetchHistory();
     const signals = history.events!.filter(
