@@ -1,9 +1,13 @@
 // The app as an operator runs it: a crash (SIGKILL to every process, as an OOM kill or a
 // power cut would do) in the middle of an incident, then a start on the same data dir,
 // must lose nothing and repeat nothing; Ctrl-C must stop everything cleanly.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUNDLE_ENV } from '../../bin/workflow-bundle';
 import { type AppProcess, isAlive, isPortFree, startApp } from '../support/app-process';
 import { testEngines } from '../support/test-db';
+import { sharedWorkflowBundle } from '../support/workflow-bundle';
 import {
   ASSESSMENT,
   saveCompleteOrgProfile,
@@ -43,6 +47,9 @@ describe.each(testEngines())('a crash of the whole app in the middle of an incid
   it('after a SIGKILL of every process and a start on the same data dir, the incident goes on to closed with nothing lost or repeated', async () => {
     printLogsOnFailure(() => apps.map((a, i) => ({ name: `breachline (start ${i + 1})`, logs: a.logs })));
     const first = track(await startApp({ engine }));
+    // Given the run's bundle (BREACHLINE_WORKFLOW_BUNDLE), npm start does not bundle one of its own.
+    expect(sharedWorkflowBundle(), 'the run bundled the workflows once').toBeDefined();
+    expect(fs.existsSync(path.join(first.dataDir, 'workflow-bundle.js'))).toBe(false);
     let api = apiClient(first.baseUrl, first.token);
     await saveCompleteOrgProfile(api);
 
@@ -161,7 +168,9 @@ describe.each(testEngines())('a crash of the whole app in the middle of an incid
 describe('Ctrl-C', () => {
   it('stops web, worker and Temporal, exits 0 within 20 s and leaves no process or port behind', async () => {
     printLogsOnFailure(() => apps.map((a) => ({ name: 'breachline', logs: a.logs })));
-    const app = track(await startApp());
+    // Without a given bundle, as a user's `npm start` runs: it bundles into the data dir first.
+    const app = track(await startApp({ env: { [BUNDLE_ENV]: undefined } }));
+    expect(fs.existsSync(path.join(app.dataDir, 'workflow-bundle.js'))).toBe(true);
     const api = apiClient(app.baseUrl, app.token);
     // A running workflow, so the worker has something cached to let go of.
     const id = await openIncident(api, 'Laptop stolen from a car');

@@ -39,6 +39,8 @@ describe.each(testEngines())('on %s', (engine) => {
     expect(seqs.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  // Leases exist only on PostgreSQL, where forwarders on several hosts share the buffer; SQLite serves
+  // one host, and a repeat there is absorbed by the workflow's high-water mark (store/alerts.ts).
   it.runIf(engine === 'postgres')('a second forwarder skips an incident whose lease the first holds', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

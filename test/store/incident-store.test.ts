@@ -44,6 +44,7 @@ describe.each(testEngines())('on %s', (engine) => {
       expect(tables).toHaveLength(1);
     });
 
+    // Connection pragmas are SQLite's own; PostgreSQL has no per-connection switch for these.
     it.runIf(engine === 'sqlite')('keeps foreign keys, WAL and a busy timeout on every connection', async () => {
       expect(await db.get<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
       expect(await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
@@ -54,6 +55,7 @@ describe.each(testEngines())('on %s', (engine) => {
       ).rejects.toThrow(/FOREIGN KEY/);
     });
 
+    // SQLite's foreign keys are checked by the pragma test above; this checks PostgreSQL's constraints.
     it.runIf(engine === 'postgres')('enforces foreign keys', async () => {
       await expect(
         db.run(

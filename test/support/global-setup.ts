@@ -38,6 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       log: process.env.BREACHLINE_TEST_TEMPORAL_LOG ? (line) => console.log(`[temporal] ${line}`) : undefined,
     });
   } catch (err) {
+    fs.rmSync(bundleDir, { recursive: true, force: true });
     throw new Error(`global setup: could not start the Temporal dev server: ${(err as Error).message}`, { cause: err });
   }
   project.provide('temporalAddress', server.address);
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('workflowBundle', await bundled);
   } catch (err) {
     await server.stop();
+    fs.rmSync(bundleDir, { recursive: true, force: true });
     throw new Error(`global setup: could not bundle the workflow code: ${(err as Error).message}`, { cause: err });
   }
   // The store tests run on both engines when PostgreSQL is installed (test/support/test-db.ts).
