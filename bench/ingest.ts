@@ -39,6 +39,9 @@ const concurrency = argNumber('concurrency', 64);
 const rate = argNumber('rate', 1000);
 const kills = process.argv.includes('--kill-forwarder') ? argNumber('kill-forwarder', 3) : 0;
 const database = databaseArg();
+// The web process alone, no worker and no forwarder: what the intake can accept on this machine when
+// nothing else of the pipeline competes for its cores (the ceiling the full run is measured against).
+const intakeOnly = process.argv.includes('--intake-only');
 
 const trace = (line: string) => {
   if (process.env.INGEST_TRACE) console.error(`${new Date().toISOString()} ${line}`);
@@ -137,9 +140,11 @@ async function main() {
     const web = startScript('bin/web.ts', env);
     children.add(web);
     cpu.watch('web', web.pid!);
-    const worker = startScript('bin/worker.ts', env);
-    children.add(worker);
-    cpu.watch('worker', worker.pid!);
+    if (!intakeOnly) {
+      const worker = startScript('bin/worker.ts', env);
+      children.add(worker);
+      cpu.watch('worker', worker.pid!);
+    }
 
     let forwarderDeaths = 0;
     const startForwarder = () => {
@@ -157,7 +162,7 @@ async function main() {
         startForwarder();
       });
     };
-    startForwarder();
+    if (!intakeOnly) startForwarder();
 
     for (const until = Date.now() + 120_000; ;) {
       const ok = await fetch(`${baseUrl}/healthz`).then(
@@ -241,6 +246,33 @@ async function main() {
 
     // Drain: every accepted alert applied by its workflow (the read model's alert count).
     const db = await openDatabase({ dbPath: path.join(dir, 'breachline.sqlite'), databaseUrl });
+    if (intakeOnly) {
+      const committed = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM alerts'))!.n;
+      await db.close();
+      await connection.close();
+      console.log(
+        JSON.stringify({
+          database,
+          mode: 'intake-only',
+          alerts,
+          keys,
+          alertsPerSecond: round(alertsPerSecond),
+          p50Ms: round(percentile(latencies, 50)),
+          p99Ms: round(percentile(latencies, 99)),
+          rawSignalWithStartPerSecond: round(rawPerSecond),
+          ratio: round(alertsPerSecond / rawPerSecond),
+          // Accepted (202) without a committed row: the one loss the intake alone can have.
+          lost: Math.max(0, accepted - committed),
+          committed,
+          refused,
+          failed,
+          cpuMsPerAlertClosedLoop: cpuPer(cpuStart, cpuClosed, closedAccepted),
+          loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
+          machine: machine(),
+        }),
+      );
+      return;
+    }
     type Row = { id: string; expected: number; applied: number };
     const perIncident = () =>
       db.all<Row>(
