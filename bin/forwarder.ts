@@ -16,6 +16,7 @@ import {
 import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
+import { registerRunning } from '../lib/running-processes';
 import { createTemporalGateway } from '../server/temporal-gateway';
 import { runForwarder } from '../server/use-cases/forward-alerts';
 import { checkNativeModules } from './native-check';
@@ -25,6 +26,8 @@ async function main() {
   stopWhenSupervisorDies();
   checkNativeModules();
   const config = loadAppConfig();
+  // Seen by migrate:to-postgres, which must not copy the SQLite file while this process writes to it.
+  if (!config.databaseUrl) registerRunning(config.dataDir, 'forwarder');
   const temporal = loadTemporalConfig();
   const logger = createLogger('forwarder', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);

@@ -2,11 +2,14 @@
 // BREACHLINE_DATA_DIR) into an empty PostgreSQL database. Creates the schema, copies every table (parents
 // first, one transaction per table), compares the row counts, moves the identity sequences past the
 // copied ids and verifies the audit chain on arrival. Refuses a target that already holds records, and
-// a source whose chain does not verify. Stop the app first (docs/deploy.md). Exit 0 done, 1 refused or
-// failed a check, 2 cannot run.
+// a source whose chain does not verify. Stop the app first (docs/deploy.md): it refuses while a web, worker
+// or forwarder process is registered alive on the data directory (lib/running-processes.ts), since rows
+// they commit after their table was copied would be left behind. Exit 0 done, 1 refused or failed a
+// check, 2 cannot run.
 import fs from 'node:fs';
 import { loadAppConfig } from '../app.config';
 import { runCommand } from './run-command';
+import { liveProcesses } from '../lib/running-processes';
 import { openDb } from '../store/connection';
 import { openDatabase, describeDatabase } from '../store/database';
 import { migrate } from '../store/migrations';
@@ -22,6 +25,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadAppConfig();
+  const running = liveProcesses(config.dataDir);
+  if (running.length > 0) {
+    console.error(
+      `the app is running on ${config.dataDir}: ${running.map((p) => `${p.role} (pid ${p.pid})`).join(', ')}; stop it first (docs/deploy.md), then run this again`,
+    );
+    return 1;
+  }
   if (!fs.existsSync(config.dbPath)) {
     console.error(`no SQLite database at ${config.dbPath} (BREACHLINE_DATA_DIR): nothing to move`);
     return 2;

@@ -13,6 +13,7 @@ import { contactMasterKeys, useContactMasterKeys } from '../store/contact-keys';
 import { ensureRetentionSchedule } from '../server/retention-schedule';
 import { migrate } from '../store/migrations';
 import { createLogger } from '../lib/logger';
+import { registerRunning } from '../lib/running-processes';
 import { ensureBootstrapToken } from '../server/auth';
 import { createApp } from '../server/app';
 import { createTemporalGateway } from '../server/temporal-gateway';
@@ -24,6 +25,8 @@ async function main() {
   stopWhenSupervisorDies();
   checkNativeModules();
   const config = loadAppConfig();
+  // Seen by migrate:to-postgres, which must not copy the SQLite file while this process writes to it.
+  if (!config.databaseUrl) registerRunning(config.dataDir, 'web');
   const temporal = loadTemporalConfig();
   const logger = createLogger('web', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);

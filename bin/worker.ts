@@ -16,6 +16,7 @@ import { createActivities } from '../activities';
 import { createProviders } from '../activities/providers';
 import { createMailboxStore } from '../activities/mailbox-store';
 import { createLogger } from '../lib/logger';
+import { registerRunning } from '../lib/running-processes';
 import { checkNativeModules } from './native-check';
 import { stopWhenSupervisorDies } from './supervise';
 import { workflowSource } from './workflow-bundle';
@@ -24,6 +25,8 @@ async function main() {
   stopWhenSupervisorDies();
   checkNativeModules();
   const config = loadAppConfig();
+  // Seen by migrate:to-postgres, which must not copy the SQLite file while this process writes to it.
+  if (!config.databaseUrl) registerRunning(config.dataDir, 'worker');
   const temporal = loadTemporalConfig();
   const logger = createLogger('worker', config.logLevel);
   warnIfInsecureTemporal(temporal, logger);

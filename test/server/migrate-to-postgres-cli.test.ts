@@ -1,12 +1,15 @@
 // `npm run migrate:to-postgres` as an operator runs it: an installation's SQLite file (an incident with
 // people, approved notices, alerts through the intake, an audit chain) arrives whole in an empty
 // PostgreSQL database, its chain verifies there with the same head, new rows get fresh ids, and a second
-// run is refused because the target is no longer empty.
+// run is refused because the target is no longer empty. And it refuses to start while an app process
+// runs on the data directory: rows committed after their table was copied would stay behind in SQLite.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../support/run-bin';
+import { cleanEnv, killAllManaged, spawnScript } from '../support/app-process';
+import { testTemporalAddress, uniqueTaskQueue } from '../support/temporal-env';
 import { oneAlertDelivery } from '../support/alert-delivery';
 import { openTestDb, testEngines, type TestDb } from '../support/test-db';
 import { makePeople, seedIncident } from '../support/fan-out-fixture';
@@ -15,6 +18,7 @@ import { migrate } from '../../store/migrations';
 import { appendAudit, verifyAuditChain } from '../../store/audit';
 import { countRows, tablesInCopyOrder } from '../../store/copy-database';
 import { createIntake, ingestDelivery } from '../../server/use-cases/ingest-alert';
+import { runDir } from '../../lib/running-processes';
 
 describe.runIf(testEngines().includes('postgres'))('npm run migrate:to-postgres', () => {
   let dataDir: string;
@@ -88,5 +92,68 @@ describe.runIf(testEngines().includes('postgres'))('npm run migrate:to-postgres'
     expect(r.code, r.out).toBe(1);
     expect(r.out).toMatch(/already holds rows in \w+; it must be empty/);
     expect(await countRows(target.db, 'subjects')).toBe(before);
+  });
+});
+
+describe('npm run migrate:to-postgres while the app runs', () => {
+  let dataDir: string;
+  let target: TestDb | undefined;
+  // The refusal comes before PostgreSQL is touched, so without a cluster an address nothing answers on will do.
+  let url = 'postgres://breachline@127.0.0.1:9/never';
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachline-move-busy-'));
+    if (testEngines().includes('postgres')) {
+      target = await openTestDb('postgres', 'move_busy', { migrate: false });
+      url = target.url!;
+    }
+  });
+  afterAll(async () => {
+    await killAllManaged();
+    await target?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const move = () =>
+    runBin('bin/migrate-to-postgres.ts', [url], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BREACHLINE_DATA_DIR: dataDir,
+    });
+  const tablesInTarget = async () =>
+    (await target!.db.get<{ n: number }>(
+      "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+    ))!.n;
+
+  it('refuses, naming the process, while a forwarder runs on the data directory; goes ahead once it stopped', async () => {
+    const forwarder = spawnScript(
+      'forwarder',
+      'bin/forwarder.ts',
+      cleanEnv({
+        BREACHLINE_DATA_DIR: dataDir,
+        BREACHLINE_LOG_LEVEL: 'info',
+        TEMPORAL_ADDRESS: testTemporalAddress(),
+        TEMPORAL_TASK_QUEUE: uniqueTaskQueue('move-busy'),
+      }),
+    );
+    await forwarder.waitForLine(/alert forwarder started/, 60_000);
+
+    const refused = await move();
+    expect(refused.code, refused.out).toBe(1);
+    expect(refused.out).toContain(
+      `the app is running on ${dataDir}: forwarder (pid ${forwarder.pid}); stop it first (docs/deploy.md), then run this again`,
+    );
+    if (target) expect(await tablesInTarget()).toBe(0);
+
+    const stopped = await forwarder.stop('SIGTERM');
+    expect(stopped.code, forwarder.logs()).toBe(0);
+    expect(fs.readdirSync(runDir(dataDir))).toEqual([]);
+
+    const after = await move();
+    expect(after.out).not.toContain('the app is running');
+    if (target) {
+      expect(after.code, after.out).toBe(0);
+      expect(await tablesInTarget()).toBeGreaterThan(0);
+    }
   });
 });
