@@ -93,6 +93,7 @@ import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-
 import { noticeTextChanges, NOTICE_TEXT_KEYS } from '../notice-text-change';
 import { noticeLanguages } from '../use-cases/notice-languages';
 import { callLanguageNote } from '../use-cases/call-languages';
+import { collapseAlertRuns } from '../use-cases/timeline-runs';
 
 const chartOf = (incident: ChartSource): string | null => {
   const input = chartInputOf(incident, nowIso());
@@ -417,7 +418,8 @@ export function uiRouter(
       'incident',
       page(req, res, csrf, {
         title: incident.title,
-        incident,
+        // The page folds an alert storm's entries into a line per run; the API gives every entry.
+        incident: { ...incident, timeline: collapseAlertRuns(incident.timeline) },
         assessmentForm,
         textChanges,
         notices,

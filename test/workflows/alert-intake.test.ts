@@ -88,6 +88,12 @@ describe('alert intake with the forwarder stopped', () => {
         (n) => n === 6,
       );
       expect(await alertEvents(h, id!)).toBe(6);
+      // The page reads the six as one line; the API lists each.
+      const incidentPage = await web.get(`/incidents/${id}`);
+      expect(incidentPage.html).toMatch(/alert\.trigger<\/span> 6 alerts received, the last <time datetime="[^"]+">/);
+      expect(incidentPage.html).not.toContain('Alert trigger received');
+      const timeline = (await h.api('GET', `/api/incidents/${id}`)).body.timeline as Array<{ type: string }>;
+      expect(timeline.filter((e) => e.type === 'alert.trigger')).toHaveLength(6);
     }
     await eventually(
       () => backlog(h),
