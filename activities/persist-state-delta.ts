@@ -4,6 +4,7 @@
 // the stored state cannot lose a concurrent change; the version check in the store
 // refuses a stale retry.
 import type { Db } from '../store/connection';
+import { failpoint } from '../lib/failpoints';
 import { getIncident, parseState, saveIncidentState } from '../store/incident-store';
 import type { IncidentState, SendGate, TimelineEvent, TrackedObligation } from '../workflows/types';
 
@@ -35,5 +36,8 @@ export const createPersistStateDelta =
       recentUpdates: {},
       obligations: [...obligations.values()],
     };
-    return saveIncidentState(db, state, input.events, input.gate);
+    const saved = await saveIncidentState(db, state, input.events, input.gate);
+    // Committed but not yet in history (a local activity's result is recorded with its workflow task): crash tests die here.
+    if (saved.applied) failpoint('incident.state_saved');
+    return saved;
   };

@@ -1,4 +1,4 @@
-// Named places in the send path (and the alert forwarder) where a crash test can have this process kill itself
+// Named places in the send path, the alert forwarder and the incident's state write where a crash test can have this process kill itself
 // (SIGKILL, as the OOM killer or a pulled plug would), to show that dying at any line
 // of a send leaves nothing claimed and nobody told twice unflagged. Off unless
 // BREACHLINE_FAILPOINT is set, as `<place>` or `<place>:<nth hit>`, e.g. `page.claimed:3`.

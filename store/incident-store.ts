@@ -110,10 +110,14 @@ export async function saveIncidentState(
         eventKey: e.eventKey,
       })),
     );
+    // An equal version is the same write run again: an activity's retry, or a local activity's run
+    // after a worker died before Temporal recorded its result. The replay's state may hold more than
+    // the first run's (signals that arrived meanwhile, with events the append above just added), so it
+    // must replace it, or those alerts stay uncounted until the next write. Only older versions are stale.
     const r = await tx.run(
       `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?,
          workflow_type = COALESCE(?, workflow_type)
-       WHERE id = ? AND state_version < ?`,
+       WHERE id = ? AND state_version <= ?`,
       [
         state.stage,
         state.status,

@@ -34,6 +34,37 @@ describe.each(testEngines())('on %s', (engine) => {
       expect((await getIncident(db, 'inc1'))!.stage).toBe('approval');
     });
 
+    it('replaces a snapshot with one of the same version run again, keeping each keyed event once', async () => {
+      const base = initialState({
+        incidentId: 'inc1',
+        createdAt: '',
+        openedBy: { kind: 'user', id: 'u' },
+        severity: 'low',
+        detectedAt: '',
+        detectionMethod: 'other',
+        dataCategories: [],
+      });
+      const alert = (n: number) => ({
+        incidentId: 'inc1',
+        type: 'alert.trigger',
+        at: '2026-12-01T00:00:00.000Z',
+        actor: { kind: 'webhook' as const, id: 'monitor' },
+        summary: 'Alert trigger received',
+        details: { alertId: `alr_${n}` },
+        eventKey: `inc1:${n}`,
+      });
+      // A worker died after the first write committed; its replay writes version 1 again with an alert
+      // that arrived meanwhile.
+      await saveIncidentState(db, { ...base, stateVersion: 1, alertCount: 1 }, [alert(1)]);
+      const again = await saveIncidentState(db, { ...base, stateVersion: 1, alertCount: 2 }, [alert(1), alert(2)]);
+      expect(again.applied).toBe(true);
+      expect((await getIncident(db, 'inc1'))!.alert_count).toBe(2);
+      const events = await db.all<{ event_key: string }>(
+        "SELECT event_key FROM audit_log WHERE incident_id = 'inc1' AND type = 'alert.trigger' ORDER BY seq",
+      );
+      expect(events.map((e) => e.event_key)).toEqual(['inc1:1', 'inc1:2']);
+    });
+
     it('applies migrations once even when run twice', async () => {
       expect(await migrate(db)).toEqual([]);
       const tables = await db.all<{ name: string }>(
