@@ -239,9 +239,12 @@ describe('a forwarder killed between its signal and its mark', () => {
     );
     expect(batches.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(history)).not.toContain('Beacon #');
+    // Every write of an incident the alerts opened, the opening one too, ran inside its workflow task.
+    expect(history.events!.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     // A batch applied, one re-sent whole and skipped by the high-water mark, then one more: replayed by test/workflows/replay.test.ts.
-    // ('v2-alert-batch' is the same scenario recorded before the batch's write became a local activity.)
-    await recordHistory(h.client, `incident-${incidentId}`, 'v2-alert-batch.local-persist');
+    // (The same scenario recorded before the batch's write became a local activity is 'v2-alert-batch', and
+    // before the opening write did, 'v2-alert-batch.local-persist'.)
+    await recordHistory(h.client, `incident-${incidentId}`, 'v2-alert-batch.local-open');
   });
 });
 

@@ -39,6 +39,8 @@ describe('replay of recorded histories', () => {
         'v2-alert-batch',
         // The same after the batch's state write became a local activity (patched 'alert-persist-local').
         'v2-alert-batch.local-persist',
+        // And after the opening write became one too (patched 'open-persist-local').
+        'v2-alert-batch.local-open',
         'v2-alert-dedup',
         'v2-continued-as-new',
         'v2-controller-notice-failed',

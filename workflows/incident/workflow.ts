@@ -90,9 +90,10 @@ const quick = proxyActivities<Activities>({
 });
 
 /**
- * The state write after a delivered alert batch, run inside the workflow task that took the signal:
- * in a storm there is one per signal, and as an activity task of its own it cost Temporal and the
- * worker a second workflow task and an activity round trip per signal.
+ * The state writes after a delivered alert batch and at the opening, run inside the workflow task that
+ * took the signal or the start: in a storm there is one per signal and one per new key, and as an
+ * activity task of its own each cost Temporal and the worker a second workflow task and an activity
+ * round trip.
  */
 const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -1203,16 +1204,20 @@ export async function incidentWorkflowV2(
   };
 
   if (!carried) {
-    await persist([
-      event(
-        {
-          type: 'incident.opened',
-          details: { severity: input.severity, detectionMethod: input.detectionMethod, source: input.source ?? null },
-        },
-        input.openedBy,
-        `Incident opened (${input.severity})`,
-      ),
-    ]);
+    // Written in the workflow task that started the run: a storm over many keys opens an incident per key.
+    await persist(
+      [
+        event(
+          {
+            type: 'incident.opened',
+            details: { severity: input.severity, detectionMethod: input.detectionMethod, source: input.source ?? null },
+          },
+          input.openedBy,
+          `Incident opened (${input.severity})`,
+        ),
+      ],
+      patched('open-persist-local') ? 'local' : 'activity',
+    );
   } else if (carried.migratedFrom && !carried.workflowType) {
     await persist([
       event(
