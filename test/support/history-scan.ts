@@ -23,11 +23,13 @@ const isPayload = (v: object): v is Payload =>
   'encoding' in (v as Payload).metadata!;
 
 function payloadsIn(value: unknown, out: Payload[] = [], key = ''): Payload[] {
-  // Search attributes are indexed by the server, and a patch marker's data (written by the SDK's core,
-  // not through the codec) holds the patch's name only.
+  // Search attributes are indexed by the server. Markers' own data is written by the SDK's core, not
+  // through the codec: a patch marker's holds the patch's name, a local activity marker's its sequence
+  // number, attempt, activity type and times (its result, the activity's output, is a payload of its own).
   if (
     key.endsWith('.searchAttributes') ||
     key.endsWith('.details.patch-data') ||
+    key.endsWith('.markerRecordedEventAttributes.details.data') ||
     !value ||
     typeof value !== 'object' ||
     value instanceof Uint8Array
