@@ -43,12 +43,17 @@ describe('a running incident whose input has a free-text detection method', () =
     });
     await handle.executeUpdate(triageUpdate, { args: [{ decision: 'confirm', reasonNoteId: 'n1', actor }] });
     const firstRun = (await handle.describe()).runId;
-    for (let i = 0; i < 12; i++)
+    // Alerts until the history passes its limit and the run continues as new (how many depends on how
+    // many events each takes, which the workflow's own writes change).
+    const current = () => h.client.workflow.getHandle(`incident-${id}`).describe();
+    for (let i = 0; i < 60 && (await current()).runId === firstRun; i++) {
       await handle.signal(alertSignal, { alertId: `a${i}`, action: 'trigger', receivedAt: new Date().toISOString() });
-    await eventually(
-      () => h.client.workflow.getHandle(`incident-${id}`).describe(),
-      (d) => d.runId !== firstRun,
-    );
+      await eventually(
+        () => h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery),
+        (st) => st.alertCount > i,
+      );
+    }
+    await eventually(current, (d) => d.runId !== firstRun);
     const state = await h.client.workflow.getHandle(`incident-${id}`).query(incidentStateQuery);
     expect(state.input.detectionMethod).toBe('other');
     const row = await h.db.get<{ state_json: string }>('SELECT state_json FROM incidents WHERE id = ?', [id]);
