@@ -113,11 +113,13 @@ export async function saveIncidentState(
     // An equal version is the same write run again: an activity's retry, or a local activity's run
     // after a worker died before Temporal recorded its result. The replay's state may hold more than
     // the first run's (signals that arrived meanwhile, with events the append above just added), so it
-    // must replace it, or those alerts stay uncounted until the next write. Only older versions are stale.
+    // must replace it, or those alerts stay uncounted until the next write. Only older versions are
+    // stale, and so is an equal one that counts fewer alerts: the first run's write, from a worker that
+    // stalled past its workflow task and committed after the replay's.
     const r = await tx.run(
       `UPDATE incidents SET stage = ?, status = ?, role = ?, awareness_at = ?, alert_count = ?, state_version = ?, state_json = ?, updated_at = ?,
          workflow_type = COALESCE(?, workflow_type)
-       WHERE id = ? AND state_version <= ?`,
+       WHERE id = ? AND (state_version < ? OR (state_version = ? AND alert_count <= ?))`,
       [
         state.stage,
         state.status,
@@ -131,6 +133,8 @@ export async function saveIncidentState(
         state.workflowType ?? null,
         state.incidentId,
         state.stateVersion,
+        state.stateVersion,
+        state.alertCount,
       ],
     );
     if (r.changes === 0) return { applied: false };

@@ -63,6 +63,12 @@ describe.each(testEngines())('on %s', (engine) => {
         "SELECT event_key FROM audit_log WHERE incident_id = 'inc1' AND type = 'alert.trigger' ORDER BY seq",
       );
       expect(events.map((e) => e.event_key)).toEqual(['inc1:1', 'inc1:2']);
+      // The first run's write committing late (its worker stalled, not dead) does not put the smaller count back.
+      const late = await saveIncidentState(db, { ...base, stateVersion: 1, alertCount: 1 }, [alert(1)]);
+      expect(late.applied).toBe(false);
+      expect((await getIncident(db, 'inc1'))!.alert_count).toBe(2);
+      // A newer version applies whatever it counts.
+      expect((await saveIncidentState(db, { ...base, stateVersion: 2, alertCount: 2 }, [])).applied).toBe(true);
     });
 
     it('applies migrations once even when run twice', async () => {
