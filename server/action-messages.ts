@@ -33,3 +33,20 @@ const DONE: Record<string, (form: Form) => string> = {
 export function actionDone(action: string, form: Form): string {
   return DONE[action]?.(form) ?? 'Saved.';
 }
+
+/** What the list's triage form did: how many, and each incident left as it was with the reason (the first five). */
+export function triagedManyNotice(
+  decision: 'confirm' | 'dismiss',
+  result: { done: number; outcomes: { incidentId: string; ok: boolean; error?: string }[] },
+): string {
+  const verb = decision === 'dismiss' ? 'Dismissed' : 'Confirmed';
+  const done = `${verb} ${result.done} incident${result.done === 1 ? '' : 's'}.`;
+  const refused = result.outcomes.filter((o) => !o.ok);
+  if (refused.length === 0) return done;
+  const named = refused
+    .slice(0, 5)
+    .map((o) => `${o.incidentId}: ${o.error ?? 'refused'}`)
+    .join('; ');
+  const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
+  return `${done} ${refused.length} left as they were (${named}${more}).`;
+}

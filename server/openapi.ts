@@ -22,6 +22,7 @@ import {
   subjectRowSchema,
   supplementSchema,
   triageSchema,
+  triageManySchema,
 } from './schemas';
 import { orgProfileSchema } from './use-cases/organisation';
 
@@ -109,6 +110,15 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'An incident: facts, obligations with deadlines, holds, waves, counts and timeline',
     permission: 'incident.read',
     ok: { status: 200, description: 'The incident' },
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/triage',
+    summary:
+      'Confirm or dismiss many incidents at once (an alert storm’s), each as its own triage step; incidents the user may not see, or no longer in triage, are refused one by one',
+    permission: 'incident.triage',
+    body: triageManySchema,
+    ok: { status: 200, description: 'How many were triaged and refused, and each incident’s outcome' },
   },
   ...INCIDENT_STEPS.map(([step, permission, summary, body]): Operation => ({
     method: 'post',

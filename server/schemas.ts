@@ -48,6 +48,15 @@ export const triageSchema = z.object({
   awarenessAt: isoTime.optional(),
 });
 
+/** The same decision and reason for many incidents at once (an alert storm's), each triaged on its own. */
+export const triageManySchema = triageSchema.omit({ awarenessAt: true }).extend({
+  incidentIds: z
+    .array(z.string().trim().min(1).max(64))
+    .min(1, 'name at least one incident')
+    .max(200, 'at most 200 incidents at once')
+    .refine((ids) => new Set(ids).size === ids.length, 'an incident is named twice'),
+});
+
 export const awarenessSchema = z.object({ awarenessAt: isoTime, reason: text(5_000) });
 
 /** A later determination that starts clocks other than awareness (rules/README.md, "Clocks"), with its reason. */

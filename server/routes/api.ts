@@ -28,6 +28,7 @@ import {
   releaseSchema,
   supplementSchema,
   triageSchema,
+  triageManySchema,
 } from '../schemas';
 import type { UseCaseContext } from '../use-cases/context';
 import { openIncident } from '../use-cases/open-incident';
@@ -44,6 +45,7 @@ import {
   supplementReport,
 } from '../use-cases/incident-actions';
 import { decideTriage } from '../use-cases/triage-decision';
+import { triageMany } from '../use-cases/triage-many';
 import { closingReport } from '../use-cases/closing-report';
 import { idempotencyKey } from '../idempotency-key';
 import { importSubjects } from '../use-cases/import-subjects';
@@ -114,6 +116,10 @@ export function apiRouter(ctx: UseCaseContext, config: Pick<AppConfig, 'intake' 
   step('supplements', 'report.supplement', supplementSchema, supplementReport);
   step('close', 'incident.close', closeSchema, closeIncident);
   step('recompute', 'incident.recompute', recomputeSchema, recompute);
+  // One decision for many incidents (an alert storm's); each answers for itself in `outcomes`.
+  r.post('/incidents/triage', allow('incident.triage'), json, async (req, res) => {
+    res.json(await triageMany(ctx, parse(triageManySchema, req.body), req.user!, idempotencyKey(req)));
+  });
   r.post('/incidents/:id/letters', allow('letters.send'), json, async (req, res) => {
     const input = parse(lettersSchema, req.body);
     res.json(

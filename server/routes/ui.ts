@@ -50,6 +50,7 @@ import {
   purgeSchema,
   releaseSchema,
   triageSchema,
+  triageManySchema,
 } from '../schemas';
 import { placeLegalHold, purgeContacts, releaseLegalHold, retentionStatus } from '../use-cases/contact-retention';
 import type { UseCaseContext } from '../use-cases/context';
@@ -67,6 +68,7 @@ import {
   supplementReport,
 } from '../use-cases/incident-actions';
 import { decideTriage } from '../use-cases/triage-decision';
+import { triageMany } from '../use-cases/triage-many';
 import { closingReport } from '../use-cases/closing-report';
 import { importSubjects, rejectionsCsv } from '../use-cases/import-subjects';
 import {
@@ -88,7 +90,7 @@ import { gateLine, sentByVersionLines, waveRows } from '../wave-words';
 import { nowIso } from '../../lib/clock';
 import { chartInputOf, deadlineChartSvg, type ChartSource } from '../../lib/deadline-chart';
 import { nextAction, urgentDeadlines, waitingFor, type RoomIncident } from '../incident-room';
-import { actionDone } from '../action-messages';
+import { actionDone, triagedManyNotice } from '../action-messages';
 import { approvedTextChanges, recordTextChange } from '../use-cases/notice-text-change';
 import { noticeTextChanges, NOTICE_TEXT_KEYS } from '../notice-text-change';
 import { noticeLanguages } from '../use-cases/notice-languages';
@@ -324,6 +326,23 @@ export function uiRouter(
         severities: SEVERITIES,
       }),
     );
+  });
+
+  // The list's triage form: one decision and reason for the incidents ticked (an alert storm's).
+  r.post('/incidents/triage', allow('incident.triage'), form, csrf.doubleCsrfProtection, async (req, res) => {
+    const f = req.body as Record<string, unknown>;
+    const incidentIds = ([] as unknown[]).concat(f.incidentIds ?? []).map(String);
+    try {
+      const body = parse(triageManySchema, { incidentIds, decision: f.decision, reason: f.reason });
+      req.session.notice = triagedManyNotice(
+        body.decision,
+        await triageMany(ctx, body, req.user!, idempotencyKey(req)),
+      );
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status >= 500) throw err;
+      req.session.flash = { error: err.message, field: err.field, form: f, action: 'triage-many' };
+    }
+    res.redirect(303, '/incidents');
   });
 
   r.get('/register', allow('incident.read'), async (req, res) => {

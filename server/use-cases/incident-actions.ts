@@ -95,16 +95,19 @@ async function withUpdate<Request extends object>(run: UpdateRun<Request>): Prom
   // The incident is part of it: the same key sent for two incidents must not share (or delete) rows.
   const updateId = `${action}:${incidentId}:${idempotencyKey ?? newId()}`;
   const requestKey = idempotencyKey ? { incidentId, action, idempotencyKey } : null;
-  await ctx.db.transaction(async (tx) => {
-    if (requestKey) await claimRequestKey(tx, requestKey, requestDigest(run.body));
+  const retry = await ctx.db.transaction(async (tx) => {
+    const seen = requestKey ? await claimRequestKey(tx, requestKey, requestDigest(run.body)) : false;
     if (store) await store(tx, updateId);
+    return seen;
   });
   let result: UpdateResult;
   try {
     result = await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
   } catch (err) {
     // A refused request leaves nothing behind, its key included: the key may carry a corrected request.
-    if (err instanceof HttpError && err.status === 409 && (undo || requestKey))
+    // A retry's rows are the first attempt's, which may have been carried out (a dismissal or a close,
+    // after which the workflow refuses every update): they stay.
+    if (err instanceof HttpError && err.status === 409 && !retry && (undo || requestKey))
       await ctx.db.transaction(async (tx) => {
         if (undo) await undo(tx, updateId);
         if (requestKey) await deleteActionRequestTx(tx, requestKey);
@@ -115,12 +118,19 @@ async function withUpdate<Request extends object>(run: UpdateRun<Request>): Prom
   return result;
 }
 
-/** A key seen before with the same body is a retry (the workflow answers it as the first time); with another, a mistake. */
-async function claimRequestKey(tx: Tx, key: ActionRequestKey, requestSha256: string): Promise<void> {
+/**
+ * A key seen before with the same body is a retry (the workflow answers it as the first time; true);
+ * with another, a mistake.
+ */
+async function claimRequestKey(tx: Tx, key: ActionRequestKey, requestSha256: string): Promise<boolean> {
   const prior = await findActionRequestTx(tx, key);
-  if (!prior) await insertActionRequestTx(tx, { ...key, requestSha256, createdAt: nowIso() });
-  else if (prior.request_sha256 !== requestSha256)
+  if (!prior) {
+    await insertActionRequestTx(tx, { ...key, requestSha256, createdAt: nowIso() });
+    return false;
+  }
+  if (prior.request_sha256 !== requestSha256)
     throw new HttpError(409, 'this key was used for another request', 'Idempotency-Key');
+  return true;
 }
 
 const noteIdOf = (updateId: string) => derivedId('note', updateId);
