@@ -194,6 +194,15 @@ export async function auditHead(db: Db): Promise<{ seq: number; hash: string } |
   );
 }
 
+/** Whether an entry of the incident names `value` in its details (an id the workflow wrote there). */
+export async function incidentAuditMentions(db: Db, incidentId: string, value: string): Promise<boolean> {
+  const row = await db.get<{ found: number }>(
+    'SELECT 1 AS found FROM audit_log WHERE incident_id = ? AND details_json LIKE ? LIMIT 1',
+    [incidentId, `%${JSON.stringify(value)}%`],
+  );
+  return row !== undefined;
+}
+
 /** One incident's audit rows in chain order. */
 export async function listIncidentAudit(db: Db, incidentId: string): Promise<AuditRow[]> {
   return db.all<AuditRow>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq', [incidentId]);

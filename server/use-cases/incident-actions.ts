@@ -22,6 +22,7 @@ import {
 } from '../../store/action-requests';
 import { requestDigest } from '../../lib/request-digest';
 import { getIncident } from '../../store/incident-store';
+import { incidentAuditMentions } from '../../store/audit';
 import {
   approveNoticesUpdate,
   assessUpdate,
@@ -112,6 +113,13 @@ async function withUpdate<Request extends object>(run: UpdateRun<Request>): Prom
         if (undo) await undo(tx, updateId);
         if (requestKey) await deleteActionRequestTx(tx, requestKey);
       });
+    // A retry whose first attempt was carried out and ended the workflow (a dismissal, a close) gets
+    // the answer the first would have had: the timeline names the request's note.
+    if (err instanceof HttpError && err.status === 409 && retry && store) {
+      const row = await getIncident(ctx.db, incidentId);
+      if (row && (await incidentAuditMentions(ctx.db, incidentId, noteIdOf(updateId))))
+        return { incidentId, stage: row.stage as UpdateResult['stage'], stateVersion: row.state_version };
+    }
     throw err;
   }
   if (run.accepted) await run.accepted(updateId);

@@ -37,12 +37,15 @@ describe('triage of many incidents at once', () => {
       [b, true],
     ]);
     expect([await stageOf(a), await stageOf(b), await stageOf(c)]).toEqual(['dismissed', 'dismissed', 'triage']);
-    // A retry of the same request (its answer lost) finds the dismissed workflows ended: each is refused
-    // on its own, and the first attempt's reasons stay with the dismissals.
+    // A retry of the same request (its answer lost) finds the dismissed workflows ended: it gets the
+    // first attempt's answer, and the first attempt's reasons stay with the dismissals.
     const again = await h.api('POST', '/api/incidents/triage', request, key);
-    expect(again.body, JSON.stringify(again.body)).toMatchObject({ done: 0, refused: 2 });
-    expect(again.body.outcomes.map((o: { status: number }) => o.status)).toEqual([409, 409]);
+    expect(again.body, JSON.stringify(again.body)).toMatchObject({ done: 2, refused: 0 });
     expect([await stageOf(a), await stageOf(b)]).toEqual(['dismissed', 'dismissed']);
+    // The same body under a new key is a new request: the ended workflows refuse it, each on its own.
+    const fresh = await h.api('POST', '/api/incidents/triage', request, { 'Idempotency-Key': `bulk2-${Date.now()}` });
+    expect(fresh.body).toMatchObject({ done: 0, refused: 2 });
+    expect(fresh.body.outcomes.map((o: { status: number }) => o.status)).toEqual([409, 409]);
     expect([await triageNotes(a), await triageNotes(b), await triageNotes(c)]).toEqual([1, 1, 0]);
   });
 
