@@ -139,4 +139,36 @@ describe('an idempotency key', () => {
     expect(again).toEqual(first);
     expect(await notesOf(id, 'triage.confirm')).toEqual(['The same reason twice']);
   });
+
+  it('sent again after the request ended the workflow (a close) gets the first answer, and the summary stays', async () => {
+    const id = await openIncident('Key retried after the close');
+    expect((await h.api('POST', `/api/incidents/${id}/triage`, { decision: 'confirm', reason: 'real' })).status).toBe(
+      200,
+    );
+    const key = uniqueKey('close');
+    await closeWithReport(id, 'Contained within the hour', key);
+    // The answer was lost: the client sends the close again with its key.
+    const again = await h.api(
+      'POST',
+      `/api/incidents/${id}/close`,
+      { summary: 'Contained within the hour' },
+      {
+        'idempotency-key': key,
+      },
+    );
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ incidentId: id, stage: 'closed' });
+    expect(await notesOf(id, 'close.summary')).toEqual(['Contained within the hour']);
+    // Under a new key it is a new request, which the closed incident refuses, leaving the summary as it was.
+    const fresh = await h.api(
+      'POST',
+      `/api/incidents/${id}/close`,
+      { summary: 'Another summary' },
+      {
+        'idempotency-key': uniqueKey('close'),
+      },
+    );
+    expect(fresh.status).toBe(409);
+    expect(await notesOf(id, 'close.summary')).toEqual(['Contained within the hour']);
+  });
 });
