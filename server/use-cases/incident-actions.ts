@@ -105,20 +105,20 @@ async function withUpdate<Request extends object>(run: UpdateRun<Request>): Prom
   try {
     result = await ctx.gateway.update(incidentId, run.update, run.request(updateId), updateId);
   } catch (err) {
-    // A refused request leaves nothing behind, its key included: the key may carry a corrected request.
-    // A retry's rows are the first attempt's, which may have been carried out (a dismissal or a close,
-    // after which the workflow refuses every update): they stay.
-    if (err instanceof HttpError && err.status === 409 && !retry && (undo || requestKey))
-      await ctx.db.transaction(async (tx) => {
-        if (undo) await undo(tx, updateId);
-        if (requestKey) await deleteActionRequestTx(tx, requestKey);
-      });
-    // A retry whose first attempt was carried out and ended the workflow (a dismissal, a close) gets
-    // the answer the first would have had: the timeline names the request's note.
-    if (err instanceof HttpError && err.status === 409 && retry && store) {
-      const row = await getIncident(ctx.db, incidentId);
-      if (row && (await incidentAuditMentions(ctx.db, incidentId, noteIdOf(updateId))))
-        return { incidentId, stage: row.stage as UpdateResult['stage'], stateVersion: row.state_version };
+    if (err instanceof HttpError && err.status === 409) {
+      // A retry whose first attempt went through and ended the workflow (a dismissal, a close), which now
+      // refuses every update: the timeline names the request's note. It gets the answer the first would
+      // have had, and the first attempt's rows stay.
+      if (retry && store && (await incidentAuditMentions(ctx.db, incidentId, noteIdOf(updateId)))) {
+        const row = await getIncident(ctx.db, incidentId);
+        if (row) return { incidentId, stage: row.stage as UpdateResult['stage'], stateVersion: row.state_version };
+      }
+      // A refused request leaves nothing behind, its key included: the key may carry a corrected request.
+      if (undo || requestKey)
+        await ctx.db.transaction(async (tx) => {
+          if (undo) await undo(tx, updateId);
+          if (requestKey) await deleteActionRequestTx(tx, requestKey);
+        });
     }
     throw err;
   }
