@@ -43,8 +43,22 @@
       })
       .catch(function () {});
   }
+  // A box that ticks every box of its name shown (after an alert storm, a list of incidents to triage at
+  // once); without script it stays hidden and each box is ticked by hand.
+  function tickAll() {
+    document.querySelectorAll('input[data-tick-all]').forEach(function (all) {
+      var name = all.getAttribute('data-tick-all');
+      all.hidden = false;
+      all.addEventListener('change', function () {
+        document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+          box.checked = all.checked;
+        });
+      });
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
     update();
+    tickAll();
     setInterval(update, 30000);
     setInterval(refresh, 15000);
   });

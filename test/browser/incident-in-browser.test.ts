@@ -300,4 +300,32 @@ describe('an incident run in the browser by an admin, a responder and an approve
     expect(fs.statSync(path.join(SCREENSHOTS, 'dashboard.png')).size).toBeGreaterThan(10_000);
     expect(fs.statSync(path.join(SCREENSHOTS, 'incident-room.png')).size).toBeGreaterThan(10_000);
   }, 180_000);
+
+  it('dismisses an alert storm’s incidents from the list with one tick and one reason', async () => {
+    const storm: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const created = await h.api('POST', '/api/incidents', {
+        title: `Probe storm ${n}`,
+        detectedAt: new Date().toISOString(),
+        severity: 'low',
+        detectionMethod: 'monitoring alert',
+        reporter: 'Alertmanager',
+      });
+      expect(created.status).toBe(201);
+      storm.push(created.body.id as string);
+    }
+    const approver = await createTestUser(h, { email: `storm-${Date.now()}@example.org`, role: 'approver' });
+    const p = await logIn(approver.email, approver.password);
+    await p.goto(`${h.baseUrl}/incidents?stage=triage`);
+    const boxes = p.locator('input[name="incidentIds"]');
+    expect(await boxes.count()).toBeGreaterThanOrEqual(3);
+    // The box in the header ticks every incident shown (it is hidden without script).
+    await p.getByLabel('Tick every incident in triage shown').check();
+    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    const shown = await boxes.count();
+    await p.getByLabel('Reason').fill('Probe misconfigured during the upgrade; no data involved');
+    await submit(p, 'Dismiss ticked');
+    expect(await p.getByRole('status').first().textContent()).toContain(`Dismissed ${shown} incident`);
+    for (const id of storm) expect((await h.api('GET', `/api/incidents/${id}`)).body.stage).toBe('dismissed');
+  }, 60_000);
 });
