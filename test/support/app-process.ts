@@ -343,6 +343,8 @@ export interface AppProcessOptions {
   engine?: Engine;
   /** Reuse a database (a restart); a new one on `engine` otherwise. */
   database?: AppDatabase;
+  /** Starts already tried because a port was taken meanwhile (set by startApp itself). */
+  bindRetries?: number;
 }
 
 export interface AppProcess {
@@ -497,6 +499,14 @@ export async function startApp(opts: AppProcessOptions = {}): Promise<AppProcess
   } catch (err) {
     const logs = proc.logs();
     await proc.kill9().catch(() => undefined);
+    // Another test's process can take a port between the check that it is free and the bind (the
+    // streams run side by side): try again, on new ports unless the caller keeps its own.
+    if (/address already in use/.test(logs) && (opts.bindRetries ?? 0) < 3) {
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.database) await database.drop();
+      await sleep(1_000);
+      return startApp({ ...opts, bindRetries: (opts.bindRetries ?? 0) + 1 });
+    }
     if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (!opts.database) await database.drop();
     throw new Error(
