@@ -33,6 +33,7 @@ function pidFile(dataDir: string, role: string, pid: number): string {
   return file;
 }
 
+// The check reads /proc/<pid>/cmdline, which only Linux has; elsewhere only the pid's liveness is checked.
 describe.runIf(process.platform === 'linux')('liveProcesses', () => {
   let dataDir: string;
   beforeEach(() => {

@@ -20,6 +20,7 @@ import { countRows, tablesInCopyOrder } from '../../store/copy-database';
 import { createIntake, ingestDelivery } from '../../server/use-cases/ingest-alert';
 import { runDir } from '../../lib/running-processes';
 
+// The move needs a PostgreSQL target: without the run's cluster (binaries not found) there is nothing to move to.
 describe.runIf(testEngines().includes('postgres'))('npm run migrate:to-postgres', () => {
   let dataDir: string;
   let sqlite: Db;

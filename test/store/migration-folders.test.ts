@@ -22,6 +22,7 @@ it('the SQLite and PostgreSQL migration folders hold the same migrations from 03
   );
 });
 
+// Applies the PostgreSQL folder, so it needs the run's PostgreSQL cluster (binaries found).
 it.runIf(testEngines().includes('postgres'))(
   'the PostgreSQL schema has the tables, columns and indexes SQLite has after its migrations',
   async () => {

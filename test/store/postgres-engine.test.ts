@@ -24,6 +24,7 @@ describe('SQLite placeholders on PostgreSQL', () => {
   });
 });
 
+// PostgreSQL's own behaviour: runs only when the run has a PostgreSQL cluster (binaries found).
 describe.runIf(testEngines().includes('postgres'))('the PostgreSQL engine', () => {
   let t: TestDb;
   beforeAll(async () => {
